@@ -1,0 +1,64 @@
+import { getInputProps, type FieldMetadata } from "@conform-to/react";
+import { useFetcher } from "@remix-run/react";
+import { useEffect, useState } from "react";
+import { FieldError } from "./ui/field";
+
+export type CommuneOption = { code: string; label: string };
+
+/**
+ * Commune picker: a text field with suggestions (a native datalist filled as
+ * the person types). The chosen INSEE code travels in a hidden field; without
+ * JavaScript the server resolves the typed text ("Matha", "17400", "Saint-Jean-d'Angély (17400)").
+ */
+export function CommuneField({
+  meta,
+  codeMeta,
+  label = "Commune",
+}: {
+  meta: FieldMetadata<string | undefined>;
+  codeMeta: FieldMetadata<string | undefined>;
+  label?: string;
+}) {
+  const fetcher = useFetcher<{ communes: CommuneOption[] }>();
+  const [code, setCode] = useState(codeMeta.initialValue ?? "");
+  const options = fetcher.data?.communes ?? [];
+  const listId = `${meta.id}-suggestions`;
+  const hintId = `${meta.id}-hint`;
+  const describedBy = [hintId, meta.errors ? meta.errorId : undefined].filter(Boolean).join(" ");
+  const { key, ...inputProps } = getInputProps(meta, { type: "text", ariaDescribedBy: describedBy });
+
+  useEffect(() => {
+    setCode(codeMeta.initialValue ?? "");
+  }, [codeMeta.initialValue]);
+
+  function onInput(value: string) {
+    const chosen = options.find((o) => o.label === value);
+    setCode(chosen?.code ?? "");
+    if (!chosen && value.trim().length >= 2) {
+      fetcher.load(`/api/communes?${new URLSearchParams({ q: value })}`);
+    }
+  }
+
+  return (
+    <div className="field">
+      <label htmlFor={meta.id}>{label}</label>
+      <p className="hint" id={hintId}>
+        Tapez le nom ou le code postal, puis choisissez dans la liste.
+      </p>
+      <input
+        key={key}
+        {...inputProps}
+        list={listId}
+        autoComplete="off"
+        onChange={(event) => onInput(event.currentTarget.value)}
+      />
+      <datalist id={listId}>
+        {options.map((o) => (
+          <option key={o.code} value={o.label} />
+        ))}
+      </datalist>
+      <input type="hidden" name={codeMeta.name} value={code} />
+      <FieldError meta={meta} />
+    </div>
+  );
+}

@@ -1,0 +1,16 @@
+export function SiteFooter() {
+  return (
+    <footer className="site-footer">
+      <div className="container">
+        <p>
+          Maillon — plateforme des pôles territoriaux de coopération économique. Seul on ne peut pas
+          grand-chose ; ensemble, tout devient possible.
+        </p>
+        <p>
+          Aucun paiement ne transite par Maillon : les engagements et contributions sont réglés par virement
+          entre les personnes concernées.
+        </p>
+      </div>
+    </footer>
+  );
+}

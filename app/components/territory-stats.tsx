@@ -1,0 +1,21 @@
+import type { RoleCounts } from "~/models/territory.server";
+import { formatInteger } from "~/utils/format";
+
+/** The people of a pôle, by path. */
+export function TerritoryStats({ counts }: { counts: RoleCounts }) {
+  const rows = [
+    { value: counts.porteurs, one: "porteur de projet", many: "porteurs de projets" },
+    { value: counts.benevoles, one: "bénévole", many: "bénévoles" },
+    { value: counts.epargnants, one: "épargnant", many: "épargnants" },
+  ];
+  return (
+    <ul className="stats">
+      {rows.map((row) => (
+        <li key={row.one}>
+          <strong>{formatInteger(row.value)}</strong>
+          <span>{row.value < 2 ? row.one : row.many}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,8 @@
+import "@remix-run/node";
+
+declare module "@remix-run/node" {
+  interface AppLoadContext {
+    /** The client's address (X-Forwarded-For is honoured only with TRUST_PROXY). */
+    clientAddress: string;
+  }
+}

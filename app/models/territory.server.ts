@@ -1,0 +1,252 @@
+import { asc, count, eq, inArray, sql } from "drizzle-orm";
+import {
+  departments,
+  territories,
+  territoryAxes,
+  territoryCommunes,
+  territoryDepartments,
+  territoryStaff,
+  userRoles,
+  users,
+} from "#db/schema";
+import { writeTransaction, type Db } from "~/utils/db.server";
+
+export type Territory = typeof territories.$inferSelect;
+
+export type NewTerritory = {
+  slug: string;
+  name: string;
+  area: string;
+  description: string;
+  contactEmail?: string | null;
+  address?: string | null;
+  departmentCodes: readonly string[];
+  /** In display order. */
+  axes: readonly { name: string; description?: string }[];
+  /** INSEE codes of the communes forming the perimeter. */
+  communeCodes: readonly string[];
+};
+
+export type TerritoryAxis = { id: number; position: number; name: string; description: string };
+export type TerritoryDepartment = { code: string; name: string };
+
+/** People of the perimeter by self-service role; someone with two roles counts in both. */
+export type RoleCounts = { porteurs: number; benevoles: number; epargnants: number };
+
+export type TerritorySummary = {
+  id: number;
+  slug: string;
+  name: string;
+  area: string;
+  description: string;
+  departments: TerritoryDepartment[];
+  axes: TerritoryAxis[];
+  counts: RoleCounts;
+};
+
+export type TerritoryDetail = TerritorySummary & {
+  contactEmail: string | null;
+  address: string | null;
+  communeCount: number;
+  animators: { id: number; displayName: string }[];
+};
+
+export type TerritoryRef = { id: number; slug: string; name: string; area: string };
+
+// SQLite caps bound parameters per statement; perimeters can hold hundreds of communes.
+const INSERT_BATCH = 400;
+
+/** Inserts the pôle with its departments, axes and perimeter, all or nothing. */
+export function createTerritory(db: Db, input: NewTerritory, now: Date): Territory {
+  return writeTransaction(db, (tx) => {
+    const territory = tx
+      .insert(territories)
+      .values({
+        slug: input.slug,
+        name: input.name,
+        area: input.area,
+        description: input.description,
+        contactEmail: input.contactEmail ?? null,
+        address: input.address ?? null,
+        createdAt: now,
+      })
+      .returning()
+      .get();
+    const territoryId = territory.id;
+    const departmentCodes = [...new Set(input.departmentCodes)];
+    if (departmentCodes.length > 0) {
+      tx.insert(territoryDepartments)
+        .values(departmentCodes.map((departmentCode) => ({ territoryId, departmentCode })))
+        .run();
+    }
+    if (input.axes.length > 0) {
+      tx.insert(territoryAxes)
+        .values(
+          input.axes.map((axis, position) => ({
+            territoryId,
+            position,
+            name: axis.name,
+            description: axis.description ?? "",
+          })),
+        )
+        .run();
+    }
+    const communeCodes = [...new Set(input.communeCodes)];
+    for (let i = 0; i < communeCodes.length; i += INSERT_BATCH) {
+      tx.insert(territoryCommunes)
+        .values(communeCodes.slice(i, i + INSERT_BATCH).map((communeCode) => ({ territoryId, communeCode })))
+        .run();
+    }
+    return territory;
+  });
+}
+
+/** Adds a user to the animation team of a pôle (idempotent). */
+export function addTerritoryStaff(db: Db, territoryId: number, userId: number): void {
+  db.insert(territoryStaff).values({ territoryId, userId }).onConflictDoNothing().run();
+}
+
+/**
+ * Per-territory role counts as a subquery: user_roles → users → the
+ * territories whose perimeter holds the user's commune. (user, role) is the
+ * primary key of user_roles and a user has one commune, so a plain sum
+ * counts each person once per role.
+ */
+function roleCountsSubquery(db: Db) {
+  const countRole = (role: string) =>
+    sql<number>`sum(case when ${userRoles.role} = ${role} then 1 else 0 end)`.as(`${role}_count`);
+  return db
+    .select({
+      territoryId: territoryCommunes.territoryId,
+      porteurs: countRole("porteur"),
+      benevoles: countRole("benevole"),
+      epargnants: countRole("epargnant"),
+    })
+    .from(userRoles)
+    .innerJoin(users, eq(users.id, userRoles.userId))
+    .innerJoin(territoryCommunes, eq(territoryCommunes.communeCode, users.communeCode))
+    .where(inArray(userRoles.role, ["porteur", "benevole", "epargnant"]))
+    .groupBy(territoryCommunes.territoryId)
+    .as("role_counts");
+}
+
+/** Territories joined with their role counts in one query; `slug` narrows to one. */
+function selectTerritoriesWithCounts(db: Db, slug?: string) {
+  const counts = roleCountsSubquery(db);
+  const query = db
+    .select({
+      territory: territories,
+      porteurs: sql<number>`coalesce(${counts.porteurs}, 0)`,
+      benevoles: sql<number>`coalesce(${counts.benevoles}, 0)`,
+      epargnants: sql<number>`coalesce(${counts.epargnants}, 0)`,
+    })
+    .from(territories)
+    .leftJoin(counts, eq(counts.territoryId, territories.id))
+    .orderBy(asc(territories.name));
+  return (slug === undefined ? query : query.where(eq(territories.slug, slug))).all();
+}
+
+function axesByTerritory(db: Db, territoryIds: number[]): Map<number, TerritoryAxis[]> {
+  const rows = db
+    .select({
+      territoryId: territoryAxes.territoryId,
+      id: territoryAxes.id,
+      position: territoryAxes.position,
+      name: territoryAxes.name,
+      description: territoryAxes.description,
+    })
+    .from(territoryAxes)
+    .where(inArray(territoryAxes.territoryId, territoryIds))
+    .orderBy(asc(territoryAxes.territoryId), asc(territoryAxes.position))
+    .all();
+  return groupBy(rows, ({ territoryId, ...axis }) => [territoryId, axis]);
+}
+
+function departmentsByTerritory(db: Db, territoryIds: number[]): Map<number, TerritoryDepartment[]> {
+  const rows = db
+    .select({
+      territoryId: territoryDepartments.territoryId,
+      code: departments.code,
+      name: departments.name,
+    })
+    .from(territoryDepartments)
+    .innerJoin(departments, eq(departments.code, territoryDepartments.departmentCode))
+    .where(inArray(territoryDepartments.territoryId, territoryIds))
+    .orderBy(asc(departments.code))
+    .all();
+  return groupBy(rows, ({ territoryId, ...department }) => [territoryId, department]);
+}
+
+function groupBy<Row, V>(rows: Row[], split: (row: Row) => [number, V]): Map<number, V[]> {
+  const map = new Map<number, V[]>();
+  for (const row of rows) {
+    const [key, value] = split(row);
+    const list = map.get(key);
+    if (list) list.push(value);
+    else map.set(key, [value]);
+  }
+  return map;
+}
+
+/** Builds summaries with three fixed queries (counts, axes, departments), whatever the number of pôles. */
+function summarize(db: Db, rows: ReturnType<typeof selectTerritoriesWithCounts>) {
+  const ids = rows.map((r) => r.territory.id);
+  const axes = ids.length > 0 ? axesByTerritory(db, ids) : new Map<number, TerritoryAxis[]>();
+  const depts = ids.length > 0 ? departmentsByTerritory(db, ids) : new Map<number, TerritoryDepartment[]>();
+  return rows.map(({ territory, porteurs, benevoles, epargnants }) => ({
+    territory,
+    summary: {
+      id: territory.id,
+      slug: territory.slug,
+      name: territory.name,
+      area: territory.area,
+      description: territory.description,
+      departments: depts.get(territory.id) ?? [],
+      axes: axes.get(territory.id) ?? [],
+      counts: { porteurs, benevoles, epargnants },
+    } satisfies TerritorySummary,
+  }));
+}
+
+/** Every pôle, by name, with its departments, axes and people counted by role. */
+export function listTerritoriesWithCounts(db: Db): TerritorySummary[] {
+  return summarize(db, selectTerritoriesWithCounts(db)).map((r) => r.summary);
+}
+
+/** One pôle for its public page, or undefined when the slug is unknown. */
+export function getTerritoryBySlug(db: Db, slug: string): TerritoryDetail | undefined {
+  const [found] = summarize(db, selectTerritoriesWithCounts(db, slug));
+  if (!found) return undefined;
+  const { territory, summary } = found;
+  const communeCount =
+    db
+      .select({ n: count() })
+      .from(territoryCommunes)
+      .where(eq(territoryCommunes.territoryId, territory.id))
+      .get()?.n ?? 0;
+  const animators = db
+    .select({ id: users.id, displayName: users.displayName })
+    .from(territoryStaff)
+    .innerJoin(users, eq(users.id, territoryStaff.userId))
+    .where(eq(territoryStaff.territoryId, territory.id))
+    .orderBy(asc(users.displayName))
+    .all();
+  return {
+    ...summary,
+    contactEmail: territory.contactEmail,
+    address: territory.address,
+    communeCount,
+    animators,
+  };
+}
+
+/** The pôles whose perimeter holds this commune (usually one, possibly none or several). */
+export function findTerritoriesForCommune(db: Db, communeCode: string): TerritoryRef[] {
+  return db
+    .select({ id: territories.id, slug: territories.slug, name: territories.name, area: territories.area })
+    .from(territoryCommunes)
+    .innerJoin(territories, eq(territories.id, territoryCommunes.territoryId))
+    .where(eq(territoryCommunes.communeCode, communeCode))
+    .orderBy(asc(territories.name))
+    .all();
+}

@@ -1,0 +1,100 @@
+import { and, eq, inArray } from "drizzle-orm";
+import { communes, territoryStaff, userRoles, users, type Role } from "#db/schema";
+import { writeTransaction, type Db } from "~/utils/db.server";
+
+export type User = typeof users.$inferSelect;
+
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+export function findUserByEmail(db: Db, email: string): User | undefined {
+  return db.select().from(users).where(eq(users.email, normalizeEmail(email))).get();
+}
+
+export function getUserById(db: Db, id: number): User | undefined {
+  return db.select().from(users).where(eq(users.id, id)).get();
+}
+
+export function getUserRoles(db: Db, userId: number): Role[] {
+  return db
+    .select({ role: userRoles.role })
+    .from(userRoles)
+    .where(eq(userRoles.userId, userId))
+    .all()
+    .map((r) => r.role);
+}
+
+/** Territories whose animation team the user belongs to. */
+export function getStaffTerritoryIds(db: Db, userId: number): number[] {
+  return db
+    .select({ id: territoryStaff.territoryId })
+    .from(territoryStaff)
+    .where(eq(territoryStaff.userId, userId))
+    .all()
+    .map((r) => r.id);
+}
+
+export type NewUser = {
+  email: string;
+  displayName: string;
+  passwordHash: string;
+  communeCode: string;
+  roles: readonly Role[];
+};
+
+export type CreateUserResult =
+  | { ok: true; user: User }
+  | { ok: false; reason: "email-taken" | "unknown-commune" };
+
+/** Creates the account and its roles at once; the e-mail check and insert share one IMMEDIATE transaction. */
+export function createUser(db: Db, input: NewUser, now: Date): CreateUserResult {
+  return writeTransaction(db, (tx) => {
+    const email = normalizeEmail(input.email);
+    if (tx.select({ id: users.id }).from(users).where(eq(users.email, email)).get()) {
+      return { ok: false, reason: "email-taken" } as const;
+    }
+    const commune = tx
+      .select({ code: communes.code })
+      .from(communes)
+      .where(eq(communes.code, input.communeCode))
+      .get();
+    if (!commune) return { ok: false, reason: "unknown-commune" } as const;
+    const user = tx
+      .insert(users)
+      .values({
+        email,
+        displayName: input.displayName.trim(),
+        passwordHash: input.passwordHash,
+        communeCode: input.communeCode,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning()
+      .get();
+    const roles = [...new Set(input.roles)];
+    if (roles.length > 0) {
+      tx.insert(userRoles).values(roles.map((role) => ({ userId: user.id, role }))).run();
+    }
+    return { ok: true, user } as const;
+  });
+}
+
+export function updatePasswordHash(db: Db, userId: number, passwordHash: string, now: Date): void {
+  db.update(users).set({ passwordHash, updatedAt: now }).where(eq(users.id, userId)).run();
+}
+
+export function grantRoles(db: Db, userId: number, roles: readonly Role[]): void {
+  if (roles.length === 0) return;
+  db.insert(userRoles)
+    .values(roles.map((role) => ({ userId, role })))
+    .onConflictDoNothing()
+    .run();
+}
+
+export function revokeRoles(db: Db, userId: number, roles: readonly Role[]): void {
+  if (roles.length === 0) return;
+  db.delete(userRoles)
+    .where(and(eq(userRoles.userId, userId), inArray(userRoles.role, [...roles])))
+    .run();
+}

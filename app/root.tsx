@@ -1,0 +1,97 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import {
+  isRouteErrorResponse,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLoaderData,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import type { ReactNode } from "react";
+import { SiteFooter } from "~/components/site-footer";
+import { SiteHeader } from "~/components/site-header";
+import stylesheet from "~/styles/app.css?url";
+import { getAuth } from "~/utils/auth.server";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesheet },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export const meta: MetaFunction = () => [
+  { title: "Maillon — coopérer pour entreprendre sur son territoire" },
+  {
+    name: "description",
+    content:
+      "Maillon relie porteurs de projets, bénévoles accompagnants et épargnants solidaires d'un pôle territorial de coopération économique.",
+  },
+];
+
+export function loader({ request }: LoaderFunctionArgs) {
+  const auth = getAuth(request);
+  return {
+    user: auth ? { displayName: auth.user.displayName, roles: auth.roles } : null,
+  };
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const data = useRouteLoaderData<typeof loader>("root");
+  return (
+    <html lang="fr-FR">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <a className="skip-link" href="#contenu">
+          Aller au contenu
+        </a>
+        <SiteHeader user={data?.user ?? null} />
+        <main id="contenu" tabIndex={-1}>
+          {children}
+        </main>
+        <SiteFooter />
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  useLoaderData<typeof loader>();
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  let title = "Une erreur est survenue";
+  let message = "Nous n'avons pas pu afficher cette page. Réessayez dans un instant.";
+  if (isRouteErrorResponse(error)) {
+    if (error.status === 404) {
+      title = "Page introuvable";
+      message = "Cette page n'existe pas ou a été déplacée.";
+    } else if (error.status === 403) {
+      title = "Accès refusé";
+      message =
+        typeof error.data?.message === "string" ? error.data.message : "Vous n'avez pas accès à cette page.";
+    } else if (error.status === 429) {
+      title = "Trop de tentatives";
+      message = "Patientez quelques minutes avant de réessayer.";
+    }
+  }
+  return (
+    <div className="container narrow">
+      <h1>{title}</h1>
+      <p>{message}</p>
+      <p>
+        <a href="/">Retour à l'accueil</a>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,75 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { PathCards } from "~/components/path-cards";
+import { TerritoryStats } from "~/components/territory-stats";
+import { listTerritoriesWithCounts } from "~/models/territory.server";
+import { getAuth } from "~/utils/auth.server";
+import { getDb } from "~/utils/db.server";
+
+export function loader({ request }: LoaderFunctionArgs) {
+  return {
+    signedIn: getAuth(request) !== null,
+    territories: listTerritoriesWithCounts(getDb()).map((t) => ({
+      slug: t.slug,
+      name: t.name,
+      area: t.area,
+      departments: t.departments.map((d) => `${d.name} (${d.code})`),
+      counts: t.counts,
+    })),
+  };
+}
+
+export default function Home() {
+  const { signedIn, territories } = useLoaderData<typeof loader>();
+  return (
+    <div className="container">
+      <section className="hero" aria-labelledby="titre-accueil">
+        <h1 id="titre-accueil">Coopérer pour entreprendre sur son territoire</h1>
+        <p>
+          Maillon est la plateforme des pôles territoriaux de coopération économique : des structures de
+          l'économie sociale et solidaire, des entreprises, des collectivités et des organismes de formation
+          qui choisissent la coopération plutôt que la concurrence. On y crée son activité, on y accompagne
+          les créateurs, on y place son épargne dans des projets d'ici.
+        </p>
+        {signedIn ? (
+          <a className="button" href="/espace">
+            Mon espace
+          </a>
+        ) : (
+          <p>
+            <a className="button" href="/inscription">
+              Rejoindre le réseau
+            </a>{" "}
+            <a href="/connexion">J'ai déjà un compte</a>
+          </p>
+        )}
+      </section>
+
+      <section aria-labelledby="titre-chemins">
+        <h2 id="titre-chemins">Trois façons de participer</h2>
+        <PathCards />
+      </section>
+
+      <section aria-labelledby="titre-poles">
+        <h2 id="titre-poles">Les pôles sur Maillon</h2>
+        {territories.length === 0 ? (
+          <p>Aucun pôle n'est encore inscrit.</p>
+        ) : (
+          <ul className="cards">
+            {territories.map((t) => (
+              <li key={t.slug} className="card">
+                <h3>
+                  <a href={`/poles/${t.slug}`}>{t.name}</a>
+                </h3>
+                <p className="hint">
+                  {t.area} — {t.departments.join(", ")}
+                </p>
+                <TerritoryStats counts={t.counts} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,13 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { communeLabel, searchCommunes } from "~/models/commune.server";
+import { getDb } from "~/utils/db.server";
+
+/** Suggestions for the commune field: GET /api/communes?q=saint-jean */
+export function loader({ request }: LoaderFunctionArgs) {
+  const q = (new URL(request.url).searchParams.get("q") ?? "").slice(0, 100);
+  const communes =
+    q.trim().length < 2
+      ? []
+      : searchCommunes(getDb(), q, 10).map((c) => ({ code: c.code, label: communeLabel(c) }));
+  return Response.json({ communes }, { headers: { "Cache-Control": "public, max-age=3600" } });
+}

@@ -1,0 +1,194 @@
+import { getCollectionProps, getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { z } from "zod";
+import { FieldError, FormError, TextField } from "~/components/ui/field";
+import { ROLE_LABELS, SELF_SERVICE_ROLES, type SelfServiceRole } from "~/domain/catalog";
+import { communeLabel, getCommune } from "~/models/commune.server";
+import { forgiveSignInFailures, reserveSignInAttempt } from "~/models/sign-in-failure.server";
+import { getUserById, grantRoles, revokeRoles, updatePasswordHash } from "~/models/user.server";
+import { changePasswordSchema } from "~/schemas/auth";
+import { requireUser, startSession } from "~/utils/auth.server";
+import { getDb } from "~/utils/db.server";
+import { hashPassword, isCommonPassword, verifyPassword } from "~/utils/password.server";
+import { invalidateAllSessions } from "~/utils/session.server";
+
+export const meta: MetaFunction = () => [{ title: "Mon compte — Maillon" }];
+
+const rolesSchema = z.object({
+  roles: z
+    .array(z.enum(SELF_SERVICE_ROLES, { error: "Rôle inconnu." }), { error: "Gardez au moins un rôle." })
+    .min(1, { error: "Gardez au moins un rôle." }),
+});
+
+export function loader({ request }: LoaderFunctionArgs) {
+  const auth = requireUser(request);
+  const commune = getCommune(getDb(), auth.user.communeCode);
+  return {
+    email: auth.user.email,
+    displayName: auth.user.displayName,
+    commune: commune ? communeLabel(commune) : auth.user.communeCode,
+    roles: auth.roles,
+  };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const auth = requireUser(request);
+  const formData = await request.formData();
+  const db = getDb();
+
+  if (formData.get("intent") === "roles") {
+    const submission = parseWithZod(formData, { schema: rolesSchema });
+    if (submission.status !== "success") return data({ roles: submission.reply() }, { status: 400 });
+    const wanted = new Set<SelfServiceRole>(submission.value.roles);
+    grantRoles(db, auth.user.id, [...wanted]);
+    revokeRoles(
+      db,
+      auth.user.id,
+      SELF_SERVICE_ROLES.filter((r) => !wanted.has(r)),
+    );
+    return redirect("/compte?roles=modifies");
+  }
+
+  const submission = parseWithZod(formData, { schema: changePasswordSchema });
+  const hidden = { hideFields: ["currentPassword", "newPassword", "confirmPassword"] };
+  if (submission.status !== "success") return data({ password: submission.reply(hidden) }, { status: 400 });
+  const { currentPassword, newPassword } = submission.value;
+
+  // The current password is a secret worth guessing: same limit as sign-in.
+  if (!reserveSignInAttempt(db, auth.user.email, context.clientAddress, new Date())) {
+    return data(
+      { password: submission.reply({ ...hidden, formErrors: ["Trop de tentatives. Patientez 15 minutes avant de réessayer."] }) },
+      { status: 429 },
+    );
+  }
+  const user = getUserById(db, auth.user.id);
+  if (!user || !(await verifyPassword(user.passwordHash, currentPassword))) {
+    return data(
+      { password: submission.reply({ ...hidden, fieldErrors: { currentPassword: ["Mot de passe actuel incorrect."] } }) },
+      { status: 400 },
+    );
+  }
+  forgiveSignInFailures(db, auth.user.email);
+  if (isCommonPassword(newPassword)) {
+    return data(
+      {
+        password: submission.reply({
+          ...hidden,
+          fieldErrors: { newPassword: ["Ce mot de passe figure parmi les plus courants : choisissez-en un autre."] },
+        }),
+      },
+      { status: 400 },
+    );
+  }
+  const now = new Date();
+  updatePasswordHash(db, auth.user.id, await hashPassword(newPassword), now);
+  // A new password ends every session, this one included; this browser gets a fresh one.
+  invalidateAllSessions(db, auth.user.id);
+  return redirect("/compte?mot-de-passe=modifie", {
+    headers: { "Set-Cookie": startSession(auth.user.id, now) },
+  });
+}
+
+export default function Account() {
+  const account = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [params] = useSearchParams();
+
+  const [passwordForm, passwordFields] = useForm({
+    id: "mot-de-passe",
+    lastResult: actionData && "password" in actionData ? actionData.password : undefined,
+    constraint: getZodConstraint(changePasswordSchema),
+    shouldValidate: "onBlur",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: changePasswordSchema }),
+  });
+  const [rolesForm, rolesFields] = useForm({
+    id: "roles",
+    lastResult: actionData && "roles" in actionData ? actionData.roles : undefined,
+    defaultValue: { roles: account.roles.filter((r) => (SELF_SERVICE_ROLES as readonly string[]).includes(r)) },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: rolesSchema }),
+  });
+
+  return (
+    <div className="container narrow">
+      <h1>Mon compte</h1>
+      {params.get("mot-de-passe") === "modifie" ? (
+        <p className="alert alert--success" role="status">
+          Votre mot de passe a été modifié. Vos autres sessions ont été fermées.
+        </p>
+      ) : null}
+      {params.get("roles") === "modifies" ? (
+        <p className="alert alert--success" role="status">
+          Vos rôles ont été mis à jour.
+        </p>
+      ) : null}
+      <dl className="details">
+        <dt>Nom affiché</dt>
+        <dd>{account.displayName}</dd>
+        <dt>Adresse e-mail</dt>
+        <dd>{account.email}</dd>
+        <dt>Commune</dt>
+        <dd>{account.commune}</dd>
+        <dt>Rôles</dt>
+        <dd>{account.roles.map((r) => ROLE_LABELS[r]).join(", ") || "Aucun"}</dd>
+      </dl>
+
+      <h2 id="roles-titre">Mes rôles</h2>
+      <Form method="post" className="form" aria-labelledby="roles-titre" {...getFormProps(rolesForm)}>
+        <input type="hidden" name="intent" value="roles" />
+        <div className="field">
+          <fieldset>
+            <legend>Je participe comme…</legend>
+            <div className="checkbox-list">
+              {getCollectionProps(rolesFields.roles, { type: "checkbox", options: [...SELF_SERVICE_ROLES] }).map(
+                ({ key, ...props }) => (
+                  <label key={key}>
+                    <input {...props} />
+                    <span>{ROLE_LABELS[props.value as SelfServiceRole]}</span>
+                  </label>
+                ),
+              )}
+            </div>
+          </fieldset>
+          <FieldError meta={rolesFields.roles} />
+        </div>
+        <div>
+          <button type="submit" className="button button--ghost">
+            Enregistrer mes rôles
+          </button>
+        </div>
+      </Form>
+
+      <h2 id="mdp-titre">Changer de mot de passe</h2>
+      <Form method="post" className="form" aria-labelledby="mdp-titre" {...getFormProps(passwordForm)}>
+        <FormError errors={passwordForm.errors} id={passwordForm.errorId} />
+        <input type="hidden" name="intent" value="password" />
+        <TextField
+          meta={passwordFields.currentPassword}
+          label="Mot de passe actuel"
+          type="password"
+          autoComplete="current-password"
+        />
+        <TextField
+          meta={passwordFields.newPassword}
+          label="Nouveau mot de passe"
+          type="password"
+          autoComplete="new-password"
+          hint="Au moins 12 caractères. Vos autres sessions seront fermées."
+        />
+        <TextField
+          meta={passwordFields.confirmPassword}
+          label="Confirmation du nouveau mot de passe"
+          type="password"
+          autoComplete="new-password"
+        />
+        <div>
+          <button type="submit" className="button">
+            Changer mon mot de passe
+          </button>
+        </div>
+      </Form>
+    </div>
+  );
+}

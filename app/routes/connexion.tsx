@@ -1,0 +1,90 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { FormError, TextField } from "~/components/ui/field";
+import { forgiveSignInFailures, reserveSignInAttempt } from "~/models/sign-in-failure.server";
+import { findUserByEmail, normalizeEmail } from "~/models/user.server";
+import { signInSchema } from "~/schemas/auth";
+import { requireVisitor, safeRedirectPath, startSession } from "~/utils/auth.server";
+import { getDb } from "~/utils/db.server";
+import { burnPasswordCheck, verifyPassword } from "~/utils/password.server";
+
+export const meta: MetaFunction = () => [{ title: "Se connecter — Maillon" }];
+
+export function loader({ request }: LoaderFunctionArgs) {
+  const redirectTo = safeRedirectPath(new URL(request.url).searchParams.get("redirectTo"));
+  requireVisitor(request, redirectTo);
+  return { redirectTo };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: signInSchema });
+  if (submission.status !== "success") {
+    return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
+  }
+  const db = getDb();
+  const email = normalizeEmail(submission.value.email);
+  const password = submission.value.password;
+
+  if (!reserveSignInAttempt(db, email, context.clientAddress, new Date())) {
+    return data(
+      submission.reply({
+        formErrors: ["Trop de tentatives de connexion. Par sécurité, patientez 15 minutes avant de réessayer."],
+        hideFields: ["password"],
+      }),
+      { status: 429 },
+    );
+  }
+
+  const user = findUserByEmail(db, email);
+  const valid = user ? await verifyPassword(user.passwordHash, password) : (await burnPasswordCheck(password), false);
+  if (!user || !valid) {
+    return data(
+      submission.reply({
+        formErrors: ["Adresse e-mail ou mot de passe incorrect."],
+        hideFields: ["password"],
+      }),
+      { status: 400 },
+    );
+  }
+
+  forgiveSignInFailures(db, email);
+  return redirect(safeRedirectPath(submission.value.redirectTo), {
+    headers: { "Set-Cookie": startSession(user.id) },
+  });
+}
+
+export default function SignIn() {
+  const { redirectTo } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const [form, fields] = useForm({
+    id: "connexion",
+    lastResult,
+    constraint: getZodConstraint(signInSchema),
+    shouldValidate: "onBlur",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: signInSchema }),
+  });
+
+  return (
+    <div className="container narrow">
+      <h1>Se connecter</h1>
+      <Form method="post" className="form" {...getFormProps(form)}>
+        <FormError errors={form.errors} id={form.errorId} />
+        <input type="hidden" name="redirectTo" value={redirectTo} />
+        <TextField meta={fields.email} label="Adresse e-mail" type="email" autoComplete="email" />
+        <TextField meta={fields.password} label="Mot de passe" type="password" autoComplete="current-password" />
+        <div>
+          <button type="submit" className="button" disabled={navigation.state === "submitting"}>
+            Se connecter
+          </button>
+        </div>
+      </Form>
+      <p>
+        Pas encore de compte ? <a href="/inscription">Inscrivez-vous</a>.
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,25 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { PathPage } from "~/components/path-page";
+import { getAuth } from "~/utils/auth.server";
+
+export const meta: MetaFunction = () => [{ title: "Créer une activité — Maillon" }];
+
+export function loader({ request }: LoaderFunctionArgs) {
+  return { signedIn: getAuth(request) !== null };
+}
+
+export default function Create() {
+  const { signedIn } = useLoaderData<typeof loader>();
+  return (
+    <PathPage id="creer" signedIn={signedIn}>
+      <h2>Comment ça marche</h2>
+      <ol>
+        <li>Vous décrivez votre projet et ce dont il a besoin : compétences, associés, financement.</li>
+        <li>Maillon vous propose des bénévoles de votre secteur, en expliquant chaque proposition.</li>
+        <li>Un accompagnement de deux ans environ, à raison d'une ou deux rencontres par mois.</li>
+        <li>Les clubs d'épargnants et la cagnotte solidaire du pôle peuvent vous financer.</li>
+      </ol>
+    </PathPage>
+  );
+}

@@ -1,0 +1,60 @@
+import { z } from "zod";
+import { SELF_SERVICE_ROLES } from "~/domain/catalog";
+
+/** Kept in step with MIN_PASSWORD_LENGTH in password.server.ts (the server adds the common-password check). */
+export const PASSWORD_MIN = 12;
+export const PASSWORD_MAX = 256;
+
+const email = z
+  .string({ error: "Indiquez votre adresse e-mail." })
+  .trim()
+  .max(254, { error: "L'adresse e-mail est trop longue (254 caractères au plus)." })
+  .pipe(z.email({ error: "Cette adresse e-mail n'est pas valide (exemple : prenom.nom@exemple.fr)." }));
+
+const newPassword = z
+  .string({ error: "Choisissez un mot de passe." })
+  .min(PASSWORD_MIN, { error: `Le mot de passe doit compter au moins ${PASSWORD_MIN} caractères.` })
+  .max(PASSWORD_MAX, { error: `Le mot de passe doit compter au plus ${PASSWORD_MAX} caractères.` });
+
+export const communeCodeSchema = z
+  .string()
+  .regex(/^(\d{5}|2[AB]\d{3})$/, { error: "Code de commune inconnu." });
+
+export const signUpSchema = z.object({
+  email,
+  displayName: z
+    .string({ error: "Indiquez le nom affiché sur Maillon." })
+    .trim()
+    .min(2, { error: "Le nom doit compter au moins 2 caractères." })
+    .max(80, { error: "Le nom doit compter au plus 80 caractères." }),
+  password: newPassword,
+  commune: z
+    .string({ error: "Indiquez votre commune." })
+    .trim()
+    .max(120, { error: "Le nom de commune est trop long." }),
+  communeCode: communeCodeSchema.optional(),
+  roles: z
+    .array(z.enum(SELF_SERVICE_ROLES, { error: "Rôle inconnu." }), { error: "Choisissez au moins un rôle." })
+    .min(1, { error: "Choisissez au moins un rôle." }),
+});
+
+export const signInSchema = z.object({
+  email,
+  password: z.string({ error: "Indiquez votre mot de passe." }).max(PASSWORD_MAX, {
+    error: "Mot de passe trop long.",
+  }),
+  redirectTo: z.string().max(2000).optional(),
+});
+
+export const changePasswordSchema = z
+  .object({
+    currentPassword: z
+      .string({ error: "Indiquez votre mot de passe actuel." })
+      .max(PASSWORD_MAX, { error: "Mot de passe trop long." }),
+    newPassword,
+    confirmPassword: z.string({ error: "Confirmez le nouveau mot de passe." }),
+  })
+  .refine((v) => v.newPassword === v.confirmPassword, {
+    path: ["confirmPassword"],
+    error: "Les deux mots de passe ne sont pas identiques.",
+  });

@@ -1,0 +1,48 @@
+import fs from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import * as schema from "#db/schema";
+import { ensureReferenceData } from "#db/reference-data";
+import { getEnv } from "./env.server";
+
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+/** What `db.transaction` hands its callback: queries like `Db`, plus `rollback()`. */
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+const MIGRATIONS_FOLDER = path.resolve("db/migrations");
+
+/**
+ * Opens (creating when missing) the SQLite file, sets the pragmas every
+ * connection needs, applies pending migrations and loads reference data.
+ */
+export function openDatabase(file: string): Db {
+  if (file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const client = new Database(file);
+  client.pragma("journal_mode = WAL");
+  client.pragma("foreign_keys = ON");
+  client.pragma("busy_timeout = 5000");
+  // Pledges and votes must survive a power loss: FULL syncs the WAL on every commit.
+  client.pragma("synchronous = FULL");
+  const db = drizzle({ client, schema, casing: "snake_case" });
+  migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+  ensureReferenceData(db);
+  return db;
+}
+
+const globalForDb = globalThis as unknown as { maillonDb?: Db };
+
+/** The process-wide connection (kept across dev reloads). */
+export function getDb(): Db {
+  globalForDb.maillonDb ??= openDatabase(getEnv().DATABASE_URL);
+  return globalForDb.maillonDb;
+}
+
+/**
+ * Runs `fn` in an IMMEDIATE transaction: the write lock is taken at BEGIN, so a
+ * read-then-write cannot fail with SQLITE_BUSY halfway. `fn` must be synchronous.
+ */
+export function writeTransaction<T>(db: Db, fn: (tx: Tx) => T): T {
+  return db.transaction(fn, { behavior: "immediate" });
+}

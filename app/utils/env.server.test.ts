@@ -1,0 +1,24 @@
+import { describe, expect, it } from "vitest";
+import { parseEnv } from "./env.server";
+
+describe("environment", () => {
+  it("has working defaults", () => {
+    const env = parseEnv({});
+    expect(env.DATABASE_URL).toBe("./data/maillon.db");
+    expect(env.PORT).toBe(3000);
+    expect(env.COOKIE_SECURE).toBe(false);
+    expect(env.TRUST_PROXY).toBe(false);
+  });
+
+  it("marks cookies Secure in production unless told otherwise", () => {
+    expect(parseEnv({ NODE_ENV: "production" }).COOKIE_SECURE).toBe(true);
+    expect(parseEnv({ NODE_ENV: "production", COOKIE_SECURE: "0" }).COOKIE_SECURE).toBe(false);
+  });
+
+  it("stops with a message naming each bad variable", () => {
+    expect(() => parseEnv({ PORT: "http", NODE_ENV: "prod", TRUST_PROXY: "yes" })).toThrowError(
+      /PORT[\s\S]*NODE_ENV|NODE_ENV[\s\S]*PORT/,
+    );
+    expect(() => parseEnv({ TRUST_PROXY: "yes" })).toThrowError(/TRUST_PROXY/);
+  });
+});

@@ -1,0 +1,24 @@
+import { describe, expect, it } from "vitest";
+import { formatDate, formatDateTime, formatEuros, formatInteger, plural } from "./format";
+
+describe("French formats", () => {
+  it("groups thousands with a narrow no-break space", () => {
+    expect(formatInteger(100000)).toBe("100\u202f000");
+  });
+
+  it("writes euros from integer cents with a no-break space before the sign", () => {
+    expect(formatEuros(123456)).toBe("1\u202f234,56\u00a0€");
+  });
+
+  it("shows dates in Paris time, not UTC", () => {
+    // 23:30 UTC on 31 December is already 1 January in Paris.
+    expect(formatDate(new Date("2025-12-31T23:30:00Z"))).toBe("1 janvier 2026");
+    expect(formatDateTime(new Date("2026-07-14T08:00:00Z"))).toBe("14 juillet 2026 à 10:00");
+  });
+
+  it("uses the singular for 0 and 1, as French does", () => {
+    expect(plural(0, "projet")).toBe("0 projet");
+    expect(plural(1, "projet")).toBe("1 projet");
+    expect(plural(2, "projet")).toBe("2 projets");
+  });
+});

@@ -1,0 +1,4 @@
+export * from "./catalog";
+export * from "./geo";
+export * from "./territories";
+export * from "./users";

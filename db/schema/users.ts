@@ -1,0 +1,79 @@
+import { blob, index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { communes } from "./geo";
+import { territories } from "./territories";
+
+/** The five roles; `animateur` is also tied to a territory through `territoryStaff`. */
+export const ROLES = ["porteur", "benevole", "epargnant", "animateur", "admin"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const users = sqliteTable("users", {
+  id: integer().primaryKey({ autoIncrement: true }),
+  /** Stored lower-cased and trimmed, so uniqueness is case-insensitive. */
+  email: text().notNull().unique(),
+  displayName: text().notNull(),
+  passwordHash: text().notNull(),
+  communeCode: text()
+    .notNull()
+    .references(() => communes.code),
+  createdAt: integer({ mode: "timestamp_ms" }).notNull(),
+  updatedAt: integer({ mode: "timestamp_ms" }).notNull(),
+});
+
+export const userRoles = sqliteTable(
+  "user_roles",
+  {
+    userId: integer()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    role: text({ enum: ROLES }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.role] }), index("user_roles_role_idx").on(t.role)],
+);
+
+/** Animation team of a territory (role `animateur`). */
+export const territoryStaff = sqliteTable(
+  "territory_staff",
+  {
+    territoryId: integer()
+      .notNull()
+      .references(() => territories.id, { onDelete: "cascade" }),
+    userId: integer()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.territoryId, t.userId] })],
+);
+
+/**
+ * Sessions after Lucia's design: the cookie holds `<id>.<secret>`, only the
+ * SHA-256 of the secret is stored.
+ */
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    id: text().primaryKey(),
+    userId: integer()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    secretHash: blob({ mode: "buffer" }).notNull(),
+    createdAt: integer({ mode: "timestamp_ms" }).notNull(),
+    lastVerifiedAt: integer({ mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId)],
+);
+
+/** Failed sign-ins, kept 15 minutes, to limit guessing per e-mail and per address. */
+export const signInFailures = sqliteTable(
+  "sign_in_failures",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    email: text().notNull(),
+    ipAddress: text().notNull(),
+    at: integer({ mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [
+    index("sign_in_failures_email_idx").on(t.email, t.at),
+    index("sign_in_failures_ip_idx").on(t.ipAddress, t.at),
+  ],
+);
+

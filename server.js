@@ -1,0 +1,67 @@
+// The HTTP server: Express in front of Remix, so that every request passes the
+// same guards (origin check on writes, security headers) before any route runs.
+import path from "node:path";
+import { createRequestHandler } from "@remix-run/express";
+import express from "express";
+import { isSameOriginWrite, SECURITY_HEADERS } from "./server/security.js";
+
+const isProduction = process.env.NODE_ENV === "production";
+const port = Number(process.env.PORT ?? 3000);
+const host = process.env.HOST ?? "0.0.0.0";
+const trustProxy = process.env.TRUST_PROXY === "1" || process.env.TRUST_PROXY === "true";
+
+const viteDevServer = isProduction
+  ? undefined
+  : await import("vite").then((vite) => vite.createServer({ server: { middlewareMode: true } }));
+
+const app = express();
+app.disable("x-powered-by");
+if (trustProxy) app.set("trust proxy", true);
+
+app.use((req, res, next) => {
+  for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
+  const forwardedHost = trustProxy ? req.get("x-forwarded-host") : undefined;
+  const expectedOrigin = `${req.protocol}://${forwardedHost ?? req.get("host")}`;
+  const allowed = isSameOriginWrite({
+    method: req.method,
+    origin: req.get("origin"),
+    secFetchSite: req.get("sec-fetch-site"),
+    expectedOrigin,
+  });
+  if (!allowed) {
+    res.status(403).type("text/plain; charset=utf-8").send("Requête refusée : elle ne vient pas de ce site.");
+    return;
+  }
+  next();
+});
+
+if (viteDevServer) {
+  app.use(viteDevServer.middlewares);
+} else {
+  app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
+  app.use(express.static("build/client", { maxAge: "1h" }));
+}
+
+/** @type {() => Promise<import("@remix-run/node").ServerBuild>} */
+const loadBuild = viteDevServer
+  ? () => /** @type {any} */ (viteDevServer.ssrLoadModule("virtual:remix/server-build"))
+  : () => import(path.resolve("build/server/index.js"));
+
+const build = viteDevServer ? loadBuild : await loadBuild();
+
+app.all(
+  "*",
+  createRequestHandler({
+    build,
+    mode: isProduction ? "production" : "development",
+    getLoadContext: (req) => ({ clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown" }),
+  }),
+);
+
+const server = app.listen(port, host, () => {
+  console.log(`Maillon en service sur http://localhost:${port}`);
+});
+
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.on(signal, () => server.close(() => process.exit(0)));
+}

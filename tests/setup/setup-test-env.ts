@@ -1,0 +1,15 @@
+import { afterAll } from "vitest";
+import { freshTestDatabasePath, removeDatabaseFiles } from "./test-database";
+
+// Each test file gets its own copy of the migrated template database.
+const file = freshTestDatabasePath("vitest");
+process.env.DATABASE_URL = file;
+process.env.NODE_ENV = "test";
+const globalForDb = globalThis as unknown as { maillonDb?: { $client: { close(): void } } };
+globalForDb.maillonDb = undefined;
+
+afterAll(() => {
+  globalForDb.maillonDb?.$client.close();
+  globalForDb.maillonDb = undefined;
+  removeDatabaseFiles(file);
+});
