@@ -9,7 +9,11 @@ async function main(): Promise<void> {
   const started = performance.now();
   const db = getDb();
   try {
-    console.log(`Base de données prête (migrations et référentiels) en ${Math.round(performance.now() - started)} ms.`);
+    console.log(
+      `Base de données prête (migrations et référentiels) en ${Math.round(
+        performance.now() - started,
+      )} ms.`,
+    );
     console.log(describeSeedOutcome(await seedDemoIfEmpty(db)));
   } finally {
     db.$client.close();

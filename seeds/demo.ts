@@ -11,7 +11,12 @@ import { addTerritoryStaff, createTerritory, type NewTerritory } from "~/models/
 import { createUser } from "~/models/user.server";
 import { writeTransaction, type Db } from "~/utils/db.server";
 import { hashPassword } from "~/utils/password.server";
-import { DEMO_TERRITORIES, resolveTerritory, SAMBRE_AVESNOIS, VALS_DE_SAINTONGE } from "./territories";
+import {
+  DEMO_TERRITORIES,
+  resolveTerritory,
+  SAMBRE_AVESNOIS,
+  VALS_DE_SAINTONGE,
+} from "./territories";
 
 /** Shared by every demo account; printed in the README. */
 export const DEMO_PASSWORD = "maillon-demo-2026";
@@ -88,6 +93,7 @@ const TERRITORY_SHARES: Record<TerritorySlug, number> = {
 };
 
 // Faker's French first names lean to the 19th century; these span today's generations.
+// prettier-ignore
 const FEMALE_FIRST_NAMES = [
   "Monique", "Nicole", "Françoise", "Martine", "Sylvie", "Catherine", "Isabelle", "Nathalie",
   "Valérie", "Sandrine", "Christine", "Véronique", "Stéphanie", "Céline", "Aurélie", "Émilie",
@@ -95,6 +101,7 @@ const FEMALE_FIRST_NAMES = [
   "Anaïs", "Mélanie", "Karine", "Patricia", "Brigitte", "Annie", "Josiane", "Odile", "Agnès",
   "Hélène", "Claire", "Marion", "Pauline", "Fatima", "Samia", "Yasmina", "Lucie", "Margaux",
 ] as const;
+// prettier-ignore
 const MALE_FIRST_NAMES = [
   "Bernard", "Jean-Pierre", "Michel", "Alain", "Gérard", "Patrick", "Philippe", "Christian",
   "Daniel", "Thierry", "Éric", "Pascal", "Laurent", "Frédéric", "Stéphane", "Olivier",
@@ -123,8 +130,9 @@ type Perimeter = { slug: TerritorySlug; communes: WeightedCommune[] };
  * people than hamlets, without Maubeuge swallowing the whole pôle.
  */
 function weightCommunes(db: Db, territory: NewTerritory): WeightedCommune[] {
+  // The query's row order is unspecified; the draw's input must not be.
   return getCommunes(db, territory.communeCodes)
-    .sort((a, b) => a.code.localeCompare(b.code)) // the query order is unspecified; the draw must not be
+    .sort((a, b) => a.code.localeCompare(b.code))
     .map((c) => ({ weight: Math.sqrt(Math.max(c.population, 1)), value: c.code }));
 }
 
@@ -155,7 +163,9 @@ function planPeople(faker: Faker, perimeters: Perimeter[], now: Date): PlannedPe
   const generated = GROUPS.flatMap((group) =>
     Array.from({ length: group.size }, (_, i): PlannedPerson => {
       const sex = faker.person.sexType();
-      const firstName = faker.helpers.arrayElement(sex === "female" ? FEMALE_FIRST_NAMES : MALE_FIRST_NAMES);
+      const firstName = faker.helpers.arrayElement(
+        sex === "female" ? FEMALE_FIRST_NAMES : MALE_FIRST_NAMES,
+      );
       const lastName = faker.person.lastName();
       const perimeter = faker.helpers.weightedArrayElement(territoryChoices);
       return {
@@ -163,7 +173,10 @@ function planPeople(faker: Faker, perimeters: Perimeter[], now: Date): PlannedPe
         displayName: `${firstName} ${lastName}`,
         communeCode: faker.helpers.weightedArrayElement(perimeter.communes),
         roles: i % group.secondEvery === 0 ? [group.role, group.secondRole] : [group.role],
-        createdAt: faker.date.between({ from: now.getTime() - 540 * DAY_MS, to: now.getTime() - DAY_MS }),
+        createdAt: faker.date.between({
+          from: now.getTime() - 540 * DAY_MS,
+          to: now.getTime() - DAY_MS,
+        }),
       };
     }),
   );
@@ -193,15 +206,23 @@ export async function seedDemo(db: Db, now: Date): Promise<DemoCounts> {
   const faker = new Faker({ locale: [fr, base] }); // our own instance: no shared global state
   faker.seed(SEED);
 
-  const territories = DEMO_TERRITORIES.map((seed) => ({ slug: seed.slug, input: resolveTerritory(seed) }));
-  const perimeters = territories.map((t) => ({ slug: t.slug, communes: weightCommunes(db, t.input) }));
+  const territories = DEMO_TERRITORIES.map((seed) => ({
+    slug: seed.slug,
+    input: resolveTerritory(seed),
+  }));
+  const perimeters = territories.map((t) => ({
+    slug: t.slug,
+    communes: weightCommunes(db, t.input),
+  }));
   const people = planPeople(faker, perimeters, now);
 
   // The model functions open their own transactions on `db`; nested in this
   // one they become savepoints, so the whole demo commits or rolls back at once.
   writeTransaction(db, () => {
     const territoryIds = new Map<string, number>();
-    for (const { slug, input } of territories) territoryIds.set(slug, createTerritory(db, input, now).id);
+    for (const { slug, input } of territories) {
+      territoryIds.set(slug, createTerritory(db, input, now).id);
+    }
     for (const person of people) {
       const result = createUser(
         db,

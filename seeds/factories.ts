@@ -1,6 +1,6 @@
 /**
- * Small factories for tests (and the demo seed): each builds a valid row
- * with sensible defaults, through the same model functions the app uses.
+ * Small factories for tests: each builds a valid row with sensible defaults,
+ * through the same model functions the app uses.
  */
 import { randomBytes } from "node:crypto";
 import type { Role } from "#db/schema";

@@ -9,7 +9,9 @@ import { users } from "#db/schema";
 import { getDb, type Db } from "~/utils/db.server";
 import { DEMO_PASSWORD, seedDemo, type DemoCounts } from "./demo";
 
-export type SeedOutcome = { seeded: false } | { seeded: true; counts: DemoCounts; elapsedMs: number };
+export type SeedOutcome =
+  | { seeded: false }
+  | { seeded: true; counts: DemoCounts; elapsedMs: number };
 
 function hasUsers(db: Db): boolean {
   return (db.select({ n: count() }).from(users).get()?.n ?? 0) > 0;
@@ -46,7 +48,8 @@ async function main(): Promise<void> {
 }
 
 // Run only as a script: scripts/db-setup.ts imports this module for seedDemoIfEmpty.
-const isMain = process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+const isMain =
+  process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 if (isMain) {
   main().catch((error: unknown) => {
     console.error(error);

@@ -125,7 +125,8 @@ export const SAMBRE_AVESNOIS = {
     },
     {
       name: "Services à la personne",
-      description: "Des services de proximité pour les familles, les aînés et les personnes fragiles.",
+      description:
+        "Des services de proximité pour les familles, les aînés et les personnes fragiles.",
     },
     {
       name: "Mobilité et accessibilité",

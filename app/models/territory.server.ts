@@ -8,6 +8,7 @@ import {
   territoryStaff,
   userRoles,
   users,
+  type Role,
 } from "#db/schema";
 import { writeTransaction, type Db } from "~/utils/db.server";
 
@@ -94,7 +95,11 @@ export function createTerritory(db: Db, input: NewTerritory, now: Date): Territo
     const communeCodes = [...new Set(input.communeCodes)];
     for (let i = 0; i < communeCodes.length; i += INSERT_BATCH) {
       tx.insert(territoryCommunes)
-        .values(communeCodes.slice(i, i + INSERT_BATCH).map((communeCode) => ({ territoryId, communeCode })))
+        .values(
+          communeCodes
+            .slice(i, i + INSERT_BATCH)
+            .map((communeCode) => ({ territoryId, communeCode })),
+        )
         .run();
     }
     return territory;
@@ -113,7 +118,7 @@ export function addTerritoryStaff(db: Db, territoryId: number, userId: number): 
  * counts each person once per role.
  */
 function roleCountsSubquery(db: Db) {
-  const countRole = (role: string) =>
+  const countRole = (role: Role) =>
     sql<number>`sum(case when ${userRoles.role} = ${role} then 1 else 0 end)`.as(`${role}_count`);
   return db
     .select({
@@ -162,7 +167,10 @@ function axesByTerritory(db: Db, territoryIds: number[]): Map<number, TerritoryA
   return groupBy(rows, ({ territoryId, ...axis }) => [territoryId, axis]);
 }
 
-function departmentsByTerritory(db: Db, territoryIds: number[]): Map<number, TerritoryDepartment[]> {
+function departmentsByTerritory(
+  db: Db,
+  territoryIds: number[],
+): Map<number, TerritoryDepartment[]> {
   const rows = db
     .select({
       territoryId: territoryDepartments.territoryId,
@@ -192,7 +200,8 @@ function groupBy<Row, V>(rows: Row[], split: (row: Row) => [number, V]): Map<num
 function summarize(db: Db, rows: ReturnType<typeof selectTerritoriesWithCounts>) {
   const ids = rows.map((r) => r.territory.id);
   const axes = ids.length > 0 ? axesByTerritory(db, ids) : new Map<number, TerritoryAxis[]>();
-  const depts = ids.length > 0 ? departmentsByTerritory(db, ids) : new Map<number, TerritoryDepartment[]>();
+  const depts =
+    ids.length > 0 ? departmentsByTerritory(db, ids) : new Map<number, TerritoryDepartment[]>();
   return rows.map(({ territory, porteurs, benevoles, epargnants }) => ({
     territory,
     summary: {
@@ -243,7 +252,12 @@ export function getTerritoryBySlug(db: Db, slug: string): TerritoryDetail | unde
 /** The pôles whose perimeter holds this commune (usually one, possibly none or several). */
 export function findTerritoriesForCommune(db: Db, communeCode: string): TerritoryRef[] {
   return db
-    .select({ id: territories.id, slug: territories.slug, name: territories.name, area: territories.area })
+    .select({
+      id: territories.id,
+      slug: territories.slug,
+      name: territories.name,
+      area: territories.area,
+    })
     .from(territoryCommunes)
     .innerJoin(territories, eq(territories.id, territoryCommunes.territoryId))
     .where(eq(territoryCommunes.communeCode, communeCode))
