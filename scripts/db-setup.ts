@@ -3,6 +3,7 @@
  * migrations and loads the reference data; an empty database then gets the demo.
  */
 import { getDb } from "~/utils/db.server";
+import { getEnv } from "~/utils/env.server";
 import { describeSeedOutcome, seedDemoIfEmpty } from "../seeds/seed";
 
 async function main(): Promise<void> {
@@ -14,7 +15,8 @@ async function main(): Promise<void> {
         performance.now() - started,
       )} ms.`,
     );
-    console.log(describeSeedOutcome(await seedDemoIfEmpty(db)));
+    if (getEnv().DEMO_SEED) console.log(describeSeedOutcome(await seedDemoIfEmpty(db)));
+    else console.log("DEMO_SEED=0 : pas de données de démonstration.");
   } finally {
     db.$client.close();
   }

@@ -1,6 +1,12 @@
 import { foldForSearch } from "~/domain/catalog";
 import type { Db } from "~/utils/db.server";
-import { communeLabel, getCommune, searchCommunes, type CommuneSummary } from "./commune.server";
+import {
+  communeLabel,
+  findCommunesByFoldedName,
+  getCommune,
+  searchCommunes,
+  type CommuneSummary,
+} from "./commune.server";
 
 export type CommuneResolution = { ok: true; commune: CommuneSummary } | { ok: false; message: string };
 
@@ -55,7 +61,5 @@ function findCandidates(db: Db, typed: string): CommuneSummary[] {
   const postalCode = label?.[2];
   const folded = foldForSearch(name);
   if (!folded) return [];
-  return searchCommunes(db, name, 50).filter(
-    (c) => sameName(c, folded) && (!postalCode || c.postalCodes.includes(postalCode)),
-  );
+  return findCommunesByFoldedName(db, folded).filter((c) => !postalCode || c.postalCodes.includes(postalCode));
 }

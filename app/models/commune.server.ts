@@ -94,3 +94,15 @@ export function getCommunes(db: Db, codes: readonly string[]): CommuneSummary[] 
     .all()
     .map(toSummary);
 }
+
+/** Communes whose folded name is exactly `folded` (several share names: "saint martin"). */
+export function findCommunesByFoldedName(db: Db, folded: string, limit = 50): CommuneSummary[] {
+  return db
+    .select(summaryColumns)
+    .from(communes)
+    .where(eq(communes.searchName, folded))
+    .orderBy(desc(communes.population), asc(communes.name))
+    .limit(limit)
+    .all()
+    .map(toSummary);
+}

@@ -13,12 +13,14 @@ const envSchema = z.object({
   TRUST_PROXY: booleanFlag.default(false),
   /** Cookies marked Secure; defaults to true in production. */
   COOKIE_SECURE: booleanFlag.optional(),
+  /** `npm start` fills an empty database with the demo; set to 0 for a real pôle. */
+  DEMO_SEED: booleanFlag.default(true),
 });
 
 export type Env = z.infer<typeof envSchema> & { COOKIE_SECURE: boolean };
 
 /** Parses the environment; throws an Error whose message names each bad variable. */
-export function parseEnv(source: NodeJS.ProcessEnv): Env {
+export function parseEnv(source: Record<string, string | undefined>): Env {
   const result = envSchema.safeParse(source);
   if (!result.success) {
     const lines = result.error.issues.map(

@@ -6,7 +6,9 @@ import { territories } from "./territories";
 export const ROLES = ["porteur", "benevole", "epargnant", "animateur", "admin"] as const;
 export type Role = (typeof ROLES)[number];
 
-export const users = sqliteTable("users", {
+export const users = sqliteTable(
+  "users",
+  {
   id: integer().primaryKey({ autoIncrement: true }),
   /** Stored lower-cased and trimmed, so uniqueness is case-insensitive. */
   email: text().notNull().unique(),
@@ -17,7 +19,9 @@ export const users = sqliteTable("users", {
     .references(() => communes.code),
   createdAt: integer({ mode: "timestamp_ms" }).notNull(),
   updatedAt: integer({ mode: "timestamp_ms" }).notNull(),
-});
+  },
+  (t) => [index("users_commune_idx").on(t.communeCode)],
+);
 
 export const userRoles = sqliteTable(
   "user_roles",

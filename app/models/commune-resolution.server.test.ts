@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { getDb } from "~/utils/db.server";
+import { resolveCommune } from "./commune-resolution.server";
+
+describe("reading the commune field", () => {
+  it("takes the code chosen from the suggestions when the text still matches it", () => {
+    const result = resolveCommune(getDb(), "Saint-Jean-d'Angély (17400)", "17347");
+    expect(result).toMatchObject({ ok: true, commune: { code: "17347" } });
+  });
+
+  it("ignores a chosen code the person typed over", () => {
+    const result = resolveCommune(getDb(), "Matha", "17347");
+    expect(result).toMatchObject({ ok: true, commune: { code: "17224" } });
+  });
+
+  it.each([
+    ["Matha", "17224"],
+    ["saint jean d'angely", "17347"],
+    ["Saint-Jean-d'Angély (17400)", "17347"],
+    ["Maubeuge", "59392"],
+    ["17000", "17300"],
+  ])("reads « %s » without JavaScript", (text, code) => {
+    expect(resolveCommune(getDb(), text)).toMatchObject({ ok: true, commune: { code } });
+  });
+
+  it.each(["Saint-Martin", "59600"])("asks which one when several communes match « %s »", (text) => {
+    const result = resolveCommune(getDb(), text);
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.message).toMatch(/^Plusieurs communes correspondent/);
+  });
+
+  it("says so in French when nothing matches, and for an empty field", () => {
+    const unknown = resolveCommune(getDb(), "Zzyzx-sur-Mer");
+    expect(!unknown.ok && unknown.message).toMatch(/^Commune inconnue : « Zzyzx-sur-Mer »/);
+    expect(resolveCommune(getDb(), "  ")).toEqual({ ok: false, message: "Indiquez votre commune." });
+    expect(resolveCommune(getDb(), "", "99999")).toEqual({ ok: false, message: "Indiquez votre commune." });
+  });
+});

@@ -1,0 +1,221 @@
+/**
+ * Shared helpers for the end-to-end tests: an accessibility check, unique
+ * e-mails, sign-up / sign-in journeys, a read-only look at the e2e database and
+ * one client address (X-Forwarded-For) per test, so that the per-address
+ * sign-in limit of one scenario never leaks into another.
+ */
+import { randomBytes } from "node:crypto";
+import AxeBuilder from "@axe-core/playwright";
+import { test as base, expect, type APIRequestContext, type Page } from "@playwright/test";
+import Database from "better-sqlite3";
+
+/** Same file as E2E_DATABASE in playwright.config.ts (the web server seeds it with the demo). */
+export const E2E_DATABASE = "tmp/e2e.db";
+
+/** Demo data (seeds/demo.ts): every demo account shares this password. */
+export const DEMO_PASSWORD = "maillon-demo-2026";
+export const DEMO_PORTEUR_EMAIL = "porteur@exemple.fr";
+
+/** Long, not in any leak list: accepted by the sign-up rules. */
+export const STRONG_PASSWORD = "cigale-marais-brouette-2026";
+export const COMMUNE_LABEL = "Saint-Jean-d'Angély (17400)";
+export const COMMUNE_CODE = "17347";
+
+export const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+
+/** Runs axe on the page as it is now and fails with a readable list of violations. */
+export async function checkA11y(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  const violations = results.violations.map((v) => {
+    const targets = v.nodes.map((node) => `    - ${node.target.join(" ")}`).join("\n");
+    return `${v.id} [${v.impact ?? "?"}] ${v.help}\n${targets}`;
+  });
+  expect(violations, `Accessibility violations on ${page.url()}:\n${violations.join("\n")}`).toEqual([]);
+}
+
+/** e2e-<random>@exemple.fr, unique across tests, workers and runs. */
+export function uniqueEmail(): string {
+  return `e2e-${randomBytes(6).toString("hex")}@exemple.fr`;
+}
+
+export type SelfServiceRole = "porteur" | "benevole" | "epargnant";
+
+const ROLE_NAMES: Record<SelfServiceRole, RegExp> = {
+  porteur: /Porteur ou porteuse de projet/,
+  benevole: /Bénévole accompagnant/,
+  epargnant: /Épargnant ou épargnante/,
+};
+
+export type SignUpInput = {
+  email: string;
+  displayName?: string;
+  password?: string;
+  /** Text typed in the commune field (the server resolves it when no suggestion was picked). */
+  commune?: string;
+  roles?: SelfServiceRole[];
+};
+
+/** Opens /inscription, fills the form and submits it; the caller checks the outcome. */
+export async function signUp(page: Page, input: SignUpInput): Promise<void> {
+  await page.goto("/inscription");
+  await fillSignUpForm(page, input);
+  await page.getByRole("button", { name: "Créer mon compte" }).click();
+}
+
+export async function fillSignUpForm(page: Page, input: SignUpInput): Promise<void> {
+  await page.getByLabel("Adresse e-mail").fill(input.email);
+  await page.getByLabel("Nom affiché").fill(input.displayName ?? "Camille Test");
+  await page.getByLabel("Mot de passe").fill(input.password ?? STRONG_PASSWORD);
+  await page.getByLabel("Commune").fill(input.commune ?? COMMUNE_LABEL);
+  for (const role of input.roles ?? ["porteur"]) {
+    await page.getByRole("checkbox", { name: ROLE_NAMES[role] }).check();
+  }
+}
+
+/** Fills /connexion (opening it unless the page is already there) and submits it. */
+export async function signIn(page: Page, email: string, password: string): Promise<void> {
+  if (new URL(page.url(), "http://x").pathname !== "/connexion") await page.goto("/connexion");
+  await page.getByLabel("Adresse e-mail").fill(email);
+  await page.getByLabel("Mot de passe").fill(password);
+  await page.getByRole("button", { name: "Se connecter" }).click();
+}
+
+/** Read-only queries on the e2e database, to prove what the server wrote (or did not). */
+export class E2eDb {
+  private readonly db: Database.Database;
+
+  constructor(file = E2E_DATABASE) {
+    this.db = new Database(file, { readonly: true, fileMustExist: true });
+  }
+
+  countUsersByEmail(email: string): number {
+    const row = this.db.prepare("SELECT count(*) AS n FROM users WHERE email = ?").get(email.trim().toLowerCase()) as {
+      n: number;
+    };
+    return row.n;
+  }
+
+  countUsers(): number {
+    return (this.db.prepare("SELECT count(*) AS n FROM users").get() as { n: number }).n;
+  }
+
+  /** People of a pôle by role, counted the way the pages count them (commune in the perimeter). */
+  countMembers(slug: string): { porteurs: number; benevoles: number; epargnants: number } {
+    const row = this.db
+      .prepare(
+        `SELECT
+           coalesce(sum(ur.role = 'porteur'), 0) AS porteurs,
+           coalesce(sum(ur.role = 'benevole'), 0) AS benevoles,
+           coalesce(sum(ur.role = 'epargnant'), 0) AS epargnants
+         FROM user_roles ur
+         JOIN users u ON u.id = ur.user_id
+         JOIN territory_communes tc ON tc.commune_code = u.commune_code
+         JOIN territories t ON t.id = tc.territory_id
+         WHERE t.slug = ?`,
+      )
+      .get(slug) as { porteurs: number; benevoles: number; epargnants: number };
+    return row;
+  }
+
+  /** The roles and commune of one account, or undefined. */
+  getUser(email: string): { communeCode: string; roles: string[] } | undefined {
+    const user = this.db
+      .prepare("SELECT id, commune_code AS communeCode FROM users WHERE email = ?")
+      .get(email.trim().toLowerCase()) as { id: number; communeCode: string } | undefined;
+    if (!user) return undefined;
+    const roles = this.db
+      .prepare("SELECT role FROM user_roles WHERE user_id = ? ORDER BY role")
+      .all(user.id) as { role: string }[];
+    return { communeCode: user.communeCode, roles: roles.map((r) => r.role) };
+  }
+
+  countSessionsByEmail(email: string): number {
+    const row = this.db
+      .prepare("SELECT count(*) AS n FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.email = ?")
+      .get(email.trim().toLowerCase()) as { n: number };
+    return row.n;
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}
+
+/*
+ * Client addresses: 203.0.113.0/24 (TEST-NET-3). Each parallel worker draws
+ * from its own shuffled share of the range, never twice, so a test that uses up
+ * an address's 5 sign-in failures cannot block another test.
+ */
+let addressPool: number[] | undefined;
+function nextClientAddress(parallelIndex: number, workers: number): string {
+  if (!addressPool) {
+    const share = Math.floor(254 / Math.max(workers, 1));
+    const first = 1 + (parallelIndex % Math.max(workers, 1)) * share;
+    addressPool = Array.from({ length: share }, (_, i) => first + i);
+    for (let i = addressPool.length - 1; i > 0; i -= 1) {
+      const j = Math.floor(Math.random() * (i + 1));
+      [addressPool[i], addressPool[j]] = [addressPool[j]!, addressPool[i]!];
+    }
+  }
+  const n = addressPool.pop();
+  if (n === undefined) throw new Error("No more test client addresses in 203.0.113.0/24 for this worker.");
+  return `203.0.113.${n}`;
+}
+
+type ClientOptions = {
+  /** X-Forwarded-For of this client; a fresh address when omitted. */
+  address?: string;
+  /** Extra headers (e.g. a foreign Origin). */
+  headers?: Record<string, string>;
+};
+
+type Fixtures = {
+  /** This test's own client address, sent as X-Forwarded-For by `page` and `request`. */
+  clientAddress: string;
+  /** Draws another unused client address. */
+  newClientAddress: () => string;
+  /** A separate HTTP client with its own cookie jar; disposed after the test. */
+  newClient: (options?: ClientOptions) => Promise<APIRequestContext>;
+  /** The site's origin, e.g. http://127.0.0.1:3210. */
+  siteOrigin: string;
+};
+
+type WorkerFixtures = { db: E2eDb };
+
+export const test = base.extend<Fixtures, WorkerFixtures>({
+  db: [
+    async ({}, use) => {
+      const db = new E2eDb();
+      await use(db);
+      db.close();
+    },
+    { scope: "worker" },
+  ],
+  newClientAddress: async ({}, use, testInfo) => {
+    await use(() => nextClientAddress(testInfo.parallelIndex, testInfo.config.workers));
+  },
+  clientAddress: async ({ newClientAddress }, use) => {
+    await use(newClientAddress());
+  },
+  extraHTTPHeaders: async ({ clientAddress }, use) => {
+    await use({ "X-Forwarded-For": clientAddress });
+  },
+  siteOrigin: async ({ baseURL }, use) => {
+    if (!baseURL) throw new Error("baseURL is not set in playwright.config.ts");
+    await use(new URL(baseURL).origin);
+  },
+  newClient: async ({ playwright, baseURL, newClientAddress }, use) => {
+    const contexts: APIRequestContext[] = [];
+    await use(async ({ address, headers } = {}) => {
+      const context = await playwright.request.newContext({
+        baseURL,
+        extraHTTPHeaders: { "X-Forwarded-For": address ?? newClientAddress(), ...headers },
+      });
+      contexts.push(context);
+      return context;
+    });
+    await Promise.all(contexts.map((c) => c.dispose()));
+  },
+});
+
+export { expect };
