@@ -1,0 +1,172 @@
+import type { Page } from "@playwright/test";
+import {
+  checkA11y,
+  COMMUNE_CODE,
+  COMMUNE_LABEL,
+  DEMO_PASSWORD,
+  DEMO_PORTEUR_EMAIL,
+  expect,
+  fillSignUpForm,
+  signIn,
+  STRONG_PASSWORD,
+  test,
+  uniqueEmail,
+} from "./fixtures";
+
+/** The field's own error: marked invalid, described by the message, shown inside the same .field block. */
+async function expectFieldError(page: Page, label: string, message: string | RegExp) {
+  const input = page.getByLabel(label, { exact: true });
+  await expect(input).toHaveAttribute("aria-invalid", "true");
+  await expect(input).toHaveAccessibleDescription(message instanceof RegExp ? message : new RegExp(escape(message)));
+  await expect(page.locator(".field", { has: input }).locator(".field-error")).toContainText(message);
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+test.describe("parcours d'inscription et de connexion", () => {
+  test("a visitor signs up with a commune picked from the suggestions, signs out, signs back in and sees the account", async ({
+    page,
+    db,
+  }) => {
+    const email = uniqueEmail();
+    const displayName = "Camille Bernard";
+
+    await page.goto("/inscription");
+    await expect(page.getByRole("heading", { level: 1, name: "Créer un compte" })).toBeVisible();
+    await checkA11y(page);
+
+    await page.getByLabel("Adresse e-mail").fill(email);
+    await page.getByLabel("Nom affiché").fill(displayName);
+    await page.getByLabel("Mot de passe", { exact: true }).fill(STRONG_PASSWORD);
+
+    // Commune: type the start of the name, wait for the suggestions, then pick one.
+    const commune = page.getByLabel("Commune", { exact: true });
+    await commune.pressSequentially("Saint-Jean");
+    const listId = await commune.getAttribute("list");
+    expect(listId).toBeTruthy();
+    await expect(page.locator(`datalist#${listId} option[value="${COMMUNE_LABEL}"]`)).toHaveCount(1);
+    await commune.fill(COMMUNE_LABEL); // what choosing the option does: the input takes the option's value
+    await expect(page.locator('input[type="hidden"][name="communeCode"]')).toHaveValue(COMMUNE_CODE);
+
+    await page.getByRole("checkbox", { name: /Porteur ou porteuse de projet/ }).check();
+    await page.getByRole("checkbox", { name: /Bénévole accompagnant/ }).check();
+    await page.getByRole("button", { name: "Créer mon compte" }).click();
+
+    // Lands in « Mon espace », welcomed, in the right pôle.
+    await expect(page).toHaveURL(/\/espace\?bienvenue=1$/);
+    await expect(page.getByRole("status")).toHaveText("Bienvenue sur Maillon ! Votre compte est créé.");
+    await expect(page.getByRole("heading", { level: 1, name: "Mon espace" })).toBeVisible();
+    await expect(page.getByText(`Bonjour ${displayName}.`)).toBeVisible();
+    await expect(page.getByRole("main").getByRole("link", { name: /Vals de Saintonge/ })).toBeVisible();
+    await checkA11y(page);
+    expect(db.getUser(email)).toEqual({ communeCode: COMMUNE_CODE, roles: ["benevole", "porteur"] });
+
+    // Sign out.
+    await page.getByRole("button", { name: "Se déconnecter" }).click();
+    await expect(page).toHaveURL(/\/$/);
+    await expect(page.getByRole("banner").getByRole("link", { name: "Se connecter" })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Se déconnecter" })).toHaveCount(0);
+    await checkA11y(page);
+
+    // Signed out for real: « Mon espace » asks to sign in again.
+    await page.goto("/espace");
+    await expect(page).toHaveURL(/\/connexion\?redirectTo=%2Fespace$/);
+
+    // Sign in.
+    await page.goto("/connexion");
+    await expect(page.getByRole("heading", { level: 1, name: "Se connecter" })).toBeVisible();
+    await checkA11y(page);
+    await signIn(page, email, STRONG_PASSWORD);
+    await expect(page).toHaveURL(/\/espace$/);
+    await expect(page.getByText(`Bonjour ${displayName}.`)).toBeVisible();
+    await checkA11y(page);
+
+    // The account page shows who is signed in.
+    await page.getByRole("banner").getByRole("link", { name: displayName }).click();
+    await expect(page).toHaveURL(/\/compte$/);
+    await expect(page.getByRole("heading", { level: 1, name: "Mon compte" })).toBeVisible();
+    const details = page.locator("dl.details");
+    await expect(details.locator("dt", { hasText: "Adresse e-mail" }).locator("+ dd")).toHaveText(email);
+    await expect(details.locator("dt", { hasText: "Commune" }).locator("+ dd")).toHaveText(COMMUNE_LABEL);
+    await checkA11y(page);
+  });
+
+  test("a wrong password shows « Adresse e-mail ou mot de passe incorrect. » and keeps the typed e-mail", async ({
+    page,
+  }) => {
+    await page.goto("/connexion");
+    await signIn(page, DEMO_PORTEUR_EMAIL, "pas-le-bon-mot-de-passe");
+
+    await expect(page.getByRole("alert")).toHaveText("Adresse e-mail ou mot de passe incorrect.");
+    await expect(page).toHaveURL(/\/connexion/);
+    await expect(page.getByLabel("Adresse e-mail")).toHaveValue(DEMO_PORTEUR_EMAIL);
+    await expect(page.getByLabel("Mot de passe", { exact: true })).toHaveValue("");
+    await expect(page.getByRole("button", { name: "Se déconnecter" })).toHaveCount(0);
+    await checkA11y(page);
+  });
+
+  for (const path of ["/espace", "/compte"]) {
+    test(`a visitor opening ${path} is sent to /connexion with redirectTo and comes back there after signing in`, async ({
+      page,
+    }) => {
+      await page.goto(path);
+      await expect(page).toHaveURL(new RegExp(`/connexion\\?redirectTo=${encodeURIComponent(path)}$`));
+      await expect(page.getByRole("heading", { level: 1, name: "Se connecter" })).toBeVisible();
+      await checkA11y(page);
+
+      await signIn(page, "benevole@exemple.fr", DEMO_PASSWORD);
+      await expect(page).toHaveURL(new RegExp(`${path}$`));
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(path === "/espace" ? "Mon espace" : "Mon compte");
+      await checkA11y(page);
+    });
+  }
+
+  test("sign-up with a short password shows « au moins 12 caractères » next to the password field and creates nothing", async ({
+    page,
+    db,
+  }) => {
+    const email = uniqueEmail();
+    await page.goto("/inscription");
+    await fillSignUpForm(page, { email, password: "court" });
+    await page.getByRole("button", { name: "Créer mon compte" }).click();
+
+    await expectFieldError(page, "Mot de passe", "Le mot de passe doit compter au moins 12 caractères.");
+    await expect(page).toHaveURL(/\/inscription$/);
+    await expect(page.getByLabel("Adresse e-mail")).toHaveValue(email);
+    await expect(page.getByLabel("Adresse e-mail")).not.toHaveAttribute("aria-invalid", "true");
+    await checkA11y(page);
+    expect(db.countUsersByEmail(email)).toBe(0);
+  });
+
+  test("sign-up with a common password is refused by the server, the message sits next to the password field", async ({
+    page,
+    db,
+  }) => {
+    const email = uniqueEmail();
+    await page.goto("/inscription");
+    await fillSignUpForm(page, { email, password: "azertyuiop123", displayName: "Dominique Test" });
+    await page.getByRole("button", { name: "Créer mon compte" }).click();
+
+    await expectFieldError(page, "Mot de passe", "Ce mot de passe figure parmi les plus courants");
+    await expect(page).toHaveURL(/\/inscription$/);
+    await expect(page.getByLabel("Adresse e-mail")).toHaveValue(email);
+    await expect(page.getByLabel("Nom affiché")).toHaveValue("Dominique Test");
+    await expect(page.getByLabel("Commune", { exact: true })).toHaveValue(COMMUNE_LABEL);
+    await checkA11y(page);
+    expect(db.countUsersByEmail(email)).toBe(0);
+  });
+
+  test("sign-up with an unknown commune says so next to the commune field", async ({ page, db }) => {
+    const email = uniqueEmail();
+    await page.goto("/inscription");
+    await fillSignUpForm(page, { email, commune: "Zzyzxville" });
+    await page.getByRole("button", { name: "Créer mon compte" }).click();
+
+    await expectFieldError(page, "Commune", "Commune inconnue : « Zzyzxville »");
+    await expect(page).toHaveURL(/\/inscription$/);
+    await checkA11y(page);
+    expect(db.countUsersByEmail(email)).toBe(0);
+  });
+});
