@@ -1,9 +1,13 @@
 import fs from "node:fs";
 import { createRequire } from "node:module";
-import { sql } from "drizzle-orm";
+import path from "node:path";
+import { eq, sql } from "drizzle-orm";
 import type { BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { ACTIVITY_DOMAINS, SKILLS, foldForSearch } from "../app/domain/catalog";
 import * as schema from "./schema";
+
+// Relative to the working directory, like the migrations: the server bundle lives elsewhere.
+const POINTS_FILE = path.resolve("db/data/commune-points.csv");
 
 type AnyDb = BetterSQLite3Database<typeof schema>;
 
@@ -50,6 +54,8 @@ export function ensureReferenceData(db: AnyDb): void {
         );
       }
       if (count("communes") === 0) loadCommunes(tx);
+      // Databases made before the points file existed get their points once.
+      if (count("(select 1 from communes where latitude is not null limit 1)") === 0) loadCommunePoints(tx);
     },
     { behavior: "immediate" },
   );
@@ -62,6 +68,7 @@ function loadCommunes(tx: Pick<AnyDb, "insert">): void {
       .onConflictDoNothing()
       .run();
   }
+  const points = readCommunePoints();
   const rows = readEtalab<EtalabCommune[]>("communes")
     .filter((c) => c.type === "commune-actuelle")
     .map((c) => ({
@@ -71,9 +78,30 @@ function loadCommunes(tx: Pick<AnyDb, "insert">): void {
       departmentCode: c.departement,
       postalCodes: (c.codesPostaux ?? []).join(" "),
       population: c.population ?? 0,
+      latitude: points.get(c.code)?.latitude ?? null,
+      longitude: points.get(c.code)?.longitude ?? null,
     }));
   const BATCH = 500;
   for (let i = 0; i < rows.length; i += BATCH) {
     tx.insert(schema.communes).values(rows.slice(i, i + BATCH)).onConflictDoNothing().run();
+  }
+}
+
+type CommunePoint = { latitude: number; longitude: number };
+
+/** Points from db/data/commune-points.csv (built by scripts/build-commune-points.ts). */
+function readCommunePoints(): Map<string, CommunePoint> {
+  const points = new Map<string, CommunePoint>();
+  for (const line of fs.readFileSync(POINTS_FILE, "utf8").split("\n")) {
+    if (!line || line.startsWith("#") || line.startsWith("code,")) continue;
+    const [code, latitude, longitude] = line.split(",");
+    if (code && latitude && longitude) points.set(code, { latitude: Number(latitude), longitude: Number(longitude) });
+  }
+  return points;
+}
+
+function loadCommunePoints(tx: Pick<AnyDb, "update">): void {
+  for (const [code, point] of readCommunePoints()) {
+    tx.update(schema.communes).set(point).where(eq(schema.communes.code, code)).run();
   }
 }
