@@ -142,6 +142,7 @@ export const clubLedgerEntries = sqliteTable(
   (t) => [
     index("club_ledger_club_idx").on(t.clubId, t.occurredOn),
     check("club_ledger_amount_positive", sql`${t.amountCents} > 0`),
+    check("club_ledger_amount_cents", sql`typeof(${t.amountCents}) = 'integer'`),
   ],
 );
 
@@ -187,5 +188,6 @@ export const clubCommitments = sqliteTable(
     index("club_commitments_project_idx").on(t.projectId),
     index("club_commitments_club_idx").on(t.clubId),
     check("club_commitments_amount_positive", sql`${t.amountCents} > 0`),
+    check("club_commitments_amount_cents", sql`typeof(${t.amountCents}) = 'integer'`),
   ],
 );

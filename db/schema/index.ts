@@ -1,5 +1,6 @@
 export * from "./catalog";
 export * from "./clubs";
+export * from "./finance";
 export * from "./geo";
 export * from "./matching";
 export * from "./mentorships";
