@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import { addMonthsIso, canInvest, clubPermissions, transition, type ClubLife } from "./lifecycle";
+
+const now = new Date("2026-03-02T09:00:00Z");
+const constituting: ClubLife = { status: "en-constitution", startedOn: null, investingEndsOn: null, renewedOn: null };
+const ready = { activeMembers: 5, hasGerant: true, hasTresorier: true };
+
+describe("club life cycle", () => {
+  it("starts only with 5 to 20 active members, a gérant and a trésorier, for 5 years", () => {
+    expect(transition(constituting, "activer", { ...ready, activeMembers: 4 }, now)).toMatchObject({ ok: false });
+    expect(transition(constituting, "activer", { ...ready, activeMembers: 21 }, now)).toMatchObject({ ok: false });
+    expect(transition(constituting, "activer", { ...ready, hasTresorier: false }, now)).toMatchObject({ ok: false });
+    expect(transition(constituting, "activer", ready, now)).toEqual({
+      ok: true,
+      patch: { status: "en-epargne", startedOn: "2026-03-02", investingEndsOn: "2031-03-02" },
+    });
+  });
+
+  it("goes en gestion, then liquidated, never backwards", () => {
+    const saving: ClubLife = { status: "en-epargne", startedOn: "2024-01-01", investingEndsOn: "2029-01-01", renewedOn: null };
+    expect(transition(saving, "liquider", ready, now).ok).toBe(false);
+    expect(transition(saving, "passer-en-gestion", ready, now)).toEqual({ ok: true, patch: { status: "en-gestion" } });
+    const managing: ClubLife = { ...saving, status: "en-gestion" };
+    expect(transition(managing, "liquider", ready, now)).toEqual({ ok: true, patch: { status: "liquide" } });
+    expect(transition({ ...saving, status: "liquide" }, "activer", ready, now).ok).toBe(false);
+  });
+
+  it("renews once, in the last year of the period", () => {
+    const early: ClubLife = { status: "en-epargne", startedOn: "2024-01-01", investingEndsOn: "2029-01-01", renewedOn: null };
+    expect(transition(early, "renouveler", ready, now).ok).toBe(false);
+    const due: ClubLife = { status: "en-gestion", startedOn: "2021-01-01", investingEndsOn: "2026-01-01", renewedOn: null };
+    expect(transition(due, "renouveler", ready, now)).toEqual({
+      ok: true,
+      patch: { status: "en-epargne", investingEndsOn: "2031-03-02", renewedOn: "2026-03-02" },
+    });
+    expect(transition({ ...due, renewedOn: "2025-01-01" }, "renouveler", ready, now).ok).toBe(false);
+  });
+
+  it("invests only while en épargne and within the period", () => {
+    expect(canInvest({ status: "en-epargne", startedOn: "2024-01-01", investingEndsOn: "2029-01-01", renewedOn: null }, now)).toBe(true);
+    expect(canInvest({ status: "en-epargne", startedOn: "2020-01-01", investingEndsOn: "2025-01-01", renewedOn: null }, now)).toBe(false);
+    expect(canInvest({ status: "en-gestion", startedOn: "2024-01-01", investingEndsOn: "2029-01-01", renewedOn: null }, now)).toBe(false);
+  });
+
+  it("adds months to dates, clamping to the month's end", () => {
+    expect(addMonthsIso("2024-01-31", 1)).toBe("2024-02-29");
+    expect(addMonthsIso("2026-03-02", -12)).toBe("2025-03-02");
+  });
+
+  it("gives offices their powers", () => {
+    expect(clubPermissions({ role: "gerant", status: "actif" })).toMatchObject({ openVotes: true, recordLedger: true });
+    expect(clubPermissions({ role: "tresorier", status: "actif" })).toMatchObject({ openVotes: false, recordLedger: true });
+    expect(clubPermissions({ role: "gerant", status: "invite" })).toMatchObject({ isMember: false, openVotes: false });
+    expect(clubPermissions(null).isMember).toBe(false);
+  });
+});
