@@ -1,0 +1,115 @@
+/**
+ * French explanations, built only from the facts that produced the score, so
+ * the text can never claim more than the numbers. Parts are joined with « · ».
+ */
+import { formatEuros, formatInteger, formatOneDecimal, plural } from "./format";
+import type { NeedPriority, SkillLevel } from "./types";
+
+export const SEPARATOR = " · ";
+
+export const LEVEL_LABEL: Readonly<Record<SkillLevel, string>> = {
+  notions: "notions",
+  confirme: "confirmé",
+  expert: "expert",
+};
+
+const PRIORITY_PHRASE: Readonly<Record<NeedPriority, string>> = {
+  haute: "couvre le besoin prioritaire",
+  moyenne: "couvre un besoin de priorité moyenne",
+  basse: "couvre un besoin secondaire",
+};
+
+export type MentorExplanationFacts = {
+  skillName: string;
+  level: SkillLevel;
+  priority: NeedPriority;
+  distanceKm: number | null;
+  remote: boolean;
+  sameCommune: boolean;
+  activeMentorships: number;
+  maxMentorships: number;
+  /** The project's domain when the volunteer shares it. */
+  sharedDomainName: string | null;
+  completedMentorships: number;
+  averageRating: number | null;
+  daysSinceActive: number;
+};
+
+/** « à 12 km », « dans la même commune », « à distance (450 km) ». */
+export function describeDistance(distanceKm: number | null, remote: boolean, sameCommune: boolean): string {
+  if (distanceKm === null) return "à distance";
+  const km = distanceKm < 1 ? "moins d'un km" : `${formatInteger(distanceKm)} km`;
+  if (remote) return `à distance (${km})`;
+  if (sameCommune) return "dans la même commune";
+  return `à ${km}`;
+}
+
+/** « 1 accompagnement en cours sur 3 », « aucun accompagnement en cours sur 2 ». */
+export function describeLoad(active: number, max: number): string {
+  const running = active === 0 ? "aucun accompagnement" : plural(active, "accompagnement");
+  return `${running} en cours sur ${formatInteger(max)}`;
+}
+
+function describeTrackRecord(completed: number, averageRating: number | null): string | null {
+  if (completed === 0) return null;
+  const done = plural(completed, "accompagnement mené", "accompagnements menés");
+  return averageRating === null ? done : `${done} (note moyenne ${formatOneDecimal(averageRating)}/5)`;
+}
+
+function describeRecency(days: number): string | null {
+  if (days <= 7) return "actif cette semaine";
+  if (days > 90) return `dernière activité il y a ${formatInteger(Math.floor(days / 30))} mois`;
+  return null;
+}
+
+export function explainMentor(f: MentorExplanationFacts): string {
+  const parts = [
+    `${f.skillName} (${LEVEL_LABEL[f.level]}) ${PRIORITY_PHRASE[f.priority]}`,
+    describeDistance(f.distanceKm, f.remote, f.sameCommune),
+    describeLoad(f.activeMentorships, f.maxMentorships),
+    f.sharedDomainName ? `même domaine : ${f.sharedDomainName}` : null,
+    describeTrackRecord(f.completedMentorships, f.averageRating),
+    describeRecency(f.daysSinceActive),
+  ];
+  return parts.filter((p): p is string => p !== null).join(SEPARATOR);
+}
+
+export type ClubExplanationFacts = {
+  /** The project's sector. */
+  sectorName: string;
+  /** null: the club states no sector preference. */
+  sectorPreferred: boolean | null;
+  ticketMinCents: number;
+  ticketMaxCents: number;
+  /** Amount still sought once other clubs' commitments are deducted. */
+  remainingCents: number;
+  availableCents: number;
+  distanceKm: number | null;
+  mentorFollows: boolean;
+  otherClubs: number;
+  otherClubsCents: number;
+};
+
+function capitalise(s: string): string {
+  return s.charAt(0).toLocaleUpperCase("fr-FR") + s.slice(1);
+}
+
+export function explainClub(f: ClubExplanationFacts): string {
+  const sector =
+    f.sectorPreferred === null
+      ? `secteur ${f.sectorName} (aucune préférence de secteur)`
+      : f.sectorPreferred
+        ? `secteur ${f.sectorName} parmi ses préférences`
+        : `secteur ${f.sectorName} hors de ses préférences`;
+  const parts = [
+    sector,
+    `ticket de ${formatEuros(f.ticketMinCents)} à ${formatEuros(f.ticketMaxCents)} pour ${formatEuros(f.remainingCents)} recherchés`,
+    `${formatEuros(f.availableCents)} disponibles`,
+    f.distanceKm === null ? null : describeDistance(f.distanceKm, false, false),
+    f.mentorFollows ? "suivi par un bénévole" : null,
+    f.otherClubs > 0
+      ? `${plural(f.otherClubs, "autre club engagé", "autres clubs engagés")} (${formatEuros(f.otherClubsCents)})`
+      : null,
+  ];
+  return capitalise(parts.filter((p): p is string => p !== null).join(SEPARATOR));
+}

@@ -1,0 +1,58 @@
+/**
+ * Great-circle geometry on a spherical Earth. Commune points are GeoNames
+ * town centres, so a metre-level ellipsoid model would be false precision.
+ */
+
+export type GeoPoint = { latitude: number; longitude: number };
+
+/** Mean Earth radius (IUGG), in km. */
+export const EARTH_RADIUS_KM = 6371.0088;
+const DEG = Math.PI / 180;
+/** Length of one degree of latitude on the sphere. */
+export const KM_PER_DEGREE = (EARTH_RADIUS_KM * Math.PI) / 180;
+
+/** Haversine distance in km: numerically stable for the short distances that matter here. */
+export function haversineKm(a: GeoPoint, b: GeoPoint): number {
+  const dLat = (b.latitude - a.latitude) * DEG;
+  const dLon = (b.longitude - a.longitude) * DEG;
+  const s = Math.sin(dLat / 2) ** 2 + Math.cos(a.latitude * DEG) * Math.cos(b.latitude * DEG) * Math.sin(dLon / 2) ** 2;
+  return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(s)));
+}
+
+/** Unit vector of a point: chord lengths between vectors give a trig-free distance prefilter. */
+export function unitVector(p: GeoPoint): [number, number, number] {
+  const lat = p.latitude * DEG;
+  const lon = p.longitude * DEG;
+  return [Math.cos(lat) * Math.cos(lon), Math.cos(lat) * Math.sin(lon), Math.sin(lat)];
+}
+
+/**
+ * Squared chord (on the unit sphere) of a great-circle distance. Monotonic in the
+ * distance, so `chord² > chordSquared(r)` proves `distance > r` without any trig.
+ */
+export function chordSquared(distanceKm: number): number {
+  const half = Math.min(Math.PI / 2, distanceKm / (2 * EARTH_RADIUS_KM));
+  return 4 * Math.sin(half) ** 2;
+}
+
+/**
+ * Latitude/longitude half-widths (degrees) of a box holding every point within
+ * `radiusKm` of `p`. Longitude uses the exact spherical-cap bound
+ * asin(sin r / cos φ); `null` longitude means the cap reaches a pole or wraps.
+ */
+export function boundingDegrees(p: GeoPoint, radiusKm: number): { dLat: number; dLon: number | null } {
+  const r = radiusKm / EARTH_RADIUS_KM;
+  const dLat = r / DEG;
+  const s = Math.sin(Math.min(r, Math.PI / 2)) / Math.cos(p.latitude * DEG);
+  if (r >= Math.PI / 2 || s >= 1 || Math.abs(p.latitude) + dLat >= 90) return { dLat, dLon: null };
+  return { dLat, dLon: Math.asin(s) / DEG };
+}
+
+export function isValidPoint(p: GeoPoint): boolean {
+  return (
+    Number.isFinite(p.latitude) &&
+    Number.isFinite(p.longitude) &&
+    Math.abs(p.latitude) <= 90 &&
+    Math.abs(p.longitude) <= 180
+  );
+}

@@ -1,0 +1,438 @@
+/**
+ * Volunteer ↔ skill-need scoring: hard filters, then a weighted sum of soft
+ * criteria in [0, 1]. Inputs are validated once when "prepared"; scoring a
+ * prepared pair allocates nothing until the pair is kept.
+ */
+import { assertFiniteNumber, assertNonNegativeInteger, MatchingInputError } from "./errors";
+import { haversineKm, isValidPoint, unitVector, type GeoPoint } from "./geo";
+import {
+  MENTOR_CRITERIA,
+  MENTOR_CRITERION_LABELS,
+  validateMentorWeights,
+  type MentorCriterionKey,
+  type MentorWeights,
+} from "./weights";
+import {
+  NEED_PRIORITY_VALUES,
+  SKILL_LEVEL_VALUES,
+  type CommunePoints,
+  type Criterion,
+  type NeedInput,
+  type NeedPriority,
+  type ProjectInput,
+  type SkillLevel,
+  type VolunteerInput,
+} from "./types";
+
+// ---------------------------------------------------------------------------
+// Scoring constants (documented in docs/matching.md)
+
+/** Skill level on a 0..1 scale: notions is a start, expert covers it fully. */
+export const LEVEL_VALUE: Readonly<Record<SkillLevel, number>> = { notions: 1 / 3, confirme: 2 / 3, expert: 1 };
+/** Priority weighs 5/3/1 (Together-style high/medium/low), scaled to the top priority. */
+export const PRIORITY_FACTOR: Readonly<Record<NeedPriority, number>> = { haute: 1, moyenne: 3 / 5, basse: 1 / 5 };
+/** Distance at which the proximity value halves: 1 / (1 + d / 15 km). */
+export const DISTANCE_HALF_KM = 15;
+/** Activity value halves every 90 days without activity. */
+export const RECENCY_HALF_LIFE_DAYS = 90;
+/** Completed mentorships at which the experience part is full. */
+export const TRACK_RECORD_FULL_AT = 3;
+/** Experience value for someone never rated: neutral, neither rewarded nor punished. */
+export const UNRATED_RATING_VALUE = 0.5;
+const DAY_MS = 86_400_000;
+
+// ---------------------------------------------------------------------------
+// Prepared inputs
+
+export const LEVEL_CODE: Readonly<Record<SkillLevel, number>> = { notions: 0, confirme: 1, expert: 2 };
+export const LEVEL_BY_CODE: readonly SkillLevel[] = SKILL_LEVEL_VALUES;
+
+export type PreparedVolunteer = {
+  readonly id: number;
+  readonly displayName: string;
+  readonly communeCode: string;
+  readonly point: GeoPoint | null;
+  /** Unit vector of `point` (NaN when no point), for the index's chord prefilter. */
+  readonly x: number;
+  readonly y: number;
+  readonly z: number;
+  readonly radiusKm: number;
+  readonly remoteOk: boolean;
+  readonly maxMentorships: number;
+  readonly activeMentorships: number;
+  readonly paused: boolean;
+  /** skillId → level code (0 notions, 1 confirmé, 2 expert). */
+  readonly skillLevels: ReadonlyMap<number, number>;
+  readonly domainIds: ReadonlySet<number>;
+  readonly completedMentorships: number;
+  readonly averageRating: number | null;
+  readonly lastActiveMs: number;
+  /** Need-independent criterion values, computed once. */
+  readonly capacityValue: number;
+  readonly trackRecordValue: number;
+};
+
+export type PreparedNeed = {
+  readonly id: number;
+  readonly projectId: number;
+  readonly skillId: number;
+  readonly skillName: string;
+  readonly priority: NeedPriority;
+  readonly priorityFactor: number;
+  readonly open: boolean;
+  readonly project: PreparedProject;
+  readonly openVolunteerIds: ReadonlySet<number>;
+};
+
+export type PreparedProject = {
+  readonly id: number;
+  readonly ownerId: number;
+  readonly title: string;
+  readonly communeCode: string;
+  readonly point: GeoPoint | null;
+  readonly x: number;
+  readonly y: number;
+  readonly z: number;
+  readonly remoteOk: boolean;
+  readonly activityDomainId: number;
+  readonly activityDomainName: string | null;
+  readonly published: boolean;
+  readonly declinedVolunteerIds: ReadonlySet<number>;
+};
+
+function resolvePoint(field: string, communeCode: string, points: CommunePoints): GeoPoint | null {
+  if (typeof communeCode !== "string" || !points.has(communeCode)) {
+    throw new MatchingInputError(field, `commune inconnue « ${String(communeCode)} »`);
+  }
+  const point = points.get(communeCode) ?? null;
+  if (point && !isValidPoint(point)) {
+    throw new MatchingInputError(field, `point invalide pour la commune ${communeCode}`);
+  }
+  return point;
+}
+
+function assertId(field: string, value: unknown): asserts value is number {
+  if (typeof value !== "number" || !Number.isInteger(value) || value <= 0) {
+    throw new MatchingInputError(field, `identifiant entier positif attendu, reçu ${String(value)}`);
+  }
+}
+
+function toMs(field: string, value: Date | number): number {
+  const ms = value instanceof Date ? value.getTime() : value;
+  if (typeof ms !== "number" || !Number.isFinite(ms)) throw new MatchingInputError(field, "date invalide");
+  return ms;
+}
+
+/** Validates a volunteer and precomputes what scoring needs. Throws `MatchingInputError`. */
+export function prepareVolunteer(v: VolunteerInput, points: CommunePoints): PreparedVolunteer {
+  const f = `volunteer[${String(v.id)}]`;
+  assertId(`${f}.id`, v.id);
+  const point = resolvePoint(`${f}.communeCode`, v.communeCode, points);
+  assertFiniteNumber(`${f}.radiusKm`, v.radiusKm);
+  if (v.radiusKm < 0) throw new MatchingInputError(`${f}.radiusKm`, `rayon négatif (${v.radiusKm} km)`);
+  assertNonNegativeInteger(`${f}.maxMentorships`, v.maxMentorships);
+  assertNonNegativeInteger(`${f}.activeMentorships`, v.activeMentorships);
+  assertNonNegativeInteger(`${f}.completedMentorships`, v.completedMentorships);
+  if (!Array.isArray(v.skills) || v.skills.length === 0) {
+    throw new MatchingInputError(`${f}.skills`, "au moins une compétence est requise");
+  }
+  const skillLevels = new Map<number, number>();
+  for (const [i, s] of v.skills.entries()) {
+    assertId(`${f}.skills[${i}].skillId`, s.skillId);
+    if (!(SKILL_LEVEL_VALUES as readonly string[]).includes(s.level)) {
+      throw new MatchingInputError(`${f}.skills[${i}].level`, `niveau inconnu « ${String(s.level)} »`);
+    }
+    const code = LEVEL_CODE[s.level as SkillLevel];
+    skillLevels.set(s.skillId, Math.max(skillLevels.get(s.skillId) ?? -1, code));
+  }
+  for (const [i, d] of v.domainIds.entries()) assertId(`${f}.domainIds[${i}]`, d);
+  if (v.averageRating !== null) {
+    assertFiniteNumber(`${f}.averageRating`, v.averageRating);
+    if (v.averageRating < 1 || v.averageRating > 5) {
+      throw new MatchingInputError(`${f}.averageRating`, `note moyenne hors de 1..5 (${v.averageRating})`);
+    }
+  }
+  const [x, y, z] = point ? unitVector(point) : [Number.NaN, Number.NaN, Number.NaN];
+  return {
+    id: v.id,
+    displayName: v.displayName,
+    communeCode: v.communeCode,
+    point,
+    x,
+    y,
+    z,
+    radiusKm: v.radiusKm,
+    remoteOk: v.remoteOk,
+    maxMentorships: v.maxMentorships,
+    activeMentorships: v.activeMentorships,
+    paused: v.paused,
+    skillLevels,
+    domainIds: new Set(v.domainIds),
+    completedMentorships: v.completedMentorships,
+    averageRating: v.averageRating,
+    lastActiveMs: toMs(`${f}.lastActiveAt`, v.lastActiveAt),
+    capacityValue: capacityValue(v.activeMentorships, v.maxMentorships),
+    trackRecordValue: trackRecordValue(v.completedMentorships, v.averageRating),
+  };
+}
+
+export function prepareProject(p: ProjectInput, points: CommunePoints): PreparedProject {
+  const f = `project[${String(p.id)}]`;
+  assertId(`${f}.id`, p.id);
+  assertId(`${f}.ownerId`, p.ownerId);
+  assertId(`${f}.activityDomainId`, p.activityDomainId);
+  const point = resolvePoint(`${f}.communeCode`, p.communeCode, points);
+  const [x, y, z] = point ? unitVector(point) : [Number.NaN, Number.NaN, Number.NaN];
+  return {
+    id: p.id,
+    ownerId: p.ownerId,
+    title: p.title,
+    communeCode: p.communeCode,
+    point,
+    x,
+    y,
+    z,
+    remoteOk: p.remoteOk,
+    activityDomainId: p.activityDomainId,
+    activityDomainName: p.activityDomainName ?? null,
+    published: p.status === "publie",
+    declinedVolunteerIds: new Set(p.declinedVolunteerIds ?? []),
+  };
+}
+
+export function prepareNeed(n: NeedInput, project: PreparedProject): PreparedNeed {
+  const f = `need[${String(n.id)}]`;
+  assertId(`${f}.id`, n.id);
+  assertId(`${f}.skillId`, n.skillId);
+  if (n.projectId !== project.id) {
+    throw new MatchingInputError(`${f}.projectId`, `le besoin appartient au projet ${n.projectId}, pas ${project.id}`);
+  }
+  if (!(NEED_PRIORITY_VALUES as readonly string[]).includes(n.priority)) {
+    throw new MatchingInputError(`${f}.priority`, `priorité inconnue « ${String(n.priority)} »`);
+  }
+  return {
+    id: n.id,
+    projectId: n.projectId,
+    skillId: n.skillId,
+    skillName: n.skillName,
+    priority: n.priority,
+    priorityFactor: PRIORITY_FACTOR[n.priority],
+    open: n.status === "ouvert",
+    project,
+    openVolunteerIds: new Set(n.openVolunteerIds ?? []),
+  };
+}
+
+// ---------------------------------------------------------------------------
+// Criterion values, each in [0, 1]
+
+/** Remaining share of the declared capacity: spreads mentorships across people. */
+export function capacityValue(active: number, max: number): number {
+  return max <= 0 ? 0 : Math.max(0, max - active) / max;
+}
+
+/** Half from mentorships completed (full at 3), half from the mean rating (neutral when unrated). */
+export function trackRecordValue(completed: number, averageRating: number | null): number {
+  const done = Math.min(1, completed / TRACK_RECORD_FULL_AT);
+  const rating = averageRating === null ? UNRATED_RATING_VALUE : (averageRating - 1) / 4;
+  return 0.5 * done + 0.5 * rating;
+}
+
+export function distanceValue(distanceKm: number | null): number {
+  return distanceKm === null ? 0 : 1 / (1 + distanceKm / DISTANCE_HALF_KM);
+}
+
+export function recencyValue(lastActiveMs: number, nowMs: number): number {
+  const days = Math.max(0, (nowMs - lastActiveMs) / DAY_MS);
+  return 0.5 ** (days / RECENCY_HALF_LIFE_DAYS);
+}
+
+export function skillLevelValue(levelCode: number, priorityFactor: number): number {
+  return (levelCode + 1) / 3 * priorityFactor;
+}
+
+// ---------------------------------------------------------------------------
+// Weights normalised once per call
+
+export type CompiledMentorWeights = {
+  readonly raw: MentorWeights;
+  /** Each weight × 100 / Σ weights: multiplying a value gives its points. */
+  readonly skillLevel: number;
+  readonly distance: number;
+  readonly sharedDomain: number;
+  readonly capacity: number;
+  readonly trackRecord: number;
+  readonly recency: number;
+};
+
+export function compileMentorWeights(weights: MentorWeights): CompiledMentorWeights {
+  validateMentorWeights(weights);
+  const sum = MENTOR_CRITERIA.reduce((s, k) => s + weights[k], 0);
+  const scale = (k: MentorCriterionKey) => (100 * weights[k]) / sum;
+  return {
+    raw: { ...weights },
+    skillLevel: scale("skillLevel"),
+    distance: scale("distance"),
+    sharedDomain: scale("sharedDomain"),
+    capacity: scale("capacity"),
+    trackRecord: scale("trackRecord"),
+    recency: scale("recency"),
+  };
+}
+
+// ---------------------------------------------------------------------------
+// Hard filters
+
+export type MentorRejection =
+  | "need-not-open"
+  | "project-not-published"
+  | "own-project"
+  | "paused"
+  | "no-capacity"
+  | "missing-skill"
+  | "declined"
+  | "already-open"
+  | "too-far";
+
+/** Where the pair stands geographically: `null` when no geography allows it. */
+export type MentorGeo = { distanceKm: number | null; remote: boolean };
+
+/**
+ * Within the volunteer's radius of the project's commune, or both accept remote
+ * work (then the distance still counts as a soft criterion when known).
+ */
+export function mentorGeo(v: PreparedVolunteer, p: PreparedProject): MentorGeo | null {
+  const distanceKm = v.point && p.point ? haversineKm(v.point, p.point) : null;
+  if (distanceKm !== null && distanceKm <= v.radiusKm) return { distanceKm, remote: false };
+  if (v.remoteOk && p.remoteOk) return { distanceKm, remote: true };
+  return null;
+}
+
+/** Filters that do not depend on geography, cheapest first. */
+export function mentorPairRejection(v: PreparedVolunteer, n: PreparedNeed): MentorRejection | null {
+  if (!n.open) return "need-not-open";
+  if (!n.project.published) return "project-not-published";
+  if (v.paused) return "paused";
+  if (v.activeMentorships >= v.maxMentorships) return "no-capacity";
+  if (!v.skillLevels.has(n.skillId)) return "missing-skill";
+  if (n.project.ownerId === v.id) return "own-project";
+  if (n.project.declinedVolunteerIds.has(v.id)) return "declined";
+  if (n.openVolunteerIds.has(v.id)) return "already-open";
+  return null;
+}
+
+// ---------------------------------------------------------------------------
+// Scores
+
+/**
+ * Score of an eligible pair in [0, 100], rounded to the hundredth. The global
+ * round works on these exact hundredths (as integers), so what it optimises is
+ * what people see.
+ */
+export function mentorScoreHundredths(
+  v: PreparedVolunteer,
+  n: PreparedNeed,
+  levelCode: number,
+  distanceKm: number | null,
+  w: CompiledMentorWeights,
+  nowMs: number,
+): number {
+  const raw =
+    w.skillLevel * skillLevelValue(levelCode, n.priorityFactor) +
+    w.distance * distanceValue(distanceKm) +
+    w.sharedDomain * (v.domainIds.has(n.project.activityDomainId) ? 1 : 0) +
+    w.capacity * v.capacityValue +
+    w.trackRecord * v.trackRecordValue +
+    w.recency * recencyValue(v.lastActiveMs, nowMs);
+  return Math.round(raw * 100);
+}
+
+export type MentorMatch = {
+  volunteerId: number;
+  needId: number;
+  projectId: number;
+  /** 0..100, two decimals. */
+  score: number;
+  /** `score` × 100 as an integer: the round's edge weight and the ranking key. */
+  hundredths: number;
+  level: SkillLevel;
+  distanceKm: number | null;
+  /** True when the pair holds only through remote work. */
+  remote: boolean;
+};
+
+export type MentorEvaluation = { ok: true; match: MentorMatch } | { ok: false; reason: MentorRejection };
+
+/** The reference evaluation of one pair: every hard filter, then the score. */
+export function evaluateMentor(
+  v: PreparedVolunteer,
+  n: PreparedNeed,
+  w: CompiledMentorWeights,
+  nowMs: number,
+): MentorEvaluation {
+  const reason = mentorPairRejection(v, n);
+  if (reason) return { ok: false, reason };
+  const geo = mentorGeo(v, n.project);
+  if (!geo) return { ok: false, reason: "too-far" };
+  const levelCode = v.skillLevels.get(n.skillId) ?? 0;
+  return { ok: true, match: buildMentorMatch(v, n, levelCode, geo, w, nowMs) };
+}
+
+export function buildMentorMatch(
+  v: PreparedVolunteer,
+  n: PreparedNeed,
+  levelCode: number,
+  geo: MentorGeo,
+  w: CompiledMentorWeights,
+  nowMs: number,
+): MentorMatch {
+  const hundredths = mentorScoreHundredths(v, n, levelCode, geo.distanceKm, w, nowMs);
+  return {
+    volunteerId: v.id,
+    needId: n.id,
+    projectId: n.projectId,
+    score: hundredths / 100,
+    hundredths,
+    level: LEVEL_BY_CODE[levelCode] ?? "notions",
+    distanceKm: geo.distanceKm,
+    remote: geo.remote,
+  };
+}
+
+/** Per-criterion breakdown of a kept pair, for display. */
+export function mentorCriteria(
+  v: PreparedVolunteer,
+  n: PreparedNeed,
+  m: MentorMatch,
+  w: CompiledMentorWeights,
+  nowMs: number,
+): Criterion[] {
+  const values: Record<MentorCriterionKey, number> = {
+    skillLevel: skillLevelValue(LEVEL_CODE[m.level], n.priorityFactor),
+    distance: distanceValue(m.distanceKm),
+    sharedDomain: v.domainIds.has(n.project.activityDomainId) ? 1 : 0,
+    capacity: v.capacityValue,
+    trackRecord: v.trackRecordValue,
+    recency: recencyValue(v.lastActiveMs, nowMs),
+  };
+  return MENTOR_CRITERIA.map((key) => ({
+    key,
+    label: MENTOR_CRITERION_LABELS[key],
+    value: round4(values[key]),
+    weight: w.raw[key],
+    points: Math.round(w[key] * values[key] * 100) / 100,
+  }));
+}
+
+function round4(x: number): number {
+  return Math.round(x * 10_000) / 10_000;
+}
+
+export function daysSince(lastActiveMs: number, nowMs: number): number {
+  return Math.max(0, Math.floor((nowMs - lastActiveMs) / DAY_MS));
+}
+
+/** Ranking order: higher score first, then lower volunteer id (stable across runs). */
+export function compareMatches(a: { hundredths: number; volunteerId: number }, b: { hundredths: number; volunteerId: number }): number {
+  return b.hundredths - a.hundredths || a.volunteerId - b.volunteerId;
+}

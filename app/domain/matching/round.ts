@@ -1,0 +1,451 @@
+/**
+ * The global round: one mentor per open need, each volunteer at most their
+ * remaining capacity, maximising the total score. This is a maximum-weight
+ * bipartite b-matching, solved EXACTLY as a min-cost flow:
+ *
+ *   need n ──(cap 1, cost −w(n,u))──▶ volunteer u ──(cap c_u, cost 0)──▶ T
+ *   need n ──(cap 1, cost 0: "nobody")──────────────────────────────────▶ T
+ *
+ * Needs are added one at a time and each sends its unit along a shortest path
+ * (Dijkstra on reduced costs with node potentials) in the residual graph:
+ * successive shortest paths keep the flow min-cost for the needs routed so far,
+ * so after the last need it is optimal. The "nobody" arc lets a need stay
+ * unmatched when every mentor it could have is worth more elsewhere.
+ *
+ * Weights are integers (score hundredths), so potentials are exact integers and
+ * give a dual certificate: β_n = π(n) ≥ 0, α_u = −π(u) ≥ 0 with
+ * β_n + α_u ≥ w(n,u) on every edge and Σβ + Σ c_u·α_u = total (strong duality).
+ *
+ * Pruning is certified, never guessed: each need starts with its few best
+ * candidates; after solving, a left-out edge (n,u) could only improve the
+ * optimum if w(n,u) > β_n + α_u (it is the only way the dual can be infeasible).
+ * Since α ≥ 0, `bestLeftOut(n) ≤ β_n` proves all of n's left-out edges harmless;
+ * otherwise more candidates are fetched, checked exactly, and the instance is
+ * solved again until no edge violates the dual. The final duals are feasible
+ * for the FULL graph, so the total is the full optimum.
+ *
+ * Pure: no I/O; deterministic (needs in index order, ties by candidate order).
+ */
+
+/** One need's candidates, best first (weight desc, then volunteer key asc). */
+export type CandidateList = {
+  /** Volunteer indices (0..volunteerCount−1). */
+  volunteers: ArrayLike<number>;
+  /** Integer weights > 0, non-increasing. */
+  weights: ArrayLike<number>;
+  /** False when candidates were left out. */
+  complete: boolean;
+  /** Largest weight among the left-out candidates (−Infinity when complete). */
+  nextWeight: number;
+};
+
+export interface RoundProvider {
+  readonly needCount: number;
+  readonly volunteerCount: number;
+  /** Remaining capacity of a volunteer (≥ 0). */
+  capacity(volunteer: number): number;
+  /** The best `limit` candidates of a need (all when `limit` is Infinity), best first. */
+  candidates(need: number, limit: number): CandidateList;
+}
+
+export type RoundSolution = {
+  /** need index → volunteer index, −1 when unmatched. */
+  assignment: Int32Array;
+  /** need index → weight of its assignment (0 when unmatched). */
+  assignedWeight: Int32Array;
+  /** Σ weights of the assignment. */
+  total: number;
+  /** Dual values (see header): β per need, α per volunteer. */
+  needDual: Float64Array;
+  volunteerDual: Float64Array;
+  components: number;
+  largestComponent: number;
+  edges: number;
+};
+
+export type ExactRoundResult = RoundSolution & { iterations: number; fetchedEdges: number };
+
+// ---------------------------------------------------------------------------
+// A small binary min-heap of (key, node) with lazy deletion.
+
+class MinHeap {
+  private keys = new Float64Array(64);
+  private nodes = new Int32Array(64);
+  size = 0;
+
+  clear(): void {
+    this.size = 0;
+  }
+
+  push(key: number, node: number): void {
+    if (this.size === this.keys.length) {
+      const k = new Float64Array(this.size * 2);
+      k.set(this.keys);
+      this.keys = k;
+      const n = new Int32Array(this.size * 2);
+      n.set(this.nodes);
+      this.nodes = n;
+    }
+    let i = this.size++;
+    // Ties by node index keep the search, hence the result, deterministic.
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      const pk = this.keys[parent] ?? 0;
+      if (pk < key || (pk === key && (this.nodes[parent] ?? 0) <= node)) break;
+      this.keys[i] = pk;
+      this.nodes[i] = this.nodes[parent] ?? 0;
+      i = parent;
+    }
+    this.keys[i] = key;
+    this.nodes[i] = node;
+  }
+
+  /** Removes the minimum; read it first with `topKey` / `topNode`. */
+  pop(): void {
+    const last = --this.size;
+    const key = this.keys[last] ?? 0;
+    const node = this.nodes[last] ?? 0;
+    let i = 0;
+    for (;;) {
+      let child = 2 * i + 1;
+      if (child >= last) break;
+      const right = child + 1;
+      if (right < last) {
+        const ck = this.keys[child] ?? 0;
+        const rk = this.keys[right] ?? 0;
+        if (rk < ck || (rk === ck && (this.nodes[right] ?? 0) < (this.nodes[child] ?? 0))) child = right;
+      }
+      const ck = this.keys[child] ?? 0;
+      if (key < ck || (key === ck && node <= (this.nodes[child] ?? 0))) break;
+      this.keys[i] = ck;
+      this.nodes[i] = this.nodes[child] ?? 0;
+      i = child;
+    }
+    this.keys[i] = key;
+    this.nodes[i] = node;
+  }
+
+  topKey(): number {
+    return this.keys[0] ?? Infinity;
+  }
+
+  topNode(): number {
+    return this.nodes[0] ?? -1;
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Components (union–find over needs and volunteers)
+
+function find(parent: Int32Array, x: number): number {
+  let root = x;
+  while (parent[root] !== root) root = parent[root] ?? root;
+  while (parent[x] !== root) {
+    const next = parent[x] ?? root;
+    parent[x] = root;
+    x = next;
+  }
+  return root;
+}
+
+/** Groups need indices by connected component, each group in index order, groups by first need. */
+export function needComponents(lists: readonly CandidateList[], volunteerCount: number): number[][] {
+  const n = lists.length;
+  const parent = new Int32Array(n + volunteerCount);
+  for (let i = 0; i < parent.length; i++) parent[i] = i;
+  for (let i = 0; i < n; i++) {
+    const vols = lists[i]?.volunteers ?? [];
+    for (let k = 0; k < vols.length; k++) {
+      const a = find(parent, i);
+      const b = find(parent, n + (vols[k] ?? 0));
+      if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
+    }
+  }
+  const groups = new Map<number, number[]>();
+  for (let i = 0; i < n; i++) {
+    const root = find(parent, i);
+    let g = groups.get(root);
+    if (!g) groups.set(root, (g = []));
+    g.push(i);
+  }
+  return [...groups.values()];
+}
+
+// ---------------------------------------------------------------------------
+// The exact solver on a given edge set
+
+/**
+ * Maximum-weight b-matching on the given candidate lists (successive shortest
+ * paths with potentials, component by component). Exact for these edges.
+ */
+export function solveBMatching(
+  lists: readonly CandidateList[],
+  capacities: ArrayLike<number>,
+): RoundSolution {
+  const N = lists.length;
+  const V = capacities.length;
+  const T = N + V;
+  const potential = new Float64Array(N + V + 1); // π; π(T) stays 0
+  const dist = new Float64Array(N + V + 1);
+  const stamp = new Int32Array(N + V + 1); // which search last touched the node
+  const done = new Int32Array(N + V + 1);
+  const pred = new Int32Array(N + V + 1);
+  const predWeight = new Float64Array(N + V + 1);
+  const assignment = new Int32Array(N).fill(-1);
+  const assignedWeight = new Int32Array(N);
+  const assignedTo: number[][] = Array.from({ length: V }, () => []);
+  const heap = new MinHeap();
+  const popped: number[] = [];
+  let search = 0;
+  let edges = 0;
+
+  const components = needComponents(lists, V);
+  let largestComponent = 0;
+  for (const group of components) largestComponent = Math.max(largestComponent, group.length);
+
+  const relax = (node: number, d: number, from: number, w: number) => {
+    if (stamp[node] !== search || d < (dist[node] ?? Infinity)) {
+      stamp[node] = search;
+      dist[node] = d;
+      pred[node] = from;
+      predWeight[node] = w;
+      heap.push(d, node);
+    }
+  };
+
+  for (const group of components) {
+    for (const n0 of group) {
+      const list = lists[n0];
+      if (!list || list.volunteers.length === 0) continue; // nobody: stays unmatched, β = 0
+      edges += list.volunteers.length;
+      // Potential of the new need: every arc out of it gets a non-negative reduced cost.
+      let p0 = 0;
+      for (let k = 0; k < list.volunteers.length; k++) {
+        const u = list.volunteers[k] ?? 0;
+        p0 = Math.max(p0, (potential[N + u] ?? 0) + (list.weights[k] ?? 0));
+      }
+      potential[n0] = p0;
+
+      search++;
+      heap.clear();
+      popped.length = 0;
+      relax(n0, 0, -1, 0);
+      let D = Infinity;
+      while (heap.size > 0) {
+        const d = heap.topKey();
+        const x = heap.topNode();
+        heap.pop();
+        if (done[x] === search || d > (dist[x] ?? Infinity)) continue;
+        done[x] = search;
+        if (x === T) {
+          D = d;
+          break;
+        }
+        popped.push(x);
+        const px = potential[x] ?? 0;
+        if (x < N) {
+          // A need: try each other mentor, or "nobody".
+          const l = lists[x];
+          const current = assignment[x];
+          if (l) {
+            for (let k = 0; k < l.volunteers.length; k++) {
+              const u = l.volunteers[k] ?? 0;
+              if (u === current) continue;
+              const w = l.weights[k] ?? 0;
+              relax(N + u, d + (-w + px - (potential[N + u] ?? 0)), x, w);
+            }
+          }
+          relax(T, d + px, x, 0);
+        } else {
+          // A volunteer: a free slot ends the path; otherwise push one of their needs elsewhere.
+          const u = x - N;
+          const mine = assignedTo[u] ?? [];
+          if (mine.length < (capacities[u] ?? 0)) relax(T, d + px, x, 0);
+          for (const m of mine) {
+            relax(m, d + ((assignedWeight[m] ?? 0) + px - (potential[m] ?? 0)), x, 0);
+          }
+        }
+      }
+      if (D === Infinity) throw new Error("round: no augmenting path (cannot happen: « nobody » is always open)");
+
+      // New potentials: π(x) += min(dist(x), D) − D, i.e. only nodes settled before T move.
+      for (const x of popped) potential[x] = (potential[x] ?? 0) - (D - (dist[x] ?? 0));
+
+      // Augment along the path T ← … ← n0.
+      const path: number[] = [];
+      for (let x = T; x !== -1; x = pred[x] ?? -1) path.push(x);
+      path.reverse();
+      for (let i = 0; i + 1 < path.length; i++) {
+        const a = path[i] ?? 0;
+        const b = path[i + 1] ?? 0;
+        if (a < N && b === T) {
+          assignment[a] = -1;
+          assignedWeight[a] = 0;
+        } else if (a < N) {
+          const u = b - N;
+          assignment[a] = u;
+          assignedWeight[a] = predWeight[b] ?? 0;
+          assignedTo[u]?.push(a);
+        } else if (b < N) {
+          const mine = assignedTo[a - N] ?? [];
+          mine.splice(mine.indexOf(b), 1);
+        }
+      }
+    }
+  }
+
+  let total = 0;
+  for (let i = 0; i < N; i++) total += assignedWeight[i] ?? 0;
+  const needDual = new Float64Array(N);
+  for (let i = 0; i < N; i++) needDual[i] = potential[i] ?? 0;
+  const volunteerDual = new Float64Array(V);
+  for (let u = 0; u < V; u++) volunteerDual[u] = -(potential[N + u] ?? 0);
+  return {
+    assignment,
+    assignedWeight,
+    total,
+    needDual,
+    volunteerDual,
+    components: components.length,
+    largestComponent,
+    edges,
+  };
+}
+
+// ---------------------------------------------------------------------------
+// Certified pruning around the solver
+
+export type ExactRoundOptions = {
+  /** Candidates fetched per need at first. */
+  initialLimit?: number;
+};
+
+/**
+ * Exact round over the full candidate graph that the provider describes,
+ * fetching only the candidates needed to prove optimality (see header).
+ */
+export function runExactRound(provider: RoundProvider, options: ExactRoundOptions = {}): ExactRoundResult {
+  const initialLimit = options.initialLimit ?? 4;
+  const capacities = new Int32Array(provider.volunteerCount);
+  for (let u = 0; u < capacities.length; u++) capacities[u] = provider.capacity(u);
+  const lists: CandidateList[] = [];
+  for (let n = 0; n < provider.needCount; n++) lists.push(provider.candidates(n, initialLimit));
+
+  for (let iteration = 1; ; iteration++) {
+    const solution = solveBMatching(lists, capacities);
+    let changed = false;
+    for (let n = 0; n < lists.length; n++) {
+      const grown = growIfViolated(provider, n, lists[n] as CandidateList, solution);
+      if (grown) {
+        lists[n] = grown;
+        changed = true;
+      }
+    }
+    if (!changed) {
+      const fetchedEdges = lists.reduce((s, l) => s + l.volunteers.length, 0);
+      return { ...solution, iterations: iteration, fetchedEdges };
+    }
+  }
+}
+
+/**
+ * Returns a longer list for need n when one of its left-out edges violates the
+ * dual (w > β_n + α_u), or null when all of them are proven harmless.
+ */
+function growIfViolated(
+  provider: RoundProvider,
+  n: number,
+  list: CandidateList,
+  solution: RoundSolution,
+): CandidateList | null {
+  const beta = solution.needDual[n] ?? 0;
+  let current = list;
+  let limit = Math.max(8, current.volunteers.length * 4);
+  while (!current.complete && current.nextWeight > beta) {
+    const longer = provider.candidates(n, limit);
+    for (let k = list.volunteers.length; k < longer.volunteers.length; k++) {
+      const w = longer.weights[k] ?? 0;
+      if (w <= beta) break; // non-increasing: no later edge can violate either
+      const alpha = solution.volunteerDual[longer.volunteers[k] ?? 0] ?? 0;
+      if (w > beta + alpha) return longer;
+    }
+    current = longer;
+    limit *= 4;
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------
+// Greedy, for comparison only
+
+export type GreedyResult = { assignment: Int32Array; assignedWeight: Int32Array; total: number };
+
+/**
+ * The classic greedy: take edges by decreasing weight (ties: need index, then
+ * candidate order) while the need is free and the volunteer has room. Lazily
+ * fetches longer lists from the provider, so it equals greedy on the full graph.
+ */
+export function greedyRound(provider: RoundProvider, initialLimit = 4): GreedyResult {
+  const N = provider.needCount;
+  const remaining = new Int32Array(provider.volunteerCount);
+  for (let u = 0; u < remaining.length; u++) remaining[u] = provider.capacity(u);
+  const lists: CandidateList[] = [];
+  const cursor = new Int32Array(N);
+  const assignment = new Int32Array(N).fill(-1);
+  const assignedWeight = new Int32Array(N);
+  // Max-heap on (weight, −need) through a min-heap on (−weight·(N+1) + need).
+  const heap = new MinHeap();
+  const keyOf = (n: number, w: number) => -w * (N + 1) + n;
+  for (let n = 0; n < N; n++) {
+    const l = provider.candidates(n, initialLimit);
+    lists.push(l);
+    if (l.volunteers.length > 0) heap.push(keyOf(n, l.weights[0] ?? 0), n);
+  }
+  let total = 0;
+  while (heap.size > 0) {
+    const n = heap.topNode();
+    heap.pop();
+    let l = lists[n] as CandidateList;
+    const k = cursor[n] ?? 0;
+    const u = l.volunteers[k] ?? 0;
+    if ((remaining[u] ?? 0) > 0) {
+      remaining[u] = (remaining[u] ?? 0) - 1;
+      assignment[n] = u;
+      assignedWeight[n] = l.weights[k] ?? 0;
+      total += l.weights[k] ?? 0;
+      continue;
+    }
+    cursor[n] = k + 1;
+    if (k + 1 >= l.volunteers.length && !l.complete) {
+      l = provider.candidates(n, l.volunteers.length * 4);
+      lists[n] = l;
+    }
+    if (k + 1 < l.volunteers.length) heap.push(keyOf(n, l.weights[k + 1] ?? 0), n);
+  }
+  return { assignment, assignedWeight, total };
+}
+
+/** A provider over explicit edge lists (tests, small rounds, the bench's subset check). */
+export function listProvider(
+  candidates: readonly { volunteer: number; weight: number; key?: number }[][],
+  capacities: readonly number[],
+): RoundProvider {
+  const sorted = candidates.map((l) =>
+    [...l].sort((a, b) => b.weight - a.weight || (a.key ?? a.volunteer) - (b.key ?? b.volunteer)),
+  );
+  return {
+    needCount: sorted.length,
+    volunteerCount: capacities.length,
+    capacity: (u) => capacities[u] ?? 0,
+    candidates(n, limit) {
+      const all = sorted[n] ?? [];
+      const kept = all.slice(0, Math.min(all.length, limit));
+      return {
+        volunteers: kept.map((c) => c.volunteer),
+        weights: kept.map((c) => c.weight),
+        complete: kept.length === all.length,
+        nextWeight: all[kept.length]?.weight ?? -Infinity,
+      };
+    },
+  };
+}

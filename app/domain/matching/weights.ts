@@ -1,0 +1,124 @@
+import { MatchingInputError } from "./errors";
+
+/**
+ * Soft-criterion weights. A pair's score is 100 × Σ wᵢ·vᵢ / Σ wᵢ where each
+ * value vᵢ lies in [0, 1]; weights are relative, so only their ratios matter.
+ * Stored in `matching_weights` as `mentor.<key>` / `club.<key>`; the animation
+ * team can edit them, these defaults apply when a row is absent.
+ */
+export const MENTOR_CRITERIA = ["skillLevel", "distance", "sharedDomain", "capacity", "trackRecord", "recency"] as const;
+export type MentorCriterionKey = (typeof MENTOR_CRITERIA)[number];
+export type MentorWeights = Record<MentorCriterionKey, number>;
+
+/**
+ * Default mentor weights. The skill fit dominates (it already carries the
+ * need's priority, 5/3/1); proximity comes next because most mentoring is
+ * face to face; then the shared sector and spreading the load; history and
+ * recency only break near-ties.
+ */
+export const DEFAULT_MENTOR_WEIGHTS: Readonly<MentorWeights> = Object.freeze({
+  skillLevel: 5,
+  distance: 3,
+  sharedDomain: 2,
+  capacity: 2,
+  trackRecord: 1,
+  recency: 1,
+});
+
+export const MENTOR_CRITERION_LABELS: Readonly<Record<MentorCriterionKey, string>> = {
+  skillLevel: "Niveau de compétence et priorité du besoin",
+  distance: "Proximité",
+  sharedDomain: "Domaine d'activité commun",
+  capacity: "Disponibilité",
+  trackRecord: "Expérience d'accompagnement",
+  recency: "Activité récente",
+};
+
+export const CLUB_CRITERIA = ["sector", "ticket", "availableMoney", "distance", "mentorFollows", "coInvestment"] as const;
+export type ClubCriterionKey = (typeof CLUB_CRITERIA)[number];
+export type ClubWeights = Record<ClubCriterionKey, number>;
+
+/**
+ * Default club weights: what the club wants (sector), whether its ticket fits
+ * the amount sought and whether it has the money weigh most; a mentor's
+ * endorsement is a strong signal for savers; distance and co-investors refine.
+ */
+export const DEFAULT_CLUB_WEIGHTS: Readonly<ClubWeights> = Object.freeze({
+  sector: 3,
+  ticket: 3,
+  availableMoney: 3,
+  distance: 1,
+  mentorFollows: 2,
+  coInvestment: 1,
+});
+
+export const CLUB_CRITERION_LABELS: Readonly<Record<ClubCriterionKey, string>> = {
+  sector: "Secteur préféré du club",
+  ticket: "Ticket du club et montant recherché",
+  availableMoney: "Épargne disponible",
+  distance: "Proximité",
+  mentorFollows: "Suivi par un bénévole",
+  coInvestment: "Co-investissement d'autres clubs",
+};
+
+export type MatchingWeights = { mentor: MentorWeights; club: ClubWeights };
+
+export const DEFAULT_MATCHING_WEIGHTS: Readonly<MatchingWeights> = Object.freeze({
+  mentor: DEFAULT_MENTOR_WEIGHTS,
+  club: DEFAULT_CLUB_WEIGHTS,
+});
+
+/** Upper bound for one weight: generous, but it keeps a typo (5000) from being taken at face value. */
+export const MAX_WEIGHT = 100;
+
+/** Every storage key, e.g. `mentor.distance`, `club.ticket`. */
+export const WEIGHT_KEYS = [
+  ...MENTOR_CRITERIA.map((k) => `mentor.${k}` as const),
+  ...CLUB_CRITERIA.map((k) => `club.${k}` as const),
+];
+export type WeightKey = (typeof WEIGHT_KEYS)[number];
+
+export function isWeightKey(key: string): key is WeightKey {
+  return (WEIGHT_KEYS as readonly string[]).includes(key);
+}
+
+export function validateWeightValue(field: string, value: unknown): number {
+  if (typeof value !== "number" || !Number.isFinite(value)) {
+    throw new MatchingInputError(field, `le poids doit être un nombre fini, reçu ${String(value)}`);
+  }
+  if (value < 0 || value > MAX_WEIGHT) {
+    throw new MatchingInputError(field, `le poids doit être compris entre 0 et ${MAX_WEIGHT}, reçu ${value}`);
+  }
+  return value;
+}
+
+/** Checks every weight and that at least one is positive (otherwise every score would be 0/0). */
+function validateWeightSet<K extends string>(prefix: string, keys: readonly K[], weights: Record<K, number>): Record<K, number> {
+  let sum = 0;
+  for (const key of keys) sum += validateWeightValue(`${prefix}.${key}`, weights[key]);
+  if (sum <= 0) throw new MatchingInputError(prefix, "au moins un poids doit être strictement positif");
+  return weights;
+}
+
+export function validateMentorWeights(weights: MentorWeights): MentorWeights {
+  return validateWeightSet("mentor", MENTOR_CRITERIA, weights);
+}
+
+export function validateClubWeights(weights: ClubWeights): ClubWeights {
+  return validateWeightSet("club", CLUB_CRITERIA, weights);
+}
+
+/** Builds weights from stored rows, defaults for missing keys; unknown keys are ignored (older rows). */
+export function weightsFromRows(rows: readonly { key: string; value: number }[]): MatchingWeights {
+  const mentor: MentorWeights = { ...DEFAULT_MENTOR_WEIGHTS };
+  const club: ClubWeights = { ...DEFAULT_CLUB_WEIGHTS };
+  for (const { key, value } of rows) {
+    const [side, name] = key.split(".");
+    if (side === "mentor" && (MENTOR_CRITERIA as readonly string[]).includes(name ?? "")) {
+      mentor[name as MentorCriterionKey] = value;
+    } else if (side === "club" && (CLUB_CRITERIA as readonly string[]).includes(name ?? "")) {
+      club[name as ClubCriterionKey] = value;
+    }
+  }
+  return { mentor: validateMentorWeights(mentor), club: validateClubWeights(club) };
+}
