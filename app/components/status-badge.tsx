@@ -1,0 +1,32 @@
+import type { MentorshipStatus, ProjectStatus } from "#db/schema";
+import { MENTORSHIP_STATUS_LABELS } from "~/domain/mentorship";
+import { NEED_STATUS_LABELS, PROJECT_STATUS_LABELS } from "~/domain/project";
+
+type Tone = "neutral" | "info" | "success" | "warning" | "muted";
+
+const PROJECT_TONES: Record<ProjectStatus, Tone> = { brouillon: "warning", publie: "success", clos: "muted" };
+const NEED_TONES: Record<keyof typeof NEED_STATUS_LABELS, Tone> = { ouvert: "info", pourvu: "success", clos: "muted" };
+const MENTORSHIP_TONES: Record<MentorshipStatus, Tone> = {
+  demande: "warning",
+  acceptee: "success",
+  refusee: "muted",
+  annulee: "muted",
+  terminee: "info",
+  arretee: "muted",
+};
+
+function Badge({ tone, children }: { tone: Tone; children: string }) {
+  return <span className={`badge badge--${tone}`}>{children}</span>;
+}
+
+export function ProjectStatusBadge({ status }: { status: ProjectStatus }) {
+  return <Badge tone={PROJECT_TONES[status]}>{PROJECT_STATUS_LABELS[status]}</Badge>;
+}
+
+export function NeedStatusBadge({ status }: { status: keyof typeof NEED_STATUS_LABELS }) {
+  return <Badge tone={NEED_TONES[status]}>{NEED_STATUS_LABELS[status]}</Badge>;
+}
+
+export function MentorshipStatusBadge({ status }: { status: MentorshipStatus }) {
+  return <Badge tone={MENTORSHIP_TONES[status]}>{MENTORSHIP_STATUS_LABELS[status]}</Badge>;
+}

@@ -1,0 +1,117 @@
+import { z } from "zod";
+import { FUNDING_KINDS, LEGAL_FORMS, NEED_PRIORITIES, PROJECT_KINDS, PROJECT_STAGES } from "#db/schema";
+import { communeCodeSchema } from "./auth";
+
+export const TITLE_MAX = 120;
+export const PITCH_MAX = 280;
+export const DESCRIPTION_MAX = 5000;
+export const NOTE_MAX = 1000;
+
+function text(required: string, min: number, max: number, what: string) {
+  return z
+    .string({ error: required })
+    .trim()
+    .min(min, { error: `${what} doit compter au moins ${min} caractères.` })
+    .max(max, { error: `${what} doit compter au plus ${max} caractères.` });
+}
+
+function optionalText(max: number, what: string) {
+  return z
+    .string()
+    .trim()
+    .max(max, { error: `${what} doit compter au plus ${max} caractères.` })
+    .optional();
+}
+
+function wholeNumber(required: string, min: number, max: number, unit: string) {
+  return z
+    .number({ error: required })
+    .int({ error: `Indiquez un nombre entier de ${unit}.` })
+    .min(min, { error: min === 0 ? `Le nombre de ${unit} ne peut pas être négatif.` : `Indiquez au moins ${min} ${unit}.` })
+    .max(max, { error: `Indiquez au plus ${max} ${unit}.` });
+}
+
+export const projectSchema = z.object({
+  title: text("Donnez un titre à votre projet.", 3, TITLE_MAX, "Le titre"),
+  pitch: text("Résumez votre projet en une ou deux phrases.", 10, PITCH_MAX, "Le résumé"),
+  description: optionalText(DESCRIPTION_MAX, "La description"),
+  kind: z.enum(PROJECT_KINDS, { error: "Choisissez le type de projet dans la liste." }),
+  stage: z.enum(PROJECT_STAGES, { error: "Choisissez l'étape où en est le projet." }),
+  legalForm: z.enum(LEGAL_FORMS, { error: "Choisissez une forme juridique dans la liste." }),
+  activityDomainId: z.number({ error: "Choisissez un domaine d'activité dans la liste." }).int({
+    error: "Choisissez un domaine d'activité dans la liste.",
+  }),
+  commune: z
+    .string({ error: "Indiquez la commune du projet." })
+    .trim()
+    .max(120, { error: "Le nom de commune est trop long." }),
+  communeCode: communeCodeSchema.optional(),
+  remoteOk: z.boolean().optional(),
+  jobsExpected: wholeNumber("Indiquez le nombre d'emplois prévus (0 si vous ne savez pas).", 0, 500, "emplois"),
+  seeksPartners: z.boolean().optional(),
+  partnersNote: optionalText(NOTE_MAX, "La description des associés recherchés"),
+});
+export type ProjectFormValues = z.infer<typeof projectSchema>;
+
+export const skillNeedSchema = z.object({
+  skillId: z.number({ error: "Choisissez une compétence dans la liste." }).int({
+    error: "Choisissez une compétence dans la liste.",
+  }),
+  priority: z.enum(NEED_PRIORITIES, { error: "Choisissez une priorité : haute, moyenne ou basse." }),
+  expectation: optionalText(NOTE_MAX, "La description de l'attente"),
+  hoursPerMonth: wholeNumber("Indiquez le nombre d'heures par mois souhaitées.", 1, 100, "heures"),
+});
+export type SkillNeedFormValues = z.infer<typeof skillNeedSchema>;
+
+const EURO_AMOUNT = /^\d{1,3}(?:[\s\u00a0\u202f]?\d{3})*(?:[.,]\d{1,2})?$/;
+
+/** "12 000", "12000,50", "7500 €" → cents; anything else stays a string for the error. */
+export function parseEurosToCents(input: string): number | null {
+  const cleaned = input.replace(/€/g, "").trim();
+  if (!EURO_AMOUNT.test(cleaned)) return null;
+  const normalized = cleaned.replace(/[\s\u00a0\u202f]/g, "").replace(",", ".");
+  return Math.round(Number(normalized) * 100);
+}
+
+function euros(what: string, required?: string) {
+  return z
+    .string({ error: required })
+    .trim()
+    .max(20, { error: `${what} est trop long.` })
+    .transform((value, ctx) => {
+      const cents = parseEurosToCents(value);
+      if (cents === null) {
+        ctx.addIssue({ code: "custom", message: `${what} doit être un montant en euros, par exemple 12 000.` });
+        return z.NEVER;
+      }
+      if (cents <= 0) {
+        ctx.addIssue({ code: "custom", message: `${what} doit être supérieur à 0 €.` });
+        return z.NEVER;
+      }
+      if (cents > 100_000_000_00) {
+        ctx.addIssue({ code: "custom", message: `${what} dépasse 100 millions d'euros.` });
+        return z.NEVER;
+      }
+      return cents;
+    });
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export function isValidIsoDate(value: string): boolean {
+  if (!ISO_DATE.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+}
+
+export const fundingNeedSchema = z.object({
+  amount: euros("Le montant", "Indiquez le montant recherché, en euros."),
+  kind: z.enum(FUNDING_KINDS, { error: "Choisissez la forme : participation au capital, prêt ou don." }),
+  neededBy: z
+    .string()
+    .trim()
+    .refine(isValidIsoDate, { error: "Indiquez une date valide, par exemple 2026-09-30." })
+    .optional(),
+  companyCapital: euros("Le capital social").optional(),
+});
+export type FundingNeedFormValues = z.infer<typeof fundingNeedSchema>;
