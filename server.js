@@ -16,7 +16,8 @@ const viteDevServer = isProduction
 
 const app = express();
 app.disable("x-powered-by");
-if (trustProxy) app.set("trust proxy", true);
+// One hop: the reverse proxy in front of us. Trusting more would let a client pick its own address.
+if (trustProxy) app.set("trust proxy", 1);
 
 app.use((req, res, next) => {
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);

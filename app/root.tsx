@@ -21,8 +21,8 @@ export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
-export const meta: MetaFunction = () => [
-  { title: "Maillon — coopérer pour entreprendre sur son territoire" },
+export const meta: MetaFunction = ({ error }) => [
+  { title: error ? errorTitle(error) + " — Maillon" : "Maillon — coopérer pour entreprendre sur son territoire" },
   {
     name: "description",
     content:
@@ -68,23 +68,28 @@ export default function App() {
   return <Outlet />;
 }
 
+function errorTitle(error: unknown): string {
+  if (!isRouteErrorResponse(error)) return "Une erreur est survenue";
+  if (error.status === 404) return "Page introuvable";
+  if (error.status === 403) return "Accès refusé";
+  if (error.status === 429) return "Trop de tentatives";
+  return "Une erreur est survenue";
+}
+
+function errorMessage(error: unknown): string {
+  if (!isRouteErrorResponse(error)) return "Nous n'avons pas pu afficher cette page. Réessayez dans un instant.";
+  if (error.status === 404) return "Cette page n'existe pas ou a été déplacée.";
+  if (error.status === 403) {
+    return typeof error.data?.message === "string" ? error.data.message : "Vous n'avez pas accès à cette page.";
+  }
+  if (error.status === 429) return "Patientez quelques minutes avant de réessayer.";
+  return "Nous n'avons pas pu afficher cette page. Réessayez dans un instant.";
+}
+
 export function ErrorBoundary() {
   const error = useRouteError();
-  let title = "Une erreur est survenue";
-  let message = "Nous n'avons pas pu afficher cette page. Réessayez dans un instant.";
-  if (isRouteErrorResponse(error)) {
-    if (error.status === 404) {
-      title = "Page introuvable";
-      message = "Cette page n'existe pas ou a été déplacée.";
-    } else if (error.status === 403) {
-      title = "Accès refusé";
-      message =
-        typeof error.data?.message === "string" ? error.data.message : "Vous n'avez pas accès à cette page.";
-    } else if (error.status === 429) {
-      title = "Trop de tentatives";
-      message = "Patientez quelques minutes avant de réessayer.";
-    }
-  }
+  const title = errorTitle(error);
+  const message = errorMessage(error);
   return (
     <div className="container narrow">
       <h1>{title}</h1>

@@ -65,6 +65,7 @@ export default function SignIn() {
     lastResult,
     constraint: getZodConstraint(signInSchema),
     shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: signInSchema }),
   });
 

@@ -73,6 +73,7 @@ test.describe("parcours d'inscription et de connexion", () => {
     // Signed out for real: « Mon espace » asks to sign in again.
     await page.goto("/espace");
     await expect(page).toHaveURL(/\/connexion\?redirectTo=%2Fespace$/);
+    await checkA11y(page);
 
     // Sign in.
     await page.goto("/connexion");
@@ -93,7 +94,7 @@ test.describe("parcours d'inscription et de connexion", () => {
     await checkA11y(page);
   });
 
-  test("a wrong password shows « Adresse e-mail ou mot de passe incorrect. » and keeps the typed e-mail", async ({
+  test("a wrong password shows « Adresse e-mail ou mot de passe incorrect. » and keeps the typed e-mail, the right one then signs in", async ({
     page,
   }) => {
     await page.goto("/connexion");
@@ -104,6 +105,12 @@ test.describe("parcours d'inscription et de connexion", () => {
     await expect(page.getByLabel("Adresse e-mail")).toHaveValue(DEMO_PORTEUR_EMAIL);
     await expect(page.getByRole("button", { name: "Se déconnecter" })).toHaveCount(0);
     await checkA11y(page);
+
+    // The right password then opens « Mon espace » (and forgives the failure).
+    await page.getByLabel("Mot de passe", { exact: true }).fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Se connecter" }).click();
+    await expect(page).toHaveURL(/\/espace$/);
+    await expect(page.getByText("Bonjour Julien Moreau.")).toBeVisible();
   });
 
   for (const path of ["/espace", "/compte"]) {
@@ -121,6 +128,37 @@ test.describe("parcours d'inscription et de connexion", () => {
       await checkA11y(page);
     });
   }
+
+  test("on /compte a wrong current password is flagged next to the field, then the corrected form changes the password", async ({
+    page,
+  }) => {
+    const email = uniqueEmail();
+    // Sign up over HTTP in the page's own context: the session cookie lands in the browser.
+    const signUp = await page.request.post("/inscription", {
+      form: { email, displayName: "Noé Compte", password: STRONG_PASSWORD, commune: COMMUNE_LABEL, roles: "epargnant" },
+      maxRedirects: 0,
+    });
+    expect(signUp.status()).toBe(302);
+
+    await page.goto("/compte");
+    await expect(page.getByRole("heading", { level: 1, name: "Mon compte" })).toBeVisible();
+    const newPassword = "lanterne-bocage-velo-2027";
+    await page.getByLabel("Mot de passe actuel", { exact: true }).fill("pas-le-mot-de-passe-actuel");
+    await page.getByLabel("Nouveau mot de passe", { exact: true }).fill(newPassword);
+    await page.getByLabel("Confirmation du nouveau mot de passe", { exact: true }).fill(newPassword);
+    await page.getByRole("button", { name: "Changer mon mot de passe" }).click();
+    await expectFieldError(page, "Mot de passe actuel", "Mot de passe actuel incorrect.");
+    await checkA11y(page);
+
+    // Correct the current password and click the button once, as a person would.
+    await page.getByLabel("Mot de passe actuel", { exact: true }).fill(STRONG_PASSWORD);
+    await page.getByLabel("Nouveau mot de passe", { exact: true }).fill(newPassword);
+    await page.getByLabel("Confirmation du nouveau mot de passe", { exact: true }).fill(newPassword);
+    await page.getByRole("button", { name: "Changer mon mot de passe" }).click();
+    await expect(page).toHaveURL(/\/compte\?mot-de-passe=modifie$/);
+    await expect(page.getByRole("status")).toHaveText("Votre mot de passe a été modifié. Vos autres sessions ont été fermées.");
+    await checkA11y(page);
+  });
 
   test("sign-up with a short password shows « au moins 12 caractères » next to the password field and creates nothing", async ({
     page,

@@ -33,6 +33,38 @@ export async function checkA11y(page: Page): Promise<void> {
   expect(violations, `Accessibility violations on ${page.url()}:\n${violations.join("\n")}`).toEqual([]);
 }
 
+/**
+ * axe needs to run a script in the page, which a context with JavaScript
+ * disabled cannot do. So the page as it stands (its DOM, typed values and
+ * server errors included) is replayed in a scripted context where the app's own
+ * scripts are blocked: axe then sees exactly what a person without JavaScript sees.
+ */
+export async function checkA11yWithoutScripts(page: Page): Promise<void> {
+  const html = await page.content();
+  const url = page.url();
+  const browser = page.context().browser();
+  if (!browser) throw new Error("checkA11yWithoutScripts needs a browser-backed page");
+  const context = await browser.newContext({ javaScriptEnabled: true, locale: "fr-FR" });
+  try {
+    const replay = await context.newPage();
+    await replay.setViewportSize(page.viewportSize() ?? { width: 1280, height: 720 });
+    await replay.route("**/*", async (route) => {
+      const request = route.request();
+      if (request.isNavigationRequest() && request.url() === url) {
+        await route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body: html });
+      } else if (request.resourceType() === "script") {
+        await route.abort();
+      } else {
+        await route.continue();
+      }
+    });
+    await replay.goto(url);
+    await checkA11y(replay);
+  } finally {
+    await context.close();
+  }
+}
+
 /** e2e-<random>@exemple.fr, unique across tests, workers and runs. */
 export function uniqueEmail(): string {
   return `e2e-${randomBytes(6).toString("hex")}@exemple.fr`;

@@ -1,6 +1,7 @@
 import type { Locator } from "@playwright/test";
 import {
   checkA11y,
+  checkA11yWithoutScripts,
   COMMUNE_LABEL,
   DEMO_PASSWORD,
   DEMO_PORTEUR_EMAIL,
@@ -135,6 +136,7 @@ test.describe("pages publiques", () => {
     const response = await page.goto("/cette-page-n-existe-pas");
     expect(response?.status()).toBe(404);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page introuvable");
+    await expect(page).toHaveTitle("Page introuvable — Maillon");
     await expect(page.getByText("Cette page n'existe pas ou a été déplacée.")).toBeVisible();
     await expect(page.getByRole("link", { name: "Retour à l'accueil" })).toHaveAttribute("href", "/");
     await checkA11y(page);
@@ -144,7 +146,7 @@ test.describe("pages publiques", () => {
     const response = await page.goto("/poles/pole-inconnu");
     expect(response?.status()).toBe(404);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page introuvable");
-    await expect(page).toHaveTitle(/introuvable/i);
+    await expect(page).toHaveTitle("Page introuvable — Maillon");
     await checkA11y(page);
   });
 });
@@ -163,7 +165,7 @@ test.describe("sans JavaScript", () => {
     await expect(page).toHaveURL(/\/espace\?bienvenue=1$/);
     await expect(page.getByRole("status")).toHaveText("Bienvenue sur Maillon ! Votre compte est créé.");
     await expect(page.getByText("Votre commune, Matha (17160), fait partie du pôle")).toBeVisible();
-    await checkA11y(page);
+    await checkA11yWithoutScripts(page);
     expect(db.getUser(email)).toEqual({ communeCode: "17224", roles: ["epargnant"] });
   });
 
@@ -200,7 +202,7 @@ test.describe("sans JavaScript", () => {
     await expect(communeInput).toHaveValue("17400");
     await expect(page.getByRole("checkbox", { name: /Bénévole accompagnant/ })).toBeChecked();
     await expect(page.getByLabel("Mot de passe", { exact: true })).toHaveValue("");
-    await checkA11y(page);
+    await checkA11yWithoutScripts(page);
     expect(db.countUsersByEmail(DEMO_PORTEUR_EMAIL)).toBe(1);
   });
 
@@ -213,7 +215,7 @@ test.describe("sans JavaScript", () => {
     await expect(page.getByRole("alert")).toHaveText("Adresse e-mail ou mot de passe incorrect.");
     await expect(page.getByLabel("Adresse e-mail")).toHaveValue(email);
     await expect(page.getByLabel("Mot de passe", { exact: true })).toHaveValue("");
-    await checkA11y(page);
+    await checkA11yWithoutScripts(page);
 
     await signIn(page, email, DEMO_PASSWORD);
     await expect(page).toHaveURL(/\/espace$/);

@@ -1,0 +1,395 @@
+/**
+ * Security rules checked over real HTTP (Playwright's APIRequestContext): the
+ * sign-in limits, the origin check on writes, server-side sign-up validation,
+ * sessions ended by a password change, and the session cookie's attributes.
+ * Forms are posted as a browser without JavaScript would (urlencoded, document
+ * requests), and every client has its own X-Forwarded-For address.
+ */
+import type { APIRequestContext, APIResponse } from "@playwright/test";
+import {
+  COMMUNE_LABEL,
+  DEMO_PASSWORD,
+  DEMO_PORTEUR_EMAIL,
+  expect,
+  STRONG_PASSWORD,
+  test,
+  uniqueEmail,
+} from "./fixtures";
+
+const TOO_MANY_ATTEMPTS = "Trop de tentatives de connexion. Par sécurité, patientez 15 minutes avant de réessayer.";
+const WRONG_CREDENTIALS = "Adresse e-mail ou mot de passe incorrect.";
+const FOREIGN_ORIGIN = "https://evil.example";
+const SESSION_COOKIE = "maillon_session"; // COOKIE_SECURE=0 in the e2e server: no __Host- prefix
+
+type Form = Record<string, string>;
+
+function post(client: APIRequestContext, path: string, form: Form, headers?: Record<string, string>) {
+  return client.post(path, { form, headers, maxRedirects: 0 });
+}
+
+function get(client: APIRequestContext, path: string) {
+  return client.get(path, { maxRedirects: 0 });
+}
+
+function signUpForm(overrides: Partial<Form> = {}): Form {
+  return {
+    email: uniqueEmail(),
+    displayName: "Personne Sécurité",
+    password: STRONG_PASSWORD,
+    commune: COMMUNE_LABEL,
+    roles: "porteur",
+    ...overrides,
+  };
+}
+
+/** Signs a new person up through POST /inscription; the client keeps the session cookie. */
+async function signUpOverHttp(client: APIRequestContext, overrides: Partial<Form> = {}): Promise<Form> {
+  const form = signUpForm(overrides);
+  const response = await post(client, "/inscription", form);
+  expect(response.status(), await bodyIfNotRedirect(response)).toBe(302);
+  expect(response.headers()["location"]).toBe("/espace?bienvenue=1");
+  return form;
+}
+
+async function bodyIfNotRedirect(response: APIResponse): Promise<string> {
+  return response.status() === 302 ? "" : renderedText(await response.text()).slice(0, 2000);
+}
+
+function decodeEntities(html: string): string {
+  return html
+    .replace(/&#x27;|&#39;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&nbsp;/g, " ")
+    .replace(/&amp;/g, "&");
+}
+
+/** The text a person reads: scripts (where Remix also serialises its data) removed, tags dropped. */
+function renderedText(html: string): string {
+  return decodeEntities(
+    html
+      .replace(/<script\b[\s\S]*?<\/script>/gi, " ")
+      .replace(/<[^>]+>/g, " ")
+      .replace(/\s+/g, " "),
+  );
+}
+
+/** Text of the element with this id (a field's error paragraph), or null. */
+function elementText(html: string, id: string): string | null {
+  const match = new RegExp(`<(p|div)\\b[^>]*\\bid="${id}"[^>]*>([\\s\\S]*?)</\\1>`).exec(html);
+  return match ? renderedText(match[2]!).trim() : null;
+}
+
+/** Text of the form-level alert (wrong password, too many attempts), or null. */
+function alertText(html: string): string | null {
+  const match = /<div\b[^>]*role="alert"[^>]*>([\s\S]*?)<\/div>/.exec(html);
+  return match ? renderedText(match[1]!).trim() : null;
+}
+
+function sessionCookieHeader(response: APIResponse): string | undefined {
+  return response
+    .headersArray()
+    .filter((h) => h.name.toLowerCase() === "set-cookie")
+    .map((h) => h.value)
+    .find((v) => v.startsWith(`${SESSION_COOKIE}=`));
+}
+
+async function expectSignedIn(client: APIRequestContext) {
+  const response = await get(client, "/espace");
+  expect(response.status(), "GET /espace of a signed-in client").toBe(200);
+}
+
+async function expectSignedOut(client: APIRequestContext) {
+  const response = await get(client, "/espace");
+  expect(response.status(), "GET /espace of a signed-out client").toBe(302);
+  expect(response.headers()["location"]).toBe("/connexion?redirectTo=%2Fespace");
+}
+
+test.describe("limite des tentatives de connexion", () => {
+  test("the 6th failed sign-in in a row for one e-mail gets 429 with a French message, even with the right password and from a new address", async ({
+    request,
+    newClient,
+    newClientAddress,
+  }) => {
+    const account = await signUpOverHttp(await newClient());
+
+    // Each attempt from its own address, so only the per-e-mail limit can trigger.
+    for (let attempt = 1; attempt <= 5; attempt += 1) {
+      const response = await post(
+        request,
+        "/connexion",
+        { email: account.email!, password: `mauvais-mot-de-passe-${attempt}` },
+        { "X-Forwarded-For": newClientAddress() },
+      );
+      const html = await response.text();
+      expect(response.status(), `attempt ${attempt}`).toBe(400);
+      expect(alertText(html)).toBe(WRONG_CREDENTIALS);
+      expect(sessionCookieHeader(response)).toBeUndefined();
+    }
+
+    const sixth = await post(
+      request,
+      "/connexion",
+      { email: account.email!, password: account.password! },
+      { "X-Forwarded-For": newClientAddress() },
+    );
+    const html = await sixth.text();
+    expect(sixth.status()).toBe(429);
+    expect(alertText(html)).toBe(TOO_MANY_ATTEMPTS);
+    expect(html).toContain('<html lang="fr-FR"');
+    expect(sessionCookieHeader(sixth)).toBeUndefined();
+  });
+
+  test("after 5 failures on 5 different e-mails from one address, a 6th e-mail from that address gets 429 while another address is still served", async ({
+    request,
+    newClient,
+  }) => {
+    const account = await signUpOverHttp(await newClient());
+
+    for (let attempt = 1; attempt <= 5; attempt += 1) {
+      const response = await post(request, "/connexion", { email: uniqueEmail(), password: "n-importe-quoi-123" });
+      expect(response.status(), `attempt ${attempt}`).toBe(400);
+      expect(alertText(await response.text())).toBe(WRONG_CREDENTIALS);
+    }
+
+    // Same address, a 6th e-mail (with its right password): refused.
+    const blocked = await post(request, "/connexion", { email: account.email!, password: account.password! });
+    expect(blocked.status()).toBe(429);
+    expect(alertText(await blocked.text())).toBe(TOO_MANY_ATTEMPTS);
+    expect(sessionCookieHeader(blocked)).toBeUndefined();
+
+    // Another address, same e-mail and password: served and signed in.
+    const other = await newClient();
+    const served = await post(other, "/connexion", { email: account.email!, password: account.password! });
+    expect(served.status(), await bodyIfNotRedirect(served)).toBe(302);
+    expect(served.headers()["location"]).toBe("/espace");
+    expect(sessionCookieHeader(served)).toBeDefined();
+    await expectSignedIn(other);
+  });
+});
+
+test.describe("adresse du client derrière le proxy", () => {
+  // Behind one reverse proxy the client address is the right-most X-Forwarded-For entry (the one
+  // the proxy appended); entries to its left are written by the client and must not count.
+  test("a client cannot dodge the per-address limit by writing its own X-Forwarded-For entries", async ({
+    request,
+    clientAddress,
+  }) => {
+    for (let attempt = 1; attempt <= 5; attempt += 1) {
+      const response = await post(
+        request,
+        "/connexion",
+        { email: uniqueEmail(), password: "n-importe-quoi-123" },
+        // What the proxy forwards when the client sent "X-Forwarded-For: 198.51.100.<n>" itself.
+        { "X-Forwarded-For": `198.51.100.${attempt}, ${clientAddress}` },
+      );
+      expect(response.status(), `attempt ${attempt}`).toBe(400);
+    }
+    const sixth = await post(
+      request,
+      "/connexion",
+      { email: uniqueEmail(), password: "n-importe-quoi-123" },
+      { "X-Forwarded-For": `198.51.100.6, ${clientAddress}` },
+    );
+    expect(sixth.status()).toBe(429);
+  });
+});
+
+test.describe("origine des requêtes", () => {
+  test("a sign-up POST from a foreign Origin gets 403 and creates no account, the same POST from this site works", async ({
+    request,
+    db,
+    siteOrigin,
+  }) => {
+    const form = signUpForm();
+    const refused = await post(request, "/inscription", form, { Origin: FOREIGN_ORIGIN });
+    expect(refused.status()).toBe(403);
+    expect(await refused.text()).toBe("Requête refusée : elle ne vient pas de ce site.");
+    expect(sessionCookieHeader(refused)).toBeUndefined();
+    expect(db.countUsersByEmail(form.email!)).toBe(0);
+
+    // Control: the very same form from this site's origin goes through.
+    const accepted = await post(request, "/inscription", form, { Origin: siteOrigin });
+    expect(accepted.status(), await bodyIfNotRedirect(accepted)).toBe(302);
+    expect(db.countUsersByEmail(form.email!)).toBe(1);
+  });
+
+  test("a sign-in POST from a foreign Origin gets 403 and opens no session", async ({ request, db, newClient }) => {
+    const account = await signUpOverHttp(await newClient());
+    const sessionsBefore = db.countSessionsByEmail(account.email!);
+
+    const refused = await post(
+      request,
+      "/connexion",
+      { email: account.email!, password: account.password! },
+      { Origin: FOREIGN_ORIGIN },
+    );
+    expect(refused.status()).toBe(403);
+    expect(sessionCookieHeader(refused)).toBeUndefined();
+    expect(db.countSessionsByEmail(account.email!)).toBe(sessionsBefore);
+    await expectSignedOut(request);
+
+    // A cross-site form without Origin (old browsers) is refused on Sec-Fetch-Site.
+    const crossSite = await post(
+      request,
+      "/connexion",
+      { email: account.email!, password: account.password! },
+      { "Sec-Fetch-Site": "cross-site" },
+    );
+    expect(crossSite.status()).toBe(403);
+    expect(db.countSessionsByEmail(account.email!)).toBe(sessionsBefore);
+  });
+
+  test("a sign-out POST from a foreign Origin gets 403 and leaves the session open", async ({ request, db }) => {
+    const account = await signUpOverHttp(request);
+    await expectSignedIn(request);
+
+    const refused = await post(request, "/deconnexion", {}, { Origin: FOREIGN_ORIGIN });
+    expect(refused.status()).toBe(403);
+    expect(sessionCookieHeader(refused)).toBeUndefined();
+    expect(db.countSessionsByEmail(account.email!)).toBe(1);
+    await expectSignedIn(request);
+
+    // Control: from this site, sign-out ends the session.
+    const signedOut = await post(request, "/deconnexion", {});
+    expect(signedOut.status()).toBe(302);
+    expect(db.countSessionsByEmail(account.email!)).toBe(0);
+    await expectSignedOut(request);
+  });
+});
+
+test.describe("inscription refusée par le serveur", () => {
+  const cases = [
+    {
+      name: "an e-mail that already has an account (a demo account)",
+      form: () => signUpForm({ email: DEMO_PORTEUR_EMAIL }),
+      field: "email",
+      message: "Un compte existe déjà avec cette adresse. Connectez-vous, ou choisissez une autre adresse.",
+      expectedCount: 1,
+    },
+    {
+      name: "a password shorter than 12 characters",
+      form: () => signUpForm({ password: "court-11car" }),
+      field: "password",
+      message: "Le mot de passe doit compter au moins 12 caractères.",
+      expectedCount: 0,
+    },
+    {
+      name: "a common password (« azertyuiop123 »)",
+      form: () => signUpForm({ password: "azertyuiop123" }),
+      field: "password",
+      message:
+        "Ce mot de passe figure parmi les plus courants : choisissez-en un autre, par exemple une phrase de plusieurs mots.",
+      expectedCount: 0,
+    },
+    {
+      name: "a malformed e-mail",
+      form: () => signUpForm({ email: "prenom.nom.exemple.fr" }),
+      field: "email",
+      message: "Cette adresse e-mail n'est pas valide (exemple : prenom.nom@exemple.fr).",
+      expectedCount: 0,
+    },
+  ] as const;
+
+  for (const c of cases) {
+    test(`sign-up with ${c.name} gets 400, a French error next to the field and no new account`, async ({
+      request,
+      db,
+    }) => {
+      const form = c.form();
+      expect(db.countUsersByEmail(form.email!)).toBe(c.expectedCount);
+
+      const response = await post(request, "/inscription", form);
+      const html = await response.text();
+      expect(response.status()).toBe(400);
+      expect(elementText(html, `inscription-${c.field}-error`)).toBe(c.message);
+      // The field points at its error, and the password never comes back in the page.
+      expect(html).toMatch(new RegExp(`<input[^>]*id="inscription-${c.field}"[^>]*aria-invalid="true"`));
+      expect(html).not.toContain(form.password!);
+      expect(sessionCookieHeader(response)).toBeUndefined();
+      expect(db.countUsersByEmail(form.email!)).toBe(c.expectedCount);
+    });
+  }
+});
+
+test.describe("sessions", () => {
+  test("changing the password ends the other sessions and keeps the one that changed it", async ({ newClient, db }) => {
+    const first = await newClient();
+    const second = await newClient();
+    const account = await signUpOverHttp(first);
+    const signedIn = await post(second, "/connexion", { email: account.email!, password: account.password! });
+    expect(signedIn.status(), await bodyIfNotRedirect(signedIn)).toBe(302);
+    await expectSignedIn(first);
+    await expectSignedIn(second);
+    expect(db.countSessionsByEmail(account.email!)).toBe(2);
+
+    const newPassword = "lanterne-bocage-velo-2027";
+    const changed = await post(first, "/compte", {
+      intent: "password",
+      currentPassword: account.password!,
+      newPassword,
+      confirmPassword: newPassword,
+    });
+    expect(changed.status(), await bodyIfNotRedirect(changed)).toBe(302);
+    expect(changed.headers()["location"]).toBe("/compte?mot-de-passe=modifie");
+    expect(sessionCookieHeader(changed)).toBeDefined();
+
+    await expectSignedOut(second);
+    await expectSignedIn(first);
+    expect(db.countSessionsByEmail(account.email!)).toBe(1);
+
+    // The old password is gone, the new one works.
+    const third = await newClient();
+    const withOld = await post(third, "/connexion", { email: account.email!, password: account.password! });
+    expect(withOld.status()).toBe(400);
+    const withNew = await post(third, "/connexion", { email: account.email!, password: newPassword });
+    expect(withNew.status(), await bodyIfNotRedirect(withNew)).toBe(302);
+  });
+
+  test("a password change with a wrong current password is refused and ends no session", async ({ newClient, db }) => {
+    const first = await newClient();
+    const second = await newClient();
+    const account = await signUpOverHttp(first);
+    expect((await post(second, "/connexion", { email: account.email!, password: account.password! })).status()).toBe(302);
+
+    const newPassword = "lanterne-bocage-velo-2027";
+    const refused = await post(first, "/compte", {
+      intent: "password",
+      currentPassword: "pas-le-mot-de-passe-actuel",
+      newPassword,
+      confirmPassword: newPassword,
+    });
+    expect(refused.status()).toBe(400);
+    expect(elementText(await refused.text(), "mot-de-passe-currentPassword-error")).toBe("Mot de passe actuel incorrect.");
+    await expectSignedIn(first);
+    await expectSignedIn(second);
+    expect(db.countSessionsByEmail(account.email!)).toBe(2);
+  });
+
+  test("GET /deconnexion changes nothing: it goes home and the person is still signed in", async ({ request, db }) => {
+    const account = await signUpOverHttp(request);
+    const response = await get(request, "/deconnexion");
+    expect(response.status()).toBe(302);
+    expect(response.headers()["location"]).toBe("/");
+    expect(sessionCookieHeader(response)).toBeUndefined();
+    expect(db.countSessionsByEmail(account.email!)).toBe(1);
+    await expectSignedIn(request);
+  });
+
+  test("the session cookie is HttpOnly and SameSite=Lax, on the whole site", async ({ request }) => {
+    const response = await post(request, "/connexion", { email: "benevole@exemple.fr", password: DEMO_PASSWORD });
+    expect(response.status(), await bodyIfNotRedirect(response)).toBe(302);
+    const header = sessionCookieHeader(response);
+    expect(header, "Set-Cookie for the session").toBeDefined();
+    const attributes = header!.split(";").slice(1).map((a) => a.trim().toLowerCase());
+    expect(attributes).toContain("httponly");
+    expect(attributes).toContain("samesite=lax");
+    expect(attributes).toContain("path=/");
+    expect(attributes.some((a) => a.startsWith("domain="))).toBe(false);
+
+    const cookie = (await request.storageState()).cookies.find((c) => c.name === SESSION_COOKIE);
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Lax", path: "/" });
+    expect(cookie!.value).toMatch(/^[a-z2-7]{24}\.[a-z2-7]{24}$/);
+  });
+});
