@@ -54,3 +54,22 @@ describe("club life cycle", () => {
     expect(clubPermissions(null).isMember).toBe(false);
   });
 });
+
+import { monthsSince, tontineSchedule } from "./tontine";
+
+describe("tontine turns", () => {
+  it("gives each member the pot in turn, one month apart", () => {
+    const schedule = tontineSchedule(
+      { startsOn: "2026-01-05", contributionCents: 5_000 },
+      [{ userId: 7, turn: 2 }, { userId: 3, turn: 1 }, { userId: 9, turn: 3 }],
+      new Date("2026-02-10T12:00:00Z"),
+    );
+    expect(schedule.map((t) => [t.userId, t.date, t.status])).toEqual([
+      [3, "2026-01-05", "passe"],
+      [7, "2026-02-05", "en-cours"],
+      [9, "2026-03-05", "a-venir"],
+    ]);
+    expect(schedule[0]!.potCents).toBe(15_000);
+    expect(monthsSince("2026-01-05", "2026-01-04")).toBe(-1);
+  });
+});

@@ -1,0 +1,208 @@
+import { eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { clubCommitments, clubLedgerEntries, clubVotes } from "#db/schema";
+import { createTestTerritory, createTestUser } from "#seeds/factories";
+import { createFundedProject, createTestClub } from "#seeds/finance-factories";
+import type { Territory } from "~/models/territory.server";
+import { getDb, type Db } from "~/utils/db.server";
+import {
+  castBallot,
+  changeLifecycle,
+  clubBalance,
+  closeVote,
+  createClub,
+  followProject,
+  getTreasury,
+  getVoteDetail,
+  openVote,
+  recordLedgerEntry,
+  setAccompanyingMembers,
+} from "./club.server";
+import { getProjectFundingProgress } from "./finance.server";
+
+const NOW = new Date("2026-03-02T09:00:00Z");
+const LATER = new Date("2026-03-20T09:00:00Z");
+const DEADLINE = new Date("2026-03-15T22:59:00Z");
+
+let db: Db;
+let territory: Territory;
+
+beforeAll(() => {
+  db = getDb();
+  territory = createTestTerritory(db);
+});
+
+async function project(options: Parameters<typeof createFundedProject>[2] = {}) {
+  const owner = await createTestUser(db, { roles: ["porteur"] });
+  return createFundedProject(db, owner.id, options, NOW);
+}
+
+function openOn(clubId: number, gerantId: number, projectId: number, amountCents: number) {
+  const follow = followProject(db, clubId, projectId, NOW);
+  if (!follow.ok) throw new Error(follow.message);
+  return openVote(db, clubId, gerantId, { dealId: follow.dealId, amountCents, instrument: "capital", deadline: DEADLINE }, NOW);
+}
+
+describe("club life cycle", () => {
+  it("refuses to start a club with fewer than 5 active members", async () => {
+    const { club } = await createTestClub(db, territory.id, { extraMembers: 3, activate: false }, NOW);
+    const outcome = changeLifecycle(db, club.id, "activer", NOW);
+    expect(outcome).toMatchObject({ ok: false, status: 409 });
+    if (!outcome.ok) expect(outcome.message).toContain("5 à 20 membres actifs");
+  });
+});
+
+describe("votes", () => {
+  it("lets each member vote once, only in their own club, and commits on adoption", async () => {
+    const { club, members } = await createTestClub(db, territory.id, { savingsPerMemberCents: 60_000 }, NOW);
+    const other = await createTestClub(db, territory.id, {}, NOW);
+    const p = await project();
+    const opened = openOn(club.id, members[0]!.id, p.id, 200_000);
+    expect(opened.ok).toBe(true);
+    if (!opened.ok) return;
+
+    expect(castBallot(db, opened.voteId, members[0]!.id, "pour", NOW)).toMatchObject({ ok: true, closed: false });
+    expect(castBallot(db, opened.voteId, members[0]!.id, "contre", NOW)).toMatchObject({ ok: false, status: 409 });
+    // A member of another club, and someone in no club, cannot vote here.
+    expect(castBallot(db, opened.voteId, other.members[1]!.id, "pour", NOW)).toMatchObject({ ok: false, status: 403 });
+    const outsider = await createTestUser(db, { roles: ["epargnant"] });
+    expect(castBallot(db, opened.voteId, outsider.id, "pour", NOW)).toMatchObject({ ok: false, status: 403 });
+
+    expect(castBallot(db, opened.voteId, members[1]!.id, "pour", NOW)).toMatchObject({ ok: true, closed: false });
+    // 3 pour out of 5: no remaining ballot can change the result, the vote closes.
+    expect(castBallot(db, opened.voteId, members[2]!.id, "pour", NOW)).toMatchObject({ ok: true, closed: true });
+
+    const detail = getVoteDetail(db, club.id, opened.voteId, members[0]!.id)!;
+    expect(detail).toMatchObject({ status: "clos", outcome: "adopte", myChoice: "pour" });
+    expect(detail.tally).toMatchObject({ pour: 3, contre: 0, cast: 3 });
+    expect(db.select().from(clubCommitments).where(eq(clubCommitments.clubId, club.id)).all()).toHaveLength(1);
+    expect(clubBalance(db, club.id)).toBe(5 * 60_000 - 200_000);
+    expect(castBallot(db, opened.voteId, members[3]!.id, "pour", NOW)).toMatchObject({ ok: false, status: 409 });
+  });
+
+  it("fails a vote without quorum once its deadline has passed", async () => {
+    const { club, members } = await createTestClub(db, territory.id, { savingsPerMemberCents: 60_000, quorumPct: 60 }, NOW);
+    const p = await project();
+    const opened = openOn(club.id, members[0]!.id, p.id, 100_000);
+    if (!opened.ok) throw new Error(opened.message);
+    castBallot(db, opened.voteId, members[0]!.id, "pour", NOW);
+    castBallot(db, opened.voteId, members[1]!.id, "pour", NOW);
+    expect(closeVote(db, club.id, opened.voteId, NOW)).toMatchObject({ ok: false, status: 409 });
+    expect(closeVote(db, club.id, opened.voteId, LATER)).toEqual({ ok: true });
+    const vote = db.select().from(clubVotes).where(eq(clubVotes.id, opened.voteId)).get()!;
+    expect(vote).toMatchObject({ status: "clos", outcome: "sans-quorum", commitmentId: null });
+    expect(db.select().from(clubCommitments).where(eq(clubCommitments.clubId, club.id)).all()).toHaveLength(0);
+  });
+
+  it("refuses a vote above the money available or the stake cap, with a clear message", async () => {
+    const { club, members } = await createTestClub(db, territory.id, { savingsPerMemberCents: 100_000 }, NOW);
+    const p = await project({ amountCents: 2_000_000, companyCapitalCents: 1_000_000 });
+    const tooMuch = openOn(club.id, members[0]!.id, p.id, 500_001);
+    expect(tooMuch).toMatchObject({ ok: false, status: 400, field: "amount" });
+    if (!tooMuch.ok) expect(tooMuch.message).toMatch(/ne dispose que de 5\u202f000,00\u00a0€/);
+
+    const p2 = await project({ amountCents: 2_000_000, companyCapitalCents: 1_000_000 });
+    const aboveCap = openOn(club.id, members[0]!.id, p2.id, 340_000);
+    expect(aboveCap).toMatchObject({ ok: false, field: "amount" });
+    if (!aboveCap.ok) expect(aboveCap.message).toMatch(/part maximale de 33 %/);
+  });
+
+  it("keeps the vote adopted but makes no commitment when the money left meanwhile", async () => {
+    const { club, members } = await createTestClub(db, territory.id, { savingsPerMemberCents: 50_000 }, NOW);
+    const p = await project();
+    const opened = openOn(club.id, members[0]!.id, p.id, 200_000);
+    if (!opened.ok) throw new Error(opened.message);
+    expect(
+      recordLedgerEntry(db, club.id, members[0]!.id, { kind: "frais", amountCents: 100_000, memberUserId: null, occurredOn: "2026-03-03", note: "Frais" }, NOW).ok,
+    ).toBe(true);
+    for (const m of members.slice(0, 3)) castBallot(db, opened.voteId, m.id, "pour", NOW);
+    const vote = db.select().from(clubVotes).where(eq(clubVotes.id, opened.voteId)).get()!;
+    expect(vote.outcome).toBe("adopte");
+    expect(vote.commitmentId).toBeNull();
+    expect(vote.outcomeNote).toContain("dépasse l'argent disponible");
+  });
+
+  it("only the gérant opens a vote", async () => {
+    const { club, members } = await createTestClub(db, territory.id, { savingsPerMemberCents: 50_000 }, NOW);
+    const p = await project();
+    expect(openOn(club.id, members[1]!.id, p.id, 10_000)).toMatchObject({ ok: false, status: 403 });
+  });
+});
+
+describe("co-investment and money", () => {
+  it("shows two clubs, savers and the cagnotte on the project's progress, with accompanying members", async () => {
+    const p = await project({ amountCents: 1_000_000, companyCapitalCents: null });
+    for (const amount of [150_000, 100_000]) {
+      const { club, members } = await createTestClub(db, territory.id, { savingsPerMemberCents: 50_000 }, NOW);
+      const opened = openOn(club.id, members[0]!.id, p.id, amount);
+      if (!opened.ok) throw new Error(opened.message);
+      for (const m of members.slice(0, 3)) castBallot(db, opened.voteId, m.id, "pour", NOW);
+      expect(setAccompanyingMembers(db, club.id, p.id, [members[1]!.id, members[2]!.id], NOW)).toEqual({ ok: true });
+      expect(setAccompanyingMembers(db, club.id, p.id, members.slice(0, 3).map((m) => m.id), NOW).ok).toBe(false);
+    }
+    const progress = getProjectFundingProgress(db, p.id);
+    expect(progress.clubs).toHaveLength(2);
+    expect(progress.clubsCents).toBe(250_000);
+    expect(progress.totalCents).toBe(250_000);
+    expect(progress.needCents).toBe(1_000_000);
+    expect(progress.accompanying).toHaveLength(4);
+  });
+
+  it("stores money as integer cents and the database refuses anything else", async () => {
+    const { club, members } = await createTestClub(db, territory.id, { savingsPerMemberCents: 12_345 }, NOW);
+    const types = db.$client
+      .prepare("select distinct typeof(amount_cents) as t from club_ledger_entries where club_id = ?")
+      .all(club.id) as { t: string }[];
+    expect(types).toEqual([{ t: "integer" }]);
+    expect(() =>
+      db.insert(clubLedgerEntries).values({
+        clubId: club.id,
+        kind: "cotisation",
+        amountCents: 10.5,
+        memberUserId: members[0]!.id,
+        occurredOn: "2026-03-01",
+        recordedBy: members[0]!.id,
+        createdAt: NOW,
+      }).run(),
+    ).toThrow(/CHECK constraint failed/);
+    expect(
+      recordLedgerEntry(db, club.id, members[0]!.id, { kind: "cotisation", amountCents: 10.5, memberUserId: members[0]!.id, occurredOn: "2026-03-01", note: "" }, NOW),
+    ).toMatchObject({ ok: false, field: "amount" });
+    const treasury = getTreasury(db, club.id);
+    expect(treasury.totals.balanceCents).toBe(5 * 12_345);
+    expect(treasury.shares.reduce((s, x) => s + x.balanceShareCents, 0)).toBe(treasury.totals.balanceCents);
+  });
+
+  it("only the trésorier or the gérant records movements", async () => {
+    const { club, members } = await createTestClub(db, territory.id, {}, NOW);
+    const entry = { kind: "cotisation" as const, amountCents: 1_000, memberUserId: members[3]!.id, occurredOn: "2026-03-01", note: "" };
+    expect(recordLedgerEntry(db, club.id, members[3]!.id, entry, NOW)).toMatchObject({ ok: false, status: 403 });
+    expect(recordLedgerEntry(db, club.id, members[1]!.id, entry, NOW)).toEqual({ ok: true }); // trésorier
+  });
+});
+
+describe("creating a club", () => {
+  it("makes the founder its active gérant, en constitution", async () => {
+    const founder = await createTestUser(db, { roles: ["epargnant"] });
+    const club = createClub(
+      db,
+      founder.id,
+      {
+        territoryId: territory.id,
+        name: "Cigale des Vals",
+        description: "",
+        decisionRule: "unanimite",
+        qualifiedMajorityPct: 66,
+        quorumPct: 50,
+        maxStakeBps: 3300,
+        ticketMinCents: 50_000,
+        ticketMaxCents: 200_000,
+        startedOn: null,
+        activityDomainIds: [],
+        departmentCodes: ["17"],
+      },
+      NOW,
+    );
+    expect(club.status).toBe("en-constitution");
+  });
+});

@@ -1,0 +1,140 @@
+import { z } from "zod";
+import { BALLOT_CHOICES, CLUB_MEMBER_ROLES, DECISION_RULES, INSTRUMENTS } from "#db/schema";
+import { LIFECYCLE_ACTIONS } from "~/domain/clubs/lifecycle";
+import { euros } from "./money";
+import { isValidIsoDate } from "./project";
+
+const id = (message: string) => z.number({ error: message }).int({ error: message }).positive({ error: message });
+
+function percent(required: string, min: number, max: number, what: string) {
+  return z
+    .number({ error: required })
+    .int({ error: `${what} : indiquez un nombre entier.` })
+    .min(min, { error: `${what} : au moins ${min} %.` })
+    .max(max, { error: `${what} : au plus ${max} %.` });
+}
+
+const isoDate = (required: string) =>
+  z
+    .string({ error: required })
+    .trim()
+    .refine(isValidIsoDate, { error: "Indiquez une date valide, par exemple 2026-09-30." });
+
+export const clubSchema = z
+  .object({
+    name: z
+      .string({ error: "Donnez un nom au club." })
+      .trim()
+      .min(3, { error: "Le nom doit compter au moins 3 caractères." })
+      .max(80, { error: "Le nom doit compter au plus 80 caractères." }),
+    description: z.string().trim().max(1000, { error: "La présentation doit compter au plus 1 000 caractères." }).optional(),
+    territoryId: id("Choisissez le pôle du club."),
+    activityDomainIds: z.array(id("Secteur inconnu.")).optional(),
+    departmentCodes: z.array(z.string().regex(/^(\d{2,3}|2[AB])$/, { error: "Département inconnu." })).optional(),
+    ticketMin: euros({ required: "Indiquez le plus petit ticket, en euros.", what: "Le ticket minimum", minCents: 100_00, maxCents: 1_000_000_00 }),
+    ticketMax: euros({ required: "Indiquez le plus gros ticket, en euros.", what: "Le ticket maximum", minCents: 100_00, maxCents: 1_000_000_00 }),
+    decisionRule: z.enum(DECISION_RULES, { error: "Choisissez la règle de décision du club." }),
+    qualifiedMajorityPct: percent("Indiquez le seuil de la majorité qualifiée.", 51, 100, "Le seuil").optional(),
+    quorumPct: percent("Indiquez le quorum, en pourcentage des membres.", 0, 100, "Le quorum"),
+    maxStakePct: percent("Indiquez la part maximale du club dans une entreprise.", 1, 50, "La part maximale"),
+    startedOn: isoDate("Indiquez la date de démarrage prévue.").optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.ticketMax < v.ticketMin) {
+      ctx.addIssue({ code: "custom", path: ["ticketMax"], message: "Le ticket maximum doit être au moins égal au ticket minimum." });
+    }
+    if (v.decisionRule === "majorite-qualifiee" && v.qualifiedMajorityPct === undefined) {
+      ctx.addIssue({ code: "custom", path: ["qualifiedMajorityPct"], message: "Indiquez le seuil de la majorité qualifiée (par exemple 66 %)." });
+    }
+  });
+export type ClubFormValues = z.input<typeof clubSchema>;
+
+export const inviteSchema = z.object({
+  intent: z.literal("inviter"),
+  email: z
+    .string({ error: "Indiquez l'adresse e-mail de la personne à inviter." })
+    .trim()
+    .max(254, { error: "L'adresse e-mail est trop longue." })
+    .pipe(z.email({ error: "Cette adresse e-mail n'est pas valide (exemple : prenom.nom@exemple.fr)." })),
+});
+
+export const officerSchema = z.object({
+  intent: z.literal("fonction"),
+  userId: id("Choisissez un membre."),
+  role: z.enum(CLUB_MEMBER_ROLES, { error: "Choisissez une fonction dans la liste." }),
+});
+
+export const savingsSchema = z.object({
+  intent: z.literal("epargne"),
+  monthlySavings: euros({
+    required: "Indiquez votre épargne mensuelle, en euros.",
+    what: "L'épargne mensuelle",
+    minCents: 1_00,
+    maxCents: 5_000_00,
+  }),
+});
+
+/** Investments come from votes, never from this form. */
+export const MANUAL_LEDGER_KINDS = ["cotisation", "remboursement", "dividende", "frais", "retrait"] as const;
+
+export const ledgerEntrySchema = z.object({
+  kind: z.enum(MANUAL_LEDGER_KINDS, { error: "Choisissez le type de mouvement." }),
+  amount: euros({ required: "Indiquez le montant, en euros.", what: "Le montant", maxCents: 10_000_000_00 }),
+  memberUserId: id("Choisissez un membre dans la liste.").optional(),
+  occurredOn: isoDate("Indiquez la date du virement."),
+  note: z.string().trim().max(200, { error: "Le libellé doit compter au plus 200 caractères." }).optional(),
+});
+
+export const followSchema = z.object({ intent: z.literal("suivre"), projectId: id("Projet inconnu.") });
+
+export const studySchema = z.object({
+  intent: z.literal("etudier"),
+  dealId: id("Projet inconnu."),
+  notes: z
+    .string({ error: "Notez ce que le club retient de l'étude du projet." })
+    .trim()
+    .min(3, { error: "Les notes doivent compter au moins 3 caractères." })
+    .max(2000, { error: "Les notes doivent compter au plus 2 000 caractères." }),
+});
+
+export const meetingSchema = z.object({
+  intent: z.literal("reunion"),
+  date: isoDate("Indiquez la date de la réunion."),
+  time: z
+    .string({ error: "Indiquez l'heure de la réunion." })
+    .trim()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: "Indiquez l'heure au format hh:mm, par exemple 18:30." }),
+  place: z
+    .string({ error: "Indiquez le lieu de la réunion." })
+    .trim()
+    .min(2, { error: "Le lieu doit compter au moins 2 caractères." })
+    .max(120, { error: "Le lieu doit compter au plus 120 caractères." }),
+  agenda: z.string().trim().max(500, { error: "L'ordre du jour doit compter au plus 500 caractères." }).optional(),
+  projectId: id("Projet inconnu.").optional(),
+});
+
+export const openVoteSchema = z.object({
+  intent: z.literal("ouvrir-vote"),
+  dealId: id("Choisissez un projet suivi par le club."),
+  amount: euros({ required: "Indiquez le montant proposé, en euros.", what: "Le montant", maxCents: 1_000_000_00 }),
+  instrument: z.enum(INSTRUMENTS, { error: "Choisissez la forme de l'investissement." }),
+  deadline: isoDate("Indiquez la date limite du vote."),
+});
+
+export const ballotSchema = z.object({
+  choice: z.enum(BALLOT_CHOICES, { error: "Choisissez pour, contre ou abstention." }),
+});
+
+export const accompanyingSchema = z.object({
+  intent: z.literal("accompagnateurs"),
+  projectId: id("Projet inconnu."),
+  userIds: z
+    .array(id("Membre inconnu."), { error: "Choisissez un ou deux membres." })
+    .min(1, { error: "Choisissez un ou deux membres." })
+    .max(2, { error: "Choisissez au plus deux membres." }),
+});
+
+export const lifecycleSchema = z.object({
+  intent: z.literal("cycle"),
+  action: z.enum(LIFECYCLE_ACTIONS, { error: "Action inconnue." }),
+});
