@@ -114,6 +114,13 @@ describe("club soft criteria", () => {
     expect(byKey).toMatchObject({ sector: 1, ticket: round4(500_000 / 600_000), availableMoney: 1, mentorFollows: 1, coInvestment: 0.5 });
   });
 
+  it("the stake cap shrinks the usable ticket", () => {
+    // 33 % of a 10 000 € capital = 3 300 €, below the club's 5 000 € maximum.
+    const e = evaluate({ maxStakeBps: 3300 }, { funding: { amountCents: 800_000, kind: "capital", companyCapitalCents: 1_000_000 } });
+    if (!e.ok) throw new Error(e.reason);
+    expect(e.match.values.ticket).toBeCloseTo(330_000 / 800_000, 10);
+  });
+
   it("more money available never lowers the score; a bigger remaining amount never raises availability", () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 5_000_000 }), fc.integer({ min: 0, max: 5_000_000 }), (a, b) => {

@@ -56,6 +56,8 @@ export type ClubInput = {
   renewedOn: string | null;
   ticketMinCents: number;
   ticketMaxCents: number;
+  /** Maximum stake in one company, basis points (3300 = 33 %): clubs stay minority shareholders. */
+  maxStakeBps?: number;
   sectorIds: readonly number[];
   areaDepartmentCodes: readonly string[];
   areaCommuneCodes: readonly string[];
@@ -81,7 +83,7 @@ export type FundableProjectInput = {
   activityDomainName: string;
   communeCode: string;
   departmentCode: string;
-  funding: { amountCents: number; kind: FundingKind } | null;
+  funding: { amountCents: number; kind: FundingKind; companyCapitalCents?: number | null } | null;
   /** Commitments already made by clubs. */
   commitments: readonly { clubId: number; amountCents: number }[];
   /** A volunteer mentor follows the project (accepted mentorship). */
@@ -124,6 +126,9 @@ export function prepareClub(c: ClubInput): PreparedClub {
     throw new MatchingInputError(`${f}.ticketMaxCents`, "le ticket maximum est inférieur au minimum");
   }
   assertFiniteNumber(`${f}.availableCents`, c.availableCents);
+  if (c.maxStakeBps !== undefined && !(Number.isInteger(c.maxStakeBps) && c.maxStakeBps > 0 && c.maxStakeBps <= 10_000)) {
+    throw new MatchingInputError(`${f}.maxStakeBps`, `part maximale hors de 1..10000 points de base (${String(c.maxStakeBps)})`);
+  }
   checkIsoDate(`${f}.startedOn`, c.startedOn);
   checkIsoDate(`${f}.investingEndsOn`, c.investingEndsOn);
   checkIsoDate(`${f}.renewedOn`, c.renewedOn);
@@ -252,11 +257,15 @@ export function evaluateClub(
   const others = p.commitments.filter((x) => x.clubId !== c.id);
   const otherClubs = new Set(others.map((x) => x.clubId)).size;
   const distanceKm = c.point && p.point ? haversineKm(c.point, p.point) : null;
+  // The stake cap (on the company's capital when known, else the amount sought) can shrink the ticket.
+  const stakeBase = p.funding?.companyCapitalCents ?? amount;
+  const stakeCap = c.maxStakeBps === undefined ? Infinity : Math.floor((c.maxStakeBps * stakeBase) / 10_000);
+  const usableMax = Math.max(0, Math.min(c.ticketMaxCents, stakeCap));
   const sectorPreferred = c.sectorIds.size === 0 ? null : c.sectorIds.has(p.activityDomainId);
   const values: Record<ClubCriterionKey, number> = {
     sector: sectorPreferred === null ? NO_SECTOR_PREFERENCE_VALUE : sectorPreferred ? 1 : 0,
-    ticket: ticketValue(remainingCents, c.ticketMinCents, c.ticketMaxCents),
-    availableMoney: availableMoneyValue(c.availableCents, remainingCents, c.ticketMaxCents),
+    ticket: ticketValue(remainingCents, c.ticketMinCents, usableMax),
+    availableMoney: availableMoneyValue(c.availableCents, remainingCents, Math.max(usableMax, 1)),
     distance: clubDistanceValue(distanceKm),
     mentorFollows: p.mentorFollows ? 1 : 0,
     coInvestment: Math.min(1, otherClubs / CO_INVESTORS_FULL_AT),

@@ -1,0 +1,600 @@
+/**
+ * The matcher's data adapter: loads volunteers, needs, projects and clubs from
+ * SQLite into the pure core's indexes, and keeps them current.
+ *
+ * Freshness, without trusting every caller to remember an invalidation:
+ * - on first use, the connection gets TEMP triggers on every table the matcher
+ *   reads; each write appends (kind, id) to `temp.matching_changes` in the same
+ *   transaction (a rollback takes the entry back with it);
+ * - before every read, the adapter applies that change log: the volunteers and
+ *   projects named are reloaded by id and replaced in the indexes; any club
+ *   change reloads the clubs (hundreds of rows); weights reload; reference data
+ *   (communes, skills, perimeters) rebuilds everything;
+ * - `PRAGMA data_version` changes when another connection (another process)
+ *   commits: its writes are not in our log, so everything is rebuilt;
+ * - `invalidateMatchingIndex()` forces the same check, and `{ full: true }` a
+ *   rebuild, for writes the triggers cannot see.
+ * So a read never serves data older than the last committed write, and a write
+ * costs one tiny insert into a temp table.
+ */
+import type Database from "better-sqlite3";
+import {
+  compileClubWeights,
+  compileMentorWeights,
+  fundableProjectRejection,
+  MentorIndex,
+  NeedIndex,
+  prepareClub,
+  prepareFundableProject,
+  prepareNeed,
+  prepareProject,
+  prepareVolunteer,
+  weightsFromRows,
+  type ClubInput,
+  type CommunePoints,
+  type CompiledClubWeights,
+  type CompiledMentorWeights,
+  type FundableProjectInput,
+  type GeoPoint,
+  type MatchingWeights,
+  type NeedInput,
+  type PreparedClub,
+  type PreparedFundableProject,
+  type PreparedProject,
+  type SkillLevel,
+  type VolunteerInput,
+} from "~/domain/matching";
+import { LEDGER_DIRECTION } from "~/domain/clubs/ledger";
+import type { Db } from "~/utils/db.server";
+
+type Client = Database.Database;
+
+export type ProjectRecord = {
+  prepared: PreparedProject;
+  fundable: PreparedFundableProject;
+  /** Eligible for club investment on the project's side (funding, stage, legal form). */
+  clubEligible: boolean;
+};
+
+export type MatchingStore = {
+  client: Client;
+  dataVersion: number;
+  fullGeneration: number;
+  points: Map<string, GeoPoint | null>;
+  departmentOf: Map<string, string>;
+  skillNames: Map<number, string>;
+  domainNames: Map<number, string>;
+  weights: MatchingWeights;
+  mentorWeights: CompiledMentorWeights;
+  clubWeights: CompiledClubWeights;
+  volunteers: MentorIndex;
+  needs: NeedIndex;
+  projects: Map<number, ProjectRecord>;
+  /** Club-eligible projects by department, for the deal flow. */
+  fundableByDepartment: Map<string, Set<number>>;
+  clubs: PreparedClub[];
+  clubById: Map<number, PreparedClub & { territoryId: number; departments: ReadonlySet<string> }>;
+  /** Counters for tests and the bench. */
+  stats: { fullBuilds: number; incrementalSyncs: number; volunteerReloads: number; projectReloads: number; clubReloads: number };
+};
+
+// ---------------------------------------------------------------------------
+// Change log (TEMP triggers)
+
+/** table → [kind, key expression] pairs; `R` stands for NEW or OLD. */
+const WATCHED: Record<string, readonly (readonly [string, string])[]> = {
+  volunteer_profiles: [["v", "R.user_id"]],
+  volunteer_skills: [["v", "R.user_id"]],
+  volunteer_domains: [["v", "R.user_id"]],
+  users: [["v", "R.id"]],
+  mentorships: [
+    ["v", "R.volunteer_id"],
+    ["p", "R.project_id"],
+  ],
+  mentorship_feedback: [["v", "(select volunteer_id from main.mentorships where id = R.mentorship_id)"]],
+  projects: [["p", "R.id"]],
+  project_skill_needs: [["p", "R.project_id"]],
+  project_funding_needs: [["p", "R.project_id"]],
+  club_commitments: [
+    ["c", "null"],
+    ["p", "R.project_id"],
+  ],
+  clubs: [["c", "null"]],
+  club_areas: [["c", "null"]],
+  club_sectors: [["c", "null"]],
+  club_members: [["c", "null"]],
+  club_ledger_entries: [["c", "null"]],
+  club_deals: [["c", "null"]],
+  territory_communes: [["c", "null"]],
+  matching_weights: [["w", "null"]],
+  communes: [["g", "null"]],
+  skills: [["g", "null"]],
+  activity_domains: [["g", "null"]],
+};
+
+function installChangeLog(client: Client): void {
+  const statements = ["create temp table if not exists matching_changes (kind text not null, id integer)"];
+  for (const [table, keys] of Object.entries(WATCHED)) {
+    for (const [op, rows] of [
+      ["insert", ["NEW"]],
+      ["update", ["OLD", "NEW"]],
+      ["delete", ["OLD"]],
+    ] as const) {
+      const inserts = rows
+        .flatMap((r) => keys.map(([kind, expr]) => `insert into matching_changes values ('${kind}', ${expr.replaceAll("R.", `${r}.`)});`))
+        .join(" ");
+      statements.push(
+        `create temp trigger if not exists matching_${table}_${op} after ${op} on main.${table} begin ${inserts} end`,
+      );
+    }
+  }
+  for (const s of statements) client.exec(s);
+}
+
+function takeChanges(client: Client): { kind: string; id: number | null }[] {
+  const rows = client.prepare("select distinct kind, id from temp.matching_changes").all() as { kind: string; id: number | null }[];
+  if (rows.length > 0) client.exec("delete from temp.matching_changes");
+  return rows;
+}
+
+// ---------------------------------------------------------------------------
+// Loaders (raw SQL: bulk reads of a few hundred thousand rows)
+
+/** `where <column> in (ids)` through json_each: no bound-parameter limit. */
+function idFilter(column: string, ids: readonly number[] | null): { clause: string; params: string[] } {
+  return ids === null ? { clause: "", params: [] } : { clause: ` and ${column} in (select value from json_each(?))`, params: [JSON.stringify(ids)] };
+}
+
+function loadReference(client: Client) {
+  const points = new Map<string, GeoPoint | null>();
+  const departmentOf = new Map<string, string>();
+  for (const row of client.prepare("select code, latitude, longitude, department_code from communes").raw().iterate()) {
+    const [code, latitude, longitude, department] = row as [string, number | null, number | null, string];
+    points.set(code, latitude === null || longitude === null ? null : { latitude, longitude });
+    departmentOf.set(code, department);
+  }
+  const names = (sql: string) =>
+    new Map((client.prepare(sql).raw().all() as [number, string][]).map(([id, name]) => [id, name]));
+  return {
+    points,
+    departmentOf,
+    skillNames: names("select id, name from skills"),
+    domainNames: names("select id, name from activity_domains"),
+  };
+}
+
+function loadWeights(client: Client): MatchingWeights {
+  return weightsFromRows(client.prepare("select key, value from matching_weights").all() as { key: string; value: number }[]);
+}
+
+/** Volunteer profiles with their skills, domains, load and history. `ids` null = all. */
+export function loadVolunteers(client: Client, ids: readonly number[] | null): VolunteerInput[] {
+  const f = idFilter("vp.user_id", ids);
+  const rows = client
+    .prepare(
+      `select vp.user_id, u.display_name, u.commune_code, vp.radius_km, vp.remote_ok, vp.max_mentorships, vp.paused, vp.last_active_at
+       from volunteer_profiles vp join users u on u.id = vp.user_id where 1 = 1${f.clause} order by vp.user_id`,
+    )
+    .raw()
+    .all(...f.params) as [number, string, string, number, number, number, number, number][];
+  const byId = new Map<number, VolunteerInput & { skills: { skillId: number; level: SkillLevel }[]; domainIds: number[] }>();
+  for (const [id, displayName, communeCode, radiusKm, remoteOk, maxMentorships, paused, lastActiveAt] of rows) {
+    byId.set(id, {
+      id,
+      displayName,
+      communeCode,
+      radiusKm,
+      remoteOk: remoteOk === 1,
+      maxMentorships,
+      activeMentorships: 0,
+      paused: paused === 1,
+      skills: [],
+      domainIds: [],
+      completedMentorships: 0,
+      averageRating: null,
+      lastActiveAt,
+    });
+  }
+  const fs = idFilter("user_id", ids);
+  for (const [userId, skillId, level] of client
+    .prepare(`select user_id, skill_id, level from volunteer_skills where 1 = 1${fs.clause}`)
+    .raw()
+    .iterate(...fs.params) as Iterable<[number, number, SkillLevel]>) {
+    byId.get(userId)?.skills.push({ skillId, level });
+  }
+  for (const [userId, domainId] of client
+    .prepare(`select user_id, activity_domain_id from volunteer_domains where 1 = 1${fs.clause}`)
+    .raw()
+    .iterate(...fs.params) as Iterable<[number, number]>) {
+    byId.get(userId)?.domainIds.push(domainId);
+  }
+  const fm = idFilter("volunteer_id", ids);
+  for (const [volunteerId, active, completed] of client
+    .prepare(
+      `select volunteer_id, sum(status = 'acceptee'), sum(status = 'terminee') from mentorships
+       where status in ('acceptee', 'terminee')${fm.clause} group by volunteer_id`,
+    )
+    .raw()
+    .iterate(...fm.params) as Iterable<[number, number, number]>) {
+    const v = byId.get(volunteerId);
+    if (v) {
+      v.activeMentorships = active;
+      v.completedMentorships = completed;
+    }
+  }
+  // Feedback the volunteer received (not what they wrote about the holder).
+  const fr = idFilter("m.volunteer_id", ids);
+  for (const [volunteerId, average] of client
+    .prepare(
+      `select m.volunteer_id, avg(f.rating) from mentorship_feedback f join mentorships m on m.id = f.mentorship_id
+       where f.author_id <> m.volunteer_id${fr.clause} group by m.volunteer_id`,
+    )
+    .raw()
+    .iterate(...fr.params) as Iterable<[number, number]>) {
+    const v = byId.get(volunteerId);
+    if (v) v.averageRating = average;
+  }
+  // A profile without skills cannot match anything yet: it is left out rather than refused.
+  return [...byId.values()].filter((v) => v.skills.length > 0);
+}
+
+type ProjectRow = [number, number, string, string, string, number, string, number, string];
+
+/** Published projects with their open needs, funding, commitments and mentorship state. */
+export function loadProjects(
+  client: Client,
+  ids: readonly number[] | null,
+  ref: { points: CommunePoints; departmentOf: Map<string, string>; skillNames: Map<number, string>; domainNames: Map<number, string> },
+): { projects: { prepared: PreparedProject; fundable: PreparedFundableProject }[]; needs: NeedInput[] } {
+  const f = idFilter("p.id", ids);
+  const rows = client
+    .prepare(
+      `select p.id, p.owner_id, p.title, p.stage, p.legal_form, p.activity_domain_id, p.commune_code, p.remote_ok, p.status
+       from projects p where p.status = 'publie'${f.clause} order by p.id`,
+    )
+    .raw()
+    .all(...f.params) as ProjectRow[];
+  const declined = new Map<number, number[]>();
+  const followed = new Set<number>();
+  const openByNeed = new Map<number, number[]>();
+  const fm = idFilter("project_id", ids);
+  for (const [projectId, needId, volunteerId, status] of client
+    .prepare(
+      `select project_id, need_id, volunteer_id, status from mentorships
+       where status in ('refusee', 'demande', 'acceptee')${fm.clause}`,
+    )
+    .raw()
+    .iterate(...fm.params) as Iterable<[number, number, number, string]>) {
+    if (status === "refusee") push(declined, projectId, volunteerId);
+    else push(openByNeed, needId, volunteerId);
+    if (status === "acceptee") followed.add(projectId);
+  }
+  const funding = new Map<number, { amountCents: number; kind: "capital" | "pret" | "don"; companyCapitalCents: number | null }>();
+  for (const [projectId, amountCents, kind, companyCapitalCents] of client
+    .prepare(`select project_id, amount_cents, kind, company_capital_cents from project_funding_needs where 1 = 1${fm.clause}`)
+    .raw()
+    .iterate(...fm.params) as Iterable<[number, number, "capital" | "pret" | "don", number | null]>) {
+    funding.set(projectId, { amountCents, kind, companyCapitalCents });
+  }
+  const commitments = new Map<number, { clubId: number; amountCents: number }[]>();
+  for (const [projectId, clubId, amountCents] of client
+    .prepare(`select project_id, club_id, sum(amount_cents) from club_commitments where 1 = 1${fm.clause} group by project_id, club_id`)
+    .raw()
+    .iterate(...fm.params) as Iterable<[number, number, number]>) {
+    push(commitments, projectId, { clubId, amountCents });
+  }
+  const needs: NeedInput[] = [];
+  const fn = idFilter("n.project_id", ids);
+  for (const [id, projectId, skillId, priority] of client
+    .prepare(
+      `select n.id, n.project_id, n.skill_id, n.priority from project_skill_needs n join projects p on p.id = n.project_id
+       where n.status = 'ouvert' and p.status = 'publie'${fn.clause} order by n.id`,
+    )
+    .raw()
+    .iterate(...fn.params) as Iterable<[number, number, number, "haute" | "moyenne" | "basse"]>) {
+    needs.push({
+      id,
+      projectId,
+      skillId,
+      skillName: ref.skillNames.get(skillId) ?? `Compétence ${skillId}`,
+      priority,
+      status: "ouvert",
+      openVolunteerIds: openByNeed.get(id) ?? [],
+    });
+  }
+  const projects = rows.map(([id, ownerId, title, stage, legalForm, domainId, communeCode, remoteOk, status]) => {
+    const domainName = ref.domainNames.get(domainId) ?? "";
+    const prepared = prepareProject(
+      {
+        id,
+        ownerId,
+        title,
+        communeCode,
+        remoteOk: remoteOk === 1,
+        activityDomainId: domainId,
+        activityDomainName: domainName,
+        status: status as "publie",
+        declinedVolunteerIds: declined.get(id) ?? [],
+      },
+      ref.points,
+    );
+    const fundableInput: FundableProjectInput = {
+      id,
+      ownerId,
+      title,
+      status: status as "publie",
+      stage: stage as FundableProjectInput["stage"],
+      legalForm,
+      activityDomainId: domainId,
+      activityDomainName: domainName,
+      communeCode,
+      departmentCode: ref.departmentOf.get(communeCode) ?? "",
+      funding: funding.get(id) ?? null,
+      commitments: commitments.get(id) ?? [],
+      mentorFollows: followed.has(id),
+    };
+    return { prepared, fundable: prepareFundableProject(fundableInput, ref.points) };
+  });
+  return { projects, needs };
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** Investing clubs with areas, sectors, members, money, past decisions and a point. */
+function loadClubs(client: Client, ref: { points: CommunePoints; departmentOf: Map<string, string> }): MatchingStore["clubById"] {
+  const rows = client
+    .prepare(
+      `select id, territory_id, name, status, started_on, investing_ends_on, renewed_on, ticket_min_cents, ticket_max_cents, max_stake_bps
+       from clubs where status = 'en-epargne' order by id`,
+    )
+    .raw()
+    .all() as [number, number, string, ClubInput["status"], string | null, string | null, string | null, number, number, number][];
+  const areas = new Map<number, { departments: string[]; communes: string[] }>();
+  for (const [clubId, department, commune] of client
+    .prepare("select club_id, department_code, commune_code from club_areas")
+    .raw()
+    .iterate() as Iterable<[number, string | null, string | null]>) {
+    let a = areas.get(clubId);
+    if (!a) areas.set(clubId, (a = { departments: [], communes: [] }));
+    if (department) a.departments.push(department);
+    if (commune) a.communes.push(commune);
+  }
+  const sectors = new Map<number, number[]>();
+  for (const [clubId, domainId] of client.prepare("select club_id, activity_domain_id from club_sectors").raw().iterate() as Iterable<[number, number]>) {
+    push(sectors, clubId, domainId);
+  }
+  const members = new Map<number, { userId: number; communeCode: string }[]>();
+  for (const [clubId, userId, communeCode] of client
+    .prepare("select m.club_id, m.user_id, u.commune_code from club_members m join users u on u.id = m.user_id where m.status = 'actif'")
+    .raw()
+    .iterate() as Iterable<[number, number, string]>) {
+    push(members, clubId, { userId, communeCode });
+  }
+  // Balance with the same directions as the club ledger (app/domain/clubs/ledger.ts).
+  const incoming = Object.entries(LEDGER_DIRECTION)
+    .filter(([, d]) => d === "in")
+    .map(([k]) => `'${k}'`)
+    .join(", ");
+  const balance = new Map(
+    client
+      .prepare(
+        `select club_id, sum(case when kind in (${incoming}) then amount_cents else -amount_cents end) from club_ledger_entries group by club_id`,
+      )
+      .raw()
+      .all() as [number, number][],
+  );
+  const decided = new Map<number, number[]>();
+  for (const [clubId, projectId] of client
+    .prepare(
+      `select club_id, project_id from club_deals where stage in ('engage', 'refuse')
+       union select club_id, project_id from club_commitments`,
+    )
+    .raw()
+    .iterate() as Iterable<[number, number]>) {
+    push(decided, clubId, projectId);
+  }
+  const perimeters = new Map<number, Set<string>>();
+  for (const [territoryId, code] of client
+    .prepare("select territory_id, commune_code from territory_communes")
+    .raw()
+    .iterate() as Iterable<[number, string]>) {
+    let s = perimeters.get(territoryId);
+    if (!s) perimeters.set(territoryId, (s = new Set()));
+    s.add(code);
+  }
+  const clubs: MatchingStore["clubById"] = new Map();
+  for (const [id, territoryId, name, status, startedOn, investingEndsOn, renewedOn, ticketMinCents, ticketMaxCents, maxStakeBps] of rows) {
+    const area = areas.get(id) ?? { departments: [], communes: [] };
+    const perimeter = perimeters.get(territoryId) ?? new Set<string>();
+    const memberList = members.get(id) ?? [];
+    const prepared = prepareClub({
+      id,
+      name,
+      status,
+      startedOn,
+      investingEndsOn,
+      renewedOn,
+      ticketMinCents,
+      ticketMaxCents,
+      maxStakeBps,
+      sectorIds: sectors.get(id) ?? [],
+      areaDepartmentCodes: area.departments,
+      areaCommuneCodes: area.communes,
+      perimeterCommuneCodes: perimeter,
+      availableCents: balance.get(id) ?? 0,
+      point:
+        centroid(memberList.map((m) => ref.points.get(m.communeCode) ?? null)) ??
+        centroid([...perimeter].map((c) => ref.points.get(c) ?? null)),
+      memberUserIds: memberList.map((m) => m.userId),
+      decidedProjectIds: decided.get(id) ?? [],
+    });
+    const departments = new Set<string>(area.departments);
+    for (const c of area.communes.length + area.departments.length > 0 ? area.communes : perimeter) {
+      const d = ref.departmentOf.get(c);
+      if (d) departments.add(d);
+    }
+    clubs.set(id, { ...prepared, territoryId, departments });
+  }
+  return clubs;
+}
+
+/** Mean of the known points (plain average of coordinates: fine at a club's scale). */
+function centroid(points: readonly (GeoPoint | null)[]): GeoPoint | null {
+  let lat = 0;
+  let lon = 0;
+  let n = 0;
+  for (const p of points) {
+    if (!p) continue;
+    lat += p.latitude;
+    lon += p.longitude;
+    n++;
+  }
+  return n === 0 ? null : { latitude: lat / n, longitude: lon / n };
+}
+
+// ---------------------------------------------------------------------------
+// Building and syncing
+
+const stores = new WeakMap<Client, MatchingStore>();
+let fullGeneration = 0;
+
+/** Above this many changed rows, a full reload is cheaper than row-by-row updates. */
+const INCREMENTAL_LIMIT = 2_000;
+
+/**
+ * Marks every matcher index for a check before its next read (the change log
+ * already catches writes through this connection); `{ full: true }` forces a
+ * rebuild, e.g. after writes through raw SQL on tables the matcher does not watch.
+ */
+export function invalidateMatchingIndex(options: { full?: boolean } = {}): void {
+  if (options.full) fullGeneration++;
+}
+
+function dataVersion(client: Client): number {
+  return client.pragma("data_version", { simple: true }) as number;
+}
+
+function buildStore(client: Client): MatchingStore {
+  installChangeLog(client);
+  client.exec("delete from temp.matching_changes");
+  const ref = loadReference(client);
+  const weights = loadWeights(client);
+  const store: MatchingStore = {
+    client,
+    dataVersion: dataVersion(client),
+    fullGeneration,
+    ...ref,
+    weights,
+    mentorWeights: compileMentorWeights(weights.mentor),
+    clubWeights: compileClubWeights(weights.club),
+    volunteers: MentorIndex.build(loadVolunteers(client, null).map((v) => prepareVolunteer(v, ref.points))),
+    needs: new NeedIndex(),
+    projects: new Map(),
+    fundableByDepartment: new Map(),
+    clubs: [],
+    clubById: new Map(),
+    stats: { fullBuilds: 1, incrementalSyncs: 0, volunteerReloads: 0, projectReloads: 0, clubReloads: 0 },
+  };
+  reloadProjects(store, null);
+  reloadClubs(store);
+  return store;
+}
+
+function reloadProjects(store: MatchingStore, ids: readonly number[] | null): void {
+  const { projects, needs } = loadProjects(store.client, ids, store);
+  if (ids === null) {
+    store.projects.clear();
+    store.fundableByDepartment.clear();
+    store.needs = new NeedIndex();
+  } else {
+    for (const id of ids) {
+      const old = store.projects.get(id);
+      if (old) store.fundableByDepartment.get(old.fundable.departmentCode)?.delete(id);
+      store.projects.delete(id);
+      store.needs.removeProject(id);
+    }
+  }
+  for (const p of projects) {
+    const clubEligible = fundableProjectRejection(p.fundable) === null;
+    store.projects.set(p.prepared.id, { ...p, clubEligible });
+    if (clubEligible) {
+      let set = store.fundableByDepartment.get(p.fundable.departmentCode);
+      if (!set) store.fundableByDepartment.set(p.fundable.departmentCode, (set = new Set()));
+      set.add(p.prepared.id);
+    }
+  }
+  for (const n of needs) {
+    const project = store.projects.get(n.projectId);
+    if (project) store.needs.add(prepareNeed(n, project.prepared));
+  }
+  store.stats.projectReloads += ids === null ? 1 : ids.length;
+}
+
+function reloadVolunteers(store: MatchingStore, ids: readonly number[]): void {
+  const fresh = new Map(loadVolunteers(store.client, ids).map((v) => [v.id, v]));
+  for (const id of ids) {
+    const v = fresh.get(id);
+    if (v) store.volunteers.upsert(prepareVolunteer(v, store.points));
+    else store.volunteers.remove(id);
+  }
+  store.stats.volunteerReloads += ids.length;
+}
+
+function reloadClubs(store: MatchingStore): void {
+  store.clubById = loadClubs(store.client, store);
+  store.clubs = [...store.clubById.values()];
+  store.stats.clubReloads++;
+}
+
+function reloadWeights(store: MatchingStore): void {
+  store.weights = loadWeights(store.client);
+  store.mentorWeights = compileMentorWeights(store.weights.mentor);
+  store.clubWeights = compileClubWeights(store.weights.club);
+}
+
+/** Applies the change log to the indexes; true when something changed. */
+function applyChanges(store: MatchingStore, changes: readonly { kind: string; id: number | null }[]): "rebuild" | void {
+  const volunteerIds = new Set<number>();
+  const projectIds = new Set<number>();
+  let clubs = false;
+  let weights = false;
+  for (const { kind, id } of changes) {
+    if (kind === "g") return "rebuild";
+    if (kind === "v" && id !== null) volunteerIds.add(id);
+    else if (kind === "p" && id !== null) projectIds.add(id);
+    else if (kind === "c") clubs = true;
+    else if (kind === "w") weights = true;
+  }
+  if (volunteerIds.size > INCREMENTAL_LIMIT || projectIds.size > INCREMENTAL_LIMIT) return "rebuild";
+  if (weights) reloadWeights(store);
+  if (volunteerIds.size) reloadVolunteers(store, [...volunteerIds].sort((a, b) => a - b));
+  if (projectIds.size) reloadProjects(store, [...projectIds].sort((a, b) => a - b));
+  // Projects feed clubs' "decided" lists only through commitments/deals, which log "c" themselves.
+  if (clubs) reloadClubs(store);
+  store.stats.incrementalSyncs++;
+}
+
+/** The current store for this database: built on first use, synced on every call. */
+export function matchingStore(db: Db): MatchingStore {
+  const client = db.$client;
+  let store = stores.get(client);
+  if (!store || store.fullGeneration !== fullGeneration || store.dataVersion !== dataVersion(client)) {
+    const previous = store?.stats;
+    store = buildStore(client);
+    if (previous) store.stats.fullBuilds += previous.fullBuilds;
+    stores.set(client, store);
+    return store;
+  }
+  const changes = takeChanges(client);
+  if (changes.length > 0 && applyChanges(store, changes) === "rebuild") {
+    const previous = store.stats;
+    store = buildStore(client);
+    store.stats.fullBuilds += previous.fullBuilds;
+    stores.set(client, store);
+  }
+  return store;
+}
