@@ -48,7 +48,7 @@ export function ScoreBreakdown({
             <thead>
               <tr>
                 <th scope="col">Critère</th>
-                <th scope="col">Valeur</th>
+                <th scope="col">Satisfait à</th>
                 <th scope="col">Poids</th>
                 <th scope="col">Points</th>
               </tr>
@@ -57,7 +57,7 @@ export function ScoreBreakdown({
               {criteria.map((c) => (
                 <tr key={c.key}>
                   <th scope="row">{c.label}</th>
-                  <td>{formatValue(c.value)}</td>
+                  <td>{typeof c.value === "number" && c.value >= 0 && c.value <= 1 ? `${formatInteger(Math.round(c.value * 100))} %` : formatValue(c.value)}</td>
                   <td>{formatValue(c.weight)}</td>
                   <td>{formatValue(c.points)}</td>
                 </tr>

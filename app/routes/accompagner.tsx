@@ -19,6 +19,14 @@ export default function Mentor() {
         <li>Vous fixez le nombre de projets que vous suivez en même temps ; vous pouvez faire une pause.</li>
         <li>Chaque proposition de Maillon dit pourquoi vous et ce projet pourriez travailler ensemble.</li>
       </ul>
+      {signedIn ? (
+        <p className="actions">
+          <a className="button" href="/benevoles/profil">
+            Mon profil de bénévole
+          </a>
+          <a href="/benevoles/projets">Voir les projets pour moi</a>
+        </p>
+      ) : null}
     </PathPage>
   );
 }

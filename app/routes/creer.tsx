@@ -20,6 +20,14 @@ export default function Create() {
         <li>Un accompagnement de deux ans environ, à raison d'une ou deux rencontres par mois.</li>
         <li>Les clubs d'épargnants et la cagnotte solidaire du pôle peuvent vous financer.</li>
       </ol>
+      {signedIn ? (
+        <p className="actions">
+          <a className="button" href="/projets/nouveau">
+            Décrire mon projet
+          </a>
+          <a href="/projets">Voir les projets de mon pôle</a>
+        </p>
+      ) : null}
     </PathPage>
   );
 }

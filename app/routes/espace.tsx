@@ -1,35 +1,122 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData, useSearchParams } from "@remix-run/react";
+import { MentorshipStatusBadge, ProjectStatusBadge } from "~/components/status-badge";
 import { ROLE_LABELS } from "~/domain/catalog";
+import { addresseeOf, minutesToHoursLabel, sideOf } from "~/domain/mentorship";
 import { communeLabel, getCommune } from "~/models/commune.server";
+import { listEndedAwaitingFeedbackFrom, listMentorshipsForUser } from "~/models/mentorship.server";
+import { listOwnedProjects } from "~/models/project.server";
 import { findTerritoriesForCommune } from "~/models/territory.server";
-import { requireUser } from "~/utils/auth.server";
+import { getTrackRecord, getVolunteerProfile } from "~/models/volunteer.server";
+import { hasRole, requireUser } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
+import { formatDate, formatInteger } from "~/utils/format";
 
 export const meta: MetaFunction = () => [{ title: "Mon espace — Maillon" }];
 
-const NEXT_STEPS = {
-  porteur: { title: "Mon projet", text: "Décrivez votre projet et ses besoins pour trouver des accompagnants.", href: "/creer" },
-  benevole: { title: "Mon accompagnement", text: "Indiquez vos compétences et le nombre de projets que vous pouvez suivre.", href: "/accompagner" },
-  epargnant: { title: "Mon épargne solidaire", text: "Rejoignez un club d'épargnants ou soutenez un projet directement.", href: "/financer" },
-} as const;
+type Step = { key: string; text: string; href: string; label: string };
+
+/** What each person should do next, from their projects, profile and mentorships. */
+function nextSteps(input: {
+  isHolder: boolean;
+  isVolunteer: boolean;
+  isSaver: boolean;
+  projects: { id: number; title: string; status: string; openNeeds: number }[];
+  hasProfile: boolean;
+  paused: boolean;
+  feedbackDue: { id: number; title: string }[];
+}): Step[] {
+  const steps: Step[] = [];
+  for (const m of input.feedbackDue) {
+    steps.push({ key: `avis-${m.id}`, text: `Donnez votre avis sur l'accompagnement de « ${m.title} ».`, href: `/accompagnements/${m.id}`, label: "Donner mon avis" });
+  }
+  if (input.isHolder) {
+    if (input.projects.length === 0) {
+      steps.push({ key: "projet", text: "Décrivez votre projet et ses besoins pour trouver des accompagnants.", href: "/projets/nouveau", label: "Décrire mon projet" });
+    }
+    for (const p of input.projects) {
+      if (p.status === "brouillon") {
+        steps.push({ key: `publier-${p.id}`, text: `« ${p.title} » est encore un brouillon : ajoutez ses besoins puis publiez-le.`, href: `/projets/${p.id}`, label: "Ouvrir le projet" });
+      }
+    }
+  }
+  if (input.isVolunteer) {
+    if (!input.hasProfile) {
+      steps.push({ key: "profil", text: "Indiquez vos compétences et le nombre de projets que vous pouvez suivre.", href: "/benevoles/profil", label: "Compléter mon profil" });
+    } else if (input.paused) {
+      steps.push({ key: "pause", text: "Votre accompagnement est en pause : personne ne peut vous solliciter.", href: "/benevoles/profil", label: "Reprendre" });
+    } else {
+      steps.push({ key: "pour-moi", text: "Des projets de votre secteur cherchent vos compétences.", href: "/benevoles/projets", label: "Voir les projets pour moi" });
+    }
+  }
+  if (input.isSaver) {
+    steps.push({ key: "epargne", text: "Rejoignez un club d'épargnants ou soutenez un projet directement.", href: "/financer", label: "Financer un projet" });
+  }
+  return steps;
+}
 
 export function loader({ request }: LoaderFunctionArgs) {
   const auth = requireUser(request);
   const db = getDb();
+  const userId = auth.user.id;
   const commune = getCommune(db, auth.user.communeCode);
+  const mentorships = listMentorshipsForUser(db, userId).map((m) => {
+    const side = sideOf(userId, m);
+    return { ...m, side, mustAnswer: m.status === "demande" && side === addresseeOf(m) };
+  });
+  const isHolder = hasRole(auth, "porteur");
+  const isVolunteer = hasRole(auth, "benevole");
+  const projects = listOwnedProjects(db, userId);
+  const profile = isVolunteer ? getVolunteerProfile(db, userId) : undefined;
+  const feedbackIds = new Set(listEndedAwaitingFeedbackFrom(db, userId));
+  const feedbackDue = mentorships.filter((m) => feedbackIds.has(m.id)).map((m) => ({ id: m.id, title: m.projectTitle }));
   return {
     displayName: auth.user.displayName,
     roles: auth.roles,
     commune: commune ? communeLabel(commune) : null,
     territories: findTerritoriesForCommune(db, auth.user.communeCode),
+    toAnswer: mentorships.filter((m) => m.mustAnswer),
+    waiting: mentorships.filter((m) => m.status === "demande" && !m.mustAnswer),
+    active: mentorships.filter((m) => m.status === "acceptee"),
+    projects: isHolder || projects.length > 0 ? projects : null,
+    trackRecord: isVolunteer && profile ? getTrackRecord(db, userId) : null,
+    steps: nextSteps({
+      isHolder,
+      isVolunteer,
+      isSaver: hasRole(auth, "epargnant") && !auth.roles.includes("admin"),
+      projects,
+      hasProfile: !!profile,
+      paused: profile?.paused ?? false,
+      feedbackDue,
+    }),
   };
 }
 
+type Row = ReturnType<typeof useLoaderData<typeof loader>>["active"][number];
+
+function otherSide(m: Row): string {
+  return m.side === "benevole" ? `${m.holderName} (porteur du projet)` : `${m.volunteerName} (bénévole)`;
+}
+
+function MentorshipRows({ rows, empty }: { rows: Row[]; empty: string }) {
+  if (rows.length === 0) return <p>{empty}</p>;
+  return (
+    <ul className="plain-list">
+      {rows.map((m) => (
+        <li key={m.id}>
+          <a href={`/accompagnements/${m.id}`}>
+            {m.skillName} — {m.projectTitle}
+          </a>{" "}
+          <MentorshipStatusBadge status={m.status} /> <span className="hint">avec {otherSide(m)}, depuis le {formatDate(new Date(m.respondedAt ?? m.requestedAt))}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 export default function MySpace() {
-  const { displayName, roles, commune, territories } = useLoaderData<typeof loader>();
+  const d = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
-  const steps = roles.flatMap((role) => (role in NEXT_STEPS ? [NEXT_STEPS[role as keyof typeof NEXT_STEPS]] : []));
   return (
     <div className="container">
       {params.get("bienvenue") ? (
@@ -39,13 +126,13 @@ export default function MySpace() {
       ) : null}
       <h1>Mon espace</h1>
       <p>
-        Bonjour {displayName}. Vous participez comme {roles.map((r) => ROLE_LABELS[r].toLowerCase()).join(", ")}.
+        Bonjour {d.displayName}. Vous participez comme {d.roles.map((r) => ROLE_LABELS[r].toLowerCase()).join(", ")}.
       </p>
       <p>
-        {territories.length > 0 ? (
+        {d.territories.length > 0 ? (
           <>
-            Votre commune{commune ? `, ${commune},` : ""} fait partie du pôle{" "}
-            {territories.map((t, i) => (
+            Votre commune{d.commune ? `, ${d.commune},` : ""} fait partie du pôle{" "}
+            {d.territories.map((t, i) => (
               <span key={t.slug}>
                 {i > 0 ? ", " : null}
                 <a href={`/poles/${t.slug}`}>{t.name}</a>
@@ -55,27 +142,83 @@ export default function MySpace() {
           </>
         ) : (
           <>
-            Votre commune{commune ? `, ${commune},` : ""} n'est pas encore couverte par un pôle inscrit sur Maillon.
+            Votre commune{d.commune ? `, ${d.commune},` : ""} n'est pas encore couverte par un pôle inscrit sur Maillon.
             Vous pouvez tout de même participer.
           </>
         )}
       </p>
-      <h2>Ce qui vous attend</h2>
-      {steps.length === 0 ? (
-        <p>
-          Choisissez au moins un rôle dans <a href="/compte">votre compte</a> pour commencer.
-        </p>
-      ) : (
-        <ul className="cards">
-          {steps.map((step) => (
-            <li key={step.title} className="card">
-              <h3>{step.title}</h3>
-              <p>{step.text}</p>
-              <a href={step.href}>Commencer<span className="visually-hidden"> : {step.title.toLowerCase()}</span></a>
-            </li>
-          ))}
-        </ul>
-      )}
+
+      <div className="dashboard">
+        <section aria-labelledby="a-repondre">
+          <h2 id="a-repondre">Demandes à traiter</h2>
+          <MentorshipRows rows={d.toAnswer} empty="Aucune demande n'attend votre réponse." />
+        </section>
+
+        <section aria-labelledby="en-cours">
+          <h2 id="en-cours">Accompagnements en cours</h2>
+          <MentorshipRows rows={d.active} empty="Aucun accompagnement en cours." />
+        </section>
+
+        {d.waiting.length > 0 ? (
+          <section aria-labelledby="en-attente">
+            <h2 id="en-attente">En attente d'une réponse</h2>
+            <MentorshipRows rows={d.waiting} empty="" />
+          </section>
+        ) : null}
+
+        <section aria-labelledby="prochaines-etapes">
+          <h2 id="prochaines-etapes">Prochaines étapes</h2>
+          {d.steps.length === 0 ? (
+            <p>
+              Choisissez au moins un rôle dans <a href="/compte">votre compte</a> pour commencer.
+            </p>
+          ) : (
+            <ul className="todo-list">
+              {d.steps.map((s) => (
+                <li key={s.key}>
+                  {s.text} <a href={s.href}>{s.label}</a>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+
+        {d.projects ? (
+          <section aria-labelledby="mes-projets">
+            <h2 id="mes-projets">Mes projets</h2>
+            {d.projects.length === 0 ? (
+              <p>
+                Aucun projet pour l'instant. <a href="/projets/nouveau">Décrire mon projet</a>
+              </p>
+            ) : (
+              <ul className="plain-list">
+                {d.projects.map((p) => (
+                  <li key={p.id}>
+                    <a href={`/projets/${p.id}`}>{p.title}</a> <ProjectStatusBadge status={p.status} />{" "}
+                    <span className="hint">
+                      {formatInteger(p.openNeeds)} besoin{p.openNeeds > 1 ? "s" : ""} ouvert{p.openNeeds > 1 ? "s" : ""}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            )}
+            <p>
+              <a href="/projets">Tous les projets</a>
+            </p>
+          </section>
+        ) : null}
+
+        {d.trackRecord ? (
+          <section aria-labelledby="bilan">
+            <h2 id="bilan">Mon bilan de bénévole</h2>
+            <p>
+              {minutesToHoursLabel(d.trackRecord.minutesMentored)} h d'accompagnement,{" "}
+              {formatInteger(d.trackRecord.completed)} accompagnement{d.trackRecord.completed > 1 ? "s" : ""} terminé
+              {d.trackRecord.completed > 1 ? "s" : ""}. <a href="/benevoles/profil">Mon profil</a>
+            </p>
+          </section>
+        ) : null}
+      </div>
     </div>
   );
 }

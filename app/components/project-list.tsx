@@ -1,0 +1,43 @@
+import { ProjectStatusBadge } from "~/components/status-badge";
+import { PROJECT_KIND_LABELS, PROJECT_STAGE_LABELS } from "~/domain/project";
+import type { ProjectSummary } from "~/models/project.server";
+import { plural } from "~/utils/format";
+
+type ProjectCard = Omit<ProjectSummary, "updatedAt"> & { updatedAt: string | Date };
+
+/** Project cards: title linking to the page, status, place, kind and open needs. */
+export function ProjectList({
+  projects,
+  empty,
+  showOwner = true,
+  headingLevel = 3,
+}: {
+  projects: ProjectCard[];
+  empty: string;
+  showOwner?: boolean;
+  headingLevel?: 2 | 3;
+}) {
+  if (projects.length === 0) return <p>{empty}</p>;
+  const Heading = headingLevel === 2 ? "h2" : "h3";
+  return (
+    <ul className="cards">
+      {projects.map((p) => (
+        <li key={p.id} className="card">
+          <Heading>
+            <a href={`/projets/${p.id}`}>{p.title}</a>
+          </Heading>
+          <p>
+            <ProjectStatusBadge status={p.status} /> {p.communeName}
+            {showOwner ? ` · ${p.ownerName}` : null}
+          </p>
+          <p>{p.pitch}</p>
+          <p className="hint">
+            {PROJECT_KIND_LABELS[p.kind]} · {PROJECT_STAGE_LABELS[p.stage]} ·{" "}
+            {p.openNeeds > 0 ? plural(p.openNeeds, "besoin ouvert", "besoins ouverts") : "aucun besoin ouvert"}
+            {p.seeksPartners ? " · cherche des associés" : null}
+          </p>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,409 @@
+/**
+ * Projects, their skill needs and their funding need: the only place that
+ * reads or writes these tables. Rules come from app/domain/project.ts.
+ */
+import { and, asc, count, desc, eq, inArray, ne, sql } from "drizzle-orm";
+import {
+  activityDomains,
+  communes,
+  mentorships,
+  projectFundingNeeds,
+  projects,
+  projectSkillNeeds,
+  skills,
+  territoryCommunes,
+  users,
+  type FundingKind,
+  type LegalForm,
+  type NeedPriority,
+  type ProjectKind,
+  type ProjectStage,
+  type ProjectStatus,
+} from "#db/schema";
+import { checkPublishable, needRemoval, type ProjectViewer, type PublishCheck } from "~/domain/project";
+import { isAcceptedMentorOf } from "~/models/mentorship.server";
+import { invalidateMatchingIndex } from "~/models/matching.server";
+import type { Auth } from "~/utils/auth.server";
+import { writeTransaction, type Db, type Tx } from "~/utils/db.server";
+
+export type ProjectInput = {
+  title: string;
+  pitch: string;
+  description: string;
+  kind: ProjectKind;
+  stage: ProjectStage;
+  legalForm: LegalForm;
+  activityDomainId: number;
+  communeCode: string;
+  remoteOk: boolean;
+  jobsExpected: number;
+  seeksPartners: boolean;
+  partnersNote: string;
+};
+
+export type SkillNeedInput = {
+  skillId: number;
+  priority: NeedPriority;
+  expectation: string;
+  hoursPerMonth: number;
+};
+
+export type FundingNeedInput = {
+  amountCents: number;
+  kind: FundingKind;
+  neededBy: string | null;
+  companyCapitalCents: number | null;
+};
+
+export type ProjectRow = typeof projects.$inferSelect;
+
+export type SkillNeedView = {
+  id: number;
+  skillId: number;
+  skillName: string;
+  priority: NeedPriority;
+  expectation: string;
+  hoursPerMonth: number;
+  status: "ouvert" | "pourvu" | "clos";
+};
+
+export type FundingNeedView = {
+  amountCents: number;
+  kind: FundingKind;
+  neededBy: string | null;
+  companyCapitalCents: number | null;
+};
+
+export type ProjectDetail = ProjectRow & {
+  owner: { id: number; displayName: string; email: string };
+  communeName: string;
+  communePostalCode: string;
+  activityDomainName: string;
+  skillNeeds: SkillNeedView[];
+  fundingNeed: FundingNeedView | null;
+};
+
+export type ProjectSummary = {
+  id: number;
+  title: string;
+  pitch: string;
+  status: ProjectStatus;
+  kind: ProjectKind;
+  stage: ProjectStage;
+  seeksPartners: boolean;
+  communeName: string;
+  ownerId: number;
+  ownerName: string;
+  openNeeds: number;
+  updatedAt: Date;
+};
+
+/* ------------------------------------------------------------------ reads */
+
+export function getProject(db: Db, id: number): ProjectRow | undefined {
+  return db.select().from(projects).where(eq(projects.id, id)).get();
+}
+
+/** The project with everything its page shows, or undefined. */
+export function getProjectDetail(db: Db, id: number): ProjectDetail | undefined {
+  const row = db
+    .select({
+      project: projects,
+      ownerName: users.displayName,
+      ownerEmail: users.email,
+      communeName: communes.name,
+      postalCodes: communes.postalCodes,
+      activityDomainName: activityDomains.name,
+    })
+    .from(projects)
+    .innerJoin(users, eq(users.id, projects.ownerId))
+    .innerJoin(communes, eq(communes.code, projects.communeCode))
+    .innerJoin(activityDomains, eq(activityDomains.id, projects.activityDomainId))
+    .where(eq(projects.id, id))
+    .get();
+  if (!row) return undefined;
+  return {
+    ...row.project,
+    owner: { id: row.project.ownerId, displayName: row.ownerName, email: row.ownerEmail },
+    communeName: row.communeName,
+    communePostalCode: row.postalCodes.split(" ")[0] ?? "",
+    activityDomainName: row.activityDomainName,
+    skillNeeds: listSkillNeeds(db, id),
+    fundingNeed: getFundingNeed(db, id) ?? null,
+  };
+}
+
+export function listSkillNeeds(db: Db, projectId: number): SkillNeedView[] {
+  return db
+    .select({
+      id: projectSkillNeeds.id,
+      skillId: projectSkillNeeds.skillId,
+      skillName: skills.name,
+      priority: projectSkillNeeds.priority,
+      expectation: projectSkillNeeds.expectation,
+      hoursPerMonth: projectSkillNeeds.hoursPerMonth,
+      status: projectSkillNeeds.status,
+    })
+    .from(projectSkillNeeds)
+    .innerJoin(skills, eq(skills.id, projectSkillNeeds.skillId))
+    .where(eq(projectSkillNeeds.projectId, projectId))
+    .orderBy(
+      sql`case ${projectSkillNeeds.priority} when 'haute' then 0 when 'moyenne' then 1 else 2 end`,
+      asc(projectSkillNeeds.id),
+    )
+    .all();
+}
+
+export function getSkillNeed(db: Db, needId: number) {
+  return db.select().from(projectSkillNeeds).where(eq(projectSkillNeeds.id, needId)).get();
+}
+
+export function getFundingNeed(db: Db, projectId: number): FundingNeedView | undefined {
+  return db
+    .select({
+      amountCents: projectFundingNeeds.amountCents,
+      kind: projectFundingNeeds.kind,
+      neededBy: projectFundingNeeds.neededBy,
+      companyCapitalCents: projectFundingNeeds.companyCapitalCents,
+    })
+    .from(projectFundingNeeds)
+    .where(eq(projectFundingNeeds.projectId, projectId))
+    .get();
+}
+
+/** Territories whose perimeter holds the project's commune. */
+export function territoryIdsForCommune(db: Db, communeCode: string): number[] {
+  return db
+    .select({ id: territoryCommunes.territoryId })
+    .from(territoryCommunes)
+    .where(eq(territoryCommunes.communeCode, communeCode))
+    .all()
+    .map((r) => r.id);
+}
+
+const openNeedsCount = sql<number>`(select count(*) from ${projectSkillNeeds} where ${projectSkillNeeds.projectId} = ${projects.id} and ${projectSkillNeeds.status} = 'ouvert')`;
+
+function selectSummaries(db: Db) {
+  return db
+    .select({
+      id: projects.id,
+      title: projects.title,
+      pitch: projects.pitch,
+      status: projects.status,
+      kind: projects.kind,
+      stage: projects.stage,
+      seeksPartners: projects.seeksPartners,
+      communeName: communes.name,
+      ownerId: projects.ownerId,
+      ownerName: users.displayName,
+      openNeeds: openNeedsCount,
+      updatedAt: projects.updatedAt,
+    })
+    .from(projects)
+    .innerJoin(users, eq(users.id, projects.ownerId))
+    .innerJoin(communes, eq(communes.code, projects.communeCode));
+}
+
+export function listOwnedProjects(db: Db, ownerId: number): ProjectSummary[] {
+  return selectSummaries(db).where(eq(projects.ownerId, ownerId)).orderBy(desc(projects.updatedAt)).all();
+}
+
+function inTerritories(territoryIds: readonly number[]) {
+  return inArray(
+    projects.communeCode,
+    sql`(select ${territoryCommunes.communeCode} from ${territoryCommunes} where ${inArray(territoryCommunes.territoryId, [...territoryIds])})`,
+  );
+}
+
+/** Published projects of the given pôles, others' first-class: the holder's own are left out. */
+export function listPublishedProjectsInTerritories(
+  db: Db,
+  territoryIds: readonly number[],
+  options: { excludeOwnerId?: number; seeksPartners?: boolean; limit?: number } = {},
+): ProjectSummary[] {
+  if (territoryIds.length === 0) return [];
+  const conditions = [eq(projects.status, "publie"), inTerritories(territoryIds)];
+  if (options.excludeOwnerId !== undefined) conditions.push(ne(projects.ownerId, options.excludeOwnerId));
+  if (options.seeksPartners) conditions.push(eq(projects.seeksPartners, true));
+  return selectSummaries(db)
+    .where(and(...conditions))
+    .orderBy(desc(projects.publishedAt), desc(projects.id))
+    .limit(options.limit ?? 50)
+    .all();
+}
+
+/** Every project of the pôles an animator works for, drafts included. */
+export function listProjectsForStaff(db: Db, territoryIds: readonly number[], limit = 100): ProjectSummary[] {
+  if (territoryIds.length === 0) return [];
+  return selectSummaries(db)
+    .where(inTerritories(territoryIds))
+    .orderBy(desc(projects.updatedAt))
+    .limit(limit)
+    .all();
+}
+
+/* ----------------------------------------------------------------- writes */
+
+export function createProject(db: Db, ownerId: number, input: ProjectInput, now: Date): ProjectRow {
+  const project = db
+    .insert(projects)
+    .values({ ...input, ownerId, status: "brouillon", createdAt: now, updatedAt: now })
+    .returning()
+    .get();
+  invalidateMatchingIndex();
+  return project;
+}
+
+export function updateProject(db: Db, projectId: number, input: ProjectInput, now: Date): void {
+  db.update(projects)
+    .set({ ...input, updatedAt: now })
+    .where(eq(projects.id, projectId))
+    .run();
+  invalidateMatchingIndex();
+}
+
+function touch(tx: Tx, projectId: number, now: Date): void {
+  tx.update(projects).set({ updatedAt: now }).where(eq(projects.id, projectId)).run();
+}
+
+/** Draft → published, once it says what it needs; the check and the update share one transaction. */
+export function publishProject(db: Db, projectId: number, now: Date): PublishCheck {
+  const result = writeTransaction(db, (tx): PublishCheck => {
+    const project = tx.select().from(projects).where(eq(projects.id, projectId)).get();
+    if (!project) return { ok: false, message: "Projet introuvable." };
+    const openNeeds =
+      tx
+        .select({ n: count() })
+        .from(projectSkillNeeds)
+        .where(and(eq(projectSkillNeeds.projectId, projectId), eq(projectSkillNeeds.status, "ouvert")))
+        .get()?.n ?? 0;
+    const hasFunding = !!tx
+      .select({ id: projectFundingNeeds.id })
+      .from(projectFundingNeeds)
+      .where(eq(projectFundingNeeds.projectId, projectId))
+      .get();
+    const check = checkPublishable(project, openNeeds, hasFunding);
+    if (!check.ok) return check;
+    tx.update(projects)
+      .set({ status: "publie", publishedAt: now, updatedAt: now })
+      .where(eq(projects.id, projectId))
+      .run();
+    return check;
+  });
+  if (result.ok) invalidateMatchingIndex();
+  return result;
+}
+
+/**
+ * Published (or draft) → closed: open needs close and pending requests are
+ * withdrawn; running mentorships go on until their own end.
+ */
+export function closeProject(db: Db, projectId: number, now: Date): void {
+  writeTransaction(db, (tx) => {
+    tx.update(projects)
+      .set({ status: "clos", closedAt: now, updatedAt: now })
+      .where(eq(projects.id, projectId))
+      .run();
+    tx.update(projectSkillNeeds)
+      .set({ status: "clos" })
+      .where(and(eq(projectSkillNeeds.projectId, projectId), eq(projectSkillNeeds.status, "ouvert")))
+      .run();
+    tx.update(mentorships)
+      .set({ status: "annulee", respondedAt: now })
+      .where(and(eq(mentorships.projectId, projectId), eq(mentorships.status, "demande")))
+      .run();
+  });
+  invalidateMatchingIndex();
+}
+
+export function addSkillNeed(db: Db, projectId: number, input: SkillNeedInput, now: Date): number {
+  const id = writeTransaction(db, (tx) => {
+    const need = tx
+      .insert(projectSkillNeeds)
+      .values({ ...input, projectId, status: "ouvert", createdAt: now })
+      .returning({ id: projectSkillNeeds.id })
+      .get();
+    touch(tx, projectId, now);
+    return need.id;
+  });
+  invalidateMatchingIndex();
+  return id;
+}
+
+export function updateSkillNeed(db: Db, needId: number, input: SkillNeedInput, now: Date): void {
+  writeTransaction(db, (tx) => {
+    const need = tx.select().from(projectSkillNeeds).where(eq(projectSkillNeeds.id, needId)).get();
+    if (!need) return;
+    tx.update(projectSkillNeeds).set(input).where(eq(projectSkillNeeds.id, needId)).run();
+    touch(tx, need.projectId, now);
+  });
+  invalidateMatchingIndex();
+}
+
+/**
+ * Deletes the need, or closes it when a mentorship was accepted on it (its
+ * sessions and feedback stay). Pending requests on it are withdrawn.
+ */
+export function removeSkillNeed(db: Db, needId: number, now: Date): "delete" | "close" | null {
+  const outcome = writeTransaction(db, (tx) => {
+    const need = tx.select().from(projectSkillNeeds).where(eq(projectSkillNeeds.id, needId)).get();
+    if (!need) return null;
+    const history = tx
+      .select({ id: mentorships.id })
+      .from(mentorships)
+      .where(and(eq(mentorships.needId, needId), inArray(mentorships.status, ["acceptee", "terminee", "arretee"])))
+      .get();
+    const removal = needRemoval(!!history);
+    if (removal === "delete") {
+      tx.delete(projectSkillNeeds).where(eq(projectSkillNeeds.id, needId)).run();
+    } else {
+      tx.update(projectSkillNeeds).set({ status: "clos" }).where(eq(projectSkillNeeds.id, needId)).run();
+      tx.update(mentorships)
+        .set({ status: "annulee", respondedAt: now })
+        .where(and(eq(mentorships.needId, needId), eq(mentorships.status, "demande")))
+        .run();
+    }
+    touch(tx, need.projectId, now);
+    return removal;
+  });
+  invalidateMatchingIndex();
+  return outcome;
+}
+
+/** One funding need per project: inserts or replaces it. */
+export function saveFundingNeed(db: Db, projectId: number, input: FundingNeedInput, now: Date): void {
+  writeTransaction(db, (tx) => {
+    tx.insert(projectFundingNeeds)
+      .values({ ...input, projectId, createdAt: now })
+      .onConflictDoUpdate({ target: projectFundingNeeds.projectId, set: input })
+      .run();
+    touch(tx, projectId, now);
+  });
+  invalidateMatchingIndex();
+}
+
+export function removeFundingNeed(db: Db, projectId: number, now: Date): void {
+  writeTransaction(db, (tx) => {
+    tx.delete(projectFundingNeeds).where(eq(projectFundingNeeds.projectId, projectId)).run();
+    touch(tx, projectId, now);
+  });
+  invalidateMatchingIndex();
+}
+
+/* ----------------------------------------------------------------- access */
+
+/** What the rules need to know about who looks at this project. */
+export function projectViewerFor(
+  db: Db,
+  auth: Pick<Auth, "user" | "roles" | "staffTerritoryIds"> | null,
+  project: Pick<ProjectRow, "id" | "communeCode">,
+): ProjectViewer {
+  if (!auth) return { userId: null, isAdmin: false, isTerritoryStaff: false, isMentor: false };
+  const territories = auth.staffTerritoryIds.length > 0 ? territoryIdsForCommune(db, project.communeCode) : [];
+  return {
+    userId: auth.user.id,
+    isAdmin: auth.roles.includes("admin"),
+    isTerritoryStaff: territories.some((id) => auth.staffTerritoryIds.includes(id)),
+    isMentor: isAcceptedMentorOf(db, project.id, auth.user.id),
+  };
+}

@@ -1,0 +1,81 @@
+/**
+ * Calls route loaders and actions as Remix would, with a real Request
+ * carrying a real session cookie, and reads what they return or throw.
+ */
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { startSession } from "~/utils/auth.server";
+
+export type Called = {
+  status: number;
+  /** The payload of `data(...)` or of a plain object. */
+  data?: unknown;
+  /** Location of a redirect. */
+  location?: string | null;
+  thrown: boolean;
+};
+
+type Handler = (args: LoaderFunctionArgs & ActionFunctionArgs) => unknown;
+
+function read(value: unknown, thrown: boolean): Called {
+  if (value instanceof Response) {
+    return { status: value.status, location: value.headers.get("Location"), thrown };
+  }
+  if (value && typeof value === "object" && "type" in value && (value as { type: unknown }).type === "DataWithResponseInit") {
+    const { data, init } = value as unknown as { data: unknown; init: ResponseInit | null };
+    return { status: init?.status ?? 200, data, thrown };
+  }
+  if (value instanceof Error) throw value;
+  return { status: 200, data: value, thrown };
+}
+
+export function cookieFor(userId: number | null): string | null {
+  return userId === null ? null : startSession(userId).split(";")[0]!;
+}
+
+function buildRequest(path: string, cookie: string | null, form?: Record<string, string | string[]>): Request {
+  const headers = new Headers();
+  if (cookie) headers.set("Cookie", cookie);
+  if (!form) return new Request(`http://localhost${path}`, { headers });
+  const body = new URLSearchParams();
+  for (const [key, value] of Object.entries(form)) {
+    for (const v of Array.isArray(value) ? value : [value]) body.append(key, v);
+  }
+  headers.set("Content-Type", "application/x-www-form-urlencoded");
+  return new Request(`http://localhost${path}`, { method: "POST", headers, body });
+}
+
+async function call(handler: Handler, request: Request, params: Record<string, string>): Promise<Called> {
+  try {
+    return read(await handler({ request, params, context: {} } as LoaderFunctionArgs & ActionFunctionArgs), false);
+  } catch (error) {
+    return read(error, true);
+  }
+}
+
+/** GET through a loader as the given user (null: a visitor). */
+export function get(handler: Handler, path: string, userId: number | null, params: Record<string, string> = {}) {
+  return call(handler, buildRequest(path, cookieFor(userId)), params);
+}
+
+/** POST a form through an action as the given user. */
+export function post(
+  handler: Handler,
+  path: string,
+  userId: number | null,
+  form: Record<string, string | string[]>,
+  params: Record<string, string> = {},
+) {
+  return call(handler, buildRequest(path, cookieFor(userId), form), params);
+}
+
+/** The field errors of a conform reply (status 400). */
+export function fieldErrors(called: Called): Record<string, string[] | null> {
+  const reply = called.data as { error?: Record<string, string[] | null> } | undefined;
+  return reply?.error ?? {};
+}
+
+/** What the form will show again in its fields. */
+export function initialValue(called: Called): Record<string, unknown> {
+  const reply = called.data as { initialValue?: Record<string, unknown> } | undefined;
+  return reply?.initialValue ?? {};
+}

@@ -1,0 +1,415 @@
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { MentorshipStatusBadge } from "~/components/status-badge";
+import { FormError, TextField } from "~/components/ui/field";
+import { NumberField, RadioGroupField, SelectField, TextAreaField } from "~/components/ui/form-fields";
+import { addresseeOf, formatDuration, isEnded, minutesToHoursLabel, plannedEnd, sideOf } from "~/domain/mentorship";
+import {
+  cancelRequest,
+  endMentorship,
+  getMentorshipDetail,
+  giveFeedback,
+  logSession,
+  respondToRequest,
+  type Outcome,
+} from "~/models/mentorship.server";
+import { territoryIdsForCommune } from "~/models/project.server";
+import { endMentorshipSchema, feedbackSchema, mentorshipResponseSchema, sessionSchema } from "~/schemas/mentorship";
+import { requireUser, type Auth } from "~/utils/auth.server";
+import { getDb } from "~/utils/db.server";
+import { formatDate } from "~/utils/format";
+import { forbidden, notFound, parseId } from "~/utils/project-access.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `Accompagnement : ${data.m.projectTitle} — Maillon` : "Accompagnement — Maillon" },
+];
+
+/** The two sides, the territory's animation team and admins see it; anyone else gets a 404. */
+function loadMentorship(auth: Auth, id: number) {
+  const db = getDb();
+  const m = getMentorshipDetail(db, id);
+  if (!m) throw notFound("Accompagnement introuvable");
+  const side = sideOf(auth.user.id, m);
+  const isStaff =
+    auth.roles.includes("admin") ||
+    (auth.staffTerritoryIds.length > 0 &&
+      territoryIdsForCommune(db, m.projectCommuneCode).some((t) => auth.staffTerritoryIds.includes(t)));
+  if (!side && !isStaff) throw notFound("Accompagnement introuvable");
+  return { m, side };
+}
+
+function todayInParis(now = new Date()): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" }).format(now);
+}
+
+export function loader({ request, params }: LoaderFunctionArgs) {
+  const auth = requireUser(request);
+  const { m, side } = loadMentorship(auth, parseId(params.id));
+  const contactsVisible = m.status === "acceptee" || isEnded(m.status);
+  const { holderEmail, volunteerEmail, ...rest } = m;
+  const acceptedAt = m.respondedAt && contactsVisible ? m.respondedAt : null;
+  return {
+    m: rest,
+    side,
+    contacts: contactsVisible ? { holderEmail, volunteerEmail } : null,
+    plannedEndAt: acceptedAt ? plannedEnd(acceptedAt, m.plannedMonths) : null,
+    totalMinutes: m.sessions.reduce((sum, s) => sum + s.durationMinutes, 0),
+    isAddressee: m.status === "demande" && side === addresseeOf(m),
+    isInitiator: m.status === "demande" && side !== null && side !== addresseeOf(m),
+    myFeedbackGiven: m.feedback.some((f) => f.authorId === auth.user.id),
+    today: todayInParis(),
+  };
+}
+
+type Intent = "respond" | "cancel" | "session" | "end" | "feedback";
+type Replyable = { reply(options?: { formErrors?: string[] }): SubmissionResult<string[]> };
+
+/** Model refusals: 403/404 are thrown (forged requests), 409 goes back to the form. */
+function settle<T extends object>(outcome: Outcome<T>, onConflict: (message: string) => Response | ReturnType<typeof data>) {
+  if (outcome.ok) return null;
+  if (outcome.status === 403) throw forbidden(outcome.message);
+  if (outcome.status === 404) throw notFound(outcome.message);
+  return onConflict(outcome.message);
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const auth = requireUser(request);
+  const id = parseId(params.id);
+  loadMentorship(auth, id);
+  const db = getDb();
+  const formData = await request.formData();
+  const intent = String(formData.get("intent") ?? "") as Intent;
+  const now = new Date();
+  const userId = auth.user.id;
+
+  function reply(key: Intent, submission: Replyable, status: number, formErrors?: string[]) {
+    return data({ [key]: submission.reply(formErrors ? { formErrors } : undefined) }, { status });
+  }
+
+  switch (intent) {
+    case "respond": {
+      const s = parseWithZod(formData, { schema: mentorshipResponseSchema });
+      if (s.status !== "success") return reply("respond", s, 400);
+      const outcome = respondToRequest(db, id, userId, s.value.decision, s.value.message ?? "", now);
+      const conflict = settle(outcome, (message) => reply("respond", s, 409, [message]));
+      if (conflict) return conflict;
+      return redirect(`/accompagnements/${id}?reponse=${s.value.decision === "accepter" ? "acceptee" : "refusee"}`);
+    }
+    case "cancel": {
+      const conflict = settle(cancelRequest(db, id, userId, now), (message) =>
+        data({ cancel: { status: "error" as const, error: { "": [message] } } satisfies SubmissionResult<string[]> }, { status: 409 }),
+      );
+      if (conflict) return conflict;
+      return redirect(`/accompagnements/${id}?annulee=1`);
+    }
+    case "session": {
+      const s = parseWithZod(formData, { schema: sessionSchema });
+      if (s.status !== "success") return reply("session", s, 400);
+      if (s.value.heldOn > todayInParis(now)) {
+        return data(
+          { session: s.reply({ fieldErrors: { heldOn: ["La rencontre doit avoir déjà eu lieu : choisissez une date passée ou aujourd'hui."] } }) },
+          { status: 400 },
+        );
+      }
+      const outcome = logSession(db, id, userId, { ...s.value, notes: s.value.notes ?? "" }, now);
+      const conflict = settle(outcome, (message) => reply("session", s, 409, [message]));
+      if (conflict) return conflict;
+      return redirect(`/accompagnements/${id}?rencontre=1#rencontres`);
+    }
+    case "end": {
+      const s = parseWithZod(formData, { schema: endMentorshipSchema });
+      if (s.status !== "success") return reply("end", s, 400);
+      const { outcome: end, rating, comment } = s.value;
+      const outcome = endMentorship(db, id, userId, end, { rating, comment: comment ?? "" }, now);
+      const conflict = settle(outcome, (message) => reply("end", s, 409, [message]));
+      if (conflict) return conflict;
+      return redirect(`/accompagnements/${id}?fin=${end}`);
+    }
+    case "feedback": {
+      const s = parseWithZod(formData, { schema: feedbackSchema });
+      if (s.status !== "success") return reply("feedback", s, 400);
+      const outcome = giveFeedback(db, id, userId, { rating: s.value.rating, comment: s.value.comment ?? "" }, now);
+      const conflict = settle(outcome, (message) => reply("feedback", s, 409, [message]));
+      if (conflict) return conflict;
+      return redirect(`/accompagnements/${id}?avis=1`);
+    }
+    default:
+      return data({ unknown: true }, { status: 400 });
+  }
+}
+
+const NOTICES: Record<string, string> = {
+  "reponse=acceptee": "Vous avez accepté : l'accompagnement commence. Vos coordonnées sont maintenant partagées.",
+  "reponse=refusee": "Vous avez décliné la demande.",
+  "annulee=1": "La demande est annulée.",
+  "proposee=1": "Votre proposition d'aide est envoyée au porteur ou à la porteuse du projet.",
+  "rencontre=1": "La rencontre est ajoutée au journal.",
+  "fin=terminee": "L'accompagnement est terminé. Merci pour votre avis.",
+  "fin=arretee": "L'accompagnement est arrêté. Merci pour votre avis.",
+  "avis=1": "Merci pour votre avis.",
+};
+
+const RATING_OPTIONS = [5, 4, 3, 2, 1].map((n) => ({
+  value: String(n),
+  label: `${n} — ${["", "pas du tout satisfait", "peu satisfait", "moyennement satisfait", "satisfait", "très satisfait"][n]}`,
+}));
+
+type LastResult = SubmissionResult<string[]> | null | undefined;
+type ActionData = Partial<Record<Intent, LastResult>>;
+
+export default function MentorshipPage() {
+  const d = useLoaderData<typeof loader>();
+  const { m } = d;
+  const actionData = useActionData<typeof action>() as ActionData | undefined;
+  const [params] = useSearchParams();
+  const notice = [...params].map(([k, v]) => NOTICES[`${k}=${v}`]).find(Boolean);
+
+  return (
+    <div className="container">
+      <p className="eyebrow">Accompagnement</p>
+      <h1>
+        {m.skillName} pour « {m.projectTitle} »
+      </h1>
+      <p>
+        <MentorshipStatusBadge status={m.status} /> <a href={`/projets/${m.projectId}`}>Voir le projet</a>
+      </p>
+      {notice ? (
+        <p className="alert alert--success" role="status">
+          {notice}
+        </p>
+      ) : null}
+
+      <dl className="details">
+        <dt>Porteur ou porteuse</dt>
+        <dd>
+          {m.holderName}
+          {d.contacts ? (
+            <>
+              {" "}
+              — <a href={`mailto:${d.contacts.holderEmail}`}>{d.contacts.holderEmail}</a>
+            </>
+          ) : null}
+        </dd>
+        <dt>Bénévole</dt>
+        <dd>
+          {m.volunteerName}
+          {d.contacts ? (
+            <>
+              {" "}
+              — <a href={`mailto:${d.contacts.volunteerEmail}`}>{d.contacts.volunteerEmail}</a>
+            </>
+          ) : null}
+        </dd>
+        <dt>{m.initiatedBy === "benevole" ? "Proposition d'aide" : "Demande"} du</dt>
+        <dd>{formatDate(new Date(m.requestedAt))}</dd>
+        <dt>Durée prévue</dt>
+        <dd>
+          {m.plannedMonths} mois
+          {d.plannedEndAt ? `, jusqu'au ${formatDate(new Date(d.plannedEndAt))}` : null}
+        </dd>
+        <dt>Temps passé</dt>
+        <dd>
+          {minutesToHoursLabel(d.totalMinutes)} h en {m.sessions.length} rencontre{m.sessions.length > 1 ? "s" : ""}
+        </dd>
+      </dl>
+      {!d.contacts ? <p className="hint">Les coordonnées sont partagées une fois la demande acceptée.</p> : null}
+
+      {m.requestMessage ? (
+        <blockquote className="message">
+          <p className="message__who">Message de {m.initiatedBy === "benevole" ? m.volunteerName : m.holderName} :</p>
+          <p className="prewrap">{m.requestMessage}</p>
+        </blockquote>
+      ) : null}
+      {m.responseMessage ? (
+        <blockquote className="message">
+          <p className="message__who">Réponse de {m.initiatedBy === "benevole" ? m.holderName : m.volunteerName} :</p>
+          <p className="prewrap">{m.responseMessage}</p>
+        </blockquote>
+      ) : null}
+
+      {d.isAddressee ? <RespondForm lastResult={actionData?.respond} /> : null}
+      {d.isInitiator ? <CancelForm /> : null}
+
+      {m.status === "acceptee" || isEnded(m.status) ? <SessionLog /> : null}
+      {m.status === "acceptee" && d.side ? <SessionForm lastResult={actionData?.session} /> : null}
+      {m.status === "acceptee" && d.side ? <EndForm lastResult={actionData?.end} /> : null}
+      {isEnded(m.status) ? <FeedbackList /> : null}
+      {isEnded(m.status) && d.side && !d.myFeedbackGiven ? <FeedbackForm lastResult={actionData?.feedback} /> : null}
+    </div>
+  );
+}
+
+function RespondForm({ lastResult }: { lastResult: LastResult }) {
+  const [form, fields] = useForm({
+    id: "reponse",
+    lastResult,
+    constraint: getZodConstraint(mentorshipResponseSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: mentorshipResponseSchema }),
+  });
+  return (
+    <section aria-labelledby="repondre">
+      <h2 id="repondre">Répondre à la demande</h2>
+      <Form method="post" className="form" {...getFormProps(form)}>
+        <FormError errors={form.errors} id={form.errorId} />
+        <input type="hidden" name="intent" value="respond" />
+        <TextAreaField meta={fields.message} label="Votre message (facultatif)" rows={3} />
+        <div className="actions">
+          <button type="submit" name="decision" value="accepter" className="button">
+            Accepter
+          </button>
+          <button type="submit" name="decision" value="refuser" className="button button--ghost">
+            Décliner
+          </button>
+        </div>
+      </Form>
+    </section>
+  );
+}
+
+function CancelForm() {
+  return (
+    <Form method="post" className="inline-form">
+      <input type="hidden" name="intent" value="cancel" />
+      <button type="submit" className="button button--ghost">
+        Annuler ma demande
+      </button>
+    </Form>
+  );
+}
+
+function SessionLog() {
+  const { m } = useLoaderData<typeof loader>();
+  return (
+    <section aria-labelledby="rencontres">
+      <h2 id="rencontres">Journal des rencontres</h2>
+      {m.sessions.length === 0 ? (
+        <p>Aucune rencontre notée pour l'instant.</p>
+      ) : (
+        <ol className="session-list">
+          {m.sessions.map((s) => (
+            <li key={s.id} className="card">
+              <h3>
+                {formatDate(new Date(`${s.heldOn}T12:00:00Z`))} — {s.topic}
+              </h3>
+              <p className="hint">
+                {formatDuration(s.durationMinutes)} · noté par {s.authorName}
+              </p>
+              {s.notes ? <p className="prewrap">{s.notes}</p> : null}
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
+
+function SessionForm({ lastResult }: { lastResult: LastResult }) {
+  const { today } = useLoaderData<typeof loader>();
+  const [form, fields] = useForm({
+    id: "rencontre",
+    lastResult,
+    defaultValue: { heldOn: today, durationMinutes: "60" },
+    constraint: getZodConstraint(sessionSchema),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: sessionSchema }),
+  });
+  return (
+    <section aria-labelledby="noter-rencontre">
+      <h2 id="noter-rencontre">Noter une rencontre</h2>
+      <Form method="post" className="form" {...getFormProps(form)}>
+        <FormError errors={form.errors} id={form.errorId} />
+        <input type="hidden" name="intent" value="session" />
+        <TextField meta={fields.heldOn} label="Date de la rencontre" hint="Au format aaaa-mm-jj." />
+        <NumberField meta={fields.durationMinutes} label="Durée (en minutes)" min={1} max={1440} />
+        <TextField meta={fields.topic} label="Sujet" />
+        <TextAreaField meta={fields.notes} label="Notes (visibles des deux côtés, facultatives)" />
+        <div>
+          <button type="submit" className="button">
+            Ajouter la rencontre
+          </button>
+        </div>
+      </Form>
+    </section>
+  );
+}
+
+function EndForm({ lastResult }: { lastResult: LastResult }) {
+  const [form, fields] = useForm({
+    id: "fin",
+    lastResult,
+    constraint: getZodConstraint(endMentorshipSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: endMentorshipSchema }),
+  });
+  return (
+    <section aria-labelledby="terminer">
+      <h2 id="terminer">Clore l'accompagnement</h2>
+      <Form method="post" className="form" {...getFormProps(form)}>
+        <FormError errors={form.errors} id={form.errorId} />
+        <input type="hidden" name="intent" value="end" />
+        <RadioGroupField
+          meta={fields.outcome}
+          legend="L'accompagnement est…"
+          options={[
+            { value: "terminee", label: "Terminé : les objectifs sont atteints" },
+            { value: "arretee", label: "Arrêté avant son terme" },
+          ]}
+        />
+        <SelectField meta={fields.rating} label="Votre note" options={RATING_OPTIONS} placeholder="Choisir" />
+        <TextAreaField meta={fields.comment} label="Votre commentaire (facultatif)" rows={3} />
+        <div>
+          <button type="submit" className="button">
+            Clore l'accompagnement
+          </button>
+        </div>
+      </Form>
+    </section>
+  );
+}
+
+function FeedbackList() {
+  const { m } = useLoaderData<typeof loader>();
+  return (
+    <section aria-labelledby="avis">
+      <h2 id="avis">Avis</h2>
+      {m.feedback.length === 0 ? (
+        <p>Aucun avis pour l'instant.</p>
+      ) : (
+        <ul className="plain-list">
+          {m.feedback.map((f) => (
+            <li key={f.authorId}>
+              <strong>{f.authorName}</strong> : {f.rating} / 5{f.comment ? ` — ${f.comment}` : ""}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function FeedbackForm({ lastResult }: { lastResult: LastResult }) {
+  const [form, fields] = useForm({
+    id: "avis-form",
+    lastResult,
+    constraint: getZodConstraint(feedbackSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: feedbackSchema }),
+  });
+  return (
+    <section aria-labelledby="donner-avis">
+      <h2 id="donner-avis">Donner mon avis</h2>
+      <Form method="post" className="form" {...getFormProps(form)}>
+        <FormError errors={form.errors} id={form.errorId} />
+        <input type="hidden" name="intent" value="feedback" />
+        <SelectField meta={fields.rating} label="Votre note" options={RATING_OPTIONS} placeholder="Choisir" />
+        <TextAreaField meta={fields.comment} label="Votre commentaire (facultatif)" rows={3} />
+        <div>
+          <button type="submit" className="button">
+            Envoyer mon avis
+          </button>
+        </div>
+      </Form>
+    </section>
+  );
+}

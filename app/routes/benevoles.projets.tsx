@@ -1,0 +1,120 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { ScoreBreakdown } from "~/components/score-breakdown";
+import { NEED_PRIORITY_LABELS } from "~/domain/project";
+import { suggestNeedsForVolunteer } from "~/models/matching.server";
+import { listMentorshipsForUser, requestMentorship } from "~/models/mentorship.server";
+import { getVolunteerProfile } from "~/models/volunteer.server";
+import { mentorshipRequestSchema } from "~/schemas/mentorship";
+import { requireRole } from "~/utils/auth.server";
+import { getDb } from "~/utils/db.server";
+import { formatInteger } from "~/utils/format";
+
+export const meta: MetaFunction = () => [{ title: "Projets pour moi — Maillon" }];
+
+const LIMIT = 15;
+
+export function loader({ request }: LoaderFunctionArgs) {
+  const auth = requireRole(request, "benevole");
+  const db = getDb();
+  const profile = getVolunteerProfile(db, auth.user.id);
+  if (!profile) return { hasProfile: false as const, paused: false, needs: [] };
+  const pending = new Set(
+    listMentorshipsForUser(db, auth.user.id)
+      .filter((m) => m.volunteerId === auth.user.id && (m.status === "demande" || m.status === "acceptee"))
+      .map((m) => m.needId),
+  );
+  const needs = suggestNeedsForVolunteer(db, auth.user.id, { limit: LIMIT + pending.size })
+    .filter((n) => !pending.has(n.needId))
+    .slice(0, LIMIT);
+  return { hasProfile: true as const, paused: profile.paused, needs };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const auth = requireRole(request, "benevole");
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: mentorshipRequestSchema });
+  if (submission.status !== "success") {
+    const errors = submission.error ? Object.values(submission.error).flat() : [];
+    return data({ needId: null, message: errors.join(" ") || "Proposition invalide." }, { status: 400 });
+  }
+  const { needId, message } = submission.value;
+  const result = requestMentorship(
+    getDb(),
+    { needId, volunteerId: auth.user.id, initiatedBy: "benevole", message: message ?? "" },
+    new Date(),
+  );
+  if (!result.ok) return data({ needId, message: result.message }, { status: result.status });
+  return redirect(`/accompagnements/${result.id}?proposee=1`);
+}
+
+export default function ProjectsForMe() {
+  const { hasProfile, paused, needs } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  return (
+    <div className="container">
+      <p className="eyebrow">Accompagner</p>
+      <h1>Projets pour moi</h1>
+      {!hasProfile ? (
+        <p>
+          Pour que Maillon vous propose des projets, <a href="/benevoles/profil">complétez votre profil de bénévole</a>{" "}
+          : vos compétences, votre secteur, votre disponibilité.
+        </p>
+      ) : (
+        <>
+          <p>
+            Les besoins des projets publiés, classés selon vos compétences, la distance et vos disponibilités. Chaque
+            proposition dit pourquoi. <a href="/benevoles/profil">Modifier mon profil</a>
+          </p>
+          {paused ? (
+            <p className="alert alert--error" role="status">
+              Votre accompagnement est en pause : reprenez-le dans votre profil pour proposer votre aide.
+            </p>
+          ) : null}
+          {actionData && actionData.needId === null ? (
+            <p className="alert alert--error" role="alert">
+              {actionData.message}
+            </p>
+          ) : null}
+          {needs.length === 0 ? (
+            <p>Aucun besoin ne correspond à votre profil pour l'instant. Revenez bientôt, ou élargissez votre secteur.</p>
+          ) : (
+            <ol className="suggestion-list">
+              {needs.map((n) => (
+                <li key={n.needId} className="card suggestion">
+                  <h2>
+                    <a href={`/projets/${n.projectId}`}>{n.projectTitle}</a>
+                  </h2>
+                  <p>
+                    <strong>{n.skillName}</strong> · priorité{" "}
+                    {NEED_PRIORITY_LABELS[n.priority as keyof typeof NEED_PRIORITY_LABELS]?.toLowerCase() ?? n.priority}
+                    {n.distanceKm !== null ? ` · à ${formatInteger(Math.round(n.distanceKm))} km` : " · à distance"}
+                  </p>
+                  <ScoreBreakdown id={`score-${n.needId}`} score={n.score} explanation={n.explanation} criteria={n.criteria} />
+                  {actionData && actionData.needId === n.needId ? (
+                    <p className="alert alert--error" role="alert">
+                      {actionData.message}
+                    </p>
+                  ) : null}
+                  <Form method="post" className="request-form">
+                    <input type="hidden" name="needId" value={n.needId} />
+                    <div className="field">
+                      <label htmlFor={`message-${n.needId}`}>Message au porteur ou à la porteuse (facultatif)</label>
+                      <textarea id={`message-${n.needId}`} name="message" rows={2} maxLength={1000} />
+                    </div>
+                    <div>
+                      <button type="submit" className="button">
+                        Proposer mon aide<span className="visually-hidden"> pour « {n.projectTitle} » en {n.skillName}</span>
+                      </button>
+                    </div>
+                  </Form>
+                </li>
+              ))}
+            </ol>
+          )}
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,465 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { ScoreBreakdown } from "~/components/score-breakdown";
+import { MentorshipStatusBadge, NeedStatusBadge, ProjectStatusBadge } from "~/components/status-badge";
+import { SKILL_LEVEL_LABELS } from "~/domain/mentorship";
+import {
+  canCloseProject,
+  canEditProject,
+  canSeeProjectContact,
+  FUNDING_KIND_LABELS,
+  isProjectOwner,
+  LEGAL_FORM_LABELS,
+  NEED_PRIORITY_LABELS,
+  PROJECT_KIND_LABELS,
+  PROJECT_STAGE_LABELS,
+} from "~/domain/project";
+import { suggestMentorsForNeed } from "~/models/matching.server";
+import { listMentorshipsForProject, requestMentorship, type MentorshipSummary } from "~/models/mentorship.server";
+import { closeProject, publishProject, type SkillNeedView } from "~/models/project.server";
+import { hasVolunteerProfile } from "~/models/volunteer.server";
+import { mentorshipRequestSchema } from "~/schemas/mentorship";
+import { hasRole, requireUser } from "~/utils/auth.server";
+import { getDb } from "~/utils/db.server";
+import { formatDate, formatEuros, formatInteger } from "~/utils/format";
+import { forbidden, loadVisibleProject, parseId } from "~/utils/project-access.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.project.title} — Maillon` : "Projet introuvable — Maillon" },
+];
+
+const SUGGESTIONS_PER_NEED = 3;
+
+type Suggestion = ReturnType<typeof suggestMentorsForNeed>[number];
+
+/** The matcher's best mentors for an open need, less those already asked (they show as requests). */
+function suggestionsFor(need: SkillNeedView, requests: MentorshipSummary[]): Suggestion[] {
+  const asked = new Set(
+    requests.filter((m) => m.needId === need.id && (m.status === "demande" || m.status === "acceptee")).map((m) => m.volunteerId),
+  );
+  return suggestMentorsForNeed(getDb(), need.id, { limit: SUGGESTIONS_PER_NEED + asked.size })
+    .filter((s) => !asked.has(s.volunteerId))
+    .slice(0, SUGGESTIONS_PER_NEED);
+}
+
+export function loader({ request, params }: LoaderFunctionArgs) {
+  const { auth, project, viewer } = loadVisibleProject(request, parseId(params.id));
+  const db = getDb();
+  const isOwner = isProjectOwner(viewer, project);
+  const seesAllRequests = isOwner || viewer.isTerritoryStaff || viewer.isAdmin;
+  const allRequests = listMentorshipsForProject(db, project.id);
+  const requests = seesAllRequests ? allRequests : allRequests.filter((m) => m.volunteerId === auth?.user.id);
+  const openNeeds = project.skillNeeds.filter((n) => n.status === "ouvert");
+  const suggestions =
+    isOwner && project.status === "publie"
+      ? Object.fromEntries(openNeeds.map((n) => [n.id, suggestionsFor(n, allRequests)]))
+      : {};
+  const canOffer =
+    !!auth && !isOwner && project.status === "publie" && hasRole(auth, "benevole");
+  const { owner, ...rest } = project;
+  return {
+    project: rest,
+    ownerName: owner.displayName,
+    contactEmail: canSeeProjectContact(viewer, project) ? owner.email : null,
+    isOwner,
+    canEdit: canEditProject(viewer, project),
+    canClose: isOwner && canCloseProject(project),
+    requests,
+    suggestions,
+    canOffer,
+    hasProfile: auth ? hasVolunteerProfile(db, auth.user.id) : false,
+    signedIn: !!auth,
+  };
+}
+
+type ActionResult = { intent: string; needId?: number; volunteerId?: number; message: string };
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const auth = requireUser(request);
+  const { project, viewer } = loadVisibleProject(request, parseId(params.id));
+  const db = getDb();
+  const formData = await request.formData();
+  const intent = String(formData.get("intent") ?? "");
+  const now = new Date();
+  const isOwner = isProjectOwner(viewer, project);
+
+  if (intent === "publish" || intent === "close" || intent === "request") {
+    if (!isOwner) throw forbidden("Seule la personne qui porte ce projet peut faire cela.");
+  }
+  if (intent === "publish") {
+    const result = publishProject(db, project.id, now);
+    if (!result.ok) return data<ActionResult>({ intent, message: result.message }, { status: 409 });
+    return redirect(`/projets/${project.id}?publie=1`);
+  }
+  if (intent === "close") {
+    if (!canCloseProject(project)) return data<ActionResult>({ intent, message: "Ce projet est déjà clos." }, { status: 409 });
+    closeProject(db, project.id, now);
+    return redirect(`/projets/${project.id}?clos=1`);
+  }
+  if (intent === "request" || intent === "offer") {
+    if (intent === "offer" && !hasRole(auth, "benevole")) {
+      throw forbidden("Seuls les bénévoles accompagnants peuvent proposer leur aide.");
+    }
+    const submission = parseWithZod(formData, { schema: mentorshipRequestSchema });
+    if (submission.status !== "success") {
+      const errors = submission.error ? Object.values(submission.error).flat() : [];
+      return data<ActionResult>({ intent, message: errors.join(" ") || "Demande invalide." }, { status: 400 });
+    }
+    const { needId, volunteerId, message } = submission.value;
+    if (!project.skillNeeds.some((n) => n.id === needId)) {
+      return data<ActionResult>({ intent, needId, message: "Ce besoin n'appartient pas à ce projet." }, { status: 404 });
+    }
+    const target = intent === "offer" ? auth.user.id : volunteerId;
+    if (target === undefined) {
+      return data<ActionResult>({ intent, needId, message: "Choisissez un ou une bénévole." }, { status: 400 });
+    }
+    const result = requestMentorship(
+      db,
+      { needId, volunteerId: target, initiatedBy: intent === "offer" ? "benevole" : "porteur", message: message ?? "" },
+      now,
+    );
+    if (!result.ok) {
+      return data<ActionResult>({ intent, needId, volunteerId: target, message: result.message }, { status: result.status });
+    }
+    return redirect(intent === "offer" ? `/accompagnements/${result.id}?proposee=1` : `/projets/${project.id}?demande=envoyee#besoins`);
+  }
+  return data<ActionResult>({ intent, message: "Action inconnue." }, { status: 400 });
+}
+
+const NOTICES: Record<string, string> = {
+  cree: "Votre projet est enregistré comme brouillon. Ajoutez ses besoins, puis publiez-le.",
+  modifie: "Le projet a été modifié.",
+  publie: "Votre projet est publié : les bénévoles, épargnants et clubs de votre pôle peuvent le voir.",
+  clos: "Le projet est clos.",
+  "besoin=ajoute": "Le besoin a été ajouté.",
+  "besoin=modifie": "Le besoin a été modifié.",
+  "besoin=supprime": "Le besoin a été retiré.",
+  "besoin=clos": "Le besoin a été clos ; son historique est conservé.",
+  "financement=enregistre": "Le besoin de financement a été enregistré.",
+  "financement=retire": "Le besoin de financement a été retiré.",
+  "demande=envoyee": "Votre demande est envoyée. Vous serez accompagné dès que la personne l'aura acceptée.",
+};
+
+function useNotice(): string | null {
+  const [params] = useSearchParams();
+  for (const [key, value] of params) {
+    const notice = NOTICES[`${key}=${value}`] ?? (value === "1" ? NOTICES[key] : undefined);
+    if (notice) return notice;
+  }
+  return null;
+}
+
+export default function ProjectPage() {
+  const loaderData = useLoaderData<typeof loader>();
+  const { project, isOwner } = loaderData;
+  const actionData = useActionData<typeof action>();
+  const notice = useNotice();
+  const generalError = actionData && actionData.needId === undefined ? actionData.message : null;
+
+  return (
+    <div className="container">
+      <p className="eyebrow">{PROJECT_KIND_LABELS[project.kind]}</p>
+      <h1>{project.title}</h1>
+      <p className="project-meta">
+        <ProjectStatusBadge status={project.status} /> {project.communeName} · {project.activityDomainName} · porté par{" "}
+        {loaderData.ownerName}
+      </p>
+      {notice ? (
+        <p className="alert alert--success" role="status">
+          {notice}
+        </p>
+      ) : null}
+      {generalError ? (
+        <p className="alert alert--error" role="alert">
+          {generalError}
+        </p>
+      ) : null}
+      <p className="lead">{project.pitch}</p>
+      {project.description ? <p className="prewrap">{project.description}</p> : null}
+
+      {isOwner ? <OwnerActions /> : null}
+
+      <h2>En bref</h2>
+      <dl className="details">
+        <dt>Étape</dt>
+        <dd>{PROJECT_STAGE_LABELS[project.stage]}</dd>
+        <dt>Forme juridique envisagée</dt>
+        <dd>{LEGAL_FORM_LABELS[project.legalForm]}</dd>
+        <dt>Commune</dt>
+        <dd>
+          {project.communeName} ({project.communePostalCode})
+        </dd>
+        <dt>Accompagnement à distance</dt>
+        <dd>{project.remoteOk ? "Possible" : "Non, de préférence sur place"}</dd>
+        <dt>Emplois prévus</dt>
+        <dd>{formatInteger(project.jobsExpected)}</dd>
+        <dt>Contact</dt>
+        <dd>
+          {loaderData.contactEmail ? (
+            <a href={`mailto:${loaderData.contactEmail}`}>{loaderData.contactEmail}</a>
+          ) : (
+            "Visible une fois un accompagnement accepté."
+          )}
+        </dd>
+      </dl>
+
+      {project.seeksPartners ? (
+        <section aria-labelledby="associes">
+          <h2 id="associes">Je cherche des associés</h2>
+          <p className="prewrap">{project.partnersNote || "Le porteur ou la porteuse cherche des associés pour entreprendre à plusieurs."}</p>
+        </section>
+      ) : null}
+
+      <NeedsSection />
+      <FundingSection />
+    </div>
+  );
+}
+
+function OwnerActions() {
+  const { project, canEdit, canClose } = useLoaderData<typeof loader>();
+  return (
+    <div className="actions">
+      {canEdit ? (
+        <a className="button button--ghost" href={`/projets/${project.id}/modifier`}>
+          Modifier le projet
+        </a>
+      ) : null}
+      {project.status === "brouillon" ? (
+        <Form method="post" className="inline-form">
+          <input type="hidden" name="intent" value="publish" />
+          <button type="submit" className="button">
+            Publier le projet
+          </button>
+        </Form>
+      ) : null}
+      {canClose && project.status === "publie" ? (
+        <Form method="post" className="inline-form">
+          <input type="hidden" name="intent" value="close" />
+          <button type="submit" className="button button--ghost">
+            Clore le projet
+          </button>
+        </Form>
+      ) : null}
+    </div>
+  );
+}
+
+function NeedsSection() {
+  const { project, canEdit, requests } = useLoaderData<typeof loader>();
+  return (
+    <section aria-labelledby="besoins">
+      <h2 id="besoins">Besoins de compétences</h2>
+      {project.skillNeeds.length === 0 ? <p>Aucun besoin de compétence pour l'instant.</p> : null}
+      <ul className="need-list">
+        {project.skillNeeds.map((need) => (
+          <li key={need.id} className="card need">
+            <h3>
+              {need.skillName} <NeedStatusBadge status={need.status} />
+            </h3>
+            <p>
+              Priorité {NEED_PRIORITY_LABELS[need.priority].toLowerCase()} · {formatInteger(need.hoursPerMonth)} h par mois
+            </p>
+            {need.expectation ? <p className="prewrap">{need.expectation}</p> : null}
+            {canEdit ? (
+              <p>
+                <a href={`/projets/${project.id}/besoins/${need.id}`}>
+                  Modifier ou retirer<span className="visually-hidden"> le besoin {need.skillName}</span>
+                </a>
+              </p>
+            ) : null}
+            <NeedRequests requests={requests.filter((m) => m.needId === need.id)} />
+            <NeedSuggestions need={need} />
+            <OfferHelp need={need} />
+          </li>
+        ))}
+      </ul>
+      {canEdit ? (
+        <p>
+          <a className="button button--ghost" href={`/projets/${project.id}/besoins/nouveau`}>
+            Ajouter un besoin de compétence
+          </a>
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
+function NeedRequests({ requests }: { requests: MentorshipSummaryJson[] }) {
+  if (requests.length === 0) return null;
+  return (
+    <>
+      <h4>Demandes et accompagnements</h4>
+      <ul className="plain-list">
+        {requests.map((m) => (
+          <li key={m.id}>
+            <a href={`/accompagnements/${m.id}`}>{m.volunteerName}</a> <MentorshipStatusBadge status={m.status} />{" "}
+            <span className="hint">
+              {m.initiatedBy === "benevole" ? "proposition d'aide" : "demande envoyée"} le {formatDate(new Date(m.requestedAt))}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+type MentorshipSummaryJson = ReturnType<typeof useLoaderData<typeof loader>>["requests"][number];
+type NeedJson = ReturnType<typeof useLoaderData<typeof loader>>["project"]["skillNeeds"][number];
+
+function NeedSuggestions({ need }: { need: NeedJson }) {
+  const { suggestions, isOwner, project } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  if (!isOwner || need.status !== "ouvert") return null;
+  if (project.status !== "publie") {
+    return <p className="hint">Publiez le projet pour voir les bénévoles que Maillon vous propose.</p>;
+  }
+  const list = (suggestions as Record<string, SuggestionJson[]>)[String(need.id)] ?? [];
+  const error = actionData?.intent === "request" && actionData.needId === need.id ? actionData.message : null;
+  return (
+    <div className="suggestions">
+      <h4>Bénévoles suggérés</h4>
+      {error ? (
+        <p className="alert alert--error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      {list.length === 0 ? (
+        <p>Aucun bénévole disponible ne correspond pour l'instant. L'équipe d'animation peut vous aider.</p>
+      ) : (
+        <ol className="suggestion-list">
+          {list.map((s) => (
+            <li key={s.volunteerId} className="suggestion">
+              <p className="suggestion__name">
+                <strong>{s.displayName}</strong>{" "}
+                <span className="hint">
+                  niveau {SKILL_LEVEL_LABELS[s.skillLevel as keyof typeof SKILL_LEVEL_LABELS]?.toLowerCase() ?? s.skillLevel}
+                  {s.distanceKm !== null ? ` · à ${formatInteger(Math.round(s.distanceKm))} km` : " · à distance"} ·{" "}
+                  {formatInteger(s.activeMentorships)} accompagnement{s.activeMentorships > 1 ? "s" : ""} en cours sur{" "}
+                  {formatInteger(s.maxMentorships)}
+                </span>
+              </p>
+              <ScoreBreakdown
+                id={`score-${need.id}-${s.volunteerId}`}
+                score={s.score}
+                explanation={s.explanation}
+                criteria={s.criteria}
+              />
+              <Form method="post" className="request-form">
+                <input type="hidden" name="intent" value="request" />
+                <input type="hidden" name="needId" value={need.id} />
+                <input type="hidden" name="volunteerId" value={s.volunteerId} />
+                <div className="field">
+                  <label htmlFor={`message-${need.id}-${s.volunteerId}`}>
+                    Message pour {s.displayName} (facultatif)
+                  </label>
+                  <textarea id={`message-${need.id}-${s.volunteerId}`} name="message" rows={2} maxLength={1000} />
+                </div>
+                <div>
+                  <button type="submit" className="button">
+                    Demander à {s.displayName}
+                  </button>
+                </div>
+              </Form>
+            </li>
+          ))}
+        </ol>
+      )}
+    </div>
+  );
+}
+
+type SuggestionJson = {
+  volunteerId: number;
+  displayName: string;
+  score: number;
+  criteria: { key: string; label: string; value: unknown; weight: number; points: number }[];
+  explanation: string;
+  distanceKm: number | null;
+  skillLevel: string;
+  activeMentorships: number;
+  maxMentorships: number;
+};
+
+function OfferHelp({ need }: { need: NeedJson }) {
+  const { canOffer, hasProfile, requests } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  if (!canOffer || need.status !== "ouvert") return null;
+  const mine = requests.find((m) => m.needId === need.id && (m.status === "demande" || m.status === "acceptee"));
+  if (mine) {
+    return (
+      <p>
+        <a href={`/accompagnements/${mine.id}`}>Voir ma proposition</a>
+      </p>
+    );
+  }
+  if (!hasProfile) {
+    return (
+      <p>
+        <a href="/benevoles/profil">Complétez votre profil de bénévole</a> pour proposer votre aide.
+      </p>
+    );
+  }
+  const error = actionData?.intent === "offer" && actionData.needId === need.id ? actionData.message : null;
+  return (
+    <Form method="post" className="request-form">
+      {error ? (
+        <p className="alert alert--error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <input type="hidden" name="intent" value="offer" />
+      <input type="hidden" name="needId" value={need.id} />
+      <div className="field">
+        <label htmlFor={`offer-${need.id}`}>Message au porteur ou à la porteuse (facultatif)</label>
+        <textarea id={`offer-${need.id}`} name="message" rows={2} maxLength={1000} />
+      </div>
+      <div>
+        <button type="submit" className="button">
+          Proposer mon aide<span className="visually-hidden"> en {need.skillName}</span>
+        </button>
+      </div>
+    </Form>
+  );
+}
+
+function FundingSection() {
+  const { project, canEdit } = useLoaderData<typeof loader>();
+  const funding = project.fundingNeed;
+  if (!funding && !canEdit) return null;
+  return (
+    <section aria-labelledby="financement">
+      <h2 id="financement">Besoin de financement</h2>
+      {funding ? (
+        <dl className="details">
+          <dt>Montant recherché</dt>
+          <dd>{formatEuros(funding.amountCents)}</dd>
+          <dt>Forme</dt>
+          <dd>{FUNDING_KIND_LABELS[funding.kind]}</dd>
+          {funding.neededBy ? (
+            <>
+              <dt>Pour le</dt>
+              <dd>{formatDate(new Date(`${funding.neededBy}T12:00:00Z`))}</dd>
+            </>
+          ) : null}
+          {funding.companyCapitalCents ? (
+            <>
+              <dt>Capital social après la levée</dt>
+              <dd>{formatEuros(funding.companyCapitalCents)}</dd>
+            </>
+          ) : null}
+        </dl>
+      ) : (
+        <p>Aucun besoin de financement.</p>
+      )}
+      {canEdit ? (
+        <p>
+          <a className="button button--ghost" href={`/projets/${project.id}/financement`}>
+            {funding ? "Modifier le besoin de financement" : "Ajouter un besoin de financement"}
+          </a>
+        </p>
+      ) : null}
+    </section>
+  );
+}

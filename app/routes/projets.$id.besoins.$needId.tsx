@@ -1,0 +1,73 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { SkillNeedForm } from "~/components/skill-need-form";
+import { listSkills } from "~/models/catalog.server";
+import { getSkillNeed, removeSkillNeed, updateSkillNeed } from "~/models/project.server";
+import { getDb } from "~/utils/db.server";
+import { loadEditableProject, notFound, parseId } from "~/utils/project-access.server";
+import { validateSkillNeedForm } from "~/utils/project-form.server";
+
+export const meta: MetaFunction = () => [{ title: "Modifier un besoin — Maillon" }];
+
+/** The need, only through a project this person may edit, and only if it belongs to it. */
+function loadNeed(request: Request, params: LoaderFunctionArgs["params"]) {
+  const { project } = loadEditableProject(request, parseId(params.id));
+  const need = getSkillNeed(getDb(), parseId(params.needId));
+  if (!need || need.projectId !== project.id) throw notFound("Besoin introuvable");
+  return { project, need };
+}
+
+export function loader({ request, params }: LoaderFunctionArgs) {
+  const { project, need } = loadNeed(request, params);
+  return { project: { id: project.id, title: project.title }, need, skills: listSkills(getDb()) };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { project, need } = loadNeed(request, params);
+  const db = getDb();
+  const formData = await request.formData();
+  if (formData.get("intent") === "remove") {
+    const removal = removeSkillNeed(db, need.id, new Date());
+    return redirect(`/projets/${project.id}?besoin=${removal === "close" ? "clos" : "supprime"}#besoins`);
+  }
+  const result = validateSkillNeedForm(db, formData);
+  if (!result.ok) return data(result.reply, { status: 400 });
+  updateSkillNeed(db, need.id, result.input, new Date());
+  return redirect(`/projets/${project.id}?besoin=modifie#besoins`);
+}
+
+export default function EditNeed() {
+  const { project, need, skills } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  return (
+    <div className="container narrow">
+      <p>
+        <a href={`/projets/${project.id}`}>← Retour au projet</a>
+      </p>
+      <h1>Modifier un besoin</h1>
+      <p>Pour « {project.title} ».</p>
+      <SkillNeedForm
+        lastResult={lastResult}
+        skills={skills}
+        defaultValue={{
+          skillId: need.skillId,
+          priority: need.priority,
+          expectation: need.expectation,
+          hoursPerMonth: need.hoursPerMonth,
+        }}
+        submitLabel="Enregistrer ce besoin"
+      />
+      <h2>Retirer ce besoin</h2>
+      <p>
+        Les demandes en attente sur ce besoin seront annulées. Un besoin déjà accompagné est clos plutôt que supprimé,
+        pour garder l'historique des rencontres.
+      </p>
+      <Form method="post">
+        <input type="hidden" name="intent" value="remove" />
+        <button type="submit" className="button button--danger">
+          Retirer ce besoin
+        </button>
+      </Form>
+    </div>
+  );
+}

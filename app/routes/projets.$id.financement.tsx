@@ -1,0 +1,110 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { FormError, TextField } from "~/components/ui/field";
+import { optionsFrom, RadioGroupField } from "~/components/ui/form-fields";
+import { FUNDING_KIND_LABELS } from "~/domain/project";
+import { removeFundingNeed, saveFundingNeed } from "~/models/project.server";
+import { fundingNeedSchema } from "~/schemas/project";
+import { getDb } from "~/utils/db.server";
+import { loadEditableProject, parseId } from "~/utils/project-access.server";
+import { validateFundingForm } from "~/utils/project-form.server";
+
+export const meta: MetaFunction = () => [{ title: "Besoin de financement — Maillon" }];
+
+/** Cents → "12000" or "12000,50", as a person would type it back. */
+function centsToInput(cents: number | null | undefined): string {
+  if (cents == null) return "";
+  return cents % 100 === 0 ? String(cents / 100) : (cents / 100).toFixed(2).replace(".", ",");
+}
+
+export function loader({ request, params }: LoaderFunctionArgs) {
+  const { project } = loadEditableProject(request, parseId(params.id));
+  const funding = project.fundingNeed;
+  return {
+    project: { id: project.id, title: project.title },
+    exists: funding !== null,
+    defaults: {
+      amount: centsToInput(funding?.amountCents),
+      kind: funding?.kind ?? "",
+      neededBy: funding?.neededBy ?? "",
+      companyCapital: centsToInput(funding?.companyCapitalCents),
+    },
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { project } = loadEditableProject(request, parseId(params.id));
+  const formData = await request.formData();
+  const db = getDb();
+  if (formData.get("intent") === "remove") {
+    removeFundingNeed(db, project.id, new Date());
+    return redirect(`/projets/${project.id}?financement=retire#financement`);
+  }
+  const result = validateFundingForm(formData);
+  if (!result.ok) return data(result.reply, { status: 400 });
+  saveFundingNeed(db, project.id, result.input, new Date());
+  return redirect(`/projets/${project.id}?financement=enregistre#financement`);
+}
+
+export default function FundingNeed() {
+  const { project, exists, defaults } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    id: "financement",
+    lastResult,
+    defaultValue: defaults,
+    constraint: getZodConstraint(fundingNeedSchema),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: fundingNeedSchema }),
+  });
+  return (
+    <div className="container narrow">
+      <p>
+        <a href={`/projets/${project.id}`}>← Retour au projet</a>
+      </p>
+      <h1>Besoin de financement</h1>
+      <p>
+        Pour « {project.title} ». Les épargnants et les clubs du pôle verront ce besoin une fois le projet publié.
+        Aucun paiement ne passe par Maillon.
+      </p>
+      <Form method="post" className="form" {...getFormProps(form)}>
+        <FormError errors={form.errors} id={form.errorId} />
+        <input type="hidden" name="intent" value="save" />
+        <TextField
+          meta={fields.amount}
+          label="Montant recherché (en euros)"
+          hint="Par exemple 12 000."
+          inputProps={{ inputMode: "decimal" }}
+        />
+        <RadioGroupField meta={fields.kind} legend="Sous quelle forme ?" options={optionsFrom(FUNDING_KIND_LABELS)} />
+        <TextField
+          meta={fields.neededBy}
+          label="Pour quand ? (facultatif)"
+          hint="Une date au format aaaa-mm-jj, par exemple 2026-09-30."
+        />
+        <TextField
+          meta={fields.companyCapital}
+          label="Capital social après la levée, en euros (facultatif)"
+          hint="Sert aux clubs d'épargnants, qui restent minoritaires au capital."
+          inputProps={{ inputMode: "decimal" }}
+        />
+        <div>
+          <button type="submit" className="button">
+            Enregistrer le besoin de financement
+          </button>
+        </div>
+      </Form>
+      {exists ? (
+        <Form method="post" className="inline-form">
+          <input type="hidden" name="intent" value="remove" />
+          <button type="submit" className="button button--danger">
+            Retirer le besoin de financement
+          </button>
+        </Form>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { ProjectForm } from "~/components/project-form";
+import { listActivityDomains } from "~/models/catalog.server";
+import { updateProject } from "~/models/project.server";
+import { getDb } from "~/utils/db.server";
+import { loadEditableProject, parseId } from "~/utils/project-access.server";
+import { validateProjectForm } from "~/utils/project-form.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `Modifier « ${data.project.title} » — Maillon` : "Modifier un projet — Maillon" },
+];
+
+export function loader({ request, params }: LoaderFunctionArgs) {
+  const { project } = loadEditableProject(request, parseId(params.id));
+  return {
+    domains: listActivityDomains(getDb()),
+    project: {
+      id: project.id,
+      title: project.title,
+      pitch: project.pitch,
+      description: project.description,
+      kind: project.kind,
+      stage: project.stage,
+      legalForm: project.legalForm,
+      activityDomainId: project.activityDomainId,
+      commune: `${project.communeName} (${project.communePostalCode})`,
+      communeCode: project.communeCode,
+      remoteOk: project.remoteOk,
+      jobsExpected: project.jobsExpected,
+      seeksPartners: project.seeksPartners,
+      partnersNote: project.partnersNote,
+    },
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { project } = loadEditableProject(request, parseId(params.id));
+  const db = getDb();
+  const result = validateProjectForm(db, await request.formData());
+  if (!result.ok) return data(result.reply, { status: 400 });
+  updateProject(db, project.id, result.input, new Date());
+  return redirect(`/projets/${project.id}?modifie=1`);
+}
+
+export default function EditProject() {
+  const { domains, project } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  return (
+    <div className="container narrow">
+      <p>
+        <a href={`/projets/${project.id}`}>← Retour au projet</a>
+      </p>
+      <h1>Modifier le projet</h1>
+      <ProjectForm
+        id="projet"
+        lastResult={lastResult}
+        domains={domains}
+        submitLabel="Enregistrer les modifications"
+        defaultValue={project}
+      />
+    </div>
+  );
+}

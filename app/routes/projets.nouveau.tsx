@@ -1,0 +1,53 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { ProjectForm } from "~/components/project-form";
+import { listActivityDomains } from "~/models/catalog.server";
+import { communeLabel, getCommune } from "~/models/commune.server";
+import { createProject } from "~/models/project.server";
+import { requireRole } from "~/utils/auth.server";
+import { getDb } from "~/utils/db.server";
+import { validateProjectForm } from "~/utils/project-form.server";
+
+export const meta: MetaFunction = () => [{ title: "Nouveau projet — Maillon" }];
+
+export function loader({ request }: LoaderFunctionArgs) {
+  const auth = requireRole(request, "porteur");
+  const db = getDb();
+  const commune = getCommune(db, auth.user.communeCode);
+  return {
+    domains: listActivityDomains(db),
+    defaultCommune: commune ? communeLabel(commune) : "",
+    defaultCommuneCode: commune?.code ?? "",
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const auth = requireRole(request, "porteur");
+  const db = getDb();
+  const result = validateProjectForm(db, await request.formData());
+  if (!result.ok) return data(result.reply, { status: 400 });
+  const project = createProject(db, auth.user.id, result.input, new Date());
+  return redirect(`/projets/${project.id}?cree=1`);
+}
+
+export default function NewProject() {
+  const { domains, defaultCommune, defaultCommuneCode } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  return (
+    <div className="container narrow">
+      <p className="eyebrow">Créer</p>
+      <h1>Décrire mon projet</h1>
+      <p>
+        Votre projet reste un brouillon, visible de vous et de l'équipe d'animation de votre pôle, jusqu'à ce que
+        vous le publiiez. Vous ajouterez ensuite ses besoins : compétences, financement.
+      </p>
+      <ProjectForm
+        id="projet"
+        lastResult={lastResult}
+        domains={domains}
+        submitLabel="Enregistrer le brouillon"
+        defaultValue={{ commune: defaultCommune, communeCode: defaultCommuneCode, legalForm: "a-definir", jobsExpected: 1 }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,82 @@
+/**
+ * Server side of the project form, shared by creation and edition: zod first,
+ * then what only the database knows (the commune, the activity domain).
+ * Returns the reply to send back (status 400) or the values to store.
+ */
+import type { SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { existingActivityDomainIds, existingSkillIds } from "~/models/catalog.server";
+import { resolveCommune } from "~/models/commune-resolution.server";
+import type { FundingNeedInput, ProjectInput, SkillNeedInput } from "~/models/project.server";
+import { fundingNeedSchema, projectSchema, skillNeedSchema } from "~/schemas/project";
+import type { Db } from "./db.server";
+
+type Reply = SubmissionResult<string[]>;
+export type ProjectFormResult = { ok: true; input: ProjectInput } | { ok: false; reply: Reply };
+
+export function validateProjectForm(db: Db, formData: FormData): ProjectFormResult {
+  const submission = parseWithZod(formData, { schema: projectSchema });
+  if (submission.status !== "success") return { ok: false, reply: submission.reply() };
+  const v = submission.value;
+  const fieldErrors: Record<string, string[]> = {};
+  const commune = resolveCommune(db, v.commune, v.communeCode);
+  if (!commune.ok) fieldErrors.commune = [commune.message.replace("Indiquez votre commune.", "Indiquez la commune du projet.")];
+  if (!existingActivityDomainIds(db, [v.activityDomainId]).has(v.activityDomainId)) {
+    fieldErrors.activityDomainId = ["Domaine d'activité inconnu : choisissez-en un dans la liste."];
+  }
+  if (!commune.ok || Object.keys(fieldErrors).length > 0) {
+    return { ok: false, reply: submission.reply({ fieldErrors }) };
+  }
+  return {
+    ok: true,
+    input: {
+      title: v.title,
+      pitch: v.pitch,
+      description: v.description ?? "",
+      kind: v.kind,
+      stage: v.stage,
+      legalForm: v.legalForm,
+      activityDomainId: v.activityDomainId,
+      communeCode: commune.commune.code,
+      remoteOk: v.remoteOk ?? false,
+      jobsExpected: v.jobsExpected,
+      seeksPartners: v.seeksPartners ?? false,
+      partnersNote: v.seeksPartners ? (v.partnersNote ?? "") : "",
+    },
+  };
+}
+
+export type SkillNeedFormResult = { ok: true; input: SkillNeedInput } | { ok: false; reply: Reply };
+
+export function validateSkillNeedForm(db: Db, formData: FormData): SkillNeedFormResult {
+  const submission = parseWithZod(formData, { schema: skillNeedSchema });
+  if (submission.status !== "success") return { ok: false, reply: submission.reply() };
+  const v = submission.value;
+  if (!existingSkillIds(db, [v.skillId]).has(v.skillId)) {
+    return {
+      ok: false,
+      reply: submission.reply({ fieldErrors: { skillId: ["Compétence inconnue : choisissez-en une dans la liste."] } }),
+    };
+  }
+  return {
+    ok: true,
+    input: { skillId: v.skillId, priority: v.priority, expectation: v.expectation ?? "", hoursPerMonth: v.hoursPerMonth },
+  };
+}
+
+export type FundingFormResult = { ok: true; input: FundingNeedInput } | { ok: false; reply: Reply };
+
+export function validateFundingForm(formData: FormData): FundingFormResult {
+  const submission = parseWithZod(formData, { schema: fundingNeedSchema });
+  if (submission.status !== "success") return { ok: false, reply: submission.reply() };
+  const v = submission.value;
+  return {
+    ok: true,
+    input: {
+      amountCents: v.amount,
+      kind: v.kind,
+      neededBy: v.neededBy ?? null,
+      companyCapitalCents: v.companyCapital ?? null,
+    },
+  };
+}

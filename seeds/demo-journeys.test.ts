@@ -1,0 +1,100 @@
+import { asc, count, eq, sql } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import {
+  MENTORSHIP_STATUSES,
+  mentorshipFeedback,
+  mentorships,
+  mentorshipSessions,
+  PROJECT_STATUSES,
+  projectFundingNeeds,
+  projects,
+  projectSkillNeeds,
+  userRoles,
+  volunteerProfiles,
+} from "#db/schema";
+import { freshTestDatabasePath, removeDatabaseFiles } from "#tests/setup/test-database";
+import { findUserByEmail } from "~/models/user.server";
+import { getTrackRecord } from "~/models/volunteer.server";
+import { getDb, openDatabase, type Db } from "~/utils/db.server";
+import { seedDemo } from "./demo";
+
+const NOW = new Date("2026-03-02T09:00:00Z");
+
+function journeySnapshot(db: Db) {
+  return {
+    projects: db.select({ title: projects.title, status: projects.status, owner: projects.ownerId }).from(projects).orderBy(asc(projects.id)).all(),
+    mentorships: db
+      .select({ need: mentorships.needId, volunteer: mentorships.volunteerId, status: mentorships.status })
+      .from(mentorships)
+      .orderBy(asc(mentorships.id))
+      .all(),
+  };
+}
+
+describe("demo journeys (CRÉER and ACCOMPAGNER)", () => {
+  let db: Db;
+  let elapsedMs = 0;
+
+  beforeAll(async () => {
+    db = getDb();
+    const started = performance.now();
+    await seedDemo(db, NOW);
+    elapsedMs = performance.now() - started;
+  });
+
+  it("gives every volunteer a profile", () => {
+    const benevoles = db.select({ n: count() }).from(userRoles).where(eq(userRoles.role, "benevole")).get()!.n;
+    const profiles = db.select({ n: count() }).from(volunteerProfiles).get()!.n;
+    expect(profiles).toBe(benevoles);
+  });
+
+  it("has 30 to 40 projects in every status, with needs and some funding needs", () => {
+    const rows = db.select({ status: projects.status, n: count() }).from(projects).groupBy(projects.status).all();
+    const total = rows.reduce((n, r) => n + r.n, 0);
+    expect(total).toBeGreaterThanOrEqual(30);
+    expect(total).toBeLessThanOrEqual(40);
+    for (const status of PROJECT_STATUSES) expect(rows.find((r) => r.status === status)?.n ?? 0, status).toBeGreaterThan(0);
+    const withoutNeeds = db
+      .select({ id: projects.id })
+      .from(projects)
+      .where(sql`not exists (select 1 from ${projectSkillNeeds} where ${projectSkillNeeds.projectId} = ${projects.id})`)
+      .all();
+    expect(withoutNeeds).toEqual([]);
+    expect(db.select({ n: count() }).from(projectFundingNeeds).get()!.n).toBeGreaterThanOrEqual(5);
+  });
+
+  it("has mentorships in every state, with sessions and feedback", () => {
+    const rows = db.select({ status: mentorships.status, n: count() }).from(mentorships).groupBy(mentorships.status).all();
+    for (const status of MENTORSHIP_STATUSES) expect(rows.find((r) => r.status === status)?.n ?? 0, status).toBeGreaterThan(0);
+    expect(db.select({ n: count() }).from(mentorshipSessions).get()!.n).toBeGreaterThan(10);
+    expect(db.select({ n: count() }).from(mentorshipFeedback).get()!.n).toBeGreaterThan(4);
+  });
+
+  it("never puts a volunteer over capacity", () => {
+    const over = db.all<{ id: number }>(sql`
+      select p.user_id as id from volunteer_profiles p
+      where (select count(*) from mentorships m where m.volunteer_id = p.user_id and m.status = 'acceptee') > p.max_mentorships`);
+    expect(over).toEqual([]);
+  });
+
+  it("gives the demo volunteer a track record", () => {
+    const monique = findUserByEmail(db, "benevole@exemple.fr")!;
+    const record = getTrackRecord(db, monique.id);
+    expect(record.minutesMentored).toBeGreaterThan(0);
+    expect(record.active + record.completed + record.stopped).toBeGreaterThan(0);
+  });
+
+  it("is deterministic and fast", async () => {
+    const file = freshTestDatabasePath("journeys-twin");
+    const twin = openDatabase(file);
+    try {
+      await seedDemo(twin, NOW);
+      expect(journeySnapshot(twin)).toEqual(journeySnapshot(db));
+    } finally {
+      twin.$client.close();
+      removeDatabaseFiles(file);
+    }
+    // The whole demo (people, projects, mentorships), argon2 included.
+    expect(elapsedMs).toBeLessThan(3000);
+  });
+});
