@@ -1,0 +1,375 @@
+/**
+ * The matcher's adapter on a real, migrated SQLite database. Data goes in with
+ * plain drizzle inserts and updates, WITHOUT calling invalidateMatchingIndex:
+ * the change log must keep every answer fresh on its own.
+ */
+import Database from "better-sqlite3";
+import { eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import {
+  clubCommitments,
+  clubLedgerEntries,
+  clubMembers,
+  clubs,
+  clubSectors,
+  mentorshipFeedback,
+  mentorships,
+  projectFundingNeeds,
+  projects,
+  projectSkillNeeds,
+  volunteerDomains,
+  volunteerProfiles,
+  volunteerSkills,
+  type SkillLevel,
+} from "#db/schema";
+import { createTestTerritory, createTestUser } from "#seeds/factories";
+import { getDb, type Db } from "~/utils/db.server";
+import {
+  describeMatchingWeights,
+  getMatchingWeights,
+  invalidateMatchingIndex,
+  MatchingInputError,
+  runGlobalRound,
+  setMatchingWeight,
+  suggestClubsForProject,
+  suggestMentorsForNeed,
+  suggestNeedsForVolunteer,
+  suggestProjectsForClub,
+} from "./matching.server";
+import { matchingStore } from "./matching-store.server";
+
+const NOW = new Date("2026-03-15T10:00:00Z");
+const SAINT_JEAN = "17347";
+const MATHA = "17224"; // ~18 km
+const SAINTES = "17415"; // ~23 km
+const NIORT = "79191"; // ~45 km
+const PARIS = "75056";
+const COMPTA = 6;
+const MARKETING = 1;
+const BATIMENT = 1;
+
+let db: Db;
+
+type VolunteerOptions = {
+  communeCode?: string;
+  radiusKm?: number;
+  remoteOk?: boolean;
+  maxMentorships?: number;
+  paused?: boolean;
+  skills?: [number, SkillLevel][];
+  domains?: number[];
+  lastActiveAt?: Date;
+};
+
+async function addVolunteer(o: VolunteerOptions = {}): Promise<number> {
+  const user = await createTestUser(db, { roles: ["benevole"], communeCode: o.communeCode ?? SAINT_JEAN });
+  db.insert(volunteerProfiles)
+    .values({
+      userId: user.id,
+      status: "retraite",
+      radiusKm: o.radiusKm ?? 30,
+      remoteOk: o.remoteOk ?? false,
+      maxMentorships: o.maxMentorships ?? 2,
+      paused: o.paused ?? false,
+      lastActiveAt: o.lastActiveAt ?? NOW,
+      createdAt: NOW,
+      updatedAt: NOW,
+    })
+    .run();
+  for (const [skillId, level] of o.skills ?? [[COMPTA, "expert"]]) db.insert(volunteerSkills).values({ userId: user.id, skillId, level }).run();
+  for (const d of o.domains ?? []) db.insert(volunteerDomains).values({ userId: user.id, activityDomainId: d }).run();
+  return user.id;
+}
+
+type ProjectOptions = {
+  communeCode?: string;
+  status?: "brouillon" | "publie" | "clos";
+  remoteOk?: boolean;
+  stage?: "idee" | "creation" | "developpement";
+  legalForm?: "scic" | "sas" | "ei" | "association";
+  ownerId?: number;
+};
+
+async function addProject(o: ProjectOptions = {}): Promise<number> {
+  const ownerId = o.ownerId ?? (await createTestUser(db, { roles: ["porteur"] })).id;
+  return db
+    .insert(projects)
+    .values({
+      ownerId,
+      title: `Projet ${Math.random().toString(36).slice(2, 7)}`,
+      pitch: "Un projet de test.",
+      kind: "service",
+      stage: o.stage ?? "creation",
+      legalForm: o.legalForm ?? "scic",
+      activityDomainId: BATIMENT,
+      communeCode: o.communeCode ?? SAINT_JEAN,
+      remoteOk: o.remoteOk ?? false,
+      status: o.status ?? "publie",
+      publishedAt: NOW,
+      createdAt: NOW,
+      updatedAt: NOW,
+    })
+    .returning({ id: projects.id })
+    .get().id;
+}
+
+function addNeed(projectId: number, skillId = COMPTA, priority: "haute" | "moyenne" | "basse" = "haute"): number {
+  return db.insert(projectSkillNeeds).values({ projectId, skillId, priority, createdAt: NOW }).returning({ id: projectSkillNeeds.id }).get().id;
+}
+
+function addMentorship(projectId: number, needId: number, volunteerId: number, status: "demande" | "acceptee" | "refusee" | "terminee"): number {
+  return db
+    .insert(mentorships)
+    .values({ projectId, needId, volunteerId, status, initiatedBy: "porteur", requestedAt: NOW })
+    .returning({ id: mentorships.id })
+    .get().id;
+}
+
+const ids = (list: { volunteerId: number }[]) => list.map((s) => s.volunteerId);
+
+beforeAll(() => {
+  db = getDb();
+});
+
+describe("suggestMentorsForNeed", () => {
+  it("ranks eligible volunteers, explains them, and applies every hard filter", async () => {
+    const expertNear = await addVolunteer({ communeCode: MATHA, domains: [BATIMENT] });
+    const beginnerNear = await addVolunteer({ communeCode: SAINT_JEAN, skills: [[COMPTA, "notions"]] });
+    const tooFar = await addVolunteer({ communeCode: NIORT, radiusKm: 30 });
+    const remoteFar = await addVolunteer({ communeCode: PARIS, remoteOk: true });
+    const otherSkill = await addVolunteer({ skills: [[MARKETING, "expert"]] });
+    const paused = await addVolunteer({ paused: true });
+    const projectId = await addProject({ ownerId: undefined });
+    const needId = addNeed(projectId);
+
+    const suggestions = suggestMentorsForNeed(db, needId, { now: NOW });
+    expect(ids(suggestions)).toEqual([expertNear, beginnerNear]);
+    const [first] = suggestions;
+    expect(first?.explanation).toBe(
+      "Comptabilité (expert) couvre le besoin prioritaire · à 18 km · aucun accompagnement en cours sur 2 · même domaine : Bâtiment · actif cette semaine",
+    );
+    expect(first?.skillLevel).toBe("expert");
+    expect(first?.distanceKm).toBeGreaterThan(17.5);
+    expect(first?.distanceKm).toBeLessThan(18.5);
+    expect(first?.criteria.map((c) => c.key)).toEqual(["skillLevel", "distance", "sharedDomain", "capacity", "trackRecord", "recency"]);
+    expect(first?.criteria.reduce((s, c) => s + c.points, 0)).toBeCloseTo(first?.score ?? 0, 1);
+    for (const excluded of [tooFar, remoteFar, otherSkill, paused]) expect(ids(suggestions)).not.toContain(excluded);
+
+    // The project accepts remote work: the Parisian who does too appears, marked remote.
+    db.update(projects).set({ remoteOk: true }).where(eq(projects.id, projectId)).run();
+    const remote = suggestMentorsForNeed(db, needId, { now: NOW }).find((s) => s.volunteerId === remoteFar);
+    expect(remote?.remote).toBe(true);
+    expect(remote?.explanation).toMatch(/à distance \(3\d\d km\)/);
+  });
+
+  it("drops a declined pair, a full volunteer and a paused one as soon as the database says so", async () => {
+    const a = await addVolunteer({ maxMentorships: 1 });
+    const b = await addVolunteer();
+    const c = await addVolunteer();
+    const projectId = await addProject({ communeCode: SAINTES });
+    const needId = addNeed(projectId);
+    const other = await addProject({ communeCode: SAINTES });
+    const otherNeed = addNeed(other);
+    expect(ids(suggestMentorsForNeed(db, needId, { now: NOW }))).toEqual(expect.arrayContaining([a, b, c]));
+
+    addMentorship(other, otherNeed, a, "acceptee"); // a is now full (1 of 1)
+    addMentorship(projectId, needId, b, "refusee"); // b declined this project
+    db.update(volunteerProfiles).set({ paused: true }).where(eq(volunteerProfiles.userId, c)).run();
+
+    const after = ids(suggestMentorsForNeed(db, needId, { now: NOW }));
+    for (const gone of [a, b, c]) expect(after).not.toContain(gone);
+    // b declined this project only: still suggested for the other one.
+    expect(ids(suggestMentorsForNeed(db, otherNeed, { now: NOW }))).toContain(b);
+  });
+
+  it("hides the volunteer already asked for this need and never offers someone their own project", async () => {
+    const asked = await addVolunteer();
+    const owner = await addVolunteer();
+    const projectId = await addProject({ ownerId: owner });
+    const needId = addNeed(projectId);
+    addMentorship(projectId, needId, asked, "demande");
+    const list = ids(suggestMentorsForNeed(db, needId, { now: NOW, limit: 100 }));
+    expect(list).not.toContain(asked);
+    expect(list).not.toContain(owner);
+  });
+
+  it("sees a new profile after invalidation, and drafts or filled needs are never suggested", async () => {
+    const projectId = await addProject({ communeCode: NIORT });
+    const needId = addNeed(projectId, MARKETING);
+    expect(suggestMentorsForNeed(db, needId, { now: NOW })).toEqual([]);
+    const newcomer = await addVolunteer({ communeCode: NIORT, skills: [[MARKETING, "confirme"]] });
+    invalidateMatchingIndex();
+    expect(ids(suggestMentorsForNeed(db, needId, { now: NOW }))).toEqual([newcomer]);
+
+    db.update(projects).set({ status: "brouillon" }).where(eq(projects.id, projectId)).run();
+    expect(suggestMentorsForNeed(db, needId, { now: NOW })).toEqual([]);
+    expect(suggestNeedsForVolunteer(db, newcomer, { now: NOW }).map((s) => s.needId)).not.toContain(needId);
+
+    db.update(projects).set({ status: "publie" }).where(eq(projects.id, projectId)).run();
+    expect(suggestNeedsForVolunteer(db, newcomer, { now: NOW }).map((s) => s.needId)).toContain(needId);
+    db.update(projectSkillNeeds).set({ status: "pourvu" }).where(eq(projectSkillNeeds.id, needId)).run();
+    expect(suggestMentorsForNeed(db, needId, { now: NOW })).toEqual([]);
+  });
+
+  it("counts track record from feedback written by the project holder", async () => {
+    const v = await addVolunteer({ communeCode: NIORT });
+    const projectId = await addProject({ communeCode: NIORT });
+    const needId = addNeed(projectId);
+    const past = await addProject({ communeCode: NIORT });
+    const pastNeed = addNeed(past);
+    const m = addMentorship(past, pastNeed, v, "terminee");
+    const holder = db.select({ ownerId: projects.ownerId }).from(projects).where(eq(projects.id, past)).get()?.ownerId ?? 0;
+    db.insert(mentorshipFeedback).values({ mentorshipId: m, authorId: holder, rating: 5, createdAt: NOW }).run();
+    const s = suggestMentorsForNeed(db, needId, { now: NOW }).find((x) => x.volunteerId === v);
+    expect(s?.explanation).toContain("1 accompagnement mené (note moyenne 5/5)");
+  });
+
+  it("refuses a bad limit with a clear error", () => {
+    expect(() => suggestMentorsForNeed(db, 1, { limit: -1 })).toThrow(MatchingInputError);
+  });
+});
+
+describe("suggestNeedsForVolunteer", () => {
+  it("lists open needs of published projects within reach, best first, never their own", async () => {
+    const v = await addVolunteer({ communeCode: "17300", radiusKm: 20, skills: [[COMPTA, "expert"], [MARKETING, "notions"]] });
+    const near = await addProject({ communeCode: "17300" });
+    const high = addNeed(near, COMPTA, "haute");
+    const low = addNeed(near, MARKETING, "basse");
+    const own = await addProject({ communeCode: "17300", ownerId: v });
+    addNeed(own, COMPTA);
+    const far = await addProject({ communeCode: PARIS });
+    addNeed(far, COMPTA);
+    const list = suggestNeedsForVolunteer(db, v, { now: NOW });
+    expect(list.map((s) => s.needId)).toEqual([high, low]);
+    expect(list[0]).toMatchObject({ projectId: near, skillName: "Comptabilité", priority: "haute", remote: false });
+  });
+
+  it("is empty for a paused volunteer", async () => {
+    const v = await addVolunteer({ paused: true });
+    expect(suggestNeedsForVolunteer(db, v, { now: NOW })).toEqual([]);
+  });
+});
+
+describe("clubs", () => {
+  it("suggests investing clubs of the territory for an eligible project, and the project to the club", async () => {
+    const territory = createTestTerritory(db, { communeCodes: [SAINT_JEAN, MATHA] });
+    const gerant = await createTestUser(db, { roles: ["epargnant"], communeCode: MATHA });
+    const insertClub = (name: string, status: "en-epargne" | "en-gestion") =>
+      db
+        .insert(clubs)
+        .values({ territoryId: territory.id, name, status, startedOn: "2025-01-01", investingEndsOn: "2030-01-01", createdAt: NOW, updatedAt: NOW })
+        .returning({ id: clubs.id })
+        .get().id;
+    const club = insertClub("Cigale de Matha", "en-epargne");
+    const managing = insertClub("Cigale en gestion", "en-gestion");
+    db.insert(clubMembers).values({ clubId: club, userId: gerant.id, role: "gerant", status: "actif", createdAt: NOW }).run();
+    db.insert(clubSectors).values({ clubId: club, activityDomainId: BATIMENT }).run();
+    db.insert(clubLedgerEntries)
+      .values({ clubId: club, kind: "cotisation", amountCents: 420_000, occurredOn: "2026-01-05", recordedBy: gerant.id, createdAt: NOW })
+      .run();
+
+    const projectId = await addProject({ communeCode: SAINT_JEAN, legalForm: "scic" });
+    db.insert(projectFundingNeeds).values({ projectId, amountCents: 800_000, kind: "capital", createdAt: NOW }).run();
+    const idea = await addProject({ communeCode: SAINT_JEAN, stage: "idee" });
+    db.insert(projectFundingNeeds).values({ projectId: idea, amountCents: 800_000, kind: "capital", createdAt: NOW }).run();
+
+    const forProject = suggestClubsForProject(db, projectId, { now: NOW });
+    expect(forProject.map((c) => c.clubId)).toEqual([club]);
+    expect(forProject.map((c) => c.clubId)).not.toContain(managing);
+    expect(forProject[0]?.availableCents).toBe(420_000);
+    expect(forProject[0]?.explanation).toMatch(/^Secteur Bâtiment parmi ses préférences · ticket de 500\s€ à 5\s000\s€ pour 8\s000\s€ recherchés · 4\s200\s€ disponibles/u);
+    expect(suggestClubsForProject(db, idea, { now: NOW })).toEqual([]);
+
+    const flow = suggestProjectsForClub(db, club, { now: NOW });
+    expect(flow.map((p) => p.projectId)).toEqual([projectId]);
+    expect(flow[0]?.amountCents).toBe(800_000);
+
+    // Once the club has committed, the project leaves its deal flow.
+    db.insert(clubCommitments).values({ clubId: club, projectId, amountCents: 100_000, instrument: "capital", committedAt: NOW }).run();
+    expect(suggestProjectsForClub(db, club, { now: NOW })).toEqual([]);
+    // After its investing period, nothing.
+    expect(suggestClubsForProject(db, projectId, { now: new Date("2031-01-01") })).toEqual([]);
+  });
+});
+
+describe("runGlobalRound", () => {
+  it("respects capacities, beats or equals greedy, and stays within the pôle", async () => {
+    const territory = createTestTerritory(db, { communeCodes: ["16015"] }); // Angoulême
+    const volunteers = [
+      await addVolunteer({ communeCode: "16015", maxMentorships: 1, skills: [[COMPTA, "expert"], [MARKETING, "expert"]] }),
+      await addVolunteer({ communeCode: "16015", maxMentorships: 1, skills: [[COMPTA, "notions"]] }),
+    ];
+    const p1 = await addProject({ communeCode: "16015" });
+    const p2 = await addProject({ communeCode: "16015" });
+    const needs = [addNeed(p1, COMPTA, "haute"), addNeed(p2, MARKETING, "haute"), addNeed(p2, COMPTA, "basse")];
+    const result = runGlobalRound(db, { territoryId: territory.id, now: NOW });
+    expect(result.stats.needs).toBe(3);
+    expect(result.total).toBeGreaterThanOrEqual(result.greedyTotal);
+    const load = new Map<number, number>();
+    for (const a of result.assignments) {
+      expect(needs).toContain(a.needId);
+      expect(volunteers).toContain(a.volunteerId);
+      load.set(a.volunteerId, (load.get(a.volunteerId) ?? 0) + 1);
+    }
+    for (const count of load.values()) expect(count).toBeLessThanOrEqual(1);
+    // The expert must take the Marketing need (only they have it), the beginner the priority Comptabilité.
+    expect(result.assignments).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ needId: needs[1], volunteerId: volunteers[0] }),
+        expect.objectContaining({ needId: needs[0], volunteerId: volunteers[1] }),
+      ]),
+    );
+    expect(result.unmatchedNeedIds).toEqual([needs[2]]);
+  });
+});
+
+describe("weights", () => {
+  it("reads defaults, stores a change that reorders suggestions, and refuses bad values", async () => {
+    expect(getMatchingWeights(db).mentor.distance).toBe(3);
+    expect(describeMatchingWeights(db).find((w) => w.key === "mentor.distance")).toMatchObject({ label: "Proximité", defaultValue: 3 });
+    const near = await addVolunteer({ communeCode: "33063", skills: [[COMPTA, "notions"]] }); // Bordeaux
+    const farExpert = await addVolunteer({ communeCode: "33281", radiusKm: 60, skills: [[COMPTA, "expert"]] }); // Mérignac
+    const projectId = await addProject({ communeCode: "33063" });
+    const needId = addNeed(projectId);
+    expect(ids(suggestMentorsForNeed(db, needId, { now: NOW }))[0]).toBe(farExpert);
+    setMatchingWeight(db, "mentor.skillLevel", 0, NOW);
+    setMatchingWeight(db, "mentor.distance", 50, NOW);
+    expect(ids(suggestMentorsForNeed(db, needId, { now: NOW }))[0]).toBe(near);
+    expect(() => setMatchingWeight(db, "mentor.distance", Number.NaN)).toThrow(MatchingInputError);
+    expect(() => setMatchingWeight(db, "mentor.speed", 1)).toThrow(/clé de poids inconnue/);
+    for (const key of ["mentor.skillLevel", "mentor.distance"]) setMatchingWeight(db, key, key === "mentor.skillLevel" ? 5 : 3, NOW);
+  });
+});
+
+describe("freshness", () => {
+  it("applies small changes in place and rebuilds after another connection writes", async () => {
+    const store = matchingStore(db);
+    const builds = store.stats.fullBuilds;
+    const v = await addVolunteer({ communeCode: "35238" }); // Rennes
+    const projectId = await addProject({ communeCode: "35238" });
+    const needId = addNeed(projectId);
+    expect(ids(suggestMentorsForNeed(db, needId, { now: NOW }))).toEqual([v]);
+    expect(matchingStore(db).stats.fullBuilds).toBe(builds);
+
+    // Another process pauses the volunteer: data_version moves, the index rebuilds.
+    const other = new Database(db.$client.name);
+    other.prepare("update volunteer_profiles set paused = 1 where user_id = ?").run(v);
+    other.close();
+    expect(suggestMentorsForNeed(db, needId, { now: NOW })).toEqual([]);
+    expect(matchingStore(db).stats.fullBuilds).toBe(builds + 1);
+  });
+
+  it("takes back what a rolled-back transaction showed", async () => {
+    const v = await addVolunteer({ communeCode: "44109" }); // Nantes
+    const projectId = await addProject({ communeCode: "44109" });
+    const needId = addNeed(projectId);
+    expect(() =>
+      db.transaction(() => {
+        db.update(volunteerProfiles).set({ paused: true }).where(eq(volunteerProfiles.userId, v)).run();
+        expect(suggestMentorsForNeed(db, needId, { now: NOW })).toEqual([]);
+        throw new Error("rollback");
+      }),
+    ).toThrow("rollback");
+    expect(ids(suggestMentorsForNeed(db, needId, { now: NOW }))).toEqual([v]);
+  });
+});
