@@ -17,6 +17,7 @@ import {
   openVote,
   recordLedgerEntry,
   setAccompanyingMembers,
+  studyDeal,
 } from "./club.server";
 import { getProjectFundingProgress } from "./finance.server";
 
@@ -40,6 +41,7 @@ async function project(options: Parameters<typeof createFundedProject>[2] = {}) 
 function openOn(clubId: number, gerantId: number, projectId: number, amountCents: number) {
   const follow = followProject(db, clubId, projectId, NOW);
   if (!follow.ok) throw new Error(follow.message);
+  studyDeal(db, clubId, follow.dealId, "Rencontre avec la porteuse : solide.", NOW);
   return openVote(db, clubId, gerantId, { dealId: follow.dealId, amountCents, instrument: "capital", deadline: DEADLINE }, NOW);
 }
 

@@ -751,6 +751,7 @@ export function openVote(db: Db, clubId: number, openedBy: number, input: OpenVo
     if (deal.stage === "engage" || deal.stage === "refuse") {
       return fail(400, "Ce projet a déjà fait l'objet d'une décision.", "dealId");
     }
+    if (deal.stage === "repere") return fail(400, "Étudiez d'abord le projet (notes, rencontre) avant de le soumettre au vote.", "dealId");
     if (!publishedProject(tx, deal.projectId)) return fail(400, "Ce projet n'est plus publié.", "dealId");
     if (input.deadline.getTime() <= now.getTime()) return fail(400, "La date limite doit être dans le futur.", "deadline");
     const check = commitmentCheck(tx, club, deal.projectId, input.amountCents);

@@ -28,7 +28,7 @@ import { MAX_TONTINE_MEMBERS, tontineSchedule, type TontineTurn } from "~/domain
 import { invalidateMatchingIndex } from "~/models/matching.server";
 import { writeTransaction, type Db, type Tx } from "~/utils/db.server";
 import { formatEuros } from "~/utils/format";
-import type { Failure, Outcome } from "./club.server";
+import { listMyClubs, type Failure, type Outcome } from "./club.server";
 
 type Reader = Db | Tx;
 
@@ -421,3 +421,16 @@ export function getTontine(db: Db, tontineId: number, viewerId: number, now: Dat
 export function listMyTontines(db: Db, userId: number) {
   return listTontines(db, userId).filter((t) => t.isMember);
 }
+
+/* ------------------------------------------------------------ Mon espace */
+
+/** The saver's part of « Mon espace »: clubs, pledges, tontines, donations. */
+export function getSaverSpace(db: Db, userId: number) {
+  return {
+    clubs: listMyClubs(db, userId),
+    pledges: listMyPledges(db, userId),
+    tontines: listMyTontines(db, userId),
+    donations: listMyDonations(db, userId),
+  };
+}
+export type SaverSpace = ReturnType<typeof getSaverSpace>;

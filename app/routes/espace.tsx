@@ -1,9 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData, useSearchParams } from "@remix-run/react";
+import { SaverSection } from "~/components/espace/saver-section";
 import { MentorshipStatusBadge, ProjectStatusBadge } from "~/components/status-badge";
 import { ROLE_LABELS } from "~/domain/catalog";
 import { addresseeOf, minutesToHoursLabel, sideOf } from "~/domain/mentorship";
 import { communeLabel, getCommune } from "~/models/commune.server";
+import { getSaverSpace } from "~/models/finance.server";
 import { listEndedAwaitingFeedbackFrom, listMentorshipsForUser } from "~/models/mentorship.server";
 import { listOwnedProjects } from "~/models/project.server";
 import { findTerritoriesForCommune } from "~/models/territory.server";
@@ -80,6 +82,7 @@ export function loader({ request }: LoaderFunctionArgs) {
     active: mentorships.filter((m) => m.status === "acceptee"),
     projects: isHolder || projects.length > 0 ? projects : null,
     trackRecord: isVolunteer && profile ? getTrackRecord(db, userId) : null,
+    saver: hasRole(auth, "epargnant") ? getSaverSpace(db, userId) : null,
     steps: nextSteps({
       isHolder,
       isVolunteer,
@@ -218,6 +221,8 @@ export default function MySpace() {
             </p>
           </section>
         ) : null}
+
+        {d.saver ? <SaverSection space={d.saver} justPledged={!!params.get("soutien")} /> : null}
       </div>
     </div>
   );

@@ -1,16 +1,19 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { PathPage } from "~/components/path-page";
+import { listTerritoriesWithCounts } from "~/models/territory.server";
 import { getAuth } from "~/utils/auth.server";
+import { getDb } from "~/utils/db.server";
 
 export const meta: MetaFunction = () => [{ title: "Financer des projets — Maillon" }];
 
 export function loader({ request }: LoaderFunctionArgs) {
-  return { signedIn: getAuth(request) !== null };
+  const poles = listTerritoriesWithCounts(getDb()).map((t) => ({ slug: t.slug, name: t.name }));
+  return { signedIn: getAuth(request) !== null, poles };
 }
 
 export default function Finance() {
-  const { signedIn } = useLoaderData<typeof loader>();
+  const { signedIn, poles } = useLoaderData<typeof loader>();
   return (
     <PathPage id="financer" signedIn={signedIn}>
       <h2>Les clubs CIGALES</h2>
@@ -24,6 +27,18 @@ export default function Finance() {
       <p>
         Chacun peut donner, même peu, à la cagnotte du pôle ; l'équipe d'animation la répartit entre des
         projets du territoire et publie chaque attribution.
+      </p>
+      <ul>
+        {poles.map((p) => (
+          <li key={p.slug}>
+            <a href={`/cagnotte/${p.slug}`}>La cagnotte solidaire du {p.name}</a>
+          </li>
+        ))}
+      </ul>
+      <h2>Soutenir un projet directement, ou en tontine</h2>
+      <p>
+        Chaque projet publié qui cherche de l'argent peut recevoir votre promesse de soutien, depuis sa page (voir{" "}
+        <a href="/projets">les projets</a>). Avec des proches, une <a href="/tontines">tontine</a> fait tourner l'épargne de chacun.
       </p>
       <p>
         <strong>Aucun paiement ne passe par Maillon</strong> : le site enregistre les engagements, les

@@ -1,6 +1,7 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { FundingProgress } from "~/components/funding-progress";
 import { ScoreBreakdown } from "~/components/score-breakdown";
 import { MentorshipStatusBadge, NeedStatusBadge, ProjectStatusBadge } from "~/components/status-badge";
 import { SKILL_LEVEL_LABELS } from "~/domain/mentorship";
@@ -15,6 +16,7 @@ import {
   PROJECT_KIND_LABELS,
   PROJECT_STAGE_LABELS,
 } from "~/domain/project";
+import { getProjectFundingProgress } from "~/models/finance.server";
 import { suggestMentorsForNeed } from "~/models/matching.server";
 import { listMentorshipsForProject, requestMentorship, type MentorshipSummary } from "~/models/mentorship.server";
 import { closeProject, publishProject, type SkillNeedView } from "~/models/project.server";
@@ -70,6 +72,8 @@ export function loader({ request, params }: LoaderFunctionArgs) {
     canOffer,
     hasProfile: auth ? hasVolunteerProfile(db, auth.user.id) : false,
     signedIn: !!auth,
+    fundingProgress: getProjectFundingProgress(db, project.id),
+    canPledge: !!auth && !isOwner && project.status === "publie" && hasRole(auth, "epargnant"),
   };
 }
 
@@ -425,7 +429,7 @@ function OfferHelp({ need }: { need: NeedJson }) {
 }
 
 function FundingSection() {
-  const { project, canEdit } = useLoaderData<typeof loader>();
+  const { project, canEdit, fundingProgress, canPledge } = useLoaderData<typeof loader>();
   const funding = project.fundingNeed;
   if (!funding && !canEdit) return null;
   return (
@@ -453,6 +457,7 @@ function FundingSection() {
       ) : (
         <p>Aucun besoin de financement.</p>
       )}
+      {funding ? <FundingProgress progress={fundingProgress} projectId={project.id} canPledge={canPledge} /> : null}
       {canEdit ? (
         <p>
           <a className="button button--ghost" href={`/projets/${project.id}/financement`}>

@@ -1,0 +1,259 @@
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { NoPaymentNotice } from "~/components/no-payment-notice";
+import { FormError, TextField } from "~/components/ui/field";
+import { SelectField, TextAreaField } from "~/components/ui/form-fields";
+import { allocate, donate, getCagnotte, setGoal } from "~/models/finance.server";
+import { listPublishedProjectsInTerritories } from "~/models/project.server";
+import { getTerritoryBySlug } from "~/models/territory.server";
+import { allocationSchema, donationSchema, goalSchema } from "~/schemas/finance";
+import { getAuth, requireUser, type Auth } from "~/utils/auth.server";
+import { getDb } from "~/utils/db.server";
+import { formatDate, formatEuros, plural } from "~/utils/format";
+import { forbidden, notFound } from "~/utils/project-access.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `La cagnotte solidaire${data ? ` du ${data.territory.name}` : ""} — Maillon` },
+];
+
+function loadTerritory(slug: string | undefined) {
+  const territory = slug ? getTerritoryBySlug(getDb(), slug) : undefined;
+  if (!territory) throw notFound("Pôle introuvable");
+  return territory;
+}
+
+function isStaff(auth: Auth | null, territoryId: number): boolean {
+  return !!auth && (auth.roles.includes("admin") || (auth.roles.includes("animateur") && auth.staffTerritoryIds.includes(territoryId)));
+}
+
+export function loader({ request, params }: LoaderFunctionArgs) {
+  const territory = loadTerritory(params.slug);
+  const auth = getAuth(request);
+  const staff = isStaff(auth, territory.id);
+  const db = getDb();
+  return {
+    territory: { id: territory.id, slug: territory.slug, name: territory.name },
+    signedIn: !!auth,
+    staff,
+    cagnotte: getCagnotte(db, territory.id),
+    projects: staff ? listPublishedProjectsInTerritories(db, [territory.id], { limit: 200 }).map((p) => ({ id: p.id, title: p.title })) : [],
+  };
+}
+
+type Reply = SubmissionResult<string[]>;
+function formFailure(intent: string, reply: Reply, status = 400) {
+  return data({ intent, reply }, { status });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const territory = loadTerritory(params.slug);
+  const auth = requireUser(request);
+  const formData = await request.formData();
+  const intent = String(formData.get("intent") ?? "");
+  const db = getDb();
+  const now = new Date();
+  const back = (flash: string) => redirect(`/cagnotte/${territory.slug}?${flash}=1`);
+
+  if (intent === "don") {
+    const submission = parseWithZod(formData, { schema: donationSchema });
+    if (submission.status !== "success") return formFailure(intent, submission.reply());
+    const v = submission.value;
+    donate(db, territory.id, auth.user.id, { amountCents: v.amount, donorName: v.donorName || null, message: v.message ?? "" }, now);
+    return back("merci");
+  }
+  if (!isStaff(auth, territory.id)) throw forbidden("Seule l'équipe d'animation du pôle gère la cagnotte.");
+  if (intent === "attribuer") {
+    const submission = parseWithZod(formData, { schema: allocationSchema });
+    if (submission.status !== "success") return formFailure(intent, submission.reply());
+    const v = submission.value;
+    const outcome = allocate(db, territory.id, auth.user.id, { projectId: v.projectId, amountCents: v.amount, note: v.note ?? "" }, now);
+    if (!outcome.ok) return formFailure(intent, submission.reply({ fieldErrors: { [outcome.field ?? "amount"]: [outcome.message] } }), outcome.status);
+    return back("attribue");
+  }
+  if (intent === "objectif") {
+    const submission = parseWithZod(formData, { schema: goalSchema });
+    if (submission.status !== "success") return formFailure(intent, submission.reply());
+    const outcome = setGoal(db, territory.id, auth.user.id, { label: submission.value.label, targetCents: submission.value.target }, now);
+    if (!outcome.ok) return formFailure(intent, submission.reply({ formErrors: [outcome.message] }), outcome.status);
+    return back("objectif");
+  }
+  return data({ intent: null, reply: null }, { status: 400 });
+}
+
+const FLASH: Record<string, string> = {
+  merci: "Merci ! Votre don est enregistré : faites maintenant le virement au compte de la cagnotte du pôle.",
+  attribue: "Attribution enregistrée.",
+  objectif: "Nouvel objectif enregistré.",
+};
+
+const formOptions = { shouldValidate: "onBlur", shouldRevalidate: "onInput" } as const;
+
+export default function Cagnotte() {
+  const { territory, signedIn, staff, cagnotte, projects } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const flash = Object.keys(FLASH).find((k) => params.get(k));
+  const lastFor = (id: string) => (actionData?.intent === id ? (actionData.reply ?? undefined) : undefined);
+  const [donationForm, donationFields] = useForm({
+    id: "don",
+    lastResult: lastFor("don"),
+    constraint: getZodConstraint(donationSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: donationSchema }),
+    ...formOptions,
+  });
+  const [allocationForm, allocationFields] = useForm({
+    id: "attribuer",
+    lastResult: lastFor("attribuer"),
+    constraint: getZodConstraint(allocationSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: allocationSchema }),
+    ...formOptions,
+  });
+  const [goalForm, goalFields] = useForm({
+    id: "objectif",
+    lastResult: lastFor("objectif"),
+    constraint: getZodConstraint(goalSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: goalSchema }),
+    ...formOptions,
+  });
+  const goal = cagnotte.goal;
+  const goalPct = goal ? Math.min(100, Math.floor((goal.collectedCents * 100) / goal.targetCents)) : 0;
+
+  return (
+    <div className="container">
+      <p className="eyebrow">Financer · {territory.name}</p>
+      <h1>La cagnotte solidaire</h1>
+      <p>
+        Chacun peut donner, même peu. L'équipe d'animation du pôle répartit la cagnotte entre des projets du territoire et publie ici chaque
+        attribution.
+      </p>
+      {flash ? (
+        <p className="alert alert--success" role="status">
+          {FLASH[flash]}
+        </p>
+      ) : null}
+      <ul className="stats">
+        <li>
+          <strong>{formatEuros(cagnotte.donatedCents)}</strong>
+          <span>collectés ({plural(cagnotte.donorCount, "don")})</span>
+        </li>
+        <li>
+          <strong>{formatEuros(cagnotte.allocatedCents)}</strong>
+          <span>attribués à des projets</span>
+        </li>
+        <li>
+          <strong>{formatEuros(cagnotte.availableCents)}</strong>
+          <span>à attribuer</span>
+        </li>
+      </ul>
+      {goal ? (
+        <section aria-labelledby="objectif-titre">
+          <h2 id="objectif-titre">Objectif : {goal.label}</h2>
+          <p>
+            <strong>
+              {formatEuros(goal.collectedCents)} sur {formatEuros(goal.targetCents)} ({goalPct} %)
+            </strong>{" "}
+            depuis le {formatDate(goal.since)}.
+          </p>
+          <div
+            className="progress"
+            role="img"
+            aria-label={`Progression vers l'objectif : ${formatEuros(goal.collectedCents)} sur ${formatEuros(goal.targetCents)}, ${goalPct} %`}
+          >
+            {goalPct > 0 ? <span className="progress__part progress__part--goal" style={{ width: `${goalPct}%` }} /> : null}
+          </div>
+        </section>
+      ) : null}
+      <NoPaymentNotice />
+
+      <h2 id="donner">Faire un don</h2>
+      {signedIn ? (
+        <Form method="post" className="form" aria-labelledby="donner" {...getFormProps(donationForm)}>
+          <FormError errors={donationForm.errors} id={donationForm.errorId} />
+          <input type="hidden" name="intent" value="don" />
+          <TextField meta={donationFields.amount} label="Montant du don (en euros)" inputProps={{ inputMode: "decimal" }} />
+          <TextField
+            meta={donationFields.donorName}
+            label="Nom affiché (facultatif)"
+            hint="Laissez vide pour un don anonyme."
+            autoComplete="name"
+          />
+          <TextAreaField meta={donationFields.message} label="Un message (facultatif)" rows={2} />
+          <div>
+            <button type="submit" className="button">
+              Enregistrer mon don
+            </button>
+          </div>
+        </Form>
+      ) : (
+        <p>
+          <a href={`/connexion?redirectTo=${encodeURIComponent(`/cagnotte/${territory.slug}`)}`}>Connectez-vous</a> pour enregistrer un don.
+        </p>
+      )}
+
+      <h2>Attributions</h2>
+      {cagnotte.allocations.length === 0 ? (
+        <p>Aucune attribution pour l'instant.</p>
+      ) : (
+        <ul>
+          {cagnotte.allocations.map((a) => (
+            <li key={a.id}>
+              {formatDate(a.createdAt)} : {formatEuros(a.amountCents)} pour <a href={`/projets/${a.projectId}`}>{a.projectTitle}</a>
+              {a.note ? ` — ${a.note}` : null}
+            </li>
+          ))}
+        </ul>
+      )}
+
+      <h2>Derniers dons</h2>
+      {cagnotte.donations.length === 0 ? (
+        <p>Aucun don pour l'instant : soyez le premier !</p>
+      ) : (
+        <ul>
+          {cagnotte.donations.map((d) => (
+            <li key={d.id}>
+              {formatDate(d.createdAt)} : {formatEuros(d.amountCents)}, {d.donorName ?? "don anonyme"}
+              {d.message ? ` — « ${d.message} »` : null}
+            </li>
+          ))}
+        </ul>
+      )}
+
+      {staff ? (
+        <>
+          <h2 id="attribuer">Attribuer la cagnotte (équipe d'animation)</h2>
+          <Form method="post" className="form" aria-labelledby="attribuer" {...getFormProps(allocationForm)}>
+            <FormError errors={allocationForm.errors} id={allocationForm.errorId} />
+            <input type="hidden" name="intent" value="attribuer" />
+            <SelectField
+              meta={allocationFields.projectId}
+              label="Projet"
+              options={projects.map((p) => ({ value: String(p.id), label: p.title }))}
+              placeholder="Choisir"
+            />
+            <TextField meta={allocationFields.amount} label="Montant attribué (en euros)" inputProps={{ inputMode: "decimal" }} />
+            <TextAreaField meta={allocationFields.note} label="Motif (facultatif)" rows={2} />
+            <div>
+              <button type="submit" className="button">
+                Attribuer
+              </button>
+            </div>
+          </Form>
+          <h2 id="nouvel-objectif">Fixer un nouvel objectif</h2>
+          <Form method="post" className="form" aria-labelledby="nouvel-objectif" {...getFormProps(goalForm)}>
+            <FormError errors={goalForm.errors} id={goalForm.errorId} />
+            <input type="hidden" name="intent" value="objectif" />
+            <TextField meta={goalFields.label} label="Nom de l'objectif" hint="Par exemple « Printemps 2026 : trois commerces de centre-bourg »." />
+            <TextField meta={goalFields.target} label="Montant visé (en euros)" inputProps={{ inputMode: "decimal" }} />
+            <div>
+              <button type="submit" className="button">
+                Enregistrer l'objectif
+              </button>
+            </div>
+          </Form>
+        </>
+      ) : null}
+    </div>
+  );
+}

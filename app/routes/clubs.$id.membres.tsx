@@ -1,0 +1,310 @@
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { ClubNav } from "~/components/club-nav";
+import { NoPaymentNotice } from "~/components/no-payment-notice";
+import { FormError, TextField } from "~/components/ui/field";
+import { optionsFrom, SelectField, TextAreaField } from "~/components/ui/form-fields";
+import { MEMBER_ROLE_LABELS, MEMBER_STATUS_LABELS } from "~/domain/clubs/labels";
+import { MAX_ACTIVE_MEMBERS, parisToday } from "~/domain/clubs/lifecycle";
+import { addMeeting, decideRequest, inviteMember, listDeals, listMeetings, listMembers, setMonthlySavings, setOfficer } from "~/models/club.server";
+import { inviteSchema, meetingSchema, officerSchema, savingsSchema } from "~/schemas/club";
+import { centsToInput } from "~/schemas/money";
+import { requireClubMember, requireClubPermission } from "~/utils/club-access.server";
+import { getDb } from "~/utils/db.server";
+import { formatDateTime, formatEuros } from "~/utils/format";
+import { parisDateTime } from "~/utils/paris-time";
+
+export const meta: MetaFunction = () => [{ title: "Membres du club — Maillon" }];
+
+const FLASH: Record<string, string> = {
+  invite: "Invitation enregistrée : la personne la verra sur la page du club et dans son espace.",
+  accepte: "Demande acceptée : bienvenue au nouveau membre.",
+  refuse: "Demande refusée.",
+  fonction: "Fonction enregistrée.",
+  epargne: "Votre épargne mensuelle est enregistrée.",
+  reunion: "Réunion ajoutée.",
+};
+
+export function loader({ request, params }: LoaderFunctionArgs) {
+  const access = requireClubMember(request, params.id);
+  const db = getDb();
+  const members = listMembers(db, access.club.id);
+  return {
+    club: { id: access.club.id, name: access.club.name, status: access.club.status },
+    me: { userId: access.auth.user.id, monthlySavings: centsToInput(access.member.monthlySavingsCents || null) },
+    can: access.can,
+    members,
+    meetings: listMeetings(db, access.club.id),
+    projects: listDeals(db, access.club.id).map((d) => ({ id: d.projectId, title: d.projectTitle })),
+    today: parisToday(new Date()),
+  };
+}
+
+type Reply = SubmissionResult<string[]>;
+function formFailure(intent: string, reply: Reply, status = 400) {
+  return data({ intent, reply, message: null as string | null }, { status });
+}
+function failure(message: string, status: number) {
+  return data({ intent: null as string | null, reply: null as Reply | null, message }, { status });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const access = requireClubMember(request, params.id);
+  const db = getDb();
+  const clubId = access.club.id;
+  const formData = await request.formData();
+  const intent = String(formData.get("intent") ?? "");
+  const now = new Date();
+  const done = (flash: string) => redirect(`/clubs/${clubId}/membres?${flash}=1`);
+
+  if (intent === "inviter") {
+    requireClubPermission(access, "manageMembers", "Seul le gérant invite de nouveaux membres.");
+    const submission = parseWithZod(formData, { schema: inviteSchema });
+    if (submission.status !== "success") return formFailure(intent, submission.reply());
+    const outcome = inviteMember(db, clubId, submission.value.email, now);
+    if (!outcome.ok) return formFailure(intent, submission.reply({ fieldErrors: { email: [outcome.message] } }), outcome.status);
+    return done("invite");
+  }
+  if (intent === "accepter" || intent === "refuser") {
+    requireClubPermission(access, "manageMembers", "Seul le gérant répond aux demandes.");
+    const userId = Number(formData.get("userId"));
+    if (!Number.isSafeInteger(userId)) return failure("Membre inconnu.", 400);
+    const outcome = decideRequest(db, clubId, userId, intent === "accepter", now);
+    if (!outcome.ok) return failure(outcome.message, outcome.status);
+    return done(intent === "accepter" ? "accepte" : "refuse");
+  }
+  if (intent === "fonction") {
+    requireClubPermission(access, "manageMembers", "Seul le gérant nomme les responsables du club.");
+    const submission = parseWithZod(formData, { schema: officerSchema });
+    if (submission.status !== "success") return formFailure(intent, submission.reply());
+    const outcome = setOfficer(db, clubId, submission.value.userId, submission.value.role);
+    if (!outcome.ok) {
+      return formFailure(intent, submission.reply({ fieldErrors: { [outcome.field ?? "userId"]: [outcome.message] } }), outcome.status);
+    }
+    return done("fonction");
+  }
+  if (intent === "epargne") {
+    const submission = parseWithZod(formData, { schema: savingsSchema });
+    if (submission.status !== "success") return formFailure(intent, submission.reply());
+    const outcome = setMonthlySavings(db, clubId, access.auth.user.id, submission.value.monthlySavings);
+    if (!outcome.ok) return formFailure(intent, submission.reply({ fieldErrors: { monthlySavings: [outcome.message] } }), outcome.status);
+    return done("epargne");
+  }
+  if (intent === "reunion") {
+    requireClubPermission(access, "scheduleMeetings", "Seuls le gérant et le secrétaire planifient les réunions.");
+    const submission = parseWithZod(formData, { schema: meetingSchema });
+    if (submission.status !== "success") return formFailure(intent, submission.reply());
+    const v = submission.value;
+    const outcome = addMeeting(
+      db,
+      clubId,
+      access.auth.user.id,
+      { startsAt: parisDateTime(v.date, v.time), place: v.place, agenda: v.agenda ?? "", projectId: v.projectId ?? null },
+      now,
+    );
+    if (!outcome.ok) return formFailure(intent, submission.reply({ fieldErrors: { [outcome.field ?? "date"]: [outcome.message] } }), outcome.status);
+    return done("reunion");
+  }
+  return failure("Action inconnue.", 400);
+}
+
+const formOptions = { shouldValidate: "onBlur", shouldRevalidate: "onInput" } as const;
+
+export default function ClubMembers() {
+  const { club, me, can, members, meetings, projects, today } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const flash = Object.keys(FLASH).find((k) => params.get(k));
+  const lastFor = (id: string) => (actionData?.intent === id ? (actionData.reply ?? undefined) : undefined);
+  const [inviteForm, inviteFields] = useForm({
+    id: "inviter",
+    lastResult: lastFor("inviter"),
+    constraint: getZodConstraint(inviteSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: inviteSchema }),
+    ...formOptions,
+  });
+  const [officerForm, officerFields] = useForm({
+    id: "fonction",
+    lastResult: lastFor("fonction"),
+    constraint: getZodConstraint(officerSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: officerSchema }),
+    ...formOptions,
+  });
+  const [savingsForm, savingsFields] = useForm({
+    id: "epargne",
+    lastResult: lastFor("epargne"),
+    defaultValue: { monthlySavings: me.monthlySavings },
+    constraint: getZodConstraint(savingsSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: savingsSchema }),
+    ...formOptions,
+  });
+  const [meetingForm, meetingFields] = useForm({
+    id: "reunion",
+    lastResult: lastFor("reunion"),
+    defaultValue: { date: today, time: "18:30" },
+    constraint: getZodConstraint(meetingSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: meetingSchema }),
+    ...formOptions,
+  });
+  const active = members.filter((m) => m.status === "actif");
+  const pending = members.filter((m) => m.status === "demande");
+  const invited = members.filter((m) => m.status === "invite");
+
+  return (
+    <div className="container">
+      <p className="eyebrow">Club d'épargnants CIGALES</p>
+      <h1>{club.name} : membres et réunions</h1>
+      <ClubNav clubId={club.id} isMember />
+      {flash ? (
+        <p className="alert alert--success" role="status">
+          {FLASH[flash]}
+        </p>
+      ) : null}
+      {actionData?.message ? (
+        <p className="alert alert--error" role="alert">
+          {actionData.message}
+        </p>
+      ) : null}
+
+      <table className="table">
+        <caption>
+          {active.length} membres actifs sur {MAX_ACTIVE_MEMBERS} au plus
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Membre</th>
+            <th scope="col">Fonction</th>
+            <th scope="col">Épargne mensuelle déclarée</th>
+          </tr>
+        </thead>
+        <tbody>
+          {active.map((m) => (
+            <tr key={m.userId}>
+              <th scope="row">{m.displayName}</th>
+              <td>{MEMBER_ROLE_LABELS[m.role]}</td>
+              <td>{m.monthlySavingsCents > 0 ? formatEuros(m.monthlySavingsCents) : "—"}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <NoPaymentNotice />
+
+      <h2 id="mon-epargne">Mon épargne mensuelle</h2>
+      <Form method="post" className="form" aria-labelledby="mon-epargne" {...getFormProps(savingsForm)}>
+        <input type="hidden" name="intent" value="epargne" />
+        <TextField
+          meta={savingsFields.monthlySavings}
+          label="Montant que je verse chaque mois (en euros)"
+          hint="De 8 € à 450 € dans la plupart des clubs ; la moyenne est de 25 € à 30 €. Vous le versez par virement au compte du club."
+          inputProps={{ inputMode: "decimal" }}
+        />
+        <div>
+          <button type="submit" className="button">
+            Enregistrer mon épargne
+          </button>
+        </div>
+      </Form>
+
+      {can.manageMembers ? (
+        <>
+          <h2 id="inviter">Inviter un épargnant</h2>
+          <Form method="post" className="form" aria-labelledby="inviter" {...getFormProps(inviteForm)}>
+            <FormError errors={inviteForm.errors} id={inviteForm.errorId} />
+            <input type="hidden" name="intent" value="inviter" />
+            <TextField meta={inviteFields.email} label="Adresse e-mail de son compte Maillon" type="email" autoComplete="off" />
+            <div>
+              <button type="submit" className="button">
+                Inviter
+              </button>
+            </div>
+          </Form>
+
+          <h2>Demandes pour rejoindre le club</h2>
+          {pending.length === 0 ? (
+            <p>Aucune demande en attente.</p>
+          ) : (
+            <ul className="plain-list">
+              {pending.map((m) => (
+                <li key={m.userId} className="actions">
+                  <span>{m.displayName}</span>
+                  <Form method="post" className="inline-form">
+                    <input type="hidden" name="userId" value={m.userId} />
+                    <button type="submit" name="intent" value="accepter" className="button">
+                      Accepter<span className="visually-hidden"> {m.displayName}</span>
+                    </button>
+                  </Form>
+                  <Form method="post" className="inline-form">
+                    <input type="hidden" name="userId" value={m.userId} />
+                    <button type="submit" name="intent" value="refuser" className="button button--ghost">
+                      Refuser<span className="visually-hidden"> {m.displayName}</span>
+                    </button>
+                  </Form>
+                </li>
+              ))}
+            </ul>
+          )}
+          {invited.length > 0 ? (
+            <p>
+              {MEMBER_STATUS_LABELS.invite}s, en attente de réponse : {invited.map((m) => m.displayName).join(", ")}.
+            </p>
+          ) : null}
+
+          <h2 id="fonctions">Responsables du club</h2>
+          <p>Un gérant (nommé pour un an, renouvelable), un trésorier et un secrétaire, choisis parmi les membres actifs.</p>
+          <Form method="post" className="form" aria-labelledby="fonctions" {...getFormProps(officerForm)}>
+            <input type="hidden" name="intent" value="fonction" />
+            <SelectField
+              meta={officerFields.userId}
+              label="Membre"
+              options={active.map((m) => ({ value: String(m.userId), label: m.displayName }))}
+              placeholder="Choisir"
+            />
+            <SelectField meta={officerFields.role} label="Fonction" options={optionsFrom(MEMBER_ROLE_LABELS)} placeholder="Choisir" />
+            <div>
+              <button type="submit" className="button">
+                Nommer
+              </button>
+            </div>
+          </Form>
+        </>
+      ) : null}
+
+      <h2 id="reunions">Réunions</h2>
+      {meetings.length === 0 ? (
+        <p>Aucune réunion enregistrée.</p>
+      ) : (
+        <ul>
+          {meetings.map((m) => (
+            <li key={m.id}>
+              {formatDateTime(m.startsAt)}, {m.place}
+              {m.projectTitle ? ` — avec le projet « ${m.projectTitle} »` : null}
+              {m.agenda ? ` : ${m.agenda}` : null}
+            </li>
+          ))}
+        </ul>
+      )}
+      {can.scheduleMeetings ? (
+        <Form method="post" className="form" aria-labelledby="reunions" {...getFormProps(meetingForm)}>
+          <input type="hidden" name="intent" value="reunion" />
+          <TextField meta={meetingFields.date} label="Date" hint="Au format aaaa-mm-jj." />
+          <TextField meta={meetingFields.time} label="Heure" hint="Au format hh:mm, heure de Paris." />
+          <TextField meta={meetingFields.place} label="Lieu" />
+          <SelectField
+            meta={meetingFields.projectId}
+            label="Rencontre avec un projet (facultatif)"
+            options={projects.map((p) => ({ value: String(p.id), label: p.title }))}
+            placeholder="Aucun"
+          />
+          <TextAreaField meta={meetingFields.agenda} label="Ordre du jour (facultatif)" rows={3} />
+          <div>
+            <button type="submit" className="button">
+              Ajouter la réunion
+            </button>
+          </div>
+        </Form>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,388 @@
+import { getCollectionProps, getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { ClubNav } from "~/components/club-nav";
+import { NoPaymentNotice } from "~/components/no-payment-notice";
+import { ScoreBreakdown } from "~/components/score-breakdown";
+import { FieldError, FormError, TextField } from "~/components/ui/field";
+import { optionsFrom, RadioGroupField, TextAreaField } from "~/components/ui/form-fields";
+import { DEAL_STAGE_LABELS, INSTRUMENT_LABELS, VOTE_OUTCOME_LABELS } from "~/domain/clubs/labels";
+import { addMonthsIso, canInvest, parisToday } from "~/domain/clubs/lifecycle";
+import { describeRule } from "~/domain/clubs/vote";
+import {
+  clubBalance,
+  dropDeal,
+  followProject,
+  listClubCommitments,
+  listDeals,
+  listMembers,
+  listVotes,
+  openVote,
+  setAccompanyingMembers,
+  studyDeal,
+  type DealView,
+} from "~/models/club.server";
+import { suggestProjectsForClub } from "~/models/matching.server";
+import { accompanyingSchema, followSchema, openVoteSchema, studySchema } from "~/schemas/club";
+import { requireClubMember, requireClubPermission } from "~/utils/club-access.server";
+import { getDb, type Db } from "~/utils/db.server";
+import { formatDate, formatEuros } from "~/utils/format";
+import { parisDateTime } from "~/utils/paris-time";
+
+export const meta: MetaFunction = () => [{ title: "Projets et votes du club — Maillon" }];
+
+const FLASH: Record<string, string> = {
+  suivi: "Le projet entre dans le suivi du club, à l'étape « repéré ».",
+  etudie: "Notes d'étude enregistrées.",
+  abandonne: "Le club ne donne pas suite à ce projet.",
+  accompagnateurs: "Membres accompagnateurs enregistrés.",
+};
+
+/** The matcher's suggestions, minus projects already in the pipeline; never a 500 if it fails. */
+function suggestions(db: Db, clubId: number, followed: Set<number>, now: Date) {
+  try {
+    return {
+      items: suggestProjectsForClub(db, clubId, { limit: 8, now }).filter((s) => !followed.has(s.projectId)),
+      error: false,
+    };
+  } catch (error) {
+    console.error("suggestProjectsForClub failed", error);
+    return { items: [], error: true };
+  }
+}
+
+export function loader({ request, params }: LoaderFunctionArgs) {
+  const access = requireClubMember(request, params.id);
+  const db = getDb();
+  const now = new Date();
+  const club = access.club;
+  const deals = listDeals(db, club.id);
+  const followed = new Set(deals.map((d) => d.projectId));
+  return {
+    club: { id: club.id, name: club.name, rule: describeRule(club), investing: canInvest(club, now) },
+    can: access.can,
+    balanceCents: clubBalance(db, club.id),
+    suggestions: suggestions(db, club.id, followed, now),
+    deals,
+    votes: listVotes(db, club.id),
+    commitments: listClubCommitments(db, club.id),
+    members: listMembers(db, club.id)
+      .filter((m) => m.status === "actif")
+      .map((m) => ({ userId: m.userId, displayName: m.displayName })),
+    defaultDeadline: addMonthsIso(parisToday(now), 1),
+  };
+}
+
+type Reply = SubmissionResult<string[]>;
+function formFailure(formId: string, reply: Reply, status = 400) {
+  return data({ formId, reply, message: null as string | null }, { status });
+}
+function failure(message: string, status: number) {
+  return data({ formId: null as string | null, reply: null as Reply | null, message }, { status });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const access = requireClubMember(request, params.id);
+  const db = getDb();
+  const clubId = access.club.id;
+  const formData = await request.formData();
+  const intent = String(formData.get("intent") ?? "");
+  const now = new Date();
+  const done = (flash: string) => redirect(`/clubs/${clubId}/projets?${flash}=1`);
+  const dealId = String(formData.get("dealId") ?? "");
+
+  if (intent === "suivre") {
+    const submission = parseWithZod(formData, { schema: followSchema });
+    if (submission.status !== "success") return failure("Projet inconnu.", 400);
+    const outcome = followProject(db, clubId, submission.value.projectId, now);
+    if (!outcome.ok) return failure(outcome.message, outcome.status);
+    return done("suivi");
+  }
+  if (intent === "etudier") {
+    const submission = parseWithZod(formData, { schema: studySchema });
+    if (submission.status !== "success") return formFailure(`etude-${dealId}`, submission.reply());
+    const outcome = studyDeal(db, clubId, submission.value.dealId, submission.value.notes, now);
+    if (!outcome.ok) return formFailure(`etude-${dealId}`, submission.reply({ formErrors: [outcome.message] }), outcome.status);
+    return done("etudie");
+  }
+  if (intent === "ouvrir-vote") {
+    requireClubPermission(access, "openVotes", "Seul le gérant du club ouvre un vote.");
+    const submission = parseWithZod(formData, { schema: openVoteSchema });
+    if (submission.status !== "success") return formFailure(`vote-${dealId}`, submission.reply());
+    const v = submission.value;
+    const outcome = openVote(
+      db,
+      clubId,
+      access.auth.user.id,
+      { dealId: v.dealId, amountCents: v.amount, instrument: v.instrument, deadline: parisDateTime(v.deadline, "23:59") },
+      now,
+    );
+    if (!outcome.ok) {
+      const field = outcome.field === "dealId" || !outcome.field ? null : outcome.field;
+      return formFailure(
+        `vote-${dealId}`,
+        field ? submission.reply({ fieldErrors: { [field]: [outcome.message] } }) : submission.reply({ formErrors: [outcome.message] }),
+        outcome.status,
+      );
+    }
+    return redirect(`/clubs/${clubId}/votes/${outcome.voteId}?ouvert=1`);
+  }
+  if (intent === "abandonner") {
+    requireClubPermission(access, "openVotes", "Seul le gérant décide de ne pas donner suite.");
+    const id = Number(dealId);
+    const outcome = Number.isSafeInteger(id) ? dropDeal(db, clubId, id, now) : ({ ok: false, status: 400, message: "Projet inconnu." } as const);
+    if (!outcome.ok) return failure(outcome.message, outcome.status);
+    return done("abandonne");
+  }
+  if (intent === "accompagnateurs") {
+    requireClubPermission(access, "openVotes", "Seul le gérant nomme les membres accompagnateurs.");
+    const formId = `acc-${String(formData.get("projectId") ?? "")}`;
+    const submission = parseWithZod(formData, { schema: accompanyingSchema });
+    if (submission.status !== "success") return formFailure(formId, submission.reply());
+    const outcome = setAccompanyingMembers(db, clubId, submission.value.projectId, submission.value.userIds, now);
+    if (!outcome.ok) return formFailure(formId, submission.reply({ fieldErrors: { userIds: [outcome.message] } }), outcome.status);
+    return done("accompagnateurs");
+  }
+  return failure("Action inconnue.", 400);
+}
+
+const formOptions = { shouldValidate: "onBlur", shouldRevalidate: "onInput" } as const;
+
+function useLastResult(formId: string) {
+  const actionData = useActionData<typeof action>();
+  return actionData?.formId === formId ? (actionData.reply ?? undefined) : undefined;
+}
+
+function StudyForm({ deal }: { deal: DealView }) {
+  const [form, fields] = useForm({
+    id: `etude-${deal.id}`,
+    lastResult: useLastResult(`etude-${deal.id}`),
+    defaultValue: { notes: deal.notes },
+    constraint: getZodConstraint(studySchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: studySchema }),
+    ...formOptions,
+  });
+  return (
+    <Form method="post" className="form" {...getFormProps(form)} aria-label={`Étude du projet ${deal.projectTitle}`}>
+      <FormError errors={form.errors} id={form.errorId} />
+      <input type="hidden" name="intent" value="etudier" />
+      <input type="hidden" name="dealId" value={deal.id} />
+      <TextAreaField
+        meta={fields.notes}
+        label="Notes d'étude"
+        hint="Ce que le club retient : rencontre avec la personne qui porte le projet, chiffres, risques."
+        rows={3}
+      />
+      <div>
+        <button type="submit" className="button button--ghost">
+          Enregistrer l'étude
+        </button>
+      </div>
+    </Form>
+  );
+}
+
+function OpenVoteForm({ deal, defaultDeadline }: { deal: DealView; defaultDeadline: string }) {
+  const [form, fields] = useForm({
+    id: `vote-${deal.id}`,
+    lastResult: useLastResult(`vote-${deal.id}`),
+    defaultValue: { deadline: defaultDeadline, instrument: "capital" },
+    constraint: getZodConstraint(openVoteSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: openVoteSchema }),
+    ...formOptions,
+  });
+  return (
+    <Form method="post" className="form" {...getFormProps(form)} aria-label={`Ouvrir un vote sur ${deal.projectTitle}`}>
+      <FormError errors={form.errors} id={form.errorId} />
+      <input type="hidden" name="intent" value="ouvrir-vote" />
+      <input type="hidden" name="dealId" value={deal.id} />
+      <TextField meta={fields.amount} label="Montant proposé (en euros)" inputProps={{ inputMode: "decimal" }} />
+      <RadioGroupField meta={fields.instrument} legend="Forme de l'investissement" options={optionsFrom(INSTRUMENT_LABELS)} />
+      <TextField meta={fields.deadline} label="Date limite du vote" hint="Au format aaaa-mm-jj ; le vote ferme à 23 h 59, heure de Paris." />
+      <div>
+        <button type="submit" className="button">
+          Ouvrir le vote
+        </button>
+      </div>
+    </Form>
+  );
+}
+
+function AccompanyingForm({ projectId, title, members, current }: { projectId: number; title: string; members: { userId: number; displayName: string }[]; current: number[] }) {
+  const formId = `acc-${projectId}`;
+  const [form, fields] = useForm({
+    id: formId,
+    lastResult: useLastResult(formId),
+    defaultValue: { userIds: current.map(String) },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: accompanyingSchema }),
+    ...formOptions,
+  });
+  return (
+    <Form method="post" className="form" {...getFormProps(form)}>
+      <input type="hidden" name="intent" value="accompagnateurs" />
+      <input type="hidden" name="projectId" value={projectId} />
+      <div className="field">
+        <fieldset aria-describedby={fields.userIds.errors ? fields.userIds.errorId : undefined}>
+          <legend>Membres qui suivent « {title} » (un ou deux)</legend>
+          <div className="checkbox-list">
+            {getCollectionProps(fields.userIds, { type: "checkbox", options: members.map((m) => String(m.userId)) }).map(({ key, ...props }) => (
+              <label key={key}>
+                <input {...props} />
+                <span>{members.find((m) => String(m.userId) === props.value)?.displayName}</span>
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <FieldError meta={fields.userIds} />
+      </div>
+      <div>
+        <button type="submit" className="button button--ghost">
+          Enregistrer les accompagnateurs
+        </button>
+      </div>
+    </Form>
+  );
+}
+
+export default function ClubDeals() {
+  const { club, can, balanceCents, suggestions, deals, votes, commitments, members, defaultDeadline } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const flash = Object.keys(FLASH).find((k) => params.get(k));
+  const active = deals.filter((d) => d.stage !== "refuse" && d.stage !== "engage");
+  const decided = deals.filter((d) => d.stage === "refuse" || d.stage === "engage");
+  return (
+    <div className="container">
+      <p className="eyebrow">Club d'épargnants CIGALES</p>
+      <h1>{club.name} : projets et votes</h1>
+      <ClubNav clubId={club.id} isMember />
+      {flash ? (
+        <p className="alert alert--success" role="status">
+          {FLASH[flash]}
+        </p>
+      ) : null}
+      {actionData?.message ? (
+        <p className="alert alert--error" role="alert">
+          {actionData.message}
+        </p>
+      ) : null}
+      <p>
+        Argent disponible pour investir : <strong>{formatEuros(balanceCents)}</strong>. {club.rule}
+      </p>
+      {!club.investing ? <p className="alert">Le club n'est pas en période d'investissement : il peut suivre des projets, mais pas voter d'investissement.</p> : null}
+      <NoPaymentNotice />
+
+      <h2>Projets suggérés au club</h2>
+      {suggestions.error ? (
+        <p className="alert alert--error" role="alert">
+          Les suggestions sont momentanément indisponibles.
+        </p>
+      ) : suggestions.items.length === 0 ? (
+        <p>Aucun nouveau projet ne correspond au club pour l'instant.</p>
+      ) : (
+        <ul className="suggestion-list">
+          {suggestions.items.map((s) => (
+            <li key={s.projectId} className="card suggestion">
+              <h3>
+                <a href={`/projets/${s.projectId}`}>{s.projectTitle}</a>
+              </h3>
+              <p>Recherche {formatEuros(s.amountCents)}.</p>
+              <ScoreBreakdown id={`suggestion-${s.projectId}`} score={s.score} explanation={s.explanation} criteria={s.criteria} />
+              <Form method="post">
+                <input type="hidden" name="intent" value="suivre" />
+                <input type="hidden" name="projectId" value={s.projectId} />
+                <button type="submit" className="button">
+                  Suivre ce projet<span className="visually-hidden"> : {s.projectTitle}</span>
+                </button>
+              </Form>
+            </li>
+          ))}
+        </ul>
+      )}
+
+      <h2>Projets en cours d'étude</h2>
+      {active.length === 0 ? <p>Aucun projet en cours : suivez un projet suggéré.</p> : null}
+      {active.map((deal) => (
+        <section key={deal.id} className="card" aria-labelledby={`deal-${deal.id}`}>
+          <h3 id={`deal-${deal.id}`}>
+            <a href={`/projets/${deal.projectId}`}>{deal.projectTitle}</a> — {DEAL_STAGE_LABELS[deal.stage]}
+          </h3>
+          {deal.needCents ? <p>Besoin de financement : {formatEuros(deal.needCents)}.</p> : null}
+          {deal.lastVote?.outcomeNote ? <p className="alert">{deal.lastVote.outcomeNote}</p> : null}
+          {deal.openVoteId ? (
+            <p>
+              <a className="button" href={`/clubs/${club.id}/votes/${deal.openVoteId}`}>
+                Voir le vote en cours<span className="visually-hidden"> : {deal.projectTitle}</span>
+              </a>
+            </p>
+          ) : (
+            <>
+              {deal.notes ? <p className="prewrap">Notes : {deal.notes}</p> : null}
+              <StudyForm deal={deal} />
+              <p>
+                Pour rencontrer la personne qui porte le projet, <a href={`/clubs/${club.id}/membres#reunions`}>planifiez une réunion</a>.
+              </p>
+              {can.openVotes && deal.stage === "etudie" && club.investing ? <OpenVoteForm deal={deal} defaultDeadline={defaultDeadline} /> : null}
+              {can.openVotes ? (
+                <Form method="post" className="inline-form">
+                  <input type="hidden" name="intent" value="abandonner" />
+                  <input type="hidden" name="dealId" value={deal.id} />
+                  <button type="submit" className="button button--danger">
+                    Ne pas donner suite<span className="visually-hidden"> : {deal.projectTitle}</span>
+                  </button>
+                </Form>
+              ) : null}
+            </>
+          )}
+        </section>
+      ))}
+
+      <h2>Engagements du club</h2>
+      {commitments.length === 0 ? (
+        <p>Aucun engagement pour l'instant.</p>
+      ) : (
+        commitments.map((c) => (
+          <section key={c.id} className="card" aria-label={`Engagement : ${c.projectTitle}`}>
+            <p>
+              <a href={`/projets/${c.projectId}`}>{c.projectTitle}</a> : {formatEuros(c.amountCents)}, {INSTRUMENT_LABELS[c.instrument].toLowerCase()},
+              le {formatDate(c.committedAt)}.
+              {c.accompanying.length > 0 ? ` Suivi par ${c.accompanying.map((a) => a.displayName).join(" et ")}.` : " Aucun membre accompagnateur nommé."}
+            </p>
+            {can.openVotes ? (
+              <AccompanyingForm projectId={c.projectId} title={c.projectTitle} members={members} current={c.accompanying.map((a) => a.userId)} />
+            ) : null}
+          </section>
+        ))
+      )}
+      {decided.some((d) => d.stage === "refuse") ? (
+        <>
+          <h2>Projets refusés</h2>
+          <ul>
+            {decided
+              .filter((d) => d.stage === "refuse")
+              .map((d) => (
+                <li key={d.id}>{d.projectTitle}</li>
+              ))}
+          </ul>
+        </>
+      ) : null}
+
+      <h2>Votes</h2>
+      {votes.length === 0 ? (
+        <p>Aucun vote pour l'instant.</p>
+      ) : (
+        <ul>
+          {votes.map((v) => (
+            <li key={v.id}>
+              <a href={`/clubs/${club.id}/votes/${v.id}`}>
+                {v.projectTitle}, {formatEuros(v.amountCents)}
+              </a>{" "}
+              — {v.status === "ouvert" ? `ouvert jusqu'au ${formatDate(v.deadline)}` : v.outcome ? VOTE_OUTCOME_LABELS[v.outcome] : "clos"}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

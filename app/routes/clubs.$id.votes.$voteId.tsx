@@ -1,0 +1,181 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { ClubNav } from "~/components/club-nav";
+import { NoPaymentNotice } from "~/components/no-payment-notice";
+import { FormError } from "~/components/ui/field";
+import { optionsFrom, RadioGroupField } from "~/components/ui/form-fields";
+import { BALLOT_CHOICE_LABELS, INSTRUMENT_LABELS, VOTE_OUTCOME_LABELS } from "~/domain/clubs/labels";
+import { describeRule } from "~/domain/clubs/vote";
+import { castBallot, closeVote, getVoteDetail } from "~/models/club.server";
+import { ballotSchema } from "~/schemas/club";
+import { requireClubMember, requireClubPermission } from "~/utils/club-access.server";
+import { getDb } from "~/utils/db.server";
+import { formatDateTime, formatEuros } from "~/utils/format";
+import { notFound, parseId } from "~/utils/project-access.server";
+
+export const meta: MetaFunction = () => [{ title: "Vote du club — Maillon" }];
+
+function loadVote(request: Request, params: { id?: string; voteId?: string }) {
+  const access = requireClubMember(request, params.id);
+  const vote = getVoteDetail(getDb(), access.club.id, parseId(params.voteId), access.auth.user.id);
+  if (!vote) throw notFound("Vote introuvable");
+  return { access, vote };
+}
+
+export function loader({ request, params }: LoaderFunctionArgs) {
+  const { access, vote } = loadVote(request, params);
+  const joinedAfter = !!access.member.joinedAt && access.member.joinedAt.getTime() > vote.openedAt.getTime();
+  return {
+    club: { id: access.club.id, name: access.club.name },
+    vote,
+    ruleText: describeRule(vote.rule),
+    canVote: vote.status === "ouvert" && vote.myChoice === null && !joinedAfter && vote.deadline.getTime() > Date.now(),
+    canClose: access.can.openVotes && vote.status === "ouvert",
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { access, vote } = loadVote(request, params);
+  const formData = await request.formData();
+  const db = getDb();
+  const now = new Date();
+  const back = `/clubs/${access.club.id}/votes/${vote.id}`;
+  if (formData.get("intent") === "clore") {
+    requireClubPermission(access, "openVotes", "Seul le gérant clôt un vote.");
+    const outcome = closeVote(db, access.club.id, vote.id, now);
+    if (!outcome.ok) return data({ message: outcome.message, reply: undefined }, { status: outcome.status });
+    return redirect(`${back}?clos=1`);
+  }
+  const submission = parseWithZod(formData, { schema: ballotSchema });
+  if (submission.status !== "success") return data({ message: null, reply: submission.reply() }, { status: 400 });
+  const outcome = castBallot(db, vote.id, access.auth.user.id, submission.value.choice, now);
+  if (!outcome.ok) return data({ message: outcome.message, reply: submission.reply({ formErrors: [outcome.message] }) }, { status: outcome.status });
+  return redirect(`${back}?${outcome.closed ? "clos" : "vote"}=1`);
+}
+
+export default function VotePage() {
+  const { club, vote, ruleText, canVote, canClose } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const [form, fields] = useForm({
+    id: "bulletin",
+    lastResult: actionData?.reply,
+    constraint: getZodConstraint(ballotSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ballotSchema }),
+  });
+  const { tally } = vote;
+  return (
+    <div className="container">
+      <p className="eyebrow">Club d'épargnants CIGALES · {club.name}</p>
+      <h1>Vote : investir dans « {vote.projectTitle} »</h1>
+      <ClubNav clubId={club.id} isMember />
+      {params.get("ouvert") ? (
+        <p className="alert alert--success" role="status">
+          Le vote est ouvert : chaque membre vote une fois, avant la date limite.
+        </p>
+      ) : null}
+      {params.get("vote") ? (
+        <p className="alert alert--success" role="status">
+          Votre vote est enregistré.
+        </p>
+      ) : null}
+      {params.get("clos") ? (
+        <p className="alert alert--success" role="status">
+          Le vote est clos.
+        </p>
+      ) : null}
+      {actionData?.message && !actionData.reply ? (
+        <p className="alert alert--error" role="alert">
+          {actionData.message}
+        </p>
+      ) : null}
+
+      <dl className="details">
+        <dt>Projet</dt>
+        <dd>
+          <a href={`/projets/${vote.projectId}`}>{vote.projectTitle}</a>
+        </dd>
+        <dt>Montant proposé</dt>
+        <dd>{formatEuros(vote.amountCents)}</dd>
+        <dt>Forme</dt>
+        <dd>{INSTRUMENT_LABELS[vote.instrument]}</dd>
+        <dt>Date limite</dt>
+        <dd>{formatDateTime(vote.deadline)}</dd>
+        <dt>Règle</dt>
+        <dd>{ruleText}</dd>
+      </dl>
+
+      <h2>Résultat</h2>
+      <p>
+        {vote.status === "clos" && vote.outcome ? (
+          <strong>Vote clos : {VOTE_OUTCOME_LABELS[vote.outcome]}.</strong>
+        ) : (
+          <>
+            Vote ouvert. Si le vote se terminait maintenant : <strong>{VOTE_OUTCOME_LABELS[vote.provisional]}</strong>.
+          </>
+        )}
+      </p>
+      {vote.outcome === "adopte" && vote.commitmentId ? (
+        <p className="alert alert--success">
+          L'engagement du club de {formatEuros(vote.amountCents)} est enregistré. Le versement se fait par virement, après la signature de la
+          convention avec l'entreprise.
+        </p>
+      ) : null}
+      {vote.outcomeNote ? (
+        <p className="alert alert--error" role="alert">
+          {vote.outcomeNote}
+        </p>
+      ) : null}
+      <ul className="stats">
+        <li>
+          <strong>{tally.pour}</strong>
+          <span>pour</span>
+        </li>
+        <li>
+          <strong>{tally.contre}</strong>
+          <span>contre</span>
+        </li>
+        <li>
+          <strong>{tally.abstention}</strong>
+          <span>abstention{tally.abstention > 1 ? "s" : ""}</span>
+        </li>
+        <li>
+          <strong>
+            {tally.cast} / {tally.eligible}
+          </strong>
+          <span>
+            votants (quorum : {tally.quorumNeeded}, {tally.quorumReached ? "atteint" : "pas encore atteint"})
+          </span>
+        </li>
+      </ul>
+      {vote.voters.length > 0 ? <p>Ont voté : {vote.voters.map((v) => v.displayName).join(", ")}.</p> : null}
+      {vote.myChoice ? <p>Votre vote : {BALLOT_CHOICE_LABELS[vote.myChoice]}.</p> : null}
+
+      {canVote ? (
+        <>
+          <h2 id="voter">Mon vote</h2>
+          <Form method="post" className="form" aria-labelledby="voter" {...getFormProps(form)}>
+            <FormError errors={form.errors} id={form.errorId} />
+            <RadioGroupField meta={fields.choice} legend="Je vote…" options={optionsFrom(BALLOT_CHOICE_LABELS)} hint="Une seule fois : votre vote ne pourra pas être changé." />
+            <div>
+              <button type="submit" className="button">
+                Voter
+              </button>
+            </div>
+          </Form>
+        </>
+      ) : null}
+      {canClose ? (
+        <Form method="post">
+          <button type="submit" name="intent" value="clore" className="button button--ghost">
+            Clore le vote
+          </button>
+          <p className="hint">Possible une fois la date limite passée, ou dès que le résultat ne peut plus changer.</p>
+        </Form>
+      ) : null}
+      <NoPaymentNotice />
+    </div>
+  );
+}

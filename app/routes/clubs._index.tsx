@@ -1,0 +1,220 @@
+import { getCollectionProps, getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { NoPaymentNotice } from "~/components/no-payment-notice";
+import { FieldError, FormError, TextField } from "~/components/ui/field";
+import { NumberField, optionsFrom, RadioGroupField, SelectField, TextAreaField } from "~/components/ui/form-fields";
+import { CLUB_STATUS_LABELS, DECISION_RULE_LABELS, MEMBER_STATUS_LABELS } from "~/domain/clubs/labels";
+import { existingActivityDomainIds, listActivityDomains } from "~/models/catalog.server";
+import { createClub, listClubs } from "~/models/club.server";
+import { findTerritoriesForCommune, listTerritoriesWithCounts } from "~/models/territory.server";
+import { clubSchema } from "~/schemas/club";
+import { getAuth, hasRole, requireUser } from "~/utils/auth.server";
+import { getDb } from "~/utils/db.server";
+import { formatEuros, plural } from "~/utils/format";
+import { forbidden } from "~/utils/project-access.server";
+
+export const meta: MetaFunction = () => [{ title: "Clubs d'épargnants CIGALES — Maillon" }];
+
+export function loader({ request }: LoaderFunctionArgs) {
+  const auth = getAuth(request);
+  const db = getDb();
+  const canCreate = hasRole(auth, "epargnant");
+  const territories = canCreate ? listTerritoriesWithCounts(db) : [];
+  const home = auth ? findTerritoriesForCommune(db, auth.user.communeCode)[0] : undefined;
+  return {
+    signedIn: auth !== null,
+    canCreate,
+    clubs: listClubs(db, auth?.user.id ?? null),
+    territories: territories.map((t) => ({ id: t.id, name: t.name, departments: t.departments })),
+    domains: canCreate ? listActivityDomains(db) : [],
+    defaultTerritoryId: home?.id ?? territories[0]?.id,
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const auth = requireUser(request);
+  if (!hasRole(auth, "epargnant")) throw forbidden("Seuls les épargnants créent un club : ajoutez ce rôle dans votre compte.");
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: clubSchema });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  const v = submission.value;
+  const db = getDb();
+  const territory = listTerritoriesWithCounts(db).find((t) => t.id === v.territoryId);
+  const fieldErrors: Record<string, string[]> = {};
+  if (!territory) fieldErrors.territoryId = ["Pôle inconnu : choisissez-en un dans la liste."];
+  const departmentCodes = v.departmentCodes ?? [];
+  if (territory && departmentCodes.some((code) => !territory.departments.some((d) => d.code === code))) {
+    fieldErrors.departmentCodes = ["Choisissez des départements du pôle du club."];
+  }
+  const domainIds = v.activityDomainIds ?? [];
+  const known = existingActivityDomainIds(db, domainIds);
+  if (domainIds.some((id) => !known.has(id))) fieldErrors.activityDomainIds = ["Secteur inconnu : choisissez dans la liste."];
+  if (Object.keys(fieldErrors).length > 0) return data(submission.reply({ fieldErrors }), { status: 400 });
+
+  const club = createClub(
+    db,
+    auth.user.id,
+    {
+      territoryId: v.territoryId,
+      name: v.name,
+      description: v.description ?? "",
+      decisionRule: v.decisionRule,
+      qualifiedMajorityPct: v.qualifiedMajorityPct ?? 66,
+      quorumPct: v.quorumPct,
+      maxStakeBps: v.maxStakePct * 100,
+      ticketMinCents: v.ticketMin,
+      ticketMaxCents: v.ticketMax,
+      startedOn: v.startedOn ?? null,
+      activityDomainIds: domainIds,
+      departmentCodes,
+    },
+    new Date(),
+  );
+  return redirect(`/clubs/${club.id}?cree=1`);
+}
+
+export default function Clubs() {
+  const { signedIn, canCreate, clubs, territories, domains, defaultTerritoryId } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    id: "nouveau-club",
+    lastResult,
+    constraint: getZodConstraint(clubSchema),
+    defaultValue: {
+      territoryId: defaultTerritoryId ? String(defaultTerritoryId) : "",
+      decisionRule: "majorite-simple",
+      qualifiedMajorityPct: "66",
+      quorumPct: "50",
+      maxStakePct: "33",
+      ticketMin: "500",
+      ticketMax: "5000",
+    },
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: clubSchema }),
+  });
+  const departments = territories.flatMap((t) => t.departments.map((d) => ({ ...d, pole: t.name })));
+
+  return (
+    <div className="container">
+      <p className="eyebrow">Financer</p>
+      <h1>Les clubs d'épargnants CIGALES</h1>
+      <p>
+        Un club réunit de 5 à 20 personnes qui épargnent chaque mois et investissent ensemble, pendant cinq ans
+        (renouvelables une fois), dans des entreprises de leur territoire. Il reste minoritaire au capital.
+      </p>
+      <NoPaymentNotice />
+
+      <h2>Les clubs</h2>
+      {clubs.length === 0 ? (
+        <p>Aucun club pour l'instant : créez le premier !</p>
+      ) : (
+        <ul className="cards">
+          {clubs.map((c) => (
+            <li key={c.id} className="card">
+              <h3>
+                <a href={`/clubs/${c.id}`}>{c.name}</a>
+              </h3>
+              <p>
+                {CLUB_STATUS_LABELS[c.status]} · {c.territoryName}
+              </p>
+              <p>
+                {plural(c.activeMembers, "membre actif", "membres actifs")} · {formatEuros(c.committedCents)} investis
+              </p>
+              {c.myStatus ? <p className="hint">Vous : {MEMBER_STATUS_LABELS[c.myStatus as keyof typeof MEMBER_STATUS_LABELS]}</p> : null}
+            </li>
+          ))}
+        </ul>
+      )}
+
+      <h2 id="creer-club">Créer un club</h2>
+      {!signedIn ? (
+        <p>
+          <a href="/connexion?redirectTo=%2Fclubs">Connectez-vous</a> ou <a href="/inscription?role=epargnant">inscrivez-vous comme épargnant</a>{" "}
+          pour créer un club ou en rejoindre un.
+        </p>
+      ) : !canCreate ? (
+        <p>
+          La création d'un club est réservée aux épargnants : ajoutez ce rôle dans <a href="/compte">votre compte</a>.
+        </p>
+      ) : (
+        <Form method="post" className="form" aria-labelledby="creer-club" {...getFormProps(form)}>
+          <FormError errors={form.errors} id={form.errorId} />
+          <TextField meta={fields.name} label="Nom du club" hint="Par exemple « Cigale des Vals »." />
+          <TextAreaField meta={fields.description} label="Présentation (facultatif)" rows={3} />
+          <SelectField
+            meta={fields.territoryId}
+            label="Pôle du club"
+            options={territories.map((t) => ({ value: String(t.id), label: t.name }))}
+          />
+          <div className="field">
+            <fieldset aria-describedby={fields.departmentCodes.errors ? fields.departmentCodes.errorId : undefined}>
+              <legend>Départements où le club investit (facultatif : par défaut, le territoire du pôle)</legend>
+              <div className="checkbox-list">
+                {getCollectionProps(fields.departmentCodes, { type: "checkbox", options: departments.map((d) => d.code) }).map(
+                  ({ key, ...props }) => {
+                    const d = departments.find((x) => x.code === props.value)!;
+                    return (
+                      <label key={key}>
+                        <input {...props} />
+                        <span>
+                          {d.name} ({d.code}) — {d.pole}
+                        </span>
+                      </label>
+                    );
+                  },
+                )}
+              </div>
+            </fieldset>
+            <FieldError meta={fields.departmentCodes} />
+          </div>
+          <div className="field">
+            <fieldset aria-describedby={fields.activityDomainIds.errors ? fields.activityDomainIds.errorId : undefined}>
+              <legend>Secteurs préférés (facultatif)</legend>
+              <div className="checkbox-list checkbox-list--columns">
+                {getCollectionProps(fields.activityDomainIds, { type: "checkbox", options: domains.map((d) => String(d.id)) }).map(
+                  ({ key, ...props }) => (
+                    <label key={key}>
+                      <input {...props} />
+                      <span>{domains.find((d) => String(d.id) === props.value)?.name}</span>
+                    </label>
+                  ),
+                )}
+              </div>
+            </fieldset>
+            <FieldError meta={fields.activityDomainIds} />
+          </div>
+          <TextField meta={fields.ticketMin} label="Ticket minimum par projet (en euros)" inputProps={{ inputMode: "decimal" }} />
+          <TextField meta={fields.ticketMax} label="Ticket maximum par projet (en euros)" inputProps={{ inputMode: "decimal" }} />
+          <RadioGroupField meta={fields.decisionRule} legend="Règle de décision des votes" options={optionsFrom(DECISION_RULE_LABELS)} />
+          <NumberField meta={fields.qualifiedMajorityPct}
+            label="Seuil de la majorité qualifiée (en %)"
+            hint="Utilisé seulement avec la majorité qualifiée : part des « pour » parmi les « pour » et les « contre »."
+            min={51}
+            max={100}
+          />
+          <NumberField meta={fields.quorumPct}
+            label="Quorum (en % des membres actifs)"
+            hint="Sans quorum, un vote échoue."
+            min={0}
+            max={100}
+          />
+          <NumberField meta={fields.maxStakePct}
+            label="Part maximale du club dans une entreprise (en %)"
+            hint="Les clubs restent minoritaires : 33 % par défaut."
+            min={1}
+            max={50}
+          />
+          <TextField meta={fields.startedOn} label="Date de démarrage prévue (facultatif)" hint="Au format aaaa-mm-jj, par exemple 2026-09-01." />
+          <div>
+            <button type="submit" className="button">
+              Créer le club
+            </button>
+          </div>
+        </Form>
+      )}
+    </div>
+  );
+}

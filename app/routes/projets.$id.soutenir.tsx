@@ -1,0 +1,101 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { FundingProgress } from "~/components/funding-progress";
+import { FormError, TextField } from "~/components/ui/field";
+import { optionsFrom, RadioGroupField, TextAreaField } from "~/components/ui/form-fields";
+import { FUNDING_KIND_LABELS } from "~/domain/project";
+import { createPledge, getProjectFundingProgress } from "~/models/finance.server";
+import { pledgeSchema } from "~/schemas/finance";
+import { hasRole, requireUser } from "~/utils/auth.server";
+import { getDb } from "~/utils/db.server";
+import { formatEuros } from "~/utils/format";
+import { loadVisibleProject, parseId } from "~/utils/project-access.server";
+
+export const meta: MetaFunction = () => [{ title: "Soutenir un projet — Maillon" }];
+
+function load(request: Request, idParam: string | undefined) {
+  const auth = requireUser(request);
+  const { project } = loadVisibleProject(request, parseId(idParam));
+  return { auth, project };
+}
+
+export function loader({ request, params }: LoaderFunctionArgs) {
+  const { auth, project } = load(request, params.id);
+  return {
+    project: { id: project.id, title: project.title, pitch: project.pitch, status: project.status, fundingNeed: project.fundingNeed },
+    isSaver: hasRole(auth, "epargnant"),
+    isOwner: project.ownerId === auth.user.id,
+    progress: getProjectFundingProgress(getDb(), project.id),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { auth, project } = load(request, params.id);
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: pledgeSchema });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  const v = submission.value;
+  const outcome = createPledge(getDb(), auth.user.id, project.id, { amountCents: v.amount, kind: v.kind, message: v.message ?? "" }, new Date());
+  if (!outcome.ok) return data(submission.reply({ formErrors: [outcome.message] }), { status: outcome.status });
+  return redirect("/espace?soutien=1#mes-soutiens");
+}
+
+export default function Pledge() {
+  const { project, isSaver, isOwner, progress } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    id: "soutien",
+    lastResult,
+    defaultValue: { kind: project.fundingNeed?.kind ?? "pret" },
+    constraint: getZodConstraint(pledgeSchema),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: pledgeSchema }),
+  });
+  const open = project.status === "publie";
+  return (
+    <div className="container narrow">
+      <p>
+        <a href={`/projets/${project.id}`}>← Retour au projet</a>
+      </p>
+      <h1>Soutenir « {project.title} »</h1>
+      <p>{project.pitch}</p>
+      {project.fundingNeed ? (
+        <p>
+          Le projet recherche {formatEuros(project.fundingNeed.amountCents)} ({FUNDING_KIND_LABELS[project.fundingNeed.kind].toLowerCase()}).
+        </p>
+      ) : null}
+      <FundingProgress progress={progress} projectId={project.id} />
+      {!open ? (
+        <p className="alert">Ce projet n'est pas publié : il ne reçoit pas de soutien.</p>
+      ) : isOwner ? (
+        <p className="alert">C'est votre projet : vous ne pouvez pas le soutenir vous-même.</p>
+      ) : !isSaver ? (
+        <p className="alert">
+          Le soutien direct est réservé aux épargnants : ajoutez ce rôle dans <a href="/compte">votre compte</a>.
+        </p>
+      ) : (
+        <>
+          <h2 id="promesse">Ma promesse de soutien</h2>
+          <p>
+            Vous vous engagez auprès de la personne qui porte le projet ; elle vous contactera pour le virement et, s'il s'agit d'un prêt ou
+            d'une entrée au capital, pour signer les documents.
+          </p>
+          <Form method="post" className="form" aria-labelledby="promesse" {...getFormProps(form)}>
+            <FormError errors={form.errors} id={form.errorId} />
+            <TextField meta={fields.amount} label="Montant (en euros)" hint="De 10 € à 100 000 €." inputProps={{ inputMode: "decimal" }} />
+            <RadioGroupField meta={fields.kind} legend="Sous quelle forme ?" options={optionsFrom(FUNDING_KIND_LABELS)} />
+            <TextAreaField meta={fields.message} label="Un mot pour la personne qui porte le projet (facultatif)" rows={3} />
+            <div>
+              <button type="submit" className="button">
+                Enregistrer ma promesse
+              </button>
+            </div>
+          </Form>
+        </>
+      )}
+    </div>
+  );
+}

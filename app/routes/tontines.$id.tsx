@@ -1,0 +1,91 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { NoPaymentNotice } from "~/components/no-payment-notice";
+import { getTontine, joinTontine } from "~/models/finance.server";
+import { requireUser } from "~/utils/auth.server";
+import { getDb } from "~/utils/db.server";
+import { formatDate, formatEuros } from "~/utils/format";
+import { notFound, parseId } from "~/utils/project-access.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.tontine.name ?? "Tontine"} — Maillon` }];
+
+const STATUS_LABELS = { passe: "Versé", "en-cours": "Ce mois-ci", "a-venir": "À venir" } as const;
+
+export function loader({ request, params }: LoaderFunctionArgs) {
+  const auth = requireUser(request);
+  const tontine = getTontine(getDb(), parseId(params.id), auth.user.id, new Date());
+  if (!tontine) throw notFound("Tontine introuvable");
+  return { tontine };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const auth = requireUser(request);
+  const id = parseId(params.id);
+  const outcome = joinTontine(getDb(), id, auth.user.id, new Date());
+  if (!outcome.ok) return data({ message: outcome.message }, { status: outcome.status });
+  return redirect(`/tontines/${id}?rejoint=1`);
+}
+
+export default function Tontine() {
+  const { tontine } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const pot = tontine.schedule[0]?.potCents ?? 0;
+  return (
+    <div className="container">
+      <p>
+        <a href="/tontines">← Toutes les tontines</a>
+      </p>
+      <h1>{tontine.name}</h1>
+      {params.get("cree") ? (
+        <p className="alert alert--success" role="status">
+          La tontine est lancée : vous prenez le premier tour. Invitez vos proches à la rejoindre.
+        </p>
+      ) : null}
+      {params.get("rejoint") ? (
+        <p className="alert alert--success" role="status">
+          Vous avez rejoint la tontine, à la fin de l'ordre des tours.
+        </p>
+      ) : null}
+      {actionData?.message ? (
+        <p className="alert alert--error" role="alert">
+          {actionData.message}
+        </p>
+      ) : null}
+      {tontine.description ? <p className="prewrap">{tontine.description}</p> : null}
+      <p>
+        {tontine.territoryName} · {formatEuros(tontine.contributionCents)} par membre et par mois · chaque tour, le bénéficiaire reçoit{" "}
+        {formatEuros(pot)}.
+      </p>
+      <NoPaymentNotice />
+      <table className="table">
+        <caption>Ordre des tours</caption>
+        <thead>
+          <tr>
+            <th scope="col">Tour</th>
+            <th scope="col">Bénéficiaire</th>
+            <th scope="col">Date</th>
+            <th scope="col">État</th>
+          </tr>
+        </thead>
+        <tbody>
+          {tontine.schedule.map((t) => (
+            <tr key={t.turn}>
+              <td>{t.turn}</td>
+              <th scope="row">{t.displayName}</th>
+              <td>{formatDate(new Date(t.date))}</td>
+              <td>{STATUS_LABELS[t.status]}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {!tontine.isMember ? (
+        <Form method="post">
+          <button type="submit" className="button">
+            Rejoindre la tontine
+          </button>
+        </Form>
+      ) : null}
+    </div>
+  );
+}

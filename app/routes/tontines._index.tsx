@@ -1,0 +1,102 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { NoPaymentNotice } from "~/components/no-payment-notice";
+import { FormError, TextField } from "~/components/ui/field";
+import { SelectField, TextAreaField } from "~/components/ui/form-fields";
+import { addMonthsIso, parisToday } from "~/domain/clubs/lifecycle";
+import { MAX_TONTINE_MEMBERS } from "~/domain/clubs/tontine";
+import { createTontine, listTontines } from "~/models/finance.server";
+import { findTerritoriesForCommune, listTerritoriesWithCounts } from "~/models/territory.server";
+import { tontineSchema } from "~/schemas/finance";
+import { requireUser } from "~/utils/auth.server";
+import { getDb } from "~/utils/db.server";
+import { formatDate, formatEuros, plural } from "~/utils/format";
+
+export const meta: MetaFunction = () => [{ title: "Tontines — Maillon" }];
+
+export function loader({ request }: LoaderFunctionArgs) {
+  const auth = requireUser(request);
+  const db = getDb();
+  const home = findTerritoriesForCommune(db, auth.user.communeCode)[0];
+  const territories = listTerritoriesWithCounts(db).map((t) => ({ id: t.id, name: t.name }));
+  const firstOfNextMonth = `${addMonthsIso(parisToday(new Date()), 1).slice(0, 8)}01`;
+  return { tontines: listTontines(db, auth.user.id), territories, defaultTerritoryId: home?.id ?? territories[0]?.id, firstOfNextMonth };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const auth = requireUser(request);
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: tontineSchema });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  const v = submission.value;
+  const db = getDb();
+  if (!listTerritoriesWithCounts(db).some((t) => t.id === v.territoryId)) {
+    return data(submission.reply({ fieldErrors: { territoryId: ["Pôle inconnu : choisissez-en un dans la liste."] } }), { status: 400 });
+  }
+  const id = createTontine(
+    db,
+    auth.user.id,
+    { territoryId: v.territoryId, name: v.name, description: v.description ?? "", contributionCents: v.contribution, startsOn: v.startsOn },
+    new Date(),
+  );
+  return redirect(`/tontines/${id}?cree=1`);
+}
+
+export default function Tontines() {
+  const { tontines, territories, defaultTerritoryId, firstOfNextMonth } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    id: "nouvelle-tontine",
+    lastResult,
+    defaultValue: { territoryId: defaultTerritoryId ? String(defaultTerritoryId) : "", startsOn: firstOfNextMonth },
+    constraint: getZodConstraint(tontineSchema),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: tontineSchema }),
+  });
+  return (
+    <div className="container">
+      <p className="eyebrow">Financer</p>
+      <h1>Les tontines</h1>
+      <p>
+        Un cercle d'épargne simple : chaque mois, chaque membre verse la même contribution et l'un d'eux, à tour de rôle, reçoit la totalité. Au
+        plus {MAX_TONTINE_MEMBERS} membres.
+      </p>
+      <NoPaymentNotice />
+      {tontines.length === 0 ? (
+        <p>Aucune tontine pour l'instant.</p>
+      ) : (
+        <ul className="cards">
+          {tontines.map((t) => (
+            <li key={t.id} className="card">
+              <h2>
+                <a href={`/tontines/${t.id}`}>{t.name}</a>
+              </h2>
+              <p>
+                {formatEuros(t.contributionCents)} par mois · {plural(t.memberCount, "membre")} · {t.territoryName}
+              </p>
+              <p>Premier tour le {formatDate(new Date(t.startsOn))}.{t.isMember ? " Vous en faites partie." : ""}</p>
+            </li>
+          ))}
+        </ul>
+      )}
+      <h2 id="creer-tontine">Lancer une tontine</h2>
+      <Form method="post" className="form" aria-labelledby="creer-tontine" {...getFormProps(form)}>
+        <FormError errors={form.errors} id={form.errorId} />
+        <input type="hidden" name="intent" value="creer" />
+        <TextField meta={fields.name} label="Nom de la tontine" />
+        <TextAreaField meta={fields.description} label="Présentation (facultatif)" rows={2} />
+        <SelectField meta={fields.territoryId} label="Pôle" options={territories.map((t) => ({ value: String(t.id), label: t.name }))} />
+        <TextField meta={fields.contribution} label="Contribution mensuelle (en euros)" inputProps={{ inputMode: "decimal" }} />
+        <TextField meta={fields.startsOn} label="Date du premier tour" hint="Au format aaaa-mm-jj ; un tour par mois ensuite." />
+        <div>
+          <button type="submit" className="button">
+            Lancer la tontine
+          </button>
+        </div>
+      </Form>
+    </div>
+  );
+}
