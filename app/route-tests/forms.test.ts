@@ -86,6 +86,13 @@ describe("project form (/projets/nouveau and /projets/:id/modifier)", () => {
     expect(rows(projects)).toBe(before);
   });
 
+  it("shows every error at once: an unknown commune next to a negative number", async () => {
+    const holder = await createTestHolder(db());
+    const called = await post(nouveau.action, "/projets/nouveau", holder.id, projectForm({ commune: "Atlantide", communeCode: "", jobsExpected: "-1" }));
+    expectFieldError(called, "commune", /Commune inconnue : « Atlantide »/);
+    expectFieldError(called, "jobsExpected", /^Le nombre d.emplois ne peut pas être négatif\.$/, { commune: "Atlantide" });
+  });
+
   it("edition: an unknown commune changes nothing and keeps what was typed", async () => {
     const holder = await createTestHolder(db());
     const project = createTestProject(db(), holder.id);
@@ -108,7 +115,7 @@ describe("skill need form", () => {
     ["unknown skill", { skillId: "9999" }, "skillId", /Compétence inconnue/],
     ["wrong type of skill", { skillId: "jonglage" }, "skillId", /compétence/],
     ["unknown priority", { priority: "urgente" }, "priority", /priorité/],
-    ["negative hours", { hoursPerMonth: "-3" }, "hoursPerMonth", /au moins 1 heures/],
+    ["negative hours", { hoursPerMonth: "-3" }, "hoursPerMonth", /au moins 1 heure\./],
     ["wrong type of hours", { hoursPerMonth: "deux" }, "hoursPerMonth", /heures par mois/],
     ["too long expectation", { expectation: longText(1001) }, "expectation", /au plus 1000 caractères/],
   ])("%s", async (_label, override, field, message) => {

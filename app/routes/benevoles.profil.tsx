@@ -7,13 +7,13 @@ import { FieldError, FormError } from "~/components/ui/field";
 import { CheckboxField, NumberField, optionsFrom, SelectField, TextAreaField } from "~/components/ui/form-fields";
 import { minutesToHoursLabel, SKILL_LEVEL_LABELS, VOLUNTEER_STATUS_LABELS } from "~/domain/mentorship";
 import { existingActivityDomainIds, existingSkillIds, listActivityDomains, listSkills } from "~/models/catalog.server";
-import { resolveCommune } from "~/models/commune-resolution.server";
 import { communeLabel, getCommune } from "~/models/commune.server";
 import { getTrackRecord, getVolunteerProfile, saveVolunteerProfile } from "~/models/volunteer.server";
 import { BIO_MAX, volunteerProfileSchema } from "~/schemas/volunteer";
 import { requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { formatInteger, plural } from "~/utils/format";
+import { resolveTypedCommune } from "~/utils/project-form.server";
 
 export const meta: MetaFunction = () => [{ title: "Mon profil de bénévole — Maillon" }];
 
@@ -48,8 +48,14 @@ export function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const auth = requireRole(request, "benevole");
   const db = getDb();
-  const submission = parseWithZod(await request.formData(), { schema: volunteerProfileSchema });
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: volunteerProfileSchema });
+  const commune = resolveTypedCommune(db, formData);
+  if (submission.status !== "success") {
+    const communeError: Record<string, string[]> =
+      commune && !commune.ok && !submission.error?.commune ? { commune: [commune.message] } : {};
+    return data(submission.reply({ fieldErrors: communeError }), { status: 400 });
+  }
   const v = submission.value;
   const chosen = v.skills.flatMap((s) => (s.level ? [{ skillId: s.skillId, level: s.level }] : []));
   const domainIds = v.domainIds ?? [];
@@ -58,9 +64,8 @@ export async function action({ request }: ActionFunctionArgs) {
   if (chosen.some((s) => !knownSkills.has(s.skillId))) fieldErrors.skills = ["Compétence inconnue : choisissez dans la liste."];
   const knownDomains = existingActivityDomainIds(db, domainIds);
   if (domainIds.some((id) => !knownDomains.has(id))) fieldErrors.domainIds = ["Domaine d'activité inconnu : choisissez dans la liste."];
-  const commune = resolveCommune(db, v.commune, v.communeCode);
-  if (!commune.ok) fieldErrors.commune = [commune.message];
-  if (!commune.ok || Object.keys(fieldErrors).length > 0) {
+  if (commune && !commune.ok) fieldErrors.commune = [commune.message];
+  if (!commune?.ok || Object.keys(fieldErrors).length > 0) {
     return data(submission.reply({ fieldErrors }), { status: 400 });
   }
   saveVolunteerProfile(

@@ -23,11 +23,18 @@ function optionalText(max: number, what: string) {
     .optional();
 }
 
+/** "de projets", "d'emplois", "d'heures": French elision before a vowel or a mute h. */
+function ofUnit(unit: string): string {
+  return /^[aeiouyhéèêà]/i.test(unit) ? `d'${unit}` : `de ${unit}`;
+}
+
 function wholeNumber(required: string, min: number, max: number, unit: string) {
   return z
     .number({ error: required })
-    .int({ error: `Indiquez un nombre entier de ${unit}.` })
-    .min(min, { error: min === 0 ? `Le nombre de ${unit} ne peut pas être négatif.` : `Indiquez au moins ${min} ${unit}.` })
+    .int({ error: `Indiquez un nombre entier ${ofUnit(unit)}.` })
+    .min(min, {
+      error: min === 0 ? `Le nombre ${ofUnit(unit)} ne peut pas être négatif.` : `Indiquez au moins ${min} ${min > 1 ? unit : unit.replace(/s$/, "")}.`,
+    })
     .max(max, { error: `Indiquez au plus ${max} ${unit}.` });
 }
 

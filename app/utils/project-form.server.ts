@@ -14,17 +14,35 @@ import type { Db } from "./db.server";
 type Reply = SubmissionResult<string[]>;
 export type ProjectFormResult = { ok: true; input: ProjectInput } | { ok: false; reply: Reply };
 
+/** zod's own messages win over ours for the same field. */
+function pickErrors(error: Record<string, string[] | null> | null | undefined): Record<string, string[]> {
+  return Object.fromEntries(Object.entries(error ?? {}).filter((e): e is [string, string[]] => !!e[1]?.length));
+}
+
+/**
+ * The commune typed in a form, resolved when something was typed: checked even
+ * when other fields are invalid, so every error shows at once.
+ */
+export function resolveTypedCommune(db: Db, formData: FormData, field = "commune") {
+  const text = formData.get(field);
+  const code = formData.get(`${field}Code`);
+  if (typeof text !== "string" || !text.trim() || text.length > 120) return null;
+  return resolveCommune(db, text, typeof code === "string" && code ? code : undefined);
+}
+
 export function validateProjectForm(db: Db, formData: FormData): ProjectFormResult {
   const submission = parseWithZod(formData, { schema: projectSchema });
-  if (submission.status !== "success") return { ok: false, reply: submission.reply() };
-  const v = submission.value;
+  const commune = resolveTypedCommune(db, formData);
   const fieldErrors: Record<string, string[]> = {};
-  const commune = resolveCommune(db, v.commune, v.communeCode);
-  if (!commune.ok) fieldErrors.commune = [commune.message.replace("Indiquez votre commune.", "Indiquez la commune du projet.")];
+  if (commune && !commune.ok) fieldErrors.commune = [commune.message];
+  if (submission.status !== "success") {
+    return { ok: false, reply: submission.reply({ fieldErrors: { ...fieldErrors, ...pickErrors(submission.error) } }) };
+  }
+  const v = submission.value;
   if (!existingActivityDomainIds(db, [v.activityDomainId]).has(v.activityDomainId)) {
     fieldErrors.activityDomainId = ["Domaine d'activité inconnu : choisissez-en un dans la liste."];
   }
-  if (!commune.ok || Object.keys(fieldErrors).length > 0) {
+  if (!commune?.ok || Object.keys(fieldErrors).length > 0) {
     return { ok: false, reply: submission.reply({ fieldErrors }) };
   }
   return {

@@ -8,7 +8,7 @@
  */
 import { randomBytes } from "node:crypto";
 import type { Browser, BrowserContext, Locator, Page } from "@playwright/test";
-import { checkA11y, expect, signUp, test, uniqueEmail } from "./fixtures";
+import { checkA11y, checkA11yWithoutScripts, expect, signUp, test, uniqueEmail } from "./fixtures";
 
 type Persona = { email: string; name: string; page: Page; context: BrowserContext };
 
@@ -240,5 +240,65 @@ test.describe("CRÉER et ACCOMPAGNER", () => {
     await checkA11y(other.page);
 
     for (const p of [...volunteers, holder]) await p.context.close();
+  });
+
+  test("without JavaScript, a holder files a project and a need; bad input is explained next to the field and kept", async ({
+    browser,
+    newClientAddress,
+  }) => {
+    test.setTimeout(90_000);
+    const context = await browser.newContext({
+      javaScriptEnabled: false,
+      locale: "fr-FR",
+      extraHTTPHeaders: { "X-Forwarded-For": newClientAddress() },
+    });
+    const page = await context.newPage();
+    await signUp(page, { email: uniqueEmail(), displayName: `Sans Script ${tag()}`, commune: "Rodez", roles: ["porteur"] });
+    await expect(page).toHaveURL(/\/espace\?bienvenue=1$/);
+
+    // A project with an unknown commune and negative jobs: errors at the fields, typed values kept.
+    await page.goto("/projets/nouveau");
+    const title = `Ressourcerie ${tag()}`;
+    await page.getByLabel("Titre du projet").fill(title);
+    await page.getByLabel("Le projet en une ou deux phrases").fill("Collecter, réparer et revendre les objets du quotidien.");
+    await page.getByLabel("Je veux…").selectOption({ label: "Offrir un service" });
+    await page.getByLabel("Étape du projet").selectOption({ label: "Idée" });
+    await page.getByLabel("Domaine d'activité").selectOption({ label: "Éco-activités" });
+    await page.getByLabel("Commune du projet").fill("Trifouillis-les-Oies");
+    await page.getByLabel("Emplois prévus").fill("-2");
+    await page.getByRole("button", { name: "Enregistrer le brouillon" }).click();
+    const commune = page.getByLabel("Commune du projet");
+    await expect(commune).toHaveAttribute("aria-invalid", "true");
+    await expect(page.locator(".field", { has: commune }).locator(".field-error")).toContainText("Commune inconnue : « Trifouillis-les-Oies »");
+    const jobs = page.getByLabel("Emplois prévus");
+    await expect(page.locator(".field", { has: jobs }).locator(".field-error")).toHaveText("Le nombre d'emplois ne peut pas être négatif.");
+    await expect(page.getByLabel("Titre du projet")).toHaveValue(title);
+    await expect(commune).toHaveValue("Trifouillis-les-Oies");
+    await checkA11yWithoutScripts(page);
+
+    await commune.fill("Rodez");
+    await jobs.fill("1");
+    await page.getByRole("button", { name: "Enregistrer le brouillon" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+    await expect(page.getByText("Rodez (12000)")).toBeVisible();
+
+    // A need with negative hours, then fixed.
+    await page.getByRole("link", { name: "Ajouter un besoin de compétence" }).click();
+    await page.getByLabel("Compétence recherchée").selectOption({ label: "Commercial" });
+    await page.getByRole("radio", { name: "Haute" }).check();
+    await page.getByLabel("Ce que j'attends de l'accompagnant (facultatif)").fill("Trouver mes premiers clients.");
+    await page.getByLabel("Heures par mois souhaitées").fill("-3");
+    await page.getByRole("button", { name: "Ajouter ce besoin" }).click();
+    const hours = page.getByLabel("Heures par mois souhaitées");
+    await expect(page.locator(".field", { has: hours }).locator(".field-error")).toHaveText("Indiquez au moins 1 heure.");
+    await expect(page.getByLabel("Ce que j'attends de l'accompagnant (facultatif)")).toHaveValue("Trouver mes premiers clients.");
+    await checkA11yWithoutScripts(page);
+    await hours.fill("3");
+    await page.getByRole("button", { name: "Ajouter ce besoin" }).click();
+    await expect(page.getByRole("status")).toHaveText("Le besoin a été ajouté.");
+    await page.getByRole("button", { name: "Publier le projet" }).click();
+    await expect(page.getByRole("status")).toContainText("Votre projet est publié");
+    await checkA11yWithoutScripts(page);
+    await context.close();
   });
 });
