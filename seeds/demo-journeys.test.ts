@@ -84,6 +84,17 @@ describe("demo journeys (CRÉER and ACCOMPAGNER)", () => {
     expect(record.active + record.completed + record.stopped).toBeGreaterThan(0);
   });
 
+  it("leaves the demo holder an offer of help to answer", () => {
+    const holder = findUserByEmail(db, "porteur@exemple.fr")!;
+    const offers = db
+      .select({ id: mentorships.id })
+      .from(mentorships)
+      .innerJoin(projects, eq(projects.id, mentorships.projectId))
+      .where(sql`${projects.ownerId} = ${holder.id} and ${mentorships.status} = 'demande' and ${mentorships.initiatedBy} = 'benevole'`)
+      .all();
+    expect(offers.length).toBeGreaterThanOrEqual(1);
+  });
+
   it("is deterministic and fast", async () => {
     const file = freshTestDatabasePath("journeys-twin");
     const twin = openDatabase(file);

@@ -219,7 +219,7 @@ function seedProjects(db: Db, faker: Faker, now: Date): { projects: SeededProjec
       {
         title: i < IDEAS.length ? idea.title : `${idea.title} (${faker.helpers.arrayElement(["2e projet", "nouvelle étape", "extension"])})`,
         pitch: idea.pitch,
-        description: `${idea.pitch} ${faker.helpers.arrayElement([
+        description: `${faker.helpers.arrayElement([
           "Le projet est né d'un constat partagé avec les habitants.",
           "Une étude de marché auprès de cinquante personnes confirme le besoin.",
           "Un local est repéré ; il reste à boucler le financement.",
@@ -394,6 +394,33 @@ function seedMentorships(db: Db, faker: Faker, now: Date, projects: SeededProjec
   return { mentorshipCount, sessionCount };
 }
 
+/**
+ * The fixed demo holder (porteur@exemple.fr) finds a volunteer's offer of help
+ * waiting for an answer in « Mon espace ».
+ */
+function seedShowcaseOffer(db: Db, now: Date, projects: SeededProject[], volunteers: Volunteer[]): number {
+  const holder = loadPeople(db, "porteur").find((p) => p.email === "porteur@exemple.fr");
+  if (!holder) return 0;
+  for (const project of projects.filter((p) => p.ownerId === holder.id && p.status === "publie")) {
+    for (const need of listSkillNeeds(db, project.id).filter((n) => n.status === "ouvert")) {
+      const volunteer = pickVolunteer(volunteers, need.skillId, project, new Set());
+      if (!volunteer) continue;
+      const offer = requestMentorship(
+        db,
+        {
+          needId: need.id,
+          volunteerId: volunteer.id,
+          initiatedBy: "benevole",
+          message: "Bonjour, j'ai monté une activité proche de la vôtre ; je serais heureux de vous aider.",
+        },
+        daysBefore(now, 1),
+      );
+      if (offer.ok) return 1;
+    }
+  }
+  return 0;
+}
+
 /** Called by seedDemo inside its transaction, once the people exist. */
 export function seedDemoJourneys(db: Db, now: Date): JourneyCounts {
   const faker = new Faker({ locale: [fr, base] });
@@ -401,12 +428,13 @@ export function seedDemoJourneys(db: Db, now: Date): JourneyCounts {
   const volunteers = seedProfiles(db, faker, now);
   const { projects, fundingNeeds } = seedProjects(db, faker, now);
   const { mentorshipCount, sessionCount } = seedMentorships(db, faker, now, projects, volunteers);
+  const showcase = seedShowcaseOffer(db, now, projects, volunteers);
   return {
     volunteerProfiles: volunteers.length,
     projects: projects.length,
     skillNeeds: projects.reduce((n, p) => n + listSkillNeeds(db, p.id).length, 0),
     fundingNeeds,
-    mentorships: mentorshipCount,
+    mentorships: mentorshipCount + showcase,
     sessions: sessionCount,
   };
 }
