@@ -10,6 +10,7 @@ import { getCommunes } from "~/models/commune.server";
 import { addTerritoryStaff, createTerritory, type NewTerritory } from "~/models/territory.server";
 import { createUser } from "~/models/user.server";
 import { writeTransaction, type Db } from "~/utils/db.server";
+import { seedDemoFinance } from "./demo-finance";
 import { seedDemoJourneys } from "./demo-journeys";
 import { hashPassword } from "~/utils/password.server";
 import {
@@ -241,6 +242,7 @@ export async function seedDemo(db: Db, now: Date): Promise<DemoCounts> {
       if (staffTerritoryId) addTerritoryStaff(db, staffTerritoryId, result.user.id);
     }
     seedDemoJourneys(db, now);
+    seedDemoFinance(db, now);
   });
   return countRoles(people, territories.length);
 }
