@@ -117,7 +117,7 @@ export default function VolunteerProfilePage() {
         </p>
       ) : null}
 
-      <section aria-labelledby="bilan" className="card">
+      <section aria-labelledby="bilan" className="card card--spaced">
         <h2 id="bilan">Mon bilan d'accompagnement</h2>
         <ul className="stats">
           <li>

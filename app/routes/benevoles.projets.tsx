@@ -4,12 +4,12 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { ScoreBreakdown } from "~/components/score-breakdown";
 import { NEED_PRIORITY_LABELS } from "~/domain/project";
 import { suggestNeedsForVolunteer } from "~/models/matching.server";
-import { listMentorshipsForUser, requestMentorship } from "~/models/mentorship.server";
+import { countActiveMentorships, listMentorshipsForUser, requestMentorship } from "~/models/mentorship.server";
 import { getVolunteerProfile } from "~/models/volunteer.server";
 import { mentorshipRequestSchema } from "~/schemas/mentorship";
 import { requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
-import { formatInteger } from "~/utils/format";
+import { formatInteger, plural } from "~/utils/format";
 
 export const meta: MetaFunction = () => [{ title: "Projets pour moi — Maillon" }];
 
@@ -19,7 +19,9 @@ export function loader({ request }: LoaderFunctionArgs) {
   const auth = requireRole(request, "benevole");
   const db = getDb();
   const profile = getVolunteerProfile(db, auth.user.id);
-  if (!profile) return { hasProfile: false as const, paused: false, needs: [] };
+  if (!profile) return { hasProfile: false as const, paused: false, full: null, needs: [] };
+  const active = countActiveMentorships(db, auth.user.id);
+  const full = active >= profile.maxMentorships ? { active, max: profile.maxMentorships } : null;
   const pending = new Set(
     listMentorshipsForUser(db, auth.user.id)
       .filter((m) => m.volunteerId === auth.user.id && (m.status === "demande" || m.status === "acceptee"))
@@ -28,7 +30,7 @@ export function loader({ request }: LoaderFunctionArgs) {
   const needs = suggestNeedsForVolunteer(db, auth.user.id, { limit: LIMIT + pending.size })
     .filter((n) => !pending.has(n.needId))
     .slice(0, LIMIT);
-  return { hasProfile: true as const, paused: profile.paused, needs };
+  return { hasProfile: true as const, paused: profile.paused, full, needs };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -50,7 +52,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function ProjectsForMe() {
-  const { hasProfile, paused, needs } = useLoaderData<typeof loader>();
+  const { hasProfile, paused, full, needs } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <div className="container">
@@ -77,7 +79,14 @@ export default function ProjectsForMe() {
               {actionData.message}
             </p>
           ) : null}
-          {needs.length === 0 ? (
+          {full ? (
+            <p className="alert alert--success" role="status">
+              Vous suivez déjà {plural(full.active, "projet")} sur {formatInteger(full.max)} possible{full.max > 1 ? "s" : ""} :
+              Maillon ne vous propose pas d'autre projet tant qu'une place n'est pas libre. Vous pouvez augmenter ce nombre
+              dans votre profil.
+            </p>
+          ) : null}
+          {needs.length === 0 && !full ? (
             <p>Aucun besoin ne correspond à votre profil pour l'instant. Revenez bientôt, ou élargissez votre secteur.</p>
           ) : (
             <ol className="suggestion-list">

@@ -26,6 +26,8 @@ function nextSteps(input: {
   projects: { id: number; title: string; status: string; openNeeds: number }[];
   hasProfile: boolean;
   paused: boolean;
+  /** Running mentorships and the maximum, when the volunteer is full. */
+  full: { active: number; max: number } | null;
   feedbackDue: { id: number; title: string }[];
 }): Step[] {
   const steps: Step[] = [];
@@ -47,6 +49,8 @@ function nextSteps(input: {
       steps.push({ key: "profil", text: "Indiquez vos compétences et le nombre de projets que vous pouvez suivre.", href: "/benevoles/profil", label: "Compléter mon profil" });
     } else if (input.paused) {
       steps.push({ key: "pause", text: "Votre accompagnement est en pause : personne ne peut vous solliciter.", href: "/benevoles/profil", label: "Reprendre" });
+    } else if (input.full) {
+      steps.push({ key: "complet", text: `Vous suivez ${input.full.active} projet${input.full.active > 1 ? "s" : ""} sur ${input.full.max} possible${input.full.max > 1 ? "s" : ""} : aucune nouvelle proposition tant qu'une place n'est pas libre.`, href: "/benevoles/profil", label: "Changer ma capacité" });
     } else {
       steps.push({ key: "pour-moi", text: "Des projets de votre secteur cherchent vos compétences.", href: "/benevoles/projets", label: "Voir les projets pour moi" });
     }
@@ -70,6 +74,7 @@ export function loader({ request }: LoaderFunctionArgs) {
   const isVolunteer = hasRole(auth, "benevole");
   const projects = listOwnedProjects(db, userId);
   const profile = isVolunteer ? getVolunteerProfile(db, userId) : undefined;
+  const mentoring = mentorships.filter((m) => m.status === "acceptee" && m.side === "benevole").length;
   const feedbackIds = new Set(listEndedAwaitingFeedbackFrom(db, userId));
   const feedbackDue = mentorships.filter((m) => feedbackIds.has(m.id)).map((m) => ({ id: m.id, title: m.projectTitle }));
   return {
@@ -90,6 +95,7 @@ export function loader({ request }: LoaderFunctionArgs) {
       projects,
       hasProfile: !!profile,
       paused: profile?.paused ?? false,
+      full: profile && mentoring >= profile.maxMentorships ? { active: mentoring, max: profile.maxMentorships } : null,
       feedbackDue,
     }),
   };
