@@ -354,12 +354,15 @@ function NeedSuggestions({ need }: { need: NeedJson }) {
                 <input type="hidden" name="intent" value="request" />
                 <input type="hidden" name="needId" value={need.id} />
                 <input type="hidden" name="volunteerId" value={s.volunteerId} />
-                <div className="field">
-                  <label htmlFor={`message-${need.id}-${s.volunteerId}`}>
-                    Message pour {s.displayName} (facultatif)
-                  </label>
-                  <textarea id={`message-${need.id}-${s.volunteerId}`} name="message" rows={2} maxLength={1000} />
-                </div>
+                <details className="request-message">
+                  <summary>Ajouter un message pour {s.displayName}</summary>
+                  <div className="field">
+                    <label htmlFor={`message-${need.id}-${s.volunteerId}`}>
+                      Message pour {s.displayName} (facultatif)
+                    </label>
+                    <textarea id={`message-${need.id}-${s.volunteerId}`} name="message" rows={2} maxLength={1000} />
+                  </div>
+                </details>
                 <div>
                   <button type="submit" className="button">
                     Demander à {s.displayName}

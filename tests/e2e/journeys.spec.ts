@@ -131,6 +131,7 @@ test.describe("CRÉER et ACCOMPAGNER", () => {
     // The holder asks the first one.
     const askedName = names[0]!;
     const asked = volunteers.find((v) => v.name === askedName)!;
+    await first.locator("summary", { hasText: `Ajouter un message pour ${askedName}` }).click();
     await first.getByLabel(`Message pour ${askedName} (facultatif)`).fill("Bonjour, pourriez-vous relire mon prévisionnel ?");
     await first.getByRole("button", { name: `Demander à ${askedName}` }).click();
     await expect(holder.page.getByRole("status")).toContainText("Votre demande est envoyée");
