@@ -23,6 +23,7 @@ function nextSteps(input: {
   isHolder: boolean;
   isVolunteer: boolean;
   isSaver: boolean;
+  isStaff: boolean;
   projects: { id: number; title: string; status: string; openNeeds: number }[];
   hasProfile: boolean;
   paused: boolean;
@@ -54,6 +55,9 @@ function nextSteps(input: {
     } else {
       steps.push({ key: "pour-moi", text: "Des projets de votre secteur cherchent vos compétences.", href: "/benevoles/projets", label: "Voir les projets pour moi" });
     }
+  }
+  if (input.isStaff) {
+    steps.push({ key: "animation", text: "Suivez les projets de votre pôle, brouillons compris, et leurs accompagnements.", href: "/projets#animation", label: "Projets du pôle" });
   }
   if (input.isSaver) {
     steps.push({ key: "epargne", text: "Rejoignez un club d'épargnants ou soutenez un projet directement.", href: "/financer", label: "Financer un projet" });
@@ -92,6 +96,7 @@ export function loader({ request }: LoaderFunctionArgs) {
       isHolder,
       isVolunteer,
       isSaver: hasRole(auth, "epargnant") && !auth.roles.includes("admin"),
+      isStaff: auth.staffTerritoryIds.length > 0,
       projects,
       hasProfile: !!profile,
       paused: profile?.paused ?? false,
