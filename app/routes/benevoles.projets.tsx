@@ -97,8 +97,8 @@ export default function ProjectsForMe() {
                   </h2>
                   <p>
                     <strong>{n.skillName}</strong> · priorité{" "}
-                    {NEED_PRIORITY_LABELS[n.priority as keyof typeof NEED_PRIORITY_LABELS]?.toLowerCase() ?? n.priority}
-                    {n.distanceKm !== null ? ` · à ${formatInteger(Math.round(n.distanceKm))} km` : " · à distance"}
+                    {NEED_PRIORITY_LABELS[n.priority].toLowerCase()}
+                    {n.remote || n.distanceKm === null ? " · à distance" : ` · à ${formatInteger(Math.round(n.distanceKm))} km`}
                   </p>
                   <ScoreBreakdown id={`score-${n.needId}`} score={n.score} explanation={n.explanation} criteria={n.criteria} />
                   {actionData && actionData.needId === n.needId ? (

@@ -17,7 +17,7 @@ import {
   PROJECT_STAGE_LABELS,
 } from "~/domain/project";
 import { getProjectFundingProgress } from "~/models/finance.server";
-import { suggestMentorsForNeed } from "~/models/matching.server";
+import { suggestMentorsForNeed, type MentorSuggestion } from "~/models/matching.server";
 import { listMentorshipsForProject, requestMentorship, type MentorshipSummary } from "~/models/mentorship.server";
 import { closeProject, publishProject, type SkillNeedView } from "~/models/project.server";
 import { hasVolunteerProfile } from "~/models/volunteer.server";
@@ -33,10 +33,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 const SUGGESTIONS_PER_NEED = 3;
 
-type Suggestion = ReturnType<typeof suggestMentorsForNeed>[number];
-
 /** The matcher's best mentors for an open need, less those already asked (they show as requests). */
-function suggestionsFor(need: SkillNeedView, requests: MentorshipSummary[]): Suggestion[] {
+function suggestionsFor(need: SkillNeedView, requests: MentorshipSummary[]): MentorSuggestion[] {
   const asked = new Set(
     requests.filter((m) => m.needId === need.id && (m.status === "demande" || m.status === "acceptee")).map((m) => m.volunteerId),
   );
@@ -53,9 +51,9 @@ export function loader({ request, params }: LoaderFunctionArgs) {
   const allRequests = listMentorshipsForProject(db, project.id);
   const requests = seesAllRequests ? allRequests : allRequests.filter((m) => m.volunteerId === auth?.user.id);
   const openNeeds = project.skillNeeds.filter((n) => n.status === "ouvert");
-  const suggestions =
+  const suggestions: Record<string, MentorSuggestion[]> =
     isOwner && project.status === "publie"
-      ? Object.fromEntries(openNeeds.map((n) => [n.id, suggestionsFor(n, allRequests)]))
+      ? Object.fromEntries(openNeeds.map((n) => [String(n.id), suggestionsFor(n, allRequests)]))
       : {};
   const canOffer =
     !!auth && !isOwner && project.status === "publie" && hasRole(auth, "benevole");
@@ -319,7 +317,7 @@ function NeedSuggestions({ need }: { need: NeedJson }) {
   if (project.status !== "publie") {
     return <p className="hint">Publiez le projet pour voir les bénévoles que Maillon vous propose.</p>;
   }
-  const list = (suggestions as Record<string, SuggestionJson[]>)[String(need.id)] ?? [];
+  const list = suggestions[String(need.id)] ?? [];
   const error = actionData?.intent === "request" && actionData.needId === need.id ? actionData.message : null;
   return (
     <div className="suggestions">
@@ -338,8 +336,8 @@ function NeedSuggestions({ need }: { need: NeedJson }) {
               <p className="suggestion__name">
                 <strong>{s.displayName}</strong>{" "}
                 <span className="hint">
-                  niveau {SKILL_LEVEL_LABELS[s.skillLevel as keyof typeof SKILL_LEVEL_LABELS]?.toLowerCase() ?? s.skillLevel}
-                  {s.distanceKm !== null ? ` · à ${formatInteger(Math.round(s.distanceKm))} km` : " · à distance"} ·{" "}
+                  niveau {SKILL_LEVEL_LABELS[s.skillLevel].toLowerCase()}
+                  {s.remote || s.distanceKm === null ? " · à distance" : ` · à ${formatInteger(Math.round(s.distanceKm))} km`} ·{" "}
                   {formatInteger(s.activeMentorships)} accompagnement{s.activeMentorships > 1 ? "s" : ""} en cours sur{" "}
                   {formatInteger(s.maxMentorships)}
                 </span>
@@ -377,17 +375,6 @@ function NeedSuggestions({ need }: { need: NeedJson }) {
   );
 }
 
-type SuggestionJson = {
-  volunteerId: number;
-  displayName: string;
-  score: number;
-  criteria: { key: string; label: string; value: unknown; weight: number; points: number }[];
-  explanation: string;
-  distanceKm: number | null;
-  skillLevel: string;
-  activeMentorships: number;
-  maxMentorships: number;
-};
 
 function OfferHelp({ need }: { need: NeedJson }) {
   const { canOffer, hasProfile, requests } = useLoaderData<typeof loader>();
