@@ -2,6 +2,7 @@ import { and, count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { mentorshipFeedback, mentorships, mentorshipSessions, projectSkillNeeds } from "#db/schema";
 import { createTestHolder, createTestProject, createTestRequest, createTestVolunteer } from "#seeds/journey-factories";
+import { createTestAnimator, createTestTerritory } from "#seeds/factories";
 import { getTrackRecord } from "~/models/volunteer.server";
 import * as mentorshipPage from "~/routes/accompagnements.$id";
 import * as forMe from "~/routes/benevoles.projets";
@@ -36,6 +37,17 @@ describe("answering a request", () => {
 
     const otherVolunteer = await createTestVolunteer(db());
     expect((await respond(id, otherVolunteer.id, "accepter")).status).toBe(404);
+    expect(statusOf(id)).toBe("demande");
+  });
+
+  it("the pôle's animation team reads a request but cannot answer it (403)", async () => {
+    const team = await createTestAnimator(db(), createTestTerritory(db()).id);
+    const holder = await createTestHolder(db());
+    const volunteer = await createTestVolunteer(db());
+    const project = createTestProject(db(), holder.id);
+    const id = createTestRequest(db(), project.needIds[0]!, volunteer.id);
+    expect((await get(mentorshipPage.loader, `/accompagnements/${id}`, team.id, { id: String(id) })).status).toBe(200);
+    expect((await respond(id, team.id, "accepter")).status).toBe(403);
     expect(statusOf(id)).toBe("demande");
   });
 
