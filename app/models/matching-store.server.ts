@@ -19,6 +19,7 @@
  */
 import type Database from "better-sqlite3";
 import {
+  ArrayInterner,
   compileClubWeights,
   compileMentorWeights,
   fundableProjectRejection,
@@ -62,6 +63,8 @@ export type MatchingStore = {
   fullGeneration: number;
   points: Map<string, GeoPoint | null>;
   departmentOf: Map<string, string>;
+  communeCodes: Map<string, string>;
+  interner: ArrayInterner;
   skillNames: Map<number, string>;
   domainNames: Map<number, string>;
   weights: MatchingWeights;
@@ -148,16 +151,21 @@ function idFilter(column: string, ids: readonly number[] | null): { clause: stri
 function loadReference(client: Client) {
   const points = new Map<string, GeoPoint | null>();
   const departmentOf = new Map<string, string>();
+  const departments = new Map<string, string>(); // one string per department, not per commune
   for (const row of client.prepare("select code, latitude, longitude, department_code from communes").raw().iterate()) {
     const [code, latitude, longitude, department] = row as [string, number | null, number | null, string];
     points.set(code, latitude === null || longitude === null ? null : { latitude, longitude });
-    departmentOf.set(code, department);
+    let dep = departments.get(department);
+    if (dep === undefined) departments.set(department, (dep = department));
+    departmentOf.set(code, dep);
   }
   const names = (sql: string) =>
     new Map((client.prepare(sql).raw().all() as [number, string][]).map(([id, name]) => [id, name]));
   return {
     points,
     departmentOf,
+    communeCodes: new Map([...points.keys()].map((code) => [code, code])),
+    interner: new ArrayInterner(),
     skillNames: names("select id, name from skills"),
     domainNames: names("select id, name from activity_domains"),
   };
@@ -167,75 +175,57 @@ function loadWeights(client: Client): MatchingWeights {
   return weightsFromRows(client.prepare("select key, value from matching_weights").all() as { key: string; value: number }[]);
 }
 
-/** Volunteer profiles with their skills, domains, load and history. `ids` null = all. */
-export function loadVolunteers(client: Client, ids: readonly number[] | null): VolunteerInput[] {
+/**
+ * Volunteer profiles with their skills, domains, load and history, one row per
+ * person (correlated subqueries on indexed keys), handed over one at a time so
+ * that 100,000 profiles never sit twice in memory. `ids` null = all.
+ * A profile without skills cannot match anything yet: it is skipped, not refused.
+ */
+export function forEachVolunteer(
+  client: Client,
+  ids: readonly number[] | null,
+  visit: (v: VolunteerInput) => void,
+  /** Canonical commune codes: one string per commune instead of one per person. */
+  communeCodes?: ReadonlyMap<string, string>,
+): void {
   const f = idFilter("vp.user_id", ids);
   const rows = client
     .prepare(
-      `select vp.user_id, u.display_name, u.commune_code, vp.radius_km, vp.remote_ok, vp.max_mentorships, vp.paused, vp.last_active_at
+      `select vp.user_id, u.display_name, u.commune_code, vp.radius_km, vp.remote_ok, vp.max_mentorships, vp.paused, vp.last_active_at,
+         (select group_concat(s.skill_id || ':' || s.level) from volunteer_skills s where s.user_id = vp.user_id),
+         (select group_concat(d.activity_domain_id) from volunteer_domains d where d.user_id = vp.user_id),
+         (select count(*) from mentorships m where m.volunteer_id = vp.user_id and m.status = 'acceptee'),
+         (select count(*) from mentorships m where m.volunteer_id = vp.user_id and m.status = 'terminee'),
+         -- feedback the volunteer received, not what they wrote about the holder
+         (select avg(fb.rating) from mentorships m join mentorship_feedback fb on fb.mentorship_id = m.id
+           where m.volunteer_id = vp.user_id and fb.author_id <> vp.user_id)
        from volunteer_profiles vp join users u on u.id = vp.user_id where 1 = 1${f.clause} order by vp.user_id`,
     )
     .raw()
-    .all(...f.params) as [number, string, string, number, number, number, number, number][];
-  const byId = new Map<number, VolunteerInput & { skills: { skillId: number; level: SkillLevel }[]; domainIds: number[] }>();
-  for (const [id, displayName, communeCode, radiusKm, remoteOk, maxMentorships, paused, lastActiveAt] of rows) {
-    byId.set(id, {
+    .iterate(...f.params) as Iterable<
+    [number, string, string, number, number, number, number, number, string | null, string | null, number, number, number | null]
+  >;
+  for (const [id, displayName, communeCode, radiusKm, remoteOk, maxMentorships, paused, lastActiveAt, skills, domains, active, completed, rating] of rows) {
+    if (!skills) continue;
+    visit({
       id,
       displayName,
-      communeCode,
+      communeCode: communeCodes?.get(communeCode) ?? communeCode,
       radiusKm,
       remoteOk: remoteOk === 1,
       maxMentorships,
-      activeMentorships: 0,
+      activeMentorships: active,
       paused: paused === 1,
-      skills: [],
-      domainIds: [],
-      completedMentorships: 0,
-      averageRating: null,
+      skills: skills.split(",").map((pair) => {
+        const [skillId, level] = pair.split(":");
+        return { skillId: Number(skillId), level: level as SkillLevel };
+      }),
+      domainIds: domains ? domains.split(",").map(Number) : [],
+      completedMentorships: completed,
+      averageRating: rating,
       lastActiveAt,
     });
   }
-  const fs = idFilter("user_id", ids);
-  for (const [userId, skillId, level] of client
-    .prepare(`select user_id, skill_id, level from volunteer_skills where 1 = 1${fs.clause}`)
-    .raw()
-    .iterate(...fs.params) as Iterable<[number, number, SkillLevel]>) {
-    byId.get(userId)?.skills.push({ skillId, level });
-  }
-  for (const [userId, domainId] of client
-    .prepare(`select user_id, activity_domain_id from volunteer_domains where 1 = 1${fs.clause}`)
-    .raw()
-    .iterate(...fs.params) as Iterable<[number, number]>) {
-    byId.get(userId)?.domainIds.push(domainId);
-  }
-  const fm = idFilter("volunteer_id", ids);
-  for (const [volunteerId, active, completed] of client
-    .prepare(
-      `select volunteer_id, sum(status = 'acceptee'), sum(status = 'terminee') from mentorships
-       where status in ('acceptee', 'terminee')${fm.clause} group by volunteer_id`,
-    )
-    .raw()
-    .iterate(...fm.params) as Iterable<[number, number, number]>) {
-    const v = byId.get(volunteerId);
-    if (v) {
-      v.activeMentorships = active;
-      v.completedMentorships = completed;
-    }
-  }
-  // Feedback the volunteer received (not what they wrote about the holder).
-  const fr = idFilter("m.volunteer_id", ids);
-  for (const [volunteerId, average] of client
-    .prepare(
-      `select m.volunteer_id, avg(f.rating) from mentorship_feedback f join mentorships m on m.id = f.mentorship_id
-       where f.author_id <> m.volunteer_id${fr.clause} group by m.volunteer_id`,
-    )
-    .raw()
-    .iterate(...fr.params) as Iterable<[number, number]>) {
-    const v = byId.get(volunteerId);
-    if (v) v.averageRating = average;
-  }
-  // A profile without skills cannot match anything yet: it is left out rather than refused.
-  return [...byId.values()].filter((v) => v.skills.length > 0);
 }
 
 type ProjectRow = [number, number, string, string, string, number, string, number, string];
@@ -491,7 +481,7 @@ function buildStore(client: Client): MatchingStore {
     weights,
     mentorWeights: compileMentorWeights(weights.mentor),
     clubWeights: compileClubWeights(weights.club),
-    volunteers: MentorIndex.build(loadVolunteers(client, null).map((v) => prepareVolunteer(v, ref.points))),
+    volunteers: new MentorIndex(),
     needs: new NeedIndex(),
     projects: new Map(),
     fundableByDepartment: new Map(),
@@ -499,6 +489,7 @@ function buildStore(client: Client): MatchingStore {
     clubById: new Map(),
     stats: { fullBuilds: 1, incrementalSyncs: 0, volunteerReloads: 0, projectReloads: 0, clubReloads: 0 },
   };
+  forEachVolunteer(client, null, (v) => store.volunteers.upsert(prepareVolunteer(v, ref.points, ref.interner)), ref.communeCodes);
   reloadProjects(store, null);
   reloadClubs(store);
   return store;
@@ -535,12 +526,17 @@ function reloadProjects(store: MatchingStore, ids: readonly number[] | null): vo
 }
 
 function reloadVolunteers(store: MatchingStore, ids: readonly number[]): void {
-  const fresh = new Map(loadVolunteers(store.client, ids).map((v) => [v.id, v]));
-  for (const id of ids) {
-    const v = fresh.get(id);
-    if (v) store.volunteers.upsert(prepareVolunteer(v, store.points));
-    else store.volunteers.remove(id);
-  }
+  const seen = new Set<number>();
+  forEachVolunteer(
+    store.client,
+    ids,
+    (v) => {
+      seen.add(v.id);
+      store.volunteers.upsert(prepareVolunteer(v, store.points, store.interner));
+    },
+    store.communeCodes,
+  );
+  for (const id of ids) if (!seen.has(id)) store.volunteers.remove(id);
   store.stats.volunteerReloads += ids.length;
 }
 

@@ -126,7 +126,7 @@ function mentorExplanation(store: MatchingStore, v: PreparedVolunteer, n: Prepar
     sameCommune: v.communeCode === n.project.communeCode,
     activeMentorships: v.activeMentorships,
     maxMentorships: v.maxMentorships,
-    sharedDomainName: v.domainIds.has(n.project.activityDomainId)
+    sharedDomainName: v.domainIds.includes(n.project.activityDomainId)
       ? (n.project.activityDomainName ?? store.domainNames.get(n.project.activityDomainId) ?? null)
       : null,
     completedMentorships: v.completedMentorships,

@@ -13,9 +13,14 @@ export const KM_PER_DEGREE = (EARTH_RADIUS_KM * Math.PI) / 180;
 
 /** Haversine distance in km: numerically stable for the short distances that matter here. */
 export function haversineKm(a: GeoPoint, b: GeoPoint): number {
-  const dLat = (b.latitude - a.latitude) * DEG;
-  const dLon = (b.longitude - a.longitude) * DEG;
-  const s = Math.sin(dLat / 2) ** 2 + Math.cos(a.latitude * DEG) * Math.cos(b.latitude * DEG) * Math.sin(dLon / 2) ** 2;
+  return haversineKmRaw(a.latitude, a.longitude, b.latitude, b.longitude);
+}
+
+/** The same, from plain numbers (the index keeps coordinates in typed arrays). */
+export function haversineKmRaw(lat1: number, lon1: number, lat2: number, lon2: number): number {
+  const dLat = (lat2 - lat1) * DEG;
+  const dLon = (lon2 - lon1) * DEG;
+  const s = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * DEG) * Math.cos(lat2 * DEG) * Math.sin(dLon / 2) ** 2;
   return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(s)));
 }
 

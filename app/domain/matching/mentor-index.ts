@@ -14,11 +14,18 @@
  *
  * Both support upsert/remove, so the adapter can apply small changes in place.
  */
-import { boundingDegrees, chordSquared, haversineKm, KM_PER_DEGREE, type GeoPoint } from "./geo";
+import { boundingDegrees, chordSquared, EARTH_RADIUS_KM, haversineKm, haversineKmRaw, KM_PER_DEGREE, unitVector, type GeoPoint } from "./geo";
 import {
   buildMentorMatch,
+  compileMentorWeights,
+  DISTANCE_HALF_KM,
+  forEachSkill,
   mentorPairRejection,
   mentorScoreHundredths,
+  scoreHundredths,
+  skillLevelValue,
+  volunteerCapacityValue,
+  volunteerTrackRecordValue,
   type CompiledMentorWeights,
   type MentorMatch,
   type PreparedNeed,
@@ -26,6 +33,7 @@ import {
 } from "./mentor";
 import type { CandidateList } from "./round";
 import { TopK } from "./top-k";
+import { DEFAULT_MENTOR_WEIGHTS } from "./weights";
 
 /** Upper bounds of the radius classes, km. Larger radii go to a class scanned whole. */
 export const RADIUS_CLASSES = [5, 10, 20, 30, 50, 100, 200, 500, 1000] as const;
@@ -113,14 +121,47 @@ const pack = (slot: number, level: number) => slot * 4 + level;
 export type FoundPair = { volunteer: PreparedVolunteer; slot: number; levelCode: number; distanceKm: number | null; remote: boolean };
 /** Positional form of `FoundPair`: the hot loop allocates nothing per pair. */
 export type PairVisitor = (volunteer: PreparedVolunteer, slot: number, levelCode: number, distanceKm: number | null, remote: boolean) => void;
+/** What the scan hands over: the slot, and the pair's facts and exact score. */
+type SlotVisitor = (slot: number, levelCode: number, distanceKm: number | null, remote: boolean, hundredths: number) => void;
 
+/** Domains with an id below this fit a bit mask; others fall back to the volunteer's array. */
+const MASK_BITS = 30;
+
+function domainMask(ids: readonly number[]): number {
+  let mask = 0;
+  for (const id of ids) mask |= id >= 1 && id <= MASK_BITS ? 1 << (id - 1) : 1 << MASK_BITS;
+  return mask;
+}
+
+/**
+ * Volunteers by skill and place. Every field the scan reads lives in a typed
+ * array indexed by slot: with 100,000 people, touching each person's object
+ * would cost a cache miss per candidate, far more than the arithmetic.
+ *
+ * Invariant: only available volunteers (not paused, capacity left) are in the
+ * grids, each under the skills they have — so the scan need not re-check
+ * those filters; it checks the pair filters (own project, declined, already
+ * asked) and geography, then scores with the shared formula.
+ */
 export class MentorIndex {
   /** Volunteers by slot; a slot is a stable small integer (the round's volunteer index). */
   readonly slots: (PreparedVolunteer | null)[] = [];
   private readonly slotById = new Map<number, number>();
   private readonly freeSlots: number[] = [];
-  private readonly chord2 = new Map<number, number>();
   private readonly buckets = new Map<number, SkillBucket>();
+  private ids = new Int32Array(1024);
+  private px = new Float64Array(1024);
+  private py = new Float64Array(1024);
+  private pz = new Float64Array(1024);
+  private lat = new Float64Array(1024);
+  private lon = new Float64Array(1024);
+  private radius = new Float64Array(1024);
+  /** Squared chord of the radius with slack; 0 = not indexed. */
+  private chord2 = new Float64Array(1024);
+  private capacityValue = new Float64Array(1024);
+  private trackValue = new Float64Array(1024);
+  private lastActive = new Float64Array(1024);
+  private domains = new Int32Array(1024);
 
   static build(volunteers: Iterable<PreparedVolunteer>): MentorIndex {
     const index = new MentorIndex();
@@ -141,11 +182,38 @@ export class MentorIndex {
     return this.slotById.get(id);
   }
 
+  /** Every volunteer held, in slot order. */
+  *all(): Iterable<PreparedVolunteer> {
+    for (const v of this.slots) if (v) yield v;
+  }
+
   /** Remaining capacity at a slot (0 when empty, paused or full): the round's capacities. */
   capacityAt(slot: number): number {
     const v = this.slots[slot];
     if (!v || v.paused) return 0;
     return Math.max(0, v.maxMentorships - v.activeMentorships);
+  }
+
+  private ensureSlot(slot: number): void {
+    if (slot < this.ids.length) return;
+    const size = Math.max(slot + 1, this.ids.length * 2);
+    const grow = <A extends Float64Array | Int32Array>(a: A): A => {
+      const b = new (a.constructor as new (n: number) => A)(size);
+      b.set(a);
+      return b;
+    };
+    this.ids = grow(this.ids);
+    this.px = grow(this.px);
+    this.py = grow(this.py);
+    this.pz = grow(this.pz);
+    this.lat = grow(this.lat);
+    this.lon = grow(this.lon);
+    this.radius = grow(this.radius);
+    this.chord2 = grow(this.chord2);
+    this.capacityValue = grow(this.capacityValue);
+    this.trackValue = grow(this.trackValue);
+    this.lastActive = grow(this.lastActive);
+    this.domains = grow(this.domains);
   }
 
   /** Adds or replaces a volunteer. Paused and full volunteers are kept by id but not indexed. */
@@ -156,15 +224,28 @@ export class MentorIndex {
       slot = this.freeSlots.pop() ?? this.slots.length;
       this.slotById.set(v.id, slot);
     }
+    this.ensureSlot(slot);
     this.slots[slot] = v;
     if (v.paused || v.activeMentorships >= v.maxMentorships) return;
-    this.chord2.set(slot, chordSquared(v.radiusKm * PREFILTER_SLACK + 1e-6));
-    for (const [skillId, level] of v.skillLevels) {
+    this.ids[slot] = v.id;
+    const [x, y, z] = v.point ? unitVector(v.point) : [Number.NaN, Number.NaN, Number.NaN];
+    this.px[slot] = x;
+    this.py[slot] = y;
+    this.pz[slot] = z;
+    this.lat[slot] = v.point?.latitude ?? Number.NaN;
+    this.lon[slot] = v.point?.longitude ?? Number.NaN;
+    this.radius[slot] = v.radiusKm;
+    this.chord2[slot] = chordSquared(v.radiusKm * PREFILTER_SLACK + 1e-6);
+    this.capacityValue[slot] = volunteerCapacityValue(v);
+    this.trackValue[slot] = volunteerTrackRecordValue(v);
+    this.lastActive[slot] = v.lastActiveMs;
+    this.domains[slot] = domainMask(v.domainIds);
+    forEachSkill(v, (skillId, level) => {
       let bucket = this.buckets.get(skillId);
       if (!bucket) this.buckets.set(skillId, (bucket = new SkillBucket()));
       if (v.point) bucket.gridFor(v.radiusKm).add(v.point, pack(slot, level));
       if (v.remoteOk) bucket.remote.push(pack(slot, level));
-    }
+    });
   }
 
   remove(id: number): void {
@@ -178,21 +259,21 @@ export class MentorIndex {
 
   private unindex(slot: number): void {
     const v = this.slots[slot];
-    if (!v || !this.chord2.has(slot)) return;
-    this.chord2.delete(slot);
-    for (const [skillId, level] of v.skillLevels) {
+    if (!v || this.chord2[slot] === 0) return;
+    this.chord2[slot] = 0;
+    forEachSkill(v, (skillId, level) => {
       const bucket = this.buckets.get(skillId);
-      if (!bucket) continue;
+      if (!bucket) return;
       const entry = pack(slot, level);
       if (v.point) bucket.gridFor(v.radiusKm).remove(v.point, entry);
       if (v.remoteOk) {
-        const i = bucket.remote.indexOf(entry);
-        if (i >= 0) {
-          bucket.remote[i] = bucket.remote[bucket.remote.length - 1] as number;
+        const at = bucket.remote.indexOf(entry);
+        if (at >= 0) {
+          bucket.remote[at] = bucket.remote[bucket.remote.length - 1] as number;
           bucket.remote.pop();
         }
       }
-    }
+    });
   }
 
   /**
@@ -200,72 +281,145 @@ export class MentorIndex {
    * order. Same filters as `evaluateMentor`.
    */
   forEachEligible(need: PreparedNeed, visit: PairVisitor): void {
+    const w = compileMentorWeights(DEFAULT_MENTOR_WEIGHTS);
+    this.scan(need, w, 0, null, (slot, level, d, remote) => visit(this.slots[slot] as PreparedVolunteer, slot, level, d, remote));
+  }
+
+  /**
+   * The scan behind every query. With a `top` list, a candidate whose score
+   * cannot reach the list's floor is dropped before any trig or filter: its
+   * upper bound takes the skill part exactly, a distance no shorter than the
+   * chord (asin x ≥ x), domain and recency at their maximum, and the exact
+   * capacity and history values. The bound is recorded with `skip`, so the
+   * round's certificate stays sound.
+   */
+  private scan(need: PreparedNeed, w: CompiledMentorWeights, nowMs: number, top: TopK<unknown> | null, visit: SlotVisitor): void {
     const project = need.project;
     if (!need.open || !project.published) return;
     const bucket = this.buckets.get(need.skillId);
     if (!bucket) return;
-    const accept = (slot: number, levelCode: number, distanceKm: number | null, remote: boolean) => {
-      const v = this.slots[slot];
-      if (!v || mentorPairRejection(v, need) !== null) return;
-      visit(v, slot, levelCode, distanceKm, remote);
-    };
     const point = project.point;
+    const { x, y, z, ownerId } = project;
+    const declined = project.declinedVolunteerIds;
+    const asked = need.openVolunteerIds;
+    const checkSets = declined.size > 0 || asked.size > 0;
+    const domainId = project.activityDomainId;
+    const domainBit = domainId >= 1 && domainId <= MASK_BITS ? 1 << (domainId - 1) : 0;
+    const pf = need.priorityFactor;
+    const { ids, px, py, pz, lat, lon, radius, chord2, capacityValue, trackValue, lastActive, domains, slots } = this;
+    const plat = point?.latitude ?? Number.NaN;
+    const plon = point?.longitude ?? Number.NaN;
+    // Upper-bound pieces: the skill part per level (exact), domain and recency at 1.
+    const s0 = w.skillLevel * skillLevelValue(0, pf);
+    const s1 = w.skillLevel * skillLevelValue(1, pf);
+    const s2 = w.skillLevel * skillLevelValue(2, pf);
+    const fixedPart = w.sharedDomain + w.recency;
+    const distanceScale = EARTH_RADIUS_KM / DISTANCE_HALF_KM;
+
+    /** True when the candidate cannot reach the list (its bound is then recorded). */
+    const cannotReach = (slot: number, level: number, chordLength: number): boolean => {
+      if (top === null) return false;
+      const ub =
+        (level === 2 ? s2 : level === 1 ? s1 : s0) +
+        w.distance / (1 + chordLength * distanceScale) +
+        w.capacity * (capacityValue[slot] as number) +
+        w.trackRecord * (trackValue[slot] as number) +
+        fixedPart;
+      const h = Math.round(ub * 100 + 1e-6);
+      if (h >= top.floor) return false;
+      if (h > 0) top.skip(h);
+      return true;
+    };
+    const excluded = (slot: number): boolean => {
+      const id = ids[slot] as number;
+      return id === ownerId || (checkSets && (declined.has(id) || asked.has(id)));
+    };
+    const shares = (slot: number): boolean => {
+      const mask = domains[slot] as number;
+      if (domainBit !== 0) return (mask & domainBit) !== 0;
+      return (mask & (1 << MASK_BITS)) !== 0 && (slots[slot]?.domainIds.includes(domainId) ?? false);
+    };
+    const score = (slot: number, level: number, d: number | null) =>
+      scoreHundredths(level, pf, d, shares(slot), capacityValue[slot] as number, trackValue[slot] as number, lastActive[slot] as number, w, nowMs);
+
     if (point) {
-      const { x, y, z } = project;
-      const scan = (entry: number) => {
+      const scanEntry = (entry: number) => {
         const slot = entry >> 2;
-        const v = this.slots[slot];
-        if (!v?.point) return;
-        const dx = v.x - x;
-        const dy = v.y - y;
-        const dz = v.z - z;
-        if (dx * dx + dy * dy + dz * dz > (this.chord2.get(slot) ?? 0)) return;
-        const d = haversineKm(v.point, point);
-        if (d <= v.radiusKm) accept(slot, entry & 3, d, false);
+        const dx = (px[slot] as number) - x;
+        const dy = (py[slot] as number) - y;
+        const dz = (pz[slot] as number) - z;
+        const c2 = dx * dx + dy * dy + dz * dz;
+        // Beyond the radius, not indexed, or no point (NaN): out at once.
+        if (!(c2 <= (chord2[slot] as number))) return;
+        const level = entry & 3;
+        if (cannotReach(slot, level, Math.sqrt(c2)) || excluded(slot)) return;
+        const d = haversineKmRaw(lat[slot] as number, lon[slot] as number, plat, plon);
+        if (d <= (radius[slot] as number)) visit(slot, level, d, false, score(slot, level, d));
       };
-      for (const c of bucket.classes) c.grid.forEachNear(point, c.maxRadiusKm, scan);
-      bucket.wide.forEachNear(point, Infinity, scan);
+      for (const c of bucket.classes) c.grid.forEachNear(point, c.maxRadiusKm, scanEntry);
+      bucket.wide.forEachNear(point, Infinity, scanEntry);
     }
     if (project.remoteOk) {
       for (const entry of bucket.remote) {
         const slot = entry >> 2;
-        const v = this.slots[slot];
-        if (!v) continue;
-        const d = v.point && point ? haversineKm(v.point, point) : null;
-        if (d !== null && d <= v.radiusKm) continue; // already found through the grid
-        accept(slot, entry & 3, d, true);
+        const level = entry & 3;
+        const vx = px[slot] as number;
+        const located = point !== null && vx === vx; // NaN ≠ NaN: no point
+        let chordLength = 0;
+        let d: number | null = null;
+        if (located) {
+          const dx = vx - x;
+          const dy = (py[slot] as number) - y;
+          const dz = (pz[slot] as number) - z;
+          const c2 = dx * dx + dy * dy + dz * dz;
+          chordLength = Math.sqrt(c2);
+          if (c2 <= (chord2[slot] as number)) {
+            // Within the radius, or at its very edge: decide exactly as the grid did.
+            d = haversineKmRaw(lat[slot] as number, lon[slot] as number, plat, plon);
+            if (d <= (radius[slot] as number)) continue;
+          }
+        }
+        if (cannotReach(slot, level, chordLength) || excluded(slot)) continue;
+        if (located && d === null) d = haversineKmRaw(lat[slot] as number, lon[slot] as number, plat, plon);
+        visit(slot, level, d, true, score(slot, level, d));
       }
     }
   }
 
   /** The best `limit` mentors for a need, best first (score desc, volunteer id asc). */
   topMentors(need: PreparedNeed, limit: number, w: CompiledMentorWeights, nowMs: number): MentorMatch[] {
-    const top = new TopK<FoundPair>(limit);
-    this.forEachEligible(need, (volunteer, slot, levelCode, distanceKm, remote) => {
-      const h = mentorScoreHundredths(volunteer, need, levelCode, distanceKm, w, nowMs);
-      if (top.admits(h, volunteer.id)) top.offer(h, volunteer.id, () => ({ volunteer, slot, levelCode, distanceKm, remote }));
+    const top = new TopK<{ slot: number; levelCode: number; distanceKm: number | null; remote: boolean }>(limit);
+    const ids = this.ids;
+    this.scan(need, w, nowMs, top, (slot, levelCode, distanceKm, remote, h) => {
+      const id = ids[slot] as number;
+      if (top.admits(h, id)) top.offer(h, id, () => ({ slot, levelCode, distanceKm, remote }));
       else top.skip(h);
     });
-    return top
-      .result()
-      .map(({ item }) =>
-        buildMentorMatch(item.volunteer, need, item.levelCode, { distanceKm: item.distanceKm, remote: item.remote }, w, nowMs),
-      );
+    return top.result().map(({ item }) => {
+      const v = this.slots[item.slot] as PreparedVolunteer;
+      return buildMentorMatch(v, need, item.levelCode, { distanceKm: item.distanceKm, remote: item.remote }, w, nowMs);
+    });
   }
 
-  /** A need's candidates for the round: slots and integer weights, best first. */
+  /**
+   * A need's candidates for the round: slots and integer weights, best first.
+   * `nextWeight` may be an upper bound of the best left-out weight (never less):
+   * enough for the round's certificate, which only needs "no left-out edge is heavier".
+   */
   roundCandidates(need: PreparedNeed, limit: number, w: CompiledMentorWeights, nowMs: number): CandidateList {
     const top = new TopK<number>(limit);
-    this.forEachEligible(need, (volunteer, slot, levelCode, distanceKm) => {
-      const h = mentorScoreHundredths(volunteer, need, levelCode, distanceKm, w, nowMs);
+    const ids = this.ids;
+    this.scan(need, w, nowMs, top, (slot, _level, _d, _remote, h) => {
       if (h <= 0) return; // a zero-weight edge cannot raise the total
-      if (top.admits(h, volunteer.id)) top.offer(h, volunteer.id, () => slot);
+      const id = ids[slot] as number;
+      if (top.admits(h, id)) top.offer(h, id, () => slot);
       else top.skip(h);
     });
     const kept = top.result();
     return {
-      volunteers: Int32Array.from(kept, (e) => e.item),
-      weights: Int32Array.from(kept, (e) => e.h),
+      // Plain arrays: thousands of tiny typed arrays cost more than their contents.
+      volunteers: kept.map((e) => e.item),
+      weights: kept.map((e) => e.h),
       complete: top.complete,
       nextWeight: top.bestLeftOut,
     };
@@ -369,7 +523,9 @@ export class NeedIndex {
   /** Every open need the volunteer passes all hard filters for. */
   forEachEligible(v: PreparedVolunteer, visit: (pair: FoundNeedPair) => void): void {
     if (v.paused || v.activeMentorships >= v.maxMentorships) return;
-    for (const [skillId, levelCode] of v.skillLevels) {
+    for (const packed of v.skills) {
+      const skillId = packed >> 2;
+      const levelCode = packed & 3;
       const bucket = this.buckets.get(skillId);
       if (!bucket) continue;
       const accept = (need: PreparedNeed, distanceKm: number | null, remote: boolean) => {

@@ -51,25 +51,23 @@ export type PreparedVolunteer = {
   readonly id: number;
   readonly displayName: string;
   readonly communeCode: string;
+  /** The commune's point, shared with every volunteer of that commune. */
   readonly point: GeoPoint | null;
-  /** Unit vector of `point` (NaN when no point), for the index's chord prefilter. */
-  readonly x: number;
-  readonly y: number;
-  readonly z: number;
   readonly radiusKm: number;
   readonly remoteOk: boolean;
   readonly maxMentorships: number;
   readonly activeMentorships: number;
   readonly paused: boolean;
-  /** skillId → level code (0 notions, 1 confirmé, 2 expert). */
-  readonly skillLevels: ReadonlyMap<number, number>;
-  readonly domainIds: ReadonlySet<number>;
+  /**
+   * Skills packed as skillId × 4 + level code (0 notions, 1 confirmé, 2 expert).
+   * Kept small on purpose: a national index holds 100,000 of these objects.
+   */
+  readonly skills: readonly number[];
+  /** A tiny array rather than a Set, for the same reason. */
+  readonly domainIds: readonly number[];
   readonly completedMentorships: number;
   readonly averageRating: number | null;
   readonly lastActiveMs: number;
-  /** Need-independent criterion values, computed once. */
-  readonly capacityValue: number;
-  readonly trackRecordValue: number;
 };
 
 export type PreparedNeed = {
@@ -123,8 +121,24 @@ function toMs(field: string, value: Date | number): number {
   return ms;
 }
 
+/**
+ * Shares identical small arrays between prepared volunteers: 100,000 people
+ * have only a few thousand distinct skill sets and a few dozen domain sets, and
+ * two arrays per person would be most of the index's memory.
+ */
+export class ArrayInterner {
+  private readonly arrays = new Map<string, readonly number[]>();
+
+  intern(values: number[]): readonly number[] {
+    const key = values.join(",");
+    let shared = this.arrays.get(key);
+    if (!shared) this.arrays.set(key, (shared = Object.freeze(values)));
+    return shared;
+  }
+}
+
 /** Validates a volunteer and precomputes what scoring needs. Throws `MatchingInputError`. */
-export function prepareVolunteer(v: VolunteerInput, points: CommunePoints): PreparedVolunteer {
+export function prepareVolunteer(v: VolunteerInput, points: CommunePoints, interner?: ArrayInterner): PreparedVolunteer {
   const f = `volunteer[${String(v.id)}]`;
   assertId(`${f}.id`, v.id);
   const point = resolvePoint(`${f}.communeCode`, v.communeCode, points);
@@ -136,14 +150,13 @@ export function prepareVolunteer(v: VolunteerInput, points: CommunePoints): Prep
   if (!Array.isArray(v.skills) || v.skills.length === 0) {
     throw new MatchingInputError(`${f}.skills`, "au moins une compétence est requise");
   }
-  const skillLevels = new Map<number, number>();
+  const best = new Map<number, number>();
   for (const [i, s] of v.skills.entries()) {
     assertId(`${f}.skills[${i}].skillId`, s.skillId);
     if (!(SKILL_LEVEL_VALUES as readonly string[]).includes(s.level)) {
       throw new MatchingInputError(`${f}.skills[${i}].level`, `niveau inconnu « ${String(s.level)} »`);
     }
-    const code = LEVEL_CODE[s.level as SkillLevel];
-    skillLevels.set(s.skillId, Math.max(skillLevels.get(s.skillId) ?? -1, code));
+    best.set(s.skillId, Math.max(best.get(s.skillId) ?? 0, LEVEL_CODE[s.level as SkillLevel]));
   }
   for (const [i, d] of v.domainIds.entries()) assertId(`${f}.domainIds[${i}]`, d);
   if (v.averageRating !== null) {
@@ -152,28 +165,26 @@ export function prepareVolunteer(v: VolunteerInput, points: CommunePoints): Prep
       throw new MatchingInputError(`${f}.averageRating`, `note moyenne hors de 1..5 (${v.averageRating})`);
     }
   }
-  const [x, y, z] = point ? unitVector(point) : [Number.NaN, Number.NaN, Number.NaN];
   return {
     id: v.id,
     displayName: v.displayName,
     communeCode: v.communeCode,
     point,
-    x,
-    y,
-    z,
     radiusKm: v.radiusKm,
     remoteOk: v.remoteOk,
     maxMentorships: v.maxMentorships,
     activeMentorships: v.activeMentorships,
     paused: v.paused,
-    skillLevels,
-    domainIds: new Set(v.domainIds),
+    skills: share([...best].map(([skillId, code]) => skillId * 4 + code).sort((a, b) => a - b), interner),
+    domainIds: share([...new Set(v.domainIds)].sort((a, b) => a - b), interner),
     completedMentorships: v.completedMentorships,
     averageRating: v.averageRating,
     lastActiveMs: toMs(`${f}.lastActiveAt`, v.lastActiveAt),
-    capacityValue: capacityValue(v.activeMentorships, v.maxMentorships),
-    trackRecordValue: trackRecordValue(v.completedMentorships, v.averageRating),
   };
+}
+
+function share(values: number[], interner: ArrayInterner | undefined): readonly number[] {
+  return interner ? interner.intern(values) : values;
 }
 
 export function prepareProject(p: ProjectInput, points: CommunePoints): PreparedProject {
@@ -196,7 +207,7 @@ export function prepareProject(p: ProjectInput, points: CommunePoints): Prepared
     activityDomainId: p.activityDomainId,
     activityDomainName: p.activityDomainName ?? null,
     published: p.status === "publie",
-    declinedVolunteerIds: new Set(p.declinedVolunteerIds ?? []),
+    declinedVolunteerIds: p.declinedVolunteerIds?.length ? new Set(p.declinedVolunteerIds) : EMPTY_IDS,
   };
 }
 
@@ -219,9 +230,31 @@ export function prepareNeed(n: NeedInput, project: PreparedProject): PreparedNee
     priorityFactor: PRIORITY_FACTOR[n.priority],
     open: n.status === "ouvert",
     project,
-    openVolunteerIds: new Set(n.openVolunteerIds ?? []),
+    openVolunteerIds: n.openVolunteerIds?.length ? new Set(n.openVolunteerIds) : EMPTY_IDS,
   };
 }
+
+/** The volunteer's level code for a skill, −1 when they do not have it. */
+export function levelCodeOf(v: PreparedVolunteer, skillId: number): number {
+  for (const packed of v.skills) if (packed >> 2 === skillId) return packed & 3;
+  return -1;
+}
+
+/** Calls `fn` for each of the volunteer's skills with its level code. */
+export function forEachSkill(v: PreparedVolunteer, fn: (skillId: number, levelCode: number) => void): void {
+  for (const packed of v.skills) fn(packed >> 2, packed & 3);
+}
+
+/** Need-independent values of a volunteer (the index caches them in typed arrays). */
+export function volunteerCapacityValue(v: PreparedVolunteer): number {
+  return capacityValue(v.activeMentorships, v.maxMentorships);
+}
+
+export function volunteerTrackRecordValue(v: PreparedVolunteer): number {
+  return trackRecordValue(v.completedMentorships, v.averageRating);
+}
+
+const EMPTY_IDS: ReadonlySet<number> = new Set();
 
 // ---------------------------------------------------------------------------
 // Criterion values, each in [0, 1]
@@ -314,7 +347,7 @@ export function mentorPairRejection(v: PreparedVolunteer, n: PreparedNeed): Ment
   if (!n.project.published) return "project-not-published";
   if (v.paused) return "paused";
   if (v.activeMentorships >= v.maxMentorships) return "no-capacity";
-  if (!v.skillLevels.has(n.skillId)) return "missing-skill";
+  if (levelCodeOf(v, n.skillId) < 0) return "missing-skill";
   if (n.project.ownerId === v.id) return "own-project";
   if (n.project.declinedVolunteerIds.has(v.id)) return "declined";
   if (n.openVolunteerIds.has(v.id)) return "already-open";
@@ -337,13 +370,41 @@ export function mentorScoreHundredths(
   w: CompiledMentorWeights,
   nowMs: number,
 ): number {
+  return scoreHundredths(
+    levelCode,
+    n.priorityFactor,
+    distanceKm,
+    v.domainIds.includes(n.project.activityDomainId),
+    volunteerCapacityValue(v),
+    volunteerTrackRecordValue(v),
+    v.lastActiveMs,
+    w,
+    nowMs,
+  );
+}
+
+/**
+ * The one scoring formula, on plain numbers: the reference evaluation and the
+ * index's typed-array scan both call it, so they agree to the last bit.
+ */
+export function scoreHundredths(
+  levelCode: number,
+  priorityFactor: number,
+  distanceKm: number | null,
+  sharedDomain: boolean,
+  capacity: number,
+  trackRecord: number,
+  lastActiveMs: number,
+  w: CompiledMentorWeights,
+  nowMs: number,
+): number {
   const raw =
-    w.skillLevel * skillLevelValue(levelCode, n.priorityFactor) +
+    w.skillLevel * skillLevelValue(levelCode, priorityFactor) +
     w.distance * distanceValue(distanceKm) +
-    w.sharedDomain * (v.domainIds.has(n.project.activityDomainId) ? 1 : 0) +
-    w.capacity * v.capacityValue +
-    w.trackRecord * v.trackRecordValue +
-    w.recency * recencyValue(v.lastActiveMs, nowMs);
+    w.sharedDomain * (sharedDomain ? 1 : 0) +
+    w.capacity * capacity +
+    w.trackRecord * trackRecord +
+    w.recency * recencyValue(lastActiveMs, nowMs);
   return Math.round(raw * 100);
 }
 
@@ -374,7 +435,7 @@ export function evaluateMentor(
   if (reason) return { ok: false, reason };
   const geo = mentorGeo(v, n.project);
   if (!geo) return { ok: false, reason: "too-far" };
-  const levelCode = v.skillLevels.get(n.skillId) ?? 0;
+  const levelCode = levelCodeOf(v, n.skillId);
   return { ok: true, match: buildMentorMatch(v, n, levelCode, geo, w, nowMs) };
 }
 
@@ -410,9 +471,9 @@ export function mentorCriteria(
   const values: Record<MentorCriterionKey, number> = {
     skillLevel: skillLevelValue(LEVEL_CODE[m.level], n.priorityFactor),
     distance: distanceValue(m.distanceKm),
-    sharedDomain: v.domainIds.has(n.project.activityDomainId) ? 1 : 0,
-    capacity: v.capacityValue,
-    trackRecord: v.trackRecordValue,
+    sharedDomain: v.domainIds.includes(n.project.activityDomainId) ? 1 : 0,
+    capacity: volunteerCapacityValue(v),
+    trackRecord: volunteerTrackRecordValue(v),
     recency: recencyValue(v.lastActiveMs, nowMs),
   };
   return MENTOR_CRITERIA.map((key) => ({

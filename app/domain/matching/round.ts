@@ -193,7 +193,28 @@ export function solveBMatching(
   const predWeight = new Float64Array(N + V + 1);
   const assignment = new Int32Array(N).fill(-1);
   const assignedWeight = new Int32Array(N);
-  const assignedTo: number[][] = Array.from({ length: V }, () => []);
+  // Needs held by each volunteer, as intrusive doubly linked lists in typed arrays:
+  // a volunteer holds at most their capacity, and 100,000 little arrays would be churn.
+  const head = new Int32Array(V).fill(-1);
+  const load = new Int32Array(V);
+  const nextNeed = new Int32Array(N).fill(-1);
+  const prevNeed = new Int32Array(N).fill(-1);
+  const attach = (u: number, m: number) => {
+    const h = head[u] ?? -1;
+    nextNeed[m] = h;
+    prevNeed[m] = -1;
+    if (h >= 0) prevNeed[h] = m;
+    head[u] = m;
+    load[u] = (load[u] ?? 0) + 1;
+  };
+  const detach = (u: number, m: number) => {
+    const p = prevNeed[m] ?? -1;
+    const q = nextNeed[m] ?? -1;
+    if (p >= 0) nextNeed[p] = q;
+    else head[u] = q;
+    if (q >= 0) prevNeed[q] = p;
+    load[u] = (load[u] ?? 0) - 1;
+  };
   const heap = new MinHeap();
   const popped: number[] = [];
   let search = 0;
@@ -259,9 +280,8 @@ export function solveBMatching(
         } else {
           // A volunteer: a free slot ends the path; otherwise push one of their needs elsewhere.
           const u = x - N;
-          const mine = assignedTo[u] ?? [];
-          if (mine.length < (capacities[u] ?? 0)) relax(T, d + px, x, 0);
-          for (const m of mine) {
+          if ((load[u] ?? 0) < (capacities[u] ?? 0)) relax(T, d + px, x, 0);
+          for (let m = head[u] ?? -1; m >= 0; m = nextNeed[m] ?? -1) {
             relax(m, d + ((assignedWeight[m] ?? 0) + px - (potential[m] ?? 0)), x, 0);
           }
         }
@@ -285,10 +305,9 @@ export function solveBMatching(
           const u = b - N;
           assignment[a] = u;
           assignedWeight[a] = predWeight[b] ?? 0;
-          assignedTo[u]?.push(a);
+          attach(u, a);
         } else if (b < N) {
-          const mine = assignedTo[a - N] ?? [];
-          mine.splice(mine.indexOf(b), 1);
+          detach(a - N, b);
         }
       }
     }

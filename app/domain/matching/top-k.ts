@@ -6,6 +6,11 @@ export class TopK<T> {
   private readonly items: { h: number; key: number; item: T }[] = [];
   /** Largest `h` left out, −Infinity while nothing was. */
   bestLeftOut = -Infinity;
+  /**
+   * The hundredths an item must reach to possibly get in (ties may still win
+   * on the key): −Infinity until the list is full. A field, read in hot loops.
+   */
+  floor = -Infinity;
   seen = 0;
 
   constructor(private readonly limit: number) {}
@@ -15,6 +20,14 @@ export class TopK<T> {
     if (this.items.length < this.limit) return true;
     const worst = this.items[this.items.length - 1];
     return worst !== undefined && (h > worst.h || (h === worst.h && key < worst.key));
+  }
+
+  /**
+   * The hundredths an item must reach to possibly get in (ties may still win
+   * on the key): −Infinity until the list is full.
+   */
+  threshold(): number {
+    return this.floor;
   }
 
   /** Records an item (call `admits` first to avoid building it for nothing). */
@@ -43,6 +56,7 @@ export class TopK<T> {
       const dropped = this.items.pop();
       if (dropped && dropped.h > this.bestLeftOut) this.bestLeftOut = dropped.h;
     }
+    if (this.items.length === this.limit) this.floor = this.items[this.limit - 1]?.h ?? -Infinity;
   }
 
   /** Records an item that is not kept but must count for `bestLeftOut`. */
