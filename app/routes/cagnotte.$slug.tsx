@@ -222,8 +222,8 @@ export default function Cagnotte() {
 
       {staff ? (
         <>
-          <h2 id="attribuer">Attribuer la cagnotte (équipe d'animation)</h2>
-          <Form method="post" className="form" aria-labelledby="attribuer" {...getFormProps(allocationForm)}>
+          <h2 id="attribuer-titre">Attribuer la cagnotte (équipe d'animation)</h2>
+          <Form method="post" className="form" aria-labelledby="attribuer-titre" {...getFormProps(allocationForm)}>
             <FormError errors={allocationForm.errors} id={allocationForm.errorId} />
             <input type="hidden" name="intent" value="attribuer" />
             <SelectField

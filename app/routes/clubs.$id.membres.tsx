@@ -209,8 +209,8 @@ export default function ClubMembers() {
 
       {can.manageMembers ? (
         <>
-          <h2 id="inviter">Inviter un épargnant</h2>
-          <Form method="post" className="form" aria-labelledby="inviter" {...getFormProps(inviteForm)}>
+          <h2 id="inviter-titre">Inviter un épargnant</h2>
+          <Form method="post" className="form" aria-labelledby="inviter-titre" {...getFormProps(inviteForm)}>
             <FormError errors={inviteForm.errors} id={inviteForm.errorId} />
             <input type="hidden" name="intent" value="inviter" />
             <TextField meta={inviteFields.email} label="Adresse e-mail de son compte Maillon" type="email" autoComplete="off" />

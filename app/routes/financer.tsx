@@ -23,6 +23,11 @@ export default function Finance() {
         des entreprises locales où placer cet argent. Le club reste minoritaire et deux de ses membres
         suivent l'entreprise après l'investissement.
       </p>
+      <p>
+        <a className="button" href="/clubs">
+          Voir les clubs et en créer un
+        </a>
+      </p>
       <h2>La cagnotte solidaire</h2>
       <p>
         Chacun peut donner, même peu, à la cagnotte du pôle ; l'équipe d'animation la répartit entre des
