@@ -134,7 +134,7 @@ function vote(db: Db, clubId: number, members: Person[], projectId: number, amou
   const follow = followProject(db, clubId, projectId, daysBefore(at, 30));
   if (!follow.ok) throw new Error(`Demo finance (follow): ${follow.message}`);
   expectOk(studyDeal(db, clubId, follow.dealId, "Rencontre avec la personne qui porte le projet ; comptes prévisionnels relus en réunion.", daysBefore(at, 10)), "study");
-  const opened = openVote(db, clubId, members[0]!.id, { dealId: follow.dealId, amountCents, instrument: "capital", deadline: new Date(at.getTime() + 14 * DAY_MS) }, at);
+  const opened = openVote(db, clubId, members[0]!.id, { dealId: follow.dealId, amountCents, instrument: "capital", deadline: parisDateTime(parisToday(new Date(at.getTime() + 14 * DAY_MS)), "23:59") }, at);
   if (!opened.ok) throw new Error(`Demo finance (vote): ${opened.message}`);
   for (const [i, choice] of choices.entries()) {
     const ballot = castBallot(db, opened.voteId, members[i]!.id, choice, new Date(at.getTime() + (i + 1) * 3_600_000));

@@ -208,3 +208,42 @@ describe("creating a club", () => {
     expect(club.status).toBe("en-constitution");
   });
 });
+
+describe("the stored ledger", () => {
+  it("balances after any sequence of recorded movements (property test on SQLite)", async () => {
+    const fc = await import("fast-check");
+    const { club, members } = await createTestClub(db, territory.id, {}, NOW);
+    const kinds = ["cotisation", "remboursement", "dividende", "frais", "retrait"] as const;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(
+          fc.record({
+            kind: fc.constantFrom(...kinds),
+            amountCents: fc.oneof(fc.integer({ min: 1, max: 500_000 }), fc.constantFrom(0, -5, 12.5)),
+            member: fc.integer({ min: 0, max: 4 }),
+          }),
+          { maxLength: 25 },
+        ),
+        async (sequence) => {
+          for (const m of sequence) {
+            recordLedgerEntry(
+              db,
+              club.id,
+              members[1]!.id,
+              { kind: m.kind, amountCents: m.amountCents, memberUserId: members[m.member]!.id, occurredOn: "2026-03-01", note: "" },
+              NOW,
+            );
+          }
+          const { totals, shares } = getTreasury(db, club.id);
+          expect(clubBalance(db, club.id)).toBe(totals.balanceCents);
+          expect(totals.balanceCents).toBe(totals.inCents - totals.outCents);
+          expect(totals.balanceCents).toBeGreaterThanOrEqual(0);
+          if (totals.cotisation > 0) expect(shares.reduce((s, x) => s + x.balanceShareCents, 0)).toBe(totals.balanceCents);
+          const types = db.$client.prepare("select distinct typeof(amount_cents) as t from club_ledger_entries").all() as { t: string }[];
+          expect(types.every((t) => t.t === "integer")).toBe(true);
+        },
+      ),
+      { numRuns: 30 },
+    );
+  });
+});
