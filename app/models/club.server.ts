@@ -23,6 +23,7 @@ import {
   projectFundingNeeds,
   projects,
   territories,
+  territoryCommunes,
   userRoles,
   users,
   type BallotChoice,
@@ -86,12 +87,27 @@ export type ClubInput = {
   startedOn: string | null;
   activityDomainIds: number[];
   departmentCodes: string[];
+  /** Single communes (INSEE codes), besides or instead of whole departments. */
+  communeCodes?: string[];
 };
+
+/** The codes among `codes` that lie in the pôle's perimeter. */
+export function communesInPerimeter(db: Db, territoryId: number, codes: string[]): Set<string> {
+  if (codes.length === 0) return new Set();
+  return new Set(
+    db
+      .select({ code: territoryCommunes.communeCode })
+      .from(territoryCommunes)
+      .where(and(eq(territoryCommunes.territoryId, territoryId), inArray(territoryCommunes.communeCode, codes)))
+      .all()
+      .map((r) => r.code),
+  );
+}
 
 /** Creates the club in constitution with its founder as active gérant. */
 export function createClub(db: Db, founderId: number, input: ClubInput, now: Date): ClubRow {
   const club = writeTransaction(db, (tx) => {
-    const { activityDomainIds, departmentCodes, ...fields } = input;
+    const { activityDomainIds, departmentCodes, communeCodes = [], ...fields } = input;
     const row = tx
       .insert(clubs)
       .values({ ...fields, status: "en-constitution", createdAt: now, updatedAt: now })
@@ -104,6 +120,10 @@ export function createClub(db: Db, founderId: number, input: ClubInput, now: Dat
     const areas = [...new Set(departmentCodes)];
     if (areas.length > 0) {
       tx.insert(clubAreas).values(areas.map((departmentCode) => ({ clubId: row.id, departmentCode }))).run();
+    }
+    const places = [...new Set(communeCodes)];
+    if (places.length > 0) {
+      tx.insert(clubAreas).values(places.map((communeCode) => ({ clubId: row.id, communeCode }))).run();
     }
     tx.insert(clubMembers)
       .values({ clubId: row.id, userId: founderId, role: "gerant", status: "actif", joinedAt: now, createdAt: now })

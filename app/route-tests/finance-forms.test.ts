@@ -2,12 +2,13 @@
  * Every FINANCER form's bad input: a French message next to the field
  * (status 400, never a 500), the typed values come back, nothing is stored.
  */
-import { count } from "drizzle-orm";
+import { count, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
   cagnotteDonations,
   cagnotteGoals,
   clubAccompanyingMembers,
+  clubAreas,
   clubBallots,
   clubLedgerEntries,
   clubMeetings,
@@ -108,10 +109,15 @@ describe("creating a club", () => {
       expectFieldError(await post(clubsIndex.action, "/clubs", saver.id, { ...valid(), startedOn: "2026-02-30" }), "startedOn", /date valide/);
       expectFieldError(await post(clubsIndex.action, "/clubs", saver.id, { ...valid(), territoryId: "999999" }), "territoryId", /Pôle inconnu/);
       expectFieldError(await post(clubsIndex.action, "/clubs", saver.id, { ...valid(), departmentCodes: ["59"] }), "departmentCodes", /départements du pôle/);
+      expectFieldError(await post(clubsIndex.action, "/clubs", saver.id, { ...valid(), communes: "Zzyzx-sur-Mer" }), "communes", /Zzyzx-sur-Mer/, { communes: "Zzyzx-sur-Mer" });
+      expectFieldError(await post(clubsIndex.action, "/clubs", saver.id, { ...valid(), communes: "Maubeuge" }), "communes", /communes du territoire/);
     });
     const holder = await createTestUser(db, { roles: ["porteur"] });
     expect((await post(clubsIndex.action, "/clubs", holder.id, valid())).status).toBe(403);
-    expect((await post(clubsIndex.action, "/clubs", saver.id, valid())).status).toBe(302);
+    const created = await post(clubsIndex.action, "/clubs", saver.id, { ...valid(), communes: "Saint-Jean-d'Angély (17400)" });
+    expect(created.status).toBe(302);
+    const clubId = Number(created.location!.split("/")[2]!.split("?")[0]);
+    expect(db.select().from(clubAreas).where(eq(clubAreas.clubId, clubId)).all().map((a) => a.communeCode)).toEqual(["17347"]);
   });
 });
 

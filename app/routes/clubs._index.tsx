@@ -7,7 +7,8 @@ import { FieldError, FormError, TextField } from "~/components/ui/field";
 import { NumberField, optionsFrom, RadioGroupField, SelectField, TextAreaField } from "~/components/ui/form-fields";
 import { CLUB_STATUS_LABELS, DECISION_RULE_LABELS, MEMBER_STATUS_LABELS } from "~/domain/clubs/labels";
 import { existingActivityDomainIds, listActivityDomains } from "~/models/catalog.server";
-import { createClub, listClubs } from "~/models/club.server";
+import { communesInPerimeter, createClub, listClubs } from "~/models/club.server";
+import { resolveCommune } from "~/models/commune-resolution.server";
 import { findTerritoriesForCommune, listTerritoriesWithCounts } from "~/models/territory.server";
 import { clubSchema } from "~/schemas/club";
 import { getAuth, hasRole, requireUser } from "~/utils/auth.server";
@@ -48,6 +49,19 @@ export async function action({ request }: ActionFunctionArgs) {
   if (territory && departmentCodes.some((code) => !territory.departments.some((d) => d.code === code))) {
     fieldErrors.departmentCodes = ["Choisissez des départements du pôle du club."];
   }
+  const communeCodes: string[] = [];
+  for (const name of (v.communes ?? "").split(/[;\n]/).map((c) => c.trim()).filter(Boolean)) {
+    const found = resolveCommune(db, name);
+    if (!found.ok) {
+      fieldErrors.communes = [`« ${name} » : ${found.message.replace("Indiquez votre commune.", "commune inconnue.")}`];
+      break;
+    }
+    communeCodes.push(found.commune.code);
+  }
+  if (!fieldErrors.communes && territory && communeCodes.length > 0) {
+    const inside = communesInPerimeter(db, territory.id, communeCodes);
+    if (communeCodes.some((c) => !inside.has(c))) fieldErrors.communes = ["Choisissez des communes du territoire du pôle."];
+  }
   const domainIds = v.activityDomainIds ?? [];
   const known = existingActivityDomainIds(db, domainIds);
   if (domainIds.some((id) => !known.has(id))) fieldErrors.activityDomainIds = ["Secteur inconnu : choisissez dans la liste."];
@@ -69,6 +83,7 @@ export async function action({ request }: ActionFunctionArgs) {
       startedOn: v.startedOn ?? null,
       activityDomainIds: domainIds,
       departmentCodes,
+      communeCodes,
     },
     new Date(),
   );
@@ -170,6 +185,11 @@ export default function Clubs() {
             </fieldset>
             <FieldError meta={fields.departmentCodes} />
           </div>
+          <TextField
+            meta={fields.communes}
+            label="Communes précises où le club investit (facultatif)"
+            hint="Séparées par des points-virgules, par exemple « Matha ; Saint-Jean-d'Angély (17400) »."
+          />
           <div className="field">
             <fieldset aria-describedby={fields.activityDomainIds.errors ? fields.activityDomainIds.errorId : undefined}>
               <legend>Secteurs préférés (facultatif)</legend>

@@ -31,6 +31,7 @@ export const clubSchema = z
     territoryId: id("Choisissez le pôle du club."),
     activityDomainIds: z.array(id("Secteur inconnu.")).optional(),
     departmentCodes: z.array(z.string().regex(/^(\d{2,3}|2[AB])$/, { error: "Département inconnu." })).optional(),
+    communes: z.string().trim().max(600, { error: "La liste des communes doit compter au plus 600 caractères." }).optional(),
     ticketMin: euros({ required: "Indiquez le plus petit ticket, en euros.", what: "Le ticket minimum", minCents: 100_00, maxCents: 1_000_000_00 }),
     ticketMax: euros({ required: "Indiquez le plus gros ticket, en euros.", what: "Le ticket maximum", minCents: 100_00, maxCents: 1_000_000_00 }),
     decisionRule: z.enum(DECISION_RULES, { error: "Choisissez la règle de décision du club." }),
