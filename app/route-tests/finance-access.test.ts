@@ -6,7 +6,7 @@
  */
 import { count, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { cagnotteAllocations, clubBallots, clubLedgerEntries, clubMembers, clubVotes } from "#db/schema";
+import { cagnotteAllocations, clubBallots, clubLedgerEntries, clubMembers, clubVotes, pledges } from "#db/schema";
 import { createTestAnimator, createTestTerritory, createTestUser } from "#seeds/factories";
 import { createFundedProject, createTestClub, type TestClub } from "#seeds/finance-factories";
 import { donate } from "~/models/finance.server";
@@ -18,6 +18,7 @@ import * as membres from "~/routes/clubs.$id.membres";
 import * as projets from "~/routes/clubs.$id.projets";
 import * as tresorerie from "~/routes/clubs.$id.tresorerie";
 import * as votePage from "~/routes/clubs.$id.votes.$voteId";
+import * as soutenir from "~/routes/projets.$id.soutenir";
 import { getDb, type Db } from "~/utils/db.server";
 import { get, post, type Called } from "./helpers";
 
@@ -170,5 +171,21 @@ describe("offices and money rules through the routes", () => {
     expect(messageOf(tooMuch)).toMatch(/ne contient que 100,00\u00a0€/);
     expect((await post(cagnotte.action, path, animator.id, form, { slug: territory.slug })).status).toBe(302);
     expect(allocations()).toBe(1);
+  });
+});
+
+describe("pledges", () => {
+  it("can be cancelled only by the saver who made them", async () => {
+    const saver = await createTestUser(db, { roles: ["epargnant"] });
+    const other = await createTestUser(db, { roles: ["epargnant"] });
+    const path = `/projets/${projectId}/soutenir`;
+    const params = { id: String(projectId) };
+    expect((await post(soutenir.action, path, saver.id, { amount: "120", kind: "pret" }, params)).status).toBe(302);
+    const pledge = db.select().from(pledges).where(eq(pledges.userId, saver.id)).get()!;
+    expect(pledge.amountCents).toBe(12_000);
+    expect((await post(soutenir.action, path, other.id, { intent: "annuler", pledgeId: String(pledge.id) }, params)).status).toBe(404);
+    expect(db.select().from(pledges).where(eq(pledges.id, pledge.id)).get()?.status).toBe("actif");
+    expect((await post(soutenir.action, path, saver.id, { intent: "annuler", pledgeId: String(pledge.id) }, params)).status).toBe(302);
+    expect(db.select().from(pledges).where(eq(pledges.id, pledge.id)).get()?.status).toBe("annule");
   });
 });

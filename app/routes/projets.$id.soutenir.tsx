@@ -1,17 +1,17 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { FundingProgress } from "~/components/funding-progress";
 import { FormError, TextField } from "~/components/ui/field";
 import { optionsFrom, RadioGroupField, TextAreaField } from "~/components/ui/form-fields";
 import { FUNDING_KIND_LABELS } from "~/domain/project";
-import { createPledge, getProjectFundingProgress } from "~/models/finance.server";
+import { cancelPledge, createPledge, getProjectFundingProgress, listMyPledges } from "~/models/finance.server";
 import { pledgeSchema } from "~/schemas/finance";
 import { hasRole, requireUser } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { formatEuros } from "~/utils/format";
-import { loadVisibleProject, parseId } from "~/utils/project-access.server";
+import { loadVisibleProject, notFound, parseId } from "~/utils/project-access.server";
 
 export const meta: MetaFunction = () => [{ title: "Soutenir un projet — Maillon" }];
 
@@ -28,12 +28,19 @@ export function loader({ request, params }: LoaderFunctionArgs) {
     isSaver: hasRole(auth, "epargnant"),
     isOwner: project.ownerId === auth.user.id,
     progress: getProjectFundingProgress(getDb(), project.id),
+    mine: listMyPledges(getDb(), auth.user.id).filter((p) => p.projectId === project.id && p.status === "actif"),
   };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { auth, project } = load(request, params.id);
   const formData = await request.formData();
+  if (formData.get("intent") === "annuler") {
+    const pledgeId = Number(formData.get("pledgeId"));
+    const outcome = Number.isSafeInteger(pledgeId) ? cancelPledge(getDb(), pledgeId, auth.user.id, new Date()) : null;
+    if (!outcome?.ok) throw notFound(outcome?.message ?? "Promesse introuvable.");
+    return redirect(`/projets/${project.id}/soutenir?annule=1`);
+  }
   const submission = parseWithZod(formData, { schema: pledgeSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const v = submission.value;
@@ -43,7 +50,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function Pledge() {
-  const { project, isSaver, isOwner, progress } = useLoaderData<typeof loader>();
+  const { project, isSaver, isOwner, progress, mine } = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm({
     id: "soutien",
@@ -67,7 +75,33 @@ export default function Pledge() {
           Le projet recherche {formatEuros(project.fundingNeed.amountCents)} ({FUNDING_KIND_LABELS[project.fundingNeed.kind].toLowerCase()}).
         </p>
       ) : null}
+      {params.get("annule") ? (
+        <p className="alert alert--success" role="status">
+          Votre promesse est annulée.
+        </p>
+      ) : null}
       <FundingProgress progress={progress} projectId={project.id} />
+      {mine.length > 0 ? (
+        <section aria-labelledby="mes-promesses">
+          <h2 id="mes-promesses">Mes promesses pour ce projet</h2>
+          <ul className="plain-list">
+            {mine.map((p) => (
+              <li key={p.id} className="actions">
+                <span>
+                  {formatEuros(p.amountCents)}, {FUNDING_KIND_LABELS[p.kind].toLowerCase()}
+                </span>
+                <Form method="post" className="inline-form">
+                  <input type="hidden" name="intent" value="annuler" />
+                  <input type="hidden" name="pledgeId" value={p.id} />
+                  <button type="submit" className="button button--ghost">
+                    Annuler cette promesse<span className="visually-hidden"> de {formatEuros(p.amountCents)}</span>
+                  </button>
+                </Form>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {!open ? (
         <p className="alert">Ce projet n'est pas publié : il ne reçoit pas de soutien.</p>
       ) : isOwner ? (
