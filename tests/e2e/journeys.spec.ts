@@ -8,12 +8,34 @@
  */
 import { randomBytes } from "node:crypto";
 import type { Browser, BrowserContext, Locator, Page } from "@playwright/test";
-import { checkA11y, checkA11yWithoutScripts, expect, signUp, test, uniqueEmail } from "./fixtures";
+import { checkA11y, checkA11yWithoutScripts, expect as baseExpect, signUp, test, uniqueEmail } from "./fixtures";
+
+// These journeys sign several people up and render pages with suggestions: give a
+// loaded machine (the suite runs with 2 workers) more than the default 5 s per assertion.
+const expect = baseExpect.configure({ timeout: 15_000 });
 
 type Persona = { email: string; name: string; page: Page; context: BrowserContext };
 
 function tag(): string {
   return randomBytes(3).toString("hex");
+}
+
+/**
+ * Towns far from the demo's pôles (Charente-Maritime, Nord) and from each
+ * other: each scenario draws one, so its suggestions are its own volunteers
+ * (a server reused across runs may still hold an earlier run's people there).
+ */
+// prettier-ignore
+const FAR_TOWNS = [
+  "Mende (48000)", "Aurillac (15000)", "Rodez (12000)", "Cahors (46000)", "Foix (09000)", "Gap (05000)",
+  "Digne-les-Bains (04000)", "Privas (07000)", "Guéret (23000)", "Tulle (19000)", "Périgueux (24000)", "Agen (47000)",
+  "Tarbes (65000)", "Albi (81000)", "Carcassonne (11000)", "Le Puy-en-Velay (43000)", "Vesoul (70000)",
+  "Lons-le-Saunier (39000)", "Bar-le-Duc (55000)", "Épinal (88000)", "Nevers (58000)", "Châteauroux (36000)",
+  "Alençon (61000)", "Laval (53000)", "Saint-Lô (50000)", "Quimper (29000)",
+] as const;
+
+function farTown(): string {
+  return FAR_TOWNS[randomBytes(1)[0]! % FAR_TOWNS.length]!;
 }
 
 async function newPersona(browser: Browser, address: string, name: string): Promise<Persona> {
@@ -91,7 +113,7 @@ test.describe("CRÉER et ACCOMPAGNER", () => {
     newClientAddress,
   }) => {
     test.setTimeout(120_000);
-    const commune = "Mende (48000)";
+    const commune = farTown();
     const t = tag();
     const expert = await newPersona(browser, newClientAddress(), `Odile Expert ${t}`);
     const novice = await newPersona(browser, newClientAddress(), `Rémi Débutant ${t}`);
@@ -118,9 +140,10 @@ test.describe("CRÉER et ACCOMPAGNER", () => {
 
     // Suggested mentors, each with its score and the explanation of it.
     const accounting = needCard(holder.page, "Comptabilité");
-    const names = await suggestedNames(accounting);
-    expect(names).toEqual(expect.arrayContaining([expert.name, novice.name]));
-    const first = accounting.locator(".suggestion").first();
+    const names = (await suggestedNames(accounting)).filter((name) => name.endsWith(t));
+    expect(names).toContain(expert.name);
+    const askedName = names[0]!;
+    const first = accounting.locator(".suggestion").filter({ hasText: askedName });
     await expect(first.locator(".score__value")).toContainText("/ 100");
     await expect(first.locator(".score__explanation")).not.toBeEmpty();
     await first.locator("summary", { hasText: "Détail du score" }).click();
@@ -128,8 +151,7 @@ test.describe("CRÉER et ACCOMPAGNER", () => {
     await expect(first.getByRole("table").getByRole("row")).not.toHaveCount(1);
     await checkA11y(holder.page);
 
-    // The holder asks the first one.
-    const askedName = names[0]!;
+    // The holder asks the best of them.
     const asked = volunteers.find((v) => v.name === askedName)!;
     await first.locator("summary", { hasText: `Ajouter un message pour ${askedName}` }).click();
     await first.getByLabel(`Message pour ${askedName} (facultatif)`).fill("Bonjour, pourriez-vous relire mon prévisionnel ?");
@@ -190,7 +212,7 @@ test.describe("CRÉER et ACCOMPAGNER", () => {
 
   test("a declined request brings the next suggestion", async ({ browser, newClientAddress }) => {
     test.setTimeout(120_000);
-    const commune = "Aurillac (15000)";
+    const commune = farTown();
     const t = tag();
     const volunteers: Persona[] = [];
     for (const [i, level] of (["Expert", "Expert", "Confirmé", "Notions"] as const).entries()) {
@@ -210,7 +232,8 @@ test.describe("CRÉER et ACCOMPAGNER", () => {
     const card = () => needCard(holder.page, "Fiscalité");
     const before = await suggestedNames(card());
     expect(before).toHaveLength(3);
-    const askedName = before[0]!;
+    const askedName = before.find((name) => name.endsWith(t))!;
+    expect(askedName).toBeTruthy();
     await card().getByRole("button", { name: `Demander à ${askedName}` }).click();
     await expect(holder.page.getByRole("status")).toContainText("Votre demande est envoyée");
 
@@ -231,11 +254,13 @@ test.describe("CRÉER et ACCOMPAGNER", () => {
     expect(after).toHaveLength(3);
     const newcomer = after.find((name) => !before.includes(name));
     expect(newcomer, `a new suggestion among ${after.join(", ")}`).toBeTruthy();
-    expect(volunteers.map((v) => v.name)).toContain(newcomer);
     await checkA11y(holder.page);
 
-    // The volunteer's « Projets pour moi » no longer lists that need, but another volunteer's does.
-    const other = volunteers.find((v) => v.name === newcomer)!;
+    // « Projets pour moi » no longer lists the project for the one who declined, but does for another volunteer.
+    await asked.page.goto("/benevoles/projets");
+    await expect(asked.page.getByRole("heading", { level: 1, name: "Projets pour moi" })).toBeVisible();
+    await expect(asked.page.getByRole("link", { name: title })).toHaveCount(0);
+    const other = volunteers.find((v) => v.name !== askedName && after.includes(v.name))!;
     await other.page.goto("/benevoles/projets");
     await expect(other.page.getByRole("link", { name: title })).toBeVisible();
     await checkA11y(other.page);
