@@ -234,13 +234,18 @@ async function main(): Promise<void> {
   for (const id of needSample.slice(0, 50)) suggestMentorsForNeed(db, id, opts);
   const suggest = timeEach(needSample, (id) => suggestMentorsForNeed(db, id, opts));
   const naive = naiveStatement(db);
+  const naiveResults = new Map<number, { id: number; h: number }[]>();
+  const naiveTimes = timeEach(needSample, (id) =>
+    naiveResults.set(id, naive.statement.all({ ...naive.params, need: id }) as { id: number; h: number }[]),
+  );
+  // Same top 10, same scores? (Outside the timed loops.)
   let agree = 0;
-  const naiveTimes = timeEach(needSample, (id) => naive.statement.all({ ...naive.params, need: id }));
   for (const id of needSample) {
     const a = suggestMentorsForNeed(db, id, opts).map((s) => `${s.volunteerId}:${Math.round(s.score * 100)}`);
-    const b = (naive.statement.all({ ...naive.params, need: id }) as { id: number; h: number }[]).map((row) => `${row.id}:${row.h}`);
+    const b = (naiveResults.get(id) ?? []).map((row) => `${row.id}:${row.h}`);
     if (a.join() === b.join()) agree++;
   }
+  naiveResults.clear();
 
   // 4. Clubs.
   const projectIds = [...store.projects.keys()].sort((a, b) => a - b);
@@ -287,7 +292,10 @@ async function main(): Promise<void> {
   };
 
   const rows: [string, string][] = [
-    ["machine", `${os.cpus().length} × ${os.cpus()[0]?.model ?? "?"}, Node ${process.version}`],
+    [
+      "machine",
+      `${os.cpus().length} × ${os.cpus()[0]?.model ?? "?"}, Node ${process.version}, load average at the end ${os.loadavg().map((l) => l.toFixed(1)).join(" / ")}`,
+    ],
     ["data", `scale ${args.scale}, seed ${args.seed}: ${store.volunteers.size} volunteers with skills, ${store.projects.size} published projects, ${openNeedIds.length} open needs, ${store.clubs.length} investing clubs, ${data.mentorships} mentorships (generated in ${data.seconds.toFixed(1)} s)`],
     ["index build", `${indexSeconds.toFixed(2)} s`],
     ["suggest mentors, top 10", `p50 ${suggest.p50.toFixed(3)} ms · p95 ${suggest.p95.toFixed(3)} ms (${needSample.length} needs)`],
