@@ -1,9 +1,9 @@
 import { ProjectStatusBadge } from "~/components/status-badge";
 import { PROJECT_KIND_LABELS, PROJECT_STAGE_LABELS } from "~/domain/project";
 import type { ProjectSummary } from "~/models/project.server";
-import { plural } from "~/utils/format";
+import { formatInteger, plural } from "~/utils/format";
 
-type ProjectCard = Omit<ProjectSummary, "updatedAt"> & { updatedAt: string | Date };
+type ProjectCard = Omit<ProjectSummary, "updatedAt"> & { updatedAt: string | Date; distanceKm?: number };
 
 /** Project cards: title linking to the page, status, place, kind and open needs. */
 export function ProjectList({
@@ -28,6 +28,7 @@ export function ProjectList({
           </Heading>
           <p>
             <ProjectStatusBadge status={p.status} /> {p.communeName}
+            {p.distanceKm !== undefined ? ` (à ${formatInteger(Math.round(p.distanceKm))} km)` : null}
             {showOwner ? ` · ${p.ownerName}` : null}
           </p>
           <p>{p.pitch}</p>

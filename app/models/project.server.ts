@@ -2,7 +2,7 @@
  * Projects, their skill needs and their funding need: the only place that
  * reads or writes these tables. Rules come from app/domain/project.ts.
  */
-import { and, asc, count, desc, eq, inArray, ne, sql } from "drizzle-orm";
+import { and, asc, between, count, desc, eq, inArray, ne, sql } from "drizzle-orm";
 import {
   activityDomains,
   communes,
@@ -20,6 +20,7 @@ import {
   type ProjectStage,
   type ProjectStatus,
 } from "#db/schema";
+import { boundingDegrees, haversineKm } from "~/domain/matching/geo";
 import { checkPublishable, needRemoval, type ProjectViewer, type PublishCheck } from "~/domain/project";
 import { isAcceptedMentorOf } from "~/models/mentorship.server";
 import { invalidateMatchingIndex } from "~/models/matching.server";
@@ -198,14 +199,20 @@ function selectSummaries(db: Db) {
       ownerName: users.displayName,
       openNeeds: openNeedsCount,
       updatedAt: projects.updatedAt,
+      point: { latitude: sql<number>`coalesce(${communes.latitude}, 0)`, longitude: sql<number>`coalesce(${communes.longitude}, 0)` },
     })
     .from(projects)
     .innerJoin(users, eq(users.id, projects.ownerId))
     .innerJoin(communes, eq(communes.code, projects.communeCode));
 }
 
+/** Summaries without the commune's point (used only to measure distances). */
+function withoutPoint<T extends { point: unknown }>(rows: T[]): Omit<T, "point">[] {
+  return rows.map(({ point: _point, ...rest }) => rest);
+}
+
 export function listOwnedProjects(db: Db, ownerId: number): ProjectSummary[] {
-  return selectSummaries(db).where(eq(projects.ownerId, ownerId)).orderBy(desc(projects.updatedAt)).all();
+  return withoutPoint(selectSummaries(db).where(eq(projects.ownerId, ownerId)).orderBy(desc(projects.updatedAt)).all());
 }
 
 function inTerritories(territoryIds: readonly number[]) {
@@ -219,27 +226,63 @@ function inTerritories(territoryIds: readonly number[]) {
 export function listPublishedProjectsInTerritories(
   db: Db,
   territoryIds: readonly number[],
-  options: { excludeOwnerId?: number; seeksPartners?: boolean; limit?: number } = {},
+  options: { excludeOwnerId?: number; limit?: number } = {},
 ): ProjectSummary[] {
   if (territoryIds.length === 0) return [];
   const conditions = [eq(projects.status, "publie"), inTerritories(territoryIds)];
   if (options.excludeOwnerId !== undefined) conditions.push(ne(projects.ownerId, options.excludeOwnerId));
-  if (options.seeksPartners) conditions.push(eq(projects.seeksPartners, true));
+  return withoutPoint(
+    selectSummaries(db)
+      .where(and(...conditions))
+      .orderBy(desc(projects.publishedAt), desc(projects.id))
+      .limit(options.limit ?? 50)
+      .all(),
+  );
+}
+
+/** How far « près de chez vous » reaches for projects looking for partners. */
+export const PARTNER_RADIUS_KM = 60;
+
+/**
+ * Published projects looking for partners within `radiusKm` of a commune,
+ * nearest first, the person's own left out (« m'associer avec d'autres »).
+ */
+export function listPartnerSeekingProjectsNear(
+  db: Db,
+  communeCode: string,
+  options: { excludeOwnerId?: number; radiusKm?: number; limit?: number } = {},
+): (ProjectSummary & { distanceKm: number })[] {
+  const radiusKm = options.radiusKm ?? PARTNER_RADIUS_KM;
+  const origin = db
+    .select({ latitude: communes.latitude, longitude: communes.longitude })
+    .from(communes)
+    .where(eq(communes.code, communeCode))
+    .get();
+  if (origin?.latitude == null || origin.longitude == null) return [];
+  const here = { latitude: origin.latitude, longitude: origin.longitude };
+  const box = boundingDegrees(here, radiusKm);
+  const conditions = [
+    eq(projects.status, "publie"),
+    eq(projects.seeksPartners, true),
+    between(communes.latitude, here.latitude - box.dLat, here.latitude + box.dLat),
+  ];
+  if (box.dLon !== null) conditions.push(between(communes.longitude, here.longitude - box.dLon, here.longitude + box.dLon));
+  if (options.excludeOwnerId !== undefined) conditions.push(ne(projects.ownerId, options.excludeOwnerId));
   return selectSummaries(db)
     .where(and(...conditions))
-    .orderBy(desc(projects.publishedAt), desc(projects.id))
-    .limit(options.limit ?? 50)
-    .all();
+    .all()
+    .map(({ point, ...p }) => ({ ...p, distanceKm: haversineKm(here, point) }))
+    .filter((p) => p.distanceKm <= radiusKm)
+    .sort((a, b) => a.distanceKm - b.distanceKm || b.id - a.id)
+    .slice(0, options.limit ?? 20);
 }
 
 /** Every project of the pôles an animator works for, drafts included. */
 export function listProjectsForStaff(db: Db, territoryIds: readonly number[], limit = 100): ProjectSummary[] {
   if (territoryIds.length === 0) return [];
-  return selectSummaries(db)
-    .where(inTerritories(territoryIds))
-    .orderBy(desc(projects.updatedAt))
-    .limit(limit)
-    .all();
+  return withoutPoint(
+    selectSummaries(db).where(inTerritories(territoryIds)).orderBy(desc(projects.updatedAt)).limit(limit).all(),
+  );
 }
 
 /* ----------------------------------------------------------------- writes */

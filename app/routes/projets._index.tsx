@@ -3,6 +3,8 @@ import { useLoaderData } from "@remix-run/react";
 import { ProjectList } from "~/components/project-list";
 import {
   listOwnedProjects,
+  listPartnerSeekingProjectsNear,
+  PARTNER_RADIUS_KM,
   listProjectsForStaff,
   listPublishedProjectsInTerritories,
   territoryIdsForCommune,
@@ -22,14 +24,15 @@ export function loader({ request }: LoaderFunctionArgs) {
     isHolder: hasRole(auth, "porteur"),
     territories: findTerritoriesForCommune(db, auth.user.communeCode).map((t) => t.name),
     mine: listOwnedProjects(db, userId),
-    partners: listPublishedProjectsInTerritories(db, territoryIds, { excludeOwnerId: userId, seeksPartners: true, limit: 12 }),
+    partners: listPartnerSeekingProjectsNear(db, auth.user.communeCode, { excludeOwnerId: userId, limit: 12 }),
+    partnerRadiusKm: PARTNER_RADIUS_KM,
     published: listPublishedProjectsInTerritories(db, territoryIds, { excludeOwnerId: userId, limit: 30 }),
     staff: auth.staffTerritoryIds.length > 0 ? listProjectsForStaff(db, auth.staffTerritoryIds) : [],
   };
 }
 
 export default function Projects() {
-  const { isHolder, territories, mine, partners, published, staff } = useLoaderData<typeof loader>();
+  const { isHolder, territories, mine, partners, partnerRadiusKm, published, staff } = useLoaderData<typeof loader>();
   const pole = territories.length > 0 ? territories.join(", ") : null;
   return (
     <div className="container">
@@ -49,10 +52,8 @@ export default function Projects() {
 
       <section aria-labelledby="associes">
         <h2 id="associes">Projets cherchant des associés près de chez vous</h2>
-        <ProjectList
-          projects={partners}
-          empty={pole ? "Aucun projet de votre pôle ne cherche d'associés pour l'instant." : "Votre commune n'est pas encore couverte par un pôle."}
-        />
+        <p className="hint">Projets publiés à moins de {partnerRadiusKm} km de votre commune, les plus proches d'abord.</p>
+        <ProjectList projects={partners} empty="Aucun projet proche de chez vous ne cherche d'associés pour l'instant." />
       </section>
 
       <section aria-labelledby="publies">
