@@ -117,9 +117,14 @@ export function transition(club: ClubLife, action: LifecycleAction, roster: Club
   }
 }
 
-/** The actions the gérant can take now (those `transition` would accept). */
+/**
+ * The actions to offer the gérant now: those `transition` accepts, plus
+ * starting a club still en constitution (the refusal then says what is missing).
+ */
 export function availableActions(club: ClubLife, roster: ClubRoster, now: Date): LifecycleAction[] {
-  return LIFECYCLE_ACTIONS.filter((a) => transition(club, a, roster, now).ok || (a === "activer" && club.status === "en-constitution"));
+  return LIFECYCLE_ACTIONS.filter(
+    (action) => transition(club, action, roster, now).ok || (action === "activer" && club.status === "en-constitution"),
+  );
 }
 
 /** A club invests only during its investing period. */
