@@ -249,10 +249,17 @@ function OwnerActions() {
 }
 
 function NeedsSection() {
-  const { project, canEdit, requests } = useLoaderData<typeof loader>();
+  const { project, canEdit, requests, signedIn } = useLoaderData<typeof loader>();
+  const hasOpenNeed = project.skillNeeds.some((n) => n.status === "ouvert");
   return (
     <section aria-labelledby="besoins">
       <h2 id="besoins">Besoins de compétences</h2>
+      {!signedIn && project.status === "publie" && hasOpenNeed ? (
+        <p>
+          Vous êtes bénévole ? <a href={`/connexion?redirectTo=${encodeURIComponent(`/projets/${project.id}`)}`}>Connectez-vous</a>{" "}
+          pour proposer votre aide.
+        </p>
+      ) : null}
       {project.skillNeeds.length === 0 ? <p>Aucun besoin de compétence pour l'instant.</p> : null}
       <ul className="need-list">
         {project.skillNeeds.map((need) => (
