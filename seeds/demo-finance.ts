@@ -237,7 +237,7 @@ function seedPledges(db: Db, now: Date, savers: Person[], targets: Fundable[]): 
 function seedCagnottes(db: Db, now: Date, saintonge: number, sambre: number, savers: Person[], targets: Fundable[]): number {
   const animator = db.select({ id: territoryStaff.userId }).from(territoryStaff).where(eq(territoryStaff.territoryId, saintonge)).orderBy(asc(territoryStaff.userId)).get();
   if (!animator) throw new Error("Demo finance: no animator in Saintonge");
-  expectOk(setGoal(db, saintonge, animator.id, { label: "Printemps 2026 : trois commerces de centre-bourg", targetCents: 500_000 }, daysBefore(now, 90)), "goal");
+  expectOk(setGoal(db, saintonge, animator.id, { label: "Trois commerces de centre-bourg cette année", targetCents: 500_000 }, daysBefore(now, 90)), "goal");
   const gifts: [number, number | null, string | null][] = [
     [5_000, 0, null],
     [2_000, 1, "Marie et Paul"],
