@@ -159,7 +159,7 @@ export default function Treasury() {
       )}
 
       <h2>Grand livre</h2>
-      <table className="table">
+      <table className="table table--wide">
         <caption>Entrées moins sorties égalent la caisse : {formatEuros(totals.balanceCents)}</caption>
         <thead>
           <tr>
