@@ -21,7 +21,13 @@ import path from "node:path";
 import loadHighs from "highs";
 import { evaluateMentor, type PreparedNeed, type PreparedVolunteer } from "~/domain/matching";
 import { matchingStore } from "~/models/matching-store.server";
-import { runGlobalRound, suggestClubsForProject, suggestMentorsForNeed } from "~/models/matching.server";
+import {
+  runGlobalRound,
+  suggestClubsForProject,
+  suggestMentorsForNeed,
+  suggestNeedsForVolunteer,
+  suggestProjectsForClub,
+} from "~/models/matching.server";
 import { openDatabase, type Db } from "~/utils/db.server";
 import { BENCH_NOW, rng } from "./bench-data";
 
@@ -254,6 +260,12 @@ async function main(): Promise<void> {
   const clubs = timeEach(projectSample, (id) => suggestClubsForProject(db, id, opts));
   const clubsWithSuggestions = projectSample.filter((id) => suggestClubsForProject(db, id, opts).length > 0).length;
 
+  // Also the other directions (reported in the table only).
+  const volunteerSample = pickSample([...store.volunteers.all()].map((v) => v.id).sort((a, b) => a - b), args.samples, args.seed + 4);
+  const needsForVolunteer = timeEach(volunteerSample, (id) => suggestNeedsForVolunteer(db, id, opts));
+  const clubIds = store.clubs.map((c) => c.id).sort((a, b) => a - b);
+  const projectsForClub = timeEach(clubIds, (id) => suggestProjectsForClub(db, id, opts));
+
   // 5. The global round.
   t = performance.now();
   const round = runGlobalRound(db, { now: BENCH_NOW });
@@ -302,6 +314,8 @@ async function main(): Promise<void> {
     ["naive SQL baseline", `p50 ${naiveTimes.p50.toFixed(2)} ms · p95 ${naiveTimes.p95.toFixed(2)} ms · speed-up at p95 ×${result.speedup_vs_naive}`],
     ["naive = index (top 10, ids and scores)", `${agree} / ${needSample.length}`],
     ["suggest clubs, top 10", `p50 ${clubs.p50.toFixed(3)} ms · p95 ${clubs.p95.toFixed(3)} ms (${clubsWithSuggestions} of ${projectSample.length} projects get clubs)`],
+    ["needs for a volunteer, top 10", `p50 ${needsForVolunteer.p50.toFixed(3)} ms · p95 ${needsForVolunteer.p95.toFixed(3)} ms (${volunteerSample.length} volunteers)`],
+    ["projects for a club, top 10", `p50 ${projectsForClub.p50.toFixed(3)} ms · p95 ${projectsForClub.p95.toFixed(3)} ms (${clubIds.length} clubs)`],
     [
       "global round",
       `${roundSeconds.toFixed(2)} s · ${round.stats.needs} needs · ${round.assignments.length} matched · total ${round.total} vs greedy ${round.greedyTotal} (+${(round.total - round.greedyTotal).toFixed(2)})`,

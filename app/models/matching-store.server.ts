@@ -134,9 +134,27 @@ function installChangeLog(client: Client): void {
   for (const s of statements) client.exec(s);
 }
 
+/** The two statements every read runs, prepared once per connection (a prepare costs more than the query). */
+type Probes = { dataVersion: Database.Statement; changes: Database.Statement; clear: Database.Statement };
+const probes = new WeakMap<Client, Probes>();
+
+function probesOf(client: Client): Probes {
+  let p = probes.get(client);
+  if (!p) {
+    p = {
+      dataVersion: client.prepare("pragma data_version").pluck(),
+      changes: client.prepare("select distinct kind, id from temp.matching_changes"),
+      clear: client.prepare("delete from temp.matching_changes"),
+    };
+    probes.set(client, p);
+  }
+  return p;
+}
+
 function takeChanges(client: Client): { kind: string; id: number | null }[] {
-  const rows = client.prepare("select distinct kind, id from temp.matching_changes").all() as { kind: string; id: number | null }[];
-  if (rows.length > 0) client.exec("delete from temp.matching_changes");
+  const p = probesOf(client);
+  const rows = p.changes.all() as { kind: string; id: number | null }[];
+  if (rows.length > 0) p.clear.run();
   return rows;
 }
 
@@ -465,12 +483,13 @@ export function invalidateMatchingIndex(options: { full?: boolean } = {}): void 
 }
 
 function dataVersion(client: Client): number {
-  return client.pragma("data_version", { simple: true }) as number;
+  // Before the change log exists, the cached probes cannot be prepared yet.
+  return probes.has(client) ? (probesOf(client).dataVersion.get() as number) : (client.pragma("data_version", { simple: true }) as number);
 }
 
 function buildStore(client: Client): MatchingStore {
   installChangeLog(client);
-  client.exec("delete from temp.matching_changes");
+  probesOf(client).clear.run();
   const ref = loadReference(client);
   const weights = loadWeights(client);
   const store: MatchingStore = {
