@@ -11,6 +11,10 @@ import {
   clubBalance,
   closeVote,
   createClub,
+  decideRequest,
+  inviteMember,
+  requestToJoin,
+  respondToInvitation,
   followProject,
   getTreasury,
   getVoteDetail,
@@ -51,6 +55,23 @@ describe("club life cycle", () => {
     const outcome = changeLifecycle(db, club.id, "activer", NOW);
     expect(outcome).toMatchObject({ ok: false, status: 409 });
     if (!outcome.ok) expect(outcome.message).toContain("5 à 20 membres actifs");
+  });
+});
+
+describe("joining", () => {
+  it("takes a request accepted by the gérant, and never more than 20 active members", async () => {
+    const { club } = await createTestClub(db, territory.id, { extraMembers: 18, activate: false }, NOW);
+    const asker = await createTestUser(db, { roles: ["epargnant"] });
+    expect(requestToJoin(db, club.id, asker.id, NOW)).toEqual({ ok: true });
+    expect(requestToJoin(db, club.id, asker.id, NOW)).toMatchObject({ ok: false, status: 409 });
+    expect(decideRequest(db, club.id, asker.id, true, NOW)).toEqual({ ok: true });
+    const holder = await createTestUser(db, { roles: ["porteur"] });
+    expect(requestToJoin(db, club.id, holder.id, NOW)).toMatchObject({ ok: false, status: 403 });
+    const late = await createTestUser(db, { roles: ["epargnant"] });
+    expect(inviteMember(db, club.id, late.email, NOW)).toEqual({ ok: true });
+    const refused = respondToInvitation(db, club.id, late.id, true, NOW);
+    expect(refused).toMatchObject({ ok: false, status: 409 });
+    if (!refused.ok) expect(refused.message).toContain("20 membres actifs");
   });
 });
 
