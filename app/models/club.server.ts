@@ -642,7 +642,7 @@ function publishedProject(q: Reader, projectId: number) {
 
 /** A member spots a published project: it enters the pipeline as « repéré ». */
 export function followProject(db: Db, clubId: number, projectId: number, now: Date): Outcome<{ dealId: number }> {
-  return writeTransaction(db, (tx): Outcome<{ dealId: number }> => {
+  const result = writeTransaction(db, (tx): Outcome<{ dealId: number }> => {
     if (!publishedProject(tx, projectId)) return fail(404, "Projet introuvable ou non publié.");
     const existing = tx
       .select({ id: clubDeals.id })
@@ -657,6 +657,8 @@ export function followProject(db: Db, clubId: number, projectId: number, now: Da
       .get();
     return { ok: true, dealId: deal.id };
   });
+  if (result.ok) invalidateMatchingIndex();
+  return result;
 }
 
 function dealOfClub(q: Reader, clubId: number, dealId: number) {
@@ -682,13 +684,15 @@ export function studyDeal(db: Db, clubId: number, dealId: number, notes: string,
 
 /** The club decides not to go further (without a vote). */
 export function dropDeal(db: Db, clubId: number, dealId: number, now: Date): Outcome {
-  return writeTransaction(db, (tx): Outcome => {
+  const result = writeTransaction(db, (tx): Outcome => {
     const deal = dealOfClub(tx, clubId, dealId);
     if (!deal) return fail(404, "Ce projet n'est pas suivi par le club.");
     if (deal.stage === "vote" || deal.stage === "engage") return fail(409, "Ce projet est au vote ou déjà engagé.");
     tx.update(clubDeals).set({ stage: "refuse", updatedAt: now }).where(eq(clubDeals.id, dealId)).run();
     return { ok: true };
   });
+  if (result.ok) invalidateMatchingIndex();
+  return result;
 }
 
 /* --------------------------------------------------------------- meetings */
