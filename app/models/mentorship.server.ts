@@ -26,7 +26,7 @@ import {
   type MentorshipRef,
 } from "~/domain/mentorship";
 import { invalidateMatchingIndex } from "~/models/matching.server";
-import { writeTransaction, type Db, type Tx } from "~/utils/db.server";
+import { writeTransaction, type Db } from "~/utils/db.server";
 
 export type Failure = { ok: false; status: 400 | 403 | 404 | 409; message: string };
 export type Outcome<T = object> = ({ ok: true } & T) | Failure;
@@ -39,11 +39,11 @@ function fromDecision(decision: Decision): Failure | null {
   return decision.ok ? null : fail(decision.status, decision.message);
 }
 
-type Reader = Db | Tx;
+type Reader = Pick<Db, "select">;
 
 /** The mentorship with the holder's id, as the rules need it. */
 function loadRef(q: Reader, id: number): (MentorshipRef & { id: number; needId: number; projectId: number }) | undefined {
-  return (q as Db)
+  return q
     .select({
       id: mentorships.id,
       status: mentorships.status,
@@ -61,7 +61,7 @@ function loadRef(q: Reader, id: number): (MentorshipRef & { id: number; needId: 
 
 export function countActiveMentorships(q: Reader, volunteerId: number): number {
   return (
-    (q as Db)
+    q
       .select({ n: count() })
       .from(mentorships)
       .where(and(eq(mentorships.volunteerId, volunteerId), eq(mentorships.status, "acceptee")))
