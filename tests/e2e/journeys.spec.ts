@@ -8,7 +8,7 @@
  */
 import { randomBytes } from "node:crypto";
 import type { Browser, BrowserContext, Locator, Page } from "@playwright/test";
-import { checkA11y, checkA11yWithoutScripts, expect as baseExpect, signUp, test, uniqueEmail } from "./fixtures";
+import { checkA11y, checkA11yWithoutScripts, expect as baseExpect, signIn, signUp, STRONG_PASSWORD, test, uniqueEmail } from "./fixtures";
 
 // These journeys sign several people up and render pages with suggestions: give a
 // loaded machine (the suite runs with 2 workers) more than the default 5 s per assertion.
@@ -160,7 +160,12 @@ test.describe("CRÉER et ACCOMPAGNER", () => {
     await expect(needCard(holder.page, "Comptabilité").locator(".plain-list")).toContainText(askedName);
     await expect(needCard(holder.page, "Comptabilité").locator(".suggestion__name", { hasText: askedName })).toHaveCount(0);
 
-    // The volunteer sees the request in « Mon espace » and accepts it.
+    // That volunteer signs in (a fresh browser), sees the request in « Mon espace » and accepts it.
+    await asked.context.close();
+    asked.context = await browser.newContext({ locale: "fr-FR", timezoneId: "Europe/Paris", extraHTTPHeaders: { "X-Forwarded-For": newClientAddress() } });
+    asked.page = await asked.context.newPage();
+    await signIn(asked.page, asked.email, STRONG_PASSWORD);
+    await expect(asked.page).toHaveURL(/\/espace$/);
     const hoursBefore = await hoursMentored(asked.page);
     expect(hoursBefore).toBe("0 h");
     await asked.page.goto("/espace");
@@ -207,7 +212,7 @@ test.describe("CRÉER et ACCOMPAGNER", () => {
     await expect(asked.page.getByText("accompagnement terminé")).toBeVisible();
     await checkA11y(asked.page);
 
-    for (const p of [expert, novice, holder]) await p.context.close();
+    for (const p of [expert, novice, holder]) await p.context.close().catch(() => {});
   });
 
   test("a declined request brings the next suggestion", async ({ browser, newClientAddress }) => {
