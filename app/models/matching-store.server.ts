@@ -52,9 +52,8 @@ type Client = Database.Database;
 
 export type ProjectRecord = {
   prepared: PreparedProject;
-  fundable: PreparedFundableProject;
-  /** Eligible for club investment on the project's side (funding, stage, legal form). */
-  clubEligible: boolean;
+  /** Kept only when the project is eligible for club investment on its side (funding, stage, legal form). */
+  fundable: PreparedFundableProject | null;
 };
 
 export type MatchingStore = {
@@ -523,14 +522,14 @@ function reloadProjects(store: MatchingStore, ids: readonly number[] | null): vo
   } else {
     for (const id of ids) {
       const old = store.projects.get(id);
-      if (old) store.fundableByDepartment.get(old.fundable.departmentCode)?.delete(id);
+      if (old?.fundable) store.fundableByDepartment.get(old.fundable.departmentCode)?.delete(id);
       store.projects.delete(id);
       store.needs.removeProject(id);
     }
   }
   for (const p of projects) {
     const clubEligible = fundableProjectRejection(p.fundable) === null;
-    store.projects.set(p.prepared.id, { ...p, clubEligible });
+    store.projects.set(p.prepared.id, { prepared: p.prepared, fundable: clubEligible ? p.fundable : null });
     if (clubEligible) {
       let set = store.fundableByDepartment.get(p.fundable.departmentCode);
       if (!set) store.fundableByDepartment.set(p.fundable.departmentCode, (set = new Set()));

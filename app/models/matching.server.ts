@@ -193,12 +193,12 @@ export function suggestNeedsForVolunteer(db: Db, volunteerId: number, opts?: Sug
 export function suggestClubsForProject(db: Db, projectId: number, opts?: SuggestOptions): ClubSuggestion[] {
   const limit = limitOf(opts);
   const store = matchingStore(db);
-  const project = store.projects.get(projectId);
-  if (!project?.clubEligible || limit === 0) return [];
+  const fundable = store.projects.get(projectId)?.fundable;
+  if (!fundable || limit === 0) return [];
   const today = parisIsoDate(nowMsOf(opts));
   const matches: ClubMatch[] = [];
   for (const club of store.clubs) {
-    const e = evaluateClub(club, project.fundable, store.clubWeights, today);
+    const e = evaluateClub(club, fundable, store.clubWeights, today);
     if (e.ok) matches.push(e.match);
   }
   return matches
@@ -227,9 +227,9 @@ export function suggestProjectsForClub(db: Db, clubId: number, opts?: SuggestOpt
   const matches: ClubMatch[] = [];
   for (const department of club.departments) {
     for (const projectId of store.fundableByDepartment.get(department) ?? []) {
-      const project = store.projects.get(projectId);
-      if (!project) continue;
-      const e = evaluateClub(club, project.fundable, store.clubWeights, today);
+      const fundable = store.projects.get(projectId)?.fundable;
+      if (!fundable) continue;
+      const e = evaluateClub(club, fundable, store.clubWeights, today);
       if (e.ok) matches.push(e.match);
     }
   }
@@ -240,8 +240,8 @@ export function suggestProjectsForClub(db: Db, clubId: number, opts?: SuggestOpt
       const project = store.projects.get(m.projectId);
       return {
         projectId: m.projectId,
-        projectTitle: project?.fundable.title ?? "",
-        amountCents: project?.fundable.funding?.amountCents ?? 0,
+        projectTitle: project?.fundable?.title ?? project?.prepared.title ?? "",
+        amountCents: project?.fundable?.funding?.amountCents ?? 0,
         remainingCents: m.facts.remainingCents,
         score: m.score,
         criteria: clubCriteria(m, store.clubWeights),

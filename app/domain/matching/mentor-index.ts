@@ -44,39 +44,61 @@ function cellKey(latCell: number, lonCell: number): number {
   return (latCell + 50_000) * 100_000 + (lonCell + 50_000);
 }
 
-/** A uniform lat/lon grid of integer entries. */
+/**
+ * Fixed-size records of numbers in one flat array; the last number of each
+ * record is its key. Scans read records sequentially, which the CPU prefetches.
+ */
+export function removeRecord(list: number[], stride: number, key: number): boolean {
+  for (let i = stride - 1; i < list.length; i += stride) {
+    if (list[i] !== key) continue;
+    const start = i - (stride - 1);
+    const last = list.length - stride;
+    for (let k = 0; k < stride; k++) list[start + k] = list[last + k] as number;
+    list.length = last;
+    return true;
+  }
+  return false;
+}
+
+/** A uniform lat/lon grid of fixed-size number records (see `removeRecord`). */
 class PointGrid {
   readonly cells = new Map<number, number[]>();
   count = 0;
 
-  constructor(readonly cellDeg: number) {}
+  constructor(
+    readonly cellDeg: number,
+    readonly stride = 1,
+  ) {}
 
   private keyOf(p: GeoPoint): number {
     return cellKey(Math.floor(p.latitude / this.cellDeg), Math.floor(p.longitude / this.cellDeg));
   }
 
-  add(p: GeoPoint, entry: number): void {
+  add(p: GeoPoint, record: readonly number[]): void {
     const key = this.keyOf(p);
-    const cell = this.cells.get(key);
-    if (cell) cell.push(entry);
-    else this.cells.set(key, [entry]);
+    let cell = this.cells.get(key);
+    if (!cell) this.cells.set(key, (cell = []));
+    for (const x of record) cell.push(x);
     this.count++;
   }
 
-  remove(p: GeoPoint, entry: number): void {
+  remove(p: GeoPoint, recordKey: number): void {
     const key = this.keyOf(p);
     const cell = this.cells.get(key);
-    if (!cell) return;
-    const i = cell.indexOf(entry);
-    if (i < 0) return;
-    cell[i] = cell[cell.length - 1] as number;
-    cell.pop();
+    if (!cell || !removeRecord(cell, this.stride, recordKey)) return;
     if (cell.length === 0) this.cells.delete(key);
     this.count--;
   }
 
   /** Calls `visit` for every entry in cells that may lie within `radiusKm` of `p`. */
   forEachNear(p: GeoPoint, radiusKm: number, visit: (entry: number) => void): void {
+    const cells: number[][] = [];
+    this.collectNear(p, radiusKm, cells);
+    for (const cell of cells) for (const e of cell) visit(e);
+  }
+
+  /** Appends to `out` the cells that may hold entries within `radiusKm` of `p` (no callback: hot loops inline). */
+  collectNear(p: GeoPoint, radiusKm: number, out: number[][]): void {
     if (this.count === 0) return;
     const { dLat, dLon } = boundingDegrees(p, radiusKm);
     const lat0 = Math.floor((p.latitude - dLat) / this.cellDeg);
@@ -86,7 +108,7 @@ class PointGrid {
     const blockCells = dLon === null ? Infinity : (lat1 - lat0 + 1) * (Math.floor(lonHigh / this.cellDeg) - Math.floor(lonLow / this.cellDeg) + 1);
     // Near a pole, across the antimeridian, or when the block outnumbers the cells: scan all.
     if (lonLow < -180 || lonHigh > 180 || blockCells > this.cells.size) {
-      for (const cell of this.cells.values()) for (const e of cell) visit(e);
+      for (const cell of this.cells.values()) out.push(cell);
       return;
     }
     const lon0 = Math.floor(lonLow / this.cellDeg);
@@ -94,7 +116,7 @@ class PointGrid {
     for (let la = lat0; la <= lat1; la++) {
       for (let lo = lon0; lo <= lon1; lo++) {
         const cell = this.cells.get(cellKey(la, lo));
-        if (cell) for (const e of cell) visit(e);
+        if (cell) out.push(cell);
       }
     }
   }
@@ -102,11 +124,21 @@ class PointGrid {
 
 type RadiusClassGrid = { maxRadiusKm: number; grid: PointGrid };
 
+/**
+ * A volunteer's record in the grids: unit vector, squared chord of the radius,
+ * capacity and history values, then slot × 4 + level (the key). Everything the
+ * scan needs before deciding to look closer, in one cache line.
+ */
+const STRIDE = 7;
+
 class SkillBucket {
-  readonly classes: RadiusClassGrid[] = RADIUS_CLASSES.map((r) => ({ maxRadiusKm: r, grid: new PointGrid(r / KM_PER_DEGREE) }));
+  readonly classes: RadiusClassGrid[] = RADIUS_CLASSES.map((r) => ({
+    maxRadiusKm: r,
+    grid: new PointGrid(r / KM_PER_DEGREE, STRIDE),
+  }));
   /** Radii above the last class: one coarse grid scanned whole. */
-  readonly wide = new PointGrid(10);
-  /** Entries of volunteers who accept remote work (with or without a point). */
+  readonly wide = new PointGrid(10, STRIDE);
+  /** Records of volunteers who accept remote work (with or without a point; x is NaN without). */
   readonly remote: number[] = [];
 
   gridFor(radiusKm: number): PointGrid {
@@ -150,16 +182,11 @@ export class MentorIndex {
   private readonly freeSlots: number[] = [];
   private readonly buckets = new Map<number, SkillBucket>();
   private ids = new Int32Array(1024);
-  private px = new Float64Array(1024);
-  private py = new Float64Array(1024);
-  private pz = new Float64Array(1024);
   private lat = new Float64Array(1024);
   private lon = new Float64Array(1024);
   private radius = new Float64Array(1024);
   /** Squared chord of the radius with slack; 0 = not indexed. */
   private chord2 = new Float64Array(1024);
-  private capacityValue = new Float64Array(1024);
-  private trackValue = new Float64Array(1024);
   private lastActive = new Float64Array(1024);
   private domains = new Int32Array(1024);
 
@@ -203,15 +230,10 @@ export class MentorIndex {
       return b;
     };
     this.ids = grow(this.ids);
-    this.px = grow(this.px);
-    this.py = grow(this.py);
-    this.pz = grow(this.pz);
     this.lat = grow(this.lat);
     this.lon = grow(this.lon);
     this.radius = grow(this.radius);
     this.chord2 = grow(this.chord2);
-    this.capacityValue = grow(this.capacityValue);
-    this.trackValue = grow(this.trackValue);
     this.lastActive = grow(this.lastActive);
     this.domains = grow(this.domains);
   }
@@ -229,22 +251,19 @@ export class MentorIndex {
     if (v.paused || v.activeMentorships >= v.maxMentorships) return;
     this.ids[slot] = v.id;
     const [x, y, z] = v.point ? unitVector(v.point) : [Number.NaN, Number.NaN, Number.NaN];
-    this.px[slot] = x;
-    this.py[slot] = y;
-    this.pz[slot] = z;
     this.lat[slot] = v.point?.latitude ?? Number.NaN;
     this.lon[slot] = v.point?.longitude ?? Number.NaN;
     this.radius[slot] = v.radiusKm;
     this.chord2[slot] = chordSquared(v.radiusKm * PREFILTER_SLACK + 1e-6);
-    this.capacityValue[slot] = volunteerCapacityValue(v);
-    this.trackValue[slot] = volunteerTrackRecordValue(v);
     this.lastActive[slot] = v.lastActiveMs;
     this.domains[slot] = domainMask(v.domainIds);
+    const record = [x, y, z, this.chord2[slot] as number, volunteerCapacityValue(v), volunteerTrackRecordValue(v), 0];
     forEachSkill(v, (skillId, level) => {
       let bucket = this.buckets.get(skillId);
       if (!bucket) this.buckets.set(skillId, (bucket = new SkillBucket()));
-      if (v.point) bucket.gridFor(v.radiusKm).add(v.point, pack(slot, level));
-      if (v.remoteOk) bucket.remote.push(pack(slot, level));
+      record[STRIDE - 1] = pack(slot, level);
+      if (v.point) bucket.gridFor(v.radiusKm).add(v.point, record);
+      if (v.remoteOk) for (const value of record) bucket.remote.push(value);
     });
   }
 
@@ -266,13 +285,7 @@ export class MentorIndex {
       if (!bucket) return;
       const entry = pack(slot, level);
       if (v.point) bucket.gridFor(v.radiusKm).remove(v.point, entry);
-      if (v.remoteOk) {
-        const at = bucket.remote.indexOf(entry);
-        if (at >= 0) {
-          bucket.remote[at] = bucket.remote[bucket.remote.length - 1] as number;
-          bucket.remote.pop();
-        }
-      }
+      if (v.remoteOk) removeRecord(bucket.remote, STRIDE, entry);
     });
   }
 
@@ -306,7 +319,7 @@ export class MentorIndex {
     const domainId = project.activityDomainId;
     const domainBit = domainId >= 1 && domainId <= MASK_BITS ? 1 << (domainId - 1) : 0;
     const pf = need.priorityFactor;
-    const { ids, px, py, pz, lat, lon, radius, chord2, capacityValue, trackValue, lastActive, domains, slots } = this;
+    const { ids, lat, lon, radius, lastActive, domains, slots } = this;
     const plat = point?.latitude ?? Number.NaN;
     const plon = point?.longitude ?? Number.NaN;
     // Upper-bound pieces: the skill part per level (exact), domain and recency at 1.
@@ -316,72 +329,95 @@ export class MentorIndex {
     const fixedPart = w.sharedDomain + w.recency;
     const distanceScale = EARTH_RADIUS_KM / DISTANCE_HALF_KM;
 
-    /** True when the candidate cannot reach the list (its bound is then recorded). */
-    const cannotReach = (slot: number, level: number, chordLength: number): boolean => {
-      if (top === null) return false;
-      const ub =
-        (level === 2 ? s2 : level === 1 ? s1 : s0) +
-        w.distance / (1 + chordLength * distanceScale) +
-        w.capacity * (capacityValue[slot] as number) +
-        w.trackRecord * (trackValue[slot] as number) +
-        fixedPart;
-      const h = Math.round(ub * 100 + 1e-6);
-      if (h >= top.floor) return false;
-      if (h > 0) top.skip(h);
-      return true;
-    };
-    const excluded = (slot: number): boolean => {
-      const id = ids[slot] as number;
-      return id === ownerId || (checkSets && (declined.has(id) || asked.has(id)));
-    };
+    const bounding = top !== null;
+    const wDistance = w.distance;
+    const wCapacity = w.capacity;
+    const wTrack = w.trackRecord;
     const shares = (slot: number): boolean => {
       const mask = domains[slot] as number;
       if (domainBit !== 0) return (mask & domainBit) !== 0;
       return (mask & (1 << MASK_BITS)) !== 0 && (slots[slot]?.domainIds.includes(domainId) ?? false);
     };
-    const score = (slot: number, level: number, d: number | null) =>
-      scoreHundredths(level, pf, d, shares(slot), capacityValue[slot] as number, trackValue[slot] as number, lastActive[slot] as number, w, nowMs);
+    // The loops below are written out flat (no per-entry closures): they run
+    // millions of times in a national round.
 
     if (point) {
-      const scanEntry = (entry: number) => {
-        const slot = entry >> 2;
-        const dx = (px[slot] as number) - x;
-        const dy = (py[slot] as number) - y;
-        const dz = (pz[slot] as number) - z;
-        const c2 = dx * dx + dy * dy + dz * dz;
-        // Beyond the radius, not indexed, or no point (NaN): out at once.
-        if (!(c2 <= (chord2[slot] as number))) return;
-        const level = entry & 3;
-        if (cannotReach(slot, level, Math.sqrt(c2)) || excluded(slot)) return;
-        const d = haversineKmRaw(lat[slot] as number, lon[slot] as number, plat, plon);
-        if (d <= (radius[slot] as number)) visit(slot, level, d, false, score(slot, level, d));
-      };
-      for (const c of bucket.classes) c.grid.forEachNear(point, c.maxRadiusKm, scanEntry);
-      bucket.wide.forEachNear(point, Infinity, scanEntry);
+      const cells: number[][] = [];
+      for (const c of bucket.classes) c.grid.collectNear(point, c.maxRadiusKm, cells);
+      bucket.wide.collectNear(point, Infinity, cells);
+      for (const cell of cells) {
+        for (let i = 0; i < cell.length; i += STRIDE) {
+          const dx = (cell[i] as number) - x;
+          const dy = (cell[i + 1] as number) - y;
+          const dz = (cell[i + 2] as number) - z;
+          const c2 = dx * dx + dy * dy + dz * dz;
+          // Beyond the radius: out at once, without touching anything else.
+          if (!(c2 <= (cell[i + 3] as number))) continue;
+          const entry = cell[i + 6] as number;
+          const slot = entry >> 2;
+          const level = entry & 3;
+          if (bounding) {
+            const ub =
+              (level === 2 ? s2 : level === 1 ? s1 : s0) +
+              wDistance / (1 + Math.sqrt(c2) * distanceScale) +
+              wCapacity * (cell[i + 4] as number) +
+              wTrack * (cell[i + 5] as number) +
+              fixedPart;
+            const h = Math.round(ub * 100 + 1e-6);
+            if (h < top.floor) {
+              if (h > 0) top.skip(h);
+              continue;
+            }
+          }
+          const id = ids[slot] as number;
+          if (id === ownerId || (checkSets && (declined.has(id) || asked.has(id)))) continue;
+          const d = haversineKmRaw(lat[slot] as number, lon[slot] as number, plat, plon);
+          if (d > (radius[slot] as number)) continue;
+          const h = scoreHundredths(level, pf, d, shares(slot), cell[i + 4] as number, cell[i + 5] as number, lastActive[slot] as number, w, nowMs);
+          visit(slot, level, d, false, h);
+        }
+      }
     }
     if (project.remoteOk) {
-      for (const entry of bucket.remote) {
+      const remote = bucket.remote;
+      for (let i = 0; i < remote.length; i += STRIDE) {
+        const entry = remote[i + 6] as number;
         const slot = entry >> 2;
         const level = entry & 3;
-        const vx = px[slot] as number;
+        const vx = remote[i] as number;
         const located = point !== null && vx === vx; // NaN ≠ NaN: no point
         let chordLength = 0;
         let d: number | null = null;
         if (located) {
           const dx = vx - x;
-          const dy = (py[slot] as number) - y;
-          const dz = (pz[slot] as number) - z;
+          const dy = (remote[i + 1] as number) - y;
+          const dz = (remote[i + 2] as number) - z;
           const c2 = dx * dx + dy * dy + dz * dz;
           chordLength = Math.sqrt(c2);
-          if (c2 <= (chord2[slot] as number)) {
+          if (c2 <= (remote[i + 3] as number)) {
             // Within the radius, or at its very edge: decide exactly as the grid did.
             d = haversineKmRaw(lat[slot] as number, lon[slot] as number, plat, plon);
             if (d <= (radius[slot] as number)) continue;
           }
         }
-        if (cannotReach(slot, level, chordLength) || excluded(slot)) continue;
+        if (bounding) {
+          const ub =
+            (level === 2 ? s2 : level === 1 ? s1 : s0) +
+            wDistance / (1 + chordLength * distanceScale) +
+            wCapacity * (remote[i + 4] as number) +
+            wTrack * (remote[i + 5] as number) +
+            fixedPart;
+          const h = Math.round(ub * 100 + 1e-6);
+          if (h < top.floor) {
+            if (h > 0) top.skip(h);
+            continue;
+          }
+        }
+        const id = ids[slot] as number;
+        if (id === ownerId || (checkSets && (declined.has(id) || asked.has(id)))) continue;
         if (located && d === null) d = haversineKmRaw(lat[slot] as number, lon[slot] as number, plat, plon);
-        visit(slot, level, d, true, score(slot, level, d));
+        const h = scoreHundredths(level, pf, d, shares(slot), remote[i + 4] as number, remote[i + 5] as number, lastActive[slot] as number, w, nowMs);
+        visit(slot, level, d, true, h);
       }
     }
   }
@@ -478,7 +514,7 @@ export class NeedIndex {
     if (!n.open || !n.project.published) return;
     let bucket = this.buckets.get(n.skillId);
     if (!bucket) this.buckets.set(n.skillId, (bucket = new NeedBucket()));
-    if (n.project.point) bucket.grid.add(n.project.point, slot);
+    if (n.project.point) bucket.grid.add(n.project.point, [slot]);
     if (n.project.remoteOk) bucket.remote.push(slot);
   }
 
