@@ -8,5 +8,7 @@ export default defineConfig({
     globalSetup: ["./tests/setup/global-setup.ts"],
     setupFiles: ["./tests/setup/setup-test-env.ts"],
     pool: "forks",
+    // Property tests write to SQLite with synchronous=FULL; on a loaded 2-core CI machine 5 s is too tight.
+    testTimeout: 30_000,
   },
 });
