@@ -2,8 +2,7 @@ import { getFormProps, useForm, type DefaultValue, type SubmissionResult } from 
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, useNavigation } from "@remix-run/react";
 import { CommuneField } from "~/components/commune-field";
-import { FormError, TextField } from "~/components/ui/field";
-import { CheckboxField, NumberField, optionsFrom, SelectField, TextAreaField } from "~/components/ui/form-fields";
+import { CheckboxField, FormError, NumberField, optionsFrom, SelectField, TextAreaField, TextField } from "~/components/ui/field";
 import type { z } from "zod";
 import { LEGAL_FORM_LABELS, PROJECT_KIND_LABELS, PROJECT_STAGE_LABELS } from "~/domain/project";
 import type { CatalogItem } from "~/models/catalog.server";

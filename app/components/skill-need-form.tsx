@@ -1,8 +1,7 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
-import { FormError } from "~/components/ui/field";
-import { NumberField, optionsFrom, RadioGroupField, SelectField, TextAreaField } from "~/components/ui/form-fields";
+import { FormError, NumberField, optionsFrom, RadioGroupField, SelectField, TextAreaField } from "~/components/ui/field";
 import { NEED_PRIORITY_LABELS } from "~/domain/project";
 import type { CatalogItem } from "~/models/catalog.server";
 import { skillNeedSchema } from "~/schemas/project";

@@ -3,8 +3,7 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { MentorshipStatusBadge } from "~/components/status-badge";
-import { FormError, TextField } from "~/components/ui/field";
-import { NumberField, RadioGroupField, SelectField, TextAreaField } from "~/components/ui/form-fields";
+import { FormError, NumberField, RadioGroupField, SelectField, TextAreaField, TextField } from "~/components/ui/field";
 import { addresseeOf, formatDuration, isEnded, minutesToHoursLabel, plannedEnd, sideOf } from "~/domain/mentorship";
 import {
   cancelRequest,

@@ -4,8 +4,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { ClubNav } from "~/components/club-nav";
 import { NoPaymentNotice } from "~/components/no-payment-notice";
-import { FormError, TextField } from "~/components/ui/field";
-import { optionsFrom, SelectField, TextAreaField } from "~/components/ui/form-fields";
+import { FormError, optionsFrom, SelectField, TextAreaField, TextField } from "~/components/ui/field";
 import { MEMBER_ROLE_LABELS, MEMBER_STATUS_LABELS } from "~/domain/clubs/labels";
 import { MAX_ACTIVE_MEMBERS, parisToday } from "~/domain/clubs/lifecycle";
 import { addMeeting, decideRequest, inviteMember, listDeals, listMeetings, listMembers, setMonthlySavings, setOfficer } from "~/models/club.server";

@@ -5,8 +5,7 @@ import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/
 import { ClubNav } from "~/components/club-nav";
 import { NoPaymentNotice } from "~/components/no-payment-notice";
 import { ScoreBreakdown } from "~/components/score-breakdown";
-import { FieldError, FormError, TextField } from "~/components/ui/field";
-import { optionsFrom, RadioGroupField, TextAreaField } from "~/components/ui/form-fields";
+import { FieldError, FormError, optionsFrom, RadioGroupField, TextAreaField, TextField } from "~/components/ui/field";
 import { DEAL_STAGE_LABELS, INSTRUMENT_LABELS, VOTE_OUTCOME_LABELS } from "~/domain/clubs/labels";
 import { addMonthsIso, canInvest, parisToday } from "~/domain/clubs/lifecycle";
 import { describeRule } from "~/domain/clubs/vote";

@@ -4,8 +4,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { ClubNav } from "~/components/club-nav";
 import { NoPaymentNotice } from "~/components/no-payment-notice";
-import { FormError, TextField } from "~/components/ui/field";
-import { SelectField } from "~/components/ui/form-fields";
+import { FormError, SelectField, TextField } from "~/components/ui/field";
 import { formatPercentBps } from "~/domain/clubs/commitment";
 import { LEDGER_KIND_LABELS } from "~/domain/clubs/labels";
 import { LEDGER_DIRECTION } from "~/domain/clubs/ledger";

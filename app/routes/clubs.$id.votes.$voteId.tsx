@@ -4,8 +4,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { ClubNav } from "~/components/club-nav";
 import { NoPaymentNotice } from "~/components/no-payment-notice";
-import { FormError } from "~/components/ui/field";
-import { optionsFrom, RadioGroupField } from "~/components/ui/form-fields";
+import { FormError, optionsFrom, RadioGroupField } from "~/components/ui/field";
 import { BALLOT_CHOICE_LABELS, INSTRUMENT_LABELS, VOTE_OUTCOME_LABELS } from "~/domain/clubs/labels";
 import { describeRule } from "~/domain/clubs/vote";
 import { castBallot, closeVote, getVoteDetail } from "~/models/club.server";

@@ -2,22 +2,16 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { FormError, TextField } from "~/components/ui/field";
-import { optionsFrom, RadioGroupField } from "~/components/ui/form-fields";
+import { FormError, optionsFrom, RadioGroupField, TextField } from "~/components/ui/field";
 import { FUNDING_KIND_LABELS } from "~/domain/project";
 import { removeFundingNeed, saveFundingNeed } from "~/models/project.server";
 import { fundingNeedSchema } from "~/schemas/project";
 import { getDb } from "~/utils/db.server";
 import { loadEditableProject, parseId } from "~/utils/project-access.server";
 import { validateFundingForm } from "~/utils/project-form.server";
+import { centsToInput } from "~/schemas/money";
 
 export const meta: MetaFunction = () => [{ title: "Besoin de financement — Maillon" }];
-
-/** Cents → "12000" or "12000,50", as a person would type it back. */
-function centsToInput(cents: number | null | undefined): string {
-  if (cents == null) return "";
-  return cents % 100 === 0 ? String(cents / 100) : (cents / 100).toFixed(2).replace(".", ",");
-}
 
 export function loader({ request, params }: LoaderFunctionArgs) {
   const { project } = loadEditableProject(request, parseId(params.id));

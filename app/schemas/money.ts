@@ -1,11 +1,20 @@
 import { z } from "zod";
 import { formatEuros } from "~/utils/format";
-import { parseEurosToCents } from "./project";
+
+const EURO_AMOUNT = /^\d{1,3}(?:[\s\u00a0\u202f]?\d{3})*(?:[.,]\d{1,2})?$/;
+
+/** "12 000", "12000,50", "7500 €" → cents; anything else → null (the field then says why). */
+export function parseEurosToCents(input: string): number | null {
+  const cleaned = input.replace(/€/g, "").trim();
+  if (!EURO_AMOUNT.test(cleaned)) return null;
+  const normalized = cleaned.replace(/[\s\u00a0\u202f]/g, "").replace(",", ".");
+  return Math.round(Number(normalized) * 100);
+}
 
 /**
  * An amount typed in euros (« 1 200 », « 35,50 », « 500 € ») → integer cents,
- * between `minCents` and `maxCents`, with French messages. Parsing is the
- * project form's (`parseEurosToCents`): one way to read euros in Maillon.
+ * between `minCents` and `maxCents`, with French messages: the one way to read
+ * euros in Maillon.
  */
 export function euros(options: { required: string; what: string; minCents?: number; maxCents?: number }) {
   const { required, what, minCents = 1, maxCents = 100_000_000_00 } = options;

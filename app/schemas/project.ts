@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { FUNDING_KINDS, LEGAL_FORMS, NEED_PRIORITIES, PROJECT_KINDS, PROJECT_STAGES } from "#db/schema";
 import { communeCodeSchema } from "./auth";
+import { euros } from "./money";
 
 export const TITLE_MAX = 120;
 export const PITCH_MAX = 280;
@@ -70,39 +71,6 @@ export const skillNeedSchema = z.object({
 });
 export type SkillNeedFormValues = z.infer<typeof skillNeedSchema>;
 
-const EURO_AMOUNT = /^\d{1,3}(?:[\s\u00a0\u202f]?\d{3})*(?:[.,]\d{1,2})?$/;
-
-/** "12 000", "12000,50", "7500 €" → cents; anything else stays a string for the error. */
-export function parseEurosToCents(input: string): number | null {
-  const cleaned = input.replace(/€/g, "").trim();
-  if (!EURO_AMOUNT.test(cleaned)) return null;
-  const normalized = cleaned.replace(/[\s\u00a0\u202f]/g, "").replace(",", ".");
-  return Math.round(Number(normalized) * 100);
-}
-
-function euros(what: string, required?: string) {
-  return z
-    .string({ error: required })
-    .trim()
-    .max(20, { error: `${what} est trop long.` })
-    .transform((value, ctx) => {
-      const cents = parseEurosToCents(value);
-      if (cents === null) {
-        ctx.addIssue({ code: "custom", message: `${what} doit être un montant en euros, par exemple 12 000.` });
-        return z.NEVER;
-      }
-      if (cents <= 0) {
-        ctx.addIssue({ code: "custom", message: `${what} doit être supérieur à 0 €.` });
-        return z.NEVER;
-      }
-      if (cents > 100_000_000_00) {
-        ctx.addIssue({ code: "custom", message: `${what} dépasse 100 millions d'euros.` });
-        return z.NEVER;
-      }
-      return cents;
-    });
-}
-
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export function isValidIsoDate(value: string): boolean {
@@ -112,13 +80,13 @@ export function isValidIsoDate(value: string): boolean {
 }
 
 export const fundingNeedSchema = z.object({
-  amount: euros("Le montant", "Indiquez le montant recherché, en euros."),
+  amount: euros({ what: "Le montant", required: "Indiquez le montant recherché, en euros." }),
   kind: z.enum(FUNDING_KINDS, { error: "Choisissez la forme : participation au capital, prêt ou don." }),
   neededBy: z
     .string()
     .trim()
     .refine(isValidIsoDate, { error: "Indiquez une date valide, par exemple 2026-09-30." })
     .optional(),
-  companyCapital: euros("Le capital social").optional(),
+  companyCapital: euros({ what: "Le capital social", required: "Indiquez le capital social, en euros." }).optional(),
 });
 export type FundingNeedFormValues = z.infer<typeof fundingNeedSchema>;

@@ -1,11 +1,33 @@
-import { getInputProps, type FieldMetadata } from "@conform-to/react";
+import {
+  getCollectionProps,
+  getInputProps,
+  getSelectProps,
+  getTextareaProps,
+  type FieldMetadata,
+} from "@conform-to/react";
 import type { ReactNode } from "react";
+
+/** Form fields: a label, an optional hint and the French error next to the input, all wired for screen readers. */
+type Option = { value: string; label: string };
+
+function describedBy(meta: Pick<FieldMetadata<unknown>, "id" | "errors" | "errorId">, hint: boolean): string | undefined {
+  return [hint ? `${meta.id}-hint` : undefined, meta.errors ? meta.errorId : undefined].filter(Boolean).join(" ") || undefined;
+}
+
+function Hint({ id, children }: { id: string; children?: ReactNode }) {
+  if (!children) return null;
+  return (
+    <p className="hint" id={`${id}-hint`}>
+      {children}
+    </p>
+  );
+}
 
 type TextFieldProps = {
   meta: FieldMetadata<string | undefined>;
   label: ReactNode;
   hint?: ReactNode;
-  type?: "text" | "email" | "password" | "search" | "number" | "tel" | "url";
+  type?: "text" | "email" | "password" | "search" | "tel" | "url" | "date";
   autoComplete?: string;
   list?: string;
   inputProps?: Omit<React.InputHTMLAttributes<HTMLInputElement>, "id" | "name" | "type" | "defaultValue">;
@@ -13,17 +35,11 @@ type TextFieldProps = {
 
 /** A labelled input with its hint and, when invalid, its French error next to it. */
 export function TextField({ meta, label, hint, type = "text", autoComplete, list, inputProps }: TextFieldProps) {
-  const hintId = hint ? `${meta.id}-hint` : undefined;
-  const describedBy = [hintId, meta.errors ? meta.errorId : undefined].filter(Boolean).join(" ") || undefined;
-  const { key, ...props } = getInputProps(meta, { type, ariaDescribedBy: describedBy });
+  const { key, ...props } = getInputProps(meta, { type, ariaDescribedBy: describedBy(meta, !!hint) });
   return (
     <div className="field">
       <label htmlFor={meta.id}>{label}</label>
-      {hint ? (
-        <p className="hint" id={hintId}>
-          {hint}
-        </p>
-      ) : null}
+      <Hint id={meta.id}>{hint}</Hint>
       <input key={key} {...props} autoComplete={autoComplete} list={list} {...inputProps} />
       <FieldError meta={meta} />
     </div>
@@ -47,4 +63,142 @@ export function FormError({ errors, id }: { errors?: string[]; id: string }) {
       {errors.join(" ")}
     </div>
   );
+}
+
+/** A labelled select; `placeholder` adds an empty first choice. */
+export function SelectField<S>({
+  meta,
+  label,
+  options,
+  hint,
+  placeholder,
+}: {
+  meta: FieldMetadata<S>;
+  label: ReactNode;
+  options: readonly Option[];
+  hint?: ReactNode;
+  placeholder?: string;
+}) {
+  const { key, ...props } = getSelectProps(meta, {
+    ariaDescribedBy: describedBy(meta, !!hint),
+  });
+  return (
+    <div className="field">
+      <label htmlFor={meta.id}>{label}</label>
+      <Hint id={meta.id}>{hint}</Hint>
+      <select key={key} {...props}>
+        {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      <FieldError meta={meta} />
+    </div>
+  );
+}
+
+export function TextAreaField<S>({
+  meta,
+  label,
+  hint,
+  rows = 4,
+}: {
+  meta: FieldMetadata<S>;
+  label: ReactNode;
+  hint?: ReactNode;
+  rows?: number;
+}) {
+  const { key, ...props } = getTextareaProps(meta, { ariaDescribedBy: describedBy(meta, !!hint) });
+  return (
+    <div className="field">
+      <label htmlFor={meta.id}>{label}</label>
+      <Hint id={meta.id}>{hint}</Hint>
+      <textarea key={key} rows={rows} {...props} />
+      <FieldError meta={meta} />
+    </div>
+  );
+}
+
+export function CheckboxField<S>({
+  meta,
+  label,
+  hint,
+}: {
+  meta: FieldMetadata<S>;
+  label: ReactNode;
+  hint?: ReactNode;
+}) {
+  const { key, ...props } = getInputProps(meta, { type: "checkbox", ariaDescribedBy: describedBy(meta, !!hint) });
+  return (
+    <div className="field field--checkbox">
+      <label htmlFor={meta.id}>
+        <input key={key} {...props} />
+        <span>{label}</span>
+      </label>
+      <Hint id={meta.id}>{hint}</Hint>
+      <FieldError meta={meta} />
+    </div>
+  );
+}
+
+/** A group of radio buttons in a fieldset. */
+export function RadioGroupField<S>({
+  meta,
+  legend,
+  options,
+  hint,
+}: {
+  meta: FieldMetadata<S>;
+  legend: ReactNode;
+  options: readonly Option[];
+  hint?: ReactNode;
+}) {
+  return (
+    <div className="field">
+      <fieldset aria-describedby={describedBy(meta, !!hint)}>
+        <legend>{legend}</legend>
+        <Hint id={meta.id}>{hint}</Hint>
+        <div className="checkbox-list checkbox-list--inline">
+          {getCollectionProps(meta, { type: "radio", options: options.map((o) => o.value) }).map(({ key, ...props }) => (
+            <label key={key}>
+              <input {...props} />
+              <span>{options.find((o) => o.value === props.value)?.label}</span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <FieldError meta={meta} />
+    </div>
+  );
+}
+
+/** A labelled number input (whole numbers: counts, hours, kilometres). */
+export function NumberField<S>({
+  meta,
+  label,
+  hint,
+  min,
+  max,
+}: {
+  meta: FieldMetadata<S>;
+  label: ReactNode;
+  hint?: ReactNode;
+  min?: number;
+  max?: number;
+}) {
+  const { key, ...props } = getInputProps(meta, { type: "number", ariaDescribedBy: describedBy(meta, !!hint) });
+  return (
+    <div className="field">
+      <label htmlFor={meta.id}>{label}</label>
+      <Hint id={meta.id}>{hint}</Hint>
+      <input key={key} {...props} min={min} max={max} step={1} inputMode="numeric" />
+      <FieldError meta={meta} />
+    </div>
+  );
+}
+
+export function optionsFrom<K extends string>(labels: Record<K, string>): Option[] {
+  return (Object.entries(labels) as [K, string][]).map(([value, label]) => ({ value, label }));
 }
