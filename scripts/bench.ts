@@ -18,7 +18,6 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import loadHighs from "highs";
 import { evaluateMentor, type PreparedNeed, type PreparedVolunteer } from "~/domain/matching";
 import { matchingStore } from "~/models/matching-store.server";
 import {
@@ -171,6 +170,8 @@ async function highsOptimum(db: Db, needIds: readonly number[]) {
     indices[2 * j] = colNeed[j] as number;
     indices[2 * j + 1] = needIds.length + (colVolunteer[j] as number);
   }
+  // Imported here: only the verifier child needs it (its module alone costs ~15 MB).
+  const { default: loadHighs } = await import("highs");
   const highs = await loadHighs();
   const t = performance.now();
   const result = highs.withModel(

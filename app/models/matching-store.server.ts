@@ -245,6 +245,8 @@ export function forEachVolunteer(
   }
 }
 
+const PRIORITIES: Readonly<Record<string, "haute" | "moyenne" | "basse">> = { haute: "haute", moyenne: "moyenne", basse: "basse" };
+
 type ProjectRow = [number, number, string, string, string, number, string, number, string];
 
 /** Published projects with their open needs, funding, commitments and mentorship state. */
@@ -304,7 +306,7 @@ export function loadProjects(
       projectId,
       skillId,
       skillName: ref.skillNames.get(skillId) ?? `Compétence ${skillId}`,
-      priority,
+      priority: PRIORITIES[priority] ?? priority, // one string per value, not per row
       status: "ouvert",
       openVolunteerIds: openByNeed.get(id) ?? [],
     });
