@@ -5,9 +5,12 @@
  * Volunteers: per skill, one uniform lat/lon grid per radius class (cell side =
  * the class's largest radius), so the cells that can hold a volunteer whose own
  * radius reaches the project are a 3×3-to-5 block around it; plus, per skill,
- * the list of volunteers who accept remote work. Every pair found is then put
- * through the same hard filters and the same scoring code as `evaluateMentor`,
- * so the index can only change speed, never results.
+ * the records of volunteers who accept remote work. A cell stores flat records
+ * (unit vector, radius chord, capacity and history values, slot): the scan
+ * rejects out-of-radius pairs and pairs whose score bound cannot make the list
+ * without leaving the cell's memory. Survivors go through the same pair filters
+ * and the same scoring function as `evaluateMentor`, so the index can only
+ * change speed, never results (a property test compares it with brute force).
  *
  * Needs (for « Projets pour moi »): per skill, a grid of open needs of
  * published projects and the list of those whose project accepts remote work.
