@@ -436,7 +436,7 @@ export function greedyRound(provider: RoundProvider, initialLimit = 4): GreedyRe
     }
     cursor[n] = k + 1;
     if (k + 1 >= l.volunteers.length && !l.complete) {
-      l = provider.candidates(n, l.volunteers.length * 4);
+      l = provider.candidates(n, Math.max(4, l.volunteers.length * 4));
       lists[n] = l;
     }
     if (k + 1 < l.volunteers.length) heap.push(keyOf(n, l.weights[k + 1] ?? 0), n);
