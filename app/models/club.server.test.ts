@@ -1,6 +1,6 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { clubCommitments, clubLedgerEntries, clubVotes } from "#db/schema";
+import { clubAccompanyingMembers, clubAreas, clubCommitments, clubLedgerEntries, clubMembers, clubSectors, clubVotes } from "#db/schema";
 import { createTestTerritory, createTestUser } from "#seeds/factories";
 import { createFundedProject, createTestClub } from "#seeds/finance-factories";
 import type { Territory } from "~/models/territory.server";
@@ -9,6 +9,7 @@ import {
   castBallot,
   changeLifecycle,
   clubBalance,
+  closeDueVotes,
   closeVote,
   createClub,
   decideRequest,
@@ -17,11 +18,18 @@ import {
   respondToInvitation,
   followProject,
   getTreasury,
+  getClub,
+  getClubScope,
+  getMembership,
   getVoteDetail,
+  leaveClub,
   openVote,
   recordLedgerEntry,
   setAccompanyingMembers,
+  setOfficer,
   studyDeal,
+  updateClubSettings,
+  type ClubSettingsInput,
 } from "./club.server";
 import { getProjectFundingProgress } from "./finance.server";
 
@@ -266,5 +274,133 @@ describe("the stored ledger", () => {
       ),
       { numRuns: 30 },
     );
+  });
+});
+
+describe("votes past their deadline", () => {
+  it("close by themselves with the club's rule: adopted → commitment", async () => {
+    const { club, members } = await createTestClub(db, territory.id, { savingsPerMemberCents: 60_000, quorumPct: 20 }, NOW);
+    const p = await project();
+    const opened = openOn(club.id, members[0]!.id, p.id, 100_000);
+    if (!opened.ok) throw new Error(opened.message);
+    // 2 « pour » out of 5: the 3 others could still reject, so the vote stays open until its deadline.
+    castBallot(db, opened.voteId, members[0]!.id, "pour", NOW);
+    expect(castBallot(db, opened.voteId, members[1]!.id, "pour", NOW)).toMatchObject({ ok: true, closed: false });
+    expect(closeDueVotes(db, club.id, NOW)).toBe(0);
+
+    expect(closeDueVotes(db, club.id, LATER)).toBe(1);
+    const vote = db.select().from(clubVotes).where(eq(clubVotes.id, opened.voteId)).get()!;
+    expect(vote).toMatchObject({ status: "clos", outcome: "adopte", closedAt: LATER });
+    expect(vote.commitmentId).not.toBeNull();
+    expect(clubBalance(db, club.id)).toBe(5 * 60_000 - 100_000);
+    expect(closeDueVotes(db, club.id, LATER)).toBe(0);
+  });
+
+  it("close by themselves « sans quorum » when too few members voted", async () => {
+    const { club, members } = await createTestClub(db, territory.id, { savingsPerMemberCents: 60_000, quorumPct: 60 }, NOW);
+    const p = await project();
+    const opened = openOn(club.id, members[0]!.id, p.id, 100_000);
+    if (!opened.ok) throw new Error(opened.message);
+    castBallot(db, opened.voteId, members[0]!.id, "pour", NOW);
+    expect(closeDueVotes(db, club.id, LATER)).toBe(1);
+    const vote = db.select().from(clubVotes).where(eq(clubVotes.id, opened.voteId)).get()!;
+    expect(vote).toMatchObject({ status: "clos", outcome: "sans-quorum", commitmentId: null });
+    expect(db.select().from(clubCommitments).where(eq(clubCommitments.clubId, club.id)).all()).toHaveLength(0);
+  });
+});
+
+function settings(overrides: Partial<ClubSettingsInput> = {}): ClubSettingsInput {
+  return {
+    description: "Nous investissons dans l'économie locale.",
+    decisionRule: "majorite-qualifiee",
+    qualifiedMajorityPct: 75,
+    quorumPct: 60,
+    maxStakeBps: 2500,
+    ticketMinCents: 100_000,
+    ticketMaxCents: 800_000,
+    activityDomainIds: [],
+    departmentCodes: [],
+    communeCodes: [],
+    ...overrides,
+  };
+}
+
+describe("club settings", () => {
+  it("are changed by the gérant only, sectors and areas replaced", async () => {
+    const { club, members } = await createTestClub(db, territory.id, { departmentCodes: ["17"], communeCodes: ["17226"] }, NOW);
+    expect(updateClubSettings(db, club.id, members[1]!.id, settings(), LATER)).toMatchObject({ ok: false, status: 403 });
+    expect(getClub(db, club.id)!.quorumPct).toBe(50);
+
+    expect(updateClubSettings(db, club.id, members[0]!.id, settings(), LATER)).toEqual({ ok: true });
+    expect(getClub(db, club.id)).toMatchObject({
+      description: "Nous investissons dans l'économie locale.",
+      decisionRule: "majorite-qualifiee",
+      qualifiedMajorityPct: 75,
+      quorumPct: 60,
+      maxStakeBps: 2500,
+      ticketMinCents: 100_000,
+      ticketMaxCents: 800_000,
+      updatedAt: LATER,
+    });
+    expect(getClubScope(db, club.id)).toEqual({ activityDomainIds: [], departmentCodes: [], communeCodes: [] });
+    expect(db.select().from(clubAreas).where(eq(clubAreas.clubId, club.id)).all()).toHaveLength(0);
+    expect(db.select().from(clubSectors).where(eq(clubSectors.clubId, club.id)).all()).toHaveLength(0);
+  });
+
+  it("keep the rule and quorum of a vote under way", async () => {
+    const { club, members } = await createTestClub(db, territory.id, { savingsPerMemberCents: 60_000 }, NOW);
+    const p = await project();
+    const opened = openOn(club.id, members[0]!.id, p.id, 100_000);
+    if (!opened.ok) throw new Error(opened.message);
+    const refused = updateClubSettings(db, club.id, members[0]!.id, settings(), NOW);
+    expect(refused).toMatchObject({ ok: false, status: 409, field: "decisionRule" });
+    expect(getClub(db, club.id)!.decisionRule).toBe("majorite-simple");
+    // Other settings may still change.
+    const same = settings({ decisionRule: "majorite-simple", qualifiedMajorityPct: 66, quorumPct: 50 });
+    expect(updateClubSettings(db, club.id, members[0]!.id, same, NOW)).toEqual({ ok: true });
+    expect(getClub(db, club.id)!.maxStakeBps).toBe(2500);
+  });
+});
+
+describe("leaving a club", () => {
+  it("keeps an investing club at 5 active members at least, with a clear message", async () => {
+    const { club, members } = await createTestClub(db, territory.id, { savingsPerMemberCents: 30_000 }, NOW);
+    const outcome = leaveClub(db, club.id, members[3]!.id, LATER);
+    expect(outcome).toMatchObject({ ok: false, status: 409 });
+    if (!outcome.ok) expect(outcome.message).toMatch(/au moins 5 membres actifs/);
+    expect(getMembership(db, club.id, members[3]!.id)?.status).toBe("actif");
+  });
+
+  it("asks the gérant to hand over first; the member's share stays in a ledger that still balances", async () => {
+    const { club, members } = await createTestClub(db, territory.id, { savingsPerMemberCents: 30_000, extraMembers: 6 }, NOW);
+    const p = await project();
+    const opened = openOn(club.id, members[0]!.id, p.id, 60_000);
+    if (!opened.ok) throw new Error(opened.message);
+    for (const m of members.slice(0, 4)) castBallot(db, opened.voteId, m.id, "pour", NOW);
+    expect(setAccompanyingMembers(db, club.id, p.id, [members[0]!.id, members[4]!.id], NOW).ok).toBe(true);
+
+    const gerantLeaves = leaveClub(db, club.id, members[0]!.id, LATER);
+    expect(gerantLeaves).toMatchObject({ ok: false, status: 409 });
+    if (!gerantLeaves.ok) expect(gerantLeaves.message).toMatch(/nommez d'abord un autre membre gérant/);
+
+    // The gérant names a successor, then leaves as a plain member.
+    expect(setOfficer(db, club.id, members[4]!.id, "gerant")).toEqual({ ok: true });
+    expect(getMembership(db, club.id, members[0]!.id)?.role).toBe("membre");
+    expect(leaveClub(db, club.id, members[0]!.id, LATER)).toEqual({ ok: true });
+    expect(getMembership(db, club.id, members[0]!.id)).toMatchObject({ status: "parti", leftAt: LATER });
+    expect(leaveClub(db, club.id, members[0]!.id, LATER)).toMatchObject({ ok: false, status: 409 });
+    const followers = db
+      .select()
+      .from(clubAccompanyingMembers)
+      .where(and(eq(clubAccompanyingMembers.clubId, club.id), eq(clubAccompanyingMembers.projectId, p.id)))
+      .all();
+    expect(followers.map((f) => f.userId)).toEqual([members[4]!.id]);
+
+    const { totals, shares } = getTreasury(db, club.id);
+    expect(clubBalance(db, club.id)).toBe(totals.balanceCents);
+    expect(totals.balanceCents).toBe(7 * 30_000 - 60_000);
+    expect(shares.reduce((s, x) => s + x.balanceShareCents, 0)).toBe(totals.balanceCents);
+    expect(shares.find((s) => s.userId === members[0]!.id)?.balanceShareCents).toBeGreaterThan(0);
+    expect(db.select().from(clubMembers).where(and(eq(clubMembers.clubId, club.id), eq(clubMembers.status, "actif"))).all()).toHaveLength(6);
   });
 });

@@ -4,7 +4,7 @@
  * Every state change reads and writes inside one IMMEDIATE transaction, after
  * asking the rules of app/domain/clubs/, then tells the matcher its index is stale.
  */
-import { and, asc, count, desc, eq, gte, inArray, ne, sql, sum } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, inArray, lte, ne, sql, sum } from "drizzle-orm";
 import {
   activityDomains,
   clubAccompanyingMembers,
@@ -42,6 +42,7 @@ import {
   canInvest,
   clubPermissions,
   ledgerKindAllowed,
+  MIN_ACTIVE_MEMBERS,
   parisToday,
   transition,
   type LifecycleAction,
@@ -104,6 +105,27 @@ export function communesInPerimeter(db: Db, territoryId: number, codes: string[]
   );
 }
 
+/** Where and in what the club invests: its preferred sectors and its areas. */
+export type ClubScope = Pick<ClubInput, "activityDomainIds" | "departmentCodes" | "communeCodes">;
+
+/** Replaces the club's sectors and areas (departments and single communes). */
+function writeScope(tx: Tx, clubId: number, scope: ClubScope): void {
+  tx.delete(clubSectors).where(eq(clubSectors.clubId, clubId)).run();
+  tx.delete(clubAreas).where(eq(clubAreas.clubId, clubId)).run();
+  const sectors = [...new Set(scope.activityDomainIds)];
+  if (sectors.length > 0) {
+    tx.insert(clubSectors).values(sectors.map((activityDomainId) => ({ clubId, activityDomainId }))).run();
+  }
+  const areas = [...new Set(scope.departmentCodes)];
+  if (areas.length > 0) {
+    tx.insert(clubAreas).values(areas.map((departmentCode) => ({ clubId, departmentCode }))).run();
+  }
+  const places = [...new Set(scope.communeCodes ?? [])];
+  if (places.length > 0) {
+    tx.insert(clubAreas).values(places.map((communeCode) => ({ clubId, communeCode }))).run();
+  }
+}
+
 /** Creates the club in constitution with its founder as active gérant. */
 export function createClub(db: Db, founderId: number, input: ClubInput, now: Date): ClubRow {
   const club = writeTransaction(db, (tx) => {
@@ -113,18 +135,7 @@ export function createClub(db: Db, founderId: number, input: ClubInput, now: Dat
       .values({ ...fields, status: "en-constitution", createdAt: now, updatedAt: now })
       .returning()
       .get();
-    const sectors = [...new Set(activityDomainIds)];
-    if (sectors.length > 0) {
-      tx.insert(clubSectors).values(sectors.map((activityDomainId) => ({ clubId: row.id, activityDomainId }))).run();
-    }
-    const areas = [...new Set(departmentCodes)];
-    if (areas.length > 0) {
-      tx.insert(clubAreas).values(areas.map((departmentCode) => ({ clubId: row.id, departmentCode }))).run();
-    }
-    const places = [...new Set(communeCodes)];
-    if (places.length > 0) {
-      tx.insert(clubAreas).values(places.map((communeCode) => ({ clubId: row.id, communeCode }))).run();
-    }
+    writeScope(tx, row.id, { activityDomainIds, departmentCodes, communeCodes });
     tx.insert(clubMembers)
       .values({ clubId: row.id, userId: founderId, role: "gerant", status: "actif", joinedAt: now, createdAt: now })
       .run();
@@ -132,6 +143,65 @@ export function createClub(db: Db, founderId: number, input: ClubInput, now: Dat
   });
   invalidateMatchingIndex();
   return club;
+}
+
+/** What the gérant may change after creation. */
+export type ClubSettingsInput = Omit<ClubInput, "territoryId" | "name" | "startedOn">;
+
+/** The club's sectors and areas as stored, to fill the settings form. */
+export function getClubScope(db: Db, clubId: number): Required<ClubScope> {
+  const areas = db.select().from(clubAreas).where(eq(clubAreas.clubId, clubId)).all();
+  return {
+    activityDomainIds: db
+      .select({ id: clubSectors.activityDomainId })
+      .from(clubSectors)
+      .where(eq(clubSectors.clubId, clubId))
+      .all()
+      .map((r) => r.id),
+    departmentCodes: areas.flatMap((a) => (a.departmentCode ? [a.departmentCode] : [])),
+    communeCodes: areas.flatMap((a) => (a.communeCode ? [a.communeCode] : [])),
+  };
+}
+
+function hasOpenVote(q: Reader, clubId: number): boolean {
+  return !!(q as Db)
+    .select({ id: clubVotes.id })
+    .from(clubVotes)
+    .where(and(eq(clubVotes.clubId, clubId), eq(clubVotes.status, "ouvert")))
+    .get();
+}
+
+/**
+ * The gérant changes the club's settings. The decision rule and quorum of a
+ * vote under way stay those its members were told: they change only once no
+ * vote is open.
+ */
+export function updateClubSettings(db: Db, clubId: number, actorId: number, input: ClubSettingsInput, now: Date): Outcome {
+  const result = writeTransaction(db, (tx): Outcome => {
+    const club = getClub(tx, clubId);
+    if (!club) return fail(404, "Club introuvable.");
+    if (!clubPermissions(getMembership(tx, clubId, actorId) ?? null).manageMembers) {
+      return fail(403, "Seul le gérant du club modifie ses paramètres.");
+    }
+    if (club.status === "liquide") return fail(409, "Un club liquidé ne modifie plus ses paramètres.");
+    const { activityDomainIds, departmentCodes, communeCodes = [], ...fields } = input;
+    const ruleChanged =
+      fields.decisionRule !== club.decisionRule ||
+      fields.quorumPct !== club.quorumPct ||
+      (fields.decisionRule === "majorite-qualifiee" && fields.qualifiedMajorityPct !== club.qualifiedMajorityPct);
+    if (ruleChanged && hasOpenVote(tx, clubId)) {
+      return fail(
+        409,
+        "Un vote est en cours : la règle de décision et le quorum ne changent qu'une fois tous les votes clos.",
+        "decisionRule",
+      );
+    }
+    tx.update(clubs).set({ ...fields, updatedAt: now }).where(eq(clubs.id, clubId)).run();
+    writeScope(tx, clubId, { activityDomainIds, departmentCodes, communeCodes });
+    return { ok: true };
+  });
+  if (result.ok) invalidateMatchingIndex();
+  return result;
 }
 
 export function getClub(q: Reader, clubId: number): ClubRow | undefined {
@@ -462,6 +532,41 @@ export function setOfficer(db: Db, clubId: number, userId: number, role: ClubMem
       .run();
     return { ok: true };
   });
+}
+
+/**
+ * An active member leaves the club: their line stays (« parti »), and so does
+ * their share of the ledger, which keeps balancing. The gérant hands over to
+ * another member first, and an investing club never drops below 5 active
+ * members this way.
+ */
+export function leaveClub(db: Db, clubId: number, userId: number, now: Date): Outcome {
+  const result = writeTransaction(db, (tx): Outcome => {
+    const club = getClub(tx, clubId);
+    if (!club) return fail(404, "Club introuvable.");
+    const member = getMembership(tx, clubId, userId);
+    if (!member || member.status !== "actif") return fail(409, "Vous n'êtes pas membre actif de ce club.");
+    const remaining = countActive(tx, clubId) - 1;
+    if (member.role === "gerant" && remaining > 0) {
+      return fail(409, "Vous êtes le gérant du club : nommez d'abord un autre membre gérant, puis vous pourrez partir.");
+    }
+    if (club.status === "en-epargne" && remaining < MIN_ACTIVE_MEMBERS) {
+      return fail(
+        409,
+        `Le club est en épargne et investissement : il doit garder au moins ${MIN_ACTIVE_MEMBERS} membres actifs, et votre départ le ferait passer à ${remaining}. Un nouveau membre doit d'abord le rejoindre.`,
+      );
+    }
+    tx.update(clubMembers)
+      .set({ status: "parti", role: "membre", leftAt: now })
+      .where(and(eq(clubMembers.clubId, clubId), eq(clubMembers.userId, userId)))
+      .run();
+    tx.delete(clubAccompanyingMembers)
+      .where(and(eq(clubAccompanyingMembers.clubId, clubId), eq(clubAccompanyingMembers.userId, userId)))
+      .run();
+    return { ok: true };
+  });
+  if (result.ok) invalidateMatchingIndex();
+  return result;
 }
 
 /** A member declares how much they save each month. */
@@ -916,6 +1021,29 @@ export function closeVote(db: Db, clubId: number, voteId: number, now: Date): Ou
   });
   if (result.ok) invalidateMatchingIndex();
   return result;
+}
+
+/** The club's open votes whose deadline has passed at `now`. */
+function dueVotes(q: Reader, clubId: number, now: Date): VoteRow[] {
+  return (q as Db)
+    .select()
+    .from(clubVotes)
+    .where(and(eq(clubVotes.clubId, clubId), eq(clubVotes.status, "ouvert"), lte(clubVotes.deadline, now)))
+    .all();
+}
+
+/**
+ * Closes the club's votes whose deadline has passed, each by the club's rule
+ * and quorum (an adopted vote becomes a commitment when the money and the
+ * stake cap allow it). Called whenever a club's pages are read or its actions
+ * run; the cheap read first spares a write lock when nothing is due.
+ * Returns how many votes were closed.
+ */
+export function closeDueVotes(db: Db, clubId: number, now: Date): number {
+  if (dueVotes(db, clubId, now).length === 0) return 0;
+  const closed = writeTransaction(db, (tx) => dueVotes(tx, clubId, now).filter((vote) => closeIfDue(tx, vote, now)).length);
+  if (closed > 0) invalidateMatchingIndex();
+  return closed;
 }
 
 export type VoteDetail = VoteRow & {
