@@ -86,11 +86,13 @@ async function main(): Promise<void> {
     await waitForServer();
     const cookie = await signIn("benevole@exemple.fr", "maillon-demo-2026");
     const rows: Row[] = [];
-    for (const page of ["/", "/poles", "/poles/vals-de-saintonge", "/api/communes?q=saint%20jean", "/projets"]) {
+    for (const page of ["/", "/poles", "/poles/vals-de-saintonge", "/clubs", "/api/communes?q=saint%20jean"]) {
       rows.push(await load(page));
     }
-    rows.push({ ...(await load("/espace", { Cookie: cookie })), page: "/espace (connecté)" });
-    rows.push({ ...(await load("/benevoles/projets", { Cookie: cookie })), page: "/benevoles/projets (connecté)" });
+    // Pages behind a session, as the demo volunteer (the matcher's suggestions run on each request).
+    for (const page of ["/espace", "/projets", "/benevoles/projets"]) {
+      rows.push({ ...(await load(page, { Cookie: cookie })), page: `${page} (connecté)` });
+    }
 
     console.log(`\n${CONNECTIONS} connections, ${DURATION_S} s per page, loopback, ${new Date().toISOString()}`);
     console.table(rows);
