@@ -11,6 +11,7 @@ import {
   compareClubMatchesForProject,
   daysSince,
   evaluateClub,
+  evaluateMentor,
   explainMentor,
   greedyRound,
   isInvestingOn,
@@ -40,7 +41,7 @@ import {
   type WeightKey,
 } from "~/domain/matching";
 import { matchingWeights } from "#db/schema";
-import type { Db } from "~/utils/db.server";
+import { writeTransaction, type Db } from "~/utils/db.server";
 import { matchingStore, type MatchingStore } from "./matching-store.server";
 
 export { invalidateMatchingIndex } from "./matching-store.server";
@@ -135,6 +136,21 @@ function mentorExplanation(store: MatchingStore, v: PreparedVolunteer, n: Prepar
   });
 }
 
+function toMentorSuggestion(store: MatchingStore, v: PreparedVolunteer, need: PreparedNeed, m: MentorMatch, nowMs: number): MentorSuggestion {
+  return {
+    volunteerId: v.id,
+    displayName: v.displayName,
+    score: m.score,
+    criteria: mentorCriteria(v, need, m, store.mentorWeights, nowMs),
+    explanation: mentorExplanation(store, v, need, m, nowMs),
+    distanceKm: roundKm(m.distanceKm),
+    skillLevel: m.level,
+    activeMentorships: v.activeMentorships,
+    maxMentorships: v.maxMentorships,
+    remote: m.remote,
+  };
+}
+
 /**
  * Best mentors for one skill need, best first. Empty when the need is not open
  * or its project not published (or unknown).
@@ -145,22 +161,24 @@ export function suggestMentorsForNeed(db: Db, needId: number, opts?: SuggestOpti
   const store = matchingStore(db);
   const need = store.needs.getById(needId);
   if (!need || limit === 0) return [];
-  const w = store.mentorWeights;
-  return store.volunteers.topMentors(need, limit, w, nowMs).map((m) => {
-    const v = store.volunteers.getById(m.volunteerId) as PreparedVolunteer;
-    return {
-      volunteerId: v.id,
-      displayName: v.displayName,
-      score: m.score,
-      criteria: mentorCriteria(v, need, m, w, nowMs),
-      explanation: mentorExplanation(store, v, need, m, nowMs),
-      distanceKm: roundKm(m.distanceKm),
-      skillLevel: m.level,
-      activeMentorships: v.activeMentorships,
-      maxMentorships: v.maxMentorships,
-      remote: m.remote,
-    };
-  });
+  return store.volunteers
+    .topMentors(need, limit, store.mentorWeights, nowMs)
+    .map((m) => toMentorSuggestion(store, store.volunteers.getById(m.volunteerId) as PreparedVolunteer, need, m, nowMs));
+}
+
+/**
+ * One pair's score and explanation, exactly as the suggestions and the round
+ * score it (e.g. a pair proposed by the global round). Null when a hard filter
+ * rejects the pair or either side is unknown.
+ */
+export function explainMentorPair(db: Db, needId: number, volunteerId: number, opts?: { now?: Date }): MentorSuggestion | null {
+  const nowMs = nowMsOf(opts);
+  const store = matchingStore(db);
+  const need = store.needs.getById(needId);
+  const v = store.volunteers.getById(volunteerId);
+  if (!need || !v) return null;
+  const e = evaluateMentor(v, need, store.mentorWeights, nowMs);
+  return e.ok ? toMentorSuggestion(store, v, need, e.match, nowMs) : null;
 }
 
 /** « Projets pour moi »: open needs of published projects that fit a volunteer, best first. */
@@ -387,11 +405,34 @@ export function describeMatchingWeights(db: Db): WeightDescription[] {
 export function setMatchingWeight(db: Db, key: string, value: number, now: Date = new Date()): MatchingWeights {
   if (!isWeightKey(key)) throw new MatchingInputError(key, "clé de poids inconnue");
   validateWeightValue(key, value);
-  const rows = db.$client.prepare("select key, value from matching_weights").all() as { key: string; value: number }[];
-  const next = weightsFromRows([...rows.filter((r) => r.key !== key), { key, value }]);
-  db.insert(matchingWeights)
-    .values({ key, value, updatedAt: now })
-    .onConflictDoUpdate({ target: matchingWeights.key, set: { value, updatedAt: now } })
-    .run();
-  return next;
+  return setMatchingWeights(db, { [key]: value }, now);
+}
+
+/**
+ * Stores several weights at once, all or nothing: the resulting set is checked
+ * as a whole (so moving the only positive weight of a side elsewhere works).
+ */
+export function setMatchingWeights(db: Db, values: Partial<Record<WeightKey, number>>, now: Date = new Date()): MatchingWeights {
+  const entries = Object.entries(values) as [string, number][];
+  for (const [key, value] of entries) {
+    if (!isWeightKey(key)) throw new MatchingInputError(key, "clé de poids inconnue");
+    validateWeightValue(key, value);
+  }
+  return writeTransaction(db, (tx) => {
+    const rows = tx.select({ key: matchingWeights.key, value: matchingWeights.value }).from(matchingWeights).all();
+    const next = weightsFromRows([...rows.filter((r) => !(r.key in values)), ...entries.map(([key, value]) => ({ key, value }))]);
+    for (const [key, value] of entries) {
+      tx.insert(matchingWeights)
+        .values({ key, value, updatedAt: now })
+        .onConflictDoUpdate({ target: matchingWeights.key, set: { value, updatedAt: now } })
+        .run();
+    }
+    return next;
+  });
+}
+
+/** Back to the documented defaults (absent rows mean defaults). */
+export function resetMatchingWeights(db: Db): MatchingWeights {
+  db.delete(matchingWeights).run();
+  return getMatchingWeights(db);
 }

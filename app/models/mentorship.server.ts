@@ -78,78 +78,142 @@ export type NewRequest = {
   message: string;
 };
 
+type Writer = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+/** Why a new request between this need and volunteer cannot be made now, or the need's project. */
+function checkNewRequest(tx: Writer, input: NewRequest): Outcome<{ projectId: number }> {
+  const need = tx
+    .select({
+      id: projectSkillNeeds.id,
+      status: projectSkillNeeds.status,
+      projectId: projects.id,
+      projectStatus: projects.status,
+      ownerId: projects.ownerId,
+    })
+    .from(projectSkillNeeds)
+    .innerJoin(projects, eq(projects.id, projectSkillNeeds.projectId))
+    .where(eq(projectSkillNeeds.id, input.needId))
+    .get();
+  if (!need) return fail(404, "Ce besoin n'existe pas.");
+  if (need.projectStatus !== "publie") return fail(409, "Ce projet n'est pas publié : il ne reçoit pas de demande.");
+  if (need.status !== "ouvert") return fail(409, "Ce besoin a déjà trouvé son accompagnant ou a été clos.");
+  if (need.ownerId === input.volunteerId) return fail(409, "Vous ne pouvez pas accompagner votre propre projet.");
+  const profile = tx
+    .select({ paused: volunteerProfiles.paused })
+    .from(volunteerProfiles)
+    .where(eq(volunteerProfiles.userId, input.volunteerId))
+    .get();
+  if (!profile) {
+    return fail(
+      input.initiatedBy === "benevole" ? 409 : 404,
+      input.initiatedBy === "benevole"
+        ? "Complétez d'abord votre profil de bénévole."
+        : "Ce ou cette bénévole n'a pas de profil d'accompagnement.",
+    );
+  }
+  if (profile.paused) {
+    return fail(
+      409,
+      input.initiatedBy === "benevole"
+        ? "Votre accompagnement est en pause : reprenez-le dans votre profil pour proposer votre aide."
+        : "Ce ou cette bénévole a mis son accompagnement en pause.",
+    );
+  }
+  const open = tx
+    .select({ id: mentorships.id })
+    .from(mentorships)
+    .where(
+      and(
+        eq(mentorships.needId, input.needId),
+        eq(mentorships.volunteerId, input.volunteerId),
+        inArray(mentorships.status, ["demande", "acceptee"]),
+      ),
+    )
+    .get();
+  if (open) return fail(409, "Une demande est déjà en cours entre ce besoin et ce ou cette bénévole.");
+  return { ok: true, projectId: need.projectId };
+}
+
+function insertRequest(tx: Writer, projectId: number, input: NewRequest, now: Date): number {
+  return tx
+    .insert(mentorships)
+    .values({
+      projectId,
+      needId: input.needId,
+      volunteerId: input.volunteerId,
+      initiatedBy: input.initiatedBy,
+      status: "demande",
+      requestMessage: input.message,
+      requestedAt: now,
+    })
+    .returning({ id: mentorships.id })
+    .get().id;
+}
+
 /**
  * A holder asks a volunteer, or a volunteer offers help, on an open need of a
  * published project. At most one open request per need and volunteer.
  */
 export function requestMentorship(db: Db, input: NewRequest, now: Date): Outcome<{ id: number }> {
   const outcome = writeTransaction(db, (tx): Outcome<{ id: number }> => {
-    const need = tx
-      .select({
-        id: projectSkillNeeds.id,
-        status: projectSkillNeeds.status,
-        projectId: projects.id,
-        projectStatus: projects.status,
-        ownerId: projects.ownerId,
-      })
-      .from(projectSkillNeeds)
-      .innerJoin(projects, eq(projects.id, projectSkillNeeds.projectId))
-      .where(eq(projectSkillNeeds.id, input.needId))
-      .get();
-    if (!need) return fail(404, "Ce besoin n'existe pas.");
-    if (need.projectStatus !== "publie") return fail(409, "Ce projet n'est pas publié : il ne reçoit pas de demande.");
-    if (need.status !== "ouvert") return fail(409, "Ce besoin a déjà trouvé son accompagnant ou a été clos.");
-    if (need.ownerId === input.volunteerId) return fail(409, "Vous ne pouvez pas accompagner votre propre projet.");
-    const profile = tx
-      .select({ paused: volunteerProfiles.paused })
-      .from(volunteerProfiles)
-      .where(eq(volunteerProfiles.userId, input.volunteerId))
-      .get();
-    if (!profile) {
-      return fail(
-        input.initiatedBy === "benevole" ? 409 : 404,
-        input.initiatedBy === "benevole"
-          ? "Complétez d'abord votre profil de bénévole."
-          : "Ce ou cette bénévole n'a pas de profil d'accompagnement.",
-      );
-    }
-    if (profile.paused) {
-      return fail(
-        409,
-        input.initiatedBy === "benevole"
-          ? "Votre accompagnement est en pause : reprenez-le dans votre profil pour proposer votre aide."
-          : "Ce ou cette bénévole a mis son accompagnement en pause.",
-      );
-    }
-    const open = tx
-      .select({ id: mentorships.id })
-      .from(mentorships)
-      .where(
-        and(
-          eq(mentorships.needId, input.needId),
-          eq(mentorships.volunteerId, input.volunteerId),
-          inArray(mentorships.status, ["demande", "acceptee"]),
-        ),
-      )
-      .get();
-    if (open) return fail(409, "Une demande est déjà en cours entre ce besoin et ce ou cette bénévole.");
-    const row = tx
-      .insert(mentorships)
-      .values({
-        projectId: need.projectId,
-        needId: input.needId,
-        volunteerId: input.volunteerId,
-        initiatedBy: input.initiatedBy,
-        status: "demande",
-        requestMessage: input.message,
-        requestedAt: now,
-      })
-      .returning({ id: mentorships.id })
-      .get();
-    return { ok: true, id: row.id };
+    const checked = checkNewRequest(tx, input);
+    if (!checked.ok) return checked;
+    return { ok: true, id: insertRequest(tx, checked.projectId, input, now) };
   });
   if (outcome.ok) invalidateMatchingIndex();
   return outcome;
+}
+
+export type RoundPair = { needId: number; volunteerId: number };
+export type RoundSending = { sent: number[]; skipped: { pair: RoundPair; reason: string }[] };
+
+/** Has the volunteer declined (or been declined on) this project before? The matcher never proposes the pair again. */
+function wasRefused(tx: Writer, projectId: number, volunteerId: number): boolean {
+  return !!tx
+    .select({ id: mentorships.id })
+    .from(mentorships)
+    .where(and(eq(mentorships.projectId, projectId), eq(mentorships.volunteerId, volunteerId), eq(mentorships.status, "refusee")))
+    .get();
+}
+
+/** Why the volunteer cannot take one more request now (full or paused), or null. */
+function capacityRefusal(tx: Writer, volunteerId: number): string | null {
+  const profile = tx
+    .select({ max: volunteerProfiles.maxMentorships, paused: volunteerProfiles.paused })
+    .from(volunteerProfiles)
+    .where(eq(volunteerProfiles.userId, volunteerId))
+    .get();
+  if (!profile) return "Ce ou cette bénévole n'a pas de profil d'accompagnement.";
+  const decision = capacityCheck(countActiveMentorships(tx, volunteerId), profile.max, profile.paused, false);
+  return decision.ok ? null : decision.message;
+}
+
+/**
+ * The animation team sends the pairs of a global round as requests addressed
+ * to the volunteers, in one transaction. Pairs that became invalid since the
+ * round was computed (need no longer open, pair already open or declined,
+ * volunteer full or paused) are skipped and reported, not sent.
+ */
+export function createRequestsFromRound(db: Db, pairs: readonly RoundPair[], animatorId: number, now: Date): RoundSending {
+  const result = writeTransaction(db, (tx): RoundSending => {
+    const animator = tx.select({ name: users.displayName }).from(users).where(eq(users.id, animatorId)).get();
+    const message = `Proposition de l'équipe d'animation du pôle${animator ? ` (${animator.name})` : ""}, issue d'un tour de mise en relation.`;
+    const sending: RoundSending = { sent: [], skipped: [] };
+    for (const pair of pairs) {
+      const input: NewRequest = { ...pair, initiatedBy: "animateur", message };
+      const checked = checkNewRequest(tx, input);
+      const reason = !checked.ok
+        ? checked.message
+        : wasRefused(tx, checked.projectId, pair.volunteerId)
+          ? "Ce ou cette bénévole a déjà décliné ce projet."
+          : capacityRefusal(tx, pair.volunteerId);
+      if (reason !== null || !checked.ok) sending.skipped.push({ pair, reason: reason ?? "" });
+      else sending.sent.push(insertRequest(tx, checked.projectId, input, now));
+    }
+    return sending;
+  });
+  if (result.sent.length > 0) invalidateMatchingIndex();
+  return result;
 }
 
 /**

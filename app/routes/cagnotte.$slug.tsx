@@ -8,7 +8,7 @@ import { allocate, donate, getCagnotte, setGoal } from "~/models/finance.server"
 import { listPublishedProjectsInTerritories } from "~/models/project.server";
 import { getTerritoryBySlug } from "~/models/territory.server";
 import { allocationSchema, donationSchema, goalSchema } from "~/schemas/finance";
-import { getAuth, requireUser, type Auth } from "~/utils/auth.server";
+import { getAuth, isStaffOf, requireUser } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { formatDate, formatEuros, plural } from "~/utils/format";
 import { forbidden, notFound } from "~/utils/project-access.server";
@@ -23,14 +23,10 @@ function loadTerritory(slug: string | undefined) {
   return territory;
 }
 
-function isStaff(auth: Auth | null, territoryId: number): boolean {
-  return !!auth && (auth.roles.includes("admin") || (auth.roles.includes("animateur") && auth.staffTerritoryIds.includes(territoryId)));
-}
-
 export function loader({ request, params }: LoaderFunctionArgs) {
   const territory = loadTerritory(params.slug);
   const auth = getAuth(request);
-  const staff = isStaff(auth, territory.id);
+  const staff = isStaffOf(auth, territory.id);
   const db = getDb();
   return {
     territory: { id: territory.id, slug: territory.slug, name: territory.name },
@@ -62,7 +58,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     donate(db, territory.id, auth.user.id, { amountCents: v.amount, donorName: v.donorName || null, message: v.message ?? "" }, now);
     return back("merci");
   }
-  if (!isStaff(auth, territory.id)) throw forbidden("Seule l'équipe d'animation du pôle gère la cagnotte.");
+  if (!isStaffOf(auth, territory.id)) throw forbidden("Seule l'équipe d'animation du pôle gère la cagnotte.");
   if (intent === "attribuer") {
     const submission = parseWithZod(formData, { schema: allocationSchema });
     if (submission.status !== "success") return formFailure(intent, submission.reply());

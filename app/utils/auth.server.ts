@@ -103,6 +103,11 @@ export function hasRole(auth: Auth | null, role: Role): boolean {
   return !!auth && (auth.roles.includes(role) || auth.roles.includes("admin"));
 }
 
+/** On the animation team of this pôle (an `animateur` listed in its staff), or an admin. */
+export function isStaffOf(auth: Auth | null, territoryId: number): boolean {
+  return !!auth && (auth.roles.includes("admin") || (auth.roles.includes("animateur") && auth.staffTerritoryIds.includes(territoryId)));
+}
+
 /** The signed-in person holding `role` (admins hold every role); others get 403. */
 export function requireRole(request: Request, role: Role): Auth {
   const auth = requireUser(request);
