@@ -27,6 +27,8 @@ const FLASH: Record<string, string> = {
   rejoint: "Bienvenue dans le club !",
   decline: "Invitation déclinée.",
   cycle: "Le club a changé d'étape.",
+  parametres: "Les paramètres du club sont enregistrés.",
+  parti: "Vous avez quitté le club. Votre part de l'épargne reste inscrite dans sa trésorerie.",
 };
 
 export function loader({ request, params }: LoaderFunctionArgs) {
@@ -52,6 +54,7 @@ export function loader({ request, params }: LoaderFunctionArgs) {
     deals: access.can.isMember ? listDeals(db, club.id) : [],
     meetings: access.can.isMember ? listMeetings(db, club.id, now) : [],
     lifecycle: access.can.changeLifecycle ? availableActions(club, roster, now) : [],
+    canEditSettings: access.can.manageMembers && club.status !== "liquide",
   };
 }
 
@@ -91,7 +94,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ClubPage() {
-  const { club, rule, isMember, memberStatus, canRequest, signedIn, members, deals, meetings, lifecycle } = useLoaderData<typeof loader>();
+  const { club, rule, isMember, memberStatus, canRequest, signedIn, members, deals, meetings, lifecycle, canEditSettings } =
+    useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const flash = Object.keys(FLASH).find((k) => params.get(k));
@@ -155,6 +159,11 @@ export default function ClubPage() {
         <dt>Secteurs préférés</dt>
         <dd>{club.sectors.length > 0 ? club.sectors.map((s) => s.name).join(", ") : "tous"}</dd>
       </dl>
+      {canEditSettings ? (
+        <p>
+          <a href={`/clubs/${club.id}/parametres`}>Modifier les paramètres du club</a>
+        </p>
+      ) : null}
       <NoPaymentNotice />
 
       {memberStatus === "invite" ? (

@@ -6,8 +6,18 @@ import { ClubNav } from "~/components/club-nav";
 import { NoPaymentNotice } from "~/components/no-payment-notice";
 import { FormError, optionsFrom, SelectField, TextAreaField, TextField } from "~/components/ui/field";
 import { MEMBER_ROLE_LABELS, MEMBER_STATUS_LABELS } from "~/domain/clubs/labels";
-import { MAX_ACTIVE_MEMBERS, parisToday } from "~/domain/clubs/lifecycle";
-import { addMeeting, decideRequest, inviteMember, listDeals, listMeetings, listMembers, setMonthlySavings, setOfficer } from "~/models/club.server";
+import { MAX_ACTIVE_MEMBERS, MIN_ACTIVE_MEMBERS, parisToday } from "~/domain/clubs/lifecycle";
+import {
+  addMeeting,
+  decideRequest,
+  inviteMember,
+  leaveClub,
+  listDeals,
+  listMeetings,
+  listMembers,
+  setMonthlySavings,
+  setOfficer,
+} from "~/models/club.server";
 import { inviteSchema, meetingSchema, officerSchema, savingsSchema } from "~/schemas/club";
 import { centsToInput } from "~/schemas/money";
 import { requireClubMember, requireClubPermission } from "~/utils/club-access.server";
@@ -32,7 +42,11 @@ export function loader({ request, params }: LoaderFunctionArgs) {
   const members = listMembers(db, access.club.id);
   return {
     club: { id: access.club.id, name: access.club.name, status: access.club.status },
-    me: { userId: access.auth.user.id, monthlySavings: centsToInput(access.member.monthlySavingsCents || null) },
+    me: {
+      userId: access.auth.user.id,
+      role: access.member.role,
+      monthlySavings: centsToInput(access.member.monthlySavingsCents || null),
+    },
     can: access.can,
     members,
     meetings: listMeetings(db, access.club.id),
@@ -90,6 +104,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const outcome = setMonthlySavings(db, clubId, access.auth.user.id, submission.value.monthlySavings);
     if (!outcome.ok) return formFailure(intent, submission.reply({ fieldErrors: { monthlySavings: [outcome.message] } }), outcome.status);
     return done("epargne");
+  }
+  if (intent === "quitter") {
+    const outcome = leaveClub(db, clubId, access.auth.user.id, now);
+    if (!outcome.ok) return failure(outcome.message, outcome.status);
+    return redirect(`/clubs/${clubId}?parti=1`);
   }
   if (intent === "reunion") {
     requireClubPermission(access, "scheduleMeetings", "Seuls le gérant et le secrétaire planifient les réunions.");
@@ -269,6 +288,23 @@ export default function ClubMembers() {
           </Form>
         </>
       ) : null}
+
+      <h2 id="quitter">Quitter le club</h2>
+      <p>
+        Votre part de l'épargne reste inscrite dans la trésorerie du club : elle vous est remboursée par virement, selon les
+        statuts du club.
+        {me.role === "gerant"
+          ? " Vous êtes le gérant : nommez d'abord un autre membre gérant ci-dessus."
+          : null}
+        {club.status === "en-epargne"
+          ? ` Pendant l'épargne et l'investissement, le club garde au moins ${MIN_ACTIVE_MEMBERS} membres actifs.`
+          : null}
+      </p>
+      <Form method="post" aria-labelledby="quitter">
+        <button type="submit" name="intent" value="quitter" className="button button--danger">
+          Quitter le club
+        </button>
+      </Form>
 
       <h2 id="reunions">Réunions</h2>
       {meetings.length === 0 ? (

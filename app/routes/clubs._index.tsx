@@ -1,16 +1,17 @@
-import { getCollectionProps, getFormProps, useForm } from "@conform-to/react";
+import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { ClubRulesFields } from "~/components/club-rules-fields";
 import { NoPaymentNotice } from "~/components/no-payment-notice";
-import { FieldError, FormError, NumberField, optionsFrom, RadioGroupField, SelectField, TextAreaField, TextField } from "~/components/ui/field";
-import { CLUB_STATUS_LABELS, DECISION_RULE_LABELS, MEMBER_STATUS_LABELS } from "~/domain/clubs/labels";
-import { existingActivityDomainIds, listActivityDomains } from "~/models/catalog.server";
-import { communesInPerimeter, createClub, listClubs } from "~/models/club.server";
-import { resolveCommune } from "~/models/commune-resolution.server";
+import { FormError, SelectField, TextField } from "~/components/ui/field";
+import { CLUB_STATUS_LABELS, MEMBER_STATUS_LABELS } from "~/domain/clubs/labels";
+import { listActivityDomains } from "~/models/catalog.server";
+import { createClub, listClubs } from "~/models/club.server";
 import { findTerritoriesForCommune, listTerritoriesWithCounts } from "~/models/territory.server";
 import { clubSchema } from "~/schemas/club";
 import { getAuth, hasRole, requireUser } from "~/utils/auth.server";
+import { resolveClubScope } from "~/utils/club-form.server";
 import { getDb } from "~/utils/db.server";
 import { formatEuros, plural } from "~/utils/format";
 import { forbidden } from "~/utils/project-access.server";
@@ -42,28 +43,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const v = submission.value;
   const db = getDb();
   const territory = listTerritoriesWithCounts(db).find((t) => t.id === v.territoryId);
-  const fieldErrors: Record<string, string[]> = {};
+  const { fieldErrors, scope } = resolveClubScope(db, territory, v);
   if (!territory) fieldErrors.territoryId = ["Pôle inconnu : choisissez-en un dans la liste."];
-  const departmentCodes = v.departmentCodes ?? [];
-  if (territory && departmentCodes.some((code) => !territory.departments.some((d) => d.code === code))) {
-    fieldErrors.departmentCodes = ["Choisissez des départements du pôle du club."];
-  }
-  const communeCodes: string[] = [];
-  for (const name of (v.communes ?? "").split(/[;\n]/).map((c) => c.trim()).filter(Boolean)) {
-    const found = resolveCommune(db, name);
-    if (!found.ok) {
-      fieldErrors.communes = [`« ${name} » : ${found.message.replace("Indiquez votre commune.", "commune inconnue.")}`];
-      break;
-    }
-    communeCodes.push(found.commune.code);
-  }
-  if (!fieldErrors.communes && territory && communeCodes.length > 0) {
-    const inside = communesInPerimeter(db, territory.id, communeCodes);
-    if (communeCodes.some((c) => !inside.has(c))) fieldErrors.communes = ["Choisissez des communes du territoire du pôle."];
-  }
-  const domainIds = v.activityDomainIds ?? [];
-  const known = existingActivityDomainIds(db, domainIds);
-  if (domainIds.some((id) => !known.has(id))) fieldErrors.activityDomainIds = ["Secteur inconnu : choisissez dans la liste."];
   if (Object.keys(fieldErrors).length > 0) return data(submission.reply({ fieldErrors }), { status: 400 });
 
   const club = createClub(
@@ -80,9 +61,7 @@ export async function action({ request }: ActionFunctionArgs) {
       ticketMinCents: v.ticketMin,
       ticketMaxCents: v.ticketMax,
       startedOn: v.startedOn ?? null,
-      activityDomainIds: domainIds,
-      departmentCodes,
-      communeCodes,
+      ...scope,
     },
     new Date(),
   );
@@ -157,75 +136,7 @@ export default function Clubs() {
         <Form method="post" className="form" aria-labelledby="creer-club" {...getFormProps(form)}>
           <FormError errors={form.errors} id={form.errorId} />
           <TextField meta={fields.name} label="Nom du club" hint="Par exemple « Cigale des Vals »." />
-          <TextAreaField meta={fields.description} label="Présentation (facultatif)" rows={3} />
-          <SelectField
-            meta={fields.territoryId}
-            label="Pôle du club"
-            options={territories.map((t) => ({ value: String(t.id), label: t.name }))}
-          />
-          <div className="field">
-            <fieldset aria-describedby={fields.departmentCodes.errors ? fields.departmentCodes.errorId : undefined}>
-              <legend>Départements où le club investit (facultatif : par défaut, le territoire du pôle)</legend>
-              <div className="checkbox-list">
-                {getCollectionProps(fields.departmentCodes, { type: "checkbox", options: departments.map((d) => d.code) }).map(
-                  ({ key, ...props }) => {
-                    const d = departments.find((x) => x.code === props.value)!;
-                    return (
-                      <label key={key}>
-                        <input {...props} />
-                        <span>
-                          {d.name} ({d.code}) — {d.pole}
-                        </span>
-                      </label>
-                    );
-                  },
-                )}
-              </div>
-            </fieldset>
-            <FieldError meta={fields.departmentCodes} />
-          </div>
-          <TextField
-            meta={fields.communes}
-            label="Communes précises où le club investit (facultatif)"
-            hint="Séparées par des points-virgules, par exemple « Matha ; Saint-Jean-d'Angély (17400) »."
-          />
-          <div className="field">
-            <fieldset aria-describedby={fields.activityDomainIds.errors ? fields.activityDomainIds.errorId : undefined}>
-              <legend>Secteurs préférés (facultatif)</legend>
-              <div className="checkbox-list checkbox-list--columns">
-                {getCollectionProps(fields.activityDomainIds, { type: "checkbox", options: domains.map((d) => String(d.id)) }).map(
-                  ({ key, ...props }) => (
-                    <label key={key}>
-                      <input {...props} />
-                      <span>{domains.find((d) => String(d.id) === props.value)?.name}</span>
-                    </label>
-                  ),
-                )}
-              </div>
-            </fieldset>
-            <FieldError meta={fields.activityDomainIds} />
-          </div>
-          <TextField meta={fields.ticketMin} label="Ticket minimum par projet (en euros)" inputProps={{ inputMode: "decimal" }} />
-          <TextField meta={fields.ticketMax} label="Ticket maximum par projet (en euros)" inputProps={{ inputMode: "decimal" }} />
-          <RadioGroupField meta={fields.decisionRule} legend="Règle de décision des votes" options={optionsFrom(DECISION_RULE_LABELS)} />
-          <NumberField meta={fields.qualifiedMajorityPct}
-            label="Seuil de la majorité qualifiée (en %)"
-            hint="Utilisé seulement avec la majorité qualifiée : part des « pour » parmi les « pour » et les « contre »."
-            min={51}
-            max={100}
-          />
-          <NumberField meta={fields.quorumPct}
-            label="Quorum (en % des membres actifs)"
-            hint="Sans quorum, un vote échoue."
-            min={0}
-            max={100}
-          />
-          <NumberField meta={fields.maxStakePct}
-            label="Part maximale du club dans une entreprise (en %)"
-            hint="Les clubs restent minoritaires : 33 % par défaut."
-            min={1}
-            max={50}
-          />
+          <ClubRulesFields fields={fields} departments={departments} domains={domains} />
           <TextField meta={fields.startedOn} label="Date de démarrage prévue (facultatif)" hint="Au format aaaa-mm-jj, par exemple 2026-09-01." />
           <div>
             <button type="submit" className="button">

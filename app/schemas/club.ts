@@ -20,35 +20,46 @@ const isoDate = (required: string) =>
     .trim()
     .refine(isValidIsoDate, { error: "Indiquez une date valide, par exemple 2026-09-30." });
 
-export const clubSchema = z
-  .object({
-    name: z
-      .string({ error: "Donnez un nom au club." })
-      .trim()
-      .min(3, { error: "Le nom doit compter au moins 3 caractères." })
-      .max(80, { error: "Le nom doit compter au plus 80 caractères." }),
-    description: z.string().trim().max(1000, { error: "La présentation doit compter au plus 1 000 caractères." }).optional(),
-    territoryId: id("Choisissez le pôle du club."),
-    activityDomainIds: z.array(id("Secteur inconnu.")).optional(),
-    departmentCodes: z.array(z.string().regex(/^(\d{2,3}|2[AB])$/, { error: "Département inconnu." })).optional(),
-    communes: z.string().trim().max(600, { error: "La liste des communes doit compter au plus 600 caractères." }).optional(),
-    ticketMin: euros({ required: "Indiquez le plus petit ticket, en euros.", what: "Le ticket minimum", minCents: 100_00, maxCents: 1_000_000_00 }),
-    ticketMax: euros({ required: "Indiquez le plus gros ticket, en euros.", what: "Le ticket maximum", minCents: 100_00, maxCents: 1_000_000_00 }),
-    decisionRule: z.enum(DECISION_RULES, { error: "Choisissez la règle de décision du club." }),
-    qualifiedMajorityPct: percent("Indiquez le seuil de la majorité qualifiée.", 51, 100, "Le seuil").optional(),
-    quorumPct: percent("Indiquez le quorum, en pourcentage des membres.", 0, 100, "Le quorum"),
-    maxStakePct: percent("Indiquez la part maximale du club dans une entreprise.", 1, 50, "La part maximale"),
-    startedOn: isoDate("Indiquez la date de démarrage prévue.").optional(),
-  })
-  .superRefine((v, ctx) => {
-    if (v.ticketMax < v.ticketMin) {
-      ctx.addIssue({ code: "custom", path: ["ticketMax"], message: "Le ticket maximum doit être au moins égal au ticket minimum." });
-    }
-    if (v.decisionRule === "majorite-qualifiee" && v.qualifiedMajorityPct === undefined) {
-      ctx.addIssue({ code: "custom", path: ["qualifiedMajorityPct"], message: "Indiquez le seuil de la majorité qualifiée (par exemple 66 %)." });
-    }
-  });
+const clubFields = z.object({
+  name: z
+    .string({ error: "Donnez un nom au club." })
+    .trim()
+    .min(3, { error: "Le nom doit compter au moins 3 caractères." })
+    .max(80, { error: "Le nom doit compter au plus 80 caractères." }),
+  description: z.string().trim().max(1000, { error: "La présentation doit compter au plus 1 000 caractères." }).optional(),
+  territoryId: id("Choisissez le pôle du club."),
+  activityDomainIds: z.array(id("Secteur inconnu.")).optional(),
+  departmentCodes: z.array(z.string().regex(/^(\d{2,3}|2[AB])$/, { error: "Département inconnu." })).optional(),
+  communes: z.string().trim().max(600, { error: "La liste des communes doit compter au plus 600 caractères." }).optional(),
+  ticketMin: euros({ required: "Indiquez le plus petit ticket, en euros.", what: "Le ticket minimum", minCents: 100_00, maxCents: 1_000_000_00 }),
+  ticketMax: euros({ required: "Indiquez le plus gros ticket, en euros.", what: "Le ticket maximum", minCents: 100_00, maxCents: 1_000_000_00 }),
+  decisionRule: z.enum(DECISION_RULES, { error: "Choisissez la règle de décision du club." }),
+  qualifiedMajorityPct: percent("Indiquez le seuil de la majorité qualifiée.", 51, 100, "Le seuil").optional(),
+  quorumPct: percent("Indiquez le quorum, en pourcentage des membres.", 0, 100, "Le quorum"),
+  maxStakePct: percent("Indiquez la part maximale du club dans une entreprise.", 1, 50, "La part maximale"),
+  startedOn: isoDate("Indiquez la date de démarrage prévue.").optional(),
+});
+
+type ClubRules = { ticketMin: number; ticketMax: number; decisionRule: string; qualifiedMajorityPct?: number | undefined };
+
+/** Checks across fields, shared by creation and settings. */
+function checkClubRules(v: ClubRules, ctx: z.RefinementCtx): void {
+  if (v.ticketMax < v.ticketMin) {
+    ctx.addIssue({ code: "custom", path: ["ticketMax"], message: "Le ticket maximum doit être au moins égal au ticket minimum." });
+  }
+  if (v.decisionRule === "majorite-qualifiee" && v.qualifiedMajorityPct === undefined) {
+    ctx.addIssue({ code: "custom", path: ["qualifiedMajorityPct"], message: "Indiquez le seuil de la majorité qualifiée (par exemple 66 %)." });
+  }
+}
+
+export const clubSchema = clubFields.superRefine(checkClubRules);
+
+/** What the gérant may change after creation: not the name, the pôle nor the start. */
+export const clubSettingsSchema = clubFields.omit({ name: true, territoryId: true, startedOn: true }).superRefine(checkClubRules);
+
 export type ClubFormValues = z.input<typeof clubSchema>;
+export type ClubSettingsFormValues = z.input<typeof clubSettingsSchema>;
+export type ClubSettings = z.output<typeof clubSettingsSchema>;
 
 export const inviteSchema = z.object({
   intent: z.literal("inviter"),

@@ -1,0 +1,126 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { ClubNav } from "~/components/club-nav";
+import { ClubRulesFields } from "~/components/club-rules-fields";
+import { FormError } from "~/components/ui/field";
+import { listActivityDomains } from "~/models/catalog.server";
+import { getClubScope, updateClubSettings, type ClubRow } from "~/models/club.server";
+import { communeLabel, getCommune } from "~/models/commune.server";
+import { listTerritoriesWithCounts } from "~/models/territory.server";
+import { clubSettingsSchema, type ClubSettings, type ClubSettingsFormValues } from "~/schemas/club";
+import { centsToInput } from "~/schemas/money";
+import { requireClubMember, requireClubPermission, type ClubAccess } from "~/utils/club-access.server";
+import { resolveClubScope } from "~/utils/club-form.server";
+import { getDb, type Db } from "~/utils/db.server";
+
+export const meta: MetaFunction = () => [{ title: "Paramètres du club — Maillon" }];
+
+/** The gérant of this club, or 403. */
+function requireGerant(request: Request, idParam: string | undefined): ClubAccess & { auth: NonNullable<ClubAccess["auth"]> } {
+  const access = requireClubMember(request, idParam);
+  requireClubPermission(access, "manageMembers", "Seul le gérant du club modifie ses paramètres.");
+  return access;
+}
+
+function poleOf(db: Db, club: ClubRow) {
+  return listTerritoriesWithCounts(db).find((t) => t.id === club.territoryId);
+}
+
+/** The form filled with what is stored. */
+function storedValues(db: Db, club: ClubRow) {
+  const scope = getClubScope(db, club.id);
+  return {
+    description: club.description,
+    departmentCodes: scope.departmentCodes,
+    communes: scope.communeCodes
+      .map((code) => getCommune(db, code))
+      .flatMap((c) => (c ? [communeLabel(c)] : []))
+      .join(" ; "),
+    activityDomainIds: scope.activityDomainIds.map(String),
+    ticketMin: centsToInput(club.ticketMinCents),
+    ticketMax: centsToInput(club.ticketMaxCents),
+    decisionRule: club.decisionRule,
+    qualifiedMajorityPct: String(club.qualifiedMajorityPct),
+    quorumPct: String(club.quorumPct),
+    maxStakePct: String(Math.round(club.maxStakeBps / 100)),
+  };
+}
+
+export function loader({ request, params }: LoaderFunctionArgs) {
+  const { club } = requireGerant(request, params.id);
+  const db = getDb();
+  const pole = poleOf(db, club);
+  return {
+    club: { id: club.id, name: club.name },
+    values: storedValues(db, club),
+    departments: (pole?.departments ?? []).map((d) => ({ ...d, pole: pole!.name })),
+    domains: listActivityDomains(db),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { club, auth } = requireGerant(request, params.id);
+  const submission = parseWithZod(await request.formData(), { schema: clubSettingsSchema });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  const v = submission.value;
+  const db = getDb();
+  const { fieldErrors, scope } = resolveClubScope(db, poleOf(db, club), v);
+  if (Object.keys(fieldErrors).length > 0) return data(submission.reply({ fieldErrors }), { status: 400 });
+  const outcome = updateClubSettings(
+    db,
+    club.id,
+    auth.user.id,
+    {
+      description: v.description ?? "",
+      decisionRule: v.decisionRule,
+      qualifiedMajorityPct: v.qualifiedMajorityPct ?? club.qualifiedMajorityPct,
+      quorumPct: v.quorumPct,
+      maxStakeBps: v.maxStakePct * 100,
+      ticketMinCents: v.ticketMin,
+      ticketMaxCents: v.ticketMax,
+      ...scope,
+    },
+    new Date(),
+  );
+  if (!outcome.ok) {
+    const reply = outcome.field ? submission.reply({ fieldErrors: { [outcome.field]: [outcome.message] } }) : submission.reply({ formErrors: [outcome.message] });
+    return data(reply, { status: outcome.status });
+  }
+  return redirect(`/clubs/${club.id}?parametres=1`);
+}
+
+export default function ClubSettings() {
+  const { club, values, departments, domains } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useForm<ClubSettingsFormValues, ClubSettings>({
+    id: "parametres",
+    lastResult,
+    defaultValue: values,
+    constraint: getZodConstraint(clubSettingsSchema),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: clubSettingsSchema }),
+  });
+  return (
+    <div className="container">
+      <p className="eyebrow">Club d'épargnants CIGALES</p>
+      <h1 id="parametres-titre">{club.name} : paramètres</h1>
+      <ClubNav clubId={club.id} isMember />
+      <p>
+        La règle de décision et le quorum d'un vote en cours restent ceux annoncés à son ouverture : ils ne changent qu'une
+        fois tous les votes clos.
+      </p>
+      <Form method="post" className="form" aria-labelledby="parametres-titre" {...getFormProps(form)}>
+        <FormError errors={form.errors} id={form.errorId} />
+        <ClubRulesFields fields={fields} departments={departments} domains={domains} />
+        <div>
+          <button type="submit" className="button">
+            Enregistrer les paramètres
+          </button>
+        </div>
+      </Form>
+    </div>
+  );
+}
