@@ -264,3 +264,13 @@ export function findTerritoriesForCommune(db: Db, communeCode: string): Territor
     .orderBy(asc(territories.name))
     .all();
 }
+
+/** Pôles by name, all of them or only those with the given ids (e.g. a person's animation teams). */
+export function listTerritoryRefs(db: Db, ids?: readonly number[]): TerritoryRef[] {
+  if (ids && ids.length === 0) return [];
+  const query = db
+    .select({ id: territories.id, slug: territories.slug, name: territories.name, area: territories.area })
+    .from(territories)
+    .orderBy(asc(territories.name));
+  return (ids ? query.where(inArray(territories.id, [...ids])) : query).all();
+}

@@ -57,7 +57,7 @@ function nextSteps(input: {
     }
   }
   if (input.isStaff) {
-    steps.push({ key: "animation", text: "Suivez les projets de votre pôle, brouillons compris, et leurs accompagnements.", href: "/projets#animation", label: "Projets du pôle" });
+    steps.push({ key: "animation", text: "Suivez les besoins et les bénévoles de votre pôle et proposez un tour de mise en relation.", href: "/animation", label: "Animation du pôle" });
   }
   if (input.isSaver) {
     steps.push({ key: "epargne", text: "Rejoignez un club d'épargnants ou soutenez un projet directement.", href: "/financer", label: "Financer un projet" });

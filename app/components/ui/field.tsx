@@ -174,26 +174,28 @@ export function RadioGroupField<S>({
   );
 }
 
-/** A labelled number input (whole numbers: counts, hours, kilometres). */
+/** A labelled number input: whole numbers by default (counts, hours, kilometres); `step="any"` for decimals. */
 export function NumberField<S>({
   meta,
   label,
   hint,
   min,
   max,
+  step = 1,
 }: {
   meta: FieldMetadata<S>;
   label: ReactNode;
   hint?: ReactNode;
   min?: number;
   max?: number;
+  step?: number | "any";
 }) {
   const { key, ...props } = getInputProps(meta, { type: "number", ariaDescribedBy: describedBy(meta, !!hint) });
   return (
     <div className="field">
       <label htmlFor={meta.id}>{label}</label>
       <Hint id={meta.id}>{hint}</Hint>
-      <input key={key} {...props} min={min} max={max} step={1} inputMode="numeric" />
+      <input key={key} {...props} min={min} max={max} step={step} inputMode={step === 1 ? "numeric" : "decimal"} />
       <FieldError meta={meta} />
     </div>
   );

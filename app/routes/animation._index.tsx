@@ -1,0 +1,208 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { ScoreBreakdown } from "~/components/score-breakdown";
+import { FieldError, FormError } from "~/components/ui/field";
+import { NEED_PRIORITY_LABELS } from "~/domain/project";
+import { getAnimationCounts, needIdsInTerritory, proposeRound, type ProposedRound } from "~/models/animation.server";
+import { createRequestsFromRound } from "~/models/mentorship.server";
+import { parsePair, roundSendingSchema } from "~/schemas/animation";
+import { loadAnimatedPole } from "~/utils/animation-access.server";
+import { getDb } from "~/utils/db.server";
+import { formatInteger, plural } from "~/utils/format";
+import { forbidden } from "~/utils/project-access.server";
+
+export const meta: MetaFunction = () => [{ title: "Animation du pôle — Maillon" }];
+
+/** What the last « Envoyer ces propositions » did, carried by the redirect. */
+function sendingReport(url: URL): { sent: number; skipped: number } | null {
+  const sent = url.searchParams.get("envoyees");
+  if (sent === null) return null;
+  return { sent: Number(sent) || 0, skipped: Number(url.searchParams.get("ignorees")) || 0 };
+}
+
+export function loader({ request }: LoaderFunctionArgs) {
+  const { poles, pole } = loadAnimatedPole(request);
+  const url = new URL(request.url);
+  const db = getDb();
+  return {
+    poles,
+    pole,
+    counts: pole ? getAnimationCounts(db, pole.id) : null,
+    // Computing a round changes nothing: a GET with ?tour=1.
+    round: pole && url.searchParams.get("tour") ? proposeRound(db, pole.id, new Date()) : null,
+    sending: sendingReport(url),
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { auth, pole } = loadAnimatedPole(request);
+  if (!pole) throw forbidden("Vous ne faites partie de l'équipe d'animation d'aucun pôle.");
+  const db = getDb();
+  const submission = parseWithZod(await request.formData(), { schema: roundSendingSchema });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  const pairs = submission.value.pairs.map(parsePair);
+  const inPole = needIdsInTerritory(db, pole.id, pairs.map((p) => p.needId));
+  if (pairs.some((p) => !inPole.has(p.needId))) throw forbidden("Ces propositions concernent des projets d'un autre pôle.");
+  const result = createRequestsFromRound(db, pairs, auth.user.id, new Date());
+  const params = new URLSearchParams({ pole: pole.slug, envoyees: String(result.sent.length), ignorees: String(result.skipped.length) });
+  return redirect(`/animation?${params}`);
+}
+
+function PoleChooser({ poles, current }: { poles: { slug: string; name: string }[]; current: string }) {
+  if (poles.length < 2) return null;
+  return (
+    <Form method="get" className="inline-form pole-chooser">
+      <label htmlFor="pole">Pôle animé</label>
+      <select id="pole" name="pole" defaultValue={current}>
+        {poles.map((p) => (
+          <option key={p.slug} value={p.slug}>
+            {p.name}
+          </option>
+        ))}
+      </select>
+      <button type="submit" className="button button--ghost">
+        Afficher
+      </button>
+    </Form>
+  );
+}
+
+function SendingReport({ sending }: { sending: { sent: number; skipped: number } | null }) {
+  if (!sending) return null;
+  return (
+    <p className="alert alert--success" role="status">
+      {plural(sending.sent, "proposition envoyée", "propositions envoyées")}
+      {sending.skipped > 0
+        ? `, ${plural(sending.skipped, "ignorée", "ignorées")} car devenue${sending.skipped > 1 ? "s" : ""} impossible${sending.skipped > 1 ? "s" : ""} depuis le calcul (besoin pourvu, demande déjà en cours ou déclinée, bénévole complet ou en pause)`
+        : ""}
+      . Les bénévoles les retrouvent dans leur espace pour y répondre.
+    </p>
+  );
+}
+
+function RoundProposal({ round }: { round: ProposedRound }) {
+  const lastResult = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const [form, fields] = useForm({
+    id: "envoi-tour",
+    lastResult,
+    shouldValidate: "onSubmit",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: roundSendingSchema }),
+  });
+  return (
+    <div className="round">
+      <h3 id="resultat-tour">Tour proposé</h3>
+      <p>
+        {plural(round.pairs.length, "mise en relation proposée", "mises en relation proposées")}, score total{" "}
+        <strong data-testid="score-total">{formatInteger(Math.round(round.total))}</strong> (un choix besoin par besoin,
+        du meilleur score au moins bon, obtiendrait {formatInteger(Math.round(round.greedyTotal))}). Chaque bénévole reçoit
+        au plus autant de propositions qu'il lui reste de places.
+      </p>
+      {round.pairs.length > 0 ? (
+        <Form method="post" className="form" {...getFormProps(form)}>
+          <FormError errors={form.errors} id={form.errorId} />
+          <fieldset aria-describedby={fields.pairs.errors ? fields.pairs.errorId : undefined}>
+            <legend>Propositions à envoyer aux bénévoles</legend>
+            <ul className="plain-list round-list">
+              {round.pairs.map((p) => {
+                const id = `paire-${p.needId}-${p.volunteerId}`;
+                return (
+                  <li key={id} className="card round-pair">
+                    <label htmlFor={id} className="round-pair__choice">
+                      <input id={id} type="checkbox" name="pairs" value={`${p.needId}:${p.volunteerId}`} defaultChecked />
+                      <span>
+                        <strong>{p.volunteerName}</strong> pour « {p.skillName} » —{" "}
+                        <a href={`/projets/${p.projectId}`}>{p.projectTitle}</a>{" "}
+                        <span className="hint">(priorité {NEED_PRIORITY_LABELS[p.priority].toLowerCase()})</span>
+                      </span>
+                    </label>
+                    <ScoreBreakdown id={id} score={p.score} explanation={p.explanation} criteria={p.criteria} />
+                  </li>
+                );
+              })}
+            </ul>
+          </fieldset>
+          <FieldError meta={fields.pairs} />
+          <div>
+            <button type="submit" className="button" disabled={navigation.state === "submitting"}>
+              Envoyer ces propositions
+            </button>
+          </div>
+        </Form>
+      ) : null}
+      {round.unmatched.length > 0 ? (
+        <>
+          <h3 id="sans-proposition">Besoins sans proposition</h3>
+          <p>Aucun bénévole disponible ne remplit les conditions (compétence, distance, places libres) pour :</p>
+          <ul className="plain-list">
+            {round.unmatched.map((n) => (
+              <li key={n.needId}>
+                {n.skillName} — <a href={`/projets/${n.projectId}`}>{n.projectTitle}</a>{" "}
+                <span className="hint">(priorité {NEED_PRIORITY_LABELS[n.priority].toLowerCase()})</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </div>
+  );
+}
+
+export default function AnimationPage() {
+  const { poles, pole, counts, round, sending } = useLoaderData<typeof loader>();
+  if (!pole || !counts) {
+    return (
+      <div className="container narrow">
+        <h1>Animation du pôle</h1>
+        <p>Vous ne faites partie de l'équipe d'animation d'aucun pôle pour l'instant. Demandez à un administrateur de vous y ajouter.</p>
+      </div>
+    );
+  }
+  return (
+    <div className="container">
+      <p className="eyebrow">Animation du pôle</p>
+      <h1>{pole.name}</h1>
+      <PoleChooser poles={poles} current={pole.slug} />
+      <SendingReport sending={sending} />
+
+      <section aria-labelledby="en-ce-moment">
+        <h2 id="en-ce-moment">En ce moment</h2>
+        <ul className="stats">
+          <li>
+            <strong data-testid="besoins-ouverts">{formatInteger(counts.openNeeds)}</strong>
+            <span>{counts.openNeeds > 1 ? "besoins ouverts" : "besoin ouvert"}</span>
+          </li>
+          <li>
+            <strong data-testid="benevoles-disponibles">{formatInteger(counts.availableVolunteers)}</strong>
+            <span>{counts.availableVolunteers > 1 ? "bénévoles disponibles" : "bénévole disponible"}</span>
+          </li>
+          <li>
+            <strong data-testid="demandes-en-attente">{formatInteger(counts.pendingRequests)}</strong>
+            <span>{counts.pendingRequests > 1 ? "demandes en attente" : "demande en attente"}</span>
+          </li>
+        </ul>
+        <p>
+          <a href={`/projets#animation`}>Projets du pôle</a> · <a href="/animation/ponderations">Pondérations du calcul</a>
+        </p>
+      </section>
+
+      <section aria-labelledby="tour">
+        <h2 id="tour">Tour de mise en relation</h2>
+        <p>
+          Maillon cherche un bénévole pour chaque besoin ouvert du pôle en même temps, de façon à obtenir le meilleur score
+          total sans dépasser les places de chacun. Rien n'est envoyé tant que vous n'avez pas validé.
+        </p>
+        <Form method="get">
+          <input type="hidden" name="pole" value={pole.slug} />
+          <input type="hidden" name="tour" value="1" />
+          <button type="submit" className="button">
+            Proposer un tour de mise en relation
+          </button>
+        </Form>
+        {round ? <RoundProposal round={round} /> : null}
+      </section>
+    </div>
+  );
+}

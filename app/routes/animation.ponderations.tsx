@@ -1,0 +1,149 @@
+import { getFormProps, useForm, type FieldMetadata } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { FieldError, FormError, NumberField } from "~/components/ui/field";
+import { MAX_WEIGHT } from "~/domain/matching/weights";
+import { describeMatchingWeights, resetMatchingWeights, setMatchingWeights, type WeightDescription } from "~/models/matching.server";
+import { weightsSchema } from "~/schemas/animation";
+import { requireRole } from "~/utils/auth.server";
+import { getDb } from "~/utils/db.server";
+
+export const meta: MetaFunction = () => [{ title: "Pondérations du calcul — Maillon" }];
+
+/** The form's values, shaped like the schema: { mentor: { distance: "3", … }, club: { … } }. */
+function formDefaults(weights: WeightDescription[]) {
+  const side = (s: WeightDescription["side"]) =>
+    Object.fromEntries(weights.filter((w) => w.side === s).map((w) => [w.key.slice(s.length + 1), String(w.value)]));
+  return { mentor: side("mentor"), club: side("club") };
+}
+
+export function loader({ request }: LoaderFunctionArgs) {
+  requireRole(request, "animateur");
+  const weights = describeMatchingWeights(getDb());
+  return { weights, defaults: formDefaults(weights) };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  requireRole(request, "animateur");
+  const db = getDb();
+  const formData = await request.formData();
+  if (formData.get("intent") === "reset") {
+    resetMatchingWeights(db);
+    return redirect("/animation/ponderations?retablies=1");
+  }
+  const submission = parseWithZod(formData, { schema: weightsSchema });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  const { mentor, club } = submission.value;
+  setMatchingWeights(db, {
+    ...Object.fromEntries(Object.entries(mentor).map(([k, v]) => [`mentor.${k}`, v])),
+    ...Object.fromEntries(Object.entries(club).map(([k, v]) => [`club.${k}`, v])),
+  });
+  return redirect("/animation/ponderations?enregistrees=1");
+}
+
+function formatWeight(value: number): string {
+  return new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 2 }).format(value);
+}
+
+function WeightFieldset({
+  legend,
+  hint,
+  meta,
+  weights,
+}: {
+  legend: string;
+  hint: string;
+  meta: FieldMetadata<Record<string, number>>;
+  weights: WeightDescription[];
+}) {
+  const fields = meta.getFieldset();
+  const side = weights[0]?.side ?? "mentor";
+  return (
+    <div className="field">
+      <fieldset aria-describedby={[`${meta.id}-hint`, meta.errors ? meta.errorId : undefined].filter(Boolean).join(" ")}>
+        <legend>{legend}</legend>
+        <p className="hint" id={`${meta.id}-hint`}>
+          {hint}
+        </p>
+        <FieldError meta={meta} />
+        <div className="weight-grid">
+          {weights.map((w) => {
+            const name = w.key.slice(side.length + 1);
+            const field = fields[name];
+            return field ? (
+              <NumberField
+                key={w.key}
+                meta={field}
+                label={w.label}
+                hint={`Par défaut : ${formatWeight(w.defaultValue)}`}
+                min={0}
+                max={MAX_WEIGHT}
+                step="any"
+              />
+            ) : null;
+          })}
+        </div>
+      </fieldset>
+    </div>
+  );
+}
+
+export default function WeightsPage() {
+  const { weights, defaults } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const [form, fields] = useForm({
+    id: "ponderations",
+    lastResult,
+    defaultValue: defaults,
+    constraint: getZodConstraint(weightsSchema),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: weightsSchema }),
+  });
+  return (
+    <div className="container narrow">
+      <p>
+        <a href="/animation">← Animation du pôle</a>
+      </p>
+      <h1>Pondérations du calcul</h1>
+      {params.get("enregistrees") || params.get("retablies") ? (
+        <p className="alert alert--success" role="status">
+          {params.get("retablies") ? "Les valeurs par défaut sont rétablies." : "Les pondérations sont enregistrées."} Les
+          prochaines suggestions et les prochains tours en tiennent compte.
+        </p>
+      ) : null}
+      <p>
+        Chaque critère compte selon son poids : seuls les rapports entre poids importent (un critère de poids 4 pèse deux
+        fois plus qu'un critère de poids 2 ; 0 l'ignore). Ces réglages valent pour tous les pôles de Maillon.
+      </p>
+      <Form method="post" className="form" {...getFormProps(form)}>
+        <FormError errors={form.errors} id={form.errorId} />
+        <WeightFieldset
+          legend="Accompagnement : bénévoles et besoins des projets"
+          hint={`Des nombres de 0 à ${MAX_WEIGHT}, au moins un supérieur à 0.`}
+          meta={fields.mentor as unknown as FieldMetadata<Record<string, number>>}
+          weights={weights.filter((w) => w.side === "mentor")}
+        />
+        <WeightFieldset
+          legend="Financement : clubs d'épargnants et projets"
+          hint={`Des nombres de 0 à ${MAX_WEIGHT}, au moins un supérieur à 0.`}
+          meta={fields.club as unknown as FieldMetadata<Record<string, number>>}
+          weights={weights.filter((w) => w.side === "club")}
+        />
+        <div>
+          <button type="submit" className="button">
+            Enregistrer les pondérations
+          </button>
+        </div>
+      </Form>
+      <Form method="post" className="form">
+        <input type="hidden" name="intent" value="reset" />
+        <button type="submit" className="button button--ghost">
+          Rétablir les valeurs par défaut
+        </button>
+      </Form>
+    </div>
+  );
+}
