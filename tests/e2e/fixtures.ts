@@ -168,6 +168,14 @@ export class E2eDb {
     return row.n;
   }
 
+  /** Requests the animation team sent for this need and volunteer. */
+  countAnimatorRequests(needId: number, volunteerId: number): number {
+    const row = this.db
+      .prepare("SELECT count(*) AS n FROM mentorships WHERE need_id = ? AND volunteer_id = ? AND initiated_by = 'animateur'")
+      .get(needId, volunteerId) as { n: number };
+    return row.n;
+  }
+
   close(): void {
     this.db.close();
   }
