@@ -136,6 +136,11 @@ export default function Clubs() {
         <Form method="post" className="form" aria-labelledby="creer-club" {...getFormProps(form)}>
           <FormError errors={form.errors} id={form.errorId} />
           <TextField meta={fields.name} label="Nom du club" hint="Par exemple « Cigale des Vals »." />
+          <SelectField
+            meta={fields.territoryId}
+            label="Pôle du club"
+            options={territories.map((t) => ({ value: String(t.id), label: t.name }))}
+          />
           <ClubRulesFields fields={fields} departments={departments} domains={domains} />
           <TextField meta={fields.startedOn} label="Date de démarrage prévue (facultatif)" hint="Au format aaaa-mm-jj, par exemple 2026-09-01." />
           <div>

@@ -151,6 +151,26 @@ test("a club is founded, saves, votes and co-invests; a saver pledges and a dono
   await expect(g.getByRole("status")).toContainText("changé d'étape");
   await expect(g.getByText("En épargne et investissement")).toBeVisible();
 
+  // The gérant edits the club's settings (a bad ticket range is refused at the field).
+  await g.getByRole("link", { name: "Modifier les paramètres du club" }).click();
+  await a11y(g);
+  await g.getByLabel("Présentation (facultatif)").fill("Nous investissons dans les commerces du pôle.");
+  await g.getByLabel("Ticket maximum par projet (en euros)").fill("100");
+  await g.getByRole("button", { name: "Enregistrer les paramètres" }).click();
+  await expect(g.getByText("Le ticket maximum doit être au moins égal au ticket minimum.")).toBeVisible();
+  await expect(g.getByLabel("Présentation (facultatif)")).toHaveValue("Nous investissons dans les commerces du pôle.");
+  await a11y(g, "parametres-erreur");
+  await g.getByLabel("Ticket maximum par projet (en euros)").fill("3000");
+  await g.getByRole("button", { name: "Enregistrer les paramètres" }).click();
+  await expect(g.getByRole("status")).toContainText("paramètres du club sont enregistrés");
+  await expect(g.getByText("Nous investissons dans les commerces du pôle.")).toBeVisible();
+
+  // Five active members: nobody may leave the investing club without a newcomer.
+  await visit(x4.page, `/clubs/${clubId}/membres`);
+  await x4.page.getByRole("button", { name: "Quitter le club" }).click();
+  await expect(x4.page.getByRole("alert")).toContainText("au moins 5 membres actifs");
+  await a11y(x4.page, "quitter-refuse");
+
   // The trésorier records contributions received by transfer.
   await visit(t.page, `/clubs/${clubId}/tresorerie`);
   for (const name of [founder.name, treasurer.name, third.name]) await recordContribution(t.page, name, "1 000");
