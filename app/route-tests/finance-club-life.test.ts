@@ -208,6 +208,9 @@ describe("leaving a club", () => {
     expect(getMembership(db, club.club.id, club.members[2]!.id)).toMatchObject({ status: "parti" });
     expect(getMembership(db, club.club.id, club.members[2]!.id)?.leftAt).toBeInstanceOf(Date);
     expect((await get(membres.loader, path, club.members[2]!.id, { id })).status).toBe(403);
+    // They may ask to come back.
+    const summary = await get(clubPage.loader, `/clubs/${id}`, club.members[2]!.id, { id });
+    expect(summary.data).toMatchObject({ isMember: false, memberStatus: "parti", canRequest: true });
 
     // The gérant names a successor through the form, then may leave.
     expect((await post(membres.action, path, club.gerant.id, { intent: "fonction", userId: String(club.members[1]!.id), role: "gerant" }, { id })).status).toBe(302);

@@ -48,7 +48,10 @@ export function loader({ request, params }: LoaderFunctionArgs) {
     rule: describeRule(club),
     isMember: access.can.isMember,
     memberStatus: access.member?.status ?? null,
-    canRequest: !!access.auth && !access.member && hasRole(access.auth, "epargnant") && (club.status === "en-constitution" || club.status === "en-epargne"),
+    canRequest:
+      !!access.auth &&
+      (!access.member || access.member.status === "parti") &&
+      hasRole(access.auth, "epargnant") && (club.status === "en-constitution" || club.status === "en-epargne"),
     signedIn: !!access.auth,
     members: active,
     deals: access.can.isMember ? listDeals(db, club.id) : [],
