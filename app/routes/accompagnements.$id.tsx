@@ -201,7 +201,7 @@ export default function MentorshipPage() {
             </>
           ) : null}
         </dd>
-        <dt>{m.initiatedBy === "benevole" ? "Proposition d'aide" : "Demande"} du</dt>
+        <dt>{m.initiatedBy === "benevole" ? "Proposition d'aide" : m.initiatedBy === "animateur" ? "Proposition de l'équipe d'animation" : "Demande"} du</dt>
         <dd>{formatDate(new Date(m.requestedAt))}</dd>
         <dt>Durée prévue</dt>
         <dd>
@@ -217,7 +217,7 @@ export default function MentorshipPage() {
 
       {m.requestMessage ? (
         <blockquote className="message">
-          <p className="message__who">Message de {m.initiatedBy === "benevole" ? m.volunteerName : m.holderName} :</p>
+          <p className="message__who">Message de {m.initiatedBy === "benevole" ? m.volunteerName : m.initiatedBy === "animateur" ? "l'équipe d'animation du pôle" : m.holderName} :</p>
           <p className="prewrap">{m.requestMessage}</p>
         </blockquote>
       ) : null}

@@ -138,7 +138,7 @@ export default function WeightsPage() {
           </button>
         </div>
       </Form>
-      <Form method="post" className="form">
+      <Form method="post" className="inline-form reset-weights">
         <input type="hidden" name="intent" value="reset" />
         <button type="submit" className="button button--ghost">
           Rétablir les valeurs par défaut
