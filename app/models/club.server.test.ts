@@ -401,6 +401,7 @@ describe("leaving a club", () => {
     expect(totals.balanceCents).toBe(7 * 30_000 - 60_000);
     expect(shares.reduce((s, x) => s + x.balanceShareCents, 0)).toBe(totals.balanceCents);
     expect(shares.find((s) => s.userId === members[0]!.id)?.balanceShareCents).toBeGreaterThan(0);
+    expect(shares.find((s) => s.userId === members[0]!.id)?.displayName).toMatch(/a quitté le club/);
     expect(db.select().from(clubMembers).where(and(eq(clubMembers.clubId, club.id), eq(clubMembers.status, "actif"))).all()).toHaveLength(6);
   });
 });

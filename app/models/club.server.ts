@@ -679,12 +679,13 @@ export function getTreasury(db: Db, clubId: number): Treasury {
     .all();
   const names = new Map(
     db
-      .select({ id: users.id, displayName: users.displayName })
+      .select({ id: users.id, displayName: users.displayName, status: clubMembers.status })
       .from(clubMembers)
       .innerJoin(users, eq(users.id, clubMembers.userId))
       .where(eq(clubMembers.clubId, clubId))
       .all()
-      .map((u) => [u.id, u.displayName]),
+      // A member who left keeps their share until the club pays it back.
+      .map((u) => [u.id, u.status === "parti" ? `${u.displayName} (a quitté le club)` : u.displayName]),
   );
   const shares = memberShares(moves).map((s) => ({ ...s, displayName: names.get(s.userId) ?? "Ancien membre" }));
   return { totals: ledgerTotals(moves), entries, shares };
