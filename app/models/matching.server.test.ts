@@ -23,14 +23,18 @@ import {
   type SkillLevel,
 } from "#db/schema";
 import { createTestTerritory, createTestUser } from "#seeds/factories";
+import { DEFAULT_MATCHING_WEIGHTS, MENTOR_CRITERIA } from "~/domain/matching";
 import { getDb, type Db } from "~/utils/db.server";
 import {
   describeMatchingWeights,
+  explainMentorPair,
   getMatchingWeights,
   invalidateMatchingIndex,
   MatchingInputError,
+  resetMatchingWeights,
   runGlobalRound,
   setMatchingWeight,
+  setMatchingWeights,
   suggestClubsForProject,
   suggestMentorsForNeed,
   suggestNeedsForVolunteer,
@@ -338,6 +342,30 @@ describe("weights", () => {
     expect(() => setMatchingWeight(db, "mentor.distance", Number.NaN)).toThrow(MatchingInputError);
     expect(() => setMatchingWeight(db, "mentor.speed", 1)).toThrow(/clé de poids inconnue/);
     for (const key of ["mentor.skillLevel", "mentor.distance"]) setMatchingWeight(db, key, key === "mentor.skillLevel" ? 5 : 3, NOW);
+  });
+
+  it("sets several weights as one checked set, all or nothing, and resets to the defaults", () => {
+    const zeros = Object.fromEntries(MENTOR_CRITERIA.map((k) => [`mentor.${k}`, 0]));
+    // Every mentor weight at zero: refused, nothing stored.
+    expect(() => setMatchingWeights(db, zeros, NOW)).toThrow(/au moins un poids/);
+    expect(getMatchingWeights(db)).toEqual(DEFAULT_MATCHING_WEIGHTS);
+    // Moving the only positive weight elsewhere in one call works (one at a time it could not).
+    setMatchingWeights(db, { ...zeros, "mentor.skillLevel": 1 }, NOW);
+    const moved = setMatchingWeights(db, { "mentor.skillLevel": 0, "mentor.distance": 2 }, NOW);
+    expect(moved.mentor).toMatchObject({ skillLevel: 0, distance: 2, recency: 0 });
+    expect(() => setMatchingWeights(db, { "mentor.distance": 2, "mentor.speed": 1 } as never, NOW)).toThrow(/clé de poids inconnue/);
+    expect(getMatchingWeights(db)).toEqual(moved);
+    expect(resetMatchingWeights(db)).toEqual(DEFAULT_MATCHING_WEIGHTS);
+  });
+
+  it("explains one pair exactly as the suggestions do, and refuses a pair a hard filter rejects", async () => {
+    const v = await addVolunteer({ communeCode: MATHA });
+    const tooFar = await addVolunteer({ communeCode: NIORT, radiusKm: 10 });
+    const needId = addNeed(await addProject());
+    const suggested = suggestMentorsForNeed(db, needId, { now: NOW, limit: 500 }).find((s) => s.volunteerId === v);
+    expect(explainMentorPair(db, needId, v, { now: NOW })).toEqual(suggested);
+    expect(explainMentorPair(db, needId, tooFar, { now: NOW })).toBeNull();
+    expect(explainMentorPair(db, 999_999, v, { now: NOW })).toBeNull();
   });
 });
 
