@@ -1138,8 +1138,12 @@ export function setAccompanyingMembers(db: Db, clubId: number, projectId: number
 
 export type MyClub = { id: number; name: string; status: ClubStatus; role: ClubMemberRole; memberStatus: string; openVotes: number };
 
-/** The clubs a person belongs to or is invited to, for « Mon espace ». */
-export function listMyClubs(db: Db, userId: number): MyClub[] {
+/**
+ * The clubs a person belongs to or is invited to, for « Mon espace », with the
+ * votes still awaiting their ballot at `now` (a vote past its deadline waits
+ * for no one, even before a club page closes it).
+ */
+export function listMyClubs(db: Db, userId: number, now = new Date()): MyClub[] {
   return db
     .select({
       id: clubs.id,
@@ -1147,7 +1151,7 @@ export function listMyClubs(db: Db, userId: number): MyClub[] {
       status: clubs.status,
       role: clubMembers.role,
       memberStatus: clubMembers.status,
-      openVotes: sql<number>`(select count(*) from ${clubVotes} where ${clubVotes.clubId} = ${clubs.id} and ${clubVotes.status} = 'ouvert' and not exists (select 1 from ${clubBallots} where ${clubBallots.voteId} = ${clubVotes.id} and ${clubBallots.userId} = ${userId}))`,
+      openVotes: sql<number>`(select count(*) from ${clubVotes} where ${clubVotes.clubId} = ${clubs.id} and ${clubVotes.status} = 'ouvert' and ${clubVotes.deadline} > ${now.getTime()} and not exists (select 1 from ${clubBallots} where ${clubBallots.voteId} = ${clubVotes.id} and ${clubBallots.userId} = ${userId}))`,
     })
     .from(clubMembers)
     .innerJoin(clubs, eq(clubs.id, clubMembers.clubId))

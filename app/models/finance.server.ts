@@ -425,9 +425,9 @@ export function listMyTontines(db: Db, userId: number) {
 /* ------------------------------------------------------------ Mon espace */
 
 /** The saver's part of « Mon espace »: clubs, pledges, tontines, donations. */
-export function getSaverSpace(db: Db, userId: number) {
+export function getSaverSpace(db: Db, userId: number, now = new Date()) {
   return {
-    clubs: listMyClubs(db, userId),
+    clubs: listMyClubs(db, userId, now),
     pledges: listMyPledges(db, userId),
     tontines: listMyTontines(db, userId),
     donations: listMyDonations(db, userId),

@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { clubCommitments, clubVotes } from "#db/schema";
 import { createTestTerritory, createTestUser } from "#seeds/factories";
 import { createFundedProject, createTestClub, type TestClub } from "#seeds/finance-factories";
-import { castBallot, followProject, getClub, getClubScope, getMembership, openVote, studyDeal } from "~/models/club.server";
+import { castBallot, followProject, getClub, getClubScope, getMembership, listMyClubs, openVote, studyDeal } from "~/models/club.server";
 import type { Territory } from "~/models/territory.server";
 import * as clubPage from "~/routes/clubs.$id._index";
 import * as membres from "~/routes/clubs.$id.membres";
@@ -60,6 +60,8 @@ describe("a vote past its deadline", () => {
   it("is closed, adopted with its commitment, when anyone next reads the club's page", async () => {
     const { club, voteId } = await lapsedVote(20, 2);
     expect(db.select().from(clubVotes).where(eq(clubVotes.id, voteId)).get()?.status).toBe("ouvert");
+    // « Mon espace » no longer asks for a ballot on it.
+    expect(listMyClubs(db, club.members[4]!.id).find((c) => c.id === club.club.id)?.openVotes).toBe(0);
     const id = String(club.club.id);
     const page = await get(clubPage.loader, `/clubs/${id}`, null, { id });
     expect(page.status).toBe(200);
