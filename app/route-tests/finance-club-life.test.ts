@@ -113,6 +113,9 @@ describe("the club's settings", () => {
     expect((await get(parametres.loader, path, club.members[1]!.id, params)).status).toBe(403);
     expect((await get(parametres.loader, path, outsider.id, params)).status).toBe(403);
     expect((await get(parametres.loader, path, null, params)).location).toMatch(/^\/connexion/);
+    const linkFor = async (userId: number) => ((await get(clubPage.loader, `/clubs/${params.id}`, userId, params)).data as { canEditSettings: boolean }).canEditSettings;
+    expect(await linkFor(club.gerant.id)).toBe(true);
+    expect(await linkFor(club.members[1]!.id)).toBe(false);
     const before = getClub(db, club.club.id);
     expect((await post(parametres.action, path, club.members[1]!.id, valid(), params)).status).toBe(403);
     expect((await post(parametres.action, path, outsider.id, valid(), params)).status).toBe(403);
