@@ -1024,27 +1024,47 @@ export function closeVote(db: Db, clubId: number, voteId: number, now: Date): Ou
   return result;
 }
 
-/** The club's open votes whose deadline has passed at `now`. */
-function dueVotes(q: Reader, clubId: number, now: Date): VoteRow[] {
+/** Which open votes to look at: one club's, those on one project, or every club's. */
+type VoteScope = { clubId: number } | { projectId: number } | { all: true };
+
+/** The open votes of `scope` whose deadline has passed at `now`. */
+function dueVotes(q: Reader, scope: VoteScope, now: Date): VoteRow[] {
+  const conditions = [eq(clubVotes.status, "ouvert"), lte(clubVotes.deadline, now)];
+  if ("clubId" in scope) conditions.push(eq(clubVotes.clubId, scope.clubId));
+  if ("projectId" in scope) conditions.push(eq(clubVotes.projectId, scope.projectId));
   return (q as Db)
     .select()
     .from(clubVotes)
-    .where(and(eq(clubVotes.clubId, clubId), eq(clubVotes.status, "ouvert"), lte(clubVotes.deadline, now)))
+    .where(and(...conditions))
     .all();
 }
 
 /**
- * Closes the club's votes whose deadline has passed, each by the club's rule
- * and quorum (an adopted vote becomes a commitment when the money and the
- * stake cap allow it). Called whenever a club's pages are read or its actions
- * run; the cheap read first spares a write lock when nothing is due.
- * Returns how many votes were closed.
+ * Closes the votes of `scope` whose deadline has passed, each by its club's
+ * rule and quorum (an adopted vote becomes a commitment when the money and
+ * the stake cap allow it), in one transaction; the cheap read first spares a
+ * write lock when nothing is due. Returns how many votes were closed.
  */
-export function closeDueVotes(db: Db, clubId: number, now: Date): number {
-  if (dueVotes(db, clubId, now).length === 0) return 0;
-  const closed = writeTransaction(db, (tx) => dueVotes(tx, clubId, now).filter((vote) => closeIfDue(tx, vote, now)).length);
+function closeDue(db: Db, scope: VoteScope, now: Date): number {
+  if (dueVotes(db, scope, now).length === 0) return 0;
+  const closed = writeTransaction(db, (tx) => dueVotes(tx, scope, now).filter((vote) => closeIfDue(tx, vote, now)).length);
   if (closed > 0) invalidateMatchingIndex();
   return closed;
+}
+
+/** Before any of a club's pages or actions: its votes past their deadline close. */
+export function closeDueVotes(db: Db, clubId: number, now: Date): number {
+  return closeDue(db, { clubId }, now);
+}
+
+/** Before a project's funding is shown: the clubs' votes on it past their deadline close. */
+export function closeDueVotesOnProject(db: Db, projectId: number, now: Date): number {
+  return closeDue(db, { projectId }, now);
+}
+
+/** Before the list of clubs (their totals committed) is shown. */
+export function closeAllDueVotes(db: Db, now: Date): number {
+  return closeDue(db, { all: true }, now);
 }
 
 export type VoteDetail = VoteRow & {

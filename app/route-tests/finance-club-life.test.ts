@@ -11,6 +11,8 @@ import { createFundedProject, createTestClub, type TestClub } from "#seeds/finan
 import { castBallot, followProject, getClub, getClubScope, getMembership, listMyClubs, openVote, studyDeal } from "~/models/club.server";
 import type { Territory } from "~/models/territory.server";
 import * as clubPage from "~/routes/clubs.$id._index";
+import * as clubsIndex from "~/routes/clubs._index";
+import * as projectPage from "~/routes/projets.$id._index";
 import * as membres from "~/routes/clubs.$id.membres";
 import * as parametres from "~/routes/clubs.$id.parametres";
 import * as votePage from "~/routes/clubs.$id.votes.$voteId";
@@ -53,7 +55,7 @@ async function lapsedVote(quorumPct: number, pour: number) {
     const cast = castBallot(db, vote.voteId, m.id, "pour", opened);
     if (!cast.ok || cast.closed) throw new Error("the vote should stay open until its deadline");
   }
-  return { club, voteId: vote.voteId };
+  return { club, voteId: vote.voteId, projectId: project.id };
 }
 
 describe("a vote past its deadline", () => {
@@ -82,6 +84,24 @@ describe("a vote past its deadline", () => {
     expect(shown.vote).toMatchObject({ status: "clos", outcome: "sans-quorum" });
     expect(shown.canVote).toBe(false);
     expect(db.select().from(clubCommitments).where(eq(clubCommitments.clubId, club.club.id)).all()).toHaveLength(0);
+  });
+});
+
+describe("votes past their deadline, outside the club's pages", () => {
+  it("close when the project's funding is shown, so the progress counts the commitment", async () => {
+    const { club, voteId, projectId } = await lapsedVote(20, 2);
+    const id = String(projectId);
+    const page = await get(projectPage.loader, `/projets/${id}`, null, { id });
+    expect(page.status).toBe(200);
+    expect(db.select().from(clubVotes).where(eq(clubVotes.id, voteId)).get()).toMatchObject({ status: "clos", outcome: "adopte" });
+    const progress = (page.data as { fundingProgress: { clubs: { clubId: number; amountCents: number }[] } }).fundingProgress;
+    expect(progress.clubs).toEqual([expect.objectContaining({ clubId: club.club.id, amountCents: 100_000 })]);
+  });
+
+  it("close when the list of clubs is shown", async () => {
+    const { voteId } = await lapsedVote(60, 1);
+    expect((await get(clubsIndex.loader, "/clubs", null)).status).toBe(200);
+    expect(db.select().from(clubVotes).where(eq(clubVotes.id, voteId)).get()).toMatchObject({ status: "clos", outcome: "sans-quorum" });
   });
 });
 

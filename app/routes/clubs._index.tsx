@@ -7,7 +7,7 @@ import { NoPaymentNotice } from "~/components/no-payment-notice";
 import { FormError, SelectField, TextField } from "~/components/ui/field";
 import { CLUB_STATUS_LABELS, MEMBER_STATUS_LABELS } from "~/domain/clubs/labels";
 import { listActivityDomains } from "~/models/catalog.server";
-import { createClub, listClubs } from "~/models/club.server";
+import { closeAllDueVotes, createClub, listClubs } from "~/models/club.server";
 import { findTerritoriesForCommune, listTerritoriesWithCounts } from "~/models/territory.server";
 import { clubSchema } from "~/schemas/club";
 import { getAuth, hasRole, requireUser } from "~/utils/auth.server";
@@ -22,6 +22,8 @@ export function loader({ request }: LoaderFunctionArgs) {
   const auth = getAuth(request);
   const db = getDb();
   const canCreate = hasRole(auth, "epargnant");
+  // Votes past their deadline close first: the list shows what each club committed.
+  closeAllDueVotes(db, new Date());
   const territories = canCreate ? listTerritoriesWithCounts(db) : [];
   const home = auth ? findTerritoriesForCommune(db, auth.user.communeCode)[0] : undefined;
   return {

@@ -16,6 +16,7 @@ import {
   PROJECT_KIND_LABELS,
   PROJECT_STAGE_LABELS,
 } from "~/domain/project";
+import { closeDueVotesOnProject } from "~/models/club.server";
 import { getProjectFundingProgress } from "~/models/finance.server";
 import { suggestMentorsForNeed, type MentorSuggestion } from "~/models/matching.server";
 import { listMentorshipsForProject, requestMentorship, type MentorshipSummary } from "~/models/mentorship.server";
@@ -57,6 +58,8 @@ export function loader({ request, params }: LoaderFunctionArgs) {
       : {};
   const canOffer =
     !!auth && !isOwner && project.status === "publie" && hasRole(auth, "benevole");
+  // Clubs' votes on the project past their deadline close first: the progress counts their commitments.
+  closeDueVotesOnProject(db, project.id, new Date());
   const { owner, ...rest } = project;
   return {
     project: rest,

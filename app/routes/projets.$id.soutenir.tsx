@@ -5,6 +5,7 @@ import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/
 import { FundingProgress } from "~/components/funding-progress";
 import { FormError, optionsFrom, RadioGroupField, TextAreaField, TextField } from "~/components/ui/field";
 import { FUNDING_KIND_LABELS } from "~/domain/project";
+import { closeDueVotesOnProject } from "~/models/club.server";
 import { cancelPledge, createPledge, getProjectFundingProgress, listMyPledges } from "~/models/finance.server";
 import { pledgeSchema } from "~/schemas/finance";
 import { hasRole, requireUser } from "~/utils/auth.server";
@@ -22,6 +23,7 @@ function load(request: Request, idParam: string | undefined) {
 
 export function loader({ request, params }: LoaderFunctionArgs) {
   const { auth, project } = load(request, params.id);
+  closeDueVotesOnProject(getDb(), project.id, new Date());
   return {
     project: { id: project.id, title: project.title, pitch: project.pitch, status: project.status, fundingNeed: project.fundingNeed },
     isSaver: hasRole(auth, "epargnant"),
