@@ -21,6 +21,7 @@ import {
 import { inviteSchema, meetingSchema, officerSchema, savingsSchema } from "~/schemas/club";
 import { centsToInput } from "~/schemas/money";
 import { requireClubMember, requireClubPermission } from "~/utils/club-access.server";
+import { readId } from "~/utils/project-access.server";
 import { getDb } from "~/utils/db.server";
 import { formatDateTime, formatEuros } from "~/utils/format";
 import { parisDateTime } from "~/utils/paris-time";
@@ -82,8 +83,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   if (intent === "accepter" || intent === "refuser") {
     requireClubPermission(access, "manageMembers", "Seul le gérant répond aux demandes.");
-    const userId = Number(formData.get("userId"));
-    if (!Number.isSafeInteger(userId)) return failure("Membre inconnu.", 400);
+    const userId = readId(formData.get("userId"));
+    if (userId === null) return failure("Membre inconnu.", 400);
     const outcome = decideRequest(db, clubId, userId, intent === "accepter", now);
     if (!outcome.ok) return failure(outcome.message, outcome.status);
     return done(intent === "accepter" ? "accepte" : "refuse");

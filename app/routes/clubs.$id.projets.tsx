@@ -25,6 +25,7 @@ import {
 import { suggestProjectsForClub } from "~/models/matching.server";
 import { accompanyingSchema, followSchema, openVoteSchema, studySchema } from "~/schemas/club";
 import { requireClubMember, requireClubPermission } from "~/utils/club-access.server";
+import { readId } from "~/utils/project-access.server";
 import { getDb, type Db } from "~/utils/db.server";
 import { formatDate, formatEuros } from "~/utils/format";
 import { parisDateTime } from "~/utils/paris-time";
@@ -129,8 +130,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   if (intent === "abandonner") {
     requireClubPermission(access, "openVotes", "Seul le gérant décide de ne pas donner suite.");
-    const id = Number(dealId);
-    const outcome = Number.isSafeInteger(id) ? dropDeal(db, clubId, id, now) : ({ ok: false, status: 400, message: "Projet inconnu." } as const);
+    const id = readId(dealId);
+    const outcome = id !== null ? dropDeal(db, clubId, id, now) : ({ ok: false, status: 400, message: "Projet inconnu." } as const);
     if (!outcome.ok) return failure(outcome.message, outcome.status);
     return done("abandonne");
   }

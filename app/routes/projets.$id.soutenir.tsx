@@ -11,7 +11,7 @@ import { pledgeSchema } from "~/schemas/finance";
 import { hasRole, requireUser } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { formatEuros } from "~/utils/format";
-import { loadVisibleProject, notFound, parseId } from "~/utils/project-access.server";
+import { loadVisibleProject, notFound, parseId, readId } from "~/utils/project-access.server";
 
 export const meta: MetaFunction = () => [{ title: "Soutenir un projet — Maillon" }];
 
@@ -37,8 +37,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { auth, project } = load(request, params.id);
   const formData = await request.formData();
   if (formData.get("intent") === "annuler") {
-    const pledgeId = Number(formData.get("pledgeId"));
-    const outcome = Number.isSafeInteger(pledgeId) ? cancelPledge(getDb(), pledgeId, auth.user.id, new Date()) : null;
+    const pledgeId = readId(formData.get("pledgeId"));
+    const outcome = pledgeId !== null ? cancelPledge(getDb(), pledgeId, auth.user.id, new Date()) : null;
     if (!outcome?.ok) throw notFound(outcome?.message ?? "Promesse introuvable.");
     return redirect(`/projets/${project.id}/soutenir?annule=1`);
   }

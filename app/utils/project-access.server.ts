@@ -9,10 +9,21 @@ import { getProjectDetail, projectViewerFor, type ProjectDetail } from "~/models
 import { getAuth, requireUser, type Auth } from "./auth.server";
 import { getDb } from "./db.server";
 
+/**
+ * A positive integer id written in plain digits ("12"), or null: no value, a
+ * file, "", "0", "-1", "1.5", "1e3", " 7", or more than 12 digits. The one
+ * reading of ids for URL parameters and form fields alike.
+ */
+export function readId(value: unknown): number | null {
+  if (typeof value !== "string" || !/^\d{1,12}$/.test(value)) return null;
+  const id = Number(value);
+  return Number.isSafeInteger(id) && id > 0 ? id : null;
+}
+
 /** A positive integer id from a URL parameter, or a 404. */
 export function parseId(value: string | undefined): number {
-  const id = Number(value);
-  if (!value || !/^\d{1,12}$/.test(value) || !Number.isSafeInteger(id) || id <= 0) throw notFound();
+  const id = readId(value);
+  if (id === null) throw notFound();
   return id;
 }
 
