@@ -1,7 +1,7 @@
 import { PassThrough } from "node:stream";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
+import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { getDb } from "./utils/db.server";
@@ -57,9 +57,14 @@ export default function handleRequest(
   });
 }
 
-/** Logs server errors, except aborted requests and unknown URLs (a 404 is not a fault). */
+/**
+ * Logs server errors. Not logged: aborted requests, and the router's own 4xx
+ * answers (no route matches the URL: 404; a POST to a page without a form:
+ * 405), which Remix passes here wrapped in an ErrorResponse, not as an Error.
+ * Everything else (any thrown Error, any 5xx) is logged with its stack.
+ */
 export function handleError(error: unknown, { request }: { request: Request }) {
   if (request.signal.aborted) return;
-  if (error instanceof Error && error.message.startsWith("No route matches URL")) return;
+  if (isRouteErrorResponse(error) && error.status < 500) return;
   console.error(error);
 }

@@ -8,3 +8,12 @@ export function loader({ request }: LoaderFunctionArgs) {
   const auth = requireRole(request, "benevole");
   return redirect(hasVolunteerProfile(getDb(), auth.user.id) ? "/benevoles/projets" : "/benevoles/profil");
 }
+
+/**
+ * Never shown (the loader always redirects or refuses), but it makes this a
+ * page rather than a resource route: a refusal (403) or a stray POST (405)
+ * renders the site's French error page instead of raw JSON.
+ */
+export default function VolunteersIndex() {
+  return null;
+}
