@@ -22,7 +22,7 @@ export const links: LinksFunction = () => [
 ];
 
 export const meta: MetaFunction = ({ error }) => [
-  { title: error ? errorTitle(error) + " — Maillon" : "Maillon — coopérer pour entreprendre sur son territoire" },
+  { title: error ? errorTitle(error) + " — Maillon" : "Coopérer pour entreprendre sur son territoire — Maillon" },
   {
     name: "description",
     content:

@@ -1,4 +1,5 @@
 import type { Role } from "#db/schema";
+import { ROLE_LABELS } from "~/domain/catalog";
 import { PATHS } from "./path-cards";
 
 type PathId = (typeof PATHS)[number]["id"];
@@ -9,18 +10,28 @@ const ROLE_FOR_PATH: Record<PathId, { role: Role; signUpLabel: string }> = {
   financer: { role: "epargnant", signUpLabel: "Je m'inscris comme épargnant" },
 };
 
-/** The landing page of one path: what it offers and how to join it. */
+/** Who reads a path page: signed in or not, and holding the path's role (admins hold every role). */
+export type PathAccess = { signedIn: boolean; holdsRole: boolean };
+
+/**
+ * The landing page of one path: what it offers and how to join it.
+ * `roleActions` (links to pages reserved to the path's role) are shown only to
+ * people holding that role; others signed in are told where to add it.
+ */
 export function PathPage({
   id,
-  signedIn,
+  access,
+  roleActions,
   children,
 }: {
   id: PathId;
-  signedIn: boolean;
+  access: PathAccess;
+  roleActions?: React.ReactNode;
   children: React.ReactNode;
 }) {
   const path = PATHS.find((p) => p.id === id)!;
   const { role, signUpLabel } = ROLE_FOR_PATH[id];
+  const { signedIn, holdsRole } = access;
   return (
     <div className="container">
       <p className="eyebrow">{path.eyebrow}</p>
@@ -32,6 +43,13 @@ export function PathPage({
         ))}
       </ul>
       {children}
+      {signedIn && holdsRole ? roleActions : null}
+      {signedIn && !holdsRole ? (
+        <p>
+          Votre compte n'a pas le rôle « {ROLE_LABELS[role]} » : vous pouvez l'ajouter dans{" "}
+          <a href="/compte#roles-titre">Mon compte</a>.
+        </p>
+      ) : null}
       <p>
         {signedIn ? (
           <a className="button" href="/espace">

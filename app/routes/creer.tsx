@@ -1,18 +1,30 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { PathPage } from "~/components/path-page";
-import { getAuth } from "~/utils/auth.server";
+import { getAuth, hasRole } from "~/utils/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "Créer une activité — Maillon" }];
 
 export function loader({ request }: LoaderFunctionArgs) {
-  return { signedIn: getAuth(request) !== null };
+  const auth = getAuth(request);
+  return { access: { signedIn: auth !== null, holdsRole: hasRole(auth, "porteur") } };
 }
 
 export default function Create() {
-  const { signedIn } = useLoaderData<typeof loader>();
+  const { access } = useLoaderData<typeof loader>();
   return (
-    <PathPage id="creer" signedIn={signedIn}>
+    <PathPage
+      id="creer"
+      access={access}
+      roleActions={
+        <p className="actions">
+          <a className="button" href="/projets/nouveau">
+            Décrire mon projet
+          </a>
+          <a href="/projets">Voir les projets de mon pôle</a>
+        </p>
+      }
+    >
       <h2>Comment ça marche</h2>
       <ol>
         <li>Vous décrivez votre projet et ce dont il a besoin : compétences, associés, financement.</li>
@@ -20,14 +32,6 @@ export default function Create() {
         <li>Un accompagnement de deux ans environ, à raison d'une ou deux rencontres par mois.</li>
         <li>Les clubs d'épargnants et la cagnotte solidaire du pôle peuvent vous financer.</li>
       </ol>
-      {signedIn ? (
-        <p className="actions">
-          <a className="button" href="/projets/nouveau">
-            Décrire mon projet
-          </a>
-          <a href="/projets">Voir les projets de mon pôle</a>
-        </p>
-      ) : null}
     </PathPage>
   );
 }

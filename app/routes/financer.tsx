@@ -2,20 +2,21 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { PathPage } from "~/components/path-page";
 import { listTerritoriesWithCounts } from "~/models/territory.server";
-import { getAuth } from "~/utils/auth.server";
+import { getAuth, hasRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 
 export const meta: MetaFunction = () => [{ title: "Financer des projets — Maillon" }];
 
 export function loader({ request }: LoaderFunctionArgs) {
   const poles = listTerritoriesWithCounts(getDb()).map((t) => ({ slug: t.slug, name: t.name }));
-  return { signedIn: getAuth(request) !== null, poles };
+  const auth = getAuth(request);
+  return { access: { signedIn: auth !== null, holdsRole: hasRole(auth, "epargnant") }, poles };
 }
 
 export default function Finance() {
-  const { signedIn, poles } = useLoaderData<typeof loader>();
+  const { access, poles } = useLoaderData<typeof loader>();
   return (
-    <PathPage id="financer" signedIn={signedIn}>
+    <PathPage id="financer" access={access}>
       <h2>Les clubs CIGALES</h2>
       <p>
         Un club d'investisseurs pour une gestion alternative et locale de l'épargne solidaire réunit de 5 à
