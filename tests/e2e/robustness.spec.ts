@@ -36,6 +36,8 @@ const ACCOUNTS: Record<SignedIn, string> = {
 const MALFORMED_IDS = ["abc", "-1", "0", "1.5", "99999999", "%00", "x".repeat(300)];
 const UNKNOWN_SLUGS = ["pole-inconnu", "%00", "x".repeat(300)];
 const HUGE = "x".repeat(100 * 1024);
+/** Any refusal that names the problem: bad input, not yours, not found, not possible now. */
+const REFUSED = [400, 403, 404, 409];
 
 /** What a GET answers: a status, a redirect to sign-in, or a redirect elsewhere on the site. */
 type GetOutcome = 200 | 403 | 404 | "connexion" | { to: RegExp };
@@ -173,7 +175,10 @@ const ROUTES: RouteSpec[] = [
       base: { needId: "abc", message: "Bonjour" },
       numbers: ["needId"],
       texts: ["message"],
-      extra: [{ as: "benevole", name: "a need that does not exist", form: { needId: "99999999" }, status: [400, 404, 409] }],
+      extra: [
+        { as: "benevole", name: "a need that does not exist", form: { needId: "99999999" }, status: REFUSED },
+        { as: "benevole", name: "a need of someone else's draft", form: { needId: "12" }, status: REFUSED },
+      ],
     },
   },
   {
@@ -218,6 +223,7 @@ const ROUTES: RouteSpec[] = [
         { as: "benevole", name: "an offer with a need id sent twice", form: { intent: "offer", needId: ["1", "2"] } },
         { as: "benevole", name: "an offer with a 100 kB message", form: { intent: "offer", needId: "1", message: HUGE } },
         { as: "benevole", name: "an offer for a need of another project", form: { intent: "offer", needId: "5" }, status: 404 },
+        { as: "porteur", name: "asking a person who is not a bénévole", form: { intent: "request", needId: "1", volunteerId: "6" }, status: REFUSED },
         { as: "epargnant", name: "an offer without the bénévole role", form: { intent: "offer", needId: "1" }, status: 403 },
       ],
     },
@@ -349,6 +355,8 @@ const ROUTES: RouteSpec[] = [
         { as: "epargnant", name: "allocating without being on the animation team", form: { intent: "attribuer", projectId: "1", amount: "10" }, status: 403 },
         { as: "animation", name: "allocating in another pôle's pot", path: "/cagnotte/sambre-avesnois", form: { intent: "attribuer", projectId: "1", amount: "10" }, status: 403 },
         { as: "animation", name: "allocating to a project id that is not a number", form: { intent: "attribuer", projectId: "abc", amount: "10" } },
+        { as: "animation", name: "allocating to a project of another pôle", form: { intent: "attribuer", projectId: "22", amount: "10" }, status: REFUSED },
+        { as: "animation", name: "allocating to someone else's draft", form: { intent: "attribuer", projectId: "6", amount: "10" }, status: REFUSED },
       ],
     },
   },
@@ -429,6 +437,7 @@ const ROUTES: RouteSpec[] = [
         { as: "epargnant", name: "accepting a person who never asked", form: { intent: "accepter", userId: "4" }, status: [400, 404, 409] },
         { as: "epargnant", name: "naming an officer who is not a member", form: { intent: "fonction", userId: "4", role: "tresorier" }, status: [400, 404, 409] },
         { as: "epargnant", name: "savings as text", form: { intent: "epargne", monthlySavings: "beaucoup" } },
+        { as: "epargnant", name: "a meeting about someone else's draft", form: { intent: "reunion", date: "2030-01-01", time: "18:00", place: "Mairie", projectId: "6" }, status: REFUSED },
         { as: "epargnant", name: "the members of another club", path: "/clubs/1/membres", form: { intent: "quitter" }, status: 403 },
       ],
     },
@@ -466,6 +475,11 @@ const ROUTES: RouteSpec[] = [
         { as: "epargnant", name: "dropping a deal with a malformed id", form: { intent: "abandonner", dealId: "1.5" } },
         { as: "epargnant", name: "dropping a deal with no id", form: { intent: "abandonner" } },
         { as: "epargnant", name: "the projects of another club", path: "/clubs/1/projets", form: { intent: "suivre", projectId: "1" }, status: 403 },
+        { as: "epargnant", name: "following someone else's draft", form: { intent: "suivre", projectId: "6" }, status: REFUSED },
+        { as: "epargnant", name: "studying another club's deal", form: { intent: "etudier", dealId: "1", notes: "Vu" }, status: REFUSED },
+        { as: "epargnant", name: "opening a vote on another club's deal", form: { intent: "ouvrir-vote", dealId: "1", amount: "1000", instrument: "capital", deadline: "2030-01-01" }, status: REFUSED },
+        { as: "epargnant", name: "dropping another club's deal", form: { intent: "abandonner", dealId: "1" }, status: REFUSED },
+        { as: "epargnant", name: "naming a non-member as accompanying member", form: { intent: "accompagnateurs", projectId: "3", userIds: "4" }, status: REFUSED },
       ],
     },
   },
@@ -482,7 +496,10 @@ const ROUTES: RouteSpec[] = [
       base: { kind: "cotisation", amount: "abc", memberUserId: "6", occurredOn: "2026-01-01", note: "" },
       numbers: ["amount", "memberUserId"],
       texts: ["note"],
-      extra: [{ as: "epargnant", name: "the treasury of another club", path: "/clubs/1/tresorerie", form: { kind: "frais", amount: "10" }, status: 403 }],
+      extra: [
+        { as: "epargnant", name: "the treasury of another club", path: "/clubs/1/tresorerie", form: { kind: "frais", amount: "10" }, status: 403 },
+        { as: "epargnant", name: "a contribution from someone who is not a member", form: { kind: "cotisation", amount: "10", memberUserId: "4", occurredOn: "2026-01-01" }, status: REFUSED },
+      ],
     },
   },
   {
@@ -803,6 +820,58 @@ for (const route of ROUTES) {
     }
   });
 }
+
+/**
+ * The person's side of a refusal: for one bad field per form, the page says
+ * what is wrong in French right at that field (its "…-<field>-error" element),
+ * and every other value typed is still in the form.
+ */
+const FIELD_MESSAGES: { who: Who; path: string; form: Record<string, string>; field: string }[] = [
+  { who: "visiteur", path: "/inscription", form: { email: "pas-une-adresse", displayName: "Camille Robuste", password: "cigale-marais-brouette-2026", commune: "Saint-Jean-d'Angély (17400)", roles: "porteur" }, field: "email" },
+  { who: "porteur", path: "/projets/nouveau", form: { title: "Projet robuste", pitch: "Un résumé de plus de dix caractères.", kind: "entreprise", legalForm: "sas", commune: "Saint-Jean-d'Angély (17400)", jobsExpected: "douze" }, field: "jobsExpected" },
+  { who: "porteur", path: "/projets/1/besoins/nouveau", form: { priority: "haute", hoursPerMonth: "beaucoup", expectation: "Une aide sur la comptabilité" }, field: "hoursPerMonth" },
+  { who: "porteur", path: "/projets/1/financement", form: { amount: "mille", kind: "don" }, field: "amount" },
+  { who: "benevole", path: "/benevoles/profil", form: { commune: "Saint-Jean-d'Angély (17400)", radiusKm: "loin", hoursPerMonth: "4", bio: "Comptable retraitée" }, field: "radiusKm" },
+  { who: "benevole", path: "/accompagnements/1", form: { intent: "session", heldOn: "2026-01-01", durationMinutes: "une heure", topic: "Point budget", notes: "Notes de la rencontre" }, field: "durationMinutes" },
+  { who: "epargnant", path: "/projets/3/soutenir", form: { amount: "douze", kind: "don", message: "Courage à vous" }, field: "amount" },
+  { who: "epargnant", path: "/cagnotte/vals-de-saintonge", form: { intent: "don", amount: "dix", donorName: "Camille", message: "Pour le pôle" }, field: "amount" },
+  { who: "epargnant", path: "/tontines", form: { intent: "creer", name: "Tontine robuste", territoryId: "1", contribution: "douze", startsOn: "2027-01-01", description: "Ma présentation" }, field: "contribution" },
+  { who: "epargnant", path: "/clubs", form: { name: "Club robuste", territoryId: "1", ticketMin: "100", ticketMax: "1000", quorumPct: "cinquante", maxStakePct: "10", description: "Présentation du club" }, field: "quorumPct" },
+  { who: "epargnant", path: "/clubs/2/parametres", form: { quorumPct: "50", maxStakePct: "beaucoup", ticketMin: "100", ticketMax: "1000", description: "Présentation du club" }, field: "maxStakePct" },
+  { who: "epargnant", path: "/clubs/2/tresorerie", form: { kind: "cotisation", amount: "abc", memberUserId: "6", occurredOn: "2026-01-01", note: "Ma note" }, field: "amount" },
+  { who: "epargnant", path: "/clubs/2/membres", form: { intent: "reunion", date: "demain", time: "18:00", place: "Salle des fêtes", agenda: "Ordre du jour" }, field: "date" },
+];
+
+function htmlEscaped(value: string): string {
+  return value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#x27;");
+}
+
+test(`${FIELD_MESSAGES.length} forms: a bad field gets 400 and a French message at that field, and what was typed is kept`, async ({ playwright, baseURL, newClientAddress }) => {
+  const clients = new Map<Who, APIRequestContext>();
+  try {
+    for (const { who, path, form, field } of FIELD_MESSAGES) {
+      let client = clients.get(who);
+      if (!client) {
+        client = await clientFor(who, playwright, baseURL!, who === "visiteur" ? newClientAddress : workerAddress);
+        clients.set(who, client);
+      }
+      const what = `POST ${path} with a bad ${field} as ${who}`;
+      const response = await client.post(path, { form, maxRedirects: 0 });
+      expect(response.status(), what).toBe(400);
+      const html = (await response.text()).replace(/<script\b[\s\S]*?<\/script>/gi, " ");
+      const message = new RegExp(`id="[\\w-]*-${field}-error"[^>]*>([^<]+)<`).exec(html)?.[1]?.trim();
+      expect(message, `${what}: a message at the field`).toBeTruthy();
+      expect(message, `${what}: in French`).toMatch(/[a-zàâçéèêëîïôûù]{2,}.*\s/);
+      expect(message, `${what}: not a library's English`).not.toMatch(/\b(Invalid|Expected|Required|received)\b/);
+      for (const [name, value] of Object.entries(form)) {
+        if (name === "intent" || name === "password" || name === "territoryId" || name === "memberUserId" || name === "kind") continue;
+        expect(html, `${what}: keeps ${name}`).toContain(htmlEscaped(value));
+      }
+    }
+  } finally {
+    await Promise.all([...clients.values()].map((c) => c.dispose()));
+  }
+});
 
 /** Route modules that export an action (read from the source, so the list cannot go stale). */
 function modulesWithAction(): Set<string> {
