@@ -19,6 +19,18 @@ app.disable("x-powered-by");
 // One hop: the reverse proxy in front of us. Trusting more would let a client pick its own address.
 if (trustProxy) app.set("trust proxy", 1);
 
+// An answer can go out before the request body was read: a POST from another site is refused,
+// a visitor's POST is sent to /connexion. Read the rest of that body and discard it, or the connection
+// is reset while the browser is still sending, and the person sees a network error, not the answer.
+app.use((req, res, next) => {
+  res.on("finish", () => {
+    if (req.complete) return;
+    req.removeAllListeners("data");
+    req.resume();
+  });
+  next();
+});
+
 app.use((req, res, next) => {
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
   const forwardedHost = trustProxy ? req.get("x-forwarded-host") : undefined;
@@ -57,6 +69,28 @@ app.all(
     mode: isProduction ? "production" : "development",
     getLoadContext: (req) => ({ clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown" }),
   }),
+);
+
+// Errors met before Remix (a URL that cannot be decoded, such as /projets/%ZZ, in the static
+// files): a short French page and the right 4xx, never Express's English page; 5xx are logged.
+app.use(
+  /** @type {import("express").ErrorRequestHandler} */
+  (error, req, res, next) => {
+    if (res.headersSent) return next(error);
+    const status = Number(error?.status ?? error?.statusCode);
+    const clientError = Number.isInteger(status) && status >= 400 && status < 500;
+    if (!clientError) console.error(error);
+    const [title, message] = clientError
+      ? ["Requête invalide", "Cette adresse ou cette requête n'est pas valide."]
+      : ["Une erreur est survenue", "Nous n'avons pas pu afficher cette page. Réessayez dans un instant."];
+    res
+      .status(clientError ? status : 500)
+      .type("text/html; charset=utf-8")
+      .send(
+        `<!DOCTYPE html><html lang="fr-FR"><head><meta charset="utf-8"><title>${title} — Maillon</title></head>` +
+          `<body><h1>${title}</h1><p>${message}</p><p><a href="/">Retour à l'accueil</a></p></body></html>`,
+      );
+  },
 );
 
 const server = app.listen(port, host, () => {

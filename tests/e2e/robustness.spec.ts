@@ -930,7 +930,43 @@ test("unknown URLs under every kind of route get the French 404 page, never a 5x
     const response = await request.get(path, { maxRedirects: 0 });
     expect(response.status(), `GET ${path}`).toBeLessThan(500);
     expect([400, 404], `GET ${path}`).toContain(response.status());
+    await expectCleanHtml(response, `GET ${path}`);
   }
+});
+
+/**
+ * Sends a POST whose body is only partly written when the answer comes back
+ * (as a browser still uploading a long form), then the rest, then a GET on the
+ * same connection: the statuses read, or the socket error met.
+ */
+async function postSlowlyThenGet(baseURL: string, path: string, headers: Record<string, string>): Promise<string[]> {
+  const net = await import("node:net");
+  const url = new URL(baseURL);
+  const body = `intent=x&texte=${"x".repeat(200 * 1024)}`;
+  return new Promise((resolve) => {
+    const socket = net.connect(Number(url.port), url.hostname);
+    let received = "";
+    const statuses = () => [...received.matchAll(/HTTP\/1\.1 (\d{3})/g)].map((m) => m[1]!);
+    socket.on("data", (chunk) => (received += chunk.toString("latin1")));
+    socket.on("error", (error: NodeJS.ErrnoException) => resolve([...statuses(), error.code ?? "error"]));
+    socket.on("close", () => resolve(statuses()));
+    const extra = Object.entries(headers).map(([k, v]) => `${k}: ${v}\r\n`).join("");
+    socket.write(
+      `POST ${path} HTTP/1.1\r\nHost: ${url.host}\r\nContent-Type: application/x-www-form-urlencoded\r\n${extra}Content-Length: ${body.length}\r\n\r\n${body.slice(0, 1000)}`,
+    );
+    const waitForAnswer = setInterval(() => {
+      if (!received.includes("\r\n\r\n")) return;
+      clearInterval(waitForAnswer);
+      socket.write(body.slice(1000), () => {
+        socket.write(`GET /poles HTTP/1.1\r\nHost: ${url.host}\r\nConnection: close\r\n\r\n`);
+      });
+    }, 20);
+  });
+}
+
+test("a POST answered before its 200 kB body is read (visitor sent to /connexion, foreign Origin refused) keeps the connection usable instead of resetting it", async ({ baseURL }) => {
+  expect(await postSlowlyThenGet(baseURL!, "/projets/nouveau", { "X-Forwarded-For": workerAddress() })).toEqual(["302", "200"]);
+  expect(await postSlowlyThenGet(baseURL!, "/inscription", { "X-Forwarded-For": workerAddress(), Origin: "https://evil.example" })).toEqual(["403", "200"]);
 });
 
 test("POST /deconnexion from a foreign Origin is refused with 403 and the session survives", async ({ playwright, baseURL }) => {
