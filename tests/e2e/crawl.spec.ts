@@ -8,14 +8,16 @@ import { CRAWL_ROLES, crawl, describeCrawl, signInAs } from "./crawl";
 import { expect, findA11yViolations, test } from "./fixtures";
 
 async function checkPage(page: Page): Promise<string[]> {
+  const { h1, main, lang, title } = await page.evaluate(() => ({
+    h1: document.querySelectorAll("h1").length,
+    main: document.querySelectorAll("main, [role=main]").length,
+    lang: document.documentElement.getAttribute("lang"),
+    title: document.title,
+  }));
   const problems: string[] = [];
-  const h1 = await page.locator("h1").count();
   if (h1 !== 1) problems.push(`${h1} <h1> au lieu d'un seul`);
-  const main = await page.locator("main, [role=main]").count();
   if (main !== 1) problems.push(`${main} repère <main> au lieu d'un seul`);
-  const lang = await page.locator("html").getAttribute("lang");
   if (lang !== "fr-FR") problems.push(`<html lang="${lang ?? ""}"> au lieu de "fr-FR"`);
-  const title = await page.title();
   if (!/\S.* — Maillon$/.test(title)) problems.push(`titre « ${title} » ne se termine pas par « — Maillon »`);
   for (const violation of await findA11yViolations(page, { singleFrame: true })) problems.push(`axe : ${violation}`);
   return problems;

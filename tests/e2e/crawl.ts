@@ -21,6 +21,7 @@ export const CRAWL_ROLES: readonly CrawlRole[] = [
 
 export const CRAWL_STARTS = ["/", "/espace"] as const;
 export const MAX_PAGES_PER_ROLE = 40;
+export const MAX_LINKS_PER_ROLE = 150;
 
 /** Paths never followed: sign-out changes state, resource routes are not pages. */
 const SKIPPED_PATHS = [/^\/deconnexion\/?$/, /^\/api\//, /\.(svg|ico|png|jpe?g|css|js|csv|pdf)$/i];
@@ -47,22 +48,32 @@ export type CrawlReport = {
   problems: string[];
   /** Templates found but left unvisited because of the page cap. */
   leftOver: string[];
+  /** Other links found on the pages visited (same templates, other ids or queries), fetched for their status only. */
+  linksChecked: number;
 };
 
 /**
  * Opens each start path, then every same-origin link found on the pages
- * opened on `origin`, one concrete page per template, until the queue empties or `maxPages`
- * templates were visited.
+ * opened on `origin`, one concrete page per template, until the queue empties
+ * or `maxPages` templates were visited. The other links found on those pages
+ * (more ids of a visited template) are then fetched with the same session, up
+ * to `maxLinks`: each must answer without error too.
  */
 export async function crawl(
   page: Page,
   origin: string,
   check: PageCheck,
-  { starts = CRAWL_STARTS, maxPages = MAX_PAGES_PER_ROLE }: { starts?: readonly string[]; maxPages?: number } = {}
+  {
+    starts = CRAWL_STARTS,
+    maxPages = MAX_PAGES_PER_ROLE,
+    maxLinks = MAX_LINKS_PER_ROLE,
+  }: { starts?: readonly string[]; maxPages?: number; maxLinks?: number } = {}
 ): Promise<CrawlReport> {
   const queue: { path: string; from: string }[] = starts.map((path) => ({ path, from: "(départ)" }));
   const seen = new Set<string>(starts.map((path) => pageTemplate(new URL(path, "http://x").pathname)));
-  const report: CrawlReport = { visited: [], problems: [], leftOver: [] };
+  const report: CrawlReport = { visited: [], problems: [], leftOver: [], linksChecked: 0 };
+  /** Every link found, path and query, with the first page that showed it. */
+  const linked = new Map<string, string>();
 
   while (queue.length > 0 && report.visited.length < maxPages) {
     const { path, from } = queue.shift()!;
@@ -85,13 +96,23 @@ export async function crawl(
       const url = new URL(absolute);
       if (url.origin !== origin) continue;
       if (SKIPPED_PATHS.some((pattern) => pattern.test(url.pathname))) continue;
+      const target = url.pathname + url.search;
+      if (!linked.has(target)) linked.set(target, landed.pathname + landed.search);
       const template = pageTemplate(url.pathname);
       if (seen.has(template)) continue;
       seen.add(template);
-      queue.push({ path: url.pathname + url.search, from: landed.pathname + landed.search });
+      queue.push({ path: target, from: landed.pathname + landed.search });
     }
   }
   report.leftOver = queue.map((item) => pageTemplate(new URL(item.path, "http://x").pathname));
+
+  const opened = new Set([...report.visited.map((v) => v.path), ...queue.map((item) => item.path)]);
+  for (const [target, from] of linked) {
+    if (opened.has(target) || report.linksChecked >= maxLinks) continue;
+    report.linksChecked += 1;
+    const status = (await page.request.get(target)).status();
+    if (status >= 400) report.problems.push(`${target} (lien depuis ${from}) : statut HTTP ${status}`);
+  }
   return report;
 }
 
@@ -99,5 +120,6 @@ export async function crawl(
 export function describeCrawl(role: CrawlRole, report: CrawlReport): string {
   const lines = report.visited.map((v) => `  ${v.template}${v.template === v.path ? "" : `  (${v.path})`}`);
   const left = report.leftOver.length > 0 ? `\n  non visités (plafond atteint) : ${report.leftOver.join(", ")}` : "";
-  return `${role.name} : ${report.visited.length} pages\n${lines.join("\n")}${left}`;
+  const links = `${report.linksChecked} autres liens vérifiés`;
+  return `${role.name} : ${report.visited.length} pages, ${links}\n${lines.join("\n")}${left}`;
 }

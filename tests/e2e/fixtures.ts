@@ -30,7 +30,8 @@ export const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
  * pages without iframes checked by the dozen, as the crawl does.
  */
 export async function findA11yViolations(page: Page, { singleFrame = false } = {}): Promise<string[]> {
-  const builder = new AxeBuilder({ page }).withTags(WCAG_TAGS);
+  // Only violations are read: axe then skips collecting the nodes of passes and incomplete checks.
+  const builder = new AxeBuilder({ page }).withTags(WCAG_TAGS).options({ resultTypes: ["violations"] });
   if (singleFrame) builder.setLegacyMode(true);
   const results = await builder.analyze();
   return results.violations.map((v) => {
