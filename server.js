@@ -31,6 +31,23 @@ app.use((req, res, next) => {
   next();
 });
 
+/**
+ * A short French error page for the answers given before Remix.
+ * @param {import("express").Response} res
+ * @param {number} status
+ * @param {string} title
+ * @param {string} message
+ */
+function sendErrorPage(res, status, title, message) {
+  res
+    .status(status)
+    .type("text/html; charset=utf-8")
+    .send(
+      `<!DOCTYPE html><html lang="fr-FR"><head><meta charset="utf-8"><title>${title} — Maillon</title></head>` +
+        `<body><h1>${title}</h1><p>${message}</p><p><a href="/">Retour à l'accueil</a></p></body></html>`,
+    );
+}
+
 app.use((req, res, next) => {
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
   const forwardedHost = trustProxy ? req.get("x-forwarded-host") : undefined;
@@ -43,6 +60,17 @@ app.use((req, res, next) => {
   });
   if (!allowed) {
     res.status(403).type("text/plain; charset=utf-8").send("Requête refusée : elle ne vient pas de ce site.");
+    return;
+  }
+  next();
+});
+
+// No form of the site comes near 1 MB; a bigger body is refused before anything reads it
+// (forms echo what was typed, so it would also come back doubled in the page).
+const MAX_BODY_BYTES = 1024 * 1024;
+app.use((req, res, next) => {
+  if (Number(req.get("content-length") ?? 0) > MAX_BODY_BYTES) {
+    sendErrorPage(res, 413, "Envoi trop volumineux", "Ce que vous avez envoyé dépasse 1 Mo. Raccourcissez vos textes et réessayez.");
     return;
   }
   next();
@@ -80,16 +108,8 @@ app.use(
     const status = Number(error?.status ?? error?.statusCode);
     const clientError = Number.isInteger(status) && status >= 400 && status < 500;
     if (!clientError) console.error(error);
-    const [title, message] = clientError
-      ? ["Requête invalide", "Cette adresse ou cette requête n'est pas valide."]
-      : ["Une erreur est survenue", "Nous n'avons pas pu afficher cette page. Réessayez dans un instant."];
-    res
-      .status(clientError ? status : 500)
-      .type("text/html; charset=utf-8")
-      .send(
-        `<!DOCTYPE html><html lang="fr-FR"><head><meta charset="utf-8"><title>${title} — Maillon</title></head>` +
-          `<body><h1>${title}</h1><p>${message}</p><p><a href="/">Retour à l'accueil</a></p></body></html>`,
-      );
+    if (clientError) sendErrorPage(res, status, "Requête invalide", "Cette adresse ou cette requête n'est pas valide.");
+    else sendErrorPage(res, 500, "Une erreur est survenue", "Nous n'avons pas pu afficher cette page. Réessayez dans un instant.");
   },
 );
 

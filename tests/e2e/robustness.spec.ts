@@ -969,6 +969,24 @@ test("a POST answered before its 200 kB body is read (visitor sent to /connexion
   expect(await postSlowlyThenGet(baseURL!, "/inscription", { "X-Forwarded-For": workerAddress(), Origin: "https://evil.example" })).toEqual(["403", "200"]);
 });
 
+test("a POST over 1 MB gets 413 with a French page before any form reads it, nothing stored", async ({ playwright, baseURL }) => {
+  const client = await clientFor("epargnant", playwright, baseURL!);
+  try {
+    const before = countRows(["tontines"]);
+    const response = await client.post("/tontines", {
+      data: formBody({ intent: "creer", name: "Tontine", description: "x".repeat(2 * 1024 * 1024) }),
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      maxRedirects: 0,
+    });
+    expect(response.status()).toBe(413);
+    await expectCleanHtml(response, "POST /tontines of 2 MB");
+    expect(visibleText(await response.text())).toContain("dépasse 1 Mo");
+    expect(countRows(["tontines"])).toEqual(before);
+  } finally {
+    await client.dispose();
+  }
+});
+
 test("POST /deconnexion from a foreign Origin is refused with 403 and the session survives", async ({ playwright, baseURL }) => {
   const client = await clientFor("porteur", playwright, baseURL!);
   try {
