@@ -1,10 +1,9 @@
 import { z } from "zod";
 import { BALLOT_CHOICES, CLUB_MEMBER_ROLES, DECISION_RULES, INSTRUMENTS } from "#db/schema";
 import { LIFECYCLE_ACTIONS } from "~/domain/clubs/lifecycle";
+import { id } from "./id";
 import { euros } from "./money";
 import { isValidIsoDate } from "./project";
-
-const id = (message: string) => z.number({ error: message }).int({ error: message }).positive({ error: message });
 
 function percent(required: string, min: number, max: number, what: string) {
   return z

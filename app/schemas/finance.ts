@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { FUNDING_KINDS } from "#db/schema";
+import { id } from "./id";
 import { euros } from "./money";
 import { isValidIsoDate } from "./project";
 
@@ -18,7 +19,7 @@ export const donationSchema = z.object({
 
 export const allocationSchema = z.object({
   intent: z.literal("attribuer"),
-  projectId: z.number({ error: "Choisissez un projet dans la liste." }).int({ error: "Choisissez un projet dans la liste." }),
+  projectId: id("Choisissez un projet dans la liste."),
   amount: euros({ required: "Indiquez le montant attribué, en euros.", what: "Le montant" }),
   note: z.string().trim().max(300, { error: "La note doit compter au plus 300 caractères." }).optional(),
 });
@@ -41,7 +42,7 @@ export const tontineSchema = z.object({
     .min(3, { error: "Le nom doit compter au moins 3 caractères." })
     .max(80, { error: "Le nom doit compter au plus 80 caractères." }),
   description: z.string().trim().max(500, { error: "La présentation doit compter au plus 500 caractères." }).optional(),
-  territoryId: z.number({ error: "Choisissez un pôle." }).int({ error: "Choisissez un pôle." }),
+  territoryId: id("Choisissez un pôle."),
   contribution: euros({ required: "Indiquez la contribution mensuelle, en euros.", what: "La contribution", minCents: 5_00, maxCents: 2_000_00 }),
   startsOn: z
     .string({ error: "Indiquez la date du premier tour." })

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { id } from "./id";
 import { isValidIsoDate } from "./project";
 
 export const MESSAGE_MAX = 1000;
@@ -13,8 +14,8 @@ const message = z
 
 /** A holder asks a volunteer, or a volunteer offers help, on one need. */
 export const mentorshipRequestSchema = z.object({
-  needId: z.number({ error: "Besoin inconnu." }).int({ error: "Besoin inconnu." }),
-  volunteerId: z.number({ error: "Bénévole inconnu." }).int({ error: "Bénévole inconnu." }).optional(),
+  needId: id("Besoin inconnu."),
+  volunteerId: id("Bénévole inconnu.").optional(),
   message,
 });
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { FUNDING_KINDS, LEGAL_FORMS, NEED_PRIORITIES, PROJECT_KINDS, PROJECT_STAGES } from "#db/schema";
+import { id } from "./id";
 import { communeCodeSchema } from "./auth";
 import { euros } from "./money";
 
@@ -46,9 +47,7 @@ export const projectSchema = z.object({
   kind: z.enum(PROJECT_KINDS, { error: "Choisissez le type de projet dans la liste." }),
   stage: z.enum(PROJECT_STAGES, { error: "Choisissez l'étape où en est le projet." }),
   legalForm: z.enum(LEGAL_FORMS, { error: "Choisissez une forme juridique dans la liste." }),
-  activityDomainId: z.number({ error: "Choisissez un domaine d'activité dans la liste." }).int({
-    error: "Choisissez un domaine d'activité dans la liste.",
-  }),
+  activityDomainId: id("Choisissez un domaine d'activité dans la liste."),
   commune: z
     .string({ error: "Indiquez la commune du projet." })
     .trim()
@@ -62,9 +61,7 @@ export const projectSchema = z.object({
 export type ProjectFormValues = z.infer<typeof projectSchema>;
 
 export const skillNeedSchema = z.object({
-  skillId: z.number({ error: "Choisissez une compétence dans la liste." }).int({
-    error: "Choisissez une compétence dans la liste.",
-  }),
+  skillId: id("Choisissez une compétence dans la liste."),
   priority: z.enum(NEED_PRIORITIES, { error: "Choisissez une priorité : haute, moyenne ou basse." }),
   expectation: optionalText(NOTE_MAX, "La description de l'attente"),
   hoursPerMonth: wholeNumber("Indiquez le nombre d'heures par mois souhaitées.", 1, 100, "heures"),

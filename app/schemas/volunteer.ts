@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { SKILL_LEVELS, VOLUNTEER_STATUSES } from "#db/schema";
+import { id } from "./id";
 import { communeCodeSchema } from "./auth";
 
 export const BIO_MAX = 1000;
@@ -9,7 +10,7 @@ export const BIO_MAX = 1000;
  * an empty level means "not offered".
  */
 const skillRow = z.object({
-  skillId: z.number({ error: "Compétence inconnue." }).int({ error: "Compétence inconnue." }),
+  skillId: id("Compétence inconnue."),
   level: z.enum(SKILL_LEVELS, { error: "Choisissez un niveau : notions, confirmé ou expert." }).optional(),
 });
 
@@ -22,7 +23,7 @@ export const volunteerProfileSchema = z.object({
       error: "Choisissez au moins une compétence et son niveau.",
     }),
   domainIds: z
-    .array(z.number({ error: "Domaine d'activité inconnu." }).int({ error: "Domaine d'activité inconnu." }))
+    .array(id("Domaine d'activité inconnu."))
     .max(20, { error: "Trop de domaines d'activité." })
     .optional(),
   commune: z

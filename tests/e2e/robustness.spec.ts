@@ -705,6 +705,7 @@ function genericCases(spec: NonNullable<RouteSpec["post"]>): PostCase[] {
   }
   for (const field of spec.numbers ?? []) {
     cases.push({ name: `text in the number field ${field}`, form: { ...spec.base, [field]: "douze" }, status });
+    cases.push({ name: `a negative number in ${field}`, form: { ...spec.base, [field]: "-1" }, status });
   }
   for (const field of spec.texts ?? []) {
     cases.push({ name: `100 kB in ${field}`, form: { ...spec.base, [field]: HUGE }, status });
