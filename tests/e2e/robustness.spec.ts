@@ -725,71 +725,74 @@ test("the table covers every route module in app/routes/", async () => {
   expect(ROUTES.map((r) => r.module).sort()).toEqual(modules);
 });
 
+/*
+ * One GET test and one POST test per route module (the fixtures give every test
+ * of a worker its own client address from a small pool: few, fuller tests).
+ */
+function describeGet(expected: GetOutcome): string {
+  return expected === "connexion" ? "/connexion" : typeof expected === "object" ? `a redirect to ${expected.to.source}` : String(expected);
+}
+
 for (const route of ROUTES) {
-  test.describe(`${route.module}`, () => {
-    const params = route.params ?? {};
-    const validPath = fill(route.path, params);
+  const params = route.params ?? {};
+  const validPath = fill(route.path, params);
+  const gets = Object.entries(route.get) as [Who, GetOutcome][];
+  const malformed = [
+    ...(route.ids ?? []).flatMap((p) => MALFORMED_IDS.map((v) => fill(route.path, { ...params, [p]: segment(v) }))),
+    ...(route.slugs ?? []).flatMap((p) => UNKNOWN_SLUGS.map((v) => fill(route.path, { ...params, [p]: segment(v) }))),
+  ];
 
-    for (const [who, expected] of Object.entries(route.get) as [Who, GetOutcome][]) {
-      const malformed = [
-        ...(route.ids ?? []).flatMap((p) => MALFORMED_IDS.map((v) => fill(route.path, { ...params, [p]: segment(v) }))),
-        ...(route.slugs ?? []).flatMap((p) => UNKNOWN_SLUGS.map((v) => fill(route.path, { ...params, [p]: segment(v) }))),
-      ];
-      const outcome =
-        expected === "connexion" ? "is sent to /connexion" : typeof expected === "object" ? `redirects to ${expected.to.source}` : `gets ${expected}`;
-      const name = malformed.length
-        ? `GET as ${who}: the page ${outcome}; ${malformed.length} malformed ids or unknown slugs get 404${who === "visiteur" ? " or /connexion" : ""}, never a 5xx`
-        : `GET as ${who}: the page ${outcome}, never a 5xx`;
-      test(name, async ({ playwright, baseURL }) => {
-        const client = await clientFor(who, playwright, baseURL!);
-        try {
-          await expectGet(client, validPath, expected, who);
-          for (const path of malformed) {
-            await expectGet(client, path, "malformed", who);
-          }
-        } finally {
-          await client.dispose();
-        }
-      });
-    }
-
-    const post = route.post;
-    if (!post) return;
-
-    test(`POST as visiteur: bad forms and malformed ids ${post.visitor === "connexion" ? "are sent to /connexion" : `get ${post.visitor}`}, nothing stored`, async ({
-      playwright,
-      baseURL,
-      newClientAddress,
-    }) => {
-      // The sign-in and sign-up forms count failures per address: a fresh one for them.
-      const client = await clientFor("visiteur", playwright, baseURL!, post.visitor === "connexion" ? workerAddress : newClientAddress);
+  test(`${route.module} GET ${route.path}: ${gets.map(([who, e]) => `${who} gets ${describeGet(e)}`).join(", ")}${
+    malformed.length ? `; ${malformed.length} malformed ids or unknown slugs get 404 (or /connexion for a visitor)` : ""
+  }; never a 5xx`, async ({ playwright, baseURL }) => {
+    for (const [who, expected] of gets) {
+      const client = await clientFor(who, playwright, baseURL!);
       try {
-        const cases = genericCases(post);
-        for (const c of cases) {
-          await expectRefusedPost(client, validPath, c.form, post.visitor === "connexion" ? "connexion" : (c.status ?? post.visitor), post.tables, `POST ${validPath} (${c.name}) as visiteur`);
-        }
-        for (const p of route.ids ?? []) {
-          for (const v of MALFORMED_IDS) {
-            const path = fill(route.path, { ...params, [p]: segment(v) });
-            const response = await client.post(path, { form: post.base as Record<string, string>, maxRedirects: 0 });
-            expect(response.status(), `POST ${label(path)} as visiteur`).toBeLessThan(500);
-            expect([302, 403, 404], `POST ${label(path)} as visiteur`).toContain(response.status());
-          }
-        }
+        await expectGet(client, validPath, expected, who);
+        for (const path of malformed) await expectGet(client, path, "malformed", who);
       } finally {
         await client.dispose();
       }
-    });
+    }
+  });
 
-    for (const who of post.as) {
-      const cases = genericCases(post);
-      const formsPart = cases.length ? `${cases.length} malformed forms get ${JSON.stringify(post.status ?? 400)} with HTML and no stack trace, ` : "";
-      test(`POST as ${who}: ${formsPart}${route.ids ? "malformed ids get 404, " : ""}nothing stored`, async ({
-        playwright,
-        baseURL,
-      }) => {
-        const client = await clientFor(who, playwright, baseURL!);
-        try {
+  const post = route.post;
+  if (!post) continue;
+  const cases = genericCases(post);
+  const extras = post.extra ?? [];
+  const visitorOutcome = post.visitor === "connexion" ? "are sent to /connexion" : `get ${post.visitor}`;
+  const signedInPart = post.as.length
+    ? `; as ${post.as.join(", ")}: ${cases.length ? `${cases.length} malformed forms get ${JSON.stringify(post.status ?? 400)} in HTML without a stack trace, ` : ""}${route.ids ? "malformed ids get 404, " : ""}`
+    : "; ";
+  const extraPart = extras.length ? `refused: ${extras.map((c) => `${c.name} (${c.as})`).join(", ")}; ` : "";
+
+  test(`${route.module} POST ${route.path}: a visitor's bad posts ${visitorOutcome}${signedInPart}${extraPart}nothing stored`, async ({
+    playwright,
+    baseURL,
+    newClientAddress,
+  }) => {
+    // The sign-in and sign-up forms count failures per address: a fresh one for them.
+    const visitor = await clientFor("visiteur", playwright, baseURL!, post.visitor === "connexion" ? workerAddress : newClientAddress);
+    try {
+      for (const c of cases) {
+        await expectRefusedPost(visitor, validPath, c.form, post.visitor === "connexion" ? "connexion" : (c.status ?? post.visitor), post.tables, `POST ${validPath} (${c.name}) as visiteur`);
+      }
+      for (const p of route.ids ?? []) {
+        for (const v of MALFORMED_IDS) {
+          const path = fill(route.path, { ...params, [p]: segment(v) });
+          const response = await visitor.post(path, { form: post.base as Record<string, string>, maxRedirects: 0 });
+          expect(response.status(), `POST ${label(path)} as visiteur`).toBeLessThan(500);
+          expect([302, 403, 404], `POST ${label(path)} as visiteur`).toContain(response.status());
+        }
+      }
+    } finally {
+      await visitor.dispose();
+    }
+
+    for (const who of new Set([...post.as, ...extras.map((c) => c.as)])) {
+      const client = await clientFor(who, playwright, baseURL!);
+      try {
+        if (post.as.includes(who)) {
           for (const c of cases) {
             await expectRefusedPost(client, validPath, c.form, c.status, post.tables, `POST ${validPath} (${c.name}) as ${who}`);
           }
@@ -799,26 +802,14 @@ for (const route of ROUTES) {
               await expectRefusedPost(client, path, post.base, 404, post.tables, `POST ${label(path)} as ${who}`);
             }
           }
-        } finally {
-          await client.dispose();
         }
-      });
-    }
-
-    const extraByWho = new Map<SignedIn, PostCase[]>();
-    for (const { as, ...c } of post.extra ?? []) extraByWho.set(as, [...(extraByWho.get(as) ?? []), c]);
-    for (const [who, cases] of extraByWho) {
-      test(`POST as ${who}: ${cases.map((c) => c.name).join("; ")} — refused, nothing stored`, async ({ playwright, baseURL }) => {
-        const client = await clientFor(who, playwright, baseURL!);
-        try {
-          for (const c of cases) {
-            const path = c.path ?? validPath;
-            await expectRefusedPost(client, path, c.form, c.status, post.tables, `POST ${path} (${c.name}) as ${who}`);
-          }
-        } finally {
-          await client.dispose();
+        for (const c of extras.filter((e) => e.as === who)) {
+          const path = c.path ?? validPath;
+          await expectRefusedPost(client, path, c.form, c.status, post.tables, `POST ${path} (${c.name}) as ${who}`);
         }
-      });
+      } finally {
+        await client.dispose();
+      }
     }
   });
 }
