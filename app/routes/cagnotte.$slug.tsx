@@ -1,6 +1,6 @@
-import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { NoPaymentNotice } from "~/components/no-payment-notice";
 import { FormError, SelectField, TextAreaField, TextField } from "~/components/ui/field";
@@ -12,6 +12,7 @@ import { getAuth, isStaffOf, requireUser } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { formatDate, formatEuros, plural } from "~/utils/format";
 import { forbidden, notFound } from "~/utils/project-access.server";
+import { actionRefused, formRejected } from "~/utils/form-reply.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `La cagnotte solidaire${data ? ` du ${data.territory.name}` : ""} — Maillon` },
@@ -37,10 +38,6 @@ export function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-type Reply = SubmissionResult<string[]>;
-function formFailure(intent: string, reply: Reply, status = 400) {
-  return data({ intent, reply }, { status });
-}
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const territory = loadTerritory(params.slug);
@@ -53,7 +50,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   if (intent === "don") {
     const submission = parseWithZod(formData, { schema: donationSchema });
-    if (submission.status !== "success") return formFailure(intent, submission.reply());
+    if (submission.status !== "success") return formRejected(intent, submission.reply());
     const v = submission.value;
     donate(db, territory.id, auth.user.id, { amountCents: v.amount, donorName: v.donorName || null, message: v.message ?? "" }, now);
     return back("merci");
@@ -61,20 +58,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!isStaffOf(auth, territory.id)) throw forbidden("Seule l'équipe d'animation du pôle gère la cagnotte.");
   if (intent === "attribuer") {
     const submission = parseWithZod(formData, { schema: allocationSchema });
-    if (submission.status !== "success") return formFailure(intent, submission.reply());
+    if (submission.status !== "success") return formRejected(intent, submission.reply());
     const v = submission.value;
     const outcome = allocate(db, territory.id, auth.user.id, { projectId: v.projectId, amountCents: v.amount, note: v.note ?? "" }, now);
-    if (!outcome.ok) return formFailure(intent, submission.reply({ fieldErrors: { [outcome.field ?? "amount"]: [outcome.message] } }), outcome.status);
+    if (!outcome.ok) return formRejected(intent, submission.reply({ fieldErrors: { [outcome.field ?? "amount"]: [outcome.message] } }), outcome.status);
     return back("attribue");
   }
   if (intent === "objectif") {
     const submission = parseWithZod(formData, { schema: goalSchema });
-    if (submission.status !== "success") return formFailure(intent, submission.reply());
+    if (submission.status !== "success") return formRejected(intent, submission.reply());
     const outcome = setGoal(db, territory.id, auth.user.id, { label: submission.value.label, targetCents: submission.value.target }, now);
-    if (!outcome.ok) return formFailure(intent, submission.reply({ formErrors: [outcome.message] }), outcome.status);
+    if (!outcome.ok) return formRejected(intent, submission.reply({ formErrors: [outcome.message] }), outcome.status);
     return back("objectif");
   }
-  return data({ intent: null, reply: null }, { status: 400 });
+  return actionRefused("Action inconnue.", 400);
 }
 
 const FLASH: Record<string, string> = {
@@ -90,7 +87,7 @@ export default function Cagnotte() {
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const flash = Object.keys(FLASH).find((k) => params.get(k));
-  const lastFor = (id: string) => (actionData?.intent === id ? (actionData.reply ?? undefined) : undefined);
+  const lastFor = (id: string) => (actionData?.formId === id ? (actionData.reply ?? undefined) : undefined);
   const [donationForm, donationFields] = useForm({
     id: "don",
     lastResult: lastFor("don"),

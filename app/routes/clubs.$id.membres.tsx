@@ -1,6 +1,6 @@
-import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { ClubNav } from "~/components/club-nav";
 import { NoPaymentNotice } from "~/components/no-payment-notice";
@@ -25,6 +25,7 @@ import { readId } from "~/utils/project-access.server";
 import { getDb } from "~/utils/db.server";
 import { formatDateTime, formatEuros } from "~/utils/format";
 import { parisDateTime } from "~/utils/paris-time";
+import { actionRefused, formRejected } from "~/utils/form-reply.server";
 
 export const meta: MetaFunction = () => [{ title: "Membres du club — Maillon" }];
 
@@ -56,13 +57,6 @@ export function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-type Reply = SubmissionResult<string[]>;
-function formFailure(intent: string, reply: Reply, status = 400) {
-  return data({ intent, reply, message: null as string | null }, { status });
-}
-function failure(message: string, status: number) {
-  return data({ intent: null as string | null, reply: null as Reply | null, message }, { status });
-}
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const access = requireClubMember(request, params.id);
@@ -76,45 +70,45 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "inviter") {
     requireClubPermission(access, "manageMembers", "Seul le gérant invite de nouveaux membres.");
     const submission = parseWithZod(formData, { schema: inviteSchema });
-    if (submission.status !== "success") return formFailure(intent, submission.reply());
+    if (submission.status !== "success") return formRejected(intent, submission.reply());
     const outcome = inviteMember(db, clubId, submission.value.email, now);
-    if (!outcome.ok) return formFailure(intent, submission.reply({ fieldErrors: { email: [outcome.message] } }), outcome.status);
+    if (!outcome.ok) return formRejected(intent, submission.reply({ fieldErrors: { email: [outcome.message] } }), outcome.status);
     return done("invite");
   }
   if (intent === "accepter" || intent === "refuser") {
     requireClubPermission(access, "manageMembers", "Seul le gérant répond aux demandes.");
     const userId = readId(formData.get("userId"));
-    if (userId === null) return failure("Membre inconnu.", 400);
+    if (userId === null) return actionRefused("Membre inconnu.", 400);
     const outcome = decideRequest(db, clubId, userId, intent === "accepter", now);
-    if (!outcome.ok) return failure(outcome.message, outcome.status);
+    if (!outcome.ok) return actionRefused(outcome.message, outcome.status);
     return done(intent === "accepter" ? "accepte" : "refuse");
   }
   if (intent === "fonction") {
     requireClubPermission(access, "manageMembers", "Seul le gérant nomme les responsables du club.");
     const submission = parseWithZod(formData, { schema: officerSchema });
-    if (submission.status !== "success") return formFailure(intent, submission.reply());
+    if (submission.status !== "success") return formRejected(intent, submission.reply());
     const outcome = setOfficer(db, clubId, submission.value.userId, submission.value.role);
     if (!outcome.ok) {
-      return formFailure(intent, submission.reply({ fieldErrors: { [outcome.field ?? "userId"]: [outcome.message] } }), outcome.status);
+      return formRejected(intent, submission.reply({ fieldErrors: { [outcome.field ?? "userId"]: [outcome.message] } }), outcome.status);
     }
     return done("fonction");
   }
   if (intent === "epargne") {
     const submission = parseWithZod(formData, { schema: savingsSchema });
-    if (submission.status !== "success") return formFailure(intent, submission.reply());
+    if (submission.status !== "success") return formRejected(intent, submission.reply());
     const outcome = setMonthlySavings(db, clubId, access.auth.user.id, submission.value.monthlySavings);
-    if (!outcome.ok) return formFailure(intent, submission.reply({ fieldErrors: { monthlySavings: [outcome.message] } }), outcome.status);
+    if (!outcome.ok) return formRejected(intent, submission.reply({ fieldErrors: { monthlySavings: [outcome.message] } }), outcome.status);
     return done("epargne");
   }
   if (intent === "quitter") {
     const outcome = leaveClub(db, clubId, access.auth.user.id, now);
-    if (!outcome.ok) return failure(outcome.message, outcome.status);
+    if (!outcome.ok) return actionRefused(outcome.message, outcome.status);
     return redirect(`/clubs/${clubId}?parti=1`);
   }
   if (intent === "reunion") {
     requireClubPermission(access, "scheduleMeetings", "Seuls le gérant et le secrétaire planifient les réunions.");
     const submission = parseWithZod(formData, { schema: meetingSchema });
-    if (submission.status !== "success") return formFailure(intent, submission.reply());
+    if (submission.status !== "success") return formRejected(intent, submission.reply());
     const v = submission.value;
     const outcome = addMeeting(
       db,
@@ -123,10 +117,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
       { startsAt: parisDateTime(v.date, v.time), place: v.place, agenda: v.agenda ?? "", projectId: v.projectId ?? null },
       now,
     );
-    if (!outcome.ok) return formFailure(intent, submission.reply({ fieldErrors: { [outcome.field ?? "date"]: [outcome.message] } }), outcome.status);
+    if (!outcome.ok) return formRejected(intent, submission.reply({ fieldErrors: { [outcome.field ?? "date"]: [outcome.message] } }), outcome.status);
     return done("reunion");
   }
-  return failure("Action inconnue.", 400);
+  return actionRefused("Action inconnue.", 400);
 }
 
 const formOptions = { shouldValidate: "onBlur", shouldRevalidate: "onInput" } as const;
@@ -136,7 +130,7 @@ export default function ClubMembers() {
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const flash = Object.keys(FLASH).find((k) => params.get(k));
-  const lastFor = (id: string) => (actionData?.intent === id ? (actionData.reply ?? undefined) : undefined);
+  const lastFor = (id: string) => (actionData?.formId === id ? (actionData.reply ?? undefined) : undefined);
   const [inviteForm, inviteFields] = useForm({
     id: "inviter",
     lastResult: lastFor("inviter"),

@@ -1,6 +1,6 @@
-import { getCollectionProps, getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getCollectionProps, getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { ClubNav } from "~/components/club-nav";
 import { NoPaymentNotice } from "~/components/no-payment-notice";
@@ -29,6 +29,7 @@ import { readId } from "~/utils/project-access.server";
 import { getDb, type Db } from "~/utils/db.server";
 import { formatDate, formatEuros } from "~/utils/format";
 import { parisDateTime } from "~/utils/paris-time";
+import { actionRefused, formRejected } from "~/utils/form-reply.server";
 
 export const meta: MetaFunction = () => [{ title: "Projets et votes du club — Maillon" }];
 
@@ -74,13 +75,6 @@ export function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-type Reply = SubmissionResult<string[]>;
-function formFailure(formId: string, reply: Reply, status = 400) {
-  return data({ formId, reply, message: null as string | null }, { status });
-}
-function failure(message: string, status: number) {
-  return data({ formId: null as string | null, reply: null as Reply | null, message }, { status });
-}
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const access = requireClubMember(request, params.id);
@@ -94,22 +88,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   if (intent === "suivre") {
     const submission = parseWithZod(formData, { schema: followSchema });
-    if (submission.status !== "success") return failure("Projet inconnu.", 400);
+    if (submission.status !== "success") return actionRefused("Projet inconnu.", 400);
     const outcome = followProject(db, clubId, submission.value.projectId, now);
-    if (!outcome.ok) return failure(outcome.message, outcome.status);
+    if (!outcome.ok) return actionRefused(outcome.message, outcome.status);
     return done("suivi");
   }
   if (intent === "etudier") {
     const submission = parseWithZod(formData, { schema: studySchema });
-    if (submission.status !== "success") return formFailure(`etude-${dealId}`, submission.reply());
+    if (submission.status !== "success") return formRejected(`etude-${dealId}`, submission.reply());
     const outcome = studyDeal(db, clubId, submission.value.dealId, submission.value.notes, now);
-    if (!outcome.ok) return formFailure(`etude-${dealId}`, submission.reply({ formErrors: [outcome.message] }), outcome.status);
+    if (!outcome.ok) return formRejected(`etude-${dealId}`, submission.reply({ formErrors: [outcome.message] }), outcome.status);
     return done("etudie");
   }
   if (intent === "ouvrir-vote") {
     requireClubPermission(access, "openVotes", "Seul le gérant du club ouvre un vote.");
     const submission = parseWithZod(formData, { schema: openVoteSchema });
-    if (submission.status !== "success") return formFailure(`vote-${dealId}`, submission.reply());
+    if (submission.status !== "success") return formRejected(`vote-${dealId}`, submission.reply());
     const v = submission.value;
     const outcome = openVote(
       db,
@@ -120,7 +114,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     );
     if (!outcome.ok) {
       const field = outcome.field === "dealId" || !outcome.field ? null : outcome.field;
-      return formFailure(
+      return formRejected(
         `vote-${dealId}`,
         field ? submission.reply({ fieldErrors: { [field]: [outcome.message] } }) : submission.reply({ formErrors: [outcome.message] }),
         outcome.status,
@@ -132,19 +126,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
     requireClubPermission(access, "openVotes", "Seul le gérant décide de ne pas donner suite.");
     const id = readId(dealId);
     const outcome = id !== null ? dropDeal(db, clubId, id, now) : ({ ok: false, status: 400, message: "Projet inconnu." } as const);
-    if (!outcome.ok) return failure(outcome.message, outcome.status);
+    if (!outcome.ok) return actionRefused(outcome.message, outcome.status);
     return done("abandonne");
   }
   if (intent === "accompagnateurs") {
     requireClubPermission(access, "openVotes", "Seul le gérant nomme les membres accompagnateurs.");
     const formId = `acc-${String(formData.get("projectId") ?? "")}`;
     const submission = parseWithZod(formData, { schema: accompanyingSchema });
-    if (submission.status !== "success") return formFailure(formId, submission.reply());
+    if (submission.status !== "success") return formRejected(formId, submission.reply());
     const outcome = setAccompanyingMembers(db, clubId, submission.value.projectId, submission.value.userIds, now);
-    if (!outcome.ok) return formFailure(formId, submission.reply({ fieldErrors: { userIds: [outcome.message] } }), outcome.status);
+    if (!outcome.ok) return formRejected(formId, submission.reply({ fieldErrors: { userIds: [outcome.message] } }), outcome.status);
     return done("accompagnateurs");
   }
-  return failure("Action inconnue.", 400);
+  return actionRefused("Action inconnue.", 400);
 }
 
 const formOptions = { shouldValidate: "onBlur", shouldRevalidate: "onInput" } as const;
