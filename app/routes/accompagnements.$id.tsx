@@ -19,7 +19,8 @@ import { endMentorshipSchema, feedbackSchema, mentorshipResponseSchema, sessionS
 import { requireUser, type Auth } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { formatDate } from "~/utils/format";
-import { forbidden, notFound, parseId } from "~/utils/project-access.server";
+import { forbidden, notFound, parseId } from "~/utils/http.server";
+import { parisIsoDate } from "~/utils/paris-time";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Accompagnement : ${data.m.projectTitle} — Maillon` : "Accompagnement — Maillon" },
@@ -39,10 +40,6 @@ function loadMentorship(auth: Auth, id: number) {
   return { m, side };
 }
 
-function todayInParis(now = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" }).format(now);
-}
-
 export function loader({ request, params }: LoaderFunctionArgs) {
   const auth = requireUser(request);
   const { m, side } = loadMentorship(auth, parseId(params.id));
@@ -58,7 +55,7 @@ export function loader({ request, params }: LoaderFunctionArgs) {
     isAddressee: m.status === "demande" && side === addresseeOf(m),
     isInitiator: m.status === "demande" && side !== null && side !== addresseeOf(m),
     myFeedbackGiven: m.feedback.some((f) => f.authorId === auth.user.id),
-    today: todayInParis(),
+    today: parisIsoDate(new Date()),
   };
 }
 
@@ -106,7 +103,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "session": {
       const s = parseWithZod(formData, { schema: sessionSchema });
       if (s.status !== "success") return reply("session", s, 400);
-      if (s.value.heldOn > todayInParis(now)) {
+      if (s.value.heldOn > parisIsoDate(now)) {
         return data(
           { session: s.reply({ fieldErrors: { heldOn: ["La rencontre doit avoir déjà eu lieu : choisissez une date passée ou aujourd'hui."] } }) },
           { status: 400 },

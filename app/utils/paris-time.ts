@@ -23,3 +23,15 @@ export function parisDateTime(isoDate: string, time: string): Date {
   const first = guess - parisOffsetMinutes(new Date(guess)) * 60_000;
   return new Date(guess - parisOffsetMinutes(new Date(first)) * 60_000);
 }
+
+const PARIS_DAY = new Intl.DateTimeFormat("en-CA", {
+  timeZone: "Europe/Paris",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+});
+
+/** The Europe/Paris calendar day of an instant, as YYYY-MM-DD. */
+export function parisIsoDate(instant: Date | number): string {
+  return PARIS_DAY.format(instant);
+}

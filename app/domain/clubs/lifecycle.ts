@@ -4,6 +4,7 @@
  * checked when the club becomes active; never more than 20.
  */
 import type { ClubMemberRole, ClubStatus, LedgerKind } from "#db/schema";
+import { parisIsoDate as parisToday } from "~/utils/paris-time";
 
 export const MIN_ACTIVE_MEMBERS = 5;
 export const MAX_ACTIVE_MEMBERS = 20;
@@ -34,17 +35,8 @@ export type ClubRoster = { activeMembers: number; hasGerant: boolean; hasTresori
 export type LifecyclePatch = Partial<ClubLife> & { status: ClubStatus };
 export type TransitionResult = { ok: true; patch: LifecyclePatch } | { ok: false; message: string };
 
-const parisDay = new Intl.DateTimeFormat("en-CA", {
-  timeZone: "Europe/Paris",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-});
-
-/** The Europe/Paris calendar day of an instant, YYYY-MM-DD. */
-export function parisToday(now: Date): string {
-  return parisDay.format(now);
-}
+/** The Europe/Paris calendar day of an instant, YYYY-MM-DD (the clubs' name for it). */
+export { parisToday };
 
 /** Adds whole months to an ISO date; the 31st becomes the month's last day. */
 export function addMonthsIso(iso: string, months: number): string {

@@ -27,14 +27,4 @@ export function plural(count: number, singular: string, pluralForm = `${singular
   return `${formatInteger(count)} ${Math.abs(count) < 2 ? singular : pluralForm}`;
 }
 
-/** The Europe/Paris calendar day of an instant, as YYYY-MM-DD. */
-const parisDay = new Intl.DateTimeFormat("en-CA", {
-  timeZone: "Europe/Paris",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-});
-
-export function parisIsoDate(instantMs: number): string {
-  return parisDay.format(new Date(instantMs));
-}
+export { parisIsoDate } from "~/utils/paris-time";
