@@ -11,7 +11,7 @@ import { parsePair, roundSendingSchema } from "~/schemas/animation";
 import { loadAnimatedPole } from "~/utils/animation-access.server";
 import { getDb } from "~/utils/db.server";
 import { formatInteger, plural } from "~/utils/format";
-import { forbidden } from "~/utils/project-access.server";
+import { forbidden } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Animation du pôle — Maillon" }];
 

@@ -11,7 +11,7 @@ import { allocationSchema, donationSchema, goalSchema } from "~/schemas/finance"
 import { getAuth, isStaffOf, requireUser } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { formatDate, formatEuros, plural } from "~/utils/format";
-import { forbidden, notFound } from "~/utils/project-access.server";
+import { forbidden, notFound } from "~/utils/http.server";
 import { actionRefused, formRejected } from "~/utils/form-reply.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

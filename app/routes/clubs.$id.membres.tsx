@@ -21,7 +21,7 @@ import {
 import { inviteSchema, meetingSchema, officerSchema, savingsSchema } from "~/schemas/club";
 import { centsToInput } from "~/schemas/money";
 import { requireClubMember, requireClubPermission } from "~/utils/club-access.server";
-import { readId } from "~/utils/project-access.server";
+import { readId } from "~/utils/http.server";
 import { getDb } from "~/utils/db.server";
 import { formatDateTime, formatEuros } from "~/utils/format";
 import { parisDateTime } from "~/utils/paris-time";

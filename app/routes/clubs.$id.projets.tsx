@@ -25,7 +25,7 @@ import {
 import { suggestProjectsForClub } from "~/models/matching.server";
 import { accompanyingSchema, followSchema, openVoteSchema, studySchema } from "~/schemas/club";
 import { requireClubMember, requireClubPermission } from "~/utils/club-access.server";
-import { readId } from "~/utils/project-access.server";
+import { readId } from "~/utils/http.server";
 import { getDb, type Db } from "~/utils/db.server";
 import { formatDate, formatEuros } from "~/utils/format";
 import { parisDateTime } from "~/utils/paris-time";

@@ -12,7 +12,7 @@ import { ballotSchema } from "~/schemas/club";
 import { requireClubMember, requireClubPermission } from "~/utils/club-access.server";
 import { getDb } from "~/utils/db.server";
 import { formatDateTime, formatEuros } from "~/utils/format";
-import { notFound, parseId } from "~/utils/project-access.server";
+import { notFound, parseId } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Vote du club — Maillon" }];
 

@@ -14,7 +14,7 @@ import { getAuth, hasRole, requireUser } from "~/utils/auth.server";
 import { resolveClubScope } from "~/utils/club-form.server";
 import { getDb } from "~/utils/db.server";
 import { formatEuros, plural } from "~/utils/format";
-import { forbidden } from "~/utils/project-access.server";
+import { forbidden } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Clubs d'épargnants CIGALES — Maillon" }];
 

@@ -1,8 +1,9 @@
-import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { TerritoryStats } from "~/components/territory-stats";
 import { getTerritoryBySlug } from "~/models/territory.server";
 import { getDb } from "~/utils/db.server";
+import { notFound } from "~/utils/http.server";
 import { formatInteger } from "~/utils/format";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -11,7 +12,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export function loader({ params }: LoaderFunctionArgs) {
   const territory = getTerritoryBySlug(getDb(), params.slug ?? "");
-  if (!territory) throw data({ message: "Pôle introuvable" }, { status: 404 });
+  if (!territory) throw notFound("Pôle introuvable");
   return { territory };
 }
 

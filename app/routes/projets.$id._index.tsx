@@ -26,7 +26,8 @@ import { mentorshipRequestSchema } from "~/schemas/mentorship";
 import { hasRole, requireUser } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { formatDate, formatEuros, formatInteger } from "~/utils/format";
-import { forbidden, loadVisibleProject, parseId } from "~/utils/project-access.server";
+import { loadVisibleProject } from "~/utils/project-access.server";
+import { forbidden, parseId } from "~/utils/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.project.title} — Maillon` : "Projet introuvable — Maillon" },

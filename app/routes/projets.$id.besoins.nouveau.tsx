@@ -4,7 +4,8 @@ import { SkillNeedForm } from "~/components/skill-need-form";
 import { listSkills } from "~/models/catalog.server";
 import { addSkillNeed } from "~/models/project.server";
 import { getDb } from "~/utils/db.server";
-import { loadEditableProject, parseId } from "~/utils/project-access.server";
+import { loadEditableProject } from "~/utils/project-access.server";
+import { parseId } from "~/utils/http.server";
 import { validateSkillNeedForm } from "~/utils/project-form.server";
 
 export const meta: MetaFunction = () => [{ title: "Ajouter un besoin — Maillon" }];

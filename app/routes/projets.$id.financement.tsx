@@ -7,7 +7,8 @@ import { FUNDING_KIND_LABELS } from "~/domain/project";
 import { removeFundingNeed, saveFundingNeed } from "~/models/project.server";
 import { fundingNeedSchema } from "~/schemas/project";
 import { getDb } from "~/utils/db.server";
-import { loadEditableProject, parseId } from "~/utils/project-access.server";
+import { loadEditableProject } from "~/utils/project-access.server";
+import { parseId } from "~/utils/http.server";
 import { validateFundingForm } from "~/utils/project-form.server";
 import { centsToInput } from "~/schemas/money";
 

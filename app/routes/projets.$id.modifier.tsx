@@ -4,7 +4,8 @@ import { ProjectForm } from "~/components/project-form";
 import { listActivityDomains } from "~/models/catalog.server";
 import { updateProject } from "~/models/project.server";
 import { getDb } from "~/utils/db.server";
-import { loadEditableProject, parseId } from "~/utils/project-access.server";
+import { loadEditableProject } from "~/utils/project-access.server";
+import { parseId } from "~/utils/http.server";
 import { validateProjectForm } from "~/utils/project-form.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

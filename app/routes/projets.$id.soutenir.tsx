@@ -11,7 +11,8 @@ import { pledgeSchema } from "~/schemas/finance";
 import { hasRole, requireUser } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { formatEuros } from "~/utils/format";
-import { loadVisibleProject, notFound, parseId, readId } from "~/utils/project-access.server";
+import { loadVisibleProject } from "~/utils/project-access.server";
+import { notFound, parseId, readId } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Soutenir un projet — Maillon" }];
 

@@ -5,7 +5,7 @@ import { getTontine, joinTontine } from "~/models/finance.server";
 import { requireUser } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { formatDate, formatEuros } from "~/utils/format";
-import { notFound, parseId } from "~/utils/project-access.server";
+import { notFound, parseId } from "~/utils/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.tontine.name ?? "Tontine"} — Maillon` }];
 

@@ -5,7 +5,7 @@
 import { listTerritoryRefs, type TerritoryRef } from "~/models/territory.server";
 import { requireRole, type Auth } from "./auth.server";
 import { getDb } from "./db.server";
-import { forbidden, notFound } from "./project-access.server";
+import { forbidden, notFound } from "./http.server";
 
 export type AnimationAccess = { auth: Auth; poles: TerritoryRef[]; pole: TerritoryRef | null };
 

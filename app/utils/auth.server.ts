@@ -1,8 +1,9 @@
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import type { Role } from "#db/schema";
 import { getStaffTerritoryIds, getUserRoles } from "~/models/user.server";
 import { getDb } from "./db.server";
 import { getEnv } from "./env.server";
+import { forbidden } from "./http.server";
 import {
   createSession,
   sessionExpiresAt,
@@ -112,7 +113,7 @@ export function isStaffOf(auth: Auth | null, territoryId: number): boolean {
 export function requireRole(request: Request, role: Role): Auth {
   const auth = requireUser(request);
   if (!hasRole(auth, role)) {
-    throw data({ message: "Cette page est réservée à un autre rôle." }, { status: 403 });
+    throw forbidden("Cette page est réservée à un autre rôle.");
   }
   return auth;
 }

@@ -8,7 +8,7 @@ import { clubPermissions, type ClubPermissions } from "~/domain/clubs/lifecycle"
 import { closeDueVotes, getClub, getMembership, type ClubMemberRow, type ClubRow } from "~/models/club.server";
 import { getAuth, requireUser, type Auth } from "./auth.server";
 import { getDb } from "./db.server";
-import { forbidden, notFound, parseId } from "./project-access.server";
+import { forbidden, notFound, parseId } from "./http.server";
 
 export type ClubAccess = {
   auth: Auth | null;

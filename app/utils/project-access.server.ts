@@ -3,37 +3,11 @@
  * or change this project? A draft someone may not see is a 404 (its existence
  * is not revealed); a visible project someone may not change is a 403.
  */
-import { data } from "@remix-run/node";
 import { canEditProject, canViewProject, type ProjectViewer } from "~/domain/project";
 import { getProjectDetail, projectViewerFor, type ProjectDetail } from "~/models/project.server";
 import { getAuth, requireUser, type Auth } from "./auth.server";
 import { getDb } from "./db.server";
-
-/**
- * A positive integer id written in plain digits ("12"), or null: no value, a
- * file, "", "0", "-1", "1.5", "1e3", " 7", or more than 12 digits. The one
- * reading of ids for URL parameters and form fields alike.
- */
-export function readId(value: unknown): number | null {
-  if (typeof value !== "string" || !/^\d{1,12}$/.test(value)) return null;
-  const id = Number(value);
-  return Number.isSafeInteger(id) && id > 0 ? id : null;
-}
-
-/** A positive integer id from a URL parameter, or a 404. */
-export function parseId(value: string | undefined): number {
-  const id = readId(value);
-  if (id === null) throw notFound();
-  return id;
-}
-
-export function notFound(message = "Page introuvable") {
-  return data({ message }, { status: 404 });
-}
-
-export function forbidden(message: string) {
-  return data({ message }, { status: 403 });
-}
+import { forbidden, notFound } from "./http.server";
 
 export type ProjectAccess = { auth: Auth | null; project: ProjectDetail; viewer: ProjectViewer };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseId, readId } from "./project-access.server";
+import { parseId, readId } from "./http.server";
 
 describe("readId", () => {
   it("reads a positive integer written in plain digits", () => {
