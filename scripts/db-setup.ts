@@ -1,21 +1,17 @@
 /**
- * `npm run db:setup`, run by `npm start`: opening the database applies the
- * migrations and loads the reference data; an empty database then gets the demo.
+ * `npm run db:setup`, run by `npm start`: what `npm run db:migrate` does
+ * (migrations and reference data), then the demo when the database is empty.
  */
-import { getDb } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import { describeSeedOutcome, seedDemoIfEmpty } from "../seeds/seed";
+import { describeMigration, openMigratedDatabase } from "./migrate";
 
 async function main(): Promise<void> {
-  const started = performance.now();
-  const db = getDb();
+  const env = getEnv();
+  const { db, report } = openMigratedDatabase(env.DATABASE_URL);
   try {
-    console.log(
-      `Base de données prête (migrations et référentiels) en ${Math.round(
-        performance.now() - started,
-      )} ms.`,
-    );
-    if (getEnv().DEMO_SEED) console.log(describeSeedOutcome(await seedDemoIfEmpty(db)));
+    console.log(describeMigration(report));
+    if (env.DEMO_SEED) console.log(describeSeedOutcome(await seedDemoIfEmpty(db)));
     else console.log("DEMO_SEED=0 : pas de données de démonstration.");
   } finally {
     db.$client.close();
