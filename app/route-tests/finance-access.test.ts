@@ -110,8 +110,8 @@ describe("voting through the route", () => {
   it("lets only the gérant close a vote, and not before it is due", async () => {
     const id = String(a.club.id);
     const params = { id, voteId: String(voteA) };
-    expect((await post(votePage.action, `/clubs/${id}/votes/${voteA}`, a.members[2]!.id, { intent: "clore" }, params)).status).toBe(403);
-    const early = await post(votePage.action, `/clubs/${id}/votes/${voteA}`, a.gerant.id, { intent: "clore" }, params);
+    expect((await post(votePage.action, `/clubs/${id}/votes/${voteA}`, a.members[2]!.id, { intent: "close" }, params)).status).toBe(403);
+    const early = await post(votePage.action, `/clubs/${id}/votes/${voteA}`, a.gerant.id, { intent: "close" }, params);
     expect(early.status).toBe(409);
     expect(db.select().from(clubVotes).where(eq(clubVotes.id, voteA)).get()?.status).toBe("ouvert");
   });
@@ -126,7 +126,7 @@ describe("offices and money rules through the routes", () => {
     if (!follow.ok) throw new Error(follow.message);
     studyDeal(db, b.club.id, follow.dealId, "Vu.", new Date());
     const before = db.select({ n: count() }).from(clubVotes).get()?.n;
-    const form = (amount: string) => ({ intent: "ouvrir-vote", dealId: String(follow.dealId), amount, instrument: "capital", deadline: "2099-12-31" });
+    const form = (amount: string) => ({ intent: "open-vote", dealId: String(follow.dealId), amount, instrument: "capital", deadline: "2099-12-31" });
 
     expect((await post(projets.action, `/clubs/${id}/projets`, b.members[1]!.id, form("1000"), { id })).status).toBe(403);
     const tooMuch = await post(projets.action, `/clubs/${id}/projets`, b.gerant.id, form("2 001"), { id });
@@ -150,7 +150,7 @@ describe("offices and money rules through the routes", () => {
     expect(entries()).toBe(before! + 1);
 
     const newcomer = await createTestUser(db, { roles: ["epargnant"] });
-    const invite = { intent: "inviter", email: newcomer.email };
+    const invite = { intent: "invite", email: newcomer.email };
     expect((await post(membres.action, `/clubs/${id}/membres`, a.members[3]!.id, invite, { id })).status).toBe(403);
     expect(db.select().from(clubMembers).where(eq(clubMembers.userId, newcomer.id)).all()).toEqual([]);
   });
@@ -161,7 +161,7 @@ describe("offices and money rules through the routes", () => {
     const animator = await createTestAnimator(db, territory.id);
     donate(db, territory.id, null, { amountCents: 10_000, donorName: null, message: "" }, new Date());
     const path = `/cagnotte/${territory.slug}`;
-    const form = { intent: "attribuer", projectId: String(projectId), amount: "50" };
+    const form = { intent: "allocate", projectId: String(projectId), amount: "50" };
     const allocations = () => db.select({ n: count() }).from(cagnotteAllocations).get()?.n;
     expect((await post(cagnotte.action, path, a.gerant.id, form, { slug: territory.slug })).status).toBe(403);
     expect((await post(cagnotte.action, path, foreignAnimator.id, form, { slug: territory.slug })).status).toBe(403);
@@ -183,9 +183,9 @@ describe("pledges", () => {
     expect((await post(soutenir.action, path, saver.id, { amount: "120", kind: "pret" }, params)).status).toBe(302);
     const pledge = db.select().from(pledges).where(eq(pledges.userId, saver.id)).get()!;
     expect(pledge.amountCents).toBe(12_000);
-    expect((await post(soutenir.action, path, other.id, { intent: "annuler", pledgeId: String(pledge.id) }, params)).status).toBe(404);
+    expect((await post(soutenir.action, path, other.id, { intent: "cancel-pledge", pledgeId: String(pledge.id) }, params)).status).toBe(404);
     expect(db.select().from(pledges).where(eq(pledges.id, pledge.id)).get()?.status).toBe("actif");
-    expect((await post(soutenir.action, path, saver.id, { intent: "annuler", pledgeId: String(pledge.id) }, params)).status).toBe(302);
+    expect((await post(soutenir.action, path, saver.id, { intent: "cancel-pledge", pledgeId: String(pledge.id) }, params)).status).toBe(302);
     expect(db.select().from(pledges).where(eq(pledges.id, pledge.id)).get()?.status).toBe("annule");
   });
 });

@@ -210,7 +210,7 @@ describe("leaving a club", () => {
   it("is refused when an investing club would fall under 5 active members, with a clear message", async () => {
     const club = await createTestClub(db, territory.id, { savingsPerMemberCents: 20_000 });
     const id = String(club.club.id);
-    const refused = await post(membres.action, `/clubs/${id}/membres`, club.members[3]!.id, { intent: "quitter" }, { id });
+    const refused = await post(membres.action, `/clubs/${id}/membres`, club.members[3]!.id, { intent: "leave" }, { id });
     expect(refused.status).toBe(409);
     expect(messageOf(refused)).toMatch(/au moins 5 membres actifs/);
     expect(getMembership(db, club.club.id, club.members[3]!.id)?.status).toBe("actif");
@@ -221,13 +221,13 @@ describe("leaving a club", () => {
     const id = String(club.club.id);
     const path = `/clubs/${id}/membres`;
     const outsider = await createTestUser(db, { roles: ["epargnant"] });
-    expect((await post(membres.action, path, outsider.id, { intent: "quitter" }, { id })).status).toBe(403);
+    expect((await post(membres.action, path, outsider.id, { intent: "leave" }, { id })).status).toBe(403);
 
-    const gerant = await post(membres.action, path, club.gerant.id, { intent: "quitter" }, { id });
+    const gerant = await post(membres.action, path, club.gerant.id, { intent: "leave" }, { id });
     expect(gerant.status).toBe(409);
     expect(messageOf(gerant)).toMatch(/nommez d'abord un autre membre gérant/);
 
-    const left = await post(membres.action, path, club.members[2]!.id, { intent: "quitter" }, { id });
+    const left = await post(membres.action, path, club.members[2]!.id, { intent: "leave" }, { id });
     expect(left.status).toBe(302);
     expect(left.location).toBe(`/clubs/${id}?parti=1`);
     expect(getMembership(db, club.club.id, club.members[2]!.id)).toMatchObject({ status: "parti" });
@@ -238,8 +238,8 @@ describe("leaving a club", () => {
     expect(summary.data).toMatchObject({ isMember: false, memberStatus: "parti", canRequest: true });
 
     // The gérant names a successor through the form, then may leave.
-    expect((await post(membres.action, path, club.gerant.id, { intent: "fonction", userId: String(club.members[1]!.id), role: "gerant" }, { id })).status).toBe(302);
-    expect((await post(membres.action, path, club.gerant.id, { intent: "quitter" }, { id })).status).toBe(302);
+    expect((await post(membres.action, path, club.gerant.id, { intent: "set-officer", userId: String(club.members[1]!.id), role: "gerant" }, { id })).status).toBe(302);
+    expect((await post(membres.action, path, club.gerant.id, { intent: "leave" }, { id })).status).toBe(302);
     expect(getMembership(db, club.club.id, club.gerant.id)?.status).toBe("parti");
   });
 });

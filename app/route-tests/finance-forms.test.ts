@@ -127,16 +127,16 @@ describe("the members page forms", () => {
     const path = `/clubs/${id}/membres`;
     const g = club.gerant.id;
     await storesNothing([clubMembers, clubMeetings], async () => {
-      expectFieldError(await post(membres.action, path, g, { intent: "inviter", email: "pas-une-adresse" }, { id }), "email", /pas valide/, { email: "pas-une-adresse" });
-      expectFieldError(await post(membres.action, path, g, { intent: "inviter", email: "inconnu@exemple.fr" }, { id }), "email", /Aucun compte/);
+      expectFieldError(await post(membres.action, path, g, { intent: "invite", email: "pas-une-adresse" }, { id }), "email", /pas valide/, { email: "pas-une-adresse" });
+      expectFieldError(await post(membres.action, path, g, { intent: "invite", email: "inconnu@exemple.fr" }, { id }), "email", /Aucun compte/);
       const holder = await createTestUser(db, { roles: ["porteur"] });
-      expectFieldError(await post(membres.action, path, g, { intent: "inviter", email: holder.email }, { id }), "email", /pas inscrite comme épargnant/);
-      expectFieldError(await post(membres.action, path, g, { intent: "fonction", userId: String(club.members[3]!.id), role: "president" }, { id }), "role", /fonction/);
-      expectFieldError(await post(membres.action, path, g, { intent: "fonction", userId: String(g), role: "membre" }, { id }), "role", /nommez un autre membre gérant/);
-      expectFieldError(await post(membres.action, path, g, { intent: "epargne", monthlySavings: "-20" }, { id }), "monthlySavings", /montant en euros/, { monthlySavings: "-20" });
-      expectFieldError(await post(membres.action, path, g, { intent: "epargne", monthlySavings: "9000" }, { id }), "monthlySavings", /ne peut dépasser/);
-      expectFieldError(await post(membres.action, path, g, { intent: "reunion", date: "2026-04-10", time: "25:00", place: "Mairie" }, { id }), "time", /hh:mm/, { place: "Mairie" });
-      expectFieldError(await post(membres.action, path, g, { intent: "reunion", date: "demain", time: "18:00", place: "Mairie" }, { id }), "date", /date valide/);
+      expectFieldError(await post(membres.action, path, g, { intent: "invite", email: holder.email }, { id }), "email", /pas inscrite comme épargnant/);
+      expectFieldError(await post(membres.action, path, g, { intent: "set-officer", userId: String(club.members[3]!.id), role: "president" }, { id }), "role", /fonction/);
+      expectFieldError(await post(membres.action, path, g, { intent: "set-officer", userId: String(g), role: "membre" }, { id }), "role", /nommez un autre membre gérant/);
+      expectFieldError(await post(membres.action, path, g, { intent: "set-savings", monthlySavings: "-20" }, { id }), "monthlySavings", /montant en euros/, { monthlySavings: "-20" });
+      expectFieldError(await post(membres.action, path, g, { intent: "set-savings", monthlySavings: "9000" }, { id }), "monthlySavings", /ne peut dépasser/);
+      expectFieldError(await post(membres.action, path, g, { intent: "add-meeting", date: "2026-04-10", time: "25:00", place: "Mairie" }, { id }), "time", /hh:mm/, { place: "Mairie" });
+      expectFieldError(await post(membres.action, path, g, { intent: "add-meeting", date: "demain", time: "18:00", place: "Mairie" }, { id }), "date", /date valide/);
     });
   });
 });
@@ -163,14 +163,14 @@ describe("the deal-flow forms", () => {
     const id = String(club.club.id);
     const path = `/clubs/${id}/projets`;
     const g = club.gerant.id;
-    const vote = { intent: "ouvrir-vote", dealId: String(dealId), amount: "500", instrument: "capital", deadline: "2099-01-31" };
+    const vote = { intent: "open-vote", dealId: String(dealId), amount: "500", instrument: "capital", deadline: "2099-01-31" };
     await storesNothing([clubVotes, clubAccompanyingMembers], async () => {
-      expectFieldError(await post(projets.action, path, g, { intent: "etudier", dealId: String(dealId), notes: "" }, { id }), "notes", /notes|Notez/);
+      expectFieldError(await post(projets.action, path, g, { intent: "study", dealId: String(dealId), notes: "" }, { id }), "notes", /notes|Notez/);
       expectFieldError(await post(projets.action, path, g, { ...vote, amount: "cinq cents" }, { id }), "amount", /montant en euros/, { amount: "cinq cents" });
       expectFieldError(await post(projets.action, path, g, { ...vote, instrument: "obligation" }, { id }), "instrument", /forme/);
       expectFieldError(await post(projets.action, path, g, { ...vote, deadline: "2020-01-01" }, { id }), "deadline", /futur/, { deadline: "2020-01-01" });
       expectFieldError(
-        await post(projets.action, path, g, { intent: "accompagnateurs", projectId: String(projectId), userIds: club.members.slice(0, 3).map((m) => String(m.id)) }, { id }),
+        await post(projets.action, path, g, { intent: "set-accompanying", projectId: String(projectId), userIds: club.members.slice(0, 3).map((m) => String(m.id)) }, { id }),
         "userIds",
         /au plus deux/,
       );
@@ -208,19 +208,19 @@ describe("pledges, cagnotte and tontines", () => {
     const path = `/cagnotte/${territory.slug}`;
     const params = { slug: territory.slug };
     await storesNothing([cagnotteDonations, cagnotteGoals], async () => {
-      expectFieldError(await post(cagnotte.action, path, donor.id, { intent: "don", amount: "0" }, params), "amount", /au moins 1,00/, { amount: "0" });
-      expectFieldError(await post(cagnotte.action, path, donor.id, { intent: "don", amount: "20", donorName: "x".repeat(81) }, params), "donorName", /80 caractères/);
-      expectFieldError(await post(cagnotte.action, path, animator.id, { intent: "objectif", label: "", target: "1000" }, params), "label", /nom/);
-      expectFieldError(await post(cagnotte.action, path, animator.id, { intent: "objectif", label: "Été", target: "beaucoup" }, params), "target", /montant en euros/);
-      expectFieldError(await post(cagnotte.action, path, animator.id, { intent: "attribuer", projectId: "", amount: "10" }, params), "projectId", /projet/);
+      expectFieldError(await post(cagnotte.action, path, donor.id, { intent: "donate", amount: "0" }, params), "amount", /au moins 1,00/, { amount: "0" });
+      expectFieldError(await post(cagnotte.action, path, donor.id, { intent: "donate", amount: "20", donorName: "x".repeat(81) }, params), "donorName", /80 caractères/);
+      expectFieldError(await post(cagnotte.action, path, animator.id, { intent: "set-goal", label: "", target: "1000" }, params), "label", /nom/);
+      expectFieldError(await post(cagnotte.action, path, animator.id, { intent: "set-goal", label: "Été", target: "beaucoup" }, params), "target", /montant en euros/);
+      expectFieldError(await post(cagnotte.action, path, animator.id, { intent: "allocate", projectId: "", amount: "10" }, params), "projectId", /projet/);
     });
-    expect((await post(cagnotte.action, path, donor.id, { intent: "don", amount: "20", donorName: "" }, params)).status).toBe(302);
+    expect((await post(cagnotte.action, path, donor.id, { intent: "donate", amount: "20", donorName: "" }, params)).status).toBe(302);
     expect(db.select().from(cagnotteDonations).all().at(-1)?.donorName).toBeNull();
   });
 
   it("a tontine", async () => {
     const person = await createTestUser(db, { roles: ["epargnant"] });
-    const valid = { intent: "creer", name: "Tontine du lavoir", territoryId: String(territory.id), contribution: "50", startsOn: "2026-05-01" };
+    const valid = { intent: "create", name: "Tontine du lavoir", territoryId: String(territory.id), contribution: "50", startsOn: "2026-05-01" };
     await storesNothing([tontines], async () => {
       expectFieldError(await post(tontinesIndex.action, "/tontines", person.id, { ...valid, contribution: "2" }), "contribution", /au moins 5,00/, { contribution: "2" });
       expectFieldError(await post(tontinesIndex.action, "/tontines", person.id, { ...valid, startsOn: "mai" }), "startsOn", /date valide/);

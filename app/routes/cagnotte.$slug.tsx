@@ -48,7 +48,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const now = new Date();
   const back = (flash: string) => redirect(`/cagnotte/${territory.slug}?${flash}=1`);
 
-  if (intent === "don") {
+  if (intent === "donate") {
     const submission = parseWithZod(formData, { schema: donationSchema });
     if (submission.status !== "success") return formRejected(intent, submission.reply());
     const v = submission.value;
@@ -56,7 +56,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return back("merci");
   }
   if (!isStaffOf(auth, territory.id)) throw forbidden("Seule l'équipe d'animation du pôle gère la cagnotte.");
-  if (intent === "attribuer") {
+  if (intent === "allocate") {
     const submission = parseWithZod(formData, { schema: allocationSchema });
     if (submission.status !== "success") return formRejected(intent, submission.reply());
     const v = submission.value;
@@ -64,7 +64,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!outcome.ok) return formRejected(intent, submission.reply({ fieldErrors: { [outcome.field ?? "amount"]: [outcome.message] } }), outcome.status);
     return back("attribue");
   }
-  if (intent === "objectif") {
+  if (intent === "set-goal") {
     const submission = parseWithZod(formData, { schema: goalSchema });
     if (submission.status !== "success") return formRejected(intent, submission.reply());
     const outcome = setGoal(db, territory.id, auth.user.id, { label: submission.value.label, targetCents: submission.value.target }, now);
@@ -89,22 +89,22 @@ export default function Cagnotte() {
   const flash = Object.keys(FLASH).find((k) => params.get(k));
   const lastFor = (id: string) => (actionData?.formId === id ? (actionData.reply ?? undefined) : undefined);
   const [donationForm, donationFields] = useForm({
-    id: "don",
-    lastResult: lastFor("don"),
+    id: "donate",
+    lastResult: lastFor("donate"),
     constraint: getZodConstraint(donationSchema),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: donationSchema }),
     ...formOptions,
   });
   const [allocationForm, allocationFields] = useForm({
-    id: "attribuer",
-    lastResult: lastFor("attribuer"),
+    id: "allocate",
+    lastResult: lastFor("allocate"),
     constraint: getZodConstraint(allocationSchema),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: allocationSchema }),
     ...formOptions,
   });
   const [goalForm, goalFields] = useForm({
-    id: "objectif",
-    lastResult: lastFor("objectif"),
+    id: "set-goal",
+    lastResult: lastFor("set-goal"),
     constraint: getZodConstraint(goalSchema),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: goalSchema }),
     ...formOptions,
@@ -163,7 +163,7 @@ export default function Cagnotte() {
       {signedIn ? (
         <Form method="post" className="form" aria-labelledby="donner" {...getFormProps(donationForm)}>
           <FormError errors={donationForm.errors} id={donationForm.errorId} />
-          <input type="hidden" name="intent" value="don" />
+          <input type="hidden" name="intent" value="donate" />
           <TextField meta={donationFields.amount} label="Montant du don (en euros)" inputProps={{ inputMode: "decimal" }} />
           <TextField
             meta={donationFields.donorName}
@@ -217,7 +217,7 @@ export default function Cagnotte() {
           <h2 id="attribuer-titre">Attribuer la cagnotte (équipe d'animation)</h2>
           <Form method="post" className="form" aria-labelledby="attribuer-titre" {...getFormProps(allocationForm)}>
             <FormError errors={allocationForm.errors} id={allocationForm.errorId} />
-            <input type="hidden" name="intent" value="attribuer" />
+            <input type="hidden" name="intent" value="allocate" />
             <SelectField
               meta={allocationFields.projectId}
               label="Projet"
@@ -235,7 +235,7 @@ export default function Cagnotte() {
           <h2 id="nouvel-objectif">Fixer un nouvel objectif</h2>
           <Form method="post" className="form" aria-labelledby="nouvel-objectif" {...getFormProps(goalForm)}>
             <FormError errors={goalForm.errors} id={goalForm.errorId} />
-            <input type="hidden" name="intent" value="objectif" />
+            <input type="hidden" name="intent" value="set-goal" />
             <TextField meta={goalFields.label} label="Nom de l'objectif" hint="Par exemple « Printemps 2026 : trois commerces de centre-bourg »." />
             <TextField meta={goalFields.target} label="Montant visé (en euros)" inputProps={{ inputMode: "decimal" }} />
             <div>

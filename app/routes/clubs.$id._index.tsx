@@ -72,16 +72,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
   let outcome;
   let flash: string;
   switch (intent) {
-    case "demander":
+    case "request-to-join":
       outcome = requestToJoin(db, clubId, auth.user.id, now);
       flash = "demande";
       break;
-    case "accepter-invitation":
-    case "refuser-invitation":
-      outcome = respondToInvitation(db, clubId, auth.user.id, intent === "accepter-invitation", now);
-      flash = intent === "accepter-invitation" ? "rejoint" : "decline";
+    case "accept-invitation":
+    case "decline-invitation":
+      outcome = respondToInvitation(db, clubId, auth.user.id, intent === "accept-invitation", now);
+      flash = intent === "accept-invitation" ? "rejoint" : "decline";
       break;
-    case "cycle": {
+    case "lifecycle": {
       requireClubPermission(access, "changeLifecycle", "Seul le gérant du club fait changer le club d'étape.");
       const submission = parseWithZod(formData, { schema: lifecycleSchema });
       if (submission.status !== "success") return data({ message: "Action inconnue." }, { status: 400 });
@@ -174,12 +174,12 @@ export default function ClubPage() {
           <h2 id="invitation">Vous êtes invité à rejoindre ce club</h2>
           <div className="actions">
             <Form method="post" className="inline-form">
-              <button type="submit" name="intent" value="accepter-invitation" className="button">
+              <button type="submit" name="intent" value="accept-invitation" className="button">
                 Accepter l'invitation
               </button>
             </Form>
             <Form method="post" className="inline-form">
-              <button type="submit" name="intent" value="refuser-invitation" className="button button--ghost">
+              <button type="submit" name="intent" value="decline-invitation" className="button button--ghost">
                 Décliner
               </button>
             </Form>
@@ -189,7 +189,7 @@ export default function ClubPage() {
       {memberStatus === "demande" ? <p className="alert">Votre demande pour rejoindre ce club attend la réponse du gérant.</p> : null}
       {canRequest ? (
         <Form method="post">
-          <button type="submit" name="intent" value="demander" className="button">
+          <button type="submit" name="intent" value="request-to-join" className="button">
             Demander à rejoindre le club
           </button>
         </Form>
@@ -212,7 +212,7 @@ export default function ClubPage() {
           <div className="actions">
             {lifecycle.map((a) => (
               <Form key={a} method="post" className="inline-form">
-                <input type="hidden" name="intent" value="cycle" />
+                <input type="hidden" name="intent" value="lifecycle" />
                 <button type="submit" name="action" value={a} className={a === "liquider" ? "button button--danger" : "button"}>
                   {LIFECYCLE_ACTION_LABELS[a]}
                 </button>

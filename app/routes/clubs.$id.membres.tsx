@@ -67,7 +67,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const now = new Date();
   const done = (flash: string) => redirect(`/clubs/${clubId}/membres?${flash}=1`);
 
-  if (intent === "inviter") {
+  if (intent === "invite") {
     requireClubPermission(access, "manageMembers", "Seul le gérant invite de nouveaux membres.");
     const submission = parseWithZod(formData, { schema: inviteSchema });
     if (submission.status !== "success") return formRejected(intent, submission.reply());
@@ -75,15 +75,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!outcome.ok) return formRejected(intent, submission.reply({ fieldErrors: { email: [outcome.message] } }), outcome.status);
     return done("invite");
   }
-  if (intent === "accepter" || intent === "refuser") {
+  if (intent === "accept-request" || intent === "decline-request") {
     requireClubPermission(access, "manageMembers", "Seul le gérant répond aux demandes.");
     const userId = readId(formData.get("userId"));
     if (userId === null) return actionRefused("Membre inconnu.", 400);
-    const outcome = decideRequest(db, clubId, userId, intent === "accepter", now);
+    const outcome = decideRequest(db, clubId, userId, intent === "accept-request", now);
     if (!outcome.ok) return actionRefused(outcome.message, outcome.status);
-    return done(intent === "accepter" ? "accepte" : "refuse");
+    return done(intent === "accept-request" ? "accepte" : "refuse");
   }
-  if (intent === "fonction") {
+  if (intent === "set-officer") {
     requireClubPermission(access, "manageMembers", "Seul le gérant nomme les responsables du club.");
     const submission = parseWithZod(formData, { schema: officerSchema });
     if (submission.status !== "success") return formRejected(intent, submission.reply());
@@ -93,19 +93,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     return done("fonction");
   }
-  if (intent === "epargne") {
+  if (intent === "set-savings") {
     const submission = parseWithZod(formData, { schema: savingsSchema });
     if (submission.status !== "success") return formRejected(intent, submission.reply());
     const outcome = setMonthlySavings(db, clubId, access.auth.user.id, submission.value.monthlySavings);
     if (!outcome.ok) return formRejected(intent, submission.reply({ fieldErrors: { monthlySavings: [outcome.message] } }), outcome.status);
     return done("epargne");
   }
-  if (intent === "quitter") {
+  if (intent === "leave") {
     const outcome = leaveClub(db, clubId, access.auth.user.id, now);
     if (!outcome.ok) return actionRefused(outcome.message, outcome.status);
     return redirect(`/clubs/${clubId}?parti=1`);
   }
-  if (intent === "reunion") {
+  if (intent === "add-meeting") {
     requireClubPermission(access, "scheduleMeetings", "Seuls le gérant et le secrétaire planifient les réunions.");
     const submission = parseWithZod(formData, { schema: meetingSchema });
     if (submission.status !== "success") return formRejected(intent, submission.reply());
@@ -132,30 +132,30 @@ export default function ClubMembers() {
   const flash = Object.keys(FLASH).find((k) => params.get(k));
   const lastFor = (id: string) => (actionData?.formId === id ? (actionData.reply ?? undefined) : undefined);
   const [inviteForm, inviteFields] = useForm({
-    id: "inviter",
-    lastResult: lastFor("inviter"),
+    id: "invite",
+    lastResult: lastFor("invite"),
     constraint: getZodConstraint(inviteSchema),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: inviteSchema }),
     ...formOptions,
   });
   const [officerForm, officerFields] = useForm({
-    id: "fonction",
-    lastResult: lastFor("fonction"),
+    id: "set-officer",
+    lastResult: lastFor("set-officer"),
     constraint: getZodConstraint(officerSchema),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: officerSchema }),
     ...formOptions,
   });
   const [savingsForm, savingsFields] = useForm({
-    id: "epargne",
-    lastResult: lastFor("epargne"),
+    id: "set-savings",
+    lastResult: lastFor("set-savings"),
     defaultValue: { monthlySavings: me.monthlySavings },
     constraint: getZodConstraint(savingsSchema),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: savingsSchema }),
     ...formOptions,
   });
   const [meetingForm, meetingFields] = useForm({
-    id: "reunion",
-    lastResult: lastFor("reunion"),
+    id: "add-meeting",
+    lastResult: lastFor("add-meeting"),
     defaultValue: { date: today, time: "18:30" },
     constraint: getZodConstraint(meetingSchema),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: meetingSchema }),
@@ -206,7 +206,7 @@ export default function ClubMembers() {
 
       <h2 id="mon-epargne">Mon épargne mensuelle</h2>
       <Form method="post" className="form" aria-labelledby="mon-epargne" {...getFormProps(savingsForm)}>
-        <input type="hidden" name="intent" value="epargne" />
+        <input type="hidden" name="intent" value="set-savings" />
         <TextField
           meta={savingsFields.monthlySavings}
           label="Montant que je verse chaque mois (en euros)"
@@ -225,7 +225,7 @@ export default function ClubMembers() {
           <h2 id="inviter-titre">Inviter un épargnant</h2>
           <Form method="post" className="form" aria-labelledby="inviter-titre" {...getFormProps(inviteForm)}>
             <FormError errors={inviteForm.errors} id={inviteForm.errorId} />
-            <input type="hidden" name="intent" value="inviter" />
+            <input type="hidden" name="intent" value="invite" />
             <TextField meta={inviteFields.email} label="Adresse e-mail de son compte Maillon" type="email" autoComplete="off" />
             <div>
               <button type="submit" className="button">
@@ -244,13 +244,13 @@ export default function ClubMembers() {
                   <span>{m.displayName}</span>
                   <Form method="post" className="inline-form">
                     <input type="hidden" name="userId" value={m.userId} />
-                    <button type="submit" name="intent" value="accepter" className="button">
+                    <button type="submit" name="intent" value="accept-request" className="button">
                       Accepter<span className="visually-hidden"> {m.displayName}</span>
                     </button>
                   </Form>
                   <Form method="post" className="inline-form">
                     <input type="hidden" name="userId" value={m.userId} />
-                    <button type="submit" name="intent" value="refuser" className="button button--ghost">
+                    <button type="submit" name="intent" value="decline-request" className="button button--ghost">
                       Refuser<span className="visually-hidden"> {m.displayName}</span>
                     </button>
                   </Form>
@@ -267,7 +267,7 @@ export default function ClubMembers() {
           <h2 id="fonctions">Responsables du club</h2>
           <p>Un gérant (nommé pour un an, renouvelable), un trésorier et un secrétaire, choisis parmi les membres actifs.</p>
           <Form method="post" className="form" aria-labelledby="fonctions" {...getFormProps(officerForm)}>
-            <input type="hidden" name="intent" value="fonction" />
+            <input type="hidden" name="intent" value="set-officer" />
             <SelectField
               meta={officerFields.userId}
               label="Membre"
@@ -296,7 +296,7 @@ export default function ClubMembers() {
           : null}
       </p>
       <Form method="post" aria-labelledby="quitter">
-        <button type="submit" name="intent" value="quitter" className="button button--danger">
+        <button type="submit" name="intent" value="leave" className="button button--danger">
           Quitter le club
         </button>
       </Form>
@@ -317,7 +317,7 @@ export default function ClubMembers() {
       )}
       {can.scheduleMeetings ? (
         <Form method="post" className="form" aria-labelledby="reunions" {...getFormProps(meetingForm)}>
-          <input type="hidden" name="intent" value="reunion" />
+          <input type="hidden" name="intent" value="add-meeting" />
           <TextField meta={meetingFields.date} label="Date" hint="Au format aaaa-mm-jj." />
           <TextField meta={meetingFields.time} label="Heure" hint="Au format hh:mm, heure de Paris." />
           <TextField meta={meetingFields.place} label="Lieu" />

@@ -86,21 +86,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const done = (flash: string) => redirect(`/clubs/${clubId}/projets?${flash}=1`);
   const dealId = String(formData.get("dealId") ?? "");
 
-  if (intent === "suivre") {
+  if (intent === "follow") {
     const submission = parseWithZod(formData, { schema: followSchema });
     if (submission.status !== "success") return actionRefused("Projet inconnu.", 400);
     const outcome = followProject(db, clubId, submission.value.projectId, now);
     if (!outcome.ok) return actionRefused(outcome.message, outcome.status);
     return done("suivi");
   }
-  if (intent === "etudier") {
+  if (intent === "study") {
     const submission = parseWithZod(formData, { schema: studySchema });
     if (submission.status !== "success") return formRejected(`etude-${dealId}`, submission.reply());
     const outcome = studyDeal(db, clubId, submission.value.dealId, submission.value.notes, now);
     if (!outcome.ok) return formRejected(`etude-${dealId}`, submission.reply({ formErrors: [outcome.message] }), outcome.status);
     return done("etudie");
   }
-  if (intent === "ouvrir-vote") {
+  if (intent === "open-vote") {
     requireClubPermission(access, "openVotes", "Seul le gérant du club ouvre un vote.");
     const submission = parseWithZod(formData, { schema: openVoteSchema });
     if (submission.status !== "success") return formRejected(`vote-${dealId}`, submission.reply());
@@ -122,14 +122,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     return redirect(`/clubs/${clubId}/votes/${outcome.voteId}?ouvert=1`);
   }
-  if (intent === "abandonner") {
+  if (intent === "drop") {
     requireClubPermission(access, "openVotes", "Seul le gérant décide de ne pas donner suite.");
     const id = readId(dealId);
     const outcome = id !== null ? dropDeal(db, clubId, id, now) : ({ ok: false, status: 400, message: "Projet inconnu." } as const);
     if (!outcome.ok) return actionRefused(outcome.message, outcome.status);
     return done("abandonne");
   }
-  if (intent === "accompagnateurs") {
+  if (intent === "set-accompanying") {
     requireClubPermission(access, "openVotes", "Seul le gérant nomme les membres accompagnateurs.");
     const formId = `acc-${String(formData.get("projectId") ?? "")}`;
     const submission = parseWithZod(formData, { schema: accompanyingSchema });
@@ -160,7 +160,7 @@ function StudyForm({ deal }: { deal: DealView }) {
   return (
     <Form method="post" className="form" {...getFormProps(form)} aria-label={`Étude du projet ${deal.projectTitle}`}>
       <FormError errors={form.errors} id={form.errorId} />
-      <input type="hidden" name="intent" value="etudier" />
+      <input type="hidden" name="intent" value="study" />
       <input type="hidden" name="dealId" value={deal.id} />
       <TextAreaField
         meta={fields.notes}
@@ -189,7 +189,7 @@ function OpenVoteForm({ deal, defaultDeadline }: { deal: DealView; defaultDeadli
   return (
     <Form method="post" className="form" {...getFormProps(form)} aria-label={`Ouvrir un vote sur ${deal.projectTitle}`}>
       <FormError errors={form.errors} id={form.errorId} />
-      <input type="hidden" name="intent" value="ouvrir-vote" />
+      <input type="hidden" name="intent" value="open-vote" />
       <input type="hidden" name="dealId" value={deal.id} />
       <TextField meta={fields.amount} label="Montant proposé (en euros)" inputProps={{ inputMode: "decimal" }} />
       <RadioGroupField meta={fields.instrument} legend="Forme de l'investissement" options={optionsFrom(INSTRUMENT_LABELS)} />
@@ -214,7 +214,7 @@ function AccompanyingForm({ projectId, title, members, current }: { projectId: n
   });
   return (
     <Form method="post" className="form" {...getFormProps(form)}>
-      <input type="hidden" name="intent" value="accompagnateurs" />
+      <input type="hidden" name="intent" value="set-accompanying" />
       <input type="hidden" name="projectId" value={projectId} />
       <div className="field">
         <fieldset aria-describedby={fields.userIds.errors ? fields.userIds.errorId : undefined}>
@@ -284,7 +284,7 @@ export default function ClubDeals() {
               <p>Recherche {formatEuros(s.amountCents)}.</p>
               <ScoreBreakdown id={`suggestion-${s.projectId}`} score={s.score} explanation={s.explanation} criteria={s.criteria} />
               <Form method="post">
-                <input type="hidden" name="intent" value="suivre" />
+                <input type="hidden" name="intent" value="follow" />
                 <input type="hidden" name="projectId" value={s.projectId} />
                 <button type="submit" className="button">
                   Suivre ce projet<span className="visually-hidden"> : {s.projectTitle}</span>
@@ -320,7 +320,7 @@ export default function ClubDeals() {
               {can.openVotes && deal.stage === "etudie" && club.investing ? <OpenVoteForm deal={deal} defaultDeadline={defaultDeadline} /> : null}
               {can.openVotes ? (
                 <Form method="post" className="inline-form">
-                  <input type="hidden" name="intent" value="abandonner" />
+                  <input type="hidden" name="intent" value="drop" />
                   <input type="hidden" name="dealId" value={deal.id} />
                   <button type="submit" className="button button--danger">
                     Ne pas donner suite<span className="visually-hidden"> : {deal.projectTitle}</span>

@@ -41,7 +41,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const db = getDb();
   const now = new Date();
   const back = `/clubs/${access.club.id}/votes/${vote.id}`;
-  if (formData.get("intent") === "clore") {
+  if (formData.get("intent") === "close") {
     requireClubPermission(access, "openVotes", "Seul le gérant clôt un vote.");
     const outcome = closeVote(db, access.club.id, vote.id, now);
     if (!outcome.ok) return data({ message: outcome.message, reply: undefined }, { status: outcome.status });
@@ -168,7 +168,7 @@ export default function VotePage() {
       ) : null}
       {canClose ? (
         <Form method="post">
-          <button type="submit" name="intent" value="clore" className="button button--ghost">
+          <button type="submit" name="intent" value="close" className="button button--ghost">
             Clore le vote
           </button>
           <p className="hint">Possible une fois la date limite passée, ou dès que le résultat ne peut plus changer.</p>

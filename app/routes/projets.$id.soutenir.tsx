@@ -37,7 +37,7 @@ export function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { auth, project } = load(request, params.id);
   const formData = await request.formData();
-  if (formData.get("intent") === "annuler") {
+  if (formData.get("intent") === "cancel-pledge") {
     const pledgeId = readId(formData.get("pledgeId"));
     const outcome = pledgeId !== null ? cancelPledge(getDb(), pledgeId, auth.user.id, new Date()) : null;
     if (!outcome?.ok) throw notFound(outcome?.message ?? "Promesse introuvable.");
@@ -93,7 +93,7 @@ export default function Pledge() {
                   {formatEuros(p.amountCents)}, {FUNDING_KIND_LABELS[p.kind].toLowerCase()}
                 </span>
                 <Form method="post" className="inline-form">
-                  <input type="hidden" name="intent" value="annuler" />
+                  <input type="hidden" name="intent" value="cancel-pledge" />
                   <input type="hidden" name="pledgeId" value={p.id} />
                   <button type="submit" className="button button--ghost">
                     Annuler cette promesse<span className="visually-hidden"> de {formatEuros(p.amountCents)}</span>

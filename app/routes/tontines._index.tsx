@@ -84,7 +84,7 @@ export default function Tontines() {
       <h2 id="creer-tontine">Lancer une tontine</h2>
       <Form method="post" className="form" aria-labelledby="creer-tontine" {...getFormProps(form)}>
         <FormError errors={form.errors} id={form.errorId} />
-        <input type="hidden" name="intent" value="creer" />
+        <input type="hidden" name="intent" value="create" />
         <TextField meta={fields.name} label="Nom de la tontine" />
         <TextAreaField meta={fields.description} label="Présentation (facultatif)" rows={2} />
         <SelectField meta={fields.territoryId} label="Pôle" options={territories.map((t) => ({ value: String(t.id), label: t.name }))} />

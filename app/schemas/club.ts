@@ -61,7 +61,7 @@ export type ClubSettingsFormValues = z.input<typeof clubSettingsSchema>;
 export type ClubSettings = z.output<typeof clubSettingsSchema>;
 
 export const inviteSchema = z.object({
-  intent: z.literal("inviter"),
+  intent: z.literal("invite"),
   email: z
     .string({ error: "Indiquez l'adresse e-mail de la personne à inviter." })
     .trim()
@@ -70,13 +70,13 @@ export const inviteSchema = z.object({
 });
 
 export const officerSchema = z.object({
-  intent: z.literal("fonction"),
+  intent: z.literal("set-officer"),
   userId: id("Choisissez un membre."),
   role: z.enum(CLUB_MEMBER_ROLES, { error: "Choisissez une fonction dans la liste." }),
 });
 
 export const savingsSchema = z.object({
-  intent: z.literal("epargne"),
+  intent: z.literal("set-savings"),
   monthlySavings: euros({
     required: "Indiquez votre épargne mensuelle, en euros.",
     what: "L'épargne mensuelle",
@@ -96,10 +96,10 @@ export const ledgerEntrySchema = z.object({
   note: z.string().trim().max(200, { error: "Le libellé doit compter au plus 200 caractères." }).optional(),
 });
 
-export const followSchema = z.object({ intent: z.literal("suivre"), projectId: id("Projet inconnu.") });
+export const followSchema = z.object({ intent: z.literal("follow"), projectId: id("Projet inconnu.") });
 
 export const studySchema = z.object({
-  intent: z.literal("etudier"),
+  intent: z.literal("study"),
   dealId: id("Projet inconnu."),
   notes: z
     .string({ error: "Notez ce que le club retient de l'étude du projet." })
@@ -109,7 +109,7 @@ export const studySchema = z.object({
 });
 
 export const meetingSchema = z.object({
-  intent: z.literal("reunion"),
+  intent: z.literal("add-meeting"),
   date: isoDate("Indiquez la date de la réunion."),
   time: z
     .string({ error: "Indiquez l'heure de la réunion." })
@@ -125,7 +125,7 @@ export const meetingSchema = z.object({
 });
 
 export const openVoteSchema = z.object({
-  intent: z.literal("ouvrir-vote"),
+  intent: z.literal("open-vote"),
   dealId: id("Choisissez un projet suivi par le club."),
   amount: euros({ required: "Indiquez le montant proposé, en euros.", what: "Le montant", maxCents: 1_000_000_00 }),
   instrument: z.enum(INSTRUMENTS, { error: "Choisissez la forme de l'investissement." }),
@@ -137,7 +137,7 @@ export const ballotSchema = z.object({
 });
 
 export const accompanyingSchema = z.object({
-  intent: z.literal("accompagnateurs"),
+  intent: z.literal("set-accompanying"),
   projectId: id("Projet inconnu."),
   userIds: z
     .array(id("Membre inconnu."), { error: "Choisissez un ou deux membres." })
@@ -146,6 +146,6 @@ export const accompanyingSchema = z.object({
 });
 
 export const lifecycleSchema = z.object({
-  intent: z.literal("cycle"),
+  intent: z.literal("lifecycle"),
   action: z.enum(LIFECYCLE_ACTIONS, { error: "Action inconnue." }),
 });

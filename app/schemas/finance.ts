@@ -11,21 +11,21 @@ export const pledgeSchema = z.object({
 });
 
 export const donationSchema = z.object({
-  intent: z.literal("don"),
+  intent: z.literal("donate"),
   amount: euros({ required: "Indiquez le montant de votre don, en euros.", what: "Le montant", minCents: 1_00, maxCents: 50_000_00 }),
   donorName: z.string().trim().max(80, { error: "Le nom doit compter au plus 80 caractères." }).optional(),
   message: z.string().trim().max(300, { error: "Le message doit compter au plus 300 caractères." }).optional(),
 });
 
 export const allocationSchema = z.object({
-  intent: z.literal("attribuer"),
+  intent: z.literal("allocate"),
   projectId: id("Choisissez un projet dans la liste."),
   amount: euros({ required: "Indiquez le montant attribué, en euros.", what: "Le montant" }),
   note: z.string().trim().max(300, { error: "La note doit compter au plus 300 caractères." }).optional(),
 });
 
 export const goalSchema = z.object({
-  intent: z.literal("objectif"),
+  intent: z.literal("set-goal"),
   label: z
     .string({ error: "Donnez un nom à l'objectif." })
     .trim()
@@ -35,7 +35,7 @@ export const goalSchema = z.object({
 });
 
 export const tontineSchema = z.object({
-  intent: z.literal("creer"),
+  intent: z.literal("create"),
   name: z
     .string({ error: "Donnez un nom à la tontine." })
     .trim()
