@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import {
   isRouteErrorResponse,
   Links,
@@ -13,8 +13,10 @@ import {
 import type { ReactNode } from "react";
 import { SiteFooter } from "~/components/site-footer";
 import { SiteHeader } from "~/components/site-header";
+import { Flash } from "~/components/ui/flash";
 import stylesheet from "~/styles/app.css?url";
 import { getAuth } from "~/utils/auth.server";
+import { readFlash } from "~/utils/flash.server";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
@@ -30,15 +32,25 @@ export const meta: MetaFunction = ({ error }) => [
   },
 ];
 
-export function loader({ request }: LoaderFunctionArgs) {
+/**
+ * Runs on every document and every navigation (single fetch revalidates the
+ * root), so the flash message left by an action's redirect is read, shown and
+ * cleared by the very next page, with or without JavaScript.
+ */
+export async function loader({ request }: LoaderFunctionArgs) {
   const auth = getAuth(request);
-  return {
-    user: auth ? { displayName: auth.user.displayName, roles: auth.roles } : null,
-  };
+  const flash = await readFlash(request);
+  return data(
+    {
+      user: auth ? { displayName: auth.user.displayName, roles: auth.roles } : null,
+      flash: flash.message ? { message: flash.message } : null,
+    },
+    { headers: flash.headers },
+  );
 }
 
 export function Layout({ children }: { children: ReactNode }) {
-  const data = useRouteLoaderData<typeof loader>("root");
+  const root = useRouteLoaderData<typeof loader>("root");
   return (
     <html lang="fr-FR">
       <head>
@@ -51,8 +63,9 @@ export function Layout({ children }: { children: ReactNode }) {
         <a className="skip-link" href="#contenu">
           Aller au contenu
         </a>
-        <SiteHeader user={data?.user ?? null} />
+        <SiteHeader user={root?.user ?? null} />
         <main id="contenu" tabIndex={-1}>
+          <Flash flash={root?.flash ?? null} />
           {children}
         </main>
         <SiteFooter />

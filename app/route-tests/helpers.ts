@@ -4,6 +4,8 @@
  */
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { startSession } from "~/utils/auth.server";
+import { readFlash } from "~/utils/flash.server";
+import type { ActionReply } from "~/utils/reply";
 
 export type Called = {
   status: number;
@@ -11,14 +13,18 @@ export type Called = {
   data?: unknown;
   /** Location of a redirect. */
   location?: string | null;
+  /** The message a redirect leaves for the next page (the flash cookie, read as the root loader reads it). */
+  flash?: string | null;
   thrown: boolean;
 };
 
 type Handler = (args: LoaderFunctionArgs & ActionFunctionArgs) => unknown;
 
-function read(value: unknown, thrown: boolean): Called {
+async function read(value: unknown, thrown: boolean): Promise<Called> {
   if (value instanceof Response) {
-    return { status: value.status, location: value.headers.get("Location"), thrown };
+    const cookies = value.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+    const flash = (await readFlash(new Request("http://localhost/", { headers: { Cookie: cookies } }))).message;
+    return { status: value.status, location: value.headers.get("Location"), flash, thrown };
   }
   if (value && typeof value === "object" && "type" in value && (value as { type: unknown }).type === "DataWithResponseInit") {
     const { data, init } = value as unknown as { data: unknown; init: ResponseInit | null };
@@ -68,14 +74,31 @@ export function post(
   return call(handler, buildRequest(path, cookieFor(userId), form), params);
 }
 
-/** The field errors of a conform reply (status 400). */
+function replyOf(called: Called): Partial<ActionReply> {
+  const d = (called.data ?? {}) as Record<string, unknown>;
+  if ("result" in d) return d as Partial<ActionReply>;
+  // Actions not yet answering with replyInvalid/replyRefused.
+  if ("reply" in d) return { formId: d.formId as string | null, result: (d.reply ?? undefined) as ActionReply["result"], message: d.message as string | null };
+  return { result: d as ActionReply["result"], message: typeof d.message === "string" ? d.message : null };
+}
+
+/** The field errors of an action's reply (the form's own under ""). */
 export function fieldErrors(called: Called): Record<string, string[] | null> {
-  const reply = called.data as { error?: Record<string, string[] | null> } | undefined;
-  return reply?.error ?? {};
+  return replyOf(called).result?.error ?? {};
 }
 
 /** What the form will show again in its fields. */
 export function initialValue(called: Called): Record<string, unknown> {
-  const reply = called.data as { initialValue?: Record<string, unknown> } | undefined;
-  return reply?.initialValue ?? {};
+  return replyOf(called).result?.initialValue ?? {};
+}
+
+/** The form the reply names (null: the page's form). */
+export function formIdOf(called: Called): string | null | undefined {
+  return replyOf(called).formId;
+}
+
+/** Every message of a reply, the form's and the fields', as one text to match. */
+export function messageOf(called: Called): string {
+  const reply = replyOf(called);
+  return [reply.message ?? "", ...Object.values(reply.result?.error ?? {}).flatMap((e) => e ?? [])].join(" ").trim();
 }

@@ -15,6 +15,14 @@ describe("environment", () => {
     expect(parseEnv({ NODE_ENV: "production", COOKIE_SECURE: "0" }).COOKIE_SECURE).toBe(false);
   });
 
+  it("signs cookies with the given secret, or a random one when none is given", () => {
+    expect(parseEnv({ COOKIE_SECRET: "s".repeat(32) }).COOKIE_SECRET).toBe("s".repeat(32));
+    const a = parseEnv({}).COOKIE_SECRET;
+    expect(a.length).toBeGreaterThanOrEqual(32);
+    expect(parseEnv({}).COOKIE_SECRET).not.toBe(a);
+    expect(() => parseEnv({ COOKIE_SECRET: "court" })).toThrowError(/COOKIE_SECRET/);
+  });
+
   it("stops with a message naming each bad variable", () => {
     expect(() => parseEnv({ PORT: "http", NODE_ENV: "prod", TRUST_PROXY: "yes" })).toThrowError(
       /PORT[\s\S]*NODE_ENV|NODE_ENV[\s\S]*PORT/,

@@ -13,11 +13,20 @@ const envSchema = z.object({
   TRUST_PROXY: booleanFlag.default(false),
   /** Cookies marked Secure; defaults to true in production. */
   COOKIE_SECURE: booleanFlag.optional(),
+  /**
+   * Signs the flash cookie (the message shown once after a redirect). Unset: a random secret per
+   * process, so a restart only drops a message not yet shown; set it when several processes serve.
+   */
+  COOKIE_SECRET: z.string().min(32, "au moins 32 caractères").optional(),
   /** `npm start` fills an empty database with the demo; set to 0 for a real pôle. */
   DEMO_SEED: booleanFlag.default(true),
 });
 
-export type Env = z.infer<typeof envSchema> & { COOKIE_SECURE: boolean };
+export type Env = z.infer<typeof envSchema> & { COOKIE_SECURE: boolean; COOKIE_SECRET: string };
+
+function randomSecret(): string {
+  return Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString("base64url");
+}
 
 /** Parses the environment; throws an Error whose message names each bad variable. */
 export function parseEnv(source: Record<string, string | undefined>): Env {
@@ -29,7 +38,11 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     throw new Error(`Invalid environment variables:\n${lines.join("\n")}`);
   }
   const env = result.data;
-  return { ...env, COOKIE_SECURE: env.COOKIE_SECURE ?? env.NODE_ENV === "production" };
+  return {
+    ...env,
+    COOKIE_SECURE: env.COOKIE_SECURE ?? env.NODE_ENV === "production",
+    COOKIE_SECRET: env.COOKIE_SECRET ?? randomSecret(),
+  };
 }
 
 let cached: Env | undefined;

@@ -1,0 +1,50 @@
+/**
+ * The message shown once after a redirect ("Votre profil est enregistré."):
+ * carried by a signed cookie rather than the URL, so a reload, a shared link
+ * or the history never shows it again. Set by `redirectWithFlash`, read and
+ * cleared by the root loader, shown by `<Flash>`.
+ */
+import { createCookie, redirect, type Cookie } from "@remix-run/node";
+import { getEnv } from "./env.server";
+
+/** Long enough to survive the redirect, short enough that a lost one does not show up days later. */
+const FLASH_MAX_AGE_SECONDS = 60;
+const MAX_MESSAGE_LENGTH = 500;
+
+let cookie: Cookie | undefined;
+
+function flashCookie(): Cookie {
+  const env = getEnv();
+  cookie ??= createCookie(env.COOKIE_SECURE ? "__Host-maillon_flash" : "maillon_flash", {
+    secrets: [env.COOKIE_SECRET],
+    httpOnly: true,
+    sameSite: "lax",
+    path: "/",
+    secure: env.COOKIE_SECURE,
+    maxAge: FLASH_MAX_AGE_SECONDS,
+  });
+  return cookie;
+}
+
+/** A redirect that shows `message` once on the page it leads to; `init` keeps other headers (a session cookie). */
+export async function redirectWithFlash(to: string, message: string, init: ResponseInit = {}): Promise<Response> {
+  const headers = new Headers(init.headers);
+  headers.append("Set-Cookie", await flashCookie().serialize(message));
+  return redirect(to, { ...init, headers });
+}
+
+/**
+ * The message waiting for this request, and the header that clears it; a
+ * cookie whose signature does not match (changed by hand, or signed before a
+ * restart) is ignored.
+ */
+export async function readFlash(request: Request): Promise<{ message: string | null; headers: Headers }> {
+  const headers = new Headers();
+  const header = request.headers.get("Cookie");
+  const name = flashCookie().name;
+  if (!header || !header.includes(`${name}=`)) return { message: null, headers };
+  headers.append("Set-Cookie", await flashCookie().serialize("", { maxAge: 0, expires: new Date(0) }));
+  const value: unknown = await flashCookie().parse(header);
+  const message = typeof value === "string" && value.length > 0 ? value.slice(0, MAX_MESSAGE_LENGTH) : null;
+  return { message, headers };
+}
