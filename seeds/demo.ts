@@ -237,7 +237,7 @@ export async function seedDemo(db: Db, now: Date): Promise<DemoCounts> {
         },
         person.createdAt,
       );
-      if (!result.ok) throw new Error(`Demo user ${person.email} not created: ${result.reason}`);
+      if (!result.ok) throw new Error(`Demo user ${person.email} not created: ${result.message}`);
       const staffTerritoryId = person.staffOf && territoryIds.get(person.staffOf);
       if (staffTerritoryId) addTerritoryStaff(db, staffTerritoryId, result.user.id);
     }

@@ -61,7 +61,7 @@ export async function createTestUser(db: Db, overrides: TestUserOverrides = {}):
     },
     createdAt ?? new Date(),
   );
-  if (!result.ok) throw new Error(`createTestUser failed: ${result.reason}`);
+  if (!result.ok) throw new Error(`createTestUser failed: ${result.message}`);
   return result.user;
 }
 

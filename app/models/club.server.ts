@@ -57,17 +57,9 @@ import {
 } from "~/domain/clubs/ledger";
 import { checkBallot, countBallots, shouldClose, tally, voteOutcome, type VoteRule, type VoteTally } from "~/domain/clubs/vote";
 import { invalidateMatchingIndex } from "~/models/matching.server";
-import { writeTransaction, type Db, type Tx } from "~/utils/db.server";
+import { writeTransaction, type Db, type Reader, type Writer } from "~/utils/db.server";
 import { formatEuros } from "~/utils/format";
-
-type Reader = Db | Tx;
-
-export type Failure = { ok: false; status: 400 | 403 | 404 | 409; message: string; field?: string };
-export type Outcome<T = object> = ({ ok: true } & T) | Failure;
-
-function fail(status: Failure["status"], message: string, field?: string): Failure {
-  return field ? { ok: false, status, message, field } : { ok: false, status, message };
-}
+import { fail, type Failure, type Outcome } from "./outcome";
 
 export type ClubRow = typeof clubs.$inferSelect;
 export type ClubMemberRow = typeof clubMembers.$inferSelect;
@@ -109,7 +101,7 @@ export function communesInPerimeter(db: Db, territoryId: number, codes: string[]
 export type ClubScope = Pick<ClubInput, "activityDomainIds" | "departmentCodes" | "communeCodes">;
 
 /** Replaces the club's sectors and areas (departments and single communes). */
-function writeScope(tx: Tx, clubId: number, scope: ClubScope): void {
+function writeScope(tx: Writer, clubId: number, scope: ClubScope): void {
   tx.delete(clubSectors).where(eq(clubSectors.clubId, clubId)).run();
   tx.delete(clubAreas).where(eq(clubAreas.clubId, clubId)).run();
   const sectors = [...new Set(scope.activityDomainIds)];
@@ -164,7 +156,7 @@ export function getClubScope(db: Db, clubId: number): Required<ClubScope> {
 }
 
 function hasOpenVote(q: Reader, clubId: number): boolean {
-  return !!(q as Db)
+  return !!q
     .select({ id: clubVotes.id })
     .from(clubVotes)
     .where(and(eq(clubVotes.clubId, clubId), eq(clubVotes.status, "ouvert")))
@@ -205,11 +197,11 @@ export function updateClubSettings(db: Db, clubId: number, actorId: number, inpu
 }
 
 export function getClub(q: Reader, clubId: number): ClubRow | undefined {
-  return (q as Db).select().from(clubs).where(eq(clubs.id, clubId)).get();
+  return q.select().from(clubs).where(eq(clubs.id, clubId)).get();
 }
 
 export function getMembership(q: Reader, clubId: number, userId: number): ClubMemberRow | undefined {
-  return (q as Db)
+  return q
     .select()
     .from(clubMembers)
     .where(and(eq(clubMembers.clubId, clubId), eq(clubMembers.userId, userId)))
@@ -218,7 +210,7 @@ export function getMembership(q: Reader, clubId: number, userId: number): ClubMe
 
 function countActive(q: Reader, clubId: number): number {
   return (
-    (q as Db)
+    q
       .select({ n: count() })
       .from(clubMembers)
       .where(and(eq(clubMembers.clubId, clubId), eq(clubMembers.status, "actif")))
@@ -230,7 +222,7 @@ const balanceSql = sql<number>`coalesce(sum(case when ${clubLedgerEntries.kind} 
 
 /** The club's money available: Σ in − Σ out of its ledger. */
 export function clubBalance(q: Reader, clubId: number): number {
-  return (q as Db).select({ b: balanceSql }).from(clubLedgerEntries).where(eq(clubLedgerEntries.clubId, clubId)).get()?.b ?? 0;
+  return q.select({ b: balanceSql }).from(clubLedgerEntries).where(eq(clubLedgerEntries.clubId, clubId)).get()?.b ?? 0;
 }
 
 export type ClubListItem = {
@@ -410,7 +402,7 @@ export function listMembers(db: Db, clubId: number): MemberView[] {
 }
 
 function isSaver(q: Reader, userId: number): boolean {
-  return !!(q as Db)
+  return !!q
     .select({ role: userRoles.role })
     .from(userRoles)
     .where(and(eq(userRoles.userId, userId), inArray(userRoles.role, ["epargnant", "admin"])))
@@ -471,7 +463,7 @@ export function inviteMember(db: Db, clubId: number, email: string, now: Date): 
   });
 }
 
-function activate(tx: Tx, clubId: number, userId: number, now: Date): Outcome {
+function activate(tx: Writer, clubId: number, userId: number, now: Date): Outcome {
   if (!canAddActiveMember(countActive(tx, clubId))) {
     return fail(409, "Le club compte déjà 20 membres actifs, le maximum pour un club CIGALES.");
   }
@@ -588,7 +580,7 @@ export function setMonthlySavings(db: Db, clubId: number, userId: number, cents:
 /* ----------------------------------------------------------------- ledger */
 
 function movements(q: Reader, clubId: number): LedgerMovement[] {
-  return (q as Db)
+  return q
     .select({ kind: clubLedgerEntries.kind, amountCents: clubLedgerEntries.amountCents, memberUserId: clubLedgerEntries.memberUserId })
     .from(clubLedgerEntries)
     .where(eq(clubLedgerEntries.clubId, clubId))
@@ -743,7 +735,7 @@ export function listDeals(db: Db, clubId: number): DealView[] {
 }
 
 function publishedProject(q: Reader, projectId: number) {
-  return (q as Db).select().from(projects).where(and(eq(projects.id, projectId), eq(projects.status, "publie"))).get();
+  return q.select().from(projects).where(and(eq(projects.id, projectId), eq(projects.status, "publie"))).get();
 }
 
 /** A member spots a published project: it enters the pipeline as « repéré ». */
@@ -768,7 +760,7 @@ export function followProject(db: Db, clubId: number, projectId: number, now: Da
 }
 
 function dealOfClub(q: Reader, clubId: number, dealId: number) {
-  return (q as Db)
+  return q
     .select()
     .from(clubDeals)
     .where(and(eq(clubDeals.id, dealId), eq(clubDeals.clubId, clubId)))
@@ -847,9 +839,9 @@ export type OpenVoteInput = { dealId: number; amountCents: number; instrument: I
 
 /** What a commitment of `amountCents` by this club to this project would meet. */
 function commitmentCheck(q: Reader, club: ClubRow, projectId: number, amountCents: number): CommitmentCheck {
-  const need = (q as Db).select().from(projectFundingNeeds).where(eq(projectFundingNeeds.projectId, projectId)).get();
+  const need = q.select().from(projectFundingNeeds).where(eq(projectFundingNeeds.projectId, projectId)).get();
   const committed =
-    (q as Db)
+    q
       .select({ total: sum(clubCommitments.amountCents) })
       .from(clubCommitments)
       .where(and(eq(clubCommitments.clubId, club.id), eq(clubCommitments.projectId, projectId)))
@@ -914,7 +906,7 @@ function ruleOf(club: ClubRow): VoteRule {
 }
 
 function ballotChoices(q: Reader, voteId: number): BallotChoice[] {
-  return (q as Db)
+  return q
     .select({ choice: clubBallots.choice })
     .from(clubBallots)
     .where(eq(clubBallots.voteId, voteId))
@@ -928,7 +920,7 @@ function ballotChoices(q: Reader, voteId: number): BallotChoice[] {
  * the ledger — if the money and the stake cap still allow it; otherwise the
  * reason is kept on the vote and the deal goes back to « étudié ».
  */
-function closeIfDue(tx: Tx, vote: VoteRow, now: Date): boolean {
+function closeIfDue(tx: Writer, vote: VoteRow, now: Date): boolean {
   const club = getClub(tx, vote.clubId)!;
   const counts = countBallots(ballotChoices(tx, vote.id));
   const rule = ruleOf(club);
@@ -958,7 +950,7 @@ function closeIfDue(tx: Tx, vote: VoteRow, now: Date): boolean {
   return true;
 }
 
-function commit(tx: Tx, vote: VoteRow, now: Date): number {
+function commit(tx: Writer, vote: VoteRow, now: Date): number {
   const project = tx.select({ title: projects.title }).from(projects).where(eq(projects.id, vote.projectId)).get();
   const row = tx
     .insert(clubCommitments)
@@ -1032,7 +1024,7 @@ function dueVotes(q: Reader, scope: VoteScope, now: Date): VoteRow[] {
   const conditions = [eq(clubVotes.status, "ouvert"), lte(clubVotes.deadline, now)];
   if ("clubId" in scope) conditions.push(eq(clubVotes.clubId, scope.clubId));
   if ("projectId" in scope) conditions.push(eq(clubVotes.projectId, scope.projectId));
-  return (q as Db)
+  return q
     .select()
     .from(clubVotes)
     .where(and(...conditions))

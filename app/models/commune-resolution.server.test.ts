@@ -32,7 +32,7 @@ describe("reading the commune field", () => {
   it("says so in French when nothing matches, and for an empty field", () => {
     const unknown = resolveCommune(getDb(), "Zzyzx-sur-Mer");
     expect(!unknown.ok && unknown.message).toMatch(/^Commune inconnue : « Zzyzx-sur-Mer »/);
-    expect(resolveCommune(getDb(), "  ")).toEqual({ ok: false, message: "Indiquez votre commune." });
-    expect(resolveCommune(getDb(), "", "99999")).toEqual({ ok: false, message: "Indiquez votre commune." });
+    expect(resolveCommune(getDb(), "  ")).toEqual({ ok: false, status: 400, message: "Indiquez votre commune.", field: "commune" });
+    expect(resolveCommune(getDb(), "", "99999")).toEqual({ ok: false, status: 400, message: "Indiquez votre commune.", field: "commune" });
   });
 });

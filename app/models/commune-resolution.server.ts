@@ -7,8 +7,9 @@ import {
   searchCommunes,
   type CommuneSummary,
 } from "./commune.server";
+import { fail, type Outcome } from "./outcome";
 
-export type CommuneResolution = { ok: true; commune: CommuneSummary } | { ok: false; message: string };
+export type CommuneResolution = Outcome<{ commune: CommuneSummary }>;
 
 const LABEL = /^(.*?)\s*\((\d{5})\)\s*$/;
 const POSTAL_CODE = /^\d{5}$/;
@@ -31,25 +32,26 @@ export function resolveCommune(db: Db, text: string, code?: string): CommuneReso
       return { ok: true, commune: chosen };
     }
   }
-  if (!typed) return { ok: false, message: "Indiquez votre commune." };
+  if (!typed) return fail(400, "Indiquez votre commune.", "commune");
 
   const candidates = findCandidates(db, typed);
   if (candidates.length === 1) return { ok: true, commune: candidates[0]! };
   if (candidates.length > 1) {
     const examples = candidates.slice(0, 5).map(communeLabel).join(" ; ");
-    return {
-      ok: false,
-      message: `Plusieurs communes correspondent : ${examples}. Choisissez dans la liste ou ajoutez le code postal, par exemple « ${communeLabel(candidates[0]!)} ».`,
-    };
+    return fail(
+      400,
+      `Plusieurs communes correspondent : ${examples}. Choisissez dans la liste ou ajoutez le code postal, par exemple « ${communeLabel(candidates[0]!)} ».`,
+      "commune",
+    );
   }
   const near = searchCommunes(db, (LABEL.exec(typed)?.[1] ?? typed).slice(0, 4), 3);
-  return {
-    ok: false,
-    message:
-      near.length > 0
-        ? `Commune inconnue : « ${typed} ». Vérifiez l'orthographe ou tapez le code postal (par exemple ${near.map(communeLabel).join(", ")}).`
-        : `Commune inconnue : « ${typed} ». Vérifiez l'orthographe ou tapez le code postal.`,
-  };
+  return fail(
+    400,
+    near.length > 0
+      ? `Commune inconnue : « ${typed} ». Vérifiez l'orthographe ou tapez le code postal (par exemple ${near.map(communeLabel).join(", ")}).`
+      : `Commune inconnue : « ${typed} ». Vérifiez l'orthographe ou tapez le code postal.`,
+    "commune",
+  );
 }
 
 function findCandidates(db: Db, typed: string): CommuneSummary[] {

@@ -26,18 +26,13 @@ import {
 } from "#db/schema";
 import { MAX_TONTINE_MEMBERS, tontineSchedule, type TontineTurn } from "~/domain/clubs/tontine";
 import { invalidateMatchingIndex } from "~/models/matching.server";
-import { writeTransaction, type Db, type Tx } from "~/utils/db.server";
+import { writeTransaction, type Db, type Reader } from "~/utils/db.server";
 import { formatEuros } from "~/utils/format";
-import { listMyClubs, type Failure, type Outcome } from "./club.server";
-
-type Reader = Db | Tx;
-
-function fail(status: Failure["status"], message: string, field?: string): Failure {
-  return field ? { ok: false, status, message, field } : { ok: false, status, message };
-}
+import { listMyClubs } from "./club.server";
+import { fail, type Outcome } from "./outcome";
 
 function hasAnyRole(q: Reader, userId: number, roles: ("epargnant" | "admin" | "animateur")[]): boolean {
-  return !!(q as Db)
+  return !!q
     .select({ role: userRoles.role })
     .from(userRoles)
     .where(and(eq(userRoles.userId, userId), inArray(userRoles.role, roles)))
@@ -186,7 +181,7 @@ export function donate(db: Db, territoryId: number, userId: number | null, input
 
 function isStaffOf(q: Reader, territoryId: number, userId: number): boolean {
   if (hasAnyRole(q, userId, ["admin"])) return true;
-  return !!(q as Db)
+  return !!q
     .select({ userId: territoryStaff.userId })
     .from(territoryStaff)
     .where(and(eq(territoryStaff.territoryId, territoryId), eq(territoryStaff.userId, userId)))
@@ -194,8 +189,8 @@ function isStaffOf(q: Reader, territoryId: number, userId: number): boolean {
 }
 
 function cagnotteAvailable(q: Reader, territoryId: number): number {
-  const given = (q as Db).select({ t: sum(cagnotteDonations.amountCents) }).from(cagnotteDonations).where(eq(cagnotteDonations.territoryId, territoryId)).get();
-  const spent = (q as Db).select({ t: sum(cagnotteAllocations.amountCents) }).from(cagnotteAllocations).where(eq(cagnotteAllocations.territoryId, territoryId)).get();
+  const given = q.select({ t: sum(cagnotteDonations.amountCents) }).from(cagnotteDonations).where(eq(cagnotteDonations.territoryId, territoryId)).get();
+  const spent = q.select({ t: sum(cagnotteAllocations.amountCents) }).from(cagnotteAllocations).where(eq(cagnotteAllocations.territoryId, territoryId)).get();
   return Number(given?.t ?? 0) - Number(spent?.t ?? 0);
 }
 

@@ -26,20 +26,12 @@ import {
   type MentorshipRef,
 } from "~/domain/mentorship";
 import { invalidateMatchingIndex } from "~/models/matching.server";
-import { writeTransaction, type Db } from "~/utils/db.server";
-
-export type Failure = { ok: false; status: 400 | 403 | 404 | 409; message: string };
-export type Outcome<T = object> = ({ ok: true } & T) | Failure;
-
-function fail(status: Failure["status"], message: string): Failure {
-  return { ok: false, status, message };
-}
+import { writeTransaction, type Db, type Reader, type Writer } from "~/utils/db.server";
+import { fail, type Failure, type Outcome } from "./outcome";
 
 function fromDecision(decision: Decision): Failure | null {
   return decision.ok ? null : fail(decision.status, decision.message);
 }
-
-type Reader = Pick<Db, "select">;
 
 /** The mentorship with the holder's id, as the rules need it. */
 function loadRef(q: Reader, id: number): (MentorshipRef & { id: number; needId: number; projectId: number }) | undefined {
@@ -77,8 +69,6 @@ export type NewRequest = {
   initiatedBy: Initiator;
   message: string;
 };
-
-type Writer = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 /** Why a new request between this need and volunteer cannot be made now, or the need's project. */
 function checkNewRequest(tx: Writer, input: NewRequest): Outcome<{ projectId: number }> {

@@ -21,11 +21,12 @@ import {
   type ProjectStatus,
 } from "#db/schema";
 import { boundingDegrees, haversineKm } from "~/domain/matching/geo";
-import { checkPublishable, needRemoval, type ProjectViewer, type PublishCheck } from "~/domain/project";
+import { checkPublishable, needRemoval, type ProjectViewer } from "~/domain/project";
 import { isAcceptedMentorOf } from "~/models/mentorship.server";
 import { invalidateMatchingIndex } from "~/models/matching.server";
 import type { Auth } from "~/utils/auth.server";
-import { writeTransaction, type Db, type Tx } from "~/utils/db.server";
+import { writeTransaction, type Db, type Writer } from "~/utils/db.server";
+import { fail, type Outcome } from "./outcome";
 
 export type ProjectInput = {
   title: string;
@@ -305,15 +306,15 @@ export function updateProject(db: Db, projectId: number, input: ProjectInput, no
   invalidateMatchingIndex();
 }
 
-function touch(tx: Tx, projectId: number, now: Date): void {
+function touch(tx: Writer, projectId: number, now: Date): void {
   tx.update(projects).set({ updatedAt: now }).where(eq(projects.id, projectId)).run();
 }
 
 /** Draft → published, once it says what it needs; the check and the update share one transaction. */
-export function publishProject(db: Db, projectId: number, now: Date): PublishCheck {
-  const result = writeTransaction(db, (tx): PublishCheck => {
+export function publishProject(db: Db, projectId: number, now: Date): Outcome {
+  const result = writeTransaction(db, (tx): Outcome => {
     const project = tx.select().from(projects).where(eq(projects.id, projectId)).get();
-    if (!project) return { ok: false, message: "Projet introuvable." };
+    if (!project) return fail(404, "Projet introuvable.");
     const openNeeds =
       tx
         .select({ n: count() })
@@ -326,12 +327,12 @@ export function publishProject(db: Db, projectId: number, now: Date): PublishChe
       .where(eq(projectFundingNeeds.projectId, projectId))
       .get();
     const check = checkPublishable(project, openNeeds, hasFunding);
-    if (!check.ok) return check;
+    if (!check.ok) return fail(409, check.message);
     tx.update(projects)
       .set({ status: "publie", publishedAt: now, updatedAt: now })
       .where(eq(projects.id, projectId))
       .run();
-    return check;
+    return { ok: true };
   });
   if (result.ok) invalidateMatchingIndex();
   return result;

@@ -1,6 +1,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { communes, territoryStaff, userRoles, users, type Role } from "#db/schema";
 import { writeTransaction, type Db } from "~/utils/db.server";
+import { fail, type Outcome } from "./outcome";
 
 export type User = typeof users.$inferSelect;
 
@@ -43,23 +44,20 @@ export type NewUser = {
   roles: readonly Role[];
 };
 
-export type CreateUserResult =
-  | { ok: true; user: User }
-  | { ok: false; reason: "email-taken" | "unknown-commune" };
 
 /** Creates the account and its roles at once; the e-mail check and insert share one IMMEDIATE transaction. */
-export function createUser(db: Db, input: NewUser, now: Date): CreateUserResult {
-  return writeTransaction(db, (tx) => {
+export function createUser(db: Db, input: NewUser, now: Date): Outcome<{ user: User }> {
+  return writeTransaction(db, (tx): Outcome<{ user: User }> => {
     const email = normalizeEmail(input.email);
     if (tx.select({ id: users.id }).from(users).where(eq(users.email, email)).get()) {
-      return { ok: false, reason: "email-taken" } as const;
+      return fail(409, "Un compte existe déjà avec cette adresse. Connectez-vous, ou choisissez une autre adresse.", "email");
     }
     const commune = tx
       .select({ code: communes.code })
       .from(communes)
       .where(eq(communes.code, input.communeCode))
       .get();
-    if (!commune) return { ok: false, reason: "unknown-commune" } as const;
+    if (!commune) return fail(400, "Commune inconnue.", "commune");
     const user = tx
       .insert(users)
       .values({

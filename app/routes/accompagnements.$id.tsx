@@ -12,8 +12,8 @@ import {
   giveFeedback,
   logSession,
   respondToRequest,
-  type Outcome,
 } from "~/models/mentorship.server";
+import type { Outcome } from "~/models/outcome";
 import { territoryIdsForCommune } from "~/models/project.server";
 import { endMentorshipSchema, feedbackSchema, mentorshipResponseSchema, sessionSchema } from "~/schemas/mentorship";
 import { requireUser, type Auth } from "~/utils/auth.server";

@@ -95,7 +95,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   if (intent === "publish") {
     const result = publishProject(db, project.id, now);
-    if (!result.ok) return data<ActionResult>({ intent, message: result.message }, { status: 409 });
+    if (!result.ok) return data<ActionResult>({ intent, message: result.message }, { status: result.status });
     return redirect(`/projets/${project.id}?publie=1`);
   }
   if (intent === "close") {

@@ -10,6 +10,13 @@ import { getEnv } from "./env.server";
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 /** What `db.transaction` hands its callback: queries like `Db`, plus `rollback()`. */
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+/**
+ * What a read helper takes: the connection or a transaction (both have the
+ * same `select`), so one helper serves a page's loader and a read-then-write.
+ */
+export type Reader = Pick<Db, "select">;
+/** What a write helper takes: the transaction of its read-then-write (see `writeTransaction`). */
+export type Writer = Tx;
 
 const MIGRATIONS_FOLDER = path.resolve("db/migrations");
 
