@@ -3,6 +3,8 @@ import { defineConfig, devices } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3210);
 export const E2E_DATABASE = "tmp/e2e.db";
+/** TEST-NET-1 (RFC 5737): sent by the test clients, exempt from the sign-in limit in the test server only. */
+export const EXEMPT_CLIENT_ADDRESS = "192.0.2.1";
 
 // Debian's Chromium when present (Playwright cannot download its own browser here).
 const systemChromium = "/usr/bin/chromium";
@@ -51,8 +53,11 @@ export default defineConfig({
       DATABASE_URL: E2E_DATABASE,
       PORT: String(PORT),
       HOST: "127.0.0.1",
-      // Tests give each scenario its own X-Forwarded-For so the per-address sign-in limit stays per test.
+      // Test clients send X-Forwarded-For: the sign-in limit tests use addresses of their own.
       TRUST_PROXY: "1",
+      // Every other client sends this documentation address (never a real client's, see
+      // tests/e2e/fixtures.ts): its sign-in attempts are not limited, so tests cannot block each other.
+      SIGN_IN_LIMIT_EXEMPT: EXEMPT_CLIENT_ADDRESS,
       COOKIE_SECURE: "0",
     },
   },

@@ -3,12 +3,23 @@
 import path from "node:path";
 import { createRequestHandler } from "@remix-run/express";
 import express from "express";
+import { getEnv } from "./server/env.js";
 import { isSameOriginWrite, SECURITY_HEADERS } from "./server/security.js";
 
-const isProduction = process.env.NODE_ENV === "production";
-const port = Number(process.env.PORT ?? 3000);
-const host = process.env.HOST ?? "0.0.0.0";
-const trustProxy = process.env.TRUST_PROXY === "1" || process.env.TRUST_PROXY === "true";
+// A bad environment stops the server before it listens, with a message naming each bad variable.
+/** @type {import("./server/env.js").Env} */
+let env;
+try {
+  env = getEnv();
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+}
+const isProduction = env.NODE_ENV === "production";
+const trustProxy = env.TRUST_PROXY;
+if (env.SIGN_IN_LIMIT_EXEMPT.length > 0) {
+  console.warn(`Limite des tentatives de connexion levée pour ${env.SIGN_IN_LIMIT_EXEMPT.join(", ")} (SIGN_IN_LIMIT_EXEMPT, pour les tests).`);
+}
 
 const viteDevServer = isProduction
   ? undefined
@@ -113,8 +124,8 @@ app.use(
   },
 );
 
-const server = app.listen(port, host, () => {
-  console.log(`Maillon en service sur http://localhost:${port}`);
+const server = app.listen(env.PORT, env.HOST, () => {
+  console.log(`Maillon en service sur http://localhost:${env.PORT}`);
 });
 
 for (const signal of ["SIGINT", "SIGTERM"]) {

@@ -1,4 +1,6 @@
+import { count } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { signInFailures } from "#db/schema";
 import { getDb } from "~/utils/db.server";
 import {
   forgiveSignInFailures,
@@ -35,5 +37,27 @@ describe("sign-in attempt limit", () => {
     expect(reserveSignInAttempt(db, "b@exemple.fr", "198.51.100.50", t0)).toBe(false);
     forgiveSignInFailures(db, "b@exemple.fr");
     expect(reserveSignInAttempt(db, "b@exemple.fr", "198.51.100.50", t0)).toBe(true);
+  });
+
+  it("neither limits nor counts the attempts of an exempt address, and still limits every other one", () => {
+    const db = getDb();
+    const stored = () => db.select({ n: count() }).from(signInFailures).get()?.n ?? 0;
+    const before = stored();
+    const exempt = ["192.0.2.1"];
+    for (let i = 0; i < MAX_SIGN_IN_FAILURES * 3; i++) {
+      expect(reserveSignInAttempt(db, "c@exemple.fr", "192.0.2.1", t0, exempt)).toBe(true);
+    }
+    expect(stored()).toBe(before);
+    for (let i = 0; i < MAX_SIGN_IN_FAILURES; i++) {
+      expect(reserveSignInAttempt(db, "c@exemple.fr", `203.0.113.${i}`, t0, exempt)).toBe(true);
+    }
+    expect(reserveSignInAttempt(db, "c@exemple.fr", "203.0.113.99", t0, exempt)).toBe(false);
+    expect(reserveSignInAttempt(db, "c@exemple.fr", "192.0.2.1", t0, exempt)).toBe(true);
+  });
+
+  it("exempts no address by default", () => {
+    const db = getDb();
+    for (let i = 0; i < MAX_SIGN_IN_FAILURES; i++) reserveSignInAttempt(db, `d${i}@exemple.fr`, "192.0.2.1", t0);
+    expect(reserveSignInAttempt(db, "d-other@exemple.fr", "192.0.2.1", t0)).toBe(false);
   });
 });

@@ -8,6 +8,14 @@ describe("environment", () => {
     expect(env.PORT).toBe(3000);
     expect(env.COOKIE_SECURE).toBe(false);
     expect(env.TRUST_PROXY).toBe(false);
+    expect(env.SIGN_IN_LIMIT_EXEMPT).toEqual([]);
+  });
+
+  it("reads the addresses exempt from the sign-in limit as a list of IP addresses", () => {
+    expect(parseEnv({ SIGN_IN_LIMIT_EXEMPT: "192.0.2.1, 2001:db8::1" }).SIGN_IN_LIMIT_EXEMPT).toEqual(["192.0.2.1", "2001:db8::1"]);
+    expect(parseEnv({ SIGN_IN_LIMIT_EXEMPT: "" }).SIGN_IN_LIMIT_EXEMPT).toEqual([]);
+    expect(() => parseEnv({ SIGN_IN_LIMIT_EXEMPT: "*" })).toThrowError(/SIGN_IN_LIMIT_EXEMPT/);
+    expect(() => parseEnv({ SIGN_IN_LIMIT_EXEMPT: "192.0.2.1,tout" })).toThrowError(/SIGN_IN_LIMIT_EXEMPT/);
   });
 
   it("marks cookies Secure in production unless told otherwise", () => {

@@ -5,8 +5,10 @@ import { freshTestDatabasePath, removeDatabaseFiles } from "./test-database";
 const file = freshTestDatabasePath("vitest");
 process.env.DATABASE_URL = file;
 process.env.NODE_ENV = "test";
-const globalForDb = globalThis as unknown as { maillonDb?: { $client: { close(): void } } };
+const globalForDb = globalThis as unknown as { maillonDb?: { $client: { close(): void } }; maillonEnv?: unknown };
 globalForDb.maillonDb = undefined;
+// The environment is read once per process: read it again, with this file's database.
+globalForDb.maillonEnv = undefined;
 
 afterAll(() => {
   globalForDb.maillonDb?.$client.close();

@@ -1,0 +1,84 @@
+// @ts-check
+/**
+ * The environment, defined and validated once for the whole process: server.js
+ * (plain JS run by node, hence this file's form, type-checked via @ts-check)
+ * reads its port, host and proxy setting from here, and the app reads the same
+ * values through `~/utils/env.server`.
+ */
+import { isIP } from "node:net";
+import { z } from "zod";
+
+const booleanFlag = z
+  .enum(["0", "1", "true", "false"])
+  .transform((value) => value === "1" || value === "true");
+
+/** A comma-separated list of IP addresses ("" for none). */
+const addressList = z
+  .string()
+  .transform((value) => value.split(",").map((item) => item.trim()).filter(Boolean))
+  .refine((items) => items.every((item) => isIP(item) !== 0), "une liste d'adresses IP séparées par des virgules");
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z.string().min(1).default("./data/maillon.db"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().min(1).default("0.0.0.0"),
+  /** Behind a reverse proxy: trust X-Forwarded-For/-Proto for the client address and scheme. */
+  TRUST_PROXY: booleanFlag.default(false),
+  /** Cookies marked Secure; defaults to true in production. */
+  COOKIE_SECURE: booleanFlag.optional(),
+  /**
+   * Signs the flash cookie (the message shown once after a redirect). Unset: a random secret per
+   * process, so a restart only drops a message not yet shown; set it when several processes serve.
+   */
+  COOKIE_SECRET: z.string().min(32, "au moins 32 caractères").optional(),
+  /** `npm start` fills an empty database with the demo; set to 0 for a real pôle. */
+  DEMO_SEED: booleanFlag.default(true),
+  /**
+   * Client addresses whose sign-in attempts are neither limited nor counted. Only for the
+   * end-to-end tests, which send one documentation address (never a real client's); unset, every
+   * address is limited.
+   */
+  SIGN_IN_LIMIT_EXEMPT: addressList.default([]),
+});
+
+/** @typedef {z.infer<typeof envSchema> & { COOKIE_SECURE: boolean; COOKIE_SECRET: string }} Env */
+
+/** @returns {string} */
+function randomSecret() {
+  return Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString("base64url");
+}
+
+/**
+ * Parses the environment; throws an Error whose message names each bad variable.
+ * @param {Record<string, string | undefined>} source
+ * @returns {Env}
+ */
+export function parseEnv(source) {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  - ${issue.path.join(".")}: ${issue.message}`);
+    throw new Error(`Invalid environment variables:\n${lines.join("\n")}`);
+  }
+  const env = result.data;
+  return {
+    ...env,
+    COOKIE_SECURE: env.COOKIE_SECURE ?? env.NODE_ENV === "production",
+    COOKIE_SECRET: env.COOKIE_SECRET ?? randomSecret(),
+  };
+}
+
+/**
+ * Kept on globalThis: in production server.js and the server build are two
+ * module graphs, and in development Vite reloads modules; both read this copy.
+ */
+const globalForEnv = /** @type {{ maillonEnv?: Env }} */ (globalThis);
+
+/**
+ * The validated environment, read once per process.
+ * @returns {Env}
+ */
+export function getEnv() {
+  globalForEnv.maillonEnv ??= parseEnv(process.env);
+  return globalForEnv.maillonEnv;
+}
