@@ -20,7 +20,7 @@ import * as tresorerie from "~/routes/clubs.$id.tresorerie";
 import * as votePage from "~/routes/clubs.$id.votes.$voteId";
 import * as soutenir from "~/routes/projets.$id.soutenir";
 import { getDb, type Db } from "~/utils/db.server";
-import { get, post, type Called } from "./helpers";
+import { get, messageOf, post, type Called } from "./helpers";
 
 let db: Db;
 let territory: Territory;
@@ -32,11 +32,6 @@ let projectId: number;
 
 function ballots(voteId: number): number {
   return db.select({ n: count() }).from(clubBallots).where(eq(clubBallots.voteId, voteId)).get()?.n ?? 0;
-}
-
-function messageOf(called: Called): string {
-  const d = called.data as { message?: string | null; reply?: { error?: Record<string, string[]> } } | undefined;
-  return [d?.message ?? "", ...Object.values(d?.reply?.error ?? {}).flat()].join(" ");
 }
 
 function openOn(club: TestClub): number {

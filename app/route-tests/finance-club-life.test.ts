@@ -17,7 +17,7 @@ import * as membres from "~/routes/clubs.$id.membres";
 import * as parametres from "~/routes/clubs.$id.parametres";
 import * as votePage from "~/routes/clubs.$id.votes.$voteId";
 import { getDb, type Db } from "~/utils/db.server";
-import { fieldErrors, get, initialValue, post, type Called } from "./helpers";
+import { fieldErrors, get, initialValue, messageOf, post } from "./helpers";
 
 const DAY = 86_400_000;
 const FRENCH = /[àâçéèêëîïôûùüÿœ«»]|\b(le|la|les|du|des|un|une|au)\b/i;
@@ -29,10 +29,6 @@ beforeAll(() => {
   db = getDb();
   territory = createTestTerritory(db);
 });
-
-function messageOf(called: Called): string {
-  return (called.data as { message?: string } | undefined)?.message ?? "";
-}
 
 /** A vote opened two days ago whose deadline passed an hour ago, with these « pour » ballots. */
 async function lapsedVote(quorumPct: number, pour: number) {
@@ -169,7 +165,8 @@ describe("the club's settings", () => {
   it("are stored, with the club's areas, and shown again in the form", async () => {
     const saved = await post(parametres.action, path, club.gerant.id, valid(), params);
     expect(saved.status).toBe(302);
-    expect(saved.location).toBe(`/clubs/${club.club.id}?parametres=1`);
+    expect(saved.location).toBe(`/clubs/${club.club.id}`);
+    expect(saved.flash).toBe("Les paramètres du club sont enregistrés.");
     expect(getClub(db, club.club.id)).toMatchObject({
       description: "Nous soutenons les commerces de proximité.",
       ticketMinCents: 100_000,
@@ -229,7 +226,8 @@ describe("leaving a club", () => {
 
     const left = await post(membres.action, path, club.members[2]!.id, { intent: "leave" }, { id });
     expect(left.status).toBe(302);
-    expect(left.location).toBe(`/clubs/${id}?parti=1`);
+    expect(left.location).toBe(`/clubs/${id}`);
+    expect(left.flash).toMatch(/^Vous avez quitté le club\./);
     expect(getMembership(db, club.club.id, club.members[2]!.id)).toMatchObject({ status: "parti" });
     expect(getMembership(db, club.club.id, club.members[2]!.id)?.leftAt).toBeInstanceOf(Date);
     expect((await get(membres.loader, path, club.members[2]!.id, { id })).status).toBe(403);

@@ -1,7 +1,7 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
 import { NoPaymentNotice } from "~/components/no-payment-notice";
 import { FormError, SelectField, TextAreaField, TextField } from "~/components/ui/field";
 import { allocate, donate, getCagnotte, setGoal } from "~/models/finance.server";
@@ -12,7 +12,9 @@ import { getAuth, isStaffOf, requireUser } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { formatDate, formatEuros, plural } from "~/utils/format";
 import { forbidden, notFound } from "~/utils/http.server";
-import { actionRefused, formRejected } from "~/utils/form-reply.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { useFormReply } from "~/utils/reply";
+import { replyInvalid, replyRefused, UNKNOWN_INTENT } from "~/utils/reply.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `La cagnotte solidaire${data ? ` du ${data.territory.name}` : ""} — Maillon` },
@@ -39,6 +41,12 @@ export function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 
+const DONE = {
+  merci: "Merci ! Votre don est enregistré : faites maintenant le virement au compte de la cagnotte du pôle.",
+  attribue: "Attribution enregistrée.",
+  objectif: "Nouvel objectif enregistré.",
+};
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const territory = loadTerritory(params.slug);
   const auth = requireUser(request);
@@ -46,11 +54,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = String(formData.get("intent") ?? "");
   const db = getDb();
   const now = new Date();
-  const back = (flash: string) => redirect(`/cagnotte/${territory.slug}?${flash}=1`);
+  const back = (what: keyof typeof DONE) => redirectWithFlash(`/cagnotte/${territory.slug}`, DONE[what]);
 
   if (intent === "donate") {
     const submission = parseWithZod(formData, { schema: donationSchema });
-    if (submission.status !== "success") return formRejected(intent, submission.reply());
+    if (submission.status !== "success") return replyInvalid(submission, { formId: intent });
     const v = submission.value;
     donate(db, territory.id, auth.user.id, { amountCents: v.amount, donorName: v.donorName || null, message: v.message ?? "" }, now);
     return back("merci");
@@ -58,53 +66,44 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!isStaffOf(auth, territory.id)) throw forbidden("Seule l'équipe d'animation du pôle gère la cagnotte.");
   if (intent === "allocate") {
     const submission = parseWithZod(formData, { schema: allocationSchema });
-    if (submission.status !== "success") return formRejected(intent, submission.reply());
+    if (submission.status !== "success") return replyInvalid(submission, { formId: intent });
     const v = submission.value;
     const outcome = allocate(db, territory.id, auth.user.id, { projectId: v.projectId, amountCents: v.amount, note: v.note ?? "" }, now);
-    if (!outcome.ok) return formRejected(intent, submission.reply({ fieldErrors: { [outcome.field ?? "amount"]: [outcome.message] } }), outcome.status);
+    if (!outcome.ok) return replyRefused(outcome, { submission, formId: intent, field: "amount" });
     return back("attribue");
   }
   if (intent === "set-goal") {
     const submission = parseWithZod(formData, { schema: goalSchema });
-    if (submission.status !== "success") return formRejected(intent, submission.reply());
+    if (submission.status !== "success") return replyInvalid(submission, { formId: intent });
     const outcome = setGoal(db, territory.id, auth.user.id, { label: submission.value.label, targetCents: submission.value.target }, now);
-    if (!outcome.ok) return formRejected(intent, submission.reply({ formErrors: [outcome.message] }), outcome.status);
+    if (!outcome.ok) return replyRefused(outcome, { submission, formId: intent });
     return back("objectif");
   }
-  return actionRefused("Action inconnue.", 400);
+  return replyRefused(UNKNOWN_INTENT);
 }
 
-const FLASH: Record<string, string> = {
-  merci: "Merci ! Votre don est enregistré : faites maintenant le virement au compte de la cagnotte du pôle.",
-  attribue: "Attribution enregistrée.",
-  objectif: "Nouvel objectif enregistré.",
-};
 
 const formOptions = { shouldValidate: "onBlur", shouldRevalidate: "onInput" } as const;
 
 export default function Cagnotte() {
   const { territory, signedIn, staff, cagnotte, projects } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
-  const [params] = useSearchParams();
-  const flash = Object.keys(FLASH).find((k) => params.get(k));
-  const lastFor = (id: string) => (actionData?.formId === id ? (actionData.reply ?? undefined) : undefined);
   const [donationForm, donationFields] = useForm({
     id: "donate",
-    lastResult: lastFor("donate"),
+    lastResult: useFormReply("donate").lastResult,
     constraint: getZodConstraint(donationSchema),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: donationSchema }),
     ...formOptions,
   });
   const [allocationForm, allocationFields] = useForm({
     id: "allocate",
-    lastResult: lastFor("allocate"),
+    lastResult: useFormReply("allocate").lastResult,
     constraint: getZodConstraint(allocationSchema),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: allocationSchema }),
     ...formOptions,
   });
   const [goalForm, goalFields] = useForm({
     id: "set-goal",
-    lastResult: lastFor("set-goal"),
+    lastResult: useFormReply("set-goal").lastResult,
     constraint: getZodConstraint(goalSchema),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: goalSchema }),
     ...formOptions,
@@ -120,11 +119,6 @@ export default function Cagnotte() {
         Chacun peut donner, même peu. L'équipe d'animation du pôle répartit la cagnotte entre des projets du territoire et publie ici chaque
         attribution.
       </p>
-      {flash ? (
-        <p className="alert alert--success" role="status">
-          {FLASH[flash]}
-        </p>
-      ) : null}
       <ul className="stats">
         <li>
           <strong>{formatEuros(cagnotte.donatedCents)}</strong>

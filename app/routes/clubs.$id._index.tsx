@@ -1,8 +1,9 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
 import { ClubNav } from "~/components/club-nav";
 import { NoPaymentNotice } from "~/components/no-payment-notice";
+import { Alert } from "~/components/ui/alert";
 import {
   CLUB_STATUS_LABELS,
   DEAL_STAGE_LABELS,
@@ -18,17 +19,18 @@ import { loadClub, requireClubPermission } from "~/utils/club-access.server";
 import { getDb } from "~/utils/db.server";
 import { formatDate, formatDateTime, formatEuros, plural } from "~/utils/format";
 import { formatPercentBps } from "~/domain/clubs/commitment";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { useFormReply } from "~/utils/reply";
+import { replyRefused, UNKNOWN_INTENT } from "~/utils/reply.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.club.name ?? "Club"} — Maillon` }];
 
-const FLASH: Record<string, string> = {
+const DONE = {
   cree: "Le club est créé, en constitution. Invitez des épargnants : il démarre avec 5 à 20 membres actifs.",
   demande: "Votre demande est envoyée au gérant du club.",
   rejoint: "Bienvenue dans le club !",
   decline: "Invitation déclinée.",
   cycle: "Le club a changé d'étape.",
-  parametres: "Les paramètres du club sont enregistrés.",
-  parti: "Vous avez quitté le club. Votre part de l'épargne reste inscrite dans sa trésorerie.",
 };
 
 export function loader({ request, params }: LoaderFunctionArgs) {
@@ -70,53 +72,42 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const now = new Date();
   const clubId = access.club.id;
   let outcome;
-  let flash: string;
+  let done: keyof typeof DONE;
   switch (intent) {
     case "request-to-join":
       outcome = requestToJoin(db, clubId, auth.user.id, now);
-      flash = "demande";
+      done = "demande";
       break;
     case "accept-invitation":
     case "decline-invitation":
       outcome = respondToInvitation(db, clubId, auth.user.id, intent === "accept-invitation", now);
-      flash = intent === "accept-invitation" ? "rejoint" : "decline";
+      done = intent === "accept-invitation" ? "rejoint" : "decline";
       break;
     case "lifecycle": {
       requireClubPermission(access, "changeLifecycle", "Seul le gérant du club fait changer le club d'étape.");
       const submission = parseWithZod(formData, { schema: lifecycleSchema });
-      if (submission.status !== "success") return data({ message: "Action inconnue." }, { status: 400 });
+      if (submission.status !== "success") return replyRefused(UNKNOWN_INTENT);
       outcome = changeLifecycle(db, clubId, submission.value.action, now);
-      flash = "cycle";
+      done = "cycle";
       break;
     }
     default:
-      return data({ message: "Action inconnue." }, { status: 400 });
+      return replyRefused(UNKNOWN_INTENT);
   }
-  if (!outcome.ok) return data({ message: outcome.message }, { status: outcome.status });
-  return redirect(`/clubs/${clubId}?${flash}=1`);
+  if (!outcome.ok) return replyRefused(outcome);
+  return redirectWithFlash(`/clubs/${clubId}`, DONE[done]);
 }
 
 export default function ClubPage() {
   const { club, rule, isMember, memberStatus, canRequest, signedIn, members, deals, meetings, lifecycle, canEditSettings } =
     useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
-  const [params] = useSearchParams();
-  const flash = Object.keys(FLASH).find((k) => params.get(k));
+  const { message } = useFormReply();
   return (
     <div className="container">
       <p className="eyebrow">Club d'épargnants CIGALES · {club.territoryName}</p>
       <h1>{club.name}</h1>
       <ClubNav clubId={club.id} isMember={isMember} />
-      {flash ? (
-        <p className="alert alert--success" role="status">
-          {FLASH[flash]}
-        </p>
-      ) : null}
-      {actionData?.message ? (
-        <p className="alert alert--error" role="alert">
-          {actionData.message}
-        </p>
-      ) : null}
+      {message ? <Alert tone="error">{message}</Alert> : null}
       {club.description ? <p className="prewrap">{club.description}</p> : null}
 
       <ul className="stats">
@@ -186,7 +177,7 @@ export default function ClubPage() {
           </div>
         </section>
       ) : null}
-      {memberStatus === "demande" ? <p className="alert">Votre demande pour rejoindre ce club attend la réponse du gérant.</p> : null}
+      {memberStatus === "demande" ? <Alert>Votre demande pour rejoindre ce club attend la réponse du gérant.</Alert> : null}
       {canRequest ? (
         <Form method="post">
           <button type="submit" name="intent" value="request-to-join" className="button">

@@ -1,9 +1,10 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
 import { ClubNav } from "~/components/club-nav";
 import { NoPaymentNotice } from "~/components/no-payment-notice";
+import { Alert } from "~/components/ui/alert";
 import { FormError, optionsFrom, SelectField, TextAreaField, TextField } from "~/components/ui/field";
 import { MEMBER_ROLE_LABELS, MEMBER_STATUS_LABELS } from "~/domain/clubs/labels";
 import { MAX_ACTIVE_MEMBERS, MIN_ACTIVE_MEMBERS, parisToday } from "~/domain/clubs/lifecycle";
@@ -25,17 +26,20 @@ import { readId } from "~/utils/http.server";
 import { getDb } from "~/utils/db.server";
 import { formatDateTime, formatEuros } from "~/utils/format";
 import { parisDateTime } from "~/utils/paris-time";
-import { actionRefused, formRejected } from "~/utils/form-reply.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { useFormReply } from "~/utils/reply";
+import { replyInvalid, replyRefused, UNKNOWN_INTENT } from "~/utils/reply.server";
 
 export const meta: MetaFunction = () => [{ title: "Membres du club — Maillon" }];
 
-const FLASH: Record<string, string> = {
+const DONE = {
   invite: "Invitation enregistrée : la personne la verra sur la page du club et dans son espace.",
   accepte: "Demande acceptée : bienvenue au nouveau membre.",
   refuse: "Demande refusée.",
   fonction: "Fonction enregistrée.",
   epargne: "Votre épargne mensuelle est enregistrée.",
   reunion: "Réunion ajoutée.",
+  parti: "Vous avez quitté le club. Votre part de l'épargne reste inscrite dans sa trésorerie.",
 };
 
 export function loader({ request, params }: LoaderFunctionArgs) {
@@ -65,50 +69,48 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   const intent = String(formData.get("intent") ?? "");
   const now = new Date();
-  const done = (flash: string) => redirect(`/clubs/${clubId}/membres?${flash}=1`);
+  const done = (what: keyof typeof DONE) => redirectWithFlash(`/clubs/${clubId}/membres`, DONE[what]);
 
   if (intent === "invite") {
     requireClubPermission(access, "manageMembers", "Seul le gérant invite de nouveaux membres.");
     const submission = parseWithZod(formData, { schema: inviteSchema });
-    if (submission.status !== "success") return formRejected(intent, submission.reply());
+    if (submission.status !== "success") return replyInvalid(submission, { formId: intent });
     const outcome = inviteMember(db, clubId, submission.value.email, now);
-    if (!outcome.ok) return formRejected(intent, submission.reply({ fieldErrors: { email: [outcome.message] } }), outcome.status);
+    if (!outcome.ok) return replyRefused(outcome, { submission, formId: intent, field: "email" });
     return done("invite");
   }
   if (intent === "accept-request" || intent === "decline-request") {
     requireClubPermission(access, "manageMembers", "Seul le gérant répond aux demandes.");
     const userId = readId(formData.get("userId"));
-    if (userId === null) return actionRefused("Membre inconnu.", 400);
+    if (userId === null) return replyRefused({ status: 400, message: "Membre inconnu." });
     const outcome = decideRequest(db, clubId, userId, intent === "accept-request", now);
-    if (!outcome.ok) return actionRefused(outcome.message, outcome.status);
+    if (!outcome.ok) return replyRefused(outcome);
     return done(intent === "accept-request" ? "accepte" : "refuse");
   }
   if (intent === "set-officer") {
     requireClubPermission(access, "manageMembers", "Seul le gérant nomme les responsables du club.");
     const submission = parseWithZod(formData, { schema: officerSchema });
-    if (submission.status !== "success") return formRejected(intent, submission.reply());
+    if (submission.status !== "success") return replyInvalid(submission, { formId: intent });
     const outcome = setOfficer(db, clubId, submission.value.userId, submission.value.role);
-    if (!outcome.ok) {
-      return formRejected(intent, submission.reply({ fieldErrors: { [outcome.field ?? "userId"]: [outcome.message] } }), outcome.status);
-    }
+    if (!outcome.ok) return replyRefused(outcome, { submission, formId: intent, field: "userId" });
     return done("fonction");
   }
   if (intent === "set-savings") {
     const submission = parseWithZod(formData, { schema: savingsSchema });
-    if (submission.status !== "success") return formRejected(intent, submission.reply());
+    if (submission.status !== "success") return replyInvalid(submission, { formId: intent });
     const outcome = setMonthlySavings(db, clubId, access.auth.user.id, submission.value.monthlySavings);
-    if (!outcome.ok) return formRejected(intent, submission.reply({ fieldErrors: { monthlySavings: [outcome.message] } }), outcome.status);
+    if (!outcome.ok) return replyRefused(outcome, { submission, formId: intent, field: "monthlySavings" });
     return done("epargne");
   }
   if (intent === "leave") {
     const outcome = leaveClub(db, clubId, access.auth.user.id, now);
-    if (!outcome.ok) return actionRefused(outcome.message, outcome.status);
-    return redirect(`/clubs/${clubId}?parti=1`);
+    if (!outcome.ok) return replyRefused(outcome);
+    return redirectWithFlash(`/clubs/${clubId}`, DONE.parti);
   }
   if (intent === "add-meeting") {
     requireClubPermission(access, "scheduleMeetings", "Seuls le gérant et le secrétaire planifient les réunions.");
     const submission = parseWithZod(formData, { schema: meetingSchema });
-    if (submission.status !== "success") return formRejected(intent, submission.reply());
+    if (submission.status !== "success") return replyInvalid(submission, { formId: intent });
     const v = submission.value;
     const outcome = addMeeting(
       db,
@@ -117,37 +119,34 @@ export async function action({ request, params }: ActionFunctionArgs) {
       { startsAt: parisDateTime(v.date, v.time), place: v.place, agenda: v.agenda ?? "", projectId: v.projectId ?? null },
       now,
     );
-    if (!outcome.ok) return formRejected(intent, submission.reply({ fieldErrors: { [outcome.field ?? "date"]: [outcome.message] } }), outcome.status);
+    if (!outcome.ok) return replyRefused(outcome, { submission, formId: intent, field: "date" });
     return done("reunion");
   }
-  return actionRefused("Action inconnue.", 400);
+  return replyRefused(UNKNOWN_INTENT);
 }
 
 const formOptions = { shouldValidate: "onBlur", shouldRevalidate: "onInput" } as const;
 
 export default function ClubMembers() {
   const { club, me, can, members, meetings, projects, today } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
-  const [params] = useSearchParams();
-  const flash = Object.keys(FLASH).find((k) => params.get(k));
-  const lastFor = (id: string) => (actionData?.formId === id ? (actionData.reply ?? undefined) : undefined);
+  const { message } = useFormReply();
   const [inviteForm, inviteFields] = useForm({
     id: "invite",
-    lastResult: lastFor("invite"),
+    lastResult: useFormReply("invite").lastResult,
     constraint: getZodConstraint(inviteSchema),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: inviteSchema }),
     ...formOptions,
   });
   const [officerForm, officerFields] = useForm({
     id: "set-officer",
-    lastResult: lastFor("set-officer"),
+    lastResult: useFormReply("set-officer").lastResult,
     constraint: getZodConstraint(officerSchema),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: officerSchema }),
     ...formOptions,
   });
   const [savingsForm, savingsFields] = useForm({
     id: "set-savings",
-    lastResult: lastFor("set-savings"),
+    lastResult: useFormReply("set-savings").lastResult,
     defaultValue: { monthlySavings: me.monthlySavings },
     constraint: getZodConstraint(savingsSchema),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: savingsSchema }),
@@ -155,7 +154,7 @@ export default function ClubMembers() {
   });
   const [meetingForm, meetingFields] = useForm({
     id: "add-meeting",
-    lastResult: lastFor("add-meeting"),
+    lastResult: useFormReply("add-meeting").lastResult,
     defaultValue: { date: today, time: "18:30" },
     constraint: getZodConstraint(meetingSchema),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: meetingSchema }),
@@ -170,16 +169,7 @@ export default function ClubMembers() {
       <p className="eyebrow">Club d'épargnants CIGALES</p>
       <h1>{club.name} : membres et réunions</h1>
       <ClubNav clubId={club.id} isMember />
-      {flash ? (
-        <p className="alert alert--success" role="status">
-          {FLASH[flash]}
-        </p>
-      ) : null}
-      {actionData?.message ? (
-        <p className="alert alert--error" role="alert">
-          {actionData.message}
-        </p>
-      ) : null}
+      {message ? <Alert tone="error">{message}</Alert> : null}
 
       <table className="table">
         <caption>

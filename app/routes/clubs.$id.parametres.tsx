@@ -1,7 +1,7 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
 import { ClubNav } from "~/components/club-nav";
 import { ClubRulesFields } from "~/components/club-rules-fields";
 import { FormError } from "~/components/ui/field";
@@ -14,6 +14,9 @@ import { centsToInput } from "~/schemas/money";
 import { requireClubMember, requireClubPermission, type ClubAccess } from "~/utils/club-access.server";
 import { resolveClubScope } from "~/utils/club-form.server";
 import { getDb, type Db } from "~/utils/db.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { useFormReply } from "~/utils/reply";
+import { replyInvalid, replyRefused } from "~/utils/reply.server";
 
 export const meta: MetaFunction = () => [{ title: "Paramètres du club — Maillon" }];
 
@@ -63,11 +66,11 @@ export function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { club, auth } = requireGerant(request, params.id);
   const submission = parseWithZod(await request.formData(), { schema: clubSettingsSchema });
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  if (submission.status !== "success") return replyInvalid(submission);
   const v = submission.value;
   const db = getDb();
   const { fieldErrors, scope } = resolveClubScope(db, poleOf(db, club), v);
-  if (Object.keys(fieldErrors).length > 0) return data(submission.reply({ fieldErrors }), { status: 400 });
+  if (Object.keys(fieldErrors).length > 0) return replyInvalid(submission, { fieldErrors });
   const outcome = updateClubSettings(
     db,
     club.id,
@@ -84,16 +87,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
     },
     new Date(),
   );
-  if (!outcome.ok) {
-    const reply = outcome.field ? submission.reply({ fieldErrors: { [outcome.field]: [outcome.message] } }) : submission.reply({ formErrors: [outcome.message] });
-    return data(reply, { status: outcome.status });
-  }
-  return redirect(`/clubs/${club.id}?parametres=1`);
+  if (!outcome.ok) return replyRefused(outcome, { submission });
+  return redirectWithFlash(`/clubs/${club.id}`, "Les paramètres du club sont enregistrés.");
 }
 
 export default function ClubSettings() {
   const { club, values, departments, domains } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
+  const { lastResult } = useFormReply();
   const [form, fields] = useForm<ClubSettingsFormValues, ClubSettings>({
     id: "parametres",
     lastResult,

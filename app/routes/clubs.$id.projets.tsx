@@ -1,10 +1,11 @@
 import { getCollectionProps, getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
 import { ClubNav } from "~/components/club-nav";
 import { NoPaymentNotice } from "~/components/no-payment-notice";
 import { ScoreBreakdown } from "~/components/score-breakdown";
+import { Alert } from "~/components/ui/alert";
 import { FieldError, FormError, optionsFrom, RadioGroupField, TextAreaField, TextField } from "~/components/ui/field";
 import { DEAL_STAGE_LABELS, INSTRUMENT_LABELS, VOTE_OUTCOME_LABELS } from "~/domain/clubs/labels";
 import { addMonthsIso, canInvest, parisToday } from "~/domain/clubs/lifecycle";
@@ -29,11 +30,13 @@ import { readId } from "~/utils/http.server";
 import { getDb, type Db } from "~/utils/db.server";
 import { formatDate, formatEuros } from "~/utils/format";
 import { parisDateTime } from "~/utils/paris-time";
-import { actionRefused, formRejected } from "~/utils/form-reply.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { useFormReply } from "~/utils/reply";
+import { replyInvalid, replyRefused, UNKNOWN_INTENT } from "~/utils/reply.server";
 
 export const meta: MetaFunction = () => [{ title: "Projets et votes du club — Maillon" }];
 
-const FLASH: Record<string, string> = {
+const DONE = {
   suivi: "Le projet entre dans le suivi du club, à l'étape « repéré ».",
   etudie: "Notes d'étude enregistrées.",
   abandonne: "Le club ne donne pas suite à ce projet.",
@@ -83,27 +86,27 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   const intent = String(formData.get("intent") ?? "");
   const now = new Date();
-  const done = (flash: string) => redirect(`/clubs/${clubId}/projets?${flash}=1`);
+  const done = (what: keyof typeof DONE) => redirectWithFlash(`/clubs/${clubId}/projets`, DONE[what]);
   const dealId = String(formData.get("dealId") ?? "");
 
   if (intent === "follow") {
     const submission = parseWithZod(formData, { schema: followSchema });
-    if (submission.status !== "success") return actionRefused("Projet inconnu.", 400);
+    if (submission.status !== "success") return replyRefused({ status: 400, message: "Projet inconnu." });
     const outcome = followProject(db, clubId, submission.value.projectId, now);
-    if (!outcome.ok) return actionRefused(outcome.message, outcome.status);
+    if (!outcome.ok) return replyRefused(outcome);
     return done("suivi");
   }
   if (intent === "study") {
     const submission = parseWithZod(formData, { schema: studySchema });
-    if (submission.status !== "success") return formRejected(`etude-${dealId}`, submission.reply());
+    if (submission.status !== "success") return replyInvalid(submission, { formId: `etude-${dealId}` });
     const outcome = studyDeal(db, clubId, submission.value.dealId, submission.value.notes, now);
-    if (!outcome.ok) return formRejected(`etude-${dealId}`, submission.reply({ formErrors: [outcome.message] }), outcome.status);
+    if (!outcome.ok) return replyRefused(outcome, { submission, formId: `etude-${dealId}` });
     return done("etudie");
   }
   if (intent === "open-vote") {
     requireClubPermission(access, "openVotes", "Seul le gérant du club ouvre un vote.");
     const submission = parseWithZod(formData, { schema: openVoteSchema });
-    if (submission.status !== "success") return formRejected(`vote-${dealId}`, submission.reply());
+    if (submission.status !== "success") return replyInvalid(submission, { formId: `vote-${dealId}` });
     const v = submission.value;
     const outcome = openVote(
       db,
@@ -113,39 +116,35 @@ export async function action({ request, params }: ActionFunctionArgs) {
       now,
     );
     if (!outcome.ok) {
-      const field = outcome.field === "dealId" || !outcome.field ? null : outcome.field;
-      return formRejected(
-        `vote-${dealId}`,
-        field ? submission.reply({ fieldErrors: { [field]: [outcome.message] } }) : submission.reply({ formErrors: [outcome.message] }),
-        outcome.status,
-      );
+      // The deal is the form itself, not one of its fields.
+      const field = outcome.field === "dealId" ? undefined : outcome.field;
+      return replyRefused({ status: outcome.status, message: outcome.message, field }, { submission, formId: `vote-${dealId}` });
     }
-    return redirect(`/clubs/${clubId}/votes/${outcome.voteId}?ouvert=1`);
+    return redirectWithFlash(`/clubs/${clubId}/votes/${outcome.voteId}`, "Le vote est ouvert : chaque membre vote une fois, avant la date limite.");
   }
   if (intent === "drop") {
     requireClubPermission(access, "openVotes", "Seul le gérant décide de ne pas donner suite.");
     const id = readId(dealId);
     const outcome = id !== null ? dropDeal(db, clubId, id, now) : ({ ok: false, status: 400, message: "Projet inconnu." } as const);
-    if (!outcome.ok) return actionRefused(outcome.message, outcome.status);
+    if (!outcome.ok) return replyRefused(outcome);
     return done("abandonne");
   }
   if (intent === "set-accompanying") {
     requireClubPermission(access, "openVotes", "Seul le gérant nomme les membres accompagnateurs.");
     const formId = `acc-${String(formData.get("projectId") ?? "")}`;
     const submission = parseWithZod(formData, { schema: accompanyingSchema });
-    if (submission.status !== "success") return formRejected(formId, submission.reply());
+    if (submission.status !== "success") return replyInvalid(submission, { formId });
     const outcome = setAccompanyingMembers(db, clubId, submission.value.projectId, submission.value.userIds, now);
-    if (!outcome.ok) return formRejected(formId, submission.reply({ fieldErrors: { userIds: [outcome.message] } }), outcome.status);
+    if (!outcome.ok) return replyRefused(outcome, { submission, formId, field: "userIds" });
     return done("accompagnateurs");
   }
-  return actionRefused("Action inconnue.", 400);
+  return replyRefused(UNKNOWN_INTENT);
 }
 
 const formOptions = { shouldValidate: "onBlur", shouldRevalidate: "onInput" } as const;
 
 function useLastResult(formId: string) {
-  const actionData = useActionData<typeof action>();
-  return actionData?.formId === formId ? (actionData.reply ?? undefined) : undefined;
+  return useFormReply(formId).lastResult;
 }
 
 function StudyForm({ deal }: { deal: DealView }) {
@@ -241,9 +240,7 @@ function AccompanyingForm({ projectId, title, members, current }: { projectId: n
 
 export default function ClubDeals() {
   const { club, can, balanceCents, suggestions, deals, votes, commitments, members, defaultDeadline } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
-  const [params] = useSearchParams();
-  const flash = Object.keys(FLASH).find((k) => params.get(k));
+  const { message } = useFormReply();
   const active = deals.filter((d) => d.stage !== "refuse" && d.stage !== "engage");
   const decided = deals.filter((d) => d.stage === "refuse" || d.stage === "engage");
   return (
@@ -251,27 +248,16 @@ export default function ClubDeals() {
       <p className="eyebrow">Club d'épargnants CIGALES</p>
       <h1>{club.name} : projets et votes</h1>
       <ClubNav clubId={club.id} isMember />
-      {flash ? (
-        <p className="alert alert--success" role="status">
-          {FLASH[flash]}
-        </p>
-      ) : null}
-      {actionData?.message ? (
-        <p className="alert alert--error" role="alert">
-          {actionData.message}
-        </p>
-      ) : null}
+      {message ? <Alert tone="error">{message}</Alert> : null}
       <p>
         Argent disponible pour investir : <strong>{formatEuros(balanceCents)}</strong>. {club.rule}
       </p>
-      {!club.investing ? <p className="alert">Le club n'est pas en période d'investissement : il peut suivre des projets, mais pas voter d'investissement.</p> : null}
+      {!club.investing ? <Alert>Le club n'est pas en période d'investissement : il peut suivre des projets, mais pas voter d'investissement.</Alert> : null}
       <NoPaymentNotice />
 
       <h2>Projets suggérés au club</h2>
       {suggestions.error ? (
-        <p className="alert alert--error" role="alert">
-          Les suggestions sont momentanément indisponibles.
-        </p>
+        <Alert tone="error">Les suggestions sont momentanément indisponibles.</Alert>
       ) : suggestions.items.length === 0 ? (
         <p>Aucun nouveau projet ne correspond au club pour l'instant.</p>
       ) : (
@@ -303,7 +289,7 @@ export default function ClubDeals() {
             <a href={`/projets/${deal.projectId}`}>{deal.projectTitle}</a> — {DEAL_STAGE_LABELS[deal.stage]}
           </h3>
           {deal.needCents ? <p>Besoin de financement : {formatEuros(deal.needCents)}.</p> : null}
-          {deal.lastVote?.outcomeNote ? <p className="alert">{deal.lastVote.outcomeNote}</p> : null}
+          {deal.lastVote?.outcomeNote ? <Alert>{deal.lastVote.outcomeNote}</Alert> : null}
           {deal.openVoteId ? (
             <p>
               <a className="button" href={`/clubs/${club.id}/votes/${deal.openVoteId}`}>

@@ -1,7 +1,7 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
 import { ClubNav } from "~/components/club-nav";
 import { NoPaymentNotice } from "~/components/no-payment-notice";
 import { FormError, SelectField, TextField } from "~/components/ui/field";
@@ -14,6 +14,9 @@ import { ledgerEntrySchema, MANUAL_LEDGER_KINDS } from "~/schemas/club";
 import { requireClubMember, requireClubPermission } from "~/utils/club-access.server";
 import { getDb } from "~/utils/db.server";
 import { formatDate, formatEuros } from "~/utils/format";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { useFormReply } from "~/utils/reply";
+import { replyInvalid, replyRefused } from "~/utils/reply.server";
 
 export const meta: MetaFunction = () => [{ title: "Trésorerie du club — Maillon" }];
 
@@ -36,11 +39,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   requireClubPermission(access, "recordLedger", "Seuls le trésorier et le gérant inscrivent les mouvements du club.");
   const formData = await request.formData();
   const submission = parseWithZod(formData, { schema: ledgerEntrySchema });
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  if (submission.status !== "success") return replyInvalid(submission);
   const v = submission.value;
   const needsMember = v.kind === "cotisation" || v.kind === "retrait";
   if (needsMember && v.memberUserId === undefined) {
-    return data(submission.reply({ fieldErrors: { memberUserId: ["Indiquez le membre qui a versé ou reçu cet argent."] } }), { status: 400 });
+    return replyInvalid(submission, { fieldErrors: { memberUserId: ["Indiquez le membre qui a versé ou reçu cet argent."] } });
   }
   const outcome = recordLedgerEntry(
     getDb(),
@@ -49,16 +52,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
     { kind: v.kind, amountCents: v.amount, memberUserId: needsMember ? (v.memberUserId ?? null) : null, occurredOn: v.occurredOn, note: v.note ?? "" },
     new Date(),
   );
-  if (!outcome.ok) {
-    return data(submission.reply({ fieldErrors: { [outcome.field ?? "amount"]: [outcome.message] } }), { status: outcome.status });
-  }
-  return redirect(`/clubs/${access.club.id}/tresorerie?enregistre=1`);
+  if (!outcome.ok) return replyRefused(outcome, { submission, field: "amount" });
+  return redirectWithFlash(`/clubs/${access.club.id}/tresorerie`, "Mouvement enregistré.");
 }
 
 export default function Treasury() {
   const { club, canRecord, treasury, members, today } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
-  const [params] = useSearchParams();
+  const { lastResult } = useFormReply();
   const [form, fields] = useForm({
     id: "mouvement",
     lastResult,
@@ -74,11 +74,6 @@ export default function Treasury() {
       <p className="eyebrow">Club d'épargnants CIGALES</p>
       <h1>{club.name} : trésorerie</h1>
       <ClubNav clubId={club.id} isMember />
-      {params.get("enregistre") ? (
-        <p className="alert alert--success" role="status">
-          Mouvement enregistré.
-        </p>
-      ) : null}
       <ul className="stats">
         <li>
           <strong>{formatEuros(totals.balanceCents)}</strong>

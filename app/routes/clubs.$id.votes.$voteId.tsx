@@ -1,9 +1,10 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
 import { ClubNav } from "~/components/club-nav";
 import { NoPaymentNotice } from "~/components/no-payment-notice";
+import { Alert } from "~/components/ui/alert";
 import { FormError, optionsFrom, RadioGroupField } from "~/components/ui/field";
 import { BALLOT_CHOICE_LABELS, INSTRUMENT_LABELS, VOTE_OUTCOME_LABELS } from "~/domain/clubs/labels";
 import { describeRule } from "~/domain/clubs/vote";
@@ -13,8 +14,14 @@ import { requireClubMember, requireClubPermission } from "~/utils/club-access.se
 import { getDb } from "~/utils/db.server";
 import { formatDateTime, formatEuros } from "~/utils/format";
 import { notFound, parseId } from "~/utils/http.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { useFormReply } from "~/utils/reply";
+import { replyInvalid, replyRefused } from "~/utils/reply.server";
 
 export const meta: MetaFunction = () => [{ title: "Vote du club — Maillon" }];
+
+const BALLOT_FORM = "bulletin";
+const CLOSED = "Le vote est clos.";
 
 function loadVote(request: Request, params: { id?: string; voteId?: string }) {
   const access = requireClubMember(request, params.id);
@@ -44,23 +51,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (formData.get("intent") === "close") {
     requireClubPermission(access, "openVotes", "Seul le gérant clôt un vote.");
     const outcome = closeVote(db, access.club.id, vote.id, now);
-    if (!outcome.ok) return data({ message: outcome.message, reply: undefined }, { status: outcome.status });
-    return redirect(`${back}?clos=1`);
+    if (!outcome.ok) return replyRefused(outcome);
+    return redirectWithFlash(back, CLOSED);
   }
   const submission = parseWithZod(formData, { schema: ballotSchema });
-  if (submission.status !== "success") return data({ message: null, reply: submission.reply() }, { status: 400 });
+  if (submission.status !== "success") return replyInvalid(submission, { formId: BALLOT_FORM });
   const outcome = castBallot(db, vote.id, access.auth.user.id, submission.value.choice, now);
-  if (!outcome.ok) return data({ message: outcome.message, reply: submission.reply({ formErrors: [outcome.message] }) }, { status: outcome.status });
-  return redirect(`${back}?${outcome.closed ? "clos" : "vote"}=1`);
+  if (!outcome.ok) return replyRefused(outcome, { submission, formId: BALLOT_FORM });
+  return redirectWithFlash(back, outcome.closed ? CLOSED : "Votre vote est enregistré.");
 }
 
 export default function VotePage() {
   const { club, vote, ruleText, canVote, canClose } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
-  const [params] = useSearchParams();
+  const { message } = useFormReply();
   const [form, fields] = useForm({
-    id: "bulletin",
-    lastResult: actionData?.reply,
+    id: BALLOT_FORM,
+    lastResult: useFormReply(BALLOT_FORM).lastResult,
     constraint: getZodConstraint(ballotSchema),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ballotSchema }),
   });
@@ -70,26 +76,7 @@ export default function VotePage() {
       <p className="eyebrow">Club d'épargnants CIGALES · {club.name}</p>
       <h1>Vote : investir dans « {vote.projectTitle} »</h1>
       <ClubNav clubId={club.id} isMember />
-      {params.get("ouvert") ? (
-        <p className="alert alert--success" role="status">
-          Le vote est ouvert : chaque membre vote une fois, avant la date limite.
-        </p>
-      ) : null}
-      {params.get("vote") ? (
-        <p className="alert alert--success" role="status">
-          Votre vote est enregistré.
-        </p>
-      ) : null}
-      {params.get("clos") ? (
-        <p className="alert alert--success" role="status">
-          Le vote est clos.
-        </p>
-      ) : null}
-      {actionData?.message && !actionData.reply ? (
-        <p className="alert alert--error" role="alert">
-          {actionData.message}
-        </p>
-      ) : null}
+      {message ? <Alert tone="error">{message}</Alert> : null}
 
       <dl className="details">
         <dt>Projet</dt>
@@ -117,15 +104,13 @@ export default function VotePage() {
         )}
       </p>
       {vote.outcome === "adopte" && vote.commitmentId ? (
-        <p className="alert alert--success">
+        <Alert tone="success" announce={false}>
           L'engagement du club de {formatEuros(vote.amountCents)} est enregistré. Le versement se fait par virement, après la signature de la
           convention avec l'entreprise.
-        </p>
+        </Alert>
       ) : null}
       {vote.outcomeNote ? (
-        <p className="alert alert--error" role="alert">
-          {vote.outcomeNote}
-        </p>
+        <Alert tone="error">{vote.outcomeNote}</Alert>
       ) : null}
       <ul className="stats">
         <li>

@@ -1,7 +1,7 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
 import { ClubRulesFields } from "~/components/club-rules-fields";
 import { NoPaymentNotice } from "~/components/no-payment-notice";
 import { FormError, SelectField, TextField } from "~/components/ui/field";
@@ -15,6 +15,9 @@ import { resolveClubScope } from "~/utils/club-form.server";
 import { getDb } from "~/utils/db.server";
 import { formatEuros, plural } from "~/utils/format";
 import { forbidden } from "~/utils/http.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { useFormReply } from "~/utils/reply";
+import { replyInvalid } from "~/utils/reply.server";
 
 export const meta: MetaFunction = () => [{ title: "Clubs d'épargnants CIGALES — Maillon" }];
 
@@ -41,13 +44,13 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!hasRole(auth, "epargnant")) throw forbidden("Seuls les épargnants créent un club : ajoutez ce rôle dans votre compte.");
   const formData = await request.formData();
   const submission = parseWithZod(formData, { schema: clubSchema });
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  if (submission.status !== "success") return replyInvalid(submission);
   const v = submission.value;
   const db = getDb();
   const territory = listTerritoriesWithCounts(db).find((t) => t.id === v.territoryId);
   const { fieldErrors, scope } = resolveClubScope(db, territory, v);
   if (!territory) fieldErrors.territoryId = ["Pôle inconnu : choisissez-en un dans la liste."];
-  if (Object.keys(fieldErrors).length > 0) return data(submission.reply({ fieldErrors }), { status: 400 });
+  if (Object.keys(fieldErrors).length > 0) return replyInvalid(submission, { fieldErrors });
 
   const club = createClub(
     db,
@@ -67,12 +70,12 @@ export async function action({ request }: ActionFunctionArgs) {
     },
     new Date(),
   );
-  return redirect(`/clubs/${club.id}?cree=1`);
+  return redirectWithFlash(`/clubs/${club.id}`, "Le club est créé, en constitution. Invitez des épargnants : il démarre avec 5 à 20 membres actifs.");
 }
 
 export default function Clubs() {
   const { signedIn, canCreate, clubs, territories, domains, defaultTerritoryId } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
+  const { lastResult } = useFormReply();
   const [form, fields] = useForm({
     id: "nouveau-club",
     lastResult,
