@@ -2,7 +2,8 @@
  * CIGALES clubs: members, ledger, deal flow, meetings, votes, commitments and
  * accompanying members — the only place that reads or writes these tables.
  * Every state change reads and writes inside one IMMEDIATE transaction, after
- * asking the rules of app/domain/clubs/, then tells the matcher its index is stale.
+ * asking the rules of app/domain/clubs/ (the matcher sees every write by itself:
+ * see app/models/matching-store.server.ts).
  */
 import { and, asc, count, desc, eq, gte, inArray, lte, ne, sql, sum } from "drizzle-orm";
 import {
@@ -56,7 +57,6 @@ import {
   type MemberShare,
 } from "~/domain/clubs/ledger";
 import { checkBallot, countBallots, shouldClose, tally, voteOutcome, type VoteRule, type VoteTally } from "~/domain/clubs/vote";
-import { invalidateMatchingIndex } from "~/models/matching.server";
 import { writeTransaction, type Db, type Reader, type Writer } from "~/utils/db.server";
 import { formatEuros } from "~/utils/format";
 import { fail, type Failure, type Outcome } from "./outcome";
@@ -120,7 +120,7 @@ function writeScope(tx: Writer, clubId: number, scope: ClubScope): void {
 
 /** Creates the club in constitution with its founder as active gérant. */
 export function createClub(db: Db, founderId: number, input: ClubInput, now: Date): ClubRow {
-  const club = writeTransaction(db, (tx) => {
+  return writeTransaction(db, (tx) => {
     const { activityDomainIds, departmentCodes, communeCodes = [], ...fields } = input;
     const row = tx
       .insert(clubs)
@@ -133,8 +133,6 @@ export function createClub(db: Db, founderId: number, input: ClubInput, now: Dat
       .run();
     return row;
   });
-  invalidateMatchingIndex();
-  return club;
 }
 
 /** What the gérant may change after creation. */
@@ -169,7 +167,7 @@ function hasOpenVote(q: Reader, clubId: number): boolean {
  * vote is open.
  */
 export function updateClubSettings(db: Db, clubId: number, actorId: number, input: ClubSettingsInput, now: Date): Outcome {
-  const result = writeTransaction(db, (tx): Outcome => {
+  return writeTransaction(db, (tx): Outcome => {
     const club = getClub(tx, clubId);
     if (!club) return fail(404, "Club introuvable.");
     if (!clubPermissions(getMembership(tx, clubId, actorId) ?? null).manageMembers) {
@@ -192,8 +190,6 @@ export function updateClubSettings(db: Db, clubId: number, actorId: number, inpu
     writeScope(tx, clubId, { activityDomainIds, departmentCodes, communeCodes });
     return { ok: true };
   });
-  if (result.ok) invalidateMatchingIndex();
-  return result;
 }
 
 export function getClub(q: Reader, clubId: number): ClubRow | undefined {
@@ -346,7 +342,7 @@ export function listClubCommitments(db: Db, clubId: number): CommitmentView[] {
 
 /** The gérant moves the club through its life; the roster is read in the same transaction. */
 export function changeLifecycle(db: Db, clubId: number, action: LifecycleAction, now: Date): Outcome {
-  const result = writeTransaction(db, (tx): Outcome => {
+  return writeTransaction(db, (tx): Outcome => {
     const club = getClub(tx, clubId);
     if (!club) return fail(404, "Club introuvable.");
     const officers = tx
@@ -364,8 +360,6 @@ export function changeLifecycle(db: Db, clubId: number, action: LifecycleAction,
     tx.update(clubs).set({ ...next.patch, updatedAt: now }).where(eq(clubs.id, clubId)).run();
     return { ok: true };
   });
-  if (result.ok) invalidateMatchingIndex();
-  return result;
 }
 
 /* ---------------------------------------------------------------- members */
@@ -476,28 +470,24 @@ function activate(tx: Writer, clubId: number, userId: number, now: Date): Outcom
 
 /** The invited person accepts (becomes active) or declines. */
 export function respondToInvitation(db: Db, clubId: number, userId: number, accept: boolean, now: Date): Outcome {
-  const result = writeTransaction(db, (tx): Outcome => {
+  return writeTransaction(db, (tx): Outcome => {
     const member = getMembership(tx, clubId, userId);
     if (!member || member.status !== "invite") return fail(409, "Aucune invitation en attente pour vous dans ce club.");
     if (accept) return activate(tx, clubId, userId, now);
     tx.delete(clubMembers).where(and(eq(clubMembers.clubId, clubId), eq(clubMembers.userId, userId))).run();
     return { ok: true };
   });
-  if (result.ok) invalidateMatchingIndex();
-  return result;
 }
 
 /** The gérant accepts or refuses a request to join. */
 export function decideRequest(db: Db, clubId: number, userId: number, accept: boolean, now: Date): Outcome {
-  const result = writeTransaction(db, (tx): Outcome => {
+  return writeTransaction(db, (tx): Outcome => {
     const member = getMembership(tx, clubId, userId);
     if (!member || member.status !== "demande") return fail(409, "Cette demande n'est plus en attente.");
     if (accept) return activate(tx, clubId, userId, now);
     tx.delete(clubMembers).where(and(eq(clubMembers.clubId, clubId), eq(clubMembers.userId, userId))).run();
     return { ok: true };
   });
-  if (result.ok) invalidateMatchingIndex();
-  return result;
 }
 
 /**
@@ -533,7 +523,7 @@ export function setOfficer(db: Db, clubId: number, userId: number, role: ClubMem
  * members this way.
  */
 export function leaveClub(db: Db, clubId: number, userId: number, now: Date): Outcome {
-  const result = writeTransaction(db, (tx): Outcome => {
+  return writeTransaction(db, (tx): Outcome => {
     const club = getClub(tx, clubId);
     if (!club) return fail(404, "Club introuvable.");
     const member = getMembership(tx, clubId, userId);
@@ -557,14 +547,12 @@ export function leaveClub(db: Db, clubId: number, userId: number, now: Date): Ou
       .run();
     return { ok: true };
   });
-  if (result.ok) invalidateMatchingIndex();
-  return result;
 }
 
 /** A member declares how much they save each month. */
 export function setMonthlySavings(db: Db, clubId: number, userId: number, cents: number): Outcome {
   if (!Number.isSafeInteger(cents) || cents < 0) return fail(400, "Montant invalide.", "monthlySavings");
-  const result = writeTransaction(db, (tx): Outcome => {
+  return writeTransaction(db, (tx): Outcome => {
     const member = getMembership(tx, clubId, userId);
     if (!member || member.status !== "actif") return fail(403, "Seuls les membres actifs déclarent une épargne.");
     tx.update(clubMembers)
@@ -573,8 +561,6 @@ export function setMonthlySavings(db: Db, clubId: number, userId: number, cents:
       .run();
     return { ok: true };
   });
-  if (result.ok) invalidateMatchingIndex();
-  return result;
 }
 
 /* ----------------------------------------------------------------- ledger */
@@ -597,7 +583,7 @@ export type LedgerEntryInput = {
 
 /** The treasurer records a bank movement; the ledger must still balance afterwards. */
 export function recordLedgerEntry(db: Db, clubId: number, recordedBy: number, input: LedgerEntryInput, now: Date): Outcome {
-  const result = writeTransaction(db, (tx): Outcome => {
+  return writeTransaction(db, (tx): Outcome => {
     const club = getClub(tx, clubId);
     if (!club) return fail(404, "Club introuvable.");
     if (!clubPermissions(getMembership(tx, clubId, recordedBy) ?? null).recordLedger) {
@@ -631,8 +617,6 @@ export function recordLedgerEntry(db: Db, clubId: number, recordedBy: number, in
       .run();
     return { ok: true };
   });
-  if (result.ok) invalidateMatchingIndex();
-  return result;
 }
 
 export type LedgerEntryView = {
@@ -740,7 +724,7 @@ function publishedProject(q: Reader, projectId: number) {
 
 /** A member spots a published project: it enters the pipeline as « repéré ». */
 export function followProject(db: Db, clubId: number, projectId: number, now: Date): Outcome<{ dealId: number }> {
-  const result = writeTransaction(db, (tx): Outcome<{ dealId: number }> => {
+  return writeTransaction(db, (tx): Outcome<{ dealId: number }> => {
     if (!publishedProject(tx, projectId)) return fail(404, "Projet introuvable ou non publié.");
     const existing = tx
       .select({ id: clubDeals.id })
@@ -755,8 +739,6 @@ export function followProject(db: Db, clubId: number, projectId: number, now: Da
       .get();
     return { ok: true, dealId: deal.id };
   });
-  if (result.ok) invalidateMatchingIndex();
-  return result;
 }
 
 function dealOfClub(q: Reader, clubId: number, dealId: number) {
@@ -782,15 +764,13 @@ export function studyDeal(db: Db, clubId: number, dealId: number, notes: string,
 
 /** The club decides not to go further (without a vote). */
 export function dropDeal(db: Db, clubId: number, dealId: number, now: Date): Outcome {
-  const result = writeTransaction(db, (tx): Outcome => {
+  return writeTransaction(db, (tx): Outcome => {
     const deal = dealOfClub(tx, clubId, dealId);
     if (!deal) return fail(404, "Ce projet n'est pas suivi par le club.");
     if (deal.stage === "vote" || deal.stage === "engage") return fail(409, "Ce projet est au vote ou déjà engagé.");
     tx.update(clubDeals).set({ stage: "refuse", updatedAt: now }).where(eq(clubDeals.id, dealId)).run();
     return { ok: true };
   });
-  if (result.ok) invalidateMatchingIndex();
-  return result;
 }
 
 /* --------------------------------------------------------------- meetings */
@@ -981,7 +961,7 @@ function commit(tx: Writer, vote: VoteRow, now: Date): number {
 
 /** A member of the vote's club casts their one ballot; the vote may close with it. */
 export function castBallot(db: Db, voteId: number, userId: number, choice: BallotChoice, now: Date): Outcome<{ closed: boolean }> {
-  const result = writeTransaction(db, (tx): Outcome<{ closed: boolean }> => {
+  return writeTransaction(db, (tx): Outcome<{ closed: boolean }> => {
     const vote = tx.select().from(clubVotes).where(eq(clubVotes.id, voteId)).get();
     if (!vote) return fail(404, "Vote introuvable.");
     const member = getMembership(tx, vote.clubId, userId) ?? null;
@@ -999,21 +979,17 @@ export function castBallot(db: Db, voteId: number, userId: number, choice: Ballo
     tx.insert(clubBallots).values({ voteId, userId, choice, castAt: now }).run();
     return { ok: true, closed: closeIfDue(tx, vote, now) };
   });
-  if (result.ok && result.closed) invalidateMatchingIndex();
-  return result;
 }
 
 /** The gérant closes a vote whose deadline has passed (or whose result is settled). */
 export function closeVote(db: Db, clubId: number, voteId: number, now: Date): Outcome {
-  const result = writeTransaction(db, (tx): Outcome => {
+  return writeTransaction(db, (tx): Outcome => {
     const vote = tx.select().from(clubVotes).where(and(eq(clubVotes.id, voteId), eq(clubVotes.clubId, clubId))).get();
     if (!vote) return fail(404, "Vote introuvable.");
     if (vote.status !== "ouvert") return fail(409, "Ce vote est déjà clos.");
     if (!closeIfDue(tx, vote, now)) return fail(409, "Ce vote reste ouvert jusqu'à sa date limite : des membres peuvent encore changer le résultat.");
     return { ok: true };
   });
-  if (result.ok) invalidateMatchingIndex();
-  return result;
 }
 
 /** Which open votes to look at: one club's, those on one project, or every club's. */
@@ -1039,9 +1015,7 @@ function dueVotes(q: Reader, scope: VoteScope, now: Date): VoteRow[] {
  */
 function closeDue(db: Db, scope: VoteScope, now: Date): number {
   if (dueVotes(db, scope, now).length === 0) return 0;
-  const closed = writeTransaction(db, (tx) => dueVotes(tx, scope, now).filter((vote) => closeIfDue(tx, vote, now)).length);
-  if (closed > 0) invalidateMatchingIndex();
-  return closed;
+  return writeTransaction(db, (tx) => dueVotes(tx, scope, now).filter((vote) => closeIfDue(tx, vote, now)).length);
 }
 
 /** Before any of a club's pages or actions: its votes past their deadline close. */

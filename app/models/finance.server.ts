@@ -25,7 +25,6 @@ import {
   type Instrument,
 } from "#db/schema";
 import { MAX_TONTINE_MEMBERS, tontineSchedule, type TontineTurn } from "~/domain/clubs/tontine";
-import { invalidateMatchingIndex } from "~/models/matching.server";
 import { writeTransaction, type Db, type Reader } from "~/utils/db.server";
 import { formatEuros } from "~/utils/format";
 import { listMyClubs } from "./club.server";
@@ -45,7 +44,7 @@ export type PledgeInput = { amountCents: number; kind: FundingKind; message: str
 
 /** An épargnant pledges to a published project that is not theirs. */
 export function createPledge(db: Db, userId: number, projectId: number, input: PledgeInput, now: Date): Outcome<{ pledgeId: number }> {
-  const result = writeTransaction(db, (tx): Outcome<{ pledgeId: number }> => {
+  return writeTransaction(db, (tx): Outcome<{ pledgeId: number }> => {
     const project = tx.select().from(projects).where(eq(projects.id, projectId)).get();
     if (!project || project.status !== "publie") return fail(404, "Projet introuvable ou non publié.");
     if (project.ownerId === userId) return fail(403, "Vous ne pouvez pas soutenir votre propre projet.");
@@ -59,20 +58,16 @@ export function createPledge(db: Db, userId: number, projectId: number, input: P
       .get();
     return { ok: true, pledgeId: row.id };
   });
-  if (result.ok) invalidateMatchingIndex();
-  return result;
 }
 
 export function cancelPledge(db: Db, pledgeId: number, userId: number, now: Date): Outcome {
-  const result = writeTransaction(db, (tx): Outcome => {
+  return writeTransaction(db, (tx): Outcome => {
     const pledge = tx.select().from(pledges).where(eq(pledges.id, pledgeId)).get();
     if (!pledge || pledge.userId !== userId) return fail(404, "Promesse introuvable.");
     if (pledge.status !== "actif") return fail(409, "Cette promesse est déjà annulée.");
     tx.update(pledges).set({ status: "annule", cancelledAt: now }).where(eq(pledges.id, pledgeId)).run();
     return { ok: true };
   });
-  if (result.ok) invalidateMatchingIndex();
-  return result;
 }
 
 export type MyPledge = {
@@ -198,7 +193,7 @@ export type AllocationInput = { projectId: number; amountCents: number; note: st
 
 /** The pôle's animation team gives part of the cagnotte to a published project of its territory. */
 export function allocate(db: Db, territoryId: number, allocatedBy: number, input: AllocationInput, now: Date): Outcome {
-  const result = writeTransaction(db, (tx): Outcome => {
+  return writeTransaction(db, (tx): Outcome => {
     if (!isStaffOf(tx, territoryId, allocatedBy)) return fail(403, "Seule l'équipe d'animation du pôle attribue la cagnotte.");
     const project = tx
       .select({ id: projects.id })
@@ -214,8 +209,6 @@ export function allocate(db: Db, territoryId: number, allocatedBy: number, input
     tx.insert(cagnotteAllocations).values({ territoryId, allocatedBy, createdAt: now, ...input }).run();
     return { ok: true };
   });
-  if (result.ok) invalidateMatchingIndex();
-  return result;
 }
 
 export type GoalInput = { label: string; targetCents: number };

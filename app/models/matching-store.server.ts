@@ -11,11 +11,10 @@
  *   change reloads the clubs (hundreds of rows); weights reload; reference data
  *   (communes, skills, perimeters) rebuilds everything;
  * - `PRAGMA data_version` changes when another connection (another process)
- *   commits: its writes are not in our log, so everything is rebuilt;
- * - `invalidateMatchingIndex()` forces the same check, and `{ full: true }` a
- *   rebuild, for writes the triggers cannot see.
- * So a read never serves data older than the last committed write, and a write
- * costs one tiny insert into a temp table.
+ *   commits: its writes are not in our log, so everything is rebuilt.
+ * So a read never serves data older than the last committed write, a write
+ * costs one tiny insert into a temp table, and writers call nothing: a model
+ * function, raw SQL on this connection and another process are all seen.
  */
 import type Database from "better-sqlite3";
 import {
@@ -59,7 +58,6 @@ export type ProjectRecord = {
 export type MatchingStore = {
   client: Client;
   dataVersion: number;
-  fullGeneration: number;
   points: Map<string, GeoPoint | null>;
   departmentOf: Map<string, string>;
   communeCodes: Map<string, string>;
@@ -469,19 +467,9 @@ function centroid(points: readonly (GeoPoint | null)[]): GeoPoint | null {
 // Building and syncing
 
 const stores = new WeakMap<Client, MatchingStore>();
-let fullGeneration = 0;
 
 /** Above this many changed rows, a full reload is cheaper than row-by-row updates. */
 const INCREMENTAL_LIMIT = 2_000;
-
-/**
- * Marks every matcher index for a check before its next read (the change log
- * already catches writes through this connection); `{ full: true }` forces a
- * rebuild, e.g. after writes through raw SQL on tables the matcher does not watch.
- */
-export function invalidateMatchingIndex(options: { full?: boolean } = {}): void {
-  if (options.full) fullGeneration++;
-}
 
 function dataVersion(client: Client): number {
   // Before the change log exists, the cached probes cannot be prepared yet.
@@ -496,7 +484,6 @@ function buildStore(client: Client): MatchingStore {
   const store: MatchingStore = {
     client,
     dataVersion: dataVersion(client),
-    fullGeneration,
     ...ref,
     weights,
     mentorWeights: compileMentorWeights(weights.mentor),
@@ -598,7 +585,7 @@ function applyChanges(store: MatchingStore, changes: readonly { kind: string; id
 export function matchingStore(db: Db): MatchingStore {
   const client = db.$client;
   let store = stores.get(client);
-  if (!store || store.fullGeneration !== fullGeneration || store.dataVersion !== dataVersion(client)) {
+  if (!store || store.dataVersion !== dataVersion(client)) {
     const previous = store?.stats;
     store = buildStore(client);
     if (previous) store.stats.fullBuilds += previous.fullBuilds;

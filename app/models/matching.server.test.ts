@@ -1,8 +1,10 @@
 /**
  * The matcher's adapter on a real, migrated SQLite database. Data goes in with
- * plain drizzle inserts and updates, WITHOUT calling invalidateMatchingIndex:
- * the change log must keep every answer fresh on its own.
+ * plain drizzle inserts and updates, through the model functions, and from
+ * other connections and processes, and nobody tells the matcher: the change
+ * log and `PRAGMA data_version` must keep every answer fresh on their own.
  */
+import { execFileSync } from "node:child_process";
 import Database from "better-sqlite3";
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -29,7 +31,6 @@ import {
   describeMatchingWeights,
   explainMentorPair,
   getMatchingWeights,
-  invalidateMatchingIndex,
   MatchingInputError,
   resetMatchingWeights,
   runGlobalRound,
@@ -41,6 +42,8 @@ import {
   suggestProjectsForClub,
 } from "./matching.server";
 import { matchingStore } from "./matching-store.server";
+import { requestMentorship, respondToRequest } from "./mentorship.server";
+import { saveVolunteerProfile, type VolunteerProfileInput } from "./volunteer.server";
 
 const NOW = new Date("2026-03-15T10:00:00Z");
 const SAINT_JEAN = "17347";
@@ -197,12 +200,11 @@ describe("suggestMentorsForNeed", () => {
     expect(list).not.toContain(owner);
   });
 
-  it("sees a new profile after invalidation, and drafts or filled needs are never suggested", async () => {
+  it("sees a new profile at once, and drafts or filled needs are never suggested", async () => {
     const projectId = await addProject({ communeCode: NIORT });
     const needId = addNeed(projectId, MARKETING);
     expect(suggestMentorsForNeed(db, needId, { now: NOW })).toEqual([]);
     const newcomer = await addVolunteer({ communeCode: NIORT, skills: [[MARKETING, "confirme"]] });
-    invalidateMatchingIndex();
     expect(ids(suggestMentorsForNeed(db, needId, { now: NOW }))).toEqual([newcomer]);
 
     db.update(projects).set({ status: "brouillon" }).where(eq(projects.id, projectId)).run();
@@ -383,6 +385,68 @@ describe("freshness", () => {
     const other = new Database(db.$client.name);
     other.prepare("update volunteer_profiles set paused = 1 where user_id = ?").run(v);
     other.close();
+    expect(suggestMentorsForNeed(db, needId, { now: NOW })).toEqual([]);
+    expect(matchingStore(db).stats.fullBuilds).toBe(builds + 1);
+  });
+
+  it("sees writes made through the model functions by the next suggestion, without a rebuild", async () => {
+    const v = await addVolunteer({ communeCode: "67482", skills: [[COMPTA, "expert"]] }); // Strasbourg
+    const projectId = await addProject({ communeCode: "67482" });
+    const marketing = addNeed(projectId, MARKETING);
+    const compta = addNeed(projectId, COMPTA);
+    expect(ids(suggestMentorsForNeed(db, compta, { now: NOW }))).toEqual([v]);
+    expect(suggestMentorsForNeed(db, marketing, { now: NOW })).toEqual([]);
+    const builds = matchingStore(db).stats.fullBuilds;
+
+    // The volunteer adds a skill to their profile: they are proposed for it.
+    const profile: VolunteerProfileInput = {
+      status: "retraite",
+      skills: [
+        { skillId: COMPTA, level: "expert" },
+        { skillId: MARKETING, level: "confirme" },
+      ],
+      domainIds: [],
+      communeCode: "67482",
+      radiusKm: 30,
+      remoteOk: false,
+      maxMentorships: 2,
+      hoursPerMonth: 4,
+      bio: "",
+      paused: false,
+    };
+    saveVolunteerProfile(db, v, profile, NOW);
+    expect(ids(suggestMentorsForNeed(db, marketing, { now: NOW }))).toEqual([v]);
+
+    // The holder asks them for the Comptabilité need and they accept: the need is filled.
+    const asked = requestMentorship(db, { needId: compta, volunteerId: v, initiatedBy: "porteur", message: "" }, NOW);
+    expect(asked.ok).toBe(true);
+    expect(ids(suggestMentorsForNeed(db, compta, { now: NOW }))).toEqual([]); // already asked
+    expect(respondToRequest(db, asked.ok ? asked.id : 0, v, "accepter", "", NOW)).toMatchObject({ ok: true });
+    const other = await addVolunteer({ communeCode: "67482", skills: [[COMPTA, "expert"]] });
+    expect(suggestMentorsForNeed(db, compta, { now: NOW })).toEqual([]);
+    expect(suggestNeedsForVolunteer(db, other, { now: NOW }).map((s) => s.needId)).not.toContain(compta);
+
+    // The volunteer pauses: gone from the other need too.
+    expect(ids(suggestMentorsForNeed(db, marketing, { now: NOW }))).toEqual([v]);
+    saveVolunteerProfile(db, v, { ...profile, paused: true }, NOW);
+    expect(suggestMentorsForNeed(db, marketing, { now: NOW })).toEqual([]);
+    // All of it went through the change log, row by row.
+    expect(matchingStore(db).stats.fullBuilds).toBe(builds);
+  });
+
+  it("sees a commit from another process by the next suggestion", async () => {
+    const v = await addVolunteer({ communeCode: "31555" }); // Toulouse
+    const projectId = await addProject({ communeCode: "31555" });
+    const needId = addNeed(projectId);
+    expect(ids(suggestMentorsForNeed(db, needId, { now: NOW }))).toEqual([v]);
+    const builds = matchingStore(db).stats.fullBuilds;
+    // A separate Node process, with its own connection and none of our triggers, pauses the volunteer.
+    execFileSync(process.execPath, [
+      "-e",
+      "const D = require('better-sqlite3'); const c = new D(process.argv[1]); c.prepare('update volunteer_profiles set paused = 1 where user_id = ?').run(Number(process.argv[2])); c.close();",
+      db.$client.name,
+      String(v),
+    ]);
     expect(suggestMentorsForNeed(db, needId, { now: NOW })).toEqual([]);
     expect(matchingStore(db).stats.fullBuilds).toBe(builds + 1);
   });

@@ -44,7 +44,6 @@ import { matchingWeights } from "#db/schema";
 import { writeTransaction, type Db } from "~/utils/db.server";
 import { matchingStore, type MatchingStore } from "./matching-store.server";
 
-export { invalidateMatchingIndex } from "./matching-store.server";
 export { MatchingInputError };
 export type { Criterion };
 

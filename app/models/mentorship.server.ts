@@ -25,7 +25,6 @@ import {
   type Initiator,
   type MentorshipRef,
 } from "~/domain/mentorship";
-import { invalidateMatchingIndex } from "~/models/matching.server";
 import { writeTransaction, type Db, type Reader, type Writer } from "~/utils/db.server";
 import { fail, type Failure, type Outcome } from "./outcome";
 
@@ -145,13 +144,11 @@ function insertRequest(tx: Writer, projectId: number, input: NewRequest, now: Da
  * published project. At most one open request per need and volunteer.
  */
 export function requestMentorship(db: Db, input: NewRequest, now: Date): Outcome<{ id: number }> {
-  const outcome = writeTransaction(db, (tx): Outcome<{ id: number }> => {
+  return writeTransaction(db, (tx): Outcome<{ id: number }> => {
     const checked = checkNewRequest(tx, input);
     if (!checked.ok) return checked;
     return { ok: true, id: insertRequest(tx, checked.projectId, input, now) };
   });
-  if (outcome.ok) invalidateMatchingIndex();
-  return outcome;
 }
 
 export type RoundPair = { needId: number; volunteerId: number };
@@ -185,7 +182,7 @@ function capacityRefusal(tx: Writer, volunteerId: number): string | null {
  * volunteer full or paused) are skipped and reported, not sent.
  */
 export function createRequestsFromRound(db: Db, pairs: readonly RoundPair[], animatorId: number, now: Date): RoundSending {
-  const result = writeTransaction(db, (tx): RoundSending => {
+  return writeTransaction(db, (tx): RoundSending => {
     const animator = tx.select({ name: users.displayName }).from(users).where(eq(users.id, animatorId)).get();
     const message = `Proposition de l'équipe d'animation du pôle${animator ? ` (${animator.name})` : ""}, issue d'un tour de mise en relation.`;
     const sending: RoundSending = { sent: [], skipped: [] };
@@ -202,8 +199,6 @@ export function createRequestsFromRound(db: Db, pairs: readonly RoundPair[], ani
     }
     return sending;
   });
-  if (result.sent.length > 0) invalidateMatchingIndex();
-  return result;
 }
 
 /**
@@ -221,7 +216,7 @@ export function respondToRequest(
   message: string,
   now: Date,
 ): Outcome<{ status: MentorshipStatus }> {
-  const outcome = writeTransaction(db, (tx): Outcome<{ status: MentorshipStatus }> => {
+  return writeTransaction(db, (tx): Outcome<{ status: MentorshipStatus }> => {
     const m = loadRef(tx, mentorshipId);
     if (!m) return fail(404, "Cette demande n'existe pas.");
     const refusal = fromDecision(canRespond(userId, m));
@@ -260,12 +255,10 @@ export function respondToRequest(
       .run();
     return { ok: true, status: "acceptee" };
   });
-  if (outcome.ok) invalidateMatchingIndex();
-  return outcome;
 }
 
 export function cancelRequest(db: Db, mentorshipId: number, userId: number, now: Date): Outcome {
-  const outcome = writeTransaction(db, (tx): Outcome => {
+  return writeTransaction(db, (tx): Outcome => {
     const m = loadRef(tx, mentorshipId);
     if (!m) return fail(404, "Cette demande n'existe pas.");
     const refusal = fromDecision(canCancel(userId, m));
@@ -273,8 +266,6 @@ export function cancelRequest(db: Db, mentorshipId: number, userId: number, now:
     tx.update(mentorships).set({ status: "annulee", respondedAt: now }).where(eq(mentorships.id, mentorshipId)).run();
     return { ok: true };
   });
-  if (outcome.ok) invalidateMatchingIndex();
-  return outcome;
 }
 
 /* ------------------------------------------------------- running and end */
@@ -282,7 +273,7 @@ export function cancelRequest(db: Db, mentorshipId: number, userId: number, now:
 export type SessionInput = { heldOn: string; durationMinutes: number; topic: string; notes: string };
 
 export function logSession(db: Db, mentorshipId: number, userId: number, input: SessionInput, now: Date): Outcome {
-  const outcome = writeTransaction(db, (tx): Outcome => {
+  return writeTransaction(db, (tx): Outcome => {
     const m = loadRef(tx, mentorshipId);
     if (!m) return fail(404, "Cet accompagnement n'existe pas.");
     const refusal = fromDecision(canActOnActive(userId, m));
@@ -290,9 +281,6 @@ export function logSession(db: Db, mentorshipId: number, userId: number, input: 
     tx.insert(mentorshipSessions).values({ ...input, mentorshipId, authorId: userId, createdAt: now }).run();
     return { ok: true };
   });
-  // Hours mentored feed the matcher's track record.
-  if (outcome.ok) invalidateMatchingIndex();
-  return outcome;
 }
 
 export type FeedbackInput = { rating: number; comment: string };
@@ -310,7 +298,7 @@ export function endMentorship(
   feedback: FeedbackInput,
   now: Date,
 ): Outcome {
-  const outcome = writeTransaction(db, (tx): Outcome => {
+  return writeTransaction(db, (tx): Outcome => {
     const m = loadRef(tx, mentorshipId);
     if (!m) return fail(404, "Cet accompagnement n'existe pas.");
     const refusal = fromDecision(canActOnActive(userId, m));
@@ -331,13 +319,11 @@ export function endMentorship(
     }
     return { ok: true };
   });
-  if (outcome.ok) invalidateMatchingIndex();
-  return outcome;
 }
 
 /** The other side's feedback, once, after the end. */
 export function giveFeedback(db: Db, mentorshipId: number, userId: number, feedback: FeedbackInput, now: Date): Outcome {
-  const outcome = writeTransaction(db, (tx): Outcome => {
+  return writeTransaction(db, (tx): Outcome => {
     const m = loadRef(tx, mentorshipId);
     if (!m) return fail(404, "Cet accompagnement n'existe pas.");
     const given = !!tx
@@ -350,8 +336,6 @@ export function giveFeedback(db: Db, mentorshipId: number, userId: number, feedb
     tx.insert(mentorshipFeedback).values({ ...feedback, mentorshipId, authorId: userId, createdAt: now }).run();
     return { ok: true };
   });
-  if (outcome.ok) invalidateMatchingIndex();
-  return outcome;
 }
 
 /* ------------------------------------------------------------------ reads */

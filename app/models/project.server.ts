@@ -23,7 +23,6 @@ import {
 import { boundingDegrees, haversineKm } from "~/domain/matching/geo";
 import { checkPublishable, needRemoval, type ProjectViewer } from "~/domain/project";
 import { isAcceptedMentorOf } from "~/models/mentorship.server";
-import { invalidateMatchingIndex } from "~/models/matching.server";
 import type { Auth } from "~/utils/auth.server";
 import { writeTransaction, type Db, type Writer } from "~/utils/db.server";
 import { fail, type Outcome } from "./outcome";
@@ -289,13 +288,11 @@ export function listProjectsForStaff(db: Db, territoryIds: readonly number[], li
 /* ----------------------------------------------------------------- writes */
 
 export function createProject(db: Db, ownerId: number, input: ProjectInput, now: Date): ProjectRow {
-  const project = db
+  return db
     .insert(projects)
     .values({ ...input, ownerId, status: "brouillon", createdAt: now, updatedAt: now })
     .returning()
     .get();
-  invalidateMatchingIndex();
-  return project;
 }
 
 export function updateProject(db: Db, projectId: number, input: ProjectInput, now: Date): void {
@@ -303,7 +300,6 @@ export function updateProject(db: Db, projectId: number, input: ProjectInput, no
     .set({ ...input, updatedAt: now })
     .where(eq(projects.id, projectId))
     .run();
-  invalidateMatchingIndex();
 }
 
 function touch(tx: Writer, projectId: number, now: Date): void {
@@ -312,7 +308,7 @@ function touch(tx: Writer, projectId: number, now: Date): void {
 
 /** Draft → published, once it says what it needs; the check and the update share one transaction. */
 export function publishProject(db: Db, projectId: number, now: Date): Outcome {
-  const result = writeTransaction(db, (tx): Outcome => {
+  return writeTransaction(db, (tx): Outcome => {
     const project = tx.select().from(projects).where(eq(projects.id, projectId)).get();
     if (!project) return fail(404, "Projet introuvable.");
     const openNeeds =
@@ -334,8 +330,6 @@ export function publishProject(db: Db, projectId: number, now: Date): Outcome {
       .run();
     return { ok: true };
   });
-  if (result.ok) invalidateMatchingIndex();
-  return result;
 }
 
 /**
@@ -357,11 +351,10 @@ export function closeProject(db: Db, projectId: number, now: Date): void {
       .where(and(eq(mentorships.projectId, projectId), eq(mentorships.status, "demande")))
       .run();
   });
-  invalidateMatchingIndex();
 }
 
 export function addSkillNeed(db: Db, projectId: number, input: SkillNeedInput, now: Date): number {
-  const id = writeTransaction(db, (tx) => {
+  return writeTransaction(db, (tx) => {
     const need = tx
       .insert(projectSkillNeeds)
       .values({ ...input, projectId, status: "ouvert", createdAt: now })
@@ -370,8 +363,6 @@ export function addSkillNeed(db: Db, projectId: number, input: SkillNeedInput, n
     touch(tx, projectId, now);
     return need.id;
   });
-  invalidateMatchingIndex();
-  return id;
 }
 
 export function updateSkillNeed(db: Db, needId: number, input: SkillNeedInput, now: Date): void {
@@ -381,7 +372,6 @@ export function updateSkillNeed(db: Db, needId: number, input: SkillNeedInput, n
     tx.update(projectSkillNeeds).set(input).where(eq(projectSkillNeeds.id, needId)).run();
     touch(tx, need.projectId, now);
   });
-  invalidateMatchingIndex();
 }
 
 /**
@@ -389,7 +379,7 @@ export function updateSkillNeed(db: Db, needId: number, input: SkillNeedInput, n
  * sessions and feedback stay). Pending requests on it are withdrawn.
  */
 export function removeSkillNeed(db: Db, needId: number, now: Date): "delete" | "close" | null {
-  const outcome = writeTransaction(db, (tx) => {
+  return writeTransaction(db, (tx) => {
     const need = tx.select().from(projectSkillNeeds).where(eq(projectSkillNeeds.id, needId)).get();
     if (!need) return null;
     const history = tx
@@ -410,8 +400,6 @@ export function removeSkillNeed(db: Db, needId: number, now: Date): "delete" | "
     touch(tx, need.projectId, now);
     return removal;
   });
-  invalidateMatchingIndex();
-  return outcome;
 }
 
 /** One funding need per project: inserts or replaces it. */
@@ -423,7 +411,6 @@ export function saveFundingNeed(db: Db, projectId: number, input: FundingNeedInp
       .run();
     touch(tx, projectId, now);
   });
-  invalidateMatchingIndex();
 }
 
 export function removeFundingNeed(db: Db, projectId: number, now: Date): void {
@@ -431,7 +418,6 @@ export function removeFundingNeed(db: Db, projectId: number, now: Date): void {
     tx.delete(projectFundingNeeds).where(eq(projectFundingNeeds.projectId, projectId)).run();
     touch(tx, projectId, now);
   });
-  invalidateMatchingIndex();
 }
 
 /* ----------------------------------------------------------------- access */

@@ -16,7 +16,6 @@ import {
   type SkillLevel,
   type VolunteerStatus,
 } from "#db/schema";
-import { invalidateMatchingIndex } from "~/models/matching.server";
 import { writeTransaction, type Db } from "~/utils/db.server";
 
 export type VolunteerProfileInput = {
@@ -118,7 +117,6 @@ export function saveVolunteerProfile(db: Db, userId: number, input: VolunteerPro
     }
     tx.update(users).set({ communeCode, updatedAt: now }).where(eq(users.id, userId)).run();
   });
-  invalidateMatchingIndex();
 }
 
 /** Hours mentored, mentorships completed, stopped and running, mean rating from holders. */
