@@ -7,7 +7,15 @@
  * Deterministic: fixed choices, times derived from `now`.
  */
 import { and, asc, eq } from "drizzle-orm";
-import { projectFundingNeeds, projects, territories, territoryCommunes, territoryStaff, userRoles, users } from "#db/schema";
+import {
+  projectFundingNeeds,
+  projects,
+  territories,
+  territoryCommunes,
+  territoryStaff,
+  userRoles,
+  users,
+} from "#db/schema";
 import {
   addMeeting,
   castBallot,
@@ -26,7 +34,7 @@ import {
   type ClubInput,
 } from "~/models/club.server";
 import { allocate, createPledge, createTontine, donate, joinTontine, setGoal } from "~/models/finance.server";
-import type { BallotChoice } from "#db/schema";
+import type { BallotChoice } from "~/domain/vocabulary";
 import { addMonthsIso, parisToday } from "~/domain/clubs/lifecycle";
 import type { Db } from "~/utils/db.server";
 import { parisDateTime } from "~/utils/paris-time";

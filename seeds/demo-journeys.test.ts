@@ -1,17 +1,16 @@
 import { asc, count, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
-  MENTORSHIP_STATUSES,
   mentorshipFeedback,
   mentorships,
   mentorshipSessions,
-  PROJECT_STATUSES,
   projectFundingNeeds,
   projects,
   projectSkillNeeds,
   userRoles,
   volunteerProfiles,
 } from "#db/schema";
+import { MENTORSHIP_STATUSES, PROJECT_STATUSES } from "~/domain/vocabulary";
 import { freshTestDatabasePath, removeDatabaseFiles } from "#tests/setup/test-database";
 import { findUserByEmail } from "~/models/user.server";
 import { getTrackRecord } from "~/models/volunteer.server";

@@ -7,18 +7,16 @@
  */
 import { Faker, base, fr } from "@faker-js/faker";
 import { asc, eq } from "drizzle-orm";
+import { territoryCommunes, userRoles, users } from "#db/schema";
 import {
   FUNDING_KINDS,
   LEGAL_FORMS,
   PROJECT_STAGES,
-  territoryCommunes,
-  userRoles,
-  users,
   VOLUNTEER_STATUSES,
   type NeedPriority,
   type ProjectKind,
   type SkillLevel,
-} from "#db/schema";
+} from "~/domain/vocabulary";
 import { listActivityDomains, listSkills } from "~/models/catalog.server";
 import {
   cancelRequest,

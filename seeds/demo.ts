@@ -4,7 +4,7 @@
  * runs give the same people, e-mails and communes (only password salts differ).
  */
 import { Faker, base, fr } from "@faker-js/faker";
-import type { Role } from "#db/schema";
+import type { Role } from "~/domain/vocabulary";
 import { foldForSearch } from "~/domain/catalog";
 import { getCommunes } from "~/models/commune.server";
 import { addTerritoryStaff, createTerritory, type NewTerritory } from "~/models/territory.server";

@@ -3,7 +3,7 @@
  * through the same model functions the app uses.
  */
 import { randomBytes } from "node:crypto";
-import type { Role } from "#db/schema";
+import type { Role } from "~/domain/vocabulary";
 import {
   addTerritoryStaff,
   createTerritory,

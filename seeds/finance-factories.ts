@@ -3,7 +3,7 @@
  * funding need, a club with active members and savings. They go through the
  * model functions the app uses.
  */
-import type { ClubMemberRole, DecisionRule, FundingKind } from "#db/schema";
+import type { ClubMemberRole, DecisionRule, FundingKind } from "~/domain/vocabulary";
 import { listActivityDomains } from "~/models/catalog.server";
 import {
   changeLifecycle,

@@ -2,7 +2,7 @@
  * Test factories for CRÉER and ACCOMPAGNER, through the app's models:
  * projects with needs, volunteer profiles, mentorship requests.
  */
-import type { NeedPriority, SkillLevel } from "#db/schema";
+import type { NeedPriority, SkillLevel } from "~/domain/vocabulary";
 import { listActivityDomains, listSkills } from "~/models/catalog.server";
 import { requestMentorship, respondToRequest } from "~/models/mentorship.server";
 import {

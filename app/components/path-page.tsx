@@ -1,4 +1,4 @@
-import type { Role } from "#db/schema";
+import type { Role } from "~/domain/vocabulary";
 import { ROLE_LABELS } from "~/domain/catalog";
 import { PATHS } from "./path-cards";
 

@@ -1,5 +1,5 @@
 import { Form, NavLink } from "@remix-run/react";
-import type { Role } from "#db/schema";
+import type { Role } from "~/domain/vocabulary";
 
 const PATHS = [
   { to: "/creer", label: "Créer" },

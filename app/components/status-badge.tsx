@@ -1,4 +1,4 @@
-import type { MentorshipStatus, ProjectStatus } from "#db/schema";
+import type { MentorshipStatus, ProjectStatus } from "~/domain/vocabulary";
 import { MENTORSHIP_STATUS_LABELS } from "~/domain/mentorship";
 import { NEED_STATUS_LABELS, PROJECT_STATUS_LABELS } from "~/domain/project";
 

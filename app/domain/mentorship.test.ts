@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { MentorshipStatus } from "#db/schema";
+import type { MentorshipStatus } from "./vocabulary";
 import {
   addresseeOf,
   canActOnActive,

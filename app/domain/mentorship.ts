@@ -2,9 +2,7 @@
  * Mentorships: the state machine and who may do what. Pure functions, no
  * database: the models ask these before every write.
  */
-import { SKILL_LEVELS, VOLUNTEER_STATUSES, type MentorshipStatus, type SkillLevel, type VolunteerStatus } from "#db/schema";
-
-export { SKILL_LEVELS, VOLUNTEER_STATUSES };
+import type { MentorshipInitiator, MentorshipStatus, SkillLevel, VolunteerStatus } from "./vocabulary";
 
 export const MENTORSHIP_STATUS_LABELS: Record<MentorshipStatus, string> = {
   demande: "Demande en attente",
@@ -32,14 +30,13 @@ export const SKILL_LEVEL_LABELS: Record<SkillLevel, string> = {
 
 /** The two sides of a mentorship; the animation team watches without acting. */
 export type MentorshipSide = "porteur" | "benevole";
-export type Initiator = "porteur" | "benevole" | "animateur";
 
 export const OPEN_STATUSES = ["demande", "acceptee"] as const satisfies readonly MentorshipStatus[];
 export const ENDED_STATUSES = ["terminee", "arretee"] as const satisfies readonly MentorshipStatus[];
 
 export type MentorshipRef = {
   status: MentorshipStatus;
-  initiatedBy: Initiator;
+  initiatedBy: MentorshipInitiator;
   holderId: number;
   volunteerId: number;
 };

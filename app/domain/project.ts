@@ -2,14 +2,7 @@
  * Projects of the CRÉER path: labels people read and the pure rules of who
  * sees or changes what. No database, no Remix.
  */
-import type {
-  FundingKind,
-  LegalForm,
-  NeedPriority,
-  ProjectKind,
-  ProjectStage,
-  ProjectStatus,
-} from "#db/schema";
+import type { FundingKind, LegalForm, NeedPriority, ProjectKind, ProjectStage, ProjectStatus } from "./vocabulary";
 
 export const PROJECT_KIND_LABELS: Record<ProjectKind, string> = {
   "a-son-compte": "Me mettre à mon compte",

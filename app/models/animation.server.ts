@@ -4,7 +4,16 @@
  * people, needs and explanations behind each proposed pair.
  */
 import { and, count, eq, inArray, sql } from "drizzle-orm";
-import { mentorships, projects, projectSkillNeeds, skills, territoryCommunes, users, volunteerProfiles, type NeedPriority } from "#db/schema";
+import {
+  mentorships,
+  projects,
+  projectSkillNeeds,
+  skills,
+  territoryCommunes,
+  users,
+  volunteerProfiles,
+} from "#db/schema";
+import type { NeedPriority } from "~/domain/vocabulary";
 import { explainMentorPair, runGlobalRound, type Criterion } from "~/models/matching.server";
 import type { Db } from "~/utils/db.server";
 

@@ -27,15 +27,8 @@ import {
   territoryCommunes,
   userRoles,
   users,
-  type BallotChoice,
-  type ClubMemberRole,
-  type ClubStatus,
-  type DealStage,
-  type DecisionRule,
-  type Instrument,
-  type LedgerKind,
-  type VoteOutcome,
 } from "#db/schema";
+import type { BallotChoice, ClubMemberRole, ClubStatus, DealStage, DecisionRule, Instrument, LedgerKind, VoteOutcome } from "~/domain/vocabulary";
 import { checkCommitment, type CommitmentCheck } from "~/domain/clubs/commitment";
 import { INSTRUMENT_LABELS } from "~/domain/clubs/labels";
 import {

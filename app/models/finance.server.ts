@@ -21,9 +21,8 @@ import {
   tontines,
   userRoles,
   users,
-  type FundingKind,
-  type Instrument,
 } from "#db/schema";
+import type { FundingKind, Instrument } from "~/domain/vocabulary";
 import { MAX_TONTINE_MEMBERS, tontineSchedule, type TontineTurn } from "~/domain/clubs/tontine";
 import { writeTransaction, type Db, type Reader } from "~/utils/db.server";
 import { formatEuros } from "~/utils/format";

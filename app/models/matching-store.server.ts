@@ -41,9 +41,9 @@ import {
   type PreparedClub,
   type PreparedFundableProject,
   type PreparedProject,
-  type SkillLevel,
   type VolunteerInput,
 } from "~/domain/matching";
+import type { SkillLevel } from "~/domain/vocabulary";
 import { LEDGER_DIRECTION } from "~/domain/clubs/ledger";
 import type { Db } from "~/utils/db.server";
 

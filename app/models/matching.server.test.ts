@@ -22,8 +22,8 @@ import {
   volunteerDomains,
   volunteerProfiles,
   volunteerSkills,
-  type SkillLevel,
 } from "#db/schema";
+import type { SkillLevel } from "~/domain/vocabulary";
 import { createTestTerritory, createTestUser } from "#seeds/factories";
 import { DEFAULT_MATCHING_WEIGHTS, MENTOR_CRITERIA } from "~/domain/matching";
 import { getDb, type Db } from "~/utils/db.server";

@@ -33,13 +33,12 @@ import {
   type Criterion,
   type MatchingWeights,
   type MentorMatch,
-  type NeedPriority,
   type PreparedNeed,
   type PreparedVolunteer,
   type RoundProvider,
-  type SkillLevel,
   type WeightKey,
 } from "~/domain/matching";
+import type { NeedPriority, SkillLevel } from "~/domain/vocabulary";
 import { matchingWeights } from "#db/schema";
 import { writeTransaction, type Db } from "~/utils/db.server";
 import { matchingStore, type MatchingStore } from "./matching-store.server";

@@ -13,7 +13,6 @@ import {
   skills,
   users,
   volunteerProfiles,
-  type MentorshipStatus,
 } from "#db/schema";
 import {
   canActOnActive,
@@ -22,9 +21,9 @@ import {
   canRespond,
   capacityCheck,
   type Decision,
-  type Initiator,
   type MentorshipRef,
 } from "~/domain/mentorship";
+import type { MentorshipInitiator, MentorshipStatus } from "~/domain/vocabulary";
 import { writeTransaction, type Db, type Reader, type Writer } from "~/utils/db.server";
 import { fail, type Failure, type Outcome } from "./outcome";
 
@@ -65,7 +64,7 @@ export function countActiveMentorships(q: Reader, volunteerId: number): number {
 export type NewRequest = {
   needId: number;
   volunteerId: number;
-  initiatedBy: Initiator;
+  initiatedBy: MentorshipInitiator;
   message: string;
 };
 

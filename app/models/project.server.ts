@@ -13,13 +13,8 @@ import {
   skills,
   territoryCommunes,
   users,
-  type FundingKind,
-  type LegalForm,
-  type NeedPriority,
-  type ProjectKind,
-  type ProjectStage,
-  type ProjectStatus,
 } from "#db/schema";
+import type { FundingKind, LegalForm, NeedPriority, ProjectKind, ProjectStage, ProjectStatus } from "~/domain/vocabulary";
 import { boundingDegrees, haversineKm } from "~/domain/matching/geo";
 import { checkPublishable, needRemoval, type ProjectViewer } from "~/domain/project";
 import { isAcceptedMentorOf } from "~/models/mentorship.server";

@@ -8,8 +8,8 @@ import {
   territoryStaff,
   userRoles,
   users,
-  type Role,
 } from "#db/schema";
+import type { Role } from "~/domain/vocabulary";
 import { writeTransaction, type Db } from "~/utils/db.server";
 
 export type Territory = typeof territories.$inferSelect;

@@ -1,5 +1,6 @@
 import { and, eq, inArray } from "drizzle-orm";
-import { communes, territoryStaff, userRoles, users, type Role } from "#db/schema";
+import { communes, territoryStaff, userRoles, users } from "#db/schema";
+import type { Role } from "~/domain/vocabulary";
 import { writeTransaction, type Db } from "~/utils/db.server";
 import { fail, type Outcome } from "./outcome";
 

@@ -13,9 +13,8 @@ import {
   volunteerDomains,
   volunteerProfiles,
   volunteerSkills,
-  type SkillLevel,
-  type VolunteerStatus,
 } from "#db/schema";
+import type { SkillLevel, VolunteerStatus } from "~/domain/vocabulary";
 import { writeTransaction, type Db } from "~/utils/db.server";
 
 export type VolunteerProfileInput = {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { BALLOT_CHOICES, CLUB_MEMBER_ROLES, DECISION_RULES, INSTRUMENTS } from "#db/schema";
+import { BALLOT_CHOICES, CLUB_MEMBER_ROLES, DECISION_RULES, INSTRUMENTS } from "~/domain/vocabulary";
 import { LIFECYCLE_ACTIONS } from "~/domain/clubs/lifecycle";
 import { id } from "./id";
 import { euros } from "./money";

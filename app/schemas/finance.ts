@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { FUNDING_KINDS } from "#db/schema";
+import { FUNDING_KINDS } from "~/domain/vocabulary";
 import { id } from "./id";
 import { euros } from "./money";
 import { isValidIsoDate } from "./project";

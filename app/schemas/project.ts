@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { FUNDING_KINDS, LEGAL_FORMS, NEED_PRIORITIES, PROJECT_KINDS, PROJECT_STAGES } from "#db/schema";
+import { FUNDING_KINDS, LEGAL_FORMS, NEED_PRIORITIES, PROJECT_KINDS, PROJECT_STAGES } from "~/domain/vocabulary";
 import { id } from "./id";
 import { communeCodeSchema } from "./auth";
 import { euros } from "./money";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { SKILL_LEVELS, VOLUNTEER_STATUSES } from "#db/schema";
+import { SKILL_LEVELS, VOLUNTEER_STATUSES } from "~/domain/vocabulary";
 import { id } from "./id";
 import { communeCodeSchema } from "./auth";
 

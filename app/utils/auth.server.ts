@@ -1,5 +1,5 @@
 import { redirect } from "@remix-run/node";
-import type { Role } from "#db/schema";
+import type { Role } from "~/domain/vocabulary";
 import { getStaffTerritoryIds, getUserRoles } from "~/models/user.server";
 import { getDb } from "./db.server";
 import { getEnv } from "./env.server";

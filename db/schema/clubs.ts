@@ -5,27 +5,17 @@ import { communes, departments } from "./geo";
 import { projects } from "./projects";
 import { territories } from "./territories";
 import { users } from "./users";
+import {
+  CLUB_MEMBER_ROLES,
+  CLUB_MEMBER_STATUSES,
+  CLUB_STATUSES,
+  DEAL_STAGES,
+  DECISION_RULES,
+  INSTRUMENTS,
+  LEDGER_KINDS,
+} from "../../app/domain/vocabulary";
 
-/**
- * Savers' clubs (CIGALES): an indivision of 5 to 20 members that saves monthly
- * and invests, for 5 years (renewable once), in local companies.
- * en-constitution → en-epargne (saving and investing) → en-gestion (no new
- * investments) → liquide.
- */
-export const CLUB_STATUSES = ["en-constitution", "en-epargne", "en-gestion", "liquide"] as const;
-export const DECISION_RULES = ["majorite-simple", "majorite-qualifiee", "unanimite"] as const;
-export const CLUB_MEMBER_ROLES = ["membre", "gerant", "tresorier", "secretaire"] as const;
-export const CLUB_MEMBER_STATUSES = ["invite", "demande", "actif", "parti"] as const;
-/** Money in (contribution, repayment, dividend) and out (investment, fee, withdrawal). */
-export const LEDGER_KINDS = ["cotisation", "investissement", "remboursement", "dividende", "frais", "retrait"] as const;
-export const INSTRUMENTS = ["capital", "compte-courant", "pret"] as const;
-
-export type ClubStatus = (typeof CLUB_STATUSES)[number];
-export type DecisionRule = (typeof DECISION_RULES)[number];
-export type ClubMemberRole = (typeof CLUB_MEMBER_ROLES)[number];
-export type LedgerKind = (typeof LEDGER_KINDS)[number];
-export type Instrument = (typeof INSTRUMENTS)[number];
-
+/** Savers' clubs (CIGALES); their statuses, roles and ledger kinds are in app/domain/vocabulary.ts. */
 export const clubs = sqliteTable(
   "clubs",
   {
@@ -147,9 +137,6 @@ export const clubLedgerEntries = sqliteTable(
 );
 
 /** A club's pipeline for one project: repéré → étudié → vote → engagé | refusé. */
-export const DEAL_STAGES = ["repere", "etudie", "vote", "engage", "refuse"] as const;
-export type DealStage = (typeof DEAL_STAGES)[number];
-
 export const clubDeals = sqliteTable(
   "club_deals",
   {

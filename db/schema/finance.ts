@@ -1,9 +1,17 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { clubCommitments, clubDeals, clubs, INSTRUMENTS } from "./clubs";
-import { FUNDING_KINDS, projects } from "./projects";
+import { clubCommitments, clubDeals, clubs } from "./clubs";
+import { projects } from "./projects";
 import { territories } from "./territories";
 import { users } from "./users";
+import {
+  BALLOT_CHOICES,
+  FUNDING_KINDS,
+  INSTRUMENTS,
+  PLEDGE_STATUSES,
+  VOTE_OUTCOMES,
+  VOTE_STATUSES,
+} from "../../app/domain/vocabulary";
 
 /**
  * FINANCER beyond the club tables of clubs.ts: votes and ballots, meetings,
@@ -11,16 +19,6 @@ import { users } from "./users";
  * Money is always integer cents; `typeof(...) = 'integer'` stops a REAL from
  * slipping in through SQLite's loose typing.
  */
-
-export const VOTE_STATUSES = ["ouvert", "clos"] as const;
-export const VOTE_OUTCOMES = ["adopte", "rejete", "sans-quorum"] as const;
-export const BALLOT_CHOICES = ["pour", "contre", "abstention"] as const;
-export const PLEDGE_STATUSES = ["actif", "annule"] as const;
-
-export type VoteStatus = (typeof VOTE_STATUSES)[number];
-export type VoteOutcome = (typeof VOTE_OUTCOMES)[number];
-export type BallotChoice = (typeof BALLOT_CHOICES)[number];
-export type PledgeStatus = (typeof PLEDGE_STATUSES)[number];
 
 /** A club's vote on investing in one project: amount and instrument proposed by the gérant. */
 export const clubVotes = sqliteTable(

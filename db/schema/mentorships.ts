@@ -2,17 +2,7 @@ import { sql } from "drizzle-orm";
 import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { projects, projectSkillNeeds } from "./projects";
 import { users } from "./users";
-
-/**
- * demande → acceptee → terminee | arretee; demande → refusee | annulee.
- * A refusal removes the (project, volunteer) pair from suggestions.
- */
-export const MENTORSHIP_STATUSES = ["demande", "acceptee", "refusee", "annulee", "terminee", "arretee"] as const;
-export const MENTORSHIP_INITIATORS = ["porteur", "benevole", "animateur"] as const;
-export type MentorshipStatus = (typeof MENTORSHIP_STATUSES)[number];
-
-/** Default planned length (Initiative France / Réseau Entreprendre practice: about two years). */
-export const DEFAULT_MENTORSHIP_MONTHS = 24;
+import { DEFAULT_MENTORSHIP_MONTHS, MENTORSHIP_INITIATORS, MENTORSHIP_STATUSES } from "../../app/domain/vocabulary";
 
 export const mentorships = sqliteTable(
   "mentorships",

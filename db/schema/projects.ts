@@ -3,41 +3,15 @@ import { check, index, integer, sqliteTable, text, uniqueIndex } from "drizzle-o
 import { activityDomains, skills } from "./catalog";
 import { communes } from "./geo";
 import { users } from "./users";
-
-/** Seed 004's five ways to create an activity. */
-export const PROJECT_KINDS = [
-  "a-son-compte",
-  "entreprendre-a-plusieurs",
-  "commerce-artisanat",
-  "service",
-  "produit-innovation",
-] as const;
-export const PROJECT_STAGES = ["idee", "creation", "developpement"] as const;
-export const LEGAL_FORMS = [
-  "a-definir",
-  "micro-entreprise",
-  "ei",
-  "eurl",
-  "sarl",
-  "sas",
-  "sasu",
-  "sa",
-  "scop",
-  "scic",
-  "association",
-  "cae",
-] as const;
-export const PROJECT_STATUSES = ["brouillon", "publie", "clos"] as const;
-export const NEED_PRIORITIES = ["haute", "moyenne", "basse"] as const;
-export const NEED_STATUSES = ["ouvert", "pourvu", "clos"] as const;
-export const FUNDING_KINDS = ["capital", "pret", "don"] as const;
-
-export type ProjectKind = (typeof PROJECT_KINDS)[number];
-export type ProjectStage = (typeof PROJECT_STAGES)[number];
-export type LegalForm = (typeof LEGAL_FORMS)[number];
-export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
-export type NeedPriority = (typeof NEED_PRIORITIES)[number];
-export type FundingKind = (typeof FUNDING_KINDS)[number];
+import {
+  FUNDING_KINDS,
+  LEGAL_FORMS,
+  NEED_PRIORITIES,
+  NEED_STATUSES,
+  PROJECT_KINDS,
+  PROJECT_STAGES,
+  PROJECT_STATUSES,
+} from "../../app/domain/vocabulary";
 
 export const projects = sqliteTable(
   "projects",

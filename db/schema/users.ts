@@ -1,10 +1,8 @@
 import { blob, index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { communes } from "./geo";
 import { territories } from "./territories";
+import { ROLES } from "../../app/domain/vocabulary";
 
-/** The five roles; `animateur` is also tied to a territory through `territoryStaff`. */
-export const ROLES = ["porteur", "benevole", "epargnant", "animateur", "admin"] as const;
-export type Role = (typeof ROLES)[number];
 
 export const users = sqliteTable(
   "users",

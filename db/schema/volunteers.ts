@@ -2,18 +2,7 @@ import { sql } from "drizzle-orm";
 import { check, index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { activityDomains, skills } from "./catalog";
 import { users } from "./users";
-
-export const VOLUNTEER_STATUSES = [
-  "chef-entreprise",
-  "salarie",
-  "retraite",
-  "etudiant",
-  "demandeur-emploi",
-  "autre",
-] as const;
-export const SKILL_LEVELS = ["notions", "confirme", "expert"] as const;
-export type VolunteerStatus = (typeof VOLUNTEER_STATUSES)[number];
-export type SkillLevel = (typeof SKILL_LEVELS)[number];
+import { SKILL_LEVELS, VOLUNTEER_STATUSES } from "../../app/domain/vocabulary";
 
 /** The ACCOMPAGNER side of a person; their commune is the user's commune. */
 export const volunteerProfiles = sqliteTable(

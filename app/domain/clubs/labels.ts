@@ -1,6 +1,6 @@
 /**
  * What people read for the club and finance enums. Slugs live in
- * db/schema/clubs.ts and db/schema/finance.ts; names live here.
+ * app/domain/vocabulary.ts; names live here.
  */
 import type {
   BallotChoice,
@@ -11,7 +11,7 @@ import type {
   Instrument,
   LedgerKind,
   VoteOutcome,
-} from "#db/schema";
+} from "../vocabulary";
 
 export const CLUB_STATUS_LABELS: Record<ClubStatus, string> = {
   "en-constitution": "En constitution",

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { LedgerKind } from "#db/schema";
+import type { LedgerKind } from "../vocabulary";
 import {
   checkMovement,
   ledgerBalance,

@@ -4,7 +4,7 @@
  * and members' shares (pro rata to what each paid in, net of withdrawals)
  * always add up to the balance exactly.
  */
-import type { LedgerKind } from "#db/schema";
+import type { LedgerKind } from "../vocabulary";
 
 export type LedgerDirection = "in" | "out";
 

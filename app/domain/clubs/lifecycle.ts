@@ -3,7 +3,7 @@
  * years, renewable once) → en gestion → liquidé. 5 to 20 active members,
  * checked when the club becomes active; never more than 20.
  */
-import type { ClubMemberRole, ClubStatus, LedgerKind } from "#db/schema";
+import type { ClubMemberRole, ClubStatus, LedgerKind } from "../vocabulary";
 import { parisIsoDate as parisToday } from "~/utils/paris-time";
 
 export const MIN_ACTIVE_MEMBERS = 5;

@@ -2,7 +2,7 @@
  * A club's vote on an investment: the outcome follows the club's decision rule
  * and quorum. Plain data in, results out; `now` is always passed in.
  */
-import type { BallotChoice, DecisionRule, VoteOutcome } from "#db/schema";
+import type { BallotChoice, DecisionRule, VoteOutcome } from "../vocabulary";
 
 export type VoteRule = {
   decisionRule: DecisionRule;

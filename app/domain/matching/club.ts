@@ -8,10 +8,7 @@ import { explainClub, type ClubExplanationFacts } from "./explain";
 import { haversineKm, isValidPoint, type GeoPoint } from "./geo";
 import { CLUB_CRITERIA, CLUB_CRITERION_LABELS, validateClubWeights, type ClubCriterionKey, type ClubWeights } from "./weights";
 import type { CommunePoints, Criterion } from "./types";
-
-export type ClubStatus = "en-constitution" | "en-epargne" | "en-gestion" | "liquide";
-export type ProjectStage = "idee" | "creation" | "developpement";
-export type FundingKind = "capital" | "pret" | "don";
+import type { ClubStatus, FundingKind, LegalForm, ProjectStage } from "../vocabulary";
 
 /**
  * Forms a club can invest in: companies with share capital (SARL, SAS, SASU,
@@ -20,7 +17,7 @@ export type FundingKind = "capital" | "pret" | "don";
  * (a one-member SARL: it would have to open its capital first), not a CAE
  * contract, not « à définir ».
  */
-export const CLUB_ELIGIBLE_LEGAL_FORMS: ReadonlySet<string> = new Set([
+export const CLUB_ELIGIBLE_LEGAL_FORMS: ReadonlySet<string> = new Set<LegalForm>([
   "sarl",
   "sas",
   "sasu",

@@ -3,7 +3,7 @@
  * the text can never claim more than the numbers. Parts are joined with « · ».
  */
 import { formatEuros, formatInteger, formatOneDecimal, plural } from "./format";
-import type { NeedPriority, SkillLevel } from "./types";
+import type { NeedPriority, SkillLevel } from "../vocabulary";
 
 export const SEPARATOR = " · ";
 

@@ -12,17 +12,8 @@ import {
   type MentorCriterionKey,
   type MentorWeights,
 } from "./weights";
-import {
-  NEED_PRIORITY_VALUES,
-  SKILL_LEVEL_VALUES,
-  type CommunePoints,
-  type Criterion,
-  type NeedInput,
-  type NeedPriority,
-  type ProjectInput,
-  type SkillLevel,
-  type VolunteerInput,
-} from "./types";
+import type { CommunePoints, Criterion, NeedInput, ProjectInput, VolunteerInput } from "./types";
+import { NEED_PRIORITIES, SKILL_LEVELS, type NeedPriority, type SkillLevel } from "../vocabulary";
 
 // ---------------------------------------------------------------------------
 // Scoring constants (documented in docs/matching.md)
@@ -45,7 +36,7 @@ const DAY_MS = 86_400_000;
 // Prepared inputs
 
 export const LEVEL_CODE: Readonly<Record<SkillLevel, number>> = { notions: 0, confirme: 1, expert: 2 };
-export const LEVEL_BY_CODE: readonly SkillLevel[] = SKILL_LEVEL_VALUES;
+export const LEVEL_BY_CODE: readonly SkillLevel[] = SKILL_LEVELS;
 
 export type PreparedVolunteer = {
   readonly id: number;
@@ -153,7 +144,7 @@ export function prepareVolunteer(v: VolunteerInput, points: CommunePoints, inter
   const best = new Map<number, number>();
   for (const [i, s] of v.skills.entries()) {
     assertId(`${f}.skills[${i}].skillId`, s.skillId);
-    if (!(SKILL_LEVEL_VALUES as readonly string[]).includes(s.level)) {
+    if (!(SKILL_LEVELS as readonly string[]).includes(s.level)) {
       throw new MatchingInputError(`${f}.skills[${i}].level`, `niveau inconnu « ${String(s.level)} »`);
     }
     best.set(s.skillId, Math.max(best.get(s.skillId) ?? 0, LEVEL_CODE[s.level as SkillLevel]));
@@ -218,7 +209,7 @@ export function prepareNeed(n: NeedInput, project: PreparedProject): PreparedNee
   if (n.projectId !== project.id) {
     throw new MatchingInputError(`${f}.projectId`, `le besoin appartient au projet ${n.projectId}, pas ${project.id}`);
   }
-  if (!(NEED_PRIORITY_VALUES as readonly string[]).includes(n.priority)) {
+  if (!(NEED_PRIORITIES as readonly string[]).includes(n.priority)) {
     throw new MatchingInputError(`${f}.priority`, `priorité inconnue « ${String(n.priority)} »`);
   }
   return {

@@ -1,9 +1,6 @@
 import type { GeoPoint } from "./geo";
 
-export type SkillLevel = "notions" | "confirme" | "expert";
-export type NeedPriority = "haute" | "moyenne" | "basse";
-export const SKILL_LEVEL_VALUES = ["notions", "confirme", "expert"] as const;
-export const NEED_PRIORITY_VALUES = ["haute", "moyenne", "basse"] as const;
+import type { NeedPriority, SkillLevel } from "../vocabulary";
 
 /**
  * INSEE commune code → its point. `null` marks a known commune without a point

@@ -1,0 +1,116 @@
+/**
+ * The words of the domain: every closed list of slugs that people, projects,
+ * clubs and votes can take. The database stores these slugs (db/schema builds
+ * its enum columns from them); forms validate against them; what people read
+ * for each slug lives next to the rules that use it (project.ts, mentorship.ts,
+ * clubs/labels.ts). Nothing here knows about storage, so the browser can load it.
+ */
+
+// People
+
+/** The five roles; an `animateur` is also tied to a pôle through its animation team. */
+export const ROLES = ["porteur", "benevole", "epargnant", "animateur", "admin"] as const;
+export type Role = (typeof ROLES)[number];
+
+// ACCOMPAGNER: volunteers and mentorships
+
+export const VOLUNTEER_STATUSES = [
+  "chef-entreprise",
+  "salarie",
+  "retraite",
+  "etudiant",
+  "demandeur-emploi",
+  "autre",
+] as const;
+export const SKILL_LEVELS = ["notions", "confirme", "expert"] as const;
+export type VolunteerStatus = (typeof VOLUNTEER_STATUSES)[number];
+export type SkillLevel = (typeof SKILL_LEVELS)[number];
+
+/**
+ * demande → acceptee → terminee | arretee; demande → refusee | annulee.
+ * A refusal removes the (project, volunteer) pair from suggestions.
+ */
+export const MENTORSHIP_STATUSES = ["demande", "acceptee", "refusee", "annulee", "terminee", "arretee"] as const;
+/** Who asked first: the holder, the volunteer, or the animation team on their behalf. */
+export const MENTORSHIP_INITIATORS = ["porteur", "benevole", "animateur"] as const;
+export type MentorshipStatus = (typeof MENTORSHIP_STATUSES)[number];
+export type MentorshipInitiator = (typeof MENTORSHIP_INITIATORS)[number];
+
+/** Default planned length (Initiative France / Réseau Entreprendre practice: about two years). */
+export const DEFAULT_MENTORSHIP_MONTHS = 24;
+
+// CRÉER: projects and their needs
+
+/** The five ways to create an activity. */
+export const PROJECT_KINDS = [
+  "a-son-compte",
+  "entreprendre-a-plusieurs",
+  "commerce-artisanat",
+  "service",
+  "produit-innovation",
+] as const;
+export const PROJECT_STAGES = ["idee", "creation", "developpement"] as const;
+export const LEGAL_FORMS = [
+  "a-definir",
+  "micro-entreprise",
+  "ei",
+  "eurl",
+  "sarl",
+  "sas",
+  "sasu",
+  "sa",
+  "scop",
+  "scic",
+  "association",
+  "cae",
+] as const;
+export const PROJECT_STATUSES = ["brouillon", "publie", "clos"] as const;
+export const NEED_PRIORITIES = ["haute", "moyenne", "basse"] as const;
+export const NEED_STATUSES = ["ouvert", "pourvu", "clos"] as const;
+export const FUNDING_KINDS = ["capital", "pret", "don"] as const;
+
+export type ProjectKind = (typeof PROJECT_KINDS)[number];
+export type ProjectStage = (typeof PROJECT_STAGES)[number];
+export type LegalForm = (typeof LEGAL_FORMS)[number];
+export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
+export type NeedPriority = (typeof NEED_PRIORITIES)[number];
+export type NeedStatus = (typeof NEED_STATUSES)[number];
+export type FundingKind = (typeof FUNDING_KINDS)[number];
+
+// FINANCER: savers' clubs (CIGALES)
+
+/**
+ * A club is an indivision of 5 to 20 members that saves monthly and invests,
+ * for 5 years (renewable once), in local companies.
+ * en-constitution → en-epargne (saving and investing) → en-gestion (no new
+ * investments) → liquide.
+ */
+export const CLUB_STATUSES = ["en-constitution", "en-epargne", "en-gestion", "liquide"] as const;
+export const DECISION_RULES = ["majorite-simple", "majorite-qualifiee", "unanimite"] as const;
+export const CLUB_MEMBER_ROLES = ["membre", "gerant", "tresorier", "secretaire"] as const;
+export const CLUB_MEMBER_STATUSES = ["invite", "demande", "actif", "parti"] as const;
+/** Money in (contribution, repayment, dividend) and out (investment, fee, withdrawal). */
+export const LEDGER_KINDS = ["cotisation", "investissement", "remboursement", "dividende", "frais", "retrait"] as const;
+export const INSTRUMENTS = ["capital", "compte-courant", "pret"] as const;
+/** A club's pipeline for one project: repéré → étudié → vote → engagé | refusé. */
+export const DEAL_STAGES = ["repere", "etudie", "vote", "engage", "refuse"] as const;
+
+export type ClubStatus = (typeof CLUB_STATUSES)[number];
+export type DecisionRule = (typeof DECISION_RULES)[number];
+export type ClubMemberRole = (typeof CLUB_MEMBER_ROLES)[number];
+export type ClubMemberStatus = (typeof CLUB_MEMBER_STATUSES)[number];
+export type LedgerKind = (typeof LEDGER_KINDS)[number];
+export type Instrument = (typeof INSTRUMENTS)[number];
+export type DealStage = (typeof DEAL_STAGES)[number];
+
+// FINANCER: votes and direct pledges
+
+export const VOTE_STATUSES = ["ouvert", "clos"] as const;
+export const VOTE_OUTCOMES = ["adopte", "rejete", "sans-quorum"] as const;
+export const BALLOT_CHOICES = ["pour", "contre", "abstention"] as const;
+export const PLEDGE_STATUSES = ["actif", "annule"] as const;
+
+export type VoteStatus = (typeof VOTE_STATUSES)[number];
+export type VoteOutcome = (typeof VOTE_OUTCOMES)[number];
+export type BallotChoice = (typeof BALLOT_CHOICES)[number];
+export type PledgeStatus = (typeof PLEDGE_STATUSES)[number];
