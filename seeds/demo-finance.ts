@@ -35,9 +35,9 @@ import {
 } from "~/models/club.server";
 import { allocate, createPledge, createTontine, donate, joinTontine, setGoal } from "~/models/finance.server";
 import type { BallotChoice } from "~/domain/vocabulary";
-import { addMonthsIso, parisToday } from "~/domain/clubs/lifecycle";
+import { addMonthsIso } from "~/domain/clubs/lifecycle";
 import type { Db } from "~/utils/db.server";
-import { parisDateTime } from "~/utils/paris-time";
+import { parisDateTime, parisIsoDate } from "~/domain/paris-time";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const daysBefore = (now: Date, days: number) => new Date(now.getTime() - days * DAY_MS);
@@ -130,7 +130,7 @@ function recordSavings(db: Db, clubId: number, treasurerId: number, members: Per
     members.forEach((m, i) => {
       const amountCents = monthlyCents[i % monthlyCents.length]! * 3;
       expectOk(
-        recordLedgerEntry(db, clubId, treasurerId, { kind: "cotisation", amountCents, memberUserId: m.id, occurredOn: parisToday(at), note: `Épargne du trimestre ${q + 1}` }, at),
+        recordLedgerEntry(db, clubId, treasurerId, { kind: "cotisation", amountCents, memberUserId: m.id, occurredOn: parisIsoDate(at), note: `Épargne du trimestre ${q + 1}` }, at),
         "cotisation",
       );
     });
@@ -142,7 +142,7 @@ function vote(db: Db, clubId: number, members: Person[], projectId: number, amou
   const follow = followProject(db, clubId, projectId, daysBefore(at, 30));
   if (!follow.ok) throw new Error(`Demo finance (follow): ${follow.message}`);
   expectOk(studyDeal(db, clubId, follow.dealId, "Rencontre avec la personne qui porte le projet ; comptes prévisionnels relus en réunion.", daysBefore(at, 10)), "study");
-  const opened = openVote(db, clubId, members[0]!.id, { dealId: follow.dealId, amountCents, instrument: "capital", deadline: parisDateTime(parisToday(new Date(at.getTime() + 14 * DAY_MS)), "23:59") }, at);
+  const opened = openVote(db, clubId, members[0]!.id, { dealId: follow.dealId, amountCents, instrument: "capital", deadline: parisDateTime(parisIsoDate(new Date(at.getTime() + 14 * DAY_MS)), "23:59") }, at);
   if (!opened.ok) throw new Error(`Demo finance (vote): ${opened.message}`);
   for (const [i, choice] of choices.entries()) {
     const ballot = castBallot(db, opened.voteId, members[i]!.id, choice, new Date(at.getTime() + (i + 1) * 3_600_000));
@@ -175,11 +175,11 @@ function seedClubs(db: Db, now: Date, saintonge: number, sambre: number, targets
   );
   recordSavings(db, gestion, gestionMembers[1]!.id, gestionMembers, [3_000, 2_500, 4_000, 2_000, 3_500], daysBefore(now, 1_100), 12);
   expectOk(
-    recordLedgerEntry(db, gestion, gestionMembers[1]!.id, { kind: "remboursement", amountCents: 80_000, memberUserId: null, occurredOn: parisToday(daysBefore(now, 200)), note: "Remboursement d'un prêt de 2023 à un artisan" }, daysBefore(now, 200)),
+    recordLedgerEntry(db, gestion, gestionMembers[1]!.id, { kind: "remboursement", amountCents: 80_000, memberUserId: null, occurredOn: parisIsoDate(daysBefore(now, 200)), note: "Remboursement d'un prêt de 2023 à un artisan" }, daysBefore(now, 200)),
     "remboursement",
   );
   expectOk(
-    recordLedgerEntry(db, gestion, gestionMembers[1]!.id, { kind: "dividende", amountCents: 12_000, memberUserId: null, occurredOn: parisToday(daysBefore(now, 150)), note: "Dividende d'une SCOP" }, daysBefore(now, 150)),
+    recordLedgerEntry(db, gestion, gestionMembers[1]!.id, { kind: "dividende", amountCents: 12_000, memberUserId: null, occurredOn: parisIsoDate(daysBefore(now, 150)), note: "Dividende d'une SCOP" }, daysBefore(now, 150)),
     "dividende",
   );
   vote(db, gestion, gestionMembers, coInvested.id, Math.min(150_000, capFor(coInvested)), ["pour", "pour", "pour", "pour", "pour"], daysBefore(now, 40));
@@ -205,7 +205,7 @@ function seedClubs(db: Db, now: Date, saintonge: number, sambre: number, targets
       db,
       epargne,
       epargneMembers[2]!.id,
-      { startsAt: new Date(parisDateTime(parisToday(now), "18:30").getTime() + 9 * DAY_MS), place: "Salle des associations, Saint-Jean-d'Angély", agenda: "Rencontre avec la personne qui porte le projet soumis au vote.", projectId: pending.id },
+      { startsAt: new Date(parisDateTime(parisIsoDate(now), "18:30").getTime() + 9 * DAY_MS), place: "Salle des associations, Saint-Jean-d'Angély", agenda: "Rencontre avec la personne qui porte le projet soumis au vote.", projectId: pending.id },
       daysBefore(now, 2),
     ),
     "meeting",
@@ -273,7 +273,7 @@ function seedCagnottes(db: Db, now: Date, saintonge: number, sambre: number, sav
 
 function seedTontine(db: Db, now: Date, saintonge: number, savers: Person[]): void {
   const [first, ...others] = savers.slice(10, 15).length >= 3 ? savers.slice(10, 15) : savers.slice(0, 5);
-  const startsOn = `${addMonthsIso(parisToday(now), -2).slice(0, 8)}05`;
+  const startsOn = `${addMonthsIso(parisIsoDate(now), -2).slice(0, 8)}05`;
   const id = createTontine(
     db,
     first!.id,

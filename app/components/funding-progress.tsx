@@ -1,6 +1,6 @@
 import { INSTRUMENT_LABELS } from "~/domain/clubs/labels";
 import type { FundingProgress as Progress } from "~/models/finance.server";
-import { formatEuros, plural } from "~/utils/format";
+import { formatEuros, plural } from "~/domain/format";
 import { NoPaymentNotice } from "./no-payment-notice";
 
 function percentOf(part: number, whole: number): number {

@@ -1,7 +1,7 @@
 import { ProjectStatusBadge } from "~/components/status-badge";
 import { PROJECT_KIND_LABELS, PROJECT_STAGE_LABELS } from "~/domain/project";
 import type { ProjectSummary } from "~/models/project.server";
-import { formatInteger, plural } from "~/utils/format";
+import { formatInteger, plural } from "~/domain/format";
 
 type ProjectCard = Omit<ProjectSummary, "updatedAt"> & { updatedAt: string | Date; distanceKm?: number };
 

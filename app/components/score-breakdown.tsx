@@ -1,4 +1,4 @@
-import { formatInteger } from "~/utils/format";
+import { formatInteger } from "~/domain/format";
 
 export type ScoreCriterion = {
   key: string;

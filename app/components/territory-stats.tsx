@@ -1,5 +1,5 @@
 import type { RoleCounts } from "~/models/territory.server";
-import { formatInteger } from "~/utils/format";
+import { formatInteger } from "~/domain/format";
 
 /** The people of a pôle, by path. */
 export function TerritoryStats({ counts }: { counts: RoleCounts }) {

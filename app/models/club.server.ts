@@ -37,10 +37,10 @@ import {
   clubPermissions,
   ledgerKindAllowed,
   MIN_ACTIVE_MEMBERS,
-  parisToday,
   transition,
   type LifecycleAction,
 } from "~/domain/clubs/lifecycle";
+import { parisIsoDate } from "~/domain/paris-time";
 import {
   checkMovement,
   ledgerTotals,
@@ -51,7 +51,7 @@ import {
 } from "~/domain/clubs/ledger";
 import { checkBallot, countBallots, shouldClose, tally, voteOutcome, type VoteRule, type VoteTally } from "~/domain/clubs/vote";
 import { writeTransaction, type Db, type Reader, type Writer } from "~/utils/db.server";
-import { formatEuros } from "~/utils/format";
+import { formatEuros } from "~/domain/format";
 import { fail, type Failure, type Outcome } from "./outcome";
 
 export type ClubRow = typeof clubs.$inferSelect;
@@ -943,7 +943,7 @@ function commit(tx: Writer, vote: VoteRow, now: Date): number {
       kind: "investissement",
       amountCents: vote.amountCents,
       projectId: vote.projectId,
-      occurredOn: parisToday(now),
+      occurredOn: parisIsoDate(now),
       note: `Engagement voté (${INSTRUMENT_LABELS[vote.instrument].toLowerCase()}) : ${project?.title ?? "projet"}, ${formatEuros(vote.amountCents)}`,
       recordedBy: vote.openedBy,
       createdAt: now,

@@ -25,7 +25,7 @@ import {
 import type { FundingKind, Instrument } from "~/domain/vocabulary";
 import { MAX_TONTINE_MEMBERS, tontineSchedule, type TontineTurn } from "~/domain/clubs/tontine";
 import { writeTransaction, type Db, type Reader } from "~/utils/db.server";
-import { formatEuros } from "~/utils/format";
+import { formatEuros } from "~/domain/format";
 import { listMyClubs } from "./club.server";
 import { fail, type Outcome } from "./outcome";
 

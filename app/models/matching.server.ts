@@ -18,7 +18,6 @@ import {
   isWeightKey,
   MatchingInputError,
   mentorCriteria,
-  parisIsoDate,
   runExactRound,
   validateWeightValue,
   weightsFromRows,
@@ -38,6 +37,7 @@ import {
   type RoundProvider,
   type WeightKey,
 } from "~/domain/matching";
+import { parisIsoDate } from "~/domain/paris-time";
 import type { NeedPriority, SkillLevel } from "~/domain/vocabulary";
 import { matchingWeights } from "#db/schema";
 import { writeTransaction, type Db } from "~/utils/db.server";

@@ -18,9 +18,9 @@ import { territoryIdsForCommune } from "~/models/project.server";
 import { endMentorshipSchema, feedbackSchema, mentorshipResponseSchema, sessionSchema } from "~/schemas/mentorship";
 import { requireUser, type Auth } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
-import { formatDate } from "~/utils/format";
+import { formatDate } from "~/domain/format";
 import { forbidden, notFound, parseId } from "~/utils/http.server";
-import { parisIsoDate } from "~/utils/paris-time";
+import { parisIsoDate } from "~/domain/paris-time";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Accompagnement : ${data.m.projectTitle} — Maillon` : "Accompagnement — Maillon" },

@@ -10,7 +10,7 @@ import { createRequestsFromRound } from "~/models/mentorship.server";
 import { parsePair, roundSendingSchema } from "~/schemas/animation";
 import { loadAnimatedPole } from "~/utils/animation-access.server";
 import { getDb } from "~/utils/db.server";
-import { formatInteger, plural } from "~/utils/format";
+import { formatInteger, plural } from "~/domain/format";
 import { forbidden } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Animation du pôle — Maillon" }];

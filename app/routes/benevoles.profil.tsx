@@ -11,7 +11,7 @@ import { getTrackRecord, getVolunteerProfile, saveVolunteerProfile } from "~/mod
 import { BIO_MAX, volunteerProfileSchema } from "~/schemas/volunteer";
 import { requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
-import { formatInteger, plural } from "~/utils/format";
+import { formatInteger, plural } from "~/domain/format";
 import { resolveTypedCommune } from "~/utils/project-form.server";
 
 export const meta: MetaFunction = () => [{ title: "Mon profil de bénévole — Maillon" }];

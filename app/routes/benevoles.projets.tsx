@@ -9,7 +9,7 @@ import { getVolunteerProfile } from "~/models/volunteer.server";
 import { mentorshipRequestSchema } from "~/schemas/mentorship";
 import { requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
-import { formatInteger, plural } from "~/utils/format";
+import { formatInteger, plural } from "~/domain/format";
 
 export const meta: MetaFunction = () => [{ title: "Projets pour moi — Maillon" }];
 

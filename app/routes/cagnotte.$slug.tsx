@@ -10,7 +10,7 @@ import { getTerritoryBySlug } from "~/models/territory.server";
 import { allocationSchema, donationSchema, goalSchema } from "~/schemas/finance";
 import { getAuth, isStaffOf, requireUser } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
-import { formatDate, formatEuros, plural } from "~/utils/format";
+import { formatDate, formatEuros, plural } from "~/domain/format";
 import { forbidden, notFound } from "~/utils/http.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { useFormReply } from "~/utils/reply";

@@ -17,7 +17,7 @@ import { lifecycleSchema } from "~/schemas/club";
 import { hasRole, requireUser } from "~/utils/auth.server";
 import { loadClub, requireClubPermission } from "~/utils/club-access.server";
 import { getDb } from "~/utils/db.server";
-import { formatDate, formatDateTime, formatEuros, plural } from "~/utils/format";
+import { formatDate, formatDateTime, formatEuros, plural } from "~/domain/format";
 import { formatPercentBps } from "~/domain/clubs/commitment";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { useFormReply } from "~/utils/reply";

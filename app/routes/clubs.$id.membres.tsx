@@ -7,7 +7,7 @@ import { NoPaymentNotice } from "~/components/no-payment-notice";
 import { Alert } from "~/components/ui/alert";
 import { FormError, optionsFrom, SelectField, TextAreaField, TextField } from "~/components/ui/field";
 import { MEMBER_ROLE_LABELS, MEMBER_STATUS_LABELS } from "~/domain/clubs/labels";
-import { MAX_ACTIVE_MEMBERS, MIN_ACTIVE_MEMBERS, parisToday } from "~/domain/clubs/lifecycle";
+import { MAX_ACTIVE_MEMBERS, MIN_ACTIVE_MEMBERS } from "~/domain/clubs/lifecycle";
 import {
   addMeeting,
   decideRequest,
@@ -24,8 +24,8 @@ import { centsToInput } from "~/schemas/money";
 import { requireClubMember, requireClubPermission } from "~/utils/club-access.server";
 import { readId } from "~/utils/http.server";
 import { getDb } from "~/utils/db.server";
-import { formatDateTime, formatEuros } from "~/utils/format";
-import { parisDateTime } from "~/utils/paris-time";
+import { formatDateTime, formatEuros } from "~/domain/format";
+import { parisDateTime, parisIsoDate } from "~/domain/paris-time";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { useFormReply } from "~/utils/reply";
 import { replyInvalid, replyRefused, UNKNOWN_INTENT } from "~/utils/reply.server";
@@ -57,7 +57,7 @@ export function loader({ request, params }: LoaderFunctionArgs) {
     members,
     meetings: listMeetings(db, access.club.id),
     projects: listDeals(db, access.club.id).map((d) => ({ id: d.projectId, title: d.projectTitle })),
-    today: parisToday(new Date()),
+    today: parisIsoDate(new Date()),
   };
 }
 

@@ -8,7 +8,7 @@ import { ScoreBreakdown } from "~/components/score-breakdown";
 import { Alert } from "~/components/ui/alert";
 import { FieldError, FormError, optionsFrom, RadioGroupField, TextAreaField, TextField } from "~/components/ui/field";
 import { DEAL_STAGE_LABELS, INSTRUMENT_LABELS, VOTE_OUTCOME_LABELS } from "~/domain/clubs/labels";
-import { addMonthsIso, canInvest, parisToday } from "~/domain/clubs/lifecycle";
+import { addMonthsIso, canInvest } from "~/domain/clubs/lifecycle";
 import { describeRule } from "~/domain/clubs/vote";
 import {
   clubBalance,
@@ -28,8 +28,8 @@ import { accompanyingSchema, followSchema, openVoteSchema, studySchema } from "~
 import { requireClubMember, requireClubPermission } from "~/utils/club-access.server";
 import { readId } from "~/utils/http.server";
 import { getDb, type Db } from "~/utils/db.server";
-import { formatDate, formatEuros } from "~/utils/format";
-import { parisDateTime } from "~/utils/paris-time";
+import { formatDate, formatEuros } from "~/domain/format";
+import { parisDateTime, parisIsoDate } from "~/domain/paris-time";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { useFormReply } from "~/utils/reply";
 import { replyInvalid, replyRefused, UNKNOWN_INTENT } from "~/utils/reply.server";
@@ -74,7 +74,7 @@ export function loader({ request, params }: LoaderFunctionArgs) {
     members: listMembers(db, club.id)
       .filter((m) => m.status === "actif")
       .map((m) => ({ userId: m.userId, displayName: m.displayName })),
-    defaultDeadline: addMonthsIso(parisToday(now), 1),
+    defaultDeadline: addMonthsIso(parisIsoDate(now), 1),
   };
 }
 

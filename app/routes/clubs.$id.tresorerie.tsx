@@ -8,12 +8,12 @@ import { FormError, SelectField, TextField } from "~/components/ui/field";
 import { formatPercentBps } from "~/domain/clubs/commitment";
 import { LEDGER_KIND_LABELS } from "~/domain/clubs/labels";
 import { LEDGER_DIRECTION } from "~/domain/clubs/ledger";
-import { parisToday } from "~/domain/clubs/lifecycle";
 import { getTreasury, listMembers, recordLedgerEntry } from "~/models/club.server";
 import { ledgerEntrySchema, MANUAL_LEDGER_KINDS } from "~/schemas/club";
 import { requireClubMember, requireClubPermission } from "~/utils/club-access.server";
 import { getDb } from "~/utils/db.server";
-import { formatDate, formatEuros } from "~/utils/format";
+import { formatDate, formatEuros } from "~/domain/format";
+import { parisIsoDate } from "~/domain/paris-time";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { useFormReply } from "~/utils/reply";
 import { replyInvalid, replyRefused } from "~/utils/reply.server";
@@ -30,7 +30,7 @@ export function loader({ request, params }: LoaderFunctionArgs) {
     members: listMembers(db, access.club.id)
       .filter((m) => m.status === "actif")
       .map((m) => ({ userId: m.userId, displayName: m.displayName })),
-    today: parisToday(new Date()),
+    today: parisIsoDate(new Date()),
   };
 }
 

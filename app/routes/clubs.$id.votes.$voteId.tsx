@@ -12,7 +12,7 @@ import { castBallot, closeVote, getVoteDetail } from "~/models/club.server";
 import { ballotSchema } from "~/schemas/club";
 import { requireClubMember, requireClubPermission } from "~/utils/club-access.server";
 import { getDb } from "~/utils/db.server";
-import { formatDateTime, formatEuros } from "~/utils/format";
+import { formatDateTime, formatEuros } from "~/domain/format";
 import { notFound, parseId } from "~/utils/http.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { useFormReply } from "~/utils/reply";

@@ -13,7 +13,7 @@ import { clubSchema } from "~/schemas/club";
 import { getAuth, hasRole, requireUser } from "~/utils/auth.server";
 import { resolveClubScope } from "~/utils/club-form.server";
 import { getDb } from "~/utils/db.server";
-import { formatEuros, plural } from "~/utils/format";
+import { formatEuros, plural } from "~/domain/format";
 import { forbidden } from "~/utils/http.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { useFormReply } from "~/utils/reply";

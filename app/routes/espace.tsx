@@ -12,7 +12,7 @@ import { findTerritoriesForCommune } from "~/models/territory.server";
 import { getTrackRecord, getVolunteerProfile } from "~/models/volunteer.server";
 import { hasRole, requireUser } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
-import { formatDate, formatInteger } from "~/utils/format";
+import { formatDate, formatInteger } from "~/domain/format";
 
 export const meta: MetaFunction = () => [{ title: "Mon espace — Maillon" }];
 

@@ -4,7 +4,7 @@ import { TerritoryStats } from "~/components/territory-stats";
 import { getTerritoryBySlug } from "~/models/territory.server";
 import { getDb } from "~/utils/db.server";
 import { notFound } from "~/utils/http.server";
-import { formatInteger } from "~/utils/format";
+import { formatInteger } from "~/domain/format";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.territory.name} — Maillon` : "Pôle introuvable — Maillon" },

@@ -25,7 +25,7 @@ import { hasVolunteerProfile } from "~/models/volunteer.server";
 import { mentorshipRequestSchema } from "~/schemas/mentorship";
 import { hasRole, requireUser } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
-import { formatDate, formatEuros, formatInteger } from "~/utils/format";
+import { formatDate, formatEuros, formatInteger } from "~/domain/format";
 import { loadVisibleProject } from "~/utils/project-access.server";
 import { forbidden, parseId } from "~/utils/http.server";
 

@@ -10,7 +10,7 @@ import { cancelPledge, createPledge, getProjectFundingProgress, listMyPledges } 
 import { pledgeSchema } from "~/schemas/finance";
 import { hasRole, requireUser } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
-import { formatEuros } from "~/utils/format";
+import { formatEuros } from "~/domain/format";
 import { loadVisibleProject } from "~/utils/project-access.server";
 import { notFound, parseId, readId } from "~/utils/http.server";
 

@@ -4,7 +4,7 @@ import { NoPaymentNotice } from "~/components/no-payment-notice";
 import { getTontine, joinTontine } from "~/models/finance.server";
 import { requireUser } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
-import { formatDate, formatEuros } from "~/utils/format";
+import { formatDate, formatEuros } from "~/domain/format";
 import { notFound, parseId } from "~/utils/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.tontine.name ?? "Tontine"} — Maillon` }];

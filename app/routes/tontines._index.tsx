@@ -4,14 +4,15 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { NoPaymentNotice } from "~/components/no-payment-notice";
 import { FormError, SelectField, TextAreaField, TextField } from "~/components/ui/field";
-import { addMonthsIso, parisToday } from "~/domain/clubs/lifecycle";
+import { addMonthsIso } from "~/domain/clubs/lifecycle";
 import { MAX_TONTINE_MEMBERS } from "~/domain/clubs/tontine";
 import { createTontine, listTontines } from "~/models/finance.server";
 import { findTerritoriesForCommune, listTerritoriesWithCounts } from "~/models/territory.server";
 import { tontineSchema } from "~/schemas/finance";
 import { requireUser } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
-import { formatDate, formatEuros, plural } from "~/utils/format";
+import { formatDate, formatEuros, plural } from "~/domain/format";
+import { parisIsoDate } from "~/domain/paris-time";
 
 export const meta: MetaFunction = () => [{ title: "Tontines — Maillon" }];
 
@@ -20,7 +21,7 @@ export function loader({ request }: LoaderFunctionArgs) {
   const db = getDb();
   const home = findTerritoriesForCommune(db, auth.user.communeCode)[0];
   const territories = listTerritoriesWithCounts(db).map((t) => ({ id: t.id, name: t.name }));
-  const firstOfNextMonth = `${addMonthsIso(parisToday(new Date()), 1).slice(0, 8)}01`;
+  const firstOfNextMonth = `${addMonthsIso(parisIsoDate(new Date()), 1).slice(0, 8)}01`;
   return { tontines: listTontines(db, auth.user.id), territories, defaultTerritoryId: home?.id ?? territories[0]?.id, firstOfNextMonth };
 }
 

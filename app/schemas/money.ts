@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { formatEuros } from "~/utils/format";
+import { formatEuros } from "~/domain/format";
 
 const EURO_AMOUNT = /^\d{1,3}(?:[\s\u00a0\u202f]?\d{3})*(?:[.,]\d{1,2})?$/;
 

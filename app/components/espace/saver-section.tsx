@@ -1,7 +1,7 @@
 import { CLUB_STATUS_LABELS, MEMBER_ROLE_LABELS } from "~/domain/clubs/labels";
 import { FUNDING_KIND_LABELS } from "~/domain/project";
 import type { SaverSpace } from "~/models/finance.server";
-import { formatDate, formatEuros, plural } from "~/utils/format";
+import { formatDate, formatEuros, plural } from "~/domain/format";
 import { NoPaymentNotice } from "../no-payment-notice";
 
 /** « Mon épargne solidaire » in Mon espace: my clubs, my pledges, my tontines, my donations. */

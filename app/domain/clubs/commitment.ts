@@ -2,7 +2,7 @@
  * May a club commit this amount to this company? Never more than the money it
  * has, and never above its maximum stake (clubs stay minority shareholders).
  */
-import { formatEuros } from "~/utils/format";
+import { formatEuros } from "../format";
 
 export type CommitmentInput = {
   amountCents: number;

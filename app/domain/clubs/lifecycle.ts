@@ -4,7 +4,7 @@
  * checked when the club becomes active; never more than 20.
  */
 import type { ClubMemberRole, ClubStatus, LedgerKind } from "../vocabulary";
-import { parisIsoDate as parisToday } from "~/utils/paris-time";
+import { parisIsoDate } from "../paris-time";
 
 export const MIN_ACTIVE_MEMBERS = 5;
 export const MAX_ACTIVE_MEMBERS = 20;
@@ -34,9 +34,6 @@ export type ClubRoster = { activeMembers: number; hasGerant: boolean; hasTresori
 
 export type LifecyclePatch = Partial<ClubLife> & { status: ClubStatus };
 export type TransitionResult = { ok: true; patch: LifecyclePatch } | { ok: false; message: string };
-
-/** The Europe/Paris calendar day of an instant, YYYY-MM-DD (the clubs' name for it). */
-export { parisToday };
 
 /** Adds whole months to an ISO date; the 31st becomes the month's last day. */
 export function addMonthsIso(iso: string, months: number): string {
@@ -92,7 +89,7 @@ function renew(club: ClubLife, today: string): TransitionResult {
 
 /** The next state of the club after `action`, or why not. */
 export function transition(club: ClubLife, action: LifecycleAction, roster: ClubRoster, now: Date): TransitionResult {
-  const today = parisToday(now);
+  const today = parisIsoDate(now);
   switch (action) {
     case "activer":
       return activate(club, roster, today);
@@ -122,7 +119,7 @@ export function availableActions(club: ClubLife, roster: ClubRoster, now: Date):
 /** A club invests only during its investing period. */
 export function canInvest(club: ClubLife, now: Date): boolean {
   if (club.status !== "en-epargne") return false;
-  return !club.investingEndsOn || parisToday(now) <= club.investingEndsOn;
+  return !club.investingEndsOn || parisIsoDate(now) <= club.investingEndsOn;
 }
 
 export function canAddActiveMember(activeMembers: number): boolean {

@@ -2,7 +2,8 @@
  * A tontine: every month each member pays the same contribution and one
  * member, in the agreed order, receives the whole pot. Plain data in, results out.
  */
-import { addMonthsIso, parisToday } from "./lifecycle";
+import { parisIsoDate } from "../paris-time";
+import { addMonthsIso } from "./lifecycle";
 
 export const MAX_TONTINE_MEMBERS = 24;
 
@@ -26,7 +27,7 @@ export function tontineSchedule(
 ): TontineTurn[] {
   const ordered = [...members].sort((a, b) => a.turn - b.turn);
   const potCents = tontine.contributionCents * ordered.length;
-  const current = monthsSince(tontine.startsOn, parisToday(now));
+  const current = monthsSince(tontine.startsOn, parisIsoDate(now));
   return ordered.map((m, index) => ({
     turn: index + 1,
     userId: m.userId,

@@ -10,7 +10,7 @@ import {
   type ClubRejection,
   type FundableProjectInput,
 } from "./club";
-import { parisIsoDate } from "./format";
+import { parisIsoDate } from "../paris-time";
 import { DEFAULT_CLUB_WEIGHTS } from "./weights";
 
 const points = new Map([

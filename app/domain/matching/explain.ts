@@ -2,7 +2,7 @@
  * French explanations, built only from the facts that produced the score, so
  * the text can never claim more than the numbers. Parts are joined with « · ».
  */
-import { formatEuros, formatInteger, formatOneDecimal, plural } from "./format";
+import { formatInteger, formatOneDecimal, formatWholeEuros, plural } from "../format";
 import type { NeedPriority, SkillLevel } from "../vocabulary";
 
 export const SEPARATOR = " · ";
@@ -103,12 +103,12 @@ export function explainClub(f: ClubExplanationFacts): string {
         : `secteur ${f.sectorName} hors de ses préférences`;
   const parts = [
     sector,
-    `ticket de ${formatEuros(f.ticketMinCents)} à ${formatEuros(f.ticketMaxCents)} pour ${formatEuros(f.remainingCents)} recherchés`,
-    `${formatEuros(f.availableCents)} disponibles`,
+    `ticket de ${formatWholeEuros(f.ticketMinCents)} à ${formatWholeEuros(f.ticketMaxCents)} pour ${formatWholeEuros(f.remainingCents)} recherchés`,
+    `${formatWholeEuros(f.availableCents)} disponibles`,
     f.distanceKm === null ? null : describeDistance(f.distanceKm, false, false),
     f.mentorFollows ? "suivi par un bénévole" : null,
     f.otherClubs > 0
-      ? `${plural(f.otherClubs, "autre club engagé", "autres clubs engagés")} (${formatEuros(f.otherClubsCents)})`
+      ? `${plural(f.otherClubs, "autre club engagé", "autres clubs engagés")} (${formatWholeEuros(f.otherClubsCents)})`
       : null,
   ];
   return capitalise(parts.filter((p): p is string => p !== null).join(SEPARATOR));

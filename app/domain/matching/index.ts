@@ -2,7 +2,6 @@
 export * from "./club";
 export * from "./errors";
 export * from "./explain";
-export * from "./format";
 export * from "./geo";
 export * from "./mentor";
 export * from "./mentor-index";

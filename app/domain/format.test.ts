@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, formatDateTime, formatEuros, formatInteger, plural } from "./format";
+import { formatDate, formatDateTime, formatEuros, formatInteger, formatOneDecimal, formatWholeEuros, plural } from "./format";
 
 describe("French formats", () => {
   it("groups thousands with a narrow no-break space", () => {
@@ -8,6 +8,16 @@ describe("French formats", () => {
 
   it("writes euros from integer cents with a no-break space before the sign", () => {
     expect(formatEuros(123456)).toBe("1\u202f234,56\u00a0€");
+  });
+
+  it("rounds to whole euros for the matcher's explanations", () => {
+    expect(formatWholeEuros(1_250_049)).toBe("12\u202f500\u00a0€");
+    expect(formatWholeEuros(1_250_050)).toBe("12\u202f501\u00a0€");
+  });
+
+  it("keeps at most one decimal, with a comma", () => {
+    expect(formatOneDecimal(4.25)).toBe("4,3");
+    expect(formatOneDecimal(4)).toBe("4");
   });
 
   it("shows dates in Paris time, not UTC", () => {
