@@ -10,7 +10,7 @@
 import { randomBytes } from "node:crypto";
 import type { Browser, BrowserContext, Page } from "@playwright/test";
 import Database from "better-sqlite3";
-import { checkA11y, DEMO_PASSWORD, E2E_DATABASE, expect, signIn, signUp, test, uniqueEmail } from "./fixtures";
+import { checkA11y, DEMO_PASSWORD, E2E_DATABASE, expect, signIn, signUp, TEST_CLIENT_HEADERS, test, uniqueEmail } from "./fixtures";
 
 type Persona = { email: string; name: string; page: Page; context: BrowserContext };
 
@@ -37,8 +37,8 @@ function demoClub(): { id: number; members: Member[]; followed: Set<string> } {
   }
 }
 
-async function persona(browser: Browser, address: string, email: string, name: string): Promise<Persona> {
-  const context = await browser.newContext({ locale: "fr-FR", timezoneId: "Europe/Paris", extraHTTPHeaders: { "X-Forwarded-For": address } });
+async function persona(browser: Browser, email: string, name: string): Promise<Persona> {
+  const context = await browser.newContext({ locale: "fr-FR", timezoneId: "Europe/Paris", extraHTTPHeaders: TEST_CLIENT_HEADERS });
   return { email, name, page: await context.newPage(), context };
 }
 
@@ -101,7 +101,7 @@ async function castVote(page: Page, voteUrl: string) {
   await expect(page.getByRole("status")).toContainText(/Votre vote est enregistré|Le vote est clos/);
 }
 
-test("a club is founded, saves, votes and co-invests; a saver pledges and a donor gives to the cagnotte", async ({ browser, newClientAddress }) => {
+test("a club is founded, saves, votes and co-invests; a saver pledges and a donor gives to the cagnotte", async ({ browser }) => {
   test.setTimeout(180_000);
   const vals = demoClub();
   const [bernard, treasurer, third, fourth] = vals.members as [Member, Member, Member, Member];
@@ -109,7 +109,7 @@ test("a club is founded, saves, votes and co-invests; a saver pledges and a dono
   const clubName = `Cigale des Halles ${tag}`;
 
   // A new saver signs up and founds a club.
-  const founder = await persona(browser, newClientAddress(), uniqueEmail(), `Léa Fondatrice ${tag}`);
+  const founder = await persona(browser, uniqueEmail(), `Léa Fondatrice ${tag}`);
   const g = founder.page;
   await signUp(g, { email: founder.email, displayName: founder.name, roles: ["epargnant"] });
   await expect(g).toHaveURL(/\/espace\?bienvenue=1$/);
@@ -133,7 +133,7 @@ test("a club is founded, saves, votes and co-invests; a saver pledges and a dono
   }
   const members: Persona[] = [];
   for (const m of [bernard, treasurer, third, fourth]) {
-    const p = await persona(browser, newClientAddress(), m.email, m.name);
+    const p = await persona(browser, m.email, m.name);
     await acceptInvitation(p, clubId);
     members.push(p);
   }

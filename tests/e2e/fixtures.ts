@@ -1,8 +1,9 @@
 /**
  * Shared helpers for the end-to-end tests: an accessibility check, unique
  * e-mails, sign-up / sign-in journeys, a read-only look at the e2e database and
- * one client address (X-Forwarded-For) per test, so that the per-address
- * sign-in limit of one scenario never leaks into another.
+ * the client address every test client sends (X-Forwarded-For): one address the
+ * test server exempts from the sign-in limit, so that no scenario can block
+ * another; the tests of the limit itself draw addresses of their own.
  */
 import { randomBytes } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
@@ -11,6 +12,11 @@ import Database from "better-sqlite3";
 
 /** Same file as E2E_DATABASE in playwright.config.ts (the web server seeds it with the demo). */
 export const E2E_DATABASE = "tmp/e2e.db";
+
+/** Same address as EXEMPT_CLIENT_ADDRESS in playwright.config.ts (SIGN_IN_LIMIT_EXEMPT of the test server). */
+export const EXEMPT_CLIENT_ADDRESS = "192.0.2.1";
+/** What every test client sends, browser contexts included, unless a test needs a limited address. */
+export const TEST_CLIENT_HEADERS = { "X-Forwarded-For": EXEMPT_CLIENT_ADDRESS };
 
 /** Demo data (seeds/demo.ts): every demo account shares this password. */
 export const DEMO_PASSWORD = "maillon-demo-2026";
@@ -194,38 +200,24 @@ export class E2eDb {
   }
 }
 
-/*
- * Client addresses: 203.0.113.0/24 (TEST-NET-3). Each parallel worker draws
- * from its own shuffled share of the range, never twice, so a test that uses up
- * an address's 5 sign-in failures cannot block another test.
+/**
+ * A client address the sign-in limit applies to: a random one in 2001:db8::/32
+ * (IPv6 documentation range), so it is never drawn twice, across workers and runs.
  */
-let addressPool: number[] | undefined;
-function nextClientAddress(parallelIndex: number, workers: number): string {
-  if (!addressPool) {
-    const share = Math.floor(254 / Math.max(workers, 1));
-    const first = 1 + (parallelIndex % Math.max(workers, 1)) * share;
-    addressPool = Array.from({ length: share }, (_, i) => first + i);
-    for (let i = addressPool.length - 1; i > 0; i -= 1) {
-      const j = Math.floor(Math.random() * (i + 1));
-      [addressPool[i], addressPool[j]] = [addressPool[j]!, addressPool[i]!];
-    }
-  }
-  const n = addressPool.pop();
-  if (n === undefined) throw new Error("No more test client addresses in 203.0.113.0/24 for this worker.");
-  return `203.0.113.${n}`;
+function limitedClientAddress(): string {
+  const groups = Array.from({ length: 6 }, () => randomBytes(2).toString("hex"));
+  return `2001:db8:${groups.join(":")}`;
 }
 
 type ClientOptions = {
-  /** X-Forwarded-For of this client; a fresh address when omitted. */
+  /** X-Forwarded-For of this client; the exempt test address when omitted. */
   address?: string;
   /** Extra headers (e.g. a foreign Origin). */
   headers?: Record<string, string>;
 };
 
 type Fixtures = {
-  /** This test's own client address, sent as X-Forwarded-For by `page` and `request`. */
-  clientAddress: string;
-  /** Draws another unused client address. */
+  /** Draws a client address the sign-in limit applies to, for the tests of that limit. */
   newClientAddress: () => string;
   /** A separate HTTP client with its own cookie jar; disposed after the test. */
   newClient: (options?: ClientOptions) => Promise<APIRequestContext>;
@@ -244,25 +236,22 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
     },
     { scope: "worker" },
   ],
-  newClientAddress: async ({}, use, testInfo) => {
-    await use(() => nextClientAddress(testInfo.parallelIndex, testInfo.config.workers));
+  newClientAddress: async ({}, use) => {
+    await use(limitedClientAddress);
   },
-  clientAddress: async ({ newClientAddress }, use) => {
-    await use(newClientAddress());
-  },
-  extraHTTPHeaders: async ({ clientAddress }, use) => {
-    await use({ "X-Forwarded-For": clientAddress });
+  extraHTTPHeaders: async ({}, use) => {
+    await use(TEST_CLIENT_HEADERS);
   },
   siteOrigin: async ({ baseURL }, use) => {
     if (!baseURL) throw new Error("baseURL is not set in playwright.config.ts");
     await use(new URL(baseURL).origin);
   },
-  newClient: async ({ playwright, baseURL, newClientAddress }, use) => {
+  newClient: async ({ playwright, baseURL }, use) => {
     const contexts: APIRequestContext[] = [];
-    await use(async ({ address, headers } = {}) => {
+    await use(async ({ address = EXEMPT_CLIENT_ADDRESS, headers } = {}) => {
       const context = await playwright.request.newContext({
         baseURL,
-        extraHTTPHeaders: { "X-Forwarded-For": address ?? newClientAddress(), ...headers },
+        extraHTTPHeaders: { "X-Forwarded-For": address, ...headers },
       });
       contexts.push(context);
       return context;

@@ -8,7 +8,7 @@
  */
 import { randomBytes } from "node:crypto";
 import type { Browser, BrowserContext, Locator, Page } from "@playwright/test";
-import { checkA11y, checkA11yWithoutScripts, expect as baseExpect, signIn, signUp, STRONG_PASSWORD, test, uniqueEmail } from "./fixtures";
+import { checkA11y, checkA11yWithoutScripts, expect as baseExpect, signIn, signUp, STRONG_PASSWORD, TEST_CLIENT_HEADERS, test, uniqueEmail } from "./fixtures";
 
 // These journeys sign several people up and render pages with suggestions: give a
 // loaded machine (the suite runs with 2 workers) more than the default 5 s per assertion.
@@ -38,8 +38,8 @@ function farTown(): string {
   return FAR_TOWNS[randomBytes(1)[0]! % FAR_TOWNS.length]!;
 }
 
-async function newPersona(browser: Browser, address: string, name: string): Promise<Persona> {
-  const context = await browser.newContext({ locale: "fr-FR", timezoneId: "Europe/Paris", extraHTTPHeaders: { "X-Forwarded-For": address } });
+async function newPersona(browser: Browser, name: string): Promise<Persona> {
+  const context = await browser.newContext({ locale: "fr-FR", timezoneId: "Europe/Paris", extraHTTPHeaders: TEST_CLIENT_HEADERS });
   return { email: uniqueEmail(), name, page: await context.newPage(), context };
 }
 
@@ -110,14 +110,13 @@ async function suggestedNames(card: Locator): Promise<string[]> {
 test.describe("CRÉER et ACCOMPAGNER", () => {
   test("a holder files a project, asks a suggested volunteer, who accepts and logs a session; the holder closes it with feedback", async ({
     browser,
-    newClientAddress,
   }) => {
     test.setTimeout(120_000);
     const commune = farTown();
     const t = tag();
-    const expert = await newPersona(browser, newClientAddress(), `Odile Expert ${t}`);
-    const novice = await newPersona(browser, newClientAddress(), `Rémi Débutant ${t}`);
-    const holder = await newPersona(browser, newClientAddress(), `Inès Porteuse ${t}`);
+    const expert = await newPersona(browser, `Odile Expert ${t}`);
+    const novice = await newPersona(browser, `Rémi Débutant ${t}`);
+    const holder = await newPersona(browser, `Inès Porteuse ${t}`);
     const volunteers = [expert, novice];
 
     // Two volunteers describe themselves.
@@ -162,7 +161,7 @@ test.describe("CRÉER et ACCOMPAGNER", () => {
 
     // That volunteer signs in (a fresh browser), sees the request in « Mon espace » and accepts it.
     await asked.context.close();
-    asked.context = await browser.newContext({ locale: "fr-FR", timezoneId: "Europe/Paris", extraHTTPHeaders: { "X-Forwarded-For": newClientAddress() } });
+    asked.context = await browser.newContext({ locale: "fr-FR", timezoneId: "Europe/Paris", extraHTTPHeaders: TEST_CLIENT_HEADERS });
     asked.page = await asked.context.newPage();
     await signIn(asked.page, asked.email, STRONG_PASSWORD);
     await expect(asked.page).toHaveURL(/\/espace$/);
@@ -215,18 +214,18 @@ test.describe("CRÉER et ACCOMPAGNER", () => {
     for (const p of [expert, novice, holder]) await p.context.close().catch(() => {});
   });
 
-  test("a declined request brings the next suggestion", async ({ browser, newClientAddress }) => {
+  test("a declined request brings the next suggestion", async ({ browser }) => {
     test.setTimeout(120_000);
     const commune = farTown();
     const t = tag();
     const volunteers: Persona[] = [];
     for (const [i, level] of (["Expert", "Expert", "Confirmé", "Notions"] as const).entries()) {
-      const v = await newPersona(browser, newClientAddress(), `Bénévole ${i + 1} ${t}`);
+      const v = await newPersona(browser, `Bénévole ${i + 1} ${t}`);
       await signUpAs(v, "benevole", commune);
       await fillVolunteerProfile(v.page, { Fiscalité: level });
       volunteers.push(v);
     }
-    const holder = await newPersona(browser, newClientAddress(), `Porteur ${t}`);
+    const holder = await newPersona(browser, `Porteur ${t}`);
     await signUpAs(holder, "porteur", commune);
     const title = `Atelier vélo ${t}`;
     await createProject(holder.page, title);
@@ -275,13 +274,12 @@ test.describe("CRÉER et ACCOMPAGNER", () => {
 
   test("without JavaScript, a holder files a project and a need; bad input is explained next to the field and kept", async ({
     browser,
-    newClientAddress,
   }) => {
     test.setTimeout(90_000);
     const context = await browser.newContext({
       javaScriptEnabled: false,
       locale: "fr-FR",
-      extraHTTPHeaders: { "X-Forwarded-For": newClientAddress() },
+      extraHTTPHeaders: TEST_CLIENT_HEADERS,
     });
     const page = await context.newPage();
     await signUp(page, { email: uniqueEmail(), displayName: `Sans Script ${tag()}`, commune: "Rodez", roles: ["porteur"] });

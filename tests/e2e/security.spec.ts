@@ -3,7 +3,8 @@
  * sign-in limits, the origin check on writes, server-side sign-up validation,
  * sessions ended by a password change, and the session cookie's attributes.
  * Forms are posted as a browser without JavaScript would (urlencoded, document
- * requests), and every client has its own X-Forwarded-For address.
+ * requests). Clients send the test address exempt from the sign-in limit
+ * (fixtures.ts), except in the tests of that limit, which draw addresses of their own.
  */
 import type { APIRequestContext, APIResponse } from "@playwright/test";
 import {
@@ -142,10 +143,11 @@ test.describe("limite des tentatives de connexion", () => {
   });
 
   test("after 5 failures on 5 different e-mails from one address, a 6th e-mail from that address gets 429 while another address is still served", async ({
-    request,
     newClient,
+    newClientAddress,
   }) => {
     const account = await signUpOverHttp(await newClient());
+    const request = await newClient({ address: newClientAddress() });
 
     for (let attempt = 1; attempt <= 5; attempt += 1) {
       const response = await post(request, "/connexion", { email: uniqueEmail(), password: "n-importe-quoi-123" });
@@ -160,7 +162,7 @@ test.describe("limite des tentatives de connexion", () => {
     expect(sessionCookieHeader(blocked)).toBeUndefined();
 
     // Another address, same e-mail and password: served and signed in.
-    const other = await newClient();
+    const other = await newClient({ address: newClientAddress() });
     const served = await post(other, "/connexion", { email: account.email!, password: account.password! });
     expect(served.status(), await bodyIfNotRedirect(served)).toBe(302);
     expect(served.headers()["location"]).toBe("/espace");
@@ -174,8 +176,9 @@ test.describe("adresse du client derrière le proxy", () => {
   // the proxy appended); entries to its left are written by the client and must not count.
   test("a client cannot dodge the per-address limit by writing its own X-Forwarded-For entries", async ({
     request,
-    clientAddress,
+    newClientAddress,
   }) => {
+    const clientAddress = newClientAddress();
     for (let attempt = 1; attempt <= 5; attempt += 1) {
       const response = await post(
         request,

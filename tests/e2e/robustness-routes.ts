@@ -1,0 +1,566 @@
+/**
+ * The table the robustness tests are generated from (robustness.spec.ts): one
+ * entry per route module of app/routes/, saying which paths it serves, which of
+ * their parameters are ids or slugs, what each kind of person gets on GET, and
+ * for its forms: a plausible form that the generic cases corrupt (with the
+ * fields that hold numbers or free text), the form with one bad field whose
+ * French message and kept values are checked, and the refusals that no generic
+ * case can express (someone else's object, a forbidden intent, an id of
+ * another club…).
+ *
+ * Demo objects (seeds/demo.ts): project 1 (published) and 2 (draft) belong to
+ * porteur@, project 3 (published) and 6 (draft) to others; skill needs 1-2 are
+ * project 1's, 5 is project 3's; club 2 is the épargnant's (gérant), club 1 is
+ * not; vote 4 is club 2's, vote 1 club 1's; mentorship 1 pairs porteur@ and
+ * benevole@, mentorship 3 neither; tontine 1 has none of the demo accounts.
+ */
+
+export type Who = "visiteur" | "porteur" | "benevole" | "epargnant" | "animation" | "admin";
+export type SignedIn = Exclude<Who, "visiteur">;
+export type Form = Record<string, string | string[]>;
+
+/** The demo account each kind of person signs in with (password DEMO_PASSWORD). */
+export const ACCOUNTS: Record<SignedIn, string> = {
+  porteur: "porteur@exemple.fr",
+  benevole: "benevole@exemple.fr",
+  epargnant: "epargnant@exemple.fr", // gérant of club 2 « Cigale des Vals »
+  animation: "animation.saintonge@exemple.fr", // animates vals-de-saintonge only
+  admin: "admin@exemple.fr",
+};
+
+/** Sent in place of every id parameter, then of every slug parameter. */
+export const MALFORMED_IDS = ["abc", "-1", "0", "1.5", "99999999", "%00", "x".repeat(300)];
+export const UNKNOWN_SLUGS = ["pole-inconnu", "%00", "x".repeat(300)];
+/** Sent in every free-text field, and in one refusal. */
+export const HUGE = "x".repeat(100 * 1024);
+/** Any refusal that names the problem: bad input, not yours, not found, not possible now. */
+export const REFUSED = [400, 403, 404, 409];
+
+/** What a GET answers: a status, a redirect to sign-in, or a redirect elsewhere on the site. */
+export type GetOutcome = 200 | 403 | 404 | "connexion" | { to: RegExp };
+
+/** A POST the route must refuse, stating the behaviour, e.g. "someone else's project". */
+export type Refusal = {
+  name: string;
+  as: SignedIn;
+  form: Form;
+  /** Allowed statuses; the default is 400. */
+  status?: number | number[];
+  /** Another path than the route's own (another person's object). */
+  path?: string;
+};
+
+export type PostSpec = {
+  /** Tables whose row counts must not change after a refused POST. */
+  tables: string[];
+  /** Who posts the corrupted forms; a visitor always does. */
+  as: SignedIn[];
+  /** A visitor's POST: "connexion" (sign-in required) or a status. */
+  visitor: "connexion" | number;
+  /** A plausible form (right field names, one value already wrong) that the generic cases corrupt. */
+  form: Form;
+  /** Fields holding numbers (text and a negative number are sent in them). */
+  numbers?: string[];
+  /** Fields holding free text (100 kB is sent in them). */
+  texts?: string[];
+  /** Status of the generic refusals for this route when not 400. */
+  status?: number | number[];
+  /** No "no body"/"unknown intent" case: an empty POST is a legitimate action here. */
+  emptyIsValid?: boolean;
+  /** One bad field: 400, a French message at that field, every other typed value kept. */
+  fieldMessage?: { as: Who; field: string; form: Record<string, string> };
+  /** What no generic case expresses: other people's objects, forbidden intents. */
+  refusals?: Refusal[];
+};
+
+export type RouteSpec = {
+  /** The module in app/routes/. */
+  module: string;
+  /** Path with {param} placeholders. */
+  path: string;
+  /** A valid value for each placeholder (a demo object). */
+  params?: Record<string, string>;
+  /** Which params are numeric ids (malformed ids are sent) and which are slugs (unknown slugs). */
+  ids?: string[];
+  slugs?: string[];
+  /** GET answers for each kind of person (omitted = not exercised). */
+  get: Partial<Record<Who, GetOutcome>>;
+  post?: PostSpec;
+};
+
+export const ROUTES: RouteSpec[] = [
+  { module: "_index.tsx", path: "/", get: { visiteur: 200, porteur: 200 } },
+  { module: "accompagner.tsx", path: "/accompagner", get: { visiteur: 200, benevole: 200 } },
+  { module: "creer.tsx", path: "/creer", get: { visiteur: 200, porteur: 200 } },
+  { module: "financer.tsx", path: "/financer", get: { visiteur: 200, epargnant: 200 } },
+  { module: "poles._index.tsx", path: "/poles", get: { visiteur: 200 } },
+  {
+    module: "poles.$slug.tsx",
+    path: "/poles/{slug}",
+    params: { slug: "vals-de-saintonge" },
+    slugs: ["slug"],
+    get: { visiteur: 200, porteur: 200 },
+  },
+  { module: "api.communes.ts", path: "/api/communes?q=saint", get: { visiteur: 200 } },
+  {
+    module: "connexion.tsx",
+    path: "/connexion",
+    get: { visiteur: 200 },
+    post: {
+      tables: ["users"],
+      as: [],
+      // A wrong password counts towards the sign-in limits: 429 once they are reached.
+      visitor: 400,
+      status: [400, 429],
+      form: { email: "personne@exemple.fr", password: "pas-le-bon-mot-de-passe" },
+      texts: ["email", "password"],
+      emptyIsValid: false,
+    },
+  },
+  {
+    module: "inscription.tsx",
+    path: "/inscription",
+    get: { visiteur: 200 },
+    post: {
+      tables: ["users", "user_roles"],
+      as: [],
+      visitor: 400,
+      form: { email: "robustesse@exemple.fr", displayName: "Robuste", password: "", commune: "Saint-Jean-d'Angély (17400)", roles: "porteur" },
+      texts: ["email", "displayName", "commune"],
+      fieldMessage: { as: "visiteur", field: "email", form: { email: "pas-une-adresse", displayName: "Camille Robuste", password: "cigale-marais-brouette-2026", commune: "Saint-Jean-d'Angély (17400)", roles: "porteur" } },
+    },
+  },
+  {
+    module: "deconnexion.tsx",
+    path: "/deconnexion",
+    // Sign-out is a POST; a GET just goes home.
+    get: { visiteur: { to: /^\/$/ }, porteur: { to: /^\/$/ } },
+  },
+  { module: "espace.tsx", path: "/espace", get: { visiteur: "connexion", porteur: 200, benevole: 200, epargnant: 200, animation: 200 } },
+  {
+    module: "compte.tsx",
+    path: "/compte",
+    get: { visiteur: "connexion", porteur: 200 },
+    post: {
+      tables: ["users", "user_roles"],
+      as: ["porteur"],
+      visitor: "connexion",
+      form: { intent: "password", currentPassword: "faux", newPassword: "", confirmPassword: "autre" },
+      texts: ["newPassword"],
+      refusals: [
+        { as: "porteur", name: "an unknown role", form: { intent: "roles", roles: ["porteur", "admin"] } },
+        { as: "porteur", name: "no role at all", form: { intent: "roles" } },
+      ],
+    },
+  },
+  { module: "benevoles._index.tsx", path: "/benevoles", get: { visiteur: "connexion", benevole: { to: /^\/benevoles\/(profil|projets)$/ }, porteur: 403 } },
+  {
+    module: "benevoles.profil.tsx",
+    path: "/benevoles/profil",
+    get: { visiteur: "connexion", benevole: 200, porteur: 403 },
+    post: {
+      tables: ["volunteer_profiles", "volunteer_skills", "volunteer_domains"],
+      as: ["benevole"],
+      visitor: "connexion",
+      form: { status: "retraite", commune: "Saint-Jean-d'Angély (17400)", radiusKm: "abc", maxMentorships: "2", hoursPerMonth: "4", bio: "" },
+      numbers: ["radiusKm", "maxMentorships", "hoursPerMonth"],
+      texts: ["bio", "commune"],
+      refusals: [{ as: "porteur", name: "the form of another role", form: { status: "retraite" }, status: 403 }],
+      fieldMessage: { as: "benevole", field: "radiusKm", form: { commune: "Saint-Jean-d'Angély (17400)", radiusKm: "loin", hoursPerMonth: "4", bio: "Comptable retraitée" } },
+    },
+  },
+  {
+    module: "benevoles.projets.tsx",
+    path: "/benevoles/projets",
+    get: { visiteur: "connexion", benevole: 200, porteur: 403 },
+    post: {
+      tables: ["mentorships"],
+      as: ["benevole"],
+      visitor: "connexion",
+      form: { needId: "abc", message: "Bonjour" },
+      numbers: ["needId"],
+      texts: ["message"],
+      refusals: [
+        { as: "benevole", name: "a need that does not exist", form: { needId: "99999999" }, status: REFUSED },
+        { as: "benevole", name: "a need of someone else's draft", form: { needId: "12" }, status: REFUSED },
+      ],
+    },
+  },
+  {
+    module: "projets._index.tsx",
+    path: "/projets",
+    get: { visiteur: "connexion", porteur: 200, benevole: 200 },
+  },
+  {
+    module: "projets.nouveau.tsx",
+    path: "/projets/nouveau",
+    get: { visiteur: "connexion", porteur: 200, epargnant: 403 },
+    post: {
+      tables: ["projects"],
+      as: ["porteur"],
+      visitor: "connexion",
+      form: { title: "Projet robuste", pitch: "", kind: "entreprise", stage: "idee", legalForm: "sas", activityDomainId: "abc", commune: "Saint-Jean-d'Angély (17400)", jobsExpected: "2" },
+      numbers: ["activityDomainId", "jobsExpected"],
+      texts: ["title", "pitch", "description"],
+      refusals: [{ as: "epargnant", name: "a person without the porteur role", form: { title: "Projet" }, status: 403 }],
+      fieldMessage: { as: "porteur", field: "jobsExpected", form: { title: "Projet robuste", pitch: "Un résumé de plus de dix caractères.", kind: "entreprise", legalForm: "sas", commune: "Saint-Jean-d'Angély (17400)", jobsExpected: "douze" } },
+    },
+  },
+  {
+    module: "projets.$id._index.tsx",
+    path: "/projets/{id}",
+    params: { id: "1" },
+    ids: ["id"],
+    get: { visiteur: 200, porteur: 200, benevole: 200 },
+    post: {
+      tables: ["projects", "mentorships"],
+      as: ["porteur"],
+      visitor: "connexion",
+      form: { intent: "request", needId: "abc", volunteerId: "5", message: "Bonjour" },
+      numbers: ["needId", "volunteerId"],
+      texts: ["message"],
+      refusals: [
+        { as: "porteur", name: "publishing someone else's project", path: "/projets/3", form: { intent: "publish" }, status: 403 },
+        { as: "porteur", name: "closing someone else's project", path: "/projets/3", form: { intent: "close" }, status: 403 },
+        { as: "porteur", name: "someone else's draft", path: "/projets/6", form: { intent: "publish" }, status: 404 },
+        { as: "porteur", name: "a need of another project", form: { intent: "request", needId: "5", volunteerId: "5" }, status: 404 },
+        { as: "benevole", name: "asking for help on a project they do not hold", form: { intent: "request", needId: "1", volunteerId: "5" }, status: 403 },
+        { as: "benevole", name: "an offer with a need id that is not a number", form: { intent: "offer", needId: "abc" } },
+        { as: "benevole", name: "an offer with a need id sent twice", form: { intent: "offer", needId: ["1", "2"] } },
+        { as: "benevole", name: "an offer with a 100 kB message", form: { intent: "offer", needId: "1", message: HUGE } },
+        { as: "benevole", name: "an offer for a need of another project", form: { intent: "offer", needId: "5" }, status: 404 },
+        { as: "porteur", name: "asking a person who is not a bénévole", form: { intent: "request", needId: "1", volunteerId: "6" }, status: REFUSED },
+        { as: "epargnant", name: "an offer without the bénévole role", form: { intent: "offer", needId: "1" }, status: 403 },
+      ],
+    },
+  },
+  {
+    module: "projets.$id.modifier.tsx",
+    path: "/projets/{id}/modifier",
+    params: { id: "1" },
+    ids: ["id"],
+    get: { visiteur: "connexion", porteur: 200, benevole: 403 },
+    post: {
+      tables: ["projects"],
+      as: ["porteur"],
+      visitor: "connexion",
+      form: { title: "Épicerie", pitch: "", kind: "entreprise", stage: "idee", legalForm: "sas", activityDomainId: "abc", jobsExpected: "2" },
+      numbers: ["activityDomainId", "jobsExpected"],
+      texts: ["title", "pitch", "description"],
+      refusals: [
+        { as: "porteur", name: "someone else's project", path: "/projets/3/modifier", form: { title: "Piraté" }, status: 403 },
+        { as: "porteur", name: "someone else's draft", path: "/projets/6/modifier", form: { title: "Piraté" }, status: 404 },
+      ],
+    },
+  },
+  {
+    module: "projets.$id.besoins.nouveau.tsx",
+    path: "/projets/{id}/besoins/nouveau",
+    params: { id: "1" },
+    ids: ["id"],
+    get: { visiteur: "connexion", porteur: 200, benevole: 403 },
+    post: {
+      tables: ["project_skill_needs"],
+      as: ["porteur"],
+      visitor: "connexion",
+      form: { skillId: "abc", priority: "haute", hoursPerMonth: "4", expectation: "" },
+      numbers: ["skillId", "hoursPerMonth"],
+      texts: ["expectation"],
+      refusals: [{ as: "porteur", name: "someone else's project", path: "/projets/3/besoins/nouveau", form: { skillId: "1" }, status: 403 }],
+      fieldMessage: { as: "porteur", field: "hoursPerMonth", form: { priority: "haute", hoursPerMonth: "beaucoup", expectation: "Une aide sur la comptabilité" } },
+    },
+  },
+  {
+    module: "projets.$id.besoins.$needId.tsx",
+    path: "/projets/{id}/besoins/{needId}",
+    params: { id: "1", needId: "1" },
+    ids: ["id", "needId"],
+    get: { visiteur: "connexion", porteur: 200, benevole: 403 },
+    post: {
+      tables: ["project_skill_needs", "mentorships"],
+      as: ["porteur"],
+      visitor: "connexion",
+      form: { skillId: "abc", priority: "haute", hoursPerMonth: "4", expectation: "" },
+      numbers: ["skillId", "hoursPerMonth"],
+      texts: ["expectation"],
+      refusals: [
+        { as: "porteur", name: "a need of another project", path: "/projets/1/besoins/5", form: { intent: "remove" }, status: 404 },
+        { as: "porteur", name: "someone else's project", path: "/projets/3/besoins/5", form: { intent: "remove" }, status: 403 },
+      ],
+    },
+  },
+  {
+    module: "projets.$id.financement.tsx",
+    path: "/projets/{id}/financement",
+    params: { id: "1" },
+    ids: ["id"],
+    get: { visiteur: "connexion", porteur: 200, epargnant: 403 },
+    post: {
+      tables: ["project_funding_needs"],
+      as: ["porteur"],
+      visitor: "connexion",
+      form: { amount: "abc", kind: "don", companyCapital: "1000" },
+      numbers: ["amount", "companyCapital"],
+      refusals: [{ as: "porteur", name: "someone else's project", path: "/projets/3/financement", form: { intent: "remove" }, status: 403 }],
+      fieldMessage: { as: "porteur", field: "amount", form: { amount: "mille", kind: "don" } },
+    },
+  },
+  {
+    module: "projets.$id.soutenir.tsx",
+    path: "/projets/{id}/soutenir",
+    params: { id: "3" },
+    ids: ["id"],
+    get: { visiteur: "connexion", epargnant: 200 },
+    post: {
+      tables: ["pledges"],
+      as: ["epargnant"],
+      visitor: "connexion",
+      form: { amount: "abc", kind: "don", message: "Courage" },
+      numbers: ["amount"],
+      texts: ["message"],
+      refusals: [
+        { as: "epargnant", name: "cancelling someone else's pledge", form: { intent: "cancel-pledge", pledgeId: "1" }, status: 404 },
+        { as: "epargnant", name: "cancelling a pledge with a malformed id", form: { intent: "cancel-pledge", pledgeId: "1.5" }, status: 404 },
+        { as: "epargnant", name: "cancelling a pledge with no id", form: { intent: "cancel-pledge" }, status: 404 },
+      ],
+      fieldMessage: { as: "epargnant", field: "amount", form: { amount: "douze", kind: "don", message: "Courage à vous" } },
+    },
+  },
+  {
+    module: "accompagnements.$id.tsx",
+    path: "/accompagnements/{id}",
+    params: { id: "1" },
+    ids: ["id"],
+    get: { visiteur: "connexion", porteur: 200, benevole: 200, epargnant: 404 },
+    post: {
+      tables: ["mentorships", "mentorship_sessions", "mentorship_feedback"],
+      as: ["porteur", "benevole"],
+      visitor: "connexion",
+      form: { intent: "session", heldOn: "2026-01-01", durationMinutes: "abc", notes: "" },
+      numbers: ["durationMinutes"],
+      texts: ["notes"],
+      refusals: [
+        { as: "benevole", name: "someone else's mentorship", path: "/accompagnements/3", form: { intent: "cancel" }, status: 404 },
+        { as: "epargnant", name: "a mentorship they are not part of", form: { intent: "end", outcome: "arretee" }, status: 404 },
+        { as: "benevole", name: "a feedback rating out of range", form: { intent: "feedback", rating: "9" } },
+      ],
+      fieldMessage: { as: "benevole", field: "durationMinutes", form: { intent: "session", heldOn: "2026-01-01", durationMinutes: "une heure", topic: "Point budget", notes: "Notes de la rencontre" } },
+    },
+  },
+  {
+    module: "cagnotte.$slug.tsx",
+    path: "/cagnotte/{slug}",
+    params: { slug: "vals-de-saintonge" },
+    slugs: ["slug"],
+    get: { visiteur: 200, epargnant: 200, animation: 200 },
+    post: {
+      tables: ["cagnotte_donations", "cagnotte_allocations", "cagnotte_goals"],
+      as: ["epargnant", "animation"],
+      visitor: "connexion",
+      form: { intent: "donate", amount: "abc", donorName: "Anonyme", message: "" },
+      numbers: ["amount"],
+      texts: ["donorName", "message"],
+      status: [400, 403],
+      refusals: [
+        { as: "epargnant", name: "allocating without being on the animation team", form: { intent: "allocate", projectId: "1", amount: "10" }, status: 403 },
+        { as: "animation", name: "allocating in another pôle's pot", path: "/cagnotte/sambre-avesnois", form: { intent: "allocate", projectId: "1", amount: "10" }, status: 403 },
+        { as: "animation", name: "allocating to a project id that is not a number", form: { intent: "allocate", projectId: "abc", amount: "10" } },
+        { as: "animation", name: "allocating to a project of another pôle", form: { intent: "allocate", projectId: "22", amount: "10" }, status: REFUSED },
+        { as: "animation", name: "allocating to someone else's draft", form: { intent: "allocate", projectId: "6", amount: "10" }, status: REFUSED },
+      ],
+      fieldMessage: { as: "epargnant", field: "amount", form: { intent: "donate", amount: "dix", donorName: "Camille", message: "Pour le pôle" } },
+    },
+  },
+  {
+    module: "animation._index.tsx",
+    path: "/animation",
+    get: { visiteur: "connexion", animation: 200, porteur: 403 },
+    post: {
+      tables: ["mentorships"],
+      as: ["animation"],
+      visitor: "connexion",
+      form: { pairs: "abc" },
+      texts: ["pairs"],
+      refusals: [
+        { as: "animation", name: "another pôle", path: "/animation?pole=sambre-avesnois", form: { pairs: "1:5" }, status: 403 },
+        { as: "animation", name: "an unknown pôle", path: "/animation?pole=%00", form: { pairs: "1:5" }, status: 404 },
+        { as: "porteur", name: "a person outside the animation team", form: { pairs: "1:5" }, status: 403 },
+      ],
+    },
+  },
+  {
+    module: "animation.ponderations.tsx",
+    path: "/animation/ponderations",
+    get: { visiteur: "connexion", animation: 200, porteur: 403 },
+    post: {
+      tables: ["matching_weights"],
+      as: ["animation"],
+      visitor: "connexion",
+      form: { "mentor.skills": "abc", "club.sector": "1" },
+      numbers: ["mentor.skills", "club.sector"],
+      refusals: [{ as: "porteur", name: "a person outside the animation team", form: { intent: "reset" }, status: 403 }],
+    },
+  },
+  {
+    module: "clubs._index.tsx",
+    path: "/clubs",
+    get: { visiteur: 200, epargnant: 200 },
+    post: {
+      tables: ["clubs", "club_members"],
+      as: ["epargnant"],
+      visitor: "connexion",
+      form: { name: "Club robuste", territoryId: "abc", ticketMin: "100", ticketMax: "1000", decisionRule: "majorite", quorumPct: "50", maxStakePct: "10", description: "" },
+      numbers: ["territoryId", "ticketMin", "ticketMax", "quorumPct", "maxStakePct"],
+      texts: ["name", "description", "communes"],
+      refusals: [{ as: "porteur", name: "a person without the épargnant role", form: { name: "Club" }, status: 403 }],
+      fieldMessage: { as: "epargnant", field: "quorumPct", form: { name: "Club robuste", territoryId: "1", ticketMin: "100", ticketMax: "1000", quorumPct: "cinquante", maxStakePct: "10", description: "Présentation du club" } },
+    },
+  },
+  {
+    module: "clubs.$id._index.tsx",
+    path: "/clubs/{id}",
+    params: { id: "2" },
+    ids: ["id"],
+    get: { visiteur: 200, epargnant: 200 },
+    post: {
+      tables: ["clubs", "club_members"],
+      as: ["epargnant"],
+      visitor: "connexion",
+      form: { intent: "lifecycle", action: "abc" },
+      refusals: [{ as: "porteur", name: "changing the stage of a club they do not run", form: { intent: "lifecycle", action: "demarrer" }, status: 403 }],
+    },
+  },
+  {
+    module: "clubs.$id.membres.tsx",
+    path: "/clubs/{id}/membres",
+    params: { id: "2" },
+    ids: ["id"],
+    get: { visiteur: "connexion", epargnant: 200, porteur: 403 },
+    post: {
+      tables: ["club_members", "club_meetings"],
+      as: ["epargnant"],
+      visitor: "connexion",
+      form: { intent: "add-meeting", date: "abc", time: "18:00", place: "Mairie", agenda: "", projectId: "abc" },
+      numbers: ["projectId"],
+      texts: ["place", "agenda"],
+      refusals: [
+        { as: "epargnant", name: "accepting a request with a malformed member id", form: { intent: "accept-request", userId: "1.5" } },
+        { as: "epargnant", name: "accepting a request with no member id", form: { intent: "accept-request" } },
+        { as: "epargnant", name: "accepting a person who never asked", form: { intent: "accept-request", userId: "4" }, status: [400, 404, 409] },
+        { as: "epargnant", name: "naming an officer who is not a member", form: { intent: "set-officer", userId: "4", role: "tresorier" }, status: [400, 404, 409] },
+        { as: "epargnant", name: "savings as text", form: { intent: "set-savings", monthlySavings: "beaucoup" } },
+        { as: "epargnant", name: "a meeting about someone else's draft", form: { intent: "add-meeting", date: "2030-01-01", time: "18:00", place: "Mairie", projectId: "6" }, status: REFUSED },
+        { as: "epargnant", name: "the members of another club", path: "/clubs/1/membres", form: { intent: "leave" }, status: 403 },
+      ],
+      fieldMessage: { as: "epargnant", field: "date", form: { intent: "add-meeting", date: "demain", time: "18:00", place: "Salle des fêtes", agenda: "Ordre du jour" } },
+    },
+  },
+  {
+    module: "clubs.$id.parametres.tsx",
+    path: "/clubs/{id}/parametres",
+    params: { id: "2" },
+    ids: ["id"],
+    get: { visiteur: "connexion", epargnant: 200, porteur: 403 },
+    post: {
+      tables: ["clubs", "club_areas", "club_sectors"],
+      as: ["epargnant"],
+      visitor: "connexion",
+      form: { decisionRule: "majorite", quorumPct: "abc", maxStakePct: "10", ticketMin: "100", ticketMax: "1000", description: "" },
+      numbers: ["quorumPct", "maxStakePct", "ticketMin", "ticketMax"],
+      texts: ["description", "communes"],
+      refusals: [{ as: "epargnant", name: "the settings of another club", path: "/clubs/1/parametres", form: { decisionRule: "majorite" }, status: 403 }],
+      fieldMessage: { as: "epargnant", field: "maxStakePct", form: { quorumPct: "50", maxStakePct: "beaucoup", ticketMin: "100", ticketMax: "1000", description: "Présentation du club" } },
+    },
+  },
+  {
+    module: "clubs.$id.projets.tsx",
+    path: "/clubs/{id}/projets",
+    params: { id: "2" },
+    ids: ["id"],
+    get: { visiteur: "connexion", epargnant: 200, porteur: 403 },
+    post: {
+      tables: ["club_deals", "club_votes", "club_accompanying_members"],
+      as: ["epargnant"],
+      visitor: "connexion",
+      form: { intent: "open-vote", dealId: "abc", amount: "1000", instrument: "capital", deadline: "2030-01-01" },
+      numbers: ["dealId", "amount"],
+      refusals: [
+        { as: "epargnant", name: "following a project id that is not a number", form: { intent: "follow", projectId: "abc" } },
+        { as: "epargnant", name: "dropping a deal with a malformed id", form: { intent: "drop", dealId: "1.5" } },
+        { as: "epargnant", name: "dropping a deal with no id", form: { intent: "drop" } },
+        { as: "epargnant", name: "the projects of another club", path: "/clubs/1/projets", form: { intent: "follow", projectId: "1" }, status: 403 },
+        { as: "epargnant", name: "following someone else's draft", form: { intent: "follow", projectId: "6" }, status: REFUSED },
+        { as: "epargnant", name: "studying another club's deal", form: { intent: "study", dealId: "1", notes: "Vu" }, status: REFUSED },
+        { as: "epargnant", name: "opening a vote on another club's deal", form: { intent: "open-vote", dealId: "1", amount: "1000", instrument: "capital", deadline: "2030-01-01" }, status: REFUSED },
+        { as: "epargnant", name: "dropping another club's deal", form: { intent: "drop", dealId: "1" }, status: REFUSED },
+        { as: "epargnant", name: "naming a non-member as accompanying member", form: { intent: "set-accompanying", projectId: "3", userIds: "4" }, status: REFUSED },
+      ],
+    },
+  },
+  {
+    module: "clubs.$id.tresorerie.tsx",
+    path: "/clubs/{id}/tresorerie",
+    params: { id: "2" },
+    ids: ["id"],
+    get: { visiteur: "connexion", epargnant: 200, porteur: 403 },
+    post: {
+      tables: ["club_ledger_entries"],
+      as: ["epargnant"],
+      visitor: "connexion",
+      form: { kind: "cotisation", amount: "abc", memberUserId: "6", occurredOn: "2026-01-01", note: "" },
+      numbers: ["amount", "memberUserId"],
+      texts: ["note"],
+      refusals: [
+        { as: "epargnant", name: "the treasury of another club", path: "/clubs/1/tresorerie", form: { kind: "frais", amount: "10" }, status: 403 },
+        { as: "epargnant", name: "a contribution from someone who is not a member", form: { kind: "cotisation", amount: "10", memberUserId: "4", occurredOn: "2026-01-01" }, status: REFUSED },
+      ],
+      fieldMessage: { as: "epargnant", field: "amount", form: { kind: "cotisation", amount: "abc", memberUserId: "6", occurredOn: "2026-01-01", note: "Ma note" } },
+    },
+  },
+  {
+    module: "clubs.$id.votes.$voteId.tsx",
+    path: "/clubs/{id}/votes/{voteId}",
+    params: { id: "2", voteId: "4" },
+    ids: ["id", "voteId"],
+    get: { visiteur: "connexion", epargnant: 200, porteur: 403 },
+    post: {
+      tables: ["club_ballots", "club_votes"],
+      as: ["epargnant"],
+      visitor: "connexion",
+      form: { choice: "abc" },
+      refusals: [
+        { as: "epargnant", name: "a vote of another club through this club", path: "/clubs/2/votes/1", form: { choice: "pour" }, status: 404 },
+        { as: "epargnant", name: "a vote of a club they are not in", path: "/clubs/1/votes/1", form: { choice: "pour" }, status: 403 },
+      ],
+    },
+  },
+  {
+    module: "tontines._index.tsx",
+    path: "/tontines",
+    get: { visiteur: "connexion", epargnant: 200 },
+    post: {
+      tables: ["tontines", "tontine_members"],
+      as: ["epargnant"],
+      visitor: "connexion",
+      form: { intent: "create", name: "Tontine robuste", territoryId: "abc", contribution: "20", startsOn: "2027-01-01", description: "" },
+      numbers: ["territoryId", "contribution"],
+      texts: ["name", "description"],
+      fieldMessage: { as: "epargnant", field: "contribution", form: { intent: "create", name: "Tontine robuste", territoryId: "1", contribution: "douze", startsOn: "2027-01-01", description: "Ma présentation" } },
+    },
+  },
+  {
+    module: "tontines.$id.tsx",
+    path: "/tontines/{id}",
+    params: { id: "1" },
+    ids: ["id"],
+    get: { visiteur: "connexion", epargnant: 200 },
+    post: {
+      tables: ["tontine_members"],
+      as: ["epargnant"],
+      visitor: "connexion",
+      form: {},
+      // POST /tontines/:id is "join": an empty body is the real form. Only bad ids are exercised.
+      emptyIsValid: true,
+    },
+  },
+];
