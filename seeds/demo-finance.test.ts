@@ -1,7 +1,7 @@
 import { asc, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { cagnotteAllocations, clubBallots, clubCommitments, clubs, clubVotes, pledges, tontineMembers } from "#db/schema";
-import { getTreasury } from "~/models/club.server";
+import { getTreasury } from "~/models/club-ledger.server";
 import { getCagnotte, getProjectFundingProgress } from "~/models/finance.server";
 import { getDb, type Db } from "~/utils/db.server";
 import { seedDemo } from "./demo";

@@ -16,23 +16,12 @@ import {
   userRoles,
   users,
 } from "#db/schema";
-import {
-  addMeeting,
-  castBallot,
-  changeLifecycle,
-  createClub,
-  followProject,
-  inviteMember,
-  openVote,
-  recordLedgerEntry,
-  requestToJoin,
-  respondToInvitation,
-  setAccompanyingMembers,
-  setMonthlySavings,
-  setOfficer,
-  studyDeal,
-  type ClubInput,
-} from "~/models/club.server";
+import { followProject, setAccompanyingMembers, studyDeal } from "~/models/club-deal.server";
+import { recordLedgerEntry } from "~/models/club-ledger.server";
+import { addMeeting } from "~/models/club-meeting.server";
+import { inviteMember, requestToJoin, respondToInvitation, setMonthlySavings, setOfficer } from "~/models/club-membership.server";
+import { castBallot, openVote } from "~/models/club-vote.server";
+import { changeLifecycle, createClub, type ClubInput } from "~/models/club.server";
 import { allocate, createPledge, createTontine, donate, joinTontine, setGoal } from "~/models/finance.server";
 import type { BallotChoice } from "~/domain/vocabulary";
 import { addMonthsIso } from "~/domain/clubs/lifecycle";

@@ -5,16 +5,9 @@
  */
 import type { ClubMemberRole, DecisionRule, FundingKind } from "~/domain/vocabulary";
 import { listActivityDomains } from "~/models/catalog.server";
-import {
-  changeLifecycle,
-  createClub,
-  inviteMember,
-  recordLedgerEntry,
-  respondToInvitation,
-  setOfficer,
-  type ClubInput,
-  type ClubRow,
-} from "~/models/club.server";
+import { recordLedgerEntry } from "~/models/club-ledger.server";
+import { inviteMember, respondToInvitation, setOfficer } from "~/models/club-membership.server";
+import { changeLifecycle, createClub, type ClubInput, type ClubRow } from "~/models/club.server";
 import { createProject, publishProject, saveFundingNeed, type ProjectRow } from "~/models/project.server";
 import type { User } from "~/models/user.server";
 import type { Db } from "~/utils/db.server";

@@ -5,29 +5,17 @@ import { createTestTerritory, createTestUser } from "#seeds/factories";
 import { createFundedProject, createTestClub } from "#seeds/finance-factories";
 import type { Territory } from "~/models/territory.server";
 import { getDb, type Db } from "~/utils/db.server";
+import { followProject, setAccompanyingMembers, studyDeal } from "./club-deal.server";
+import { getTreasury, recordLedgerEntry } from "./club-ledger.server";
+import { decideRequest, inviteMember, requestToJoin, respondToInvitation, leaveClub, setOfficer } from "./club-membership.server";
+import { castBallot, closeDueVotes, closeVote, getVoteDetail, openVote } from "./club-vote.server";
 import {
-  castBallot,
   changeLifecycle,
   clubBalance,
-  closeDueVotes,
-  closeVote,
   createClub,
-  decideRequest,
-  inviteMember,
-  requestToJoin,
-  respondToInvitation,
-  followProject,
-  getTreasury,
   getClub,
   getClubScope,
   getMembership,
-  getVoteDetail,
-  leaveClub,
-  openVote,
-  recordLedgerEntry,
-  setAccompanyingMembers,
-  setOfficer,
-  studyDeal,
   updateClubSettings,
   type ClubSettingsInput,
 } from "./club.server";

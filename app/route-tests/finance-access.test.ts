@@ -10,7 +10,8 @@ import { cagnotteAllocations, clubBallots, clubLedgerEntries, clubMembers, clubV
 import { createTestAnimator, createTestTerritory, createTestUser } from "#seeds/factories";
 import { createFundedProject, createTestClub, type TestClub } from "#seeds/finance-factories";
 import { donate } from "~/models/finance.server";
-import { followProject, openVote, studyDeal } from "~/models/club.server";
+import { followProject, studyDeal } from "~/models/club-deal.server";
+import { openVote } from "~/models/club-vote.server";
 import type { Territory } from "~/models/territory.server";
 import * as cagnotte from "~/routes/cagnotte.$slug";
 import * as clubPage from "~/routes/clubs.$id._index";

@@ -20,7 +20,8 @@ import {
 } from "#db/schema";
 import { createTestAnimator, createTestTerritory, createTestUser } from "#seeds/factories";
 import { createFundedProject, createTestClub, type TestClub } from "#seeds/finance-factories";
-import { castBallot, followProject, openVote, studyDeal } from "~/models/club.server";
+import { followProject, studyDeal } from "~/models/club-deal.server";
+import { castBallot, openVote } from "~/models/club-vote.server";
 import type { Territory } from "~/models/territory.server";
 import * as cagnotte from "~/routes/cagnotte.$slug";
 import * as clubsIndex from "~/routes/clubs._index";

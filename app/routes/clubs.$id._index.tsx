@@ -12,7 +12,10 @@ import {
 } from "~/domain/clubs/labels";
 import { availableActions, LIFECYCLE_ACTION_LABELS, MIN_ACTIVE_MEMBERS } from "~/domain/clubs/lifecycle";
 import { describeRule } from "~/domain/clubs/vote";
-import { changeLifecycle, getClubDetail, listDeals, listMeetings, listMembers, requestToJoin, respondToInvitation } from "~/models/club.server";
+import { listDeals } from "~/models/club-deal.server";
+import { listMeetings } from "~/models/club-meeting.server";
+import { listMembers, requestToJoin, respondToInvitation } from "~/models/club-membership.server";
+import { changeLifecycle, getClubDetail } from "~/models/club.server";
 import { lifecycleSchema } from "~/schemas/club";
 import { hasRole, requireUser } from "~/utils/auth.server";
 import { loadClub, requireClubPermission } from "~/utils/club-access.server";

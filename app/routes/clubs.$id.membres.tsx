@@ -8,17 +8,16 @@ import { Alert } from "~/components/ui/alert";
 import { FormError, optionsFrom, SelectField, TextAreaField, TextField } from "~/components/ui/field";
 import { MEMBER_ROLE_LABELS, MEMBER_STATUS_LABELS } from "~/domain/clubs/labels";
 import { MAX_ACTIVE_MEMBERS, MIN_ACTIVE_MEMBERS } from "~/domain/clubs/lifecycle";
+import { listDeals } from "~/models/club-deal.server";
+import { addMeeting, listMeetings } from "~/models/club-meeting.server";
 import {
-  addMeeting,
   decideRequest,
   inviteMember,
   leaveClub,
-  listDeals,
-  listMeetings,
   listMembers,
   setMonthlySavings,
   setOfficer,
-} from "~/models/club.server";
+} from "~/models/club-membership.server";
 import { inviteSchema, meetingSchema, officerSchema, savingsSchema } from "~/schemas/club";
 import { centsToInput } from "~/schemas/money";
 import { requireClubMember, requireClubPermission } from "~/utils/club-access.server";

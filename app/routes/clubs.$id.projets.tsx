@@ -10,19 +10,10 @@ import { FieldError, FormError, optionsFrom, RadioGroupField, TextAreaField, Tex
 import { DEAL_STAGE_LABELS, INSTRUMENT_LABELS, VOTE_OUTCOME_LABELS } from "~/domain/clubs/labels";
 import { addMonthsIso, canInvest } from "~/domain/clubs/lifecycle";
 import { describeRule } from "~/domain/clubs/vote";
-import {
-  clubBalance,
-  dropDeal,
-  followProject,
-  listClubCommitments,
-  listDeals,
-  listMembers,
-  listVotes,
-  openVote,
-  setAccompanyingMembers,
-  studyDeal,
-  type DealView,
-} from "~/models/club.server";
+import { dropDeal, followProject, listDeals, setAccompanyingMembers, studyDeal, type DealView } from "~/models/club-deal.server";
+import { listMembers } from "~/models/club-membership.server";
+import { listVotes, openVote } from "~/models/club-vote.server";
+import { clubBalance, listClubCommitments } from "~/models/club.server";
 import { suggestProjectsForClub } from "~/models/matching.server";
 import { accompanyingSchema, followSchema, openVoteSchema, studySchema } from "~/schemas/club";
 import { requireClubMember, requireClubPermission } from "~/utils/club-access.server";

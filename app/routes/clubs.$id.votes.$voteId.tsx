@@ -8,7 +8,7 @@ import { Alert } from "~/components/ui/alert";
 import { FormError, optionsFrom, RadioGroupField } from "~/components/ui/field";
 import { BALLOT_CHOICE_LABELS, INSTRUMENT_LABELS, VOTE_OUTCOME_LABELS } from "~/domain/clubs/labels";
 import { describeRule } from "~/domain/clubs/vote";
-import { castBallot, closeVote, getVoteDetail } from "~/models/club.server";
+import { castBallot, closeVote, getVoteDetail } from "~/models/club-vote.server";
 import { ballotSchema } from "~/schemas/club";
 import { requireClubMember, requireClubPermission } from "~/utils/club-access.server";
 import { getDb } from "~/utils/db.server";

@@ -16,7 +16,7 @@ import {
   PROJECT_KIND_LABELS,
   PROJECT_STAGE_LABELS,
 } from "~/domain/project";
-import { closeDueVotesOnProject } from "~/models/club.server";
+import { closeDueVotesOnProject } from "~/models/club-vote.server";
 import { getProjectFundingProgress } from "~/models/finance.server";
 import { suggestMentorsForNeed, type MentorSuggestion } from "~/models/matching.server";
 import { listMentorshipsForProject, requestMentorship, type MentorshipSummary } from "~/models/mentorship.server";

@@ -5,7 +5,7 @@ import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/
 import { FundingProgress } from "~/components/funding-progress";
 import { FormError, optionsFrom, RadioGroupField, TextAreaField, TextField } from "~/components/ui/field";
 import { FUNDING_KIND_LABELS } from "~/domain/project";
-import { closeDueVotesOnProject } from "~/models/club.server";
+import { closeDueVotesOnProject } from "~/models/club-vote.server";
 import { cancelPledge, createPledge, getProjectFundingProgress, listMyPledges } from "~/models/finance.server";
 import { pledgeSchema } from "~/schemas/finance";
 import { hasRole, requireUser } from "~/utils/auth.server";

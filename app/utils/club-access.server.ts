@@ -5,7 +5,8 @@
  * any of its pages or actions, first closes its votes whose deadline has passed.
  */
 import { clubPermissions, type ClubPermissions } from "~/domain/clubs/lifecycle";
-import { closeDueVotes, getClub, getMembership, type ClubMemberRow, type ClubRow } from "~/models/club.server";
+import { closeDueVotes } from "~/models/club-vote.server";
+import { getClub, getMembership, type ClubMemberRow, type ClubRow } from "~/models/club.server";
 import { getAuth, requireUser, type Auth } from "./auth.server";
 import { getDb } from "./db.server";
 import { forbidden, notFound, parseId } from "./http.server";
