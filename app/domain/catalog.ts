@@ -1,6 +1,7 @@
 /**
- * Reference lists of the pôle, from seed 004. Slugs are stable identifiers;
- * names are what people read.
+ * Reference lists of the pôle: the skills holders ask for and volunteers offer,
+ * and the activity domains of projects. Slugs are stable identifiers; names are
+ * what people read.
  */
 export const SKILLS = [
   { slug: "marketing", name: "Marketing" },

@@ -1,6 +1,6 @@
 import { integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 
-/** Skills volunteers offer and holders need (the seven of seed 004, and more later). */
+/** Skills volunteers offer and holders need (the reference list of app/domain/catalog.ts; more may be added). */
 export const skills = sqliteTable("skills", {
   id: integer().primaryKey({ autoIncrement: true }),
   slug: text().notNull().unique(),
@@ -9,7 +9,7 @@ export const skills = sqliteTable("skills", {
   active: integer({ mode: "boolean" }).notNull().default(true),
 });
 
-/** The ten activity domains of seed 004. */
+/** The activity domains a project belongs to (the reference list of app/domain/catalog.ts). */
 export const activityDomains = sqliteTable("activity_domains", {
   id: integer().primaryKey({ autoIncrement: true }),
   slug: text().notNull().unique(),

@@ -30,7 +30,7 @@ export const territoryDepartments = sqliteTable(
   ],
 );
 
-/** Thematic axes of a pôle; working groups hang from them in a later issue. */
+/** Thematic axes of a pôle, under which its working groups are meant to gather. */
 export const territoryAxes = sqliteTable(
   "territory_axes",
   {

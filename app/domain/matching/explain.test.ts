@@ -21,7 +21,7 @@ const mentorBase: MentorExplanationFacts = {
 
 describe("explainMentor", () => {
   it.each<[string, Partial<MentorExplanationFacts>, string]>([
-    ["the issue's example", {}, "Comptabilité (expert) couvre le besoin prioritaire · à 12 km · 1 accompagnement en cours sur 3"],
+    ["an expert for a top-priority need, 12 km away, one mentorship of three", {}, "Comptabilité (expert) couvre le besoin prioritaire · à 12 km · 1 accompagnement en cours sur 3"],
     [
       "medium priority, confirmed level",
       { level: "confirme", priority: "moyenne" },
