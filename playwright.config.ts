@@ -3,6 +3,7 @@ import { defineConfig, devices } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3210);
 export const E2E_DATABASE = "tmp/e2e.db";
+const BUILD = process.env.E2E_BUILT === "1" ? "" : "npm run build && ";
 /** TEST-NET-1 (RFC 5737): sent by the test clients, exempt from the sign-in limit in the test server only. */
 export const EXEMPT_CLIENT_ADDRESS = "192.0.2.1";
 
@@ -43,8 +44,9 @@ export default defineConfig({
     { name: "mobile", use: { ...devices["Pixel 7"], launchOptions }, testMatch: /mobile\.spec\.ts/ },
   ],
   webServer: {
-    // Production build on a throwaway database seeded with the demo.
-    command: `rm -f ${E2E_DATABASE} ${E2E_DATABASE}-wal ${E2E_DATABASE}-shm && npm run build && npm run db:setup && npm run serve`,
+    // Production build on a throwaway database seeded with the demo. `npm test` builds (and checks the
+    // client bundle) just before and says so with E2E_BUILT=1, so the build is not done twice.
+    command: `rm -f ${E2E_DATABASE} ${E2E_DATABASE}-wal ${E2E_DATABASE}-shm && ${BUILD}npm run db:setup && npm run serve`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 180_000,
