@@ -2,7 +2,8 @@ import { asc, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { cagnotteAllocations, clubBallots, clubCommitments, clubs, clubVotes, pledges, tontineMembers } from "#db/schema";
 import { getTreasury } from "~/models/club-ledger.server";
-import { getCagnotte, getProjectFundingProgress } from "~/models/finance.server";
+import { getCagnotte } from "~/models/cagnotte.server";
+import { getProjectFundingProgress } from "~/models/funding-progress.server";
 import { getDb, type Db } from "~/utils/db.server";
 import { seedDemo } from "./demo";
 

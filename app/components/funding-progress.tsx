@@ -1,5 +1,5 @@
 import { INSTRUMENT_LABELS } from "~/domain/clubs/labels";
-import type { FundingProgress as Progress } from "~/models/finance.server";
+import type { FundingProgress as Progress } from "~/models/funding-progress.server";
 import { formatEuros, plural } from "~/domain/format";
 import { NoPaymentNotice } from "./no-payment-notice";
 

@@ -19,7 +19,7 @@ import {
   updateClubSettings,
   type ClubSettingsInput,
 } from "./club.server";
-import { getProjectFundingProgress } from "./finance.server";
+import { getProjectFundingProgress } from "./funding-progress.server";
 
 const NOW = new Date("2026-03-02T09:00:00Z");
 const LATER = new Date("2026-03-20T09:00:00Z");

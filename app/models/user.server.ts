@@ -1,7 +1,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { communes, territoryStaff, userRoles, users } from "#db/schema";
 import type { Role } from "~/domain/vocabulary";
-import { writeTransaction, type Db } from "~/utils/db.server";
+import { writeTransaction, type Db, type Reader } from "~/utils/db.server";
 import { fail, type Outcome } from "./outcome";
 
 export type User = typeof users.$inferSelect;
@@ -77,6 +77,15 @@ export function createUser(db: Db, input: NewUser, now: Date): Outcome<{ user: U
     }
     return { ok: true, user } as const;
   });
+}
+
+/** Whether the person holds at least one of `roles`. */
+export function hasAnyRole(q: Reader, userId: number, roles: readonly Role[]): boolean {
+  return !!q
+    .select({ role: userRoles.role })
+    .from(userRoles)
+    .where(and(eq(userRoles.userId, userId), inArray(userRoles.role, roles)))
+    .get();
 }
 
 export function updatePasswordHash(db: Db, userId: number, passwordHash: string, now: Date): void {

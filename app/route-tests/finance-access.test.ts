@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { cagnotteAllocations, clubBallots, clubLedgerEntries, clubMembers, clubVotes, pledges } from "#db/schema";
 import { createTestAnimator, createTestTerritory, createTestUser } from "#seeds/factories";
 import { createFundedProject, createTestClub, type TestClub } from "#seeds/finance-factories";
-import { donate } from "~/models/finance.server";
+import { donate } from "~/models/cagnotte.server";
 import { followProject, studyDeal } from "~/models/club-deal.server";
 import { openVote } from "~/models/club-vote.server";
 import type { Territory } from "~/models/territory.server";

@@ -4,7 +4,7 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } f
 import { Form, useLoaderData } from "@remix-run/react";
 import { NoPaymentNotice } from "~/components/no-payment-notice";
 import { FormError, SelectField, TextAreaField, TextField } from "~/components/ui/field";
-import { allocate, donate, getCagnotte, setGoal } from "~/models/finance.server";
+import { allocate, donate, getCagnotte, setGoal } from "~/models/cagnotte.server";
 import { listPublishedProjectsInTerritories } from "~/models/project.server";
 import { getTerritoryBySlug } from "~/models/territory.server";
 import { allocationSchema, donationSchema, goalSchema } from "~/schemas/finance";

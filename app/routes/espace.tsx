@@ -5,7 +5,7 @@ import { MentorshipStatusBadge, ProjectStatusBadge } from "~/components/status-b
 import { ROLE_LABELS } from "~/domain/catalog";
 import { addresseeOf, minutesToHoursLabel, sideOf } from "~/domain/mentorship";
 import { communeLabel, getCommune } from "~/models/commune.server";
-import { getSaverSpace } from "~/models/finance.server";
+import { getSaverSpace } from "~/models/saver-space.server";
 import { listEndedAwaitingFeedbackFrom, listMentorshipsForUser } from "~/models/mentorship.server";
 import { listOwnedProjects } from "~/models/project.server";
 import { findTerritoriesForCommune } from "~/models/territory.server";

@@ -17,7 +17,7 @@ import {
   PROJECT_STAGE_LABELS,
 } from "~/domain/project";
 import { closeDueVotesOnProject } from "~/models/club-vote.server";
-import { getProjectFundingProgress } from "~/models/finance.server";
+import { getProjectFundingProgress } from "~/models/funding-progress.server";
 import { suggestMentorsForNeed, type MentorSuggestion } from "~/models/matching.server";
 import { listMentorshipsForProject, requestMentorship, type MentorshipSummary } from "~/models/mentorship.server";
 import { closeProject, publishProject, type SkillNeedView } from "~/models/project.server";

@@ -1,7 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { NoPaymentNotice } from "~/components/no-payment-notice";
-import { getTontine, joinTontine } from "~/models/finance.server";
+import { getTontine, joinTontine } from "~/models/tontine.server";
 import { requireUser } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { formatDate, formatEuros } from "~/domain/format";

@@ -6,7 +6,7 @@ import { NoPaymentNotice } from "~/components/no-payment-notice";
 import { FormError, SelectField, TextAreaField, TextField } from "~/components/ui/field";
 import { addMonthsIso } from "~/domain/clubs/lifecycle";
 import { MAX_TONTINE_MEMBERS } from "~/domain/clubs/tontine";
-import { createTontine, listTontines } from "~/models/finance.server";
+import { createTontine, listTontines } from "~/models/tontine.server";
 import { findTerritoriesForCommune, listTerritoriesWithCounts } from "~/models/territory.server";
 import { tontineSchema } from "~/schemas/finance";
 import { requireUser } from "~/utils/auth.server";

@@ -1,6 +1,6 @@
 import { CLUB_STATUS_LABELS, MEMBER_ROLE_LABELS } from "~/domain/clubs/labels";
 import { FUNDING_KIND_LABELS } from "~/domain/project";
-import type { SaverSpace } from "~/models/finance.server";
+import type { SaverSpace } from "~/models/saver-space.server";
 import { formatDate, formatEuros, plural } from "~/domain/format";
 import { NoPaymentNotice } from "../no-payment-notice";
 
