@@ -25,7 +25,7 @@ import * as projectPage from "~/routes/projets.$id._index";
 import * as modifier from "~/routes/projets.$id.modifier";
 import * as nouveau from "~/routes/projets.nouveau";
 import { getDb } from "~/utils/db.server";
-import { fieldErrors, initialValue, post, type Called } from "./helpers";
+import { fieldErrors, formIdOf, initialValue, messageOf, post, type Called } from "./helpers";
 
 const db = () => getDb();
 const FRENCH = /[a-zàâçéèêëîïôûùüÿœ]{3,}/i;
@@ -228,8 +228,8 @@ describe("mentorship forms", () => {
     const form = { intent: "session", heldOn: "2026-01-10", durationMinutes: "60", topic: "Prévisionnel", notes: "Notes", ...override };
     const called = await post(mentorshipPage.action, path, volunteer.id, form, params);
     expect(called.status).toBe(400);
-    const reply = { ...(called.data as { session: unknown }).session as object };
-    expectFieldError({ ...called, data: reply }, field, message);
+    expect(formIdOf(called)).toBe("session");
+    expectFieldError(called, field, message);
     expect(rows(mentorshipSessions)).toBe(before);
   });
 
@@ -243,8 +243,8 @@ describe("mentorship forms", () => {
     const feedbackBefore = rows(mentorshipFeedback);
     const form = { intent: "end", outcome: "terminee", rating: "5", comment: "Merci", ...override };
     const called = await post(mentorshipPage.action, path, holder.id, form, params);
-    const reply = (called.data as { end: unknown }).end;
-    expectFieldError({ ...called, data: reply }, field, message);
+    expect(formIdOf(called)).toBe("end");
+    expectFieldError(called, field, message);
     expect(db().select().from(mentorships).where(eq(mentorships.id, id)).get()?.status).toBe("acceptee");
     expect(rows(mentorshipFeedback)).toBe(feedbackBefore);
   });
@@ -256,9 +256,11 @@ describe("mentorship forms", () => {
     const id = createTestRequest(db(), project.needIds[0]!, volunteer.id);
     const params = { id: String(id) };
     const unknown = await post(mentorshipPage.action, `/accompagnements/${id}`, volunteer.id, { intent: "respond", decision: "peut-être" }, params);
-    expectFieldError({ ...unknown, data: (unknown.data as { respond: unknown }).respond }, "decision", /accepter ou de décliner/);
+    expect(formIdOf(unknown)).toBe("respond");
+    expectFieldError(unknown, "decision", /accepter ou de décliner/);
     const long = await post(mentorshipPage.action, `/accompagnements/${id}`, volunteer.id, { intent: "respond", decision: "accepter", message: longText(1001) }, params);
-    expectFieldError({ ...long, data: (long.data as { respond: unknown }).respond }, "message", /au plus 1000 caractères/);
+    expect(formIdOf(long)).toBe("respond");
+    expectFieldError(long, "message", /au plus 1000 caractères/);
     expect(db().select().from(mentorships).where(eq(mentorships.id, id)).get()?.status).toBe("demande");
   });
 
@@ -275,7 +277,7 @@ describe("mentorship forms", () => {
     expect(crossed.status).toBe(404);
     const tooLong = await post(forMe.action, "/benevoles/projets", volunteer.id, { needId: String(project.needIds[0]), message: longText(1001) });
     expect(tooLong.status).toBe(400);
-    expect((tooLong.data as { message: string }).message).toMatch(/au plus 1000 caractères/);
+    expect(messageOf(tooLong)).toMatch(/au plus 1000 caractères/);
     const unknownVolunteer = await post(projectPage.action, `/projets/${project.id}`, holder.id, { intent: "request", needId: String(project.needIds[0]), volunteerId: "999999" }, params);
     expect(unknownVolunteer.status).toBe(404);
     expect(db().select({ n: count() }).from(mentorships).get()?.n).toBe(before);

@@ -63,6 +63,8 @@ describe("answering a request", () => {
       { id: String(project.id) },
     );
     expect(offered.status).toBe(302);
+    expect(offered.location).toMatch(/^\/accompagnements\/\d+$/);
+    expect(offered.flash).toBe("Votre proposition d'aide est envoyée au porteur ou à la porteuse du projet.");
     const id = Number(/\/accompagnements\/(\d+)/.exec(offered.location ?? "")?.[1]);
     expect((await respond(id, volunteer.id, "accepter")).status).toBe(403);
     expect((await respond(id, holder.id, "accepter", "Avec plaisir")).status).toBe(302);

@@ -10,7 +10,7 @@ import * as projectPage from "~/routes/projets.$id._index";
 import * as modifier from "~/routes/projets.$id.modifier";
 import * as projectsIndex from "~/routes/projets._index";
 import { getDb } from "~/utils/db.server";
-import { get, post } from "./helpers";
+import { get, messageOf, post } from "./helpers";
 
 const db = () => getDb();
 
@@ -171,7 +171,7 @@ describe("the holder's own project", () => {
     const params = { id: String(empty.id) };
     const refused = await post(projectPage.action, `/projets/${empty.id}`, owner.id, { intent: "publish" }, params);
     expect(refused.status).toBe(409);
-    expect((refused.data as { message: string }).message).toMatch(/ajoutez au moins un besoin/);
+    expect(messageOf(refused)).toMatch(/ajoutez au moins un besoin/);
 
     const added = await post(
       besoinNew.action,
@@ -182,9 +182,11 @@ describe("the holder's own project", () => {
     );
     expect(added.status).toBe(302);
     const published = await post(projectPage.action, `/projets/${empty.id}`, owner.id, { intent: "publish" }, params);
-    expect(published.location).toBe(`/projets/${empty.id}?publie=1`);
+    expect(published.location).toBe(`/projets/${empty.id}`);
+    expect(published.flash).toMatch(/^Votre projet est publié/);
     const closed = await post(projectPage.action, `/projets/${empty.id}`, owner.id, { intent: "close" }, params);
     expect(closed.status).toBe(302);
+    expect(closed.flash).toBe("Le projet est clos.");
     expect(db().select().from(projects).where(eq(projects.id, empty.id)).get()?.status).toBe("clos");
     const editClosed = await post(modifier.action, `/projets/${empty.id}/modifier`, owner.id, validProjectForm(), params);
     expect(editClosed.status).toBe(403);

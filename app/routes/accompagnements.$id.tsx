@@ -1,7 +1,7 @@
-import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
 import { MentorshipStatusBadge } from "~/components/status-badge";
 import { FormError, NumberField, RadioGroupField, SelectField, TextAreaField, TextField } from "~/components/ui/field";
 import { addresseeOf, formatDuration, isEnded, minutesToHoursLabel, plannedEnd, sideOf } from "~/domain/mentorship";
@@ -21,6 +21,10 @@ import { getDb } from "~/utils/db.server";
 import { formatDate } from "~/domain/format";
 import { forbidden, notFound, parseId } from "~/utils/http.server";
 import { parisIsoDate } from "~/domain/paris-time";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { useFormReply } from "~/utils/reply";
+import { UNKNOWN_INTENT, replyInvalid, replyRefused } from "~/utils/reply.server";
+import { Alert } from "~/components/ui/alert";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Accompagnement : ${data.m.projectTitle} — Maillon` : "Accompagnement — Maillon" },
@@ -60,15 +64,25 @@ export function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 type Intent = "respond" | "cancel" | "session" | "end" | "feedback";
-type Replyable = { reply(options?: { formErrors?: string[] }): SubmissionResult<string[]> };
+type Submission = Parameters<typeof replyInvalid>[0];
 
-/** Model refusals: 403/404 are thrown (forged requests), 409 goes back to the form. */
-function settle<T extends object>(outcome: Outcome<T>, onConflict: (message: string) => Response | ReturnType<typeof data>) {
+/** Model refusals: 403/404 are thrown (forged requests), a conflict (409) goes back to the form. */
+function settle(outcome: Outcome<object>, formId: Intent | null, submission?: Submission) {
   if (outcome.ok) return null;
   if (outcome.status === 403) throw forbidden(outcome.message);
   if (outcome.status === 404) throw notFound(outcome.message);
-  return onConflict(outcome.message);
+  return replyRefused(outcome, { submission, formId });
 }
+
+const DONE = {
+  accepted: "Vous avez accepté : l'accompagnement commence. Vos coordonnées sont maintenant partagées.",
+  declined: "Vous avez décliné la demande.",
+  cancelled: "La demande est annulée.",
+  session: "La rencontre est ajoutée au journal.",
+  completed: "L'accompagnement est terminé. Merci pour votre avis.",
+  stopped: "L'accompagnement est arrêté. Merci pour votre avis.",
+  feedback: "Merci pour votre avis.",
+};
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const auth = requireUser(request);
@@ -80,87 +94,69 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const now = new Date();
   const userId = auth.user.id;
 
-  function reply(key: Intent, submission: Replyable, status: number, formErrors?: string[]) {
-    return data({ [key]: submission.reply(formErrors ? { formErrors } : undefined) }, { status });
-  }
+  const back = `/accompagnements/${id}`;
 
   switch (intent) {
     case "respond": {
       const s = parseWithZod(formData, { schema: mentorshipResponseSchema });
-      if (s.status !== "success") return reply("respond", s, 400);
+      if (s.status !== "success") return replyInvalid(s, { formId: intent });
       const outcome = respondToRequest(db, id, userId, s.value.decision, s.value.message ?? "", now);
-      const conflict = settle(outcome, (message) => reply("respond", s, 409, [message]));
-      if (conflict) return conflict;
-      return redirect(`/accompagnements/${id}?reponse=${s.value.decision === "accepter" ? "acceptee" : "refusee"}`);
+      const refused = settle(outcome, intent, s);
+      if (refused) return refused;
+      return redirectWithFlash(back, s.value.decision === "accepter" ? DONE.accepted : DONE.declined);
     }
     case "cancel": {
-      const conflict = settle(cancelRequest(db, id, userId, now), (message) =>
-        data({ cancel: { status: "error" as const, error: { "": [message] } } satisfies SubmissionResult<string[]> }, { status: 409 }),
-      );
-      if (conflict) return conflict;
-      return redirect(`/accompagnements/${id}?annulee=1`);
+      // A button alone: its refusal is the page's.
+      const refused = settle(cancelRequest(db, id, userId, now), null);
+      if (refused) return refused;
+      return redirectWithFlash(back, DONE.cancelled);
     }
     case "session": {
       const s = parseWithZod(formData, { schema: sessionSchema });
-      if (s.status !== "success") return reply("session", s, 400);
+      if (s.status !== "success") return replyInvalid(s, { formId: intent });
       if (s.value.heldOn > parisIsoDate(now)) {
-        return data(
-          { session: s.reply({ fieldErrors: { heldOn: ["La rencontre doit avoir déjà eu lieu : choisissez une date passée ou aujourd'hui."] } }) },
-          { status: 400 },
-        );
+        return replyInvalid(s, {
+          formId: intent,
+          fieldErrors: { heldOn: ["La rencontre doit avoir déjà eu lieu : choisissez une date passée ou aujourd'hui."] },
+        });
       }
       const outcome = logSession(db, id, userId, { ...s.value, notes: s.value.notes ?? "" }, now);
-      const conflict = settle(outcome, (message) => reply("session", s, 409, [message]));
-      if (conflict) return conflict;
-      return redirect(`/accompagnements/${id}?rencontre=1#rencontres`);
+      const refused = settle(outcome, intent, s);
+      if (refused) return refused;
+      return redirectWithFlash(`${back}#rencontres`, DONE.session);
     }
     case "end": {
       const s = parseWithZod(formData, { schema: endMentorshipSchema });
-      if (s.status !== "success") return reply("end", s, 400);
+      if (s.status !== "success") return replyInvalid(s, { formId: intent });
       const { outcome: end, rating, comment } = s.value;
       const outcome = endMentorship(db, id, userId, end, { rating, comment: comment ?? "" }, now);
-      const conflict = settle(outcome, (message) => reply("end", s, 409, [message]));
-      if (conflict) return conflict;
-      return redirect(`/accompagnements/${id}?fin=${end}`);
+      const refused = settle(outcome, intent, s);
+      if (refused) return refused;
+      return redirectWithFlash(back, end === "terminee" ? DONE.completed : DONE.stopped);
     }
     case "feedback": {
       const s = parseWithZod(formData, { schema: feedbackSchema });
-      if (s.status !== "success") return reply("feedback", s, 400);
+      if (s.status !== "success") return replyInvalid(s, { formId: intent });
       const outcome = giveFeedback(db, id, userId, { rating: s.value.rating, comment: s.value.comment ?? "" }, now);
-      const conflict = settle(outcome, (message) => reply("feedback", s, 409, [message]));
-      if (conflict) return conflict;
-      return redirect(`/accompagnements/${id}?avis=1`);
+      const refused = settle(outcome, intent, s);
+      if (refused) return refused;
+      return redirectWithFlash(back, DONE.feedback);
     }
     default:
-      return data({ unknown: true }, { status: 400 });
+      return replyRefused(UNKNOWN_INTENT);
   }
 }
-
-const NOTICES: Record<string, string> = {
-  "reponse=acceptee": "Vous avez accepté : l'accompagnement commence. Vos coordonnées sont maintenant partagées.",
-  "reponse=refusee": "Vous avez décliné la demande.",
-  "annulee=1": "La demande est annulée.",
-  "proposee=1": "Votre proposition d'aide est envoyée au porteur ou à la porteuse du projet.",
-  "rencontre=1": "La rencontre est ajoutée au journal.",
-  "fin=terminee": "L'accompagnement est terminé. Merci pour votre avis.",
-  "fin=arretee": "L'accompagnement est arrêté. Merci pour votre avis.",
-  "avis=1": "Merci pour votre avis.",
-};
 
 const RATING_OPTIONS = [5, 4, 3, 2, 1].map((n) => ({
   value: String(n),
   label: `${n} — ${["", "pas du tout satisfait", "peu satisfait", "moyennement satisfait", "satisfait", "très satisfait"][n]}`,
 }));
 
-type LastResult = SubmissionResult<string[]> | null | undefined;
-type ActionData = Partial<Record<Intent, LastResult>>;
 
 export default function MentorshipPage() {
   const d = useLoaderData<typeof loader>();
   const { m } = d;
-  const actionData = useActionData<typeof action>() as ActionData | undefined;
-  const [params] = useSearchParams();
-  const notice = [...params].map(([k, v]) => NOTICES[`${k}=${v}`]).find(Boolean);
+  const { message } = useFormReply();
 
   return (
     <div className="container">
@@ -171,11 +167,7 @@ export default function MentorshipPage() {
       <p>
         <MentorshipStatusBadge status={m.status} /> <a href={`/projets/${m.projectId}`}>Voir le projet</a>
       </p>
-      {notice ? (
-        <p className="alert alert--success" role="status">
-          {notice}
-        </p>
-      ) : null}
+      {message ? <Alert tone="error">{message}</Alert> : null}
 
       <dl className="details">
         <dt>Porteur ou porteuse</dt>
@@ -225,19 +217,20 @@ export default function MentorshipPage() {
         </blockquote>
       ) : null}
 
-      {d.isAddressee ? <RespondForm lastResult={actionData?.respond} /> : null}
+      {d.isAddressee ? <RespondForm /> : null}
       {d.isInitiator ? <CancelForm /> : null}
 
       {m.status === "acceptee" || isEnded(m.status) ? <SessionLog /> : null}
-      {m.status === "acceptee" && d.side ? <SessionForm lastResult={actionData?.session} /> : null}
-      {m.status === "acceptee" && d.side ? <EndForm lastResult={actionData?.end} /> : null}
+      {m.status === "acceptee" && d.side ? <SessionForm /> : null}
+      {m.status === "acceptee" && d.side ? <EndForm /> : null}
       {isEnded(m.status) ? <FeedbackList /> : null}
-      {isEnded(m.status) && d.side && !d.myFeedbackGiven ? <FeedbackForm lastResult={actionData?.feedback} /> : null}
+      {isEnded(m.status) && d.side && !d.myFeedbackGiven ? <FeedbackForm /> : null}
     </div>
   );
 }
 
-function RespondForm({ lastResult }: { lastResult: LastResult }) {
+function RespondForm() {
+  const { lastResult } = useFormReply("respond");
   const [form, fields] = useForm({
     id: "reponse",
     lastResult,
@@ -301,7 +294,8 @@ function SessionLog() {
   );
 }
 
-function SessionForm({ lastResult }: { lastResult: LastResult }) {
+function SessionForm() {
+  const { lastResult } = useFormReply("session");
   const { today } = useLoaderData<typeof loader>();
   const [form, fields] = useForm({
     id: "rencontre",
@@ -332,7 +326,8 @@ function SessionForm({ lastResult }: { lastResult: LastResult }) {
   );
 }
 
-function EndForm({ lastResult }: { lastResult: LastResult }) {
+function EndForm() {
+  const { lastResult } = useFormReply("end");
   const [form, fields] = useForm({
     id: "fin",
     lastResult,
@@ -385,7 +380,8 @@ function FeedbackList() {
   );
 }
 
-function FeedbackForm({ lastResult }: { lastResult: LastResult }) {
+function FeedbackForm() {
+  const { lastResult } = useFormReply("feedback");
   const [form, fields] = useForm({
     id: "avis-form",
     lastResult,

@@ -1,6 +1,6 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
 import { ScoreBreakdown } from "~/components/score-breakdown";
 import { NEED_PRIORITY_LABELS } from "~/domain/project";
 import { suggestNeedsForVolunteer } from "~/models/matching.server";
@@ -10,6 +10,10 @@ import { mentorshipRequestSchema } from "~/schemas/mentorship";
 import { requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { formatInteger, plural } from "~/domain/format";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { useFormReply } from "~/utils/reply";
+import { replyInvalid, replyRefused } from "~/utils/reply.server";
+import { Alert } from "~/components/ui/alert";
 
 export const meta: MetaFunction = () => [{ title: "Projets pour moi — Maillon" }];
 
@@ -33,13 +37,17 @@ export function loader({ request }: LoaderFunctionArgs) {
   return { hasProfile: true as const, paused: profile.paused, full, needs };
 }
 
+/** One offer form per need. */
+const offerFormId = (needId: number) => `offer-${needId}`;
+
 export async function action({ request }: ActionFunctionArgs) {
   const auth = requireRole(request, "benevole");
   const formData = await request.formData();
   const submission = parseWithZod(formData, { schema: mentorshipRequestSchema });
   if (submission.status !== "success") {
     const errors = submission.error ? Object.values(submission.error).flat() : [];
-    return data({ needId: null, message: errors.join(" ") || "Proposition invalide." }, { status: 400 });
+    // The need is unknown, so the page says it rather than one need's form.
+    return replyInvalid(submission, { formErrors: [errors.join(" ") || "Proposition invalide."] });
   }
   const { needId, message } = submission.value;
   const result = requestMentorship(
@@ -47,13 +55,18 @@ export async function action({ request }: ActionFunctionArgs) {
     { needId, volunteerId: auth.user.id, initiatedBy: "benevole", message: message ?? "" },
     new Date(),
   );
-  if (!result.ok) return data({ needId, message: result.message }, { status: result.status });
-  return redirect(`/accompagnements/${result.id}?proposee=1`);
+  if (!result.ok) return replyRefused(result, { formId: offerFormId(needId) });
+  return redirectWithFlash(`/accompagnements/${result.id}`, "Votre proposition d'aide est envoyée au porteur ou à la porteuse du projet.");
+}
+
+function OfferError({ needId }: { needId: number }) {
+  const { message } = useFormReply(offerFormId(needId));
+  return message ? <Alert tone="error">{message}</Alert> : null;
 }
 
 export default function ProjectsForMe() {
   const { hasProfile, paused, full, needs } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const { message } = useFormReply();
   return (
     <div className="container">
       <p className="eyebrow">Accompagner</p>
@@ -74,11 +87,7 @@ export default function ProjectsForMe() {
               Votre accompagnement est en pause : reprenez-le dans votre profil pour proposer votre aide.
             </p>
           ) : null}
-          {actionData && actionData.needId === null ? (
-            <p className="alert alert--error" role="alert">
-              {actionData.message}
-            </p>
-          ) : null}
+          {message ? <Alert tone="error">{message}</Alert> : null}
           {full ? (
             <p className="alert alert--success" role="status">
               Vous suivez déjà {plural(full.active, "projet")} sur {formatInteger(full.max)} possible{full.max > 1 ? "s" : ""} :
@@ -101,11 +110,7 @@ export default function ProjectsForMe() {
                     {n.remote || n.distanceKm === null ? " · à distance" : ` · à ${formatInteger(Math.round(n.distanceKm))} km`}
                   </p>
                   <ScoreBreakdown id={`score-${n.needId}`} score={n.score} explanation={n.explanation} criteria={n.criteria} />
-                  {actionData && actionData.needId === n.needId ? (
-                    <p className="alert alert--error" role="alert">
-                      {actionData.message}
-                    </p>
-                  ) : null}
+                  <OfferError needId={n.needId} />
                   <Form method="post" className="request-form">
                     <input type="hidden" name="needId" value={n.needId} />
                     <div className="field">

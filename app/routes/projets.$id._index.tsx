@@ -1,6 +1,6 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
 import { FundingProgress } from "~/components/funding-progress";
 import { ScoreBreakdown } from "~/components/score-breakdown";
 import { MentorshipStatusBadge, NeedStatusBadge, ProjectStatusBadge } from "~/components/status-badge";
@@ -28,6 +28,10 @@ import { getDb } from "~/utils/db.server";
 import { formatDate, formatEuros, formatInteger } from "~/domain/format";
 import { loadVisibleProject } from "~/utils/project-access.server";
 import { forbidden, parseId } from "~/utils/http.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { useFormReply } from "~/utils/reply";
+import { UNKNOWN_INTENT, replyInvalid, replyRefused } from "~/utils/reply.server";
+import { Alert } from "~/components/ui/alert";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.project.title} — Maillon` : "Projet introuvable — Maillon" },
@@ -79,7 +83,14 @@ export function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-type ActionResult = { intent: string; needId?: number; volunteerId?: number; message: string };
+const PROJECT_DONE = {
+  published: "Votre projet est publié : les bénévoles, épargnants et clubs de votre pôle peuvent le voir.",
+  closed: "Le projet est clos.",
+  requested: "Votre demande est envoyée. Vous serez accompagné dès que la personne l'aura acceptée.",
+};
+
+/** The request and offer forms are one per need. */
+const needFormId = (intent: "request" | "offer", needId: number) => `${intent}-${needId}`;
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const auth = requireUser(request);
@@ -95,13 +106,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   if (intent === "publish") {
     const result = publishProject(db, project.id, now);
-    if (!result.ok) return data<ActionResult>({ intent, message: result.message }, { status: result.status });
-    return redirect(`/projets/${project.id}?publie=1`);
+    if (!result.ok) return replyRefused(result);
+    return redirectWithFlash(`/projets/${project.id}`, PROJECT_DONE.published);
   }
   if (intent === "close") {
-    if (!canCloseProject(project)) return data<ActionResult>({ intent, message: "Ce projet est déjà clos." }, { status: 409 });
+    if (!canCloseProject(project)) return replyRefused({ status: 409, message: "Ce projet est déjà clos." });
     closeProject(db, project.id, now);
-    return redirect(`/projets/${project.id}?clos=1`);
+    return redirectWithFlash(`/projets/${project.id}`, PROJECT_DONE.closed);
   }
   if (intent === "request" || intent === "offer") {
     if (intent === "offer" && !hasRole(auth, "benevole")) {
@@ -110,58 +121,34 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const submission = parseWithZod(formData, { schema: mentorshipRequestSchema });
     if (submission.status !== "success") {
       const errors = submission.error ? Object.values(submission.error).flat() : [];
-      return data<ActionResult>({ intent, message: errors.join(" ") || "Demande invalide." }, { status: 400 });
+      // The need is unknown, so the page says it rather than one need's form.
+      return replyInvalid(submission, { formErrors: [errors.join(" ") || "Demande invalide."] });
     }
     const { needId, volunteerId, message } = submission.value;
     if (!project.skillNeeds.some((n) => n.id === needId)) {
-      return data<ActionResult>({ intent, needId, message: "Ce besoin n'appartient pas à ce projet." }, { status: 404 });
+      return replyRefused({ status: 404, message: "Ce besoin n'appartient pas à ce projet." }, { formId: needFormId(intent, needId) });
     }
     const target = intent === "offer" ? auth.user.id : volunteerId;
     if (target === undefined) {
-      return data<ActionResult>({ intent, needId, message: "Choisissez un ou une bénévole." }, { status: 400 });
+      return replyRefused({ status: 400, message: "Choisissez un ou une bénévole." }, { formId: needFormId(intent, needId) });
     }
     const result = requestMentorship(
       db,
       { needId, volunteerId: target, initiatedBy: intent === "offer" ? "benevole" : "porteur", message: message ?? "" },
       now,
     );
-    if (!result.ok) {
-      return data<ActionResult>({ intent, needId, volunteerId: target, message: result.message }, { status: result.status });
-    }
-    return redirect(intent === "offer" ? `/accompagnements/${result.id}?proposee=1` : `/projets/${project.id}?demande=envoyee#besoins`);
+    if (!result.ok) return replyRefused(result, { formId: needFormId(intent, needId) });
+    return intent === "offer"
+      ? redirectWithFlash(`/accompagnements/${result.id}`, "Votre proposition d'aide est envoyée au porteur ou à la porteuse du projet.")
+      : redirectWithFlash(`/projets/${project.id}#besoins`, PROJECT_DONE.requested);
   }
-  return data<ActionResult>({ intent, message: "Action inconnue." }, { status: 400 });
-}
-
-const NOTICES: Record<string, string> = {
-  cree: "Votre projet est enregistré comme brouillon. Ajoutez ses besoins, puis publiez-le.",
-  modifie: "Le projet a été modifié.",
-  publie: "Votre projet est publié : les bénévoles, épargnants et clubs de votre pôle peuvent le voir.",
-  clos: "Le projet est clos.",
-  "besoin=ajoute": "Le besoin a été ajouté.",
-  "besoin=modifie": "Le besoin a été modifié.",
-  "besoin=supprime": "Le besoin a été retiré.",
-  "besoin=clos": "Le besoin a été clos ; son historique est conservé.",
-  "financement=enregistre": "Le besoin de financement a été enregistré.",
-  "financement=retire": "Le besoin de financement a été retiré.",
-  "demande=envoyee": "Votre demande est envoyée. Vous serez accompagné dès que la personne l'aura acceptée.",
-};
-
-function useNotice(): string | null {
-  const [params] = useSearchParams();
-  for (const [key, value] of params) {
-    const notice = NOTICES[`${key}=${value}`] ?? (value === "1" ? NOTICES[key] : undefined);
-    if (notice) return notice;
-  }
-  return null;
+  return replyRefused(UNKNOWN_INTENT);
 }
 
 export default function ProjectPage() {
   const loaderData = useLoaderData<typeof loader>();
   const { project, isOwner } = loaderData;
-  const actionData = useActionData<typeof action>();
-  const notice = useNotice();
-  const generalError = actionData && actionData.needId === undefined ? actionData.message : null;
+  const { message: generalError } = useFormReply();
 
   return (
     <div className="container">
@@ -171,16 +158,7 @@ export default function ProjectPage() {
         <ProjectStatusBadge status={project.status} /> {project.communeName} · {project.activityDomainName} · porté par{" "}
         {loaderData.ownerName}
       </p>
-      {notice ? (
-        <p className="alert alert--success" role="status">
-          {notice}
-        </p>
-      ) : null}
-      {generalError ? (
-        <p className="alert alert--error" role="alert">
-          {generalError}
-        </p>
-      ) : null}
+      {generalError ? <Alert tone="error">{generalError}</Alert> : null}
       <p className="lead">{project.pitch}</p>
       {project.description ? <p className="prewrap">{project.description}</p> : null}
 
@@ -323,21 +301,16 @@ type NeedJson = ReturnType<typeof useLoaderData<typeof loader>>["project"]["skil
 
 function NeedSuggestions({ need }: { need: NeedJson }) {
   const { suggestions, isOwner, project } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const { message: error } = useFormReply(`request-${need.id}`);
   if (!isOwner || need.status !== "ouvert") return null;
   if (project.status !== "publie") {
     return <p className="hint">Publiez le projet pour voir les bénévoles que Maillon vous propose.</p>;
   }
   const list = suggestions[String(need.id)] ?? [];
-  const error = actionData?.intent === "request" && actionData.needId === need.id ? actionData.message : null;
   return (
     <div className="suggestions">
       <h4>Bénévoles suggérés</h4>
-      {error ? (
-        <p className="alert alert--error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      {error ? <Alert tone="error">{error}</Alert> : null}
       {list.length === 0 ? (
         <p>Aucun bénévole disponible ne correspond pour l'instant. L'équipe d'animation peut vous aider.</p>
       ) : (
@@ -386,10 +359,9 @@ function NeedSuggestions({ need }: { need: NeedJson }) {
   );
 }
 
-
 function OfferHelp({ need }: { need: NeedJson }) {
   const { canOffer, hasProfile, requests } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const { message: error } = useFormReply(`offer-${need.id}`);
   if (!canOffer || need.status !== "ouvert") return null;
   const mine = requests.find((m) => m.needId === need.id && (m.status === "demande" || m.status === "acceptee"));
   if (mine) {
@@ -406,14 +378,9 @@ function OfferHelp({ need }: { need: NeedJson }) {
       </p>
     );
   }
-  const error = actionData?.intent === "offer" && actionData.needId === need.id ? actionData.message : null;
   return (
     <Form method="post" className="request-form">
-      {error ? (
-        <p className="alert alert--error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      {error ? <Alert tone="error">{error}</Alert> : null}
       <input type="hidden" name="intent" value="offer" />
       <input type="hidden" name="needId" value={need.id} />
       <div className="field">

@@ -1,5 +1,5 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
 import { SkillNeedForm } from "~/components/skill-need-form";
 import { listSkills } from "~/models/catalog.server";
 import { getSkillNeed, removeSkillNeed, updateSkillNeed } from "~/models/project.server";
@@ -7,6 +7,9 @@ import { getDb } from "~/utils/db.server";
 import { loadEditableProject } from "~/utils/project-access.server";
 import { notFound, parseId } from "~/utils/http.server";
 import { validateSkillNeedForm } from "~/utils/project-form.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { useFormReply } from "~/utils/reply";
+import { replyInvalid } from "~/utils/reply.server";
 
 export const meta: MetaFunction = () => [{ title: "Modifier un besoin — Maillon" }];
 
@@ -29,17 +32,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   if (formData.get("intent") === "remove") {
     const removal = removeSkillNeed(db, need.id, new Date());
-    return redirect(`/projets/${project.id}?besoin=${removal === "close" ? "clos" : "supprime"}#besoins`);
+    return redirectWithFlash(
+      `/projets/${project.id}#besoins`,
+      removal === "close" ? "Le besoin a été clos ; son historique est conservé." : "Le besoin a été retiré.",
+    );
   }
   const result = validateSkillNeedForm(db, formData);
-  if (!result.ok) return data(result.reply, { status: 400 });
+  if (!result.ok) return replyInvalid(result.reply);
   updateSkillNeed(db, need.id, result.input, new Date());
-  return redirect(`/projets/${project.id}?besoin=modifie#besoins`);
+  return redirectWithFlash(`/projets/${project.id}#besoins`, "Le besoin a été modifié.");
 }
 
 export default function EditNeed() {
   const { project, need, skills } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
+  const { lastResult } = useFormReply();
   return (
     <div className="container narrow">
       <p>

@@ -1,5 +1,5 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { useActionData, useLoaderData } from "@remix-run/react";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
 import { SkillNeedForm } from "~/components/skill-need-form";
 import { listSkills } from "~/models/catalog.server";
 import { addSkillNeed } from "~/models/project.server";
@@ -7,6 +7,9 @@ import { getDb } from "~/utils/db.server";
 import { loadEditableProject } from "~/utils/project-access.server";
 import { parseId } from "~/utils/http.server";
 import { validateSkillNeedForm } from "~/utils/project-form.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { useFormReply } from "~/utils/reply";
+import { replyInvalid } from "~/utils/reply.server";
 
 export const meta: MetaFunction = () => [{ title: "Ajouter un besoin — Maillon" }];
 
@@ -19,14 +22,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { project } = loadEditableProject(request, parseId(params.id));
   const db = getDb();
   const result = validateSkillNeedForm(db, await request.formData());
-  if (!result.ok) return data(result.reply, { status: 400 });
+  if (!result.ok) return replyInvalid(result.reply);
   addSkillNeed(db, project.id, result.input, new Date());
-  return redirect(`/projets/${project.id}?besoin=ajoute#besoins`);
+  return redirectWithFlash(`/projets/${project.id}#besoins`, "Le besoin a été ajouté.");
 }
 
 export default function NewNeed() {
   const { project, skills } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
+  const { lastResult } = useFormReply();
   return (
     <div className="container narrow">
       <p>

@@ -1,7 +1,7 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
 import { FormError, optionsFrom, RadioGroupField, TextField } from "~/components/ui/field";
 import { FUNDING_KIND_LABELS } from "~/domain/project";
 import { removeFundingNeed, saveFundingNeed } from "~/models/project.server";
@@ -11,6 +11,9 @@ import { loadEditableProject } from "~/utils/project-access.server";
 import { parseId } from "~/utils/http.server";
 import { validateFundingForm } from "~/utils/project-form.server";
 import { centsToInput } from "~/schemas/money";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { useFormReply } from "~/utils/reply";
+import { replyInvalid } from "~/utils/reply.server";
 
 export const meta: MetaFunction = () => [{ title: "Besoin de financement — Maillon" }];
 
@@ -35,17 +38,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const db = getDb();
   if (formData.get("intent") === "remove") {
     removeFundingNeed(db, project.id, new Date());
-    return redirect(`/projets/${project.id}?financement=retire#financement`);
+    return redirectWithFlash(`/projets/${project.id}#financement`, "Le besoin de financement a été retiré.");
   }
   const result = validateFundingForm(formData);
-  if (!result.ok) return data(result.reply, { status: 400 });
+  if (!result.ok) return replyInvalid(result.reply);
   saveFundingNeed(db, project.id, result.input, new Date());
-  return redirect(`/projets/${project.id}?financement=enregistre#financement`);
+  return redirectWithFlash(`/projets/${project.id}#financement`, "Le besoin de financement a été enregistré.");
 }
 
 export default function FundingNeed() {
   const { project, exists, defaults } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
+  const { lastResult } = useFormReply();
   const [form, fields] = useForm({
     id: "financement",
     lastResult,

@@ -1,5 +1,5 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { useActionData, useLoaderData } from "@remix-run/react";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
 import { ProjectForm } from "~/components/project-form";
 import { listActivityDomains } from "~/models/catalog.server";
 import { updateProject } from "~/models/project.server";
@@ -7,6 +7,9 @@ import { getDb } from "~/utils/db.server";
 import { loadEditableProject } from "~/utils/project-access.server";
 import { parseId } from "~/utils/http.server";
 import { validateProjectForm } from "~/utils/project-form.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { useFormReply } from "~/utils/reply";
+import { replyInvalid } from "~/utils/reply.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Modifier « ${data.project.title} » — Maillon` : "Modifier un projet — Maillon" },
@@ -39,14 +42,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { project } = loadEditableProject(request, parseId(params.id));
   const db = getDb();
   const result = validateProjectForm(db, await request.formData());
-  if (!result.ok) return data(result.reply, { status: 400 });
+  if (!result.ok) return replyInvalid(result.reply);
   updateProject(db, project.id, result.input, new Date());
-  return redirect(`/projets/${project.id}?modifie=1`);
+  return redirectWithFlash(`/projets/${project.id}`, "Le projet a été modifié.");
 }
 
 export default function EditProject() {
   const { domains, project } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
+  const { lastResult } = useFormReply();
   return (
     <div className="container narrow">
       <p>

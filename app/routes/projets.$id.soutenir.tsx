@@ -1,7 +1,7 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
 import { FundingProgress } from "~/components/funding-progress";
 import { FormError, optionsFrom, RadioGroupField, TextAreaField, TextField } from "~/components/ui/field";
 import { FUNDING_KIND_LABELS } from "~/domain/project";
@@ -14,6 +14,10 @@ import { getDb } from "~/utils/db.server";
 import { formatEuros } from "~/domain/format";
 import { loadVisibleProject } from "~/utils/project-access.server";
 import { notFound, parseId, readId } from "~/utils/http.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { useFormReply } from "~/utils/reply";
+import { replyInvalid, replyRefused } from "~/utils/reply.server";
+import { Alert } from "~/components/ui/alert";
 
 export const meta: MetaFunction = () => [{ title: "Soutenir un projet — Maillon" }];
 
@@ -35,29 +39,35 @@ export function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
+/** The pledge form; the cancel buttons answer for the page. */
+const PLEDGE_FORM = "soutien";
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const { auth, project } = load(request, params.id);
   const formData = await request.formData();
   if (formData.get("intent") === "cancel-pledge") {
     const pledgeId = readId(formData.get("pledgeId"));
     const outcome = pledgeId !== null ? cancelPledge(getDb(), pledgeId, auth.user.id, new Date()) : null;
-    if (!outcome?.ok) throw notFound(outcome?.message ?? "Promesse introuvable.");
-    return redirect(`/projets/${project.id}/soutenir?annule=1`);
+    if (!outcome?.ok) return replyRefused(outcome ?? { status: 404, message: "Promesse introuvable." });
+    return redirectWithFlash(`/projets/${project.id}/soutenir`, "Votre promesse est annulée.");
   }
   const submission = parseWithZod(formData, { schema: pledgeSchema });
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  if (submission.status !== "success") return replyInvalid(submission, { formId: PLEDGE_FORM });
   const v = submission.value;
   const outcome = createPledge(getDb(), auth.user.id, project.id, { amountCents: v.amount, kind: v.kind, message: v.message ?? "" }, new Date());
-  if (!outcome.ok) return data(submission.reply({ formErrors: [outcome.message] }), { status: outcome.status });
-  return redirect("/espace?soutien=1#mes-soutiens");
+  if (!outcome.ok) return replyRefused(outcome, { submission, formId: PLEDGE_FORM });
+  return redirectWithFlash(
+    "/espace#mes-soutiens",
+    "Votre promesse de soutien est enregistrée. La personne qui porte le projet vous contactera pour le virement.",
+  );
 }
 
 export default function Pledge() {
   const { project, isSaver, isOwner, progress, mine } = useLoaderData<typeof loader>();
-  const [params] = useSearchParams();
-  const lastResult = useActionData<typeof action>();
+  const { message } = useFormReply();
+  const { lastResult } = useFormReply(PLEDGE_FORM);
   const [form, fields] = useForm({
-    id: "soutien",
+    id: PLEDGE_FORM,
     lastResult,
     defaultValue: { kind: project.fundingNeed?.kind ?? "pret" },
     constraint: getZodConstraint(pledgeSchema),
@@ -78,11 +88,7 @@ export default function Pledge() {
           Le projet recherche {formatEuros(project.fundingNeed.amountCents)} ({FUNDING_KIND_LABELS[project.fundingNeed.kind].toLowerCase()}).
         </p>
       ) : null}
-      {params.get("annule") ? (
-        <p className="alert alert--success" role="status">
-          Votre promesse est annulée.
-        </p>
-      ) : null}
+      {message ? <Alert tone="error">{message}</Alert> : null}
       <FundingProgress progress={progress} projectId={project.id} />
       {mine.length > 0 ? (
         <section aria-labelledby="mes-promesses">
@@ -106,13 +112,13 @@ export default function Pledge() {
         </section>
       ) : null}
       {!open ? (
-        <p className="alert">Ce projet n'est pas publié : il ne reçoit pas de soutien.</p>
+        <Alert>Ce projet n'est pas publié : il ne reçoit pas de soutien.</Alert>
       ) : isOwner ? (
-        <p className="alert">C'est votre projet : vous ne pouvez pas le soutenir vous-même.</p>
+        <Alert>C'est votre projet : vous ne pouvez pas le soutenir vous-même.</Alert>
       ) : !isSaver ? (
-        <p className="alert">
+        <Alert>
           Le soutien direct est réservé aux épargnants : ajoutez ce rôle dans <a href="/compte">votre compte</a>.
-        </p>
+        </Alert>
       ) : (
         <>
           <h2 id="promesse">Ma promesse de soutien</h2>

@@ -1,5 +1,5 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { useActionData, useLoaderData } from "@remix-run/react";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
 import { ProjectForm } from "~/components/project-form";
 import { listActivityDomains } from "~/models/catalog.server";
 import { communeLabel, getCommune } from "~/models/commune.server";
@@ -7,6 +7,9 @@ import { createProject } from "~/models/project.server";
 import { requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { validateProjectForm } from "~/utils/project-form.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { useFormReply } from "~/utils/reply";
+import { replyInvalid } from "~/utils/reply.server";
 
 export const meta: MetaFunction = () => [{ title: "Nouveau projet — Maillon" }];
 
@@ -25,14 +28,14 @@ export async function action({ request }: ActionFunctionArgs) {
   const auth = requireRole(request, "porteur");
   const db = getDb();
   const result = validateProjectForm(db, await request.formData());
-  if (!result.ok) return data(result.reply, { status: 400 });
+  if (!result.ok) return replyInvalid(result.reply);
   const project = createProject(db, auth.user.id, result.input, new Date());
-  return redirect(`/projets/${project.id}?cree=1`);
+  return redirectWithFlash(`/projets/${project.id}`, "Votre projet est enregistré comme brouillon. Ajoutez ses besoins, puis publiez-le.");
 }
 
 export default function NewProject() {
   const { domains, defaultCommune, defaultCommuneCode } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
+  const { lastResult } = useFormReply();
   return (
     <div className="container narrow">
       <p className="eyebrow">Créer</p>
