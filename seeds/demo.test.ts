@@ -97,9 +97,9 @@ describe("seedDemo", () => {
     expect(saintonge?.slug).toBe("vals-de-saintonge");
     expect(sambre?.slug).toBe("sambre-avesnois");
     for (const t of [saintonge, sambre]) {
-      expect(t?.counts.benevoles).toBeGreaterThan(10);
-      expect(t?.counts.porteurs).toBeGreaterThan(5);
-      expect(t?.counts.epargnants).toBeGreaterThan(2);
+      expect(t?.counts.volunteers).toBeGreaterThan(10);
+      expect(t?.counts.holders).toBeGreaterThan(5);
+      expect(t?.counts.savers).toBeGreaterThan(2);
     }
     expect(saintonge?.axes.length).toBeGreaterThanOrEqual(4);
     expect(sambre?.axes.map((a) => a.name)).toEqual([

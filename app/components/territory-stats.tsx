@@ -4,9 +4,9 @@ import { formatInteger } from "~/domain/format";
 /** The people of a pôle, by path. */
 export function TerritoryStats({ counts }: { counts: RoleCounts }) {
   const rows = [
-    { value: counts.porteurs, one: "porteur de projet", many: "porteurs de projets" },
-    { value: counts.benevoles, one: "bénévole", many: "bénévoles" },
-    { value: counts.epargnants, one: "épargnant", many: "épargnants" },
+    { value: counts.holders, one: "porteur de projet", many: "porteurs de projets" },
+    { value: counts.volunteers, one: "bénévole", many: "bénévoles" },
+    { value: counts.savers, one: "épargnant", many: "épargnants" },
   ];
   return (
     <ul className="stats">

@@ -38,11 +38,11 @@ async function project(options: Parameters<typeof createFundedProject>[2] = {}) 
   return createFundedProject(db, owner.id, options, NOW);
 }
 
-function openOn(clubId: number, gerantId: number, projectId: number, amountCents: number) {
+function openOn(clubId: number, managerId: number, projectId: number, amountCents: number) {
   const follow = followProject(db, clubId, projectId, NOW);
   if (!follow.ok) throw new Error(follow.message);
   studyDeal(db, clubId, follow.dealId, "Rencontre avec la porteuse : solide.", NOW);
-  return openVote(db, clubId, gerantId, { dealId: follow.dealId, amountCents, instrument: "capital", deadline: DEADLINE }, NOW);
+  return openVote(db, clubId, managerId, { dealId: follow.dealId, amountCents, instrument: "capital", deadline: DEADLINE }, NOW);
 }
 
 describe("club life cycle", () => {
@@ -367,9 +367,9 @@ describe("leaving a club", () => {
     for (const m of members.slice(0, 4)) castBallot(db, opened.voteId, m.id, "pour", NOW);
     expect(setAccompanyingMembers(db, club.id, p.id, [members[0]!.id, members[4]!.id], NOW).ok).toBe(true);
 
-    const gerantLeaves = leaveClub(db, club.id, members[0]!.id, LATER);
-    expect(gerantLeaves).toMatchObject({ ok: false, status: 409 });
-    if (!gerantLeaves.ok) expect(gerantLeaves.message).toMatch(/nommez d'abord un autre membre gérant/);
+    const managerLeaves = leaveClub(db, club.id, members[0]!.id, LATER);
+    expect(managerLeaves).toMatchObject({ ok: false, status: 409 });
+    if (!managerLeaves.ok) expect(managerLeaves.message).toMatch(/nommez d'abord un autre membre gérant/);
 
     // The gérant names a successor, then leaves as a plain member.
     expect(setOfficer(db, club.id, members[4]!.id, "gerant")).toEqual({ ok: true });

@@ -259,7 +259,7 @@ describe("suggestNeedsForVolunteer", () => {
 describe("clubs", () => {
   it("suggests investing clubs of the territory for an eligible project, and the project to the club", async () => {
     const territory = createTestTerritory(db, { communeCodes: [SAINT_JEAN, MATHA] });
-    const gerant = await createTestUser(db, { roles: ["epargnant"], communeCode: MATHA });
+    const manager = await createTestUser(db, { roles: ["epargnant"], communeCode: MATHA });
     const insertClub = (name: string, status: "en-epargne" | "en-gestion") =>
       db
         .insert(clubs)
@@ -268,10 +268,10 @@ describe("clubs", () => {
         .get().id;
     const club = insertClub("Cigale de Matha", "en-epargne");
     const managing = insertClub("Cigale en gestion", "en-gestion");
-    db.insert(clubMembers).values({ clubId: club, userId: gerant.id, role: "gerant", status: "actif", createdAt: NOW }).run();
+    db.insert(clubMembers).values({ clubId: club, userId: manager.id, role: "gerant", status: "actif", createdAt: NOW }).run();
     db.insert(clubSectors).values({ clubId: club, activityDomainId: BATIMENT }).run();
     db.insert(clubLedgerEntries)
-      .values({ clubId: club, kind: "cotisation", amountCents: 420_000, occurredOn: "2026-01-05", recordedBy: gerant.id, createdAt: NOW })
+      .values({ clubId: club, kind: "cotisation", amountCents: 420_000, occurredOn: "2026-01-05", recordedBy: manager.id, createdAt: NOW })
       .run();
 
     const projectId = await addProject({ communeCode: SAINT_JEAN, legalForm: "scic" });
@@ -392,10 +392,10 @@ describe("freshness", () => {
   it("sees writes made through the model functions by the next suggestion, without a rebuild", async () => {
     const v = await addVolunteer({ communeCode: "67482", skills: [[COMPTA, "expert"]] }); // Strasbourg
     const projectId = await addProject({ communeCode: "67482" });
-    const marketing = addNeed(projectId, MARKETING);
-    const compta = addNeed(projectId, COMPTA);
-    expect(ids(suggestMentorsForNeed(db, compta, { now: NOW }))).toEqual([v]);
-    expect(suggestMentorsForNeed(db, marketing, { now: NOW })).toEqual([]);
+    const marketingNeed = addNeed(projectId, MARKETING);
+    const accountingNeed = addNeed(projectId, COMPTA);
+    expect(ids(suggestMentorsForNeed(db, accountingNeed, { now: NOW }))).toEqual([v]);
+    expect(suggestMentorsForNeed(db, marketingNeed, { now: NOW })).toEqual([]);
     const builds = matchingStore(db).stats.fullBuilds;
 
     // The volunteer adds a skill to their profile: they are proposed for it.
@@ -415,21 +415,21 @@ describe("freshness", () => {
       paused: false,
     };
     saveVolunteerProfile(db, v, profile, NOW);
-    expect(ids(suggestMentorsForNeed(db, marketing, { now: NOW }))).toEqual([v]);
+    expect(ids(suggestMentorsForNeed(db, marketingNeed, { now: NOW }))).toEqual([v]);
 
     // The holder asks them for the Comptabilité need and they accept: the need is filled.
-    const asked = requestMentorship(db, { needId: compta, volunteerId: v, initiatedBy: "porteur", message: "" }, NOW);
+    const asked = requestMentorship(db, { needId: accountingNeed, volunteerId: v, initiatedBy: "porteur", message: "" }, NOW);
     expect(asked.ok).toBe(true);
-    expect(ids(suggestMentorsForNeed(db, compta, { now: NOW }))).toEqual([]); // already asked
+    expect(ids(suggestMentorsForNeed(db, accountingNeed, { now: NOW }))).toEqual([]); // already asked
     expect(respondToRequest(db, asked.ok ? asked.id : 0, v, "accepter", "", NOW)).toMatchObject({ ok: true });
     const other = await addVolunteer({ communeCode: "67482", skills: [[COMPTA, "expert"]] });
-    expect(suggestMentorsForNeed(db, compta, { now: NOW })).toEqual([]);
-    expect(suggestNeedsForVolunteer(db, other, { now: NOW }).map((s) => s.needId)).not.toContain(compta);
+    expect(suggestMentorsForNeed(db, accountingNeed, { now: NOW })).toEqual([]);
+    expect(suggestNeedsForVolunteer(db, other, { now: NOW }).map((s) => s.needId)).not.toContain(accountingNeed);
 
     // The volunteer pauses: gone from the other need too.
-    expect(ids(suggestMentorsForNeed(db, marketing, { now: NOW }))).toEqual([v]);
+    expect(ids(suggestMentorsForNeed(db, marketingNeed, { now: NOW }))).toEqual([v]);
     saveVolunteerProfile(db, v, { ...profile, paused: true }, NOW);
-    expect(suggestMentorsForNeed(db, marketing, { now: NOW })).toEqual([]);
+    expect(suggestMentorsForNeed(db, marketingNeed, { now: NOW })).toEqual([]);
     // All of it went through the change log, row by row.
     expect(matchingStore(db).stats.fullBuilds).toBe(builds);
   });

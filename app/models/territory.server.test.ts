@@ -61,9 +61,9 @@ describe("territory model", () => {
       [saintonge.id, overlap.id, empty.id].includes(t.id),
     );
     expect(list.map((t) => [t.slug, t.counts])).toEqual([
-      ["a-saintonge", { porteurs: 2, benevoles: 1, epargnants: 1 }],
-      ["b-chevauchement", { porteurs: 0, benevoles: 2, epargnants: 2 }],
-      ["c-vide", { porteurs: 0, benevoles: 0, epargnants: 0 }],
+      ["a-saintonge", { holders: 2, volunteers: 1, savers: 1 }],
+      ["b-chevauchement", { holders: 0, volunteers: 2, savers: 2 }],
+      ["c-vide", { holders: 0, volunteers: 0, savers: 0 }],
     ]);
   });
 
@@ -88,7 +88,7 @@ describe("territory model", () => {
       id: saintonge.id,
       name: "A — Saintonge",
       communeCount: 3,
-      counts: { porteurs: 2, benevoles: 1, epargnants: 1 },
+      counts: { holders: 2, volunteers: 1, savers: 1 },
       contactEmail: null,
       address: null,
     });
@@ -97,9 +97,9 @@ describe("territory model", () => {
       "Zoé Animatrice",
     ]);
     expect(getTerritoryBySlug(db, "c-vide")?.counts).toEqual({
-      porteurs: 0,
-      benevoles: 0,
-      epargnants: 0,
+      holders: 0,
+      volunteers: 0,
+      savers: 0,
     });
   });
 

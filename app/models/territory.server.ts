@@ -32,7 +32,7 @@ export type TerritoryAxis = { id: number; position: number; name: string; descri
 export type TerritoryDepartment = { code: string; name: string };
 
 /** People of the perimeter by self-service role; someone with two roles counts in both. */
-export type RoleCounts = { porteurs: number; benevoles: number; epargnants: number };
+export type RoleCounts = { holders: number; volunteers: number; savers: number };
 
 export type TerritorySummary = {
   id: number;
@@ -123,9 +123,9 @@ function roleCountsSubquery(db: Db) {
   return db
     .select({
       territoryId: territoryCommunes.territoryId,
-      porteurs: countRole("porteur"),
-      benevoles: countRole("benevole"),
-      epargnants: countRole("epargnant"),
+      holders: countRole("porteur"),
+      volunteers: countRole("benevole"),
+      savers: countRole("epargnant"),
     })
     .from(userRoles)
     .innerJoin(users, eq(users.id, userRoles.userId))
@@ -141,9 +141,9 @@ function selectTerritoriesWithCounts(db: Db, slug?: string) {
   const query = db
     .select({
       territory: territories,
-      porteurs: sql<number>`coalesce(${counts.porteurs}, 0)`,
-      benevoles: sql<number>`coalesce(${counts.benevoles}, 0)`,
-      epargnants: sql<number>`coalesce(${counts.epargnants}, 0)`,
+      holders: sql<number>`coalesce(${counts.holders}, 0)`,
+      volunteers: sql<number>`coalesce(${counts.volunteers}, 0)`,
+      savers: sql<number>`coalesce(${counts.savers}, 0)`,
     })
     .from(territories)
     .leftJoin(counts, eq(counts.territoryId, territories.id))
@@ -202,7 +202,7 @@ function summarize(db: Db, rows: ReturnType<typeof selectTerritoriesWithCounts>)
   const axes = ids.length > 0 ? axesByTerritory(db, ids) : new Map<number, TerritoryAxis[]>();
   const depts =
     ids.length > 0 ? departmentsByTerritory(db, ids) : new Map<number, TerritoryDepartment[]>();
-  return rows.map(({ territory, porteurs, benevoles, epargnants }) => ({
+  return rows.map(({ territory, holders, volunteers, savers }) => ({
     territory,
     summary: {
       id: territory.id,
@@ -212,7 +212,7 @@ function summarize(db: Db, rows: ReturnType<typeof selectTerritoriesWithCounts>)
       description: territory.description,
       departments: depts.get(territory.id) ?? [],
       axes: axes.get(territory.id) ?? [],
-      counts: { porteurs, benevoles, epargnants },
+      counts: { holders, volunteers, savers },
     } satisfies TerritorySummary,
   }));
 }
