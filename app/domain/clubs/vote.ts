@@ -2,7 +2,7 @@
  * A club's vote on an investment: the outcome follows the club's decision rule
  * and quorum. Plain data in, results out; `now` is always passed in.
  */
-import type { BallotChoice, DecisionRule, VoteOutcome } from "../vocabulary";
+import type { BallotChoice, DecisionRule, VoteOutcome, VoteStatus } from "../vocabulary";
 
 export type VoteRule = {
   decisionRule: DecisionRule;
@@ -79,7 +79,7 @@ export function settledOutcome(rule: VoteRule, eligible: number, counts: BallotC
   return seen;
 }
 
-export type VoteState = { status: "ouvert" | "clos"; deadline: Date };
+export type VoteState = { status: VoteStatus; deadline: Date };
 
 /** A vote closes at its deadline, when everyone has voted, or as soon as its result cannot change. */
 export function shouldClose(rule: VoteRule, vote: VoteState & { eligible: number }, counts: BallotCounts, now: Date) {

@@ -8,7 +8,7 @@ import { explainClub, type ClubExplanationFacts } from "./explain";
 import { haversineKm, isValidPoint, type GeoPoint } from "./geo";
 import { CLUB_CRITERIA, CLUB_CRITERION_LABELS, validateClubWeights, type ClubCriterionKey, type ClubWeights } from "./weights";
 import type { CommunePoints, Criterion } from "./types";
-import type { ClubStatus, FundingKind, LegalForm, ProjectStage } from "../vocabulary";
+import type { ClubStatus, FundingKind, LegalForm, ProjectStage, ProjectStatus } from "../vocabulary";
 
 /**
  * Forms a club can invest in: companies with share capital (SARL, SAS, SASU,
@@ -73,7 +73,7 @@ export type FundableProjectInput = {
   id: number;
   ownerId: number;
   title: string;
-  status: "brouillon" | "publie" | "clos";
+  status: ProjectStatus;
   stage: ProjectStage;
   legalForm: string;
   activityDomainId: number;

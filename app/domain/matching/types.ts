@@ -1,6 +1,6 @@
 import type { GeoPoint } from "./geo";
 
-import type { NeedPriority, SkillLevel } from "../vocabulary";
+import type { NeedPriority, ProjectStatus, SkillLevel } from "../vocabulary";
 
 /**
  * INSEE commune code → its point. `null` marks a known commune without a point
@@ -49,7 +49,7 @@ export type ProjectInput = {
   activityDomainId: number;
   /** For the explanation (« même domaine : Bâtiment »). */
   activityDomainName?: string;
-  status: "brouillon" | "publie" | "clos";
+  status: ProjectStatus;
   /** Volunteers with a refused mentorship on this project: the pair is never suggested again. */
   declinedVolunteerIds?: readonly number[];
 };
