@@ -21,6 +21,7 @@ import { isAcceptedMentorOf } from "~/models/mentorship.server";
 import type { Auth } from "~/utils/auth.server";
 import { writeTransaction, type Db, type Writer } from "~/utils/db.server";
 import { fail, type Outcome } from "./outcome";
+import { isAdmin, isStaffOf, type Actor } from "~/domain/permissions";
 
 export type ProjectInput = {
   title: string;
@@ -420,15 +421,15 @@ export function removeFundingNeed(db: Db, projectId: number, now: Date): void {
 /** What the rules need to know about who looks at this project. */
 export function projectViewerFor(
   db: Db,
-  auth: Pick<Auth, "user" | "roles" | "staffTerritoryIds"> | null,
+  actor: Actor | null,
   project: Pick<ProjectRow, "id" | "communeCode">,
 ): ProjectViewer {
-  if (!auth) return { userId: null, isAdmin: false, isTerritoryStaff: false, isMentor: false };
-  const territories = auth.staffTerritoryIds.length > 0 ? territoryIdsForCommune(db, project.communeCode) : [];
+  if (!actor) return { userId: null, isAdmin: false, isTerritoryStaff: false, isMentor: false };
+  const territories = actor.staffTerritoryIds.length > 0 ? territoryIdsForCommune(db, project.communeCode) : [];
   return {
-    userId: auth.user.id,
-    isAdmin: auth.roles.includes("admin"),
-    isTerritoryStaff: territories.some((id) => auth.staffTerritoryIds.includes(id)),
-    isMentor: isAcceptedMentorOf(db, project.id, auth.user.id),
+    userId: actor.userId,
+    isAdmin: isAdmin(actor),
+    isTerritoryStaff: territories.some((id) => isStaffOf(actor, id)),
+    isMentor: isAcceptedMentorOf(db, project.id, actor.userId),
   };
 }

@@ -3,12 +3,12 @@ import { useLoaderData } from "@remix-run/react";
 import { PathCards } from "~/components/path-cards";
 import { TerritoryStats } from "~/components/territory-stats";
 import { listTerritoriesWithCounts } from "~/models/territory.server";
-import { getAuth } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
+import { authorize } from "~/guards/authorize.server";
 
 export function loader({ request }: LoaderFunctionArgs) {
   return {
-    signedIn: getAuth(request) !== null,
+    signedIn: authorize(request, "_index").auth !== null,
     territories: listTerritoriesWithCounts(getDb()).map((t) => ({
       slug: t.slug,
       name: t.name,

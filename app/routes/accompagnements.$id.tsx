@@ -8,7 +8,6 @@ import { addresseeOf, formatDuration, isEnded, minutesToHoursLabel, plannedEnd, 
 import {
   cancelRequest,
   endMentorship,
-  getMentorshipDetail,
   giveFeedback,
   logSession,
   respondToRequest,
@@ -16,7 +15,7 @@ import {
 import type { Outcome } from "~/models/outcome";
 import { territoryIdsForCommune } from "~/models/project.server";
 import { endMentorshipSchema, feedbackSchema, mentorshipResponseSchema, sessionSchema } from "~/schemas/mentorship";
-import { requireUser, type Auth } from "~/utils/auth.server";
+import { loadMentorship } from "~/guards/mentorship.server";
 import { getDb } from "~/utils/db.server";
 import { formatDate } from "~/domain/format";
 import { forbidden, notFound, parseId } from "~/utils/http.server";
@@ -25,28 +24,16 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { useFormReply } from "~/utils/reply";
 import { UNKNOWN_INTENT, replyInvalid, replyRefused } from "~/utils/reply.server";
 import { Alert } from "~/components/ui/alert";
+import { authorize } from "~/guards/authorize.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Accompagnement : ${data.m.projectTitle} — Maillon` : "Accompagnement — Maillon" },
 ];
 
-/** The two sides, the territory's animation team and admins see it; anyone else gets a 404. */
-function loadMentorship(auth: Auth, id: number) {
-  const db = getDb();
-  const m = getMentorshipDetail(db, id);
-  if (!m) throw notFound("Accompagnement introuvable");
-  const side = sideOf(auth.user.id, m);
-  const isStaff =
-    auth.roles.includes("admin") ||
-    (auth.staffTerritoryIds.length > 0 &&
-      territoryIdsForCommune(db, m.projectCommuneCode).some((t) => auth.staffTerritoryIds.includes(t)));
-  if (!side && !isStaff) throw notFound("Accompagnement introuvable");
-  return { m, side };
-}
-
 export function loader({ request, params }: LoaderFunctionArgs) {
-  const auth = requireUser(request);
-  const { m, side } = loadMentorship(auth, parseId(params.id));
+  const permit = authorize(request, "accompagnements.$id");
+  const { auth } = permit;
+  const { m, side } = loadMentorship(permit, params.id);
   const contactsVisible = m.status === "acceptee" || isEnded(m.status);
   const { holderEmail, volunteerEmail, ...rest } = m;
   const acceptedAt = m.respondedAt && contactsVisible ? m.respondedAt : null;
@@ -85,11 +72,11 @@ const DONE = {
 };
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const auth = requireUser(request);
-  const id = parseId(params.id);
-  loadMentorship(auth, id);
-  const db = getDb();
   const formData = await request.formData();
+  const permit = authorize(request, "accompagnements.$id", formData);
+  const { auth } = permit;
+  const id = loadMentorship(permit, params.id).m.id;
+  const db = getDb();
   const intent = String(formData.get("intent") ?? "") as Intent;
   const now = new Date();
   const userId = auth.user.id;

@@ -1,12 +1,13 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { PathPage } from "~/components/path-page";
-import { getAuth, hasRole } from "~/utils/auth.server";
+import { hasRole } from "~/domain/permissions";
+import { authorize } from "~/guards/authorize.server";
 
 export const meta: MetaFunction = () => [{ title: "Accompagner un créateur — Maillon" }];
 
 export function loader({ request }: LoaderFunctionArgs) {
-  const auth = getAuth(request);
+  const { auth } = authorize(request, "accompagner");
   return { access: { signedIn: auth !== null, holdsRole: hasRole(auth, "benevole") } };
 }
 

@@ -8,10 +8,11 @@ import { NEED_PRIORITY_LABELS } from "~/domain/project";
 import { getAnimationCounts, needIdsInTerritory, proposeRound, type ProposedRound } from "~/models/animation.server";
 import { createRequestsFromRound } from "~/models/mentorship.server";
 import { parsePair, roundSendingSchema } from "~/schemas/animation";
-import { loadAnimatedPole } from "~/utils/animation-access.server";
+import { loadAnimatedPole, requireAnimatedPole } from "~/guards/animation.server";
 import { getDb } from "~/utils/db.server";
 import { formatInteger, plural } from "~/domain/format";
 import { forbidden } from "~/utils/http.server";
+import { authorize } from "~/guards/authorize.server";
 
 export const meta: MetaFunction = () => [{ title: "Animation du pôle — Maillon" }];
 
@@ -23,7 +24,7 @@ function sendingReport(url: URL): { sent: number; skipped: number } | null {
 }
 
 export function loader({ request }: LoaderFunctionArgs) {
-  const { poles, pole } = loadAnimatedPole(request);
+  const { poles, pole } = loadAnimatedPole(authorize(request, "animation._index"), request);
   const url = new URL(request.url);
   const db = getDb();
   return {
@@ -37,10 +38,10 @@ export function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const { auth, pole } = loadAnimatedPole(request);
-  if (!pole) throw forbidden("Vous ne faites partie de l'équipe d'animation d'aucun pôle.");
+  const formData = await request.formData();
+  const { auth, pole } = requireAnimatedPole(authorize(request, "animation._index", formData), request);
   const db = getDb();
-  const submission = parseWithZod(await request.formData(), { schema: roundSendingSchema });
+  const submission = parseWithZod(formData, { schema: roundSendingSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const pairs = submission.value.pairs.map(parsePair);
   const inPole = needIdsInTerritory(db, pole.id, pairs.map((p) => p.needId));

@@ -6,8 +6,9 @@ import { FieldError, FormError, NumberField } from "~/components/ui/field";
 import { MAX_WEIGHT } from "~/domain/matching/weights";
 import { describeMatchingWeights, resetMatchingWeights, setMatchingWeights, type WeightDescription } from "~/models/matching.server";
 import { weightsSchema } from "~/schemas/animation";
-import { requireRole } from "~/utils/auth.server";
+import { loadAnimatedPole, requireAnimatedPole } from "~/guards/animation.server";
 import { getDb } from "~/utils/db.server";
+import { authorize } from "~/guards/authorize.server";
 
 export const meta: MetaFunction = () => [{ title: "Pondérations du calcul — Maillon" }];
 
@@ -19,15 +20,15 @@ function formDefaults(weights: WeightDescription[]) {
 }
 
 export function loader({ request }: LoaderFunctionArgs) {
-  requireRole(request, "animateur");
+  loadAnimatedPole(authorize(request, "animation.ponderations"), request);
   const weights = describeMatchingWeights(getDb());
   return { weights, defaults: formDefaults(weights) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  requireRole(request, "animateur");
-  const db = getDb();
   const formData = await request.formData();
+  requireAnimatedPole(authorize(request, "animation.ponderations", formData), request);
+  const db = getDb();
   if (formData.get("intent") === "reset") {
     resetMatchingWeights(db);
     return redirect("/animation/ponderations?retablies=1");

@@ -9,15 +9,15 @@ import { existingActivityDomainIds, existingSkillIds, listActivityDomains, listS
 import { communeLabel, getCommune } from "~/models/commune.server";
 import { getTrackRecord, getVolunteerProfile, saveVolunteerProfile } from "~/models/volunteer.server";
 import { BIO_MAX, volunteerProfileSchema } from "~/schemas/volunteer";
-import { requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { formatInteger, plural } from "~/domain/format";
-import { resolveTypedCommune } from "~/utils/project-form.server";
+import { resolveTypedCommune } from "~/guards/project-form.server";
+import { authorize } from "~/guards/authorize.server";
 
 export const meta: MetaFunction = () => [{ title: "Mon profil de bénévole — Maillon" }];
 
 export function loader({ request }: LoaderFunctionArgs) {
-  const auth = requireRole(request, "benevole");
+  const { auth } = authorize(request, "benevoles.profil");
   const db = getDb();
   const profile = getVolunteerProfile(db, auth.user.id);
   const commune = getCommune(db, profile?.communeCode ?? auth.user.communeCode);
@@ -45,9 +45,9 @@ export function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const auth = requireRole(request, "benevole");
-  const db = getDb();
   const formData = await request.formData();
+  const { auth } = authorize(request, "benevoles.profil", formData);
+  const db = getDb();
   const submission = parseWithZod(formData, { schema: volunteerProfileSchema });
   const commune = resolveTypedCommune(db, formData);
   if (submission.status !== "success") {

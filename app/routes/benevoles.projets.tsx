@@ -7,20 +7,20 @@ import { suggestNeedsForVolunteer } from "~/models/matching.server";
 import { countActiveMentorships, listMentorshipsForUser, requestMentorship } from "~/models/mentorship.server";
 import { getVolunteerProfile } from "~/models/volunteer.server";
 import { mentorshipRequestSchema } from "~/schemas/mentorship";
-import { requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { formatInteger, plural } from "~/domain/format";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { useFormReply } from "~/utils/reply";
 import { replyInvalid, replyRefused } from "~/utils/reply.server";
 import { Alert } from "~/components/ui/alert";
+import { authorize } from "~/guards/authorize.server";
 
 export const meta: MetaFunction = () => [{ title: "Projets pour moi — Maillon" }];
 
 const LIMIT = 15;
 
 export function loader({ request }: LoaderFunctionArgs) {
-  const auth = requireRole(request, "benevole");
+  const { auth } = authorize(request, "benevoles.projets");
   const db = getDb();
   const profile = getVolunteerProfile(db, auth.user.id);
   if (!profile) return { hasProfile: false as const, paused: false, full: null, needs: [] };
@@ -41,8 +41,8 @@ export function loader({ request }: LoaderFunctionArgs) {
 const offerFormId = (needId: number) => `offer-${needId}`;
 
 export async function action({ request }: ActionFunctionArgs) {
-  const auth = requireRole(request, "benevole");
   const formData = await request.formData();
+  const { auth } = authorize(request, "benevoles.projets", formData);
   const submission = parseWithZod(formData, { schema: mentorshipRequestSchema });
   if (submission.status !== "success") {
     const errors = submission.error ? Object.values(submission.error).flat() : [];

@@ -8,27 +8,24 @@ import { allocate, donate, getCagnotte, setGoal } from "~/models/cagnotte.server
 import { listPublishedProjectsInTerritories } from "~/models/project.server";
 import { getTerritoryBySlug } from "~/models/territory.server";
 import { allocationSchema, donationSchema, goalSchema } from "~/schemas/finance";
-import { getAuth, isStaffOf, requireUser } from "~/utils/auth.server";
+import { isStaffOf } from "~/domain/permissions";
+import { loadPole } from "~/guards/pole.server";
 import { getDb } from "~/utils/db.server";
 import { formatDate, formatEuros, plural } from "~/domain/format";
 import { forbidden, notFound } from "~/utils/http.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { useFormReply } from "~/utils/reply";
 import { replyInvalid, replyRefused, UNKNOWN_INTENT } from "~/utils/reply.server";
+import { authorize } from "~/guards/authorize.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `La cagnotte solidaire${data ? ` du ${data.territory.name}` : ""} — Maillon` },
 ];
 
-function loadTerritory(slug: string | undefined) {
-  const territory = slug ? getTerritoryBySlug(getDb(), slug) : undefined;
-  if (!territory) throw notFound("Pôle introuvable");
-  return territory;
-}
-
 export function loader({ request, params }: LoaderFunctionArgs) {
-  const territory = loadTerritory(params.slug);
-  const auth = getAuth(request);
+  const permit = authorize(request, "cagnotte.$slug");
+  const territory = loadPole(permit, params.slug);
+  const { auth } = permit;
   const staff = isStaffOf(auth, territory.id);
   const db = getDb();
   return {
@@ -48,9 +45,10 @@ const DONE = {
 };
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const territory = loadTerritory(params.slug);
-  const auth = requireUser(request);
   const formData = await request.formData();
+  const permit = authorize(request, "cagnotte.$slug", formData);
+  const territory = loadPole(permit, params.slug);
+  const { auth } = permit;
   const intent = String(formData.get("intent") ?? "");
   const db = getDb();
   const now = new Date();
@@ -63,7 +61,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
     donate(db, territory.id, auth.user.id, { amountCents: v.amount, donorName: v.donorName || null, message: v.message ?? "" }, now);
     return back("merci");
   }
-  if (!isStaffOf(auth, territory.id)) throw forbidden("Seule l'équipe d'animation du pôle gère la cagnotte.");
   if (intent === "allocate") {
     const submission = parseWithZod(formData, { schema: allocationSchema });
     if (submission.status !== "success") return replyInvalid(submission, { formId: intent });

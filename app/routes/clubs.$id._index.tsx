@@ -17,14 +17,15 @@ import { listMeetings } from "~/models/club-meeting.server";
 import { listMembers, requestToJoin, respondToInvitation } from "~/models/club-membership.server";
 import { changeLifecycle, getClubDetail } from "~/models/club.server";
 import { lifecycleSchema } from "~/schemas/club";
-import { hasRole, requireUser } from "~/utils/auth.server";
-import { loadClub, requireClubPermission } from "~/utils/club-access.server";
+import { hasRole } from "~/domain/permissions";
+import { loadClub } from "~/guards/club.server";
 import { getDb } from "~/utils/db.server";
 import { formatDate, formatDateTime, formatEuros, plural } from "~/domain/format";
 import { formatPercentBps } from "~/domain/clubs/commitment";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { useFormReply } from "~/utils/reply";
 import { replyRefused, UNKNOWN_INTENT } from "~/utils/reply.server";
+import { authorize } from "~/guards/authorize.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.club.name ?? "Club"} — Maillon` }];
 
@@ -37,7 +38,7 @@ const DONE = {
 };
 
 export function loader({ request, params }: LoaderFunctionArgs) {
-  const access = loadClub(request, params.id);
+  const access = loadClub(authorize(request, "clubs.$id._index"), params.id);
   const db = getDb();
   const club = getClubDetail(db, access.club.id)!;
   const now = new Date();
@@ -67,10 +68,10 @@ export function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const auth = requireUser(request);
-  const access = loadClub(request, params.id);
-  const db = getDb();
   const formData = await request.formData();
+  const access = loadClub(authorize(request, "clubs.$id._index", formData), params.id);
+  const auth = access.auth;
+  const db = getDb();
   const intent = formData.get("intent");
   const now = new Date();
   const clubId = access.club.id;
@@ -87,7 +88,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
       done = intent === "accept-invitation" ? "rejoint" : "decline";
       break;
     case "lifecycle": {
-      requireClubPermission(access, "changeLifecycle", "Seul le gérant du club fait changer le club d'étape.");
       const submission = parseWithZod(formData, { schema: lifecycleSchema });
       if (submission.status !== "success") return replyRefused(UNKNOWN_INTENT);
       outcome = changeLifecycle(db, clubId, submission.value.action, now);

@@ -20,7 +20,7 @@ import {
 } from "~/models/club-membership.server";
 import { inviteSchema, meetingSchema, officerSchema, savingsSchema } from "~/schemas/club";
 import { centsToInput } from "~/schemas/money";
-import { requireClubMember, requireClubPermission } from "~/utils/club-access.server";
+import { loadClubAsMember } from "~/guards/club.server";
 import { readId } from "~/utils/http.server";
 import { getDb } from "~/utils/db.server";
 import { formatDateTime, formatEuros } from "~/domain/format";
@@ -28,6 +28,7 @@ import { parisDateTime, parisIsoDate } from "~/domain/paris-time";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { useFormReply } from "~/utils/reply";
 import { replyInvalid, replyRefused, UNKNOWN_INTENT } from "~/utils/reply.server";
+import { authorize } from "~/guards/authorize.server";
 
 export const meta: MetaFunction = () => [{ title: "Membres du club — Maillon" }];
 
@@ -42,7 +43,7 @@ const DONE = {
 };
 
 export function loader({ request, params }: LoaderFunctionArgs) {
-  const access = requireClubMember(request, params.id);
+  const access = loadClubAsMember(authorize(request, "clubs.$id.membres"), params.id);
   const db = getDb();
   const members = listMembers(db, access.club.id);
   return {
@@ -62,16 +63,15 @@ export function loader({ request, params }: LoaderFunctionArgs) {
 
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const access = requireClubMember(request, params.id);
+  const formData = await request.formData();
+  const access = loadClubAsMember(authorize(request, "clubs.$id.membres", formData), params.id);
   const db = getDb();
   const clubId = access.club.id;
-  const formData = await request.formData();
   const intent = String(formData.get("intent") ?? "");
   const now = new Date();
   const done = (what: keyof typeof DONE) => redirectWithFlash(`/clubs/${clubId}/membres`, DONE[what]);
 
   if (intent === "invite") {
-    requireClubPermission(access, "manageMembers", "Seul le gérant invite de nouveaux membres.");
     const submission = parseWithZod(formData, { schema: inviteSchema });
     if (submission.status !== "success") return replyInvalid(submission, { formId: intent });
     const outcome = inviteMember(db, clubId, submission.value.email, now);
@@ -79,7 +79,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return done("invite");
   }
   if (intent === "accept-request" || intent === "decline-request") {
-    requireClubPermission(access, "manageMembers", "Seul le gérant répond aux demandes.");
     const userId = readId(formData.get("userId"));
     if (userId === null) return replyRefused({ status: 400, message: "Membre inconnu." });
     const outcome = decideRequest(db, clubId, userId, intent === "accept-request", now);
@@ -87,7 +86,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return done(intent === "accept-request" ? "accepte" : "refuse");
   }
   if (intent === "set-officer") {
-    requireClubPermission(access, "manageMembers", "Seul le gérant nomme les responsables du club.");
     const submission = parseWithZod(formData, { schema: officerSchema });
     if (submission.status !== "success") return replyInvalid(submission, { formId: intent });
     const outcome = setOfficer(db, clubId, submission.value.userId, submission.value.role);
@@ -107,7 +105,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirectWithFlash(`/clubs/${clubId}`, DONE.parti);
   }
   if (intent === "add-meeting") {
-    requireClubPermission(access, "scheduleMeetings", "Seuls le gérant et le secrétaire planifient les réunions.");
     const submission = parseWithZod(formData, { schema: meetingSchema });
     if (submission.status !== "success") return replyInvalid(submission, { formId: intent });
     const v = submission.value;

@@ -11,21 +11,15 @@ import { communeLabel, getCommune } from "~/models/commune.server";
 import { listTerritoriesWithCounts } from "~/models/territory.server";
 import { clubSettingsSchema, type ClubSettings, type ClubSettingsFormValues } from "~/schemas/club";
 import { centsToInput } from "~/schemas/money";
-import { requireClubMember, requireClubPermission, type ClubAccess } from "~/utils/club-access.server";
-import { resolveClubScope } from "~/utils/club-form.server";
+import { loadClubAsMember } from "~/guards/club.server";
+import { authorize } from "~/guards/authorize.server";
+import { resolveClubScope } from "~/guards/club-form.server";
 import { getDb, type Db } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { useFormReply } from "~/utils/reply";
 import { replyInvalid, replyRefused } from "~/utils/reply.server";
 
 export const meta: MetaFunction = () => [{ title: "Paramètres du club — Maillon" }];
-
-/** The gérant of this club, or 403. */
-function requireGerant(request: Request, idParam: string | undefined): ClubAccess & { auth: NonNullable<ClubAccess["auth"]> } {
-  const access = requireClubMember(request, idParam);
-  requireClubPermission(access, "manageMembers", "Seul le gérant du club modifie ses paramètres.");
-  return access;
-}
 
 function poleOf(db: Db, club: ClubRow) {
   return listTerritoriesWithCounts(db).find((t) => t.id === club.territoryId);
@@ -52,7 +46,7 @@ function storedValues(db: Db, club: ClubRow) {
 }
 
 export function loader({ request, params }: LoaderFunctionArgs) {
-  const { club } = requireGerant(request, params.id);
+  const { club } = loadClubAsMember(authorize(request, "clubs.$id.parametres"), params.id);
   const db = getDb();
   const pole = poleOf(db, club);
   return {
@@ -64,8 +58,9 @@ export function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { club, auth } = requireGerant(request, params.id);
-  const submission = parseWithZod(await request.formData(), { schema: clubSettingsSchema });
+  const formData = await request.formData();
+  const { club, auth } = loadClubAsMember(authorize(request, "clubs.$id.parametres", formData), params.id);
+  const submission = parseWithZod(formData, { schema: clubSettingsSchema });
   if (submission.status !== "success") return replyInvalid(submission);
   const v = submission.value;
   const db = getDb();

@@ -16,7 +16,7 @@ import { listVotes, openVote } from "~/models/club-vote.server";
 import { clubBalance, listClubCommitments } from "~/models/club.server";
 import { suggestProjectsForClub } from "~/models/matching.server";
 import { accompanyingSchema, followSchema, openVoteSchema, studySchema } from "~/schemas/club";
-import { requireClubMember, requireClubPermission } from "~/utils/club-access.server";
+import { loadClubAsMember } from "~/guards/club.server";
 import { readId } from "~/utils/http.server";
 import { getDb, type Db } from "~/utils/db.server";
 import { formatDate, formatEuros } from "~/domain/format";
@@ -24,6 +24,7 @@ import { parisDateTime, parisIsoDate } from "~/domain/paris-time";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { useFormReply } from "~/utils/reply";
 import { replyInvalid, replyRefused, UNKNOWN_INTENT } from "~/utils/reply.server";
+import { authorize } from "~/guards/authorize.server";
 
 export const meta: MetaFunction = () => [{ title: "Projets et votes du club — Maillon" }];
 
@@ -48,7 +49,7 @@ function suggestions(db: Db, clubId: number, followed: Set<number>, now: Date) {
 }
 
 export function loader({ request, params }: LoaderFunctionArgs) {
-  const access = requireClubMember(request, params.id);
+  const access = loadClubAsMember(authorize(request, "clubs.$id.projets"), params.id);
   const db = getDb();
   const now = new Date();
   const club = access.club;
@@ -71,10 +72,10 @@ export function loader({ request, params }: LoaderFunctionArgs) {
 
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const access = requireClubMember(request, params.id);
+  const formData = await request.formData();
+  const access = loadClubAsMember(authorize(request, "clubs.$id.projets", formData), params.id);
   const db = getDb();
   const clubId = access.club.id;
-  const formData = await request.formData();
   const intent = String(formData.get("intent") ?? "");
   const now = new Date();
   const done = (what: keyof typeof DONE) => redirectWithFlash(`/clubs/${clubId}/projets`, DONE[what]);
@@ -95,7 +96,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return done("etudie");
   }
   if (intent === "open-vote") {
-    requireClubPermission(access, "openVotes", "Seul le gérant du club ouvre un vote.");
     const submission = parseWithZod(formData, { schema: openVoteSchema });
     if (submission.status !== "success") return replyInvalid(submission, { formId: `vote-${dealId}` });
     const v = submission.value;
@@ -114,14 +114,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirectWithFlash(`/clubs/${clubId}/votes/${outcome.voteId}`, "Le vote est ouvert : chaque membre vote une fois, avant la date limite.");
   }
   if (intent === "drop") {
-    requireClubPermission(access, "openVotes", "Seul le gérant décide de ne pas donner suite.");
     const id = readId(dealId);
     const outcome = id !== null ? dropDeal(db, clubId, id, now) : ({ ok: false, status: 400, message: "Projet inconnu." } as const);
     if (!outcome.ok) return replyRefused(outcome);
     return done("abandonne");
   }
   if (intent === "set-accompanying") {
-    requireClubPermission(access, "openVotes", "Seul le gérant nomme les membres accompagnateurs.");
     const formId = `acc-${String(formData.get("projectId") ?? "")}`;
     const submission = parseWithZod(formData, { schema: accompanyingSchema });
     if (submission.status !== "success") return replyInvalid(submission, { formId });

@@ -11,18 +11,19 @@ import { LEDGER_DIRECTION } from "~/domain/clubs/ledger";
 import { getTreasury, recordLedgerEntry } from "~/models/club-ledger.server";
 import { listMembers } from "~/models/club-membership.server";
 import { ledgerEntrySchema, MANUAL_LEDGER_KINDS } from "~/schemas/club";
-import { requireClubMember, requireClubPermission } from "~/utils/club-access.server";
+import { loadClubAsMember } from "~/guards/club.server";
 import { getDb } from "~/utils/db.server";
 import { formatDate, formatEuros } from "~/domain/format";
 import { parisIsoDate } from "~/domain/paris-time";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { useFormReply } from "~/utils/reply";
 import { replyInvalid, replyRefused } from "~/utils/reply.server";
+import { authorize } from "~/guards/authorize.server";
 
 export const meta: MetaFunction = () => [{ title: "Trésorerie du club — Maillon" }];
 
 export function loader({ request, params }: LoaderFunctionArgs) {
-  const access = requireClubMember(request, params.id);
+  const access = loadClubAsMember(authorize(request, "clubs.$id.tresorerie"), params.id);
   const db = getDb();
   return {
     club: { id: access.club.id, name: access.club.name },
@@ -36,9 +37,8 @@ export function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const access = requireClubMember(request, params.id);
-  requireClubPermission(access, "recordLedger", "Seuls le trésorier et le gérant inscrivent les mouvements du club.");
   const formData = await request.formData();
+  const access = loadClubAsMember(authorize(request, "clubs.$id.tresorerie", formData), params.id);
   const submission = parseWithZod(formData, { schema: ledgerEntrySchema });
   if (submission.status !== "success") return replyInvalid(submission);
   const v = submission.value;

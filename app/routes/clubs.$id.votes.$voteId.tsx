@@ -10,7 +10,9 @@ import { BALLOT_CHOICE_LABELS, INSTRUMENT_LABELS, VOTE_OUTCOME_LABELS } from "~/
 import { describeRule } from "~/domain/clubs/vote";
 import { castBallot, closeVote, getVoteDetail } from "~/models/club-vote.server";
 import { ballotSchema } from "~/schemas/club";
-import { requireClubMember, requireClubPermission } from "~/utils/club-access.server";
+import { loadClubAsMember } from "~/guards/club.server";
+import { authorize, type Permit } from "~/guards/authorize.server";
+import type { Auth } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { formatDateTime, formatEuros } from "~/domain/format";
 import { notFound, parseId } from "~/utils/http.server";
@@ -23,15 +25,15 @@ export const meta: MetaFunction = () => [{ title: "Vote du club — Maillon" }];
 const BALLOT_FORM = "bulletin";
 const CLOSED = "Le vote est clos.";
 
-function loadVote(request: Request, params: { id?: string; voteId?: string }) {
-  const access = requireClubMember(request, params.id);
+function loadVote(permit: Permit<Auth>, params: { id?: string; voteId?: string }) {
+  const access = loadClubAsMember(permit, params.id);
   const vote = getVoteDetail(getDb(), access.club.id, parseId(params.voteId), access.auth.user.id);
   if (!vote) throw notFound("Vote introuvable");
   return { access, vote };
 }
 
 export function loader({ request, params }: LoaderFunctionArgs) {
-  const { access, vote } = loadVote(request, params);
+  const { access, vote } = loadVote(authorize(request, "clubs.$id.votes.$voteId"), params);
   const joinedAfter = !!access.member.joinedAt && access.member.joinedAt.getTime() > vote.openedAt.getTime();
   return {
     club: { id: access.club.id, name: access.club.name },
@@ -43,13 +45,12 @@ export function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { access, vote } = loadVote(request, params);
   const formData = await request.formData();
+  const { access, vote } = loadVote(authorize(request, "clubs.$id.votes.$voteId", formData), params);
   const db = getDb();
   const now = new Date();
   const back = `/clubs/${access.club.id}/votes/${vote.id}`;
   if (formData.get("intent") === "close") {
-    requireClubPermission(access, "openVotes", "Seul le gérant clôt un vote.");
     const outcome = closeVote(db, access.club.id, vote.id, now);
     if (!outcome.ok) return replyRefused(outcome);
     return redirectWithFlash(back, CLOSED);

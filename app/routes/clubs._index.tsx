@@ -11,19 +11,20 @@ import { closeAllDueVotes } from "~/models/club-vote.server";
 import { createClub, listClubs } from "~/models/club.server";
 import { findTerritoriesForCommune, listTerritoriesWithCounts } from "~/models/territory.server";
 import { clubSchema } from "~/schemas/club";
-import { getAuth, hasRole, requireUser } from "~/utils/auth.server";
-import { resolveClubScope } from "~/utils/club-form.server";
+import { hasRole } from "~/domain/permissions";
+import { resolveClubScope } from "~/guards/club-form.server";
 import { getDb } from "~/utils/db.server";
 import { formatEuros, plural } from "~/domain/format";
 import { forbidden } from "~/utils/http.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { useFormReply } from "~/utils/reply";
 import { replyInvalid } from "~/utils/reply.server";
+import { authorize } from "~/guards/authorize.server";
 
 export const meta: MetaFunction = () => [{ title: "Clubs d'épargnants CIGALES — Maillon" }];
 
 export function loader({ request }: LoaderFunctionArgs) {
-  const auth = getAuth(request);
+  const { auth } = authorize(request, "clubs._index");
   const db = getDb();
   const canCreate = hasRole(auth, "epargnant");
   // Votes past their deadline close first: the list shows what each club committed.
@@ -41,9 +42,8 @@ export function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const auth = requireUser(request);
-  if (!hasRole(auth, "epargnant")) throw forbidden("Seuls les épargnants créent un club : ajoutez ce rôle dans votre compte.");
   const formData = await request.formData();
+  const { auth } = authorize(request, "clubs._index", formData);
   const submission = parseWithZod(formData, { schema: clubSchema });
   if (submission.status !== "success") return replyInvalid(submission);
   const v = submission.value;

@@ -9,10 +9,11 @@ import { communeLabel, getCommune } from "~/models/commune.server";
 import { forgiveSignInFailures, reserveSignInAttempt } from "~/models/sign-in-failure.server";
 import { getUserById, grantRoles, revokeRoles, updatePasswordHash } from "~/models/user.server";
 import { changePasswordSchema } from "~/schemas/auth";
-import { requireUser, startSession } from "~/utils/auth.server";
+import { startSession } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { hashPassword, isCommonPassword, verifyPassword } from "~/utils/password.server";
 import { invalidateAllSessions } from "~/utils/session.server";
+import { authorize } from "~/guards/authorize.server";
 
 export const meta: MetaFunction = () => [{ title: "Mon compte — Maillon" }];
 
@@ -23,7 +24,7 @@ const rolesSchema = z.object({
 });
 
 export function loader({ request }: LoaderFunctionArgs) {
-  const auth = requireUser(request);
+  const { auth } = authorize(request, "compte");
   const commune = getCommune(getDb(), auth.user.communeCode);
   return {
     email: auth.user.email,
@@ -34,8 +35,8 @@ export function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const auth = requireUser(request);
   const formData = await request.formData();
+  const { auth } = authorize(request, "compte", formData);
   const db = getDb();
 
   if (formData.get("intent") === "roles") {

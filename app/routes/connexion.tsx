@@ -6,20 +6,23 @@ import { FormError, TextField } from "~/components/ui/field";
 import { forgiveSignInFailures, reserveSignInAttempt } from "~/models/sign-in-failure.server";
 import { findUserByEmail, normalizeEmail } from "~/models/user.server";
 import { signInSchema } from "~/schemas/auth";
-import { requireVisitor, safeRedirectPath, startSession } from "~/utils/auth.server";
+import { startSession } from "~/utils/auth.server";
+import { safeRedirectPath } from "~/utils/http.server";
 import { getDb } from "~/utils/db.server";
 import { burnPasswordCheck, verifyPassword } from "~/utils/password.server";
+import { authorize } from "~/guards/authorize.server";
 
 export const meta: MetaFunction = () => [{ title: "Se connecter — Maillon" }];
 
 export function loader({ request }: LoaderFunctionArgs) {
   const redirectTo = safeRedirectPath(new URL(request.url).searchParams.get("redirectTo"));
-  requireVisitor(request, redirectTo);
+  authorize(request, "connexion", { signedInTo: redirectTo });
   return { redirectTo };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await request.formData();
+  authorize(request, "connexion", formData);
   const submission = parseWithZod(formData, { schema: signInSchema });
   if (submission.status !== "success") {
     return data(submission.reply({ hideFields: ["password"] }), { status: 400 });

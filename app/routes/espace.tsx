@@ -10,9 +10,10 @@ import { listEndedAwaitingFeedbackFrom, listMentorshipsForUser } from "~/models/
 import { listOwnedProjects } from "~/models/project.server";
 import { findTerritoriesForCommune } from "~/models/territory.server";
 import { getTrackRecord, getVolunteerProfile } from "~/models/volunteer.server";
-import { hasRole, requireUser } from "~/utils/auth.server";
+import { hasRole } from "~/domain/permissions";
 import { getDb } from "~/utils/db.server";
 import { formatDate, formatInteger } from "~/domain/format";
+import { authorize } from "~/guards/authorize.server";
 
 export const meta: MetaFunction = () => [{ title: "Mon espace — Maillon" }];
 
@@ -66,7 +67,7 @@ function nextSteps(input: {
 }
 
 export function loader({ request }: LoaderFunctionArgs) {
-  const auth = requireUser(request);
+  const { auth } = authorize(request, "espace");
   const db = getDb();
   const userId = auth.user.id;
   const commune = getCommune(db, auth.user.communeCode);

@@ -2,14 +2,15 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { PathPage } from "~/components/path-page";
 import { listTerritoriesWithCounts } from "~/models/territory.server";
-import { getAuth, hasRole } from "~/utils/auth.server";
+import { hasRole } from "~/domain/permissions";
 import { getDb } from "~/utils/db.server";
+import { authorize } from "~/guards/authorize.server";
 
 export const meta: MetaFunction = () => [{ title: "Financer des projets — Maillon" }];
 
 export function loader({ request }: LoaderFunctionArgs) {
   const poles = listTerritoriesWithCounts(getDb()).map((t) => ({ slug: t.slug, name: t.name }));
-  const auth = getAuth(request);
+  const { auth } = authorize(request, "financer");
   return { access: { signedIn: auth !== null, holdsRole: hasRole(auth, "epargnant") }, poles };
 }
 

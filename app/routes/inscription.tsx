@@ -8,9 +8,10 @@ import { ROLE_LABELS, SELF_SERVICE_ROLES, type SelfServiceRole } from "~/domain/
 import { resolveCommune } from "~/models/commune-resolution.server";
 import { createUser, findUserByEmail } from "~/models/user.server";
 import { signUpSchema } from "~/schemas/auth";
-import { requireVisitor, startSession } from "~/utils/auth.server";
+import { startSession } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { hashPassword, isCommonPassword } from "~/utils/password.server";
+import { authorize } from "~/guards/authorize.server";
 
 export const meta: MetaFunction = () => [{ title: "Créer un compte — Maillon" }];
 
@@ -21,15 +22,15 @@ const ROLE_HINTS: Record<SelfServiceRole, string> = {
 };
 
 export function loader({ request }: LoaderFunctionArgs) {
-  requireVisitor(request);
+  authorize(request, "inscription");
   const role = new URL(request.url).searchParams.get("role");
   const preselected = SELF_SERVICE_ROLES.find((r) => r === role);
   return { preselected: preselected ? [preselected] : [] };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  requireVisitor(request);
   const formData = await request.formData();
+  authorize(request, "inscription", formData);
   const submission = parseWithZod(formData, { schema: signUpSchema });
   if (submission.status !== "success") {
     return data(submission.reply({ hideFields: ["password"] }), { status: 400 });

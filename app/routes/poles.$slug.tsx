@@ -5,12 +5,14 @@ import { getTerritoryBySlug } from "~/models/territory.server";
 import { getDb } from "~/utils/db.server";
 import { notFound } from "~/utils/http.server";
 import { formatInteger } from "~/domain/format";
+import { authorize } from "~/guards/authorize.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.territory.name} — Maillon` : "Pôle introuvable — Maillon" },
 ];
 
-export function loader({ params }: LoaderFunctionArgs) {
+export function loader({ request, params }: LoaderFunctionArgs) {
+  authorize(request, "poles.$slug");
   const territory = getTerritoryBySlug(getDb(), params.slug ?? "");
   if (!territory) throw notFound("Pôle introuvable");
   return { territory };

@@ -1,12 +1,14 @@
-import type { MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { TerritoryStats } from "~/components/territory-stats";
 import { listTerritoriesWithCounts } from "~/models/territory.server";
 import { getDb } from "~/utils/db.server";
+import { authorize } from "~/guards/authorize.server";
 
 export const meta: MetaFunction = () => [{ title: "Les pôles — Maillon" }];
 
-export function loader() {
+export function loader({ request }: LoaderFunctionArgs) {
+  authorize(request, "poles._index");
   return { territories: listTerritoriesWithCounts(getDb()) };
 }
 

@@ -23,15 +23,16 @@ import { listMentorshipsForProject, requestMentorship, type MentorshipSummary } 
 import { closeProject, publishProject, type SkillNeedView } from "~/models/project.server";
 import { hasVolunteerProfile } from "~/models/volunteer.server";
 import { mentorshipRequestSchema } from "~/schemas/mentorship";
-import { hasRole, requireUser } from "~/utils/auth.server";
+import { hasRole } from "~/domain/permissions";
 import { getDb } from "~/utils/db.server";
 import { formatDate, formatEuros, formatInteger } from "~/domain/format";
-import { loadVisibleProject } from "~/utils/project-access.server";
+import { loadProject } from "~/guards/project.server";
 import { forbidden, parseId } from "~/utils/http.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { useFormReply } from "~/utils/reply";
 import { UNKNOWN_INTENT, replyInvalid, replyRefused } from "~/utils/reply.server";
 import { Alert } from "~/components/ui/alert";
+import { authorize } from "~/guards/authorize.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.project.title} — Maillon` : "Projet introuvable — Maillon" },
@@ -50,7 +51,7 @@ function suggestionsFor(need: SkillNeedView, requests: MentorshipSummary[]): Men
 }
 
 export function loader({ request, params }: LoaderFunctionArgs) {
-  const { auth, project, viewer } = loadVisibleProject(request, parseId(params.id));
+  const { auth, project, viewer } = loadProject(authorize(request, "projets.$id._index"), params.id);
   const db = getDb();
   const isOwner = isProjectOwner(viewer, project);
   const seesAllRequests = isOwner || viewer.isTerritoryStaff || viewer.isAdmin;
@@ -93,17 +94,12 @@ const PROJECT_DONE = {
 const needFormId = (intent: "request" | "offer", needId: number) => `${intent}-${needId}`;
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const auth = requireUser(request);
-  const { project, viewer } = loadVisibleProject(request, parseId(params.id));
-  const db = getDb();
   const formData = await request.formData();
+  const { auth, project } = loadProject(authorize(request, "projets.$id._index", formData), params.id);
+  const db = getDb();
   const intent = String(formData.get("intent") ?? "");
   const now = new Date();
-  const isOwner = isProjectOwner(viewer, project);
 
-  if (intent === "publish" || intent === "close" || intent === "request") {
-    if (!isOwner) throw forbidden("Seule la personne qui porte ce projet peut faire cela.");
-  }
   if (intent === "publish") {
     const result = publishProject(db, project.id, now);
     if (!result.ok) return replyRefused(result);
@@ -115,9 +111,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirectWithFlash(`/projets/${project.id}`, PROJECT_DONE.closed);
   }
   if (intent === "request" || intent === "offer") {
-    if (intent === "offer" && !hasRole(auth, "benevole")) {
-      throw forbidden("Seuls les bénévoles accompagnants peuvent proposer leur aide.");
-    }
     const submission = parseWithZod(formData, { schema: mentorshipRequestSchema });
     if (submission.status !== "success") {
       const errors = submission.error ? Object.values(submission.error).flat() : [];

@@ -4,32 +4,34 @@ import { SkillNeedForm } from "~/components/skill-need-form";
 import { listSkills } from "~/models/catalog.server";
 import { getSkillNeed, removeSkillNeed, updateSkillNeed } from "~/models/project.server";
 import { getDb } from "~/utils/db.server";
-import { loadEditableProject } from "~/utils/project-access.server";
+import { loadEditableProject } from "~/guards/project.server";
 import { notFound, parseId } from "~/utils/http.server";
-import { validateSkillNeedForm } from "~/utils/project-form.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { useFormReply } from "~/utils/reply";
 import { replyInvalid } from "~/utils/reply.server";
+import { validateSkillNeedForm } from "~/guards/project-form.server";
+import { authorize, type Permit } from "~/guards/authorize.server";
+import type { Auth } from "~/utils/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "Modifier un besoin — Maillon" }];
 
 /** The need, only through a project this person may edit, and only if it belongs to it. */
-function loadNeed(request: Request, params: LoaderFunctionArgs["params"]) {
-  const { project } = loadEditableProject(request, parseId(params.id));
+function loadNeed(permit: Permit<Auth>, params: LoaderFunctionArgs["params"]) {
+  const { project } = loadEditableProject(permit, params.id);
   const need = getSkillNeed(getDb(), parseId(params.needId));
   if (!need || need.projectId !== project.id) throw notFound("Besoin introuvable");
   return { project, need };
 }
 
 export function loader({ request, params }: LoaderFunctionArgs) {
-  const { project, need } = loadNeed(request, params);
+  const { project, need } = loadNeed(authorize(request, "projets.$id.besoins.$needId"), params);
   return { project: { id: project.id, title: project.title }, need, skills: listSkills(getDb()) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { project, need } = loadNeed(request, params);
-  const db = getDb();
   const formData = await request.formData();
+  const { project, need } = loadNeed(authorize(request, "projets.$id.besoins.$needId", formData), params);
+  const db = getDb();
   if (formData.get("intent") === "remove") {
     const removal = removeSkillNeed(db, need.id, new Date());
     return redirectWithFlash(

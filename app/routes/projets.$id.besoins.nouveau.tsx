@@ -4,24 +4,26 @@ import { SkillNeedForm } from "~/components/skill-need-form";
 import { listSkills } from "~/models/catalog.server";
 import { addSkillNeed } from "~/models/project.server";
 import { getDb } from "~/utils/db.server";
-import { loadEditableProject } from "~/utils/project-access.server";
 import { parseId } from "~/utils/http.server";
-import { validateSkillNeedForm } from "~/utils/project-form.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { useFormReply } from "~/utils/reply";
 import { replyInvalid } from "~/utils/reply.server";
+import { loadEditableProject } from "~/guards/project.server";
+import { validateSkillNeedForm } from "~/guards/project-form.server";
+import { authorize } from "~/guards/authorize.server";
 
 export const meta: MetaFunction = () => [{ title: "Ajouter un besoin — Maillon" }];
 
 export function loader({ request, params }: LoaderFunctionArgs) {
-  const { project } = loadEditableProject(request, parseId(params.id));
+  const { project } = loadEditableProject(authorize(request, "projets.$id.besoins.nouveau"), params.id);
   return { project: { id: project.id, title: project.title }, skills: listSkills(getDb()) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { project } = loadEditableProject(request, parseId(params.id));
+  const formData = await request.formData();
+  const { project } = loadEditableProject(authorize(request, "projets.$id.besoins.nouveau", formData), params.id);
   const db = getDb();
-  const result = validateSkillNeedForm(db, await request.formData());
+  const result = validateSkillNeedForm(db, formData);
   if (!result.ok) return replyInvalid(result.reply);
   addSkillNeed(db, project.id, result.input, new Date());
   return redirectWithFlash(`/projets/${project.id}#besoins`, "Le besoin a été ajouté.");

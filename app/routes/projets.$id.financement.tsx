@@ -7,18 +7,18 @@ import { FUNDING_KIND_LABELS } from "~/domain/project";
 import { removeFundingNeed, saveFundingNeed } from "~/models/project.server";
 import { fundingNeedSchema } from "~/schemas/project";
 import { getDb } from "~/utils/db.server";
-import { loadEditableProject } from "~/utils/project-access.server";
-import { parseId } from "~/utils/http.server";
-import { validateFundingForm } from "~/utils/project-form.server";
+import { loadEditableProject } from "~/guards/project.server";
+import { validateFundingForm } from "~/guards/project-form.server";
 import { centsToInput } from "~/schemas/money";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { useFormReply } from "~/utils/reply";
 import { replyInvalid } from "~/utils/reply.server";
+import { authorize } from "~/guards/authorize.server";
 
 export const meta: MetaFunction = () => [{ title: "Besoin de financement — Maillon" }];
 
 export function loader({ request, params }: LoaderFunctionArgs) {
-  const { project } = loadEditableProject(request, parseId(params.id));
+  const { project } = loadEditableProject(authorize(request, "projets.$id.financement"), params.id);
   const funding = project.fundingNeed;
   return {
     project: { id: project.id, title: project.title },
@@ -33,8 +33,8 @@ export function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { project } = loadEditableProject(request, parseId(params.id));
   const formData = await request.formData();
+  const { project } = loadEditableProject(authorize(request, "projets.$id.financement", formData), params.id);
   const db = getDb();
   if (formData.get("intent") === "remove") {
     removeFundingNeed(db, project.id, new Date());

@@ -4,19 +4,20 @@ import { ProjectForm } from "~/components/project-form";
 import { listActivityDomains } from "~/models/catalog.server";
 import { updateProject } from "~/models/project.server";
 import { getDb } from "~/utils/db.server";
-import { loadEditableProject } from "~/utils/project-access.server";
 import { parseId } from "~/utils/http.server";
-import { validateProjectForm } from "~/utils/project-form.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { useFormReply } from "~/utils/reply";
 import { replyInvalid } from "~/utils/reply.server";
+import { loadEditableProject } from "~/guards/project.server";
+import { validateProjectForm } from "~/guards/project-form.server";
+import { authorize } from "~/guards/authorize.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Modifier « ${data.project.title} » — Maillon` : "Modifier un projet — Maillon" },
 ];
 
 export function loader({ request, params }: LoaderFunctionArgs) {
-  const { project } = loadEditableProject(request, parseId(params.id));
+  const { project } = loadEditableProject(authorize(request, "projets.$id.modifier"), params.id);
   return {
     domains: listActivityDomains(getDb()),
     project: {
@@ -39,9 +40,10 @@ export function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { project } = loadEditableProject(request, parseId(params.id));
+  const formData = await request.formData();
+  const { project } = loadEditableProject(authorize(request, "projets.$id.modifier", formData), params.id);
   const db = getDb();
-  const result = validateProjectForm(db, await request.formData());
+  const result = validateProjectForm(db, formData);
   if (!result.ok) return replyInvalid(result.reply);
   updateProject(db, project.id, result.input, new Date());
   return redirectWithFlash(`/projets/${project.id}`, "Le projet a été modifié.");

@@ -9,26 +9,27 @@ import { closeDueVotesOnProject } from "~/models/club-vote.server";
 import { getProjectFundingProgress } from "~/models/funding-progress.server";
 import { cancelPledge, createPledge, listMyPledges } from "~/models/pledge.server";
 import { pledgeSchema } from "~/schemas/finance";
-import { hasRole, requireUser } from "~/utils/auth.server";
+import { hasRole } from "~/domain/permissions";
+import type { Auth } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { formatEuros } from "~/domain/format";
-import { loadVisibleProject } from "~/utils/project-access.server";
+import { loadProject } from "~/guards/project.server";
 import { notFound, parseId, readId } from "~/utils/http.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { useFormReply } from "~/utils/reply";
 import { replyInvalid, replyRefused } from "~/utils/reply.server";
 import { Alert } from "~/components/ui/alert";
+import { authorize, type Permit } from "~/guards/authorize.server";
 
 export const meta: MetaFunction = () => [{ title: "Soutenir un projet — Maillon" }];
 
-function load(request: Request, idParam: string | undefined) {
-  const auth = requireUser(request);
-  const { project } = loadVisibleProject(request, parseId(idParam));
-  return { auth, project };
+function load(permit: Permit<Auth>, idParam: string | undefined) {
+  const { project } = loadProject(permit, idParam);
+  return { auth: permit.auth, project };
 }
 
 export function loader({ request, params }: LoaderFunctionArgs) {
-  const { auth, project } = load(request, params.id);
+  const { auth, project } = load(authorize(request, "projets.$id.soutenir"), params.id);
   closeDueVotesOnProject(getDb(), project.id, new Date());
   return {
     project: { id: project.id, title: project.title, pitch: project.pitch, status: project.status, fundingNeed: project.fundingNeed },
@@ -43,8 +44,8 @@ export function loader({ request, params }: LoaderFunctionArgs) {
 const PLEDGE_FORM = "soutien";
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { auth, project } = load(request, params.id);
   const formData = await request.formData();
+  const { auth, project } = load(authorize(request, "projets.$id.soutenir", formData), params.id);
   if (formData.get("intent") === "cancel-pledge") {
     const pledgeId = readId(formData.get("pledgeId"));
     const outcome = pledgeId !== null ? cancelPledge(getDb(), pledgeId, auth.user.id, new Date()) : null;

@@ -10,13 +10,14 @@ import {
   territoryIdsForCommune,
 } from "~/models/project.server";
 import { findTerritoriesForCommune } from "~/models/territory.server";
-import { hasRole, requireUser } from "~/utils/auth.server";
+import { hasRole } from "~/domain/permissions";
 import { getDb } from "~/utils/db.server";
+import { authorize } from "~/guards/authorize.server";
 
 export const meta: MetaFunction = () => [{ title: "Projets — Maillon" }];
 
 export function loader({ request }: LoaderFunctionArgs) {
-  const auth = requireUser(request);
+  const { auth } = authorize(request, "projets._index");
   const db = getDb();
   const territoryIds = territoryIdsForCommune(db, auth.user.communeCode);
   const userId = auth.user.id;

@@ -4,17 +4,17 @@ import { ProjectForm } from "~/components/project-form";
 import { listActivityDomains } from "~/models/catalog.server";
 import { communeLabel, getCommune } from "~/models/commune.server";
 import { createProject } from "~/models/project.server";
-import { requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
-import { validateProjectForm } from "~/utils/project-form.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { useFormReply } from "~/utils/reply";
 import { replyInvalid } from "~/utils/reply.server";
+import { validateProjectForm } from "~/guards/project-form.server";
+import { authorize } from "~/guards/authorize.server";
 
 export const meta: MetaFunction = () => [{ title: "Nouveau projet — Maillon" }];
 
 export function loader({ request }: LoaderFunctionArgs) {
-  const auth = requireRole(request, "porteur");
+  const { auth } = authorize(request, "projets.nouveau");
   const db = getDb();
   const commune = getCommune(db, auth.user.communeCode);
   return {
@@ -25,9 +25,10 @@ export function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const auth = requireRole(request, "porteur");
+  const formData = await request.formData();
+  const { auth } = authorize(request, "projets.nouveau", formData);
   const db = getDb();
-  const result = validateProjectForm(db, await request.formData());
+  const result = validateProjectForm(db, formData);
   if (!result.ok) return replyInvalid(result.reply);
   const project = createProject(db, auth.user.id, result.input, new Date());
   return redirectWithFlash(`/projets/${project.id}`, "Votre projet est enregistré comme brouillon. Ajoutez ses besoins, puis publiez-le.");

@@ -2,24 +2,24 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { NoPaymentNotice } from "~/components/no-payment-notice";
 import { getTontine, joinTontine } from "~/models/tontine.server";
-import { requireUser } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { formatDate, formatEuros } from "~/domain/format";
 import { notFound, parseId } from "~/utils/http.server";
+import { authorize } from "~/guards/authorize.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.tontine.name ?? "Tontine"} — Maillon` }];
 
 const STATUS_LABELS = { passe: "Versé", "en-cours": "Ce mois-ci", "a-venir": "À venir" } as const;
 
 export function loader({ request, params }: LoaderFunctionArgs) {
-  const auth = requireUser(request);
+  const { auth } = authorize(request, "tontines.$id");
   const tontine = getTontine(getDb(), parseId(params.id), auth.user.id, new Date());
   if (!tontine) throw notFound("Tontine introuvable");
   return { tontine };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const auth = requireUser(request);
+  const { auth } = authorize(request, "tontines.$id", await request.formData());
   const id = parseId(params.id);
   const outcome = joinTontine(getDb(), id, auth.user.id, new Date());
   if (!outcome.ok) return data({ message: outcome.message }, { status: outcome.status });

@@ -9,15 +9,15 @@ import { MAX_TONTINE_MEMBERS } from "~/domain/clubs/tontine";
 import { createTontine, listTontines } from "~/models/tontine.server";
 import { findTerritoriesForCommune, listTerritoriesWithCounts } from "~/models/territory.server";
 import { tontineSchema } from "~/schemas/finance";
-import { requireUser } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { formatDate, formatEuros, plural } from "~/domain/format";
 import { parisIsoDate } from "~/domain/paris-time";
+import { authorize } from "~/guards/authorize.server";
 
 export const meta: MetaFunction = () => [{ title: "Tontines — Maillon" }];
 
 export function loader({ request }: LoaderFunctionArgs) {
-  const auth = requireUser(request);
+  const { auth } = authorize(request, "tontines._index");
   const db = getDb();
   const home = findTerritoriesForCommune(db, auth.user.communeCode)[0];
   const territories = listTerritoriesWithCounts(db).map((t) => ({ id: t.id, name: t.name }));
@@ -26,8 +26,8 @@ export function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const auth = requireUser(request);
   const formData = await request.formData();
+  const { auth } = authorize(request, "tontines._index", formData);
   const submission = parseWithZod(formData, { schema: tontineSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const v = submission.value;

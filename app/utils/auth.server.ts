@@ -1,9 +1,9 @@
 import { redirect } from "@remix-run/node";
 import type { Role } from "~/domain/vocabulary";
+import type { Actor } from "~/domain/permissions";
 import { getStaffTerritoryIds, getUserRoles } from "~/models/user.server";
 import { getDb } from "./db.server";
 import { getEnv } from "./env.server";
-import { forbidden } from "./http.server";
 import {
   createSession,
   sessionExpiresAt,
@@ -12,11 +12,11 @@ import {
   type SessionUser,
 } from "./session.server";
 
-export type Auth = {
+/** Who is asking: the session's person, and what permissions look at (an `Actor`). */
+export type Auth = Actor & {
   user: SessionUser;
   session: Session;
   roles: Role[];
-  /** Territories whose animation team this person belongs to. */
   staffTerritoryIds: number[];
 };
 
@@ -70,6 +70,7 @@ export function getAuth(request: Request): Auth | null {
     if (result) {
       auth = {
         ...result,
+        userId: result.user.id,
         roles: getUserRoles(db, result.user.id),
         staffTerritoryIds: getStaffTerritoryIds(db, result.user.id),
       };
@@ -77,48 +78,4 @@ export function getAuth(request: Request): Auth | null {
   }
   authCache.set(request, auth);
   return auth;
-}
-
-/** Only same-site relative paths; anything else falls back. */
-export function safeRedirectPath(to: FormDataEntryValue | string | null | undefined, fallback = "/espace"): string {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) {
-    return fallback;
-  }
-  return to;
-}
-
-function signInRedirect(request: Request): Response {
-  const url = new URL(request.url);
-  const params = new URLSearchParams({ redirectTo: `${url.pathname}${url.search}` });
-  return redirect(`/connexion?${params}`);
-}
-
-/** The signed-in person; a visitor is sent to /connexion?redirectTo=…. */
-export function requireUser(request: Request): Auth {
-  const auth = getAuth(request);
-  if (!auth) throw signInRedirect(request);
-  return auth;
-}
-
-export function hasRole(auth: Auth | null, role: Role): boolean {
-  return !!auth && (auth.roles.includes(role) || auth.roles.includes("admin"));
-}
-
-/** On the animation team of this pôle (an `animateur` listed in its staff), or an admin. */
-export function isStaffOf(auth: Auth | null, territoryId: number): boolean {
-  return !!auth && (auth.roles.includes("admin") || (auth.roles.includes("animateur") && auth.staffTerritoryIds.includes(territoryId)));
-}
-
-/** The signed-in person holding `role` (admins hold every role); others get 403. */
-export function requireRole(request: Request, role: Role): Auth {
-  const auth = requireUser(request);
-  if (!hasRole(auth, role)) {
-    throw forbidden("Cette page est réservée à un autre rôle.");
-  }
-  return auth;
-}
-
-/** Sends a signed-in person away from pages meant for visitors (sign-in, sign-up). */
-export function requireVisitor(request: Request, to = "/espace"): void {
-  if (getAuth(request)) throw redirect(to);
 }

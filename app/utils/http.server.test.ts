@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseId, readId } from "./http.server";
+import { parseId, readId, safeRedirectPath } from "./http.server";
 
 describe("readId", () => {
   it("reads a positive integer written in plain digits", () => {
@@ -28,5 +28,17 @@ describe("parseId", () => {
       }
       expect(thrown, JSON.stringify(value)).toMatchObject({ init: { status: 404 } });
     }
+  });
+});
+
+describe("redirect targets", () => {
+  it.each([
+    ["/compte", "/compte"],
+    ["https://evil.example/", "/espace"],
+    ["//evil.example", "/espace"],
+    ["/\\evil.example", "/espace"],
+    [null, "/espace"],
+  ])("%s → %s", (input, expected) => {
+    expect(safeRedirectPath(input)).toBe(expected);
   });
 });

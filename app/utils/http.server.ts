@@ -26,3 +26,11 @@ export function notFound(message = "Page introuvable") {
 export function forbidden(message: string) {
   return data({ message }, { status: 403 });
 }
+
+/** Only same-site relative paths; anything else falls back. */
+export function safeRedirectPath(to: FormDataEntryValue | string | null | undefined, fallback = "/espace"): string {
+  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) {
+    return fallback;
+  }
+  return to;
+}

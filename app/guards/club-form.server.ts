@@ -6,7 +6,7 @@
 import { existingActivityDomainIds } from "~/models/catalog.server";
 import { communesInPerimeter, type ClubScope } from "~/models/club.server";
 import { resolveCommune } from "~/models/commune-resolution.server";
-import type { Db } from "./db.server";
+import type { Db } from "~/utils/db.server";
 
 type Pole = { id: number; departments: { code: string }[] };
 type TypedScope = { departmentCodes?: string[]; communes?: string; activityDomainIds?: number[] };

@@ -9,7 +9,7 @@ import { existingActivityDomainIds, existingSkillIds } from "~/models/catalog.se
 import { resolveCommune } from "~/models/commune-resolution.server";
 import type { FundingNeedInput, ProjectInput, SkillNeedInput } from "~/models/project.server";
 import { fundingNeedSchema, projectSchema, skillNeedSchema } from "~/schemas/project";
-import type { Db } from "./db.server";
+import type { Db } from "~/utils/db.server";
 
 type Reply = SubmissionResult<string[]>;
 export type ProjectFormResult = { ok: true; input: ProjectInput } | { ok: false; reply: Reply };

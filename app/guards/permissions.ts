@@ -1,0 +1,181 @@
+/**
+ * The permission table: for every route module (named after its file in
+ * app/routes/) and every action intent, who may do it and on which objects.
+ * `authorize()` refuses whatever the table does not list (default deny), and
+ * app/guards/authorization.test.ts fails when a route module has no entry.
+ *
+ * A form without an `intent` field means the route's only action, or `submit`
+ * where the route has several.
+ * Scopes (see app/domain/permissions.ts): `any` every object the person may
+ * see, `own` the person's own, `pole` objects of a pôle they animate,
+ * `member` a club they belong to (with an office when `office` is named).
+ */
+import type { Rule } from "~/domain/permissions";
+
+export type RouteRules = {
+  loader?: Rule;
+  actions?: Readonly<Record<string, Rule>>;
+};
+
+const everyone = { who: ["everyone"], scope: "any" } as const satisfies Rule;
+const visitors = { who: ["visitor"], scope: "any" } as const satisfies Rule;
+const signedIn = { who: ["user"], scope: "any" } as const satisfies Rule;
+const ownAccount = { who: ["user"], scope: "own", on: "account" } as const satisfies Rule;
+
+const projectHolder = {
+  who: ["user"],
+  on: "project",
+  scope: "own",
+  refusal: "Seule la personne qui porte ce projet peut le modifier.",
+} as const satisfies Rule;
+
+const mentorshipParty = {
+  who: ["user"],
+  on: "mentorship",
+  scope: "own",
+  refusal: "Seules les deux personnes de l'accompagnement peuvent faire cela.",
+} as const satisfies Rule;
+
+const clubMember = {
+  who: ["user"],
+  on: "club",
+  scope: "member",
+  refusal: "Cette page est réservée aux membres actifs du club.",
+} as const satisfies Rule;
+
+const poleAnimation = {
+  who: ["animateur"],
+  on: "pole",
+  scope: "pole",
+  refusal: "Vous ne faites pas partie de l'équipe d'animation de ce pôle.",
+} as const satisfies Rule;
+
+export const PERMISSIONS = {
+  _index: { loader: everyone },
+  "api.communes": { loader: everyone },
+  accompagner: { loader: everyone },
+  creer: { loader: everyone },
+  financer: { loader: everyone },
+  "poles._index": { loader: everyone },
+  "poles.$slug": { loader: everyone },
+
+  connexion: { loader: visitors, actions: { submit: everyone } },
+  inscription: { loader: visitors, actions: { submit: visitors } },
+  deconnexion: { loader: everyone, actions: { submit: everyone } },
+  compte: { loader: ownAccount, actions: { roles: ownAccount, password: ownAccount } },
+  espace: { loader: ownAccount },
+
+  "projets._index": { loader: signedIn },
+  "projets.nouveau": { loader: { who: ["porteur"], scope: "any" }, actions: { submit: { who: ["porteur"], scope: "any" } } },
+  "projets.$id._index": {
+    // Drafts are hidden from all but their holder, their pôle's animation team and admins (app/domain/project.ts).
+    loader: everyone,
+    actions: {
+      publish: { ...projectHolder, refusal: "Seule la personne qui porte ce projet peut faire cela." },
+      close: { ...projectHolder, refusal: "Seule la personne qui porte ce projet peut faire cela." },
+      request: { ...projectHolder, refusal: "Seule la personne qui porte ce projet peut faire cela." },
+      offer: { who: ["benevole"], scope: "any" },
+    },
+  },
+  "projets.$id.modifier": { loader: projectHolder, actions: { submit: projectHolder } },
+  "projets.$id.besoins.nouveau": { loader: projectHolder, actions: { save: projectHolder } },
+  "projets.$id.besoins.$needId": { loader: projectHolder, actions: { save: projectHolder, remove: projectHolder } },
+  "projets.$id.financement": { loader: projectHolder, actions: { save: projectHolder, remove: projectHolder } },
+  "projets.$id.soutenir": {
+    loader: signedIn,
+    actions: {
+      submit: { who: ["epargnant"], scope: "any" },
+      "cancel-pledge": { who: ["user"], scope: "own", on: "pledge", refusal: "Promesse introuvable." },
+    },
+  },
+
+  "benevoles._index": { loader: { who: ["benevole"], scope: "own", on: "account" } },
+  "benevoles.profil": { loader: { who: ["benevole"], scope: "own", on: "account" }, actions: { submit: { who: ["benevole"], scope: "own", on: "account" } } },
+  "benevoles.projets": { loader: { who: ["benevole"], scope: "own", on: "account" }, actions: { submit: { who: ["benevole"], scope: "any" } } },
+  "accompagnements.$id": {
+    // The animation team of the project's pôle reads the mentorship; only its two parties act on it.
+    loader: { who: ["user"], scope: ["own", "pole"], on: "mentorship" },
+    actions: {
+      respond: mentorshipParty,
+      cancel: mentorshipParty,
+      session: mentorshipParty,
+      end: mentorshipParty,
+      feedback: mentorshipParty,
+    },
+  },
+
+  "animation._index": { loader: poleAnimation, actions: { submit: poleAnimation } },
+  "animation.ponderations": { loader: poleAnimation, actions: { submit: poleAnimation, reset: poleAnimation } },
+  "cagnotte.$slug": {
+    loader: everyone,
+    actions: {
+      donate: signedIn,
+      allocate: { ...poleAnimation, refusal: "Seule l'équipe d'animation du pôle gère la cagnotte." },
+      "set-goal": { ...poleAnimation, refusal: "Seule l'équipe d'animation du pôle gère la cagnotte." },
+    },
+  },
+
+  "clubs._index": { loader: everyone, actions: { submit: { who: ["epargnant"], scope: "any" } } },
+  "clubs.$id._index": {
+    loader: everyone,
+    actions: {
+      "request-to-join": { who: ["epargnant"], scope: "any" },
+      // The invitation is the person's own: the model refuses anyone not invited.
+      "accept-invitation": { who: ["user"], scope: "own", on: "invitation" },
+      "decline-invitation": { who: ["user"], scope: "own", on: "invitation" },
+      lifecycle: { ...clubMember, office: "changeLifecycle", refusal: "Seul le gérant du club fait changer le club d'étape." },
+    },
+  },
+  "clubs.$id.membres": {
+    loader: clubMember,
+    actions: {
+      "set-savings": clubMember,
+      leave: clubMember,
+      invite: { ...clubMember, office: "manageMembers", refusal: "Seul le gérant invite de nouveaux membres." },
+      "accept-request": { ...clubMember, office: "manageMembers", refusal: "Seul le gérant répond aux demandes." },
+      "decline-request": { ...clubMember, office: "manageMembers", refusal: "Seul le gérant répond aux demandes." },
+      "set-officer": { ...clubMember, office: "manageMembers", refusal: "Seul le gérant nomme les responsables du club." },
+      "add-meeting": { ...clubMember, office: "scheduleMeetings", refusal: "Seuls le gérant et le secrétaire planifient les réunions." },
+    },
+  },
+  "clubs.$id.parametres": {
+    loader: { ...clubMember, office: "manageMembers", refusal: "Seul le gérant du club modifie ses paramètres." },
+    actions: { submit: { ...clubMember, office: "manageMembers", refusal: "Seul le gérant du club modifie ses paramètres." } },
+  },
+  "clubs.$id.tresorerie": {
+    loader: clubMember,
+    actions: {
+      submit: { ...clubMember, office: "recordLedger", refusal: "Seuls le trésorier et le gérant inscrivent les mouvements du club." },
+    },
+  },
+  "clubs.$id.projets": {
+    loader: clubMember,
+    actions: {
+      follow: { ...clubMember, office: "studyDeals" },
+      study: { ...clubMember, office: "studyDeals" },
+      "open-vote": { ...clubMember, office: "openVotes", refusal: "Seul le gérant du club ouvre un vote." },
+      drop: { ...clubMember, office: "openVotes", refusal: "Seul le gérant décide de ne pas donner suite." },
+      "set-accompanying": { ...clubMember, office: "openVotes", refusal: "Seul le gérant nomme les membres accompagnateurs." },
+    },
+  },
+  "clubs.$id.votes.$voteId": {
+    loader: clubMember,
+    actions: {
+      submit: clubMember,
+      close: { ...clubMember, office: "openVotes", refusal: "Seul le gérant clôt un vote." },
+    },
+  },
+
+  "tontines._index": { loader: signedIn, actions: { create: signedIn } },
+  "tontines.$id": { loader: signedIn, actions: { submit: signedIn } },
+} as const satisfies Record<string, RouteRules>;
+
+export type RouteId = keyof typeof PERMISSIONS;
+
+/** The intent a form names; when it names none, the route's only action, or `submit`. */
+export function intentOf(form: FormData, rules: RouteRules): string {
+  const intent = form.get("intent");
+  if (typeof intent === "string" && intent !== "") return intent;
+  const intents = Object.keys(rules.actions ?? {});
+  return intents.length === 1 ? intents[0]! : "submit";
+}
