@@ -43,7 +43,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return data(
     {
       user: auth ? { displayName: auth.user.displayName, roles: auth.roles } : null,
-      flash: flash.message ? { message: flash.message } : null,
+      flash: flash.flash,
     },
     { headers: flash.headers },
   );

@@ -122,14 +122,15 @@ describe("the round and its proposals", () => {
     ];
     const sent = await send(territory.slug, animator.id, pairs);
     expect(sent.status).toBe(302);
-    expect(sent.location).toBe(`/animation?pole=${territory.slug}&envoyees=1&ignorees=3`);
+    expect(sent.location).toBe(`/animation?pole=${territory.slug}`);
+    expect(sent.flash).toMatch(/^1 proposition envoyée, 3 ignorées car devenues impossibles depuis le calcul/);
     const created = db().select().from(mentorships).where(and(eq(mentorships.needId, valid), eq(mentorships.volunteerId, ok.id))).get();
     expect(created).toMatchObject({ initiatedBy: "animateur", status: "demande" });
     expect(db().select().from(mentorships).where(eq(mentorships.needId, pausedNeed)).all()).toEqual([]);
 
     // Sending again: the pair is already open.
-    expect((await send(territory.slug, animator.id, pairs.slice(0, 1))).location).toBe(
-      `/animation?pole=${territory.slug}&envoyees=0&ignorees=1`,
+    expect((await send(territory.slug, animator.id, pairs.slice(0, 1))).flash).toMatch(
+      /^0 proposition envoyée, 1 ignorée car devenue impossible depuis le calcul/,
     );
 
     // The volunteer answers it; the holder sees it waiting.
@@ -158,7 +159,7 @@ describe("the round and its proposals", () => {
     const mine = round.pairs.filter((p) => p.needId === project.needIds[0]);
     expect(mine).toHaveLength(1);
     const sent = await send(territory.slug, animator.id, mine);
-    expect(sent.location).toContain("envoyees=1&ignorees=0");
+    expect(sent.flash).toBe("1 proposition envoyée. Les bénévoles les retrouvent dans leur espace pour y répondre.");
   });
 });
 
@@ -215,11 +216,13 @@ describe("/animation/ponderations", () => {
     form["mentor.distance"] = "100";
     const saved = await post(weightsPage.action, "/animation/ponderations", animator.id, form);
     expect(saved.status).toBe(302);
+    expect(saved.flash).toMatch(/^Les pondérations sont enregistrées\./);
     expect(getMatchingWeights(db()).mentor).toMatchObject({ skillLevel: 0, distance: 100 });
     expect(order()).toEqual([near.id, far.id]);
 
     const reset = await post(weightsPage.action, "/animation/ponderations", animator.id, { intent: "reset" });
     expect(reset.status).toBe(302);
+    expect(reset.flash).toMatch(/^Les valeurs par défaut sont rétablies\./);
     expect(getMatchingWeights(db())).toEqual(DEFAULT_MATCHING_WEIGHTS);
     expect(order()).toEqual([far.id, near.id]);
   });

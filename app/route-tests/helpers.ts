@@ -23,7 +23,7 @@ type Handler = (args: LoaderFunctionArgs & ActionFunctionArgs) => unknown;
 async function read(value: unknown, thrown: boolean): Promise<Called> {
   if (value instanceof Response) {
     const cookies = value.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-    const flash = (await readFlash(new Request("http://localhost/", { headers: { Cookie: cookies } }))).message;
+    const flash = (await readFlash(new Request("http://localhost/", { headers: { Cookie: cookies } }))).flash?.message ?? null;
     return { status: value.status, location: value.headers.get("Location"), flash, thrown };
   }
   if (value && typeof value === "object" && "type" in value && (value as { type: unknown }).type === "DataWithResponseInit") {
@@ -75,11 +75,7 @@ export function post(
 }
 
 function replyOf(called: Called): Partial<ActionReply> {
-  const d = (called.data ?? {}) as Record<string, unknown>;
-  if ("result" in d) return d as Partial<ActionReply>;
-  // Actions not yet answering with replyInvalid/replyRefused.
-  if ("reply" in d) return { formId: d.formId as string | null, result: (d.reply ?? undefined) as ActionReply["result"], message: d.message as string | null };
-  return { result: d as ActionReply["result"], message: typeof d.message === "string" ? d.message : null };
+  return (called.data ?? {}) as Partial<ActionReply>;
 }
 
 /** The field errors of an action's reply (the form's own under ""). */

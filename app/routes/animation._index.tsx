@@ -1,7 +1,7 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useLoaderData, useNavigation } from "@remix-run/react";
 import { ScoreBreakdown } from "~/components/score-breakdown";
 import { FieldError, FormError } from "~/components/ui/field";
 import { NEED_PRIORITY_LABELS } from "~/domain/project";
@@ -13,14 +13,22 @@ import { getDb } from "~/utils/db.server";
 import { formatInteger, plural } from "~/domain/format";
 import { forbidden } from "~/utils/http.server";
 import { authorize } from "~/guards/authorize.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { useFormReply } from "~/utils/reply";
+import { replyInvalid } from "~/utils/reply.server";
 
 export const meta: MetaFunction = () => [{ title: "Animation du pôle — Maillon" }];
 
-/** What the last « Envoyer ces propositions » did, carried by the redirect. */
-function sendingReport(url: URL): { sent: number; skipped: number } | null {
-  const sent = url.searchParams.get("envoyees");
-  if (sent === null) return null;
-  return { sent: Number(sent) || 0, skipped: Number(url.searchParams.get("ignorees")) || 0 };
+/** What « Envoyer ces propositions » did, said once on the page it comes back to. */
+function sendingReport(sent: number, skipped: number): string {
+  const why = skipped > 1 ? "s" : "";
+  return (
+    plural(sent, "proposition envoyée", "propositions envoyées") +
+    (skipped > 0
+      ? `, ${plural(skipped, "ignorée", "ignorées")} car devenue${why} impossible${why} depuis le calcul (besoin pourvu, demande déjà en cours ou déclinée, bénévole complet ou en pause)`
+      : "") +
+    ". Les bénévoles les retrouvent dans leur espace pour y répondre."
+  );
 }
 
 export function loader({ request }: LoaderFunctionArgs) {
@@ -33,7 +41,6 @@ export function loader({ request }: LoaderFunctionArgs) {
     counts: pole ? getAnimationCounts(db, pole.id) : null,
     // Computing a round changes nothing: a GET with ?tour=1.
     round: pole && url.searchParams.get("tour") ? proposeRound(db, pole.id, new Date()) : null,
-    sending: sendingReport(url),
   };
 }
 
@@ -42,13 +49,13 @@ export async function action({ request }: ActionFunctionArgs) {
   const { auth, pole } = requireAnimatedPole(authorize(request, "animation._index", formData), request);
   const db = getDb();
   const submission = parseWithZod(formData, { schema: roundSendingSchema });
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  if (submission.status !== "success") return replyInvalid(submission);
   const pairs = submission.value.pairs.map(parsePair);
   const inPole = needIdsInTerritory(db, pole.id, pairs.map((p) => p.needId));
   if (pairs.some((p) => !inPole.has(p.needId))) throw forbidden("Ces propositions concernent des projets d'un autre pôle.");
   const result = createRequestsFromRound(db, pairs, auth.user.id, new Date());
-  const params = new URLSearchParams({ pole: pole.slug, envoyees: String(result.sent.length), ignorees: String(result.skipped.length) });
-  return redirect(`/animation?${params}`);
+  const params = new URLSearchParams({ pole: pole.slug });
+  return redirectWithFlash(`/animation?${params}`, sendingReport(result.sent.length, result.skipped.length));
 }
 
 function PoleChooser({ poles, current }: { poles: { slug: string; name: string }[]; current: string }) {
@@ -70,21 +77,8 @@ function PoleChooser({ poles, current }: { poles: { slug: string; name: string }
   );
 }
 
-function SendingReport({ sending }: { sending: { sent: number; skipped: number } | null }) {
-  if (!sending) return null;
-  return (
-    <p className="alert alert--success" role="status">
-      {plural(sending.sent, "proposition envoyée", "propositions envoyées")}
-      {sending.skipped > 0
-        ? `, ${plural(sending.skipped, "ignorée", "ignorées")} car devenue${sending.skipped > 1 ? "s" : ""} impossible${sending.skipped > 1 ? "s" : ""} depuis le calcul (besoin pourvu, demande déjà en cours ou déclinée, bénévole complet ou en pause)`
-        : ""}
-      . Les bénévoles les retrouvent dans leur espace pour y répondre.
-    </p>
-  );
-}
-
 function RoundProposal({ round }: { round: ProposedRound }) {
-  const lastResult = useActionData<typeof action>();
+  const { lastResult } = useFormReply();
   const navigation = useNavigation();
   const [form, fields] = useForm({
     id: "envoi-tour",
@@ -152,7 +146,7 @@ function RoundProposal({ round }: { round: ProposedRound }) {
 }
 
 export default function AnimationPage() {
-  const { poles, pole, counts, round, sending } = useLoaderData<typeof loader>();
+  const { poles, pole, counts, round } = useLoaderData<typeof loader>();
   if (!pole || !counts) {
     return (
       <div className="container narrow">
@@ -166,7 +160,6 @@ export default function AnimationPage() {
       <p className="eyebrow">Animation du pôle</p>
       <h1>{pole.name}</h1>
       <PoleChooser poles={poles} current={pole.slug} />
-      <SendingReport sending={sending} />
 
       <section aria-labelledby="en-ce-moment">
         <h2 id="en-ce-moment">En ce moment</h2>

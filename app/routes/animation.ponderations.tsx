@@ -1,7 +1,7 @@
 import { getFormProps, useForm, type FieldMetadata } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
 import { FieldError, FormError, NumberField } from "~/components/ui/field";
 import { MAX_WEIGHT } from "~/domain/matching/weights";
 import { describeMatchingWeights, resetMatchingWeights, setMatchingWeights, type WeightDescription } from "~/models/matching.server";
@@ -9,6 +9,9 @@ import { weightsSchema } from "~/schemas/animation";
 import { loadAnimatedPole, requireAnimatedPole } from "~/guards/animation.server";
 import { getDb } from "~/utils/db.server";
 import { authorize } from "~/guards/authorize.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { useFormReply } from "~/utils/reply";
+import { replyInvalid } from "~/utils/reply.server";
 
 export const meta: MetaFunction = () => [{ title: "Pondérations du calcul — Maillon" }];
 
@@ -25,22 +28,24 @@ export function loader({ request }: LoaderFunctionArgs) {
   return { weights, defaults: formDefaults(weights) };
 }
 
+const TAKEN_INTO_ACCOUNT = "Les prochaines suggestions et les prochains tours en tiennent compte.";
+
 export async function action({ request }: ActionFunctionArgs) {
   const formData = await request.formData();
   requireAnimatedPole(authorize(request, "animation.ponderations", formData), request);
   const db = getDb();
   if (formData.get("intent") === "reset") {
     resetMatchingWeights(db);
-    return redirect("/animation/ponderations?retablies=1");
+    return redirectWithFlash("/animation/ponderations", `Les valeurs par défaut sont rétablies. ${TAKEN_INTO_ACCOUNT}`);
   }
   const submission = parseWithZod(formData, { schema: weightsSchema });
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  if (submission.status !== "success") return replyInvalid(submission);
   const { mentor, club } = submission.value;
   setMatchingWeights(db, {
     ...Object.fromEntries(Object.entries(mentor).map(([k, v]) => [`mentor.${k}`, v])),
     ...Object.fromEntries(Object.entries(club).map(([k, v]) => [`club.${k}`, v])),
   });
-  return redirect("/animation/ponderations?enregistrees=1");
+  return redirectWithFlash("/animation/ponderations", `Les pondérations sont enregistrées. ${TAKEN_INTO_ACCOUNT}`);
 }
 
 function formatWeight(value: number): string {
@@ -92,8 +97,7 @@ function WeightFieldset({
 
 export default function WeightsPage() {
   const { weights, defaults } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
-  const [params] = useSearchParams();
+  const { lastResult } = useFormReply();
   const [form, fields] = useForm({
     id: "ponderations",
     lastResult,
@@ -109,12 +113,6 @@ export default function WeightsPage() {
         <a href="/animation">← Animation du pôle</a>
       </p>
       <h1>Pondérations du calcul</h1>
-      {params.get("enregistrees") || params.get("retablies") ? (
-        <p className="alert alert--success" role="status">
-          {params.get("retablies") ? "Les valeurs par défaut sont rétablies." : "Les pondérations sont enregistrées."} Les
-          prochaines suggestions et les prochains tours en tiennent compte.
-        </p>
-      ) : null}
       <p>
         Chaque critère compte selon son poids : seuls les rapports entre poids importent (un critère de poids 4 pèse deux
         fois plus qu'un critère de poids 2 ; 0 l'ignore). Ces réglages valent pour tous les pôles de Maillon.

@@ -1,7 +1,7 @@
 import { getCollectionProps, getFormProps, getSelectProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
 import { CommuneField } from "~/components/commune-field";
 import { CheckboxField, FieldError, FormError, NumberField, optionsFrom, SelectField, TextAreaField } from "~/components/ui/field";
 import { minutesToHoursLabel, SKILL_LEVEL_LABELS, VOLUNTEER_STATUS_LABELS } from "~/domain/mentorship";
@@ -13,6 +13,9 @@ import { getDb } from "~/utils/db.server";
 import { formatInteger, plural } from "~/domain/format";
 import { resolveTypedCommune } from "~/guards/project-form.server";
 import { authorize } from "~/guards/authorize.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { useFormReply } from "~/utils/reply";
+import { replyInvalid } from "~/utils/reply.server";
 
 export const meta: MetaFunction = () => [{ title: "Mon profil de bénévole — Maillon" }];
 
@@ -44,6 +47,11 @@ export function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
+const PROFILE_SAVED = {
+  message: "Votre profil est enregistré.",
+  link: { href: "/benevoles/projets", label: "Voir les projets pour moi" },
+};
+
 export async function action({ request }: ActionFunctionArgs) {
   const formData = await request.formData();
   const { auth } = authorize(request, "benevoles.profil", formData);
@@ -53,7 +61,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== "success") {
     const communeError: Record<string, string[]> =
       commune && !commune.ok && !submission.error?.commune ? { commune: [commune.message] } : {};
-    return data(submission.reply({ fieldErrors: communeError }), { status: 400 });
+    return replyInvalid(submission, { fieldErrors: communeError });
   }
   const v = submission.value;
   const chosen = v.skills.flatMap((s) => (s.level ? [{ skillId: s.skillId, level: s.level }] : []));
@@ -65,7 +73,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (domainIds.some((id) => !knownDomains.has(id))) fieldErrors.domainIds = ["Domaine d'activité inconnu : choisissez dans la liste."];
   if (commune && !commune.ok) fieldErrors.commune = [commune.message];
   if (!commune?.ok || Object.keys(fieldErrors).length > 0) {
-    return data(submission.reply({ fieldErrors }), { status: 400 });
+    return replyInvalid(submission, { fieldErrors });
   }
   saveVolunteerProfile(
     db,
@@ -84,15 +92,14 @@ export async function action({ request }: ActionFunctionArgs) {
     },
     new Date(),
   );
-  return redirect("/benevoles/profil?enregistre=1");
+  return redirectWithFlash("/benevoles/profil", PROFILE_SAVED);
 }
 
 const LEVEL_OPTIONS = optionsFrom(SKILL_LEVEL_LABELS);
 
 export default function VolunteerProfilePage() {
   const { exists, skills, domains, trackRecord, defaults } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
-  const [params] = useSearchParams();
+  const { lastResult } = useFormReply();
   const [form, fields] = useForm({
     id: "profil-benevole",
     lastResult,
@@ -109,12 +116,6 @@ export default function VolunteerProfilePage() {
     <div className="container narrow">
       <p className="eyebrow">Accompagner</p>
       <h1>Mon profil de bénévole</h1>
-      {params.get("enregistre") ? (
-        <p className="alert alert--success" role="status">
-          Votre profil est enregistré.{" "}
-          <a href="/benevoles/projets">Voir les projets pour moi</a>
-        </p>
-      ) : null}
 
       <section aria-labelledby="bilan" className="card card--spaced">
         <h2 id="bilan">Mon bilan d'accompagnement</h2>

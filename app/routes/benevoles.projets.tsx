@@ -83,17 +83,17 @@ export default function ProjectsForMe() {
             proposition dit pourquoi. <a href="/benevoles/profil">Modifier mon profil</a>
           </p>
           {paused ? (
-            <p className="alert alert--error" role="status">
+            <Alert tone="error" announce="status">
               Votre accompagnement est en pause : reprenez-le dans votre profil pour proposer votre aide.
-            </p>
+            </Alert>
           ) : null}
           {message ? <Alert tone="error">{message}</Alert> : null}
           {full ? (
-            <p className="alert alert--success" role="status">
+            <Alert tone="success">
               Vous suivez déjà {plural(full.active, "projet")} sur {formatInteger(full.max)} possible{full.max > 1 ? "s" : ""} :
               Maillon ne vous propose pas d'autre projet tant qu'une place n'est pas libre. Vous pouvez augmenter ce nombre
               dans votre profil.
-            </p>
+            </Alert>
           ) : null}
           {needs.length === 0 && !full ? (
             <p>Aucun besoin ne correspond à votre profil pour l'instant. Revenez bientôt, ou élargissez votre secteur.</p>

@@ -1,7 +1,7 @@
 import { getCollectionProps, getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { FieldError, FormError, TextField } from "~/components/ui/field";
 import { ROLE_LABELS, SELF_SERVICE_ROLES, type SelfServiceRole } from "~/domain/catalog";
@@ -14,6 +14,9 @@ import { getDb } from "~/utils/db.server";
 import { hashPassword, isCommonPassword, verifyPassword } from "~/utils/password.server";
 import { invalidateAllSessions } from "~/utils/session.server";
 import { authorize } from "~/guards/authorize.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { useFormReply } from "~/utils/reply";
+import { replyInvalid, replyRefused } from "~/utils/reply.server";
 
 export const meta: MetaFunction = () => [{ title: "Mon compte — Maillon" }];
 
@@ -34,6 +37,8 @@ export function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
+const PASSWORD_FORM = "mot-de-passe";
+
 export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await request.formData();
   const { auth } = authorize(request, "compte", formData);
@@ -41,7 +46,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
   if (formData.get("intent") === "roles") {
     const submission = parseWithZod(formData, { schema: rolesSchema });
-    if (submission.status !== "success") return data({ roles: submission.reply() }, { status: 400 });
+    if (submission.status !== "success") return replyInvalid(submission, { formId: "roles" });
     const wanted = new Set<SelfServiceRole>(submission.value.roles);
     grantRoles(db, auth.user.id, [...wanted]);
     revokeRoles(
@@ -49,64 +54,51 @@ export async function action({ request, context }: ActionFunctionArgs) {
       auth.user.id,
       SELF_SERVICE_ROLES.filter((r) => !wanted.has(r)),
     );
-    return redirect("/compte?roles=modifies");
+    return redirectWithFlash("/compte", "Vos rôles ont été mis à jour.");
   }
 
   const submission = parseWithZod(formData, { schema: changePasswordSchema });
-  const hidden = { hideFields: ["currentPassword", "newPassword", "confirmPassword"] };
-  if (submission.status !== "success") return data({ password: submission.reply(hidden) }, { status: 400 });
+  const options = { formId: PASSWORD_FORM, hideFields: ["currentPassword", "newPassword", "confirmPassword"] };
+  if (submission.status !== "success") return replyInvalid(submission, options);
   const { currentPassword, newPassword } = submission.value;
 
   // The current password is a secret worth guessing: same limit as sign-in.
   if (!reserveSignInAttempt(db, auth.user.email, context.clientAddress, new Date())) {
-    return data(
-      { password: submission.reply({ ...hidden, formErrors: ["Trop de tentatives. Patientez 15 minutes avant de réessayer."] }) },
-      { status: 429 },
-    );
+    return replyRefused({ status: 429, message: "Trop de tentatives. Patientez 15 minutes avant de réessayer." }, { ...options, submission });
   }
   const user = getUserById(db, auth.user.id);
   if (!user || !(await verifyPassword(user.passwordHash, currentPassword))) {
-    return data(
-      { password: submission.reply({ ...hidden, fieldErrors: { currentPassword: ["Mot de passe actuel incorrect."] } }) },
-      { status: 400 },
-    );
+    return replyInvalid(submission, { ...options, fieldErrors: { currentPassword: ["Mot de passe actuel incorrect."] } });
   }
   forgiveSignInFailures(db, auth.user.email);
   if (isCommonPassword(newPassword)) {
-    return data(
-      {
-        password: submission.reply({
-          ...hidden,
-          fieldErrors: { newPassword: ["Ce mot de passe figure parmi les plus courants : choisissez-en un autre."] },
-        }),
-      },
-      { status: 400 },
-    );
+    return replyInvalid(submission, {
+      ...options,
+      fieldErrors: { newPassword: ["Ce mot de passe figure parmi les plus courants : choisissez-en un autre."] },
+    });
   }
   const now = new Date();
   updatePasswordHash(db, auth.user.id, await hashPassword(newPassword), now);
   // A new password ends every session, this one included; this browser gets a fresh one.
   invalidateAllSessions(db, auth.user.id);
-  return redirect("/compte?mot-de-passe=modifie", {
+  return redirectWithFlash("/compte", "Votre mot de passe a été modifié. Vos autres sessions ont été fermées.", {
     headers: { "Set-Cookie": startSession(auth.user.id, now) },
   });
 }
 
 export default function Account() {
   const account = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
-  const [params] = useSearchParams();
 
   const [passwordForm, passwordFields] = useForm({
-    id: "mot-de-passe",
-    lastResult: actionData && "password" in actionData ? actionData.password : undefined,
+    id: PASSWORD_FORM,
+    lastResult: useFormReply(PASSWORD_FORM).lastResult,
     constraint: getZodConstraint(changePasswordSchema),
     shouldValidate: "onBlur",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: changePasswordSchema }),
   });
   const [rolesForm, rolesFields] = useForm({
     id: "roles",
-    lastResult: actionData && "roles" in actionData ? actionData.roles : undefined,
+    lastResult: useFormReply("roles").lastResult,
     defaultValue: { roles: account.roles.filter((r) => (SELF_SERVICE_ROLES as readonly string[]).includes(r)) },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: rolesSchema }),
   });
@@ -114,16 +106,6 @@ export default function Account() {
   return (
     <div className="container narrow">
       <h1>Mon compte</h1>
-      {params.get("mot-de-passe") === "modifie" ? (
-        <p className="alert alert--success" role="status">
-          Votre mot de passe a été modifié. Vos autres sessions ont été fermées.
-        </p>
-      ) : null}
-      {params.get("roles") === "modifies" ? (
-        <p className="alert alert--success" role="status">
-          Vos rôles ont été mis à jour.
-        </p>
-      ) : null}
       <dl className="details">
         <dt>Nom affiché</dt>
         <dd>{account.displayName}</dd>

@@ -1,7 +1,7 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useLoaderData, useNavigation } from "@remix-run/react";
 import { FormError, TextField } from "~/components/ui/field";
 import { forgiveSignInFailures, reserveSignInAttempt } from "~/models/sign-in-failure.server";
 import { findUserByEmail, normalizeEmail } from "~/models/user.server";
@@ -11,6 +11,8 @@ import { safeRedirectPath } from "~/utils/http.server";
 import { getDb } from "~/utils/db.server";
 import { burnPasswordCheck, verifyPassword } from "~/utils/password.server";
 import { authorize } from "~/guards/authorize.server";
+import { useFormReply } from "~/utils/reply";
+import { replyInvalid, replyRefused } from "~/utils/reply.server";
 
 export const meta: MetaFunction = () => [{ title: "Se connecter — Maillon" }];
 
@@ -25,32 +27,23 @@ export async function action({ request, context }: ActionFunctionArgs) {
   authorize(request, "connexion", formData);
   const submission = parseWithZod(formData, { schema: signInSchema });
   if (submission.status !== "success") {
-    return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
+    return replyInvalid(submission, { hideFields: ["password"] });
   }
   const db = getDb();
   const email = normalizeEmail(submission.value.email);
   const password = submission.value.password;
 
   if (!reserveSignInAttempt(db, email, context.clientAddress, new Date())) {
-    return data(
-      submission.reply({
-        formErrors: ["Trop de tentatives de connexion. Par sécurité, patientez 15 minutes avant de réessayer."],
-        hideFields: ["password"],
-      }),
-      { status: 429 },
+    return replyRefused(
+      { status: 429, message: "Trop de tentatives de connexion. Par sécurité, patientez 15 minutes avant de réessayer." },
+      { submission, hideFields: ["password"] },
     );
   }
 
   const user = findUserByEmail(db, email);
   const valid = user ? await verifyPassword(user.passwordHash, password) : (await burnPasswordCheck(password), false);
   if (!user || !valid) {
-    return data(
-      submission.reply({
-        formErrors: ["Adresse e-mail ou mot de passe incorrect."],
-        hideFields: ["password"],
-      }),
-      { status: 400 },
-    );
+    return replyInvalid(submission, { formErrors: ["Adresse e-mail ou mot de passe incorrect."], hideFields: ["password"] });
   }
 
   forgiveSignInFailures(db, email);
@@ -61,7 +54,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function SignIn() {
   const { redirectTo } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
+  const { lastResult } = useFormReply();
   const navigation = useNavigation();
   const [form, fields] = useForm({
     id: "connexion",

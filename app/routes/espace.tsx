@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData, useSearchParams } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { SaverSection } from "~/components/espace/saver-section";
 import { MentorshipStatusBadge, ProjectStatusBadge } from "~/components/status-badge";
 import { ROLE_LABELS } from "~/domain/catalog";
@@ -131,14 +131,8 @@ function MentorshipRows({ rows, empty }: { rows: Row[]; empty: string }) {
 
 export default function MySpace() {
   const d = useLoaderData<typeof loader>();
-  const [params] = useSearchParams();
   return (
     <div className="container">
-      {params.get("bienvenue") ? (
-        <p className="alert alert--success" role="status">
-          Bienvenue sur Maillon ! Votre compte est créé.
-        </p>
-      ) : null}
       <h1>Mon espace</h1>
       <p>
         Bonjour {d.displayName}. Vous participez comme {d.roles.map((r) => ROLE_LABELS[r].toLowerCase()).join(", ")}.
@@ -234,7 +228,7 @@ export default function MySpace() {
           </section>
         ) : null}
 
-        {d.saver ? <SaverSection space={d.saver} justPledged={!!params.get("soutien")} /> : null}
+        {d.saver ? <SaverSection space={d.saver} /> : null}
       </div>
     </div>
   );

@@ -1,7 +1,7 @@
 import { getCollectionProps, getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useLoaderData, useNavigation } from "@remix-run/react";
 import { CommuneField } from "~/components/commune-field";
 import { FieldError, TextField } from "~/components/ui/field";
 import { ROLE_LABELS, SELF_SERVICE_ROLES, type SelfServiceRole } from "~/domain/catalog";
@@ -12,6 +12,9 @@ import { startSession } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { hashPassword, isCommonPassword } from "~/utils/password.server";
 import { authorize } from "~/guards/authorize.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { useFormReply } from "~/utils/reply";
+import { replyInvalid } from "~/utils/reply.server";
 
 export const meta: MetaFunction = () => [{ title: "Créer un compte — Maillon" }];
 
@@ -33,7 +36,7 @@ export async function action({ request }: ActionFunctionArgs) {
   authorize(request, "inscription", formData);
   const submission = parseWithZod(formData, { schema: signUpSchema });
   if (submission.status !== "success") {
-    return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
+    return replyInvalid(submission, { hideFields: ["password"] });
   }
   const input = submission.value;
   const db = getDb();
@@ -50,7 +53,7 @@ export async function action({ request }: ActionFunctionArgs) {
     fieldErrors.email = ["Un compte existe déjà avec cette adresse. Connectez-vous, ou choisissez une autre adresse."];
   }
   if (Object.keys(fieldErrors).length > 0 || !commune.ok) {
-    return data(submission.reply({ fieldErrors, hideFields: ["password"] }), { status: 400 });
+    return replyInvalid(submission, { fieldErrors, hideFields: ["password"] });
   }
 
   const passwordHash = await hashPassword(input.password);
@@ -67,20 +70,19 @@ export async function action({ request }: ActionFunctionArgs) {
   );
   if (!result.ok) {
     // Another sign-up with the same e-mail won the race between our check and the insert.
-    return data(
-      submission.reply({
-        fieldErrors: { email: ["Un compte existe déjà avec cette adresse. Connectez-vous, ou choisissez une autre adresse."] },
-        hideFields: ["password"],
-      }),
-      { status: 400 },
-    );
+    return replyInvalid(submission, {
+      fieldErrors: { email: ["Un compte existe déjà avec cette adresse. Connectez-vous, ou choisissez une autre adresse."] },
+      hideFields: ["password"],
+    });
   }
-  return redirect("/espace?bienvenue=1", { headers: { "Set-Cookie": startSession(result.user.id) } });
+  return redirectWithFlash("/espace", "Bienvenue sur Maillon ! Votre compte est créé.", {
+    headers: { "Set-Cookie": startSession(result.user.id) },
+  });
 }
 
 export default function SignUp() {
   const { preselected } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
+  const { lastResult } = useFormReply();
   const navigation = useNavigation();
   const [form, fields] = useForm({
     id: "inscription",

@@ -1,11 +1,15 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
 import { NoPaymentNotice } from "~/components/no-payment-notice";
 import { getTontine, joinTontine } from "~/models/tontine.server";
 import { getDb } from "~/utils/db.server";
 import { formatDate, formatEuros } from "~/domain/format";
 import { notFound, parseId } from "~/utils/http.server";
 import { authorize } from "~/guards/authorize.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { useFormReply } from "~/utils/reply";
+import { replyRefused } from "~/utils/reply.server";
+import { Alert } from "~/components/ui/alert";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.tontine.name ?? "Tontine"} — Maillon` }];
 
@@ -22,14 +26,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { auth } = authorize(request, "tontines.$id", await request.formData());
   const id = parseId(params.id);
   const outcome = joinTontine(getDb(), id, auth.user.id, new Date());
-  if (!outcome.ok) return data({ message: outcome.message }, { status: outcome.status });
-  return redirect(`/tontines/${id}?rejoint=1`);
+  if (!outcome.ok) return replyRefused(outcome);
+  return redirectWithFlash(`/tontines/${id}`, "Vous avez rejoint la tontine, à la fin de l'ordre des tours.");
 }
 
 export default function Tontine() {
   const { tontine } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
-  const [params] = useSearchParams();
+  const { message } = useFormReply();
   const pot = tontine.schedule[0]?.potCents ?? 0;
   return (
     <div className="container">
@@ -37,21 +40,7 @@ export default function Tontine() {
         <a href="/tontines">← Toutes les tontines</a>
       </p>
       <h1>{tontine.name}</h1>
-      {params.get("cree") ? (
-        <p className="alert alert--success" role="status">
-          La tontine est lancée : vous prenez le premier tour. Invitez vos proches à la rejoindre.
-        </p>
-      ) : null}
-      {params.get("rejoint") ? (
-        <p className="alert alert--success" role="status">
-          Vous avez rejoint la tontine, à la fin de l'ordre des tours.
-        </p>
-      ) : null}
-      {actionData?.message ? (
-        <p className="alert alert--error" role="alert">
-          {actionData.message}
-        </p>
-      ) : null}
+      {message ? <Alert tone="error">{message}</Alert> : null}
       {tontine.description ? <p className="prewrap">{tontine.description}</p> : null}
       <p>
         {tontine.territoryName} · {formatEuros(tontine.contributionCents)} par membre et par mois · chaque tour, le bénéficiaire reçoit{" "}

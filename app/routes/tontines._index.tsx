@@ -1,7 +1,7 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
 import { NoPaymentNotice } from "~/components/no-payment-notice";
 import { FormError, SelectField, TextAreaField, TextField } from "~/components/ui/field";
 import { addMonthsIso } from "~/domain/clubs/lifecycle";
@@ -13,6 +13,9 @@ import { getDb } from "~/utils/db.server";
 import { formatDate, formatEuros, plural } from "~/domain/format";
 import { parisIsoDate } from "~/domain/paris-time";
 import { authorize } from "~/guards/authorize.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { useFormReply } from "~/utils/reply";
+import { replyInvalid } from "~/utils/reply.server";
 
 export const meta: MetaFunction = () => [{ title: "Tontines — Maillon" }];
 
@@ -29,11 +32,11 @@ export async function action({ request }: ActionFunctionArgs) {
   const formData = await request.formData();
   const { auth } = authorize(request, "tontines._index", formData);
   const submission = parseWithZod(formData, { schema: tontineSchema });
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  if (submission.status !== "success") return replyInvalid(submission);
   const v = submission.value;
   const db = getDb();
   if (!listTerritoriesWithCounts(db).some((t) => t.id === v.territoryId)) {
-    return data(submission.reply({ fieldErrors: { territoryId: ["Pôle inconnu : choisissez-en un dans la liste."] } }), { status: 400 });
+    return replyInvalid(submission, { fieldErrors: { territoryId: ["Pôle inconnu : choisissez-en un dans la liste."] } });
   }
   const id = createTontine(
     db,
@@ -41,12 +44,12 @@ export async function action({ request }: ActionFunctionArgs) {
     { territoryId: v.territoryId, name: v.name, description: v.description ?? "", contributionCents: v.contribution, startsOn: v.startsOn },
     new Date(),
   );
-  return redirect(`/tontines/${id}?cree=1`);
+  return redirectWithFlash(`/tontines/${id}`, "La tontine est lancée : vous prenez le premier tour. Invitez vos proches à la rejoindre.");
 }
 
 export default function Tontines() {
   const { tontines, territories, defaultTerritoryId, firstOfNextMonth } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
+  const { lastResult } = useFormReply();
   const [form, fields] = useForm({
     id: "nouvelle-tontine",
     lastResult,

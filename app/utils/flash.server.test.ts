@@ -27,18 +27,31 @@ describe("flash message", () => {
   it("is read once: the answer that shows it clears it", async () => {
     const response = await redirectWithFlash("/compte", "Votre mot de passe a été modifié. Vos autres sessions ont été fermées.");
     const first = await readFlash(requestWith(cookiesOf(response.headers)));
-    expect(first.message).toBe("Votre mot de passe a été modifié. Vos autres sessions ont été fermées.");
+    expect(first.flash).toEqual({ message: "Votre mot de passe a été modifié. Vos autres sessions ont été fermées." });
     const cleared = first.headers.getSetCookie();
     expect(cleared).toHaveLength(1);
     expect(cleared[0]).toMatch(/^maillon_flash=; Max-Age=0; Path=\/; Expires=Thu, 01 Jan 1970/);
     // What the browser sends after applying that header: nothing left to show.
-    expect((await readFlash(requestWith(cookiesOf(first.headers)))).message).toBeNull();
-    expect((await readFlash(requestWith(""))).message).toBeNull();
+    expect((await readFlash(requestWith(cookiesOf(first.headers)))).flash).toBeNull();
+    expect((await readFlash(requestWith(""))).flash).toBeNull();
+  });
+
+  it("may carry a link onwards, to a page of this site only", async () => {
+    const withLink = await redirectWithFlash("/benevoles/profil", {
+      message: "Votre profil est enregistré.",
+      link: { href: "/benevoles/projets", label: "Voir les projets pour moi" },
+    });
+    expect((await readFlash(requestWith(cookiesOf(withLink.headers)))).flash).toEqual({
+      message: "Votre profil est enregistré.",
+      link: { href: "/benevoles/projets", label: "Voir les projets pour moi" },
+    });
+    const elsewhere = await redirectWithFlash("/", { message: "Enregistré.", link: { href: "//exemple.com", label: "Ailleurs" } });
+    expect((await readFlash(requestWith(cookiesOf(elsewhere.headers)))).flash).toEqual({ message: "Enregistré." });
   });
 
   it("sends no header when there is no message", async () => {
     const none = await readFlash(requestWith("maillon_session=abc"));
-    expect(none.message).toBeNull();
+    expect(none.flash).toBeNull();
     expect(none.headers.getSetCookie()).toEqual([]);
   });
 
@@ -46,16 +59,16 @@ describe("flash message", () => {
     const response = await redirectWithFlash("/", "Le club est créé.");
     const genuine = cookiesOf(response.headers);
     const [name, value] = genuine.split("=") as [string, string];
-    const forgedValue = Buffer.from(JSON.stringify("Faites un virement à ce compte.")).toString("base64");
+    const forgedValue = Buffer.from(JSON.stringify({ message: "Faites un virement à ce compte." })).toString("base64");
     const tampered = `${name}=${forgedValue}${value.slice(value.indexOf("."))}`;
     const tamperedRead = await readFlash(requestWith(tampered));
-    expect(tamperedRead.message).toBeNull();
+    expect(tamperedRead.flash).toBeNull();
     expect(tamperedRead.headers.getSetCookie()[0]).toMatch(/Max-Age=0/);
 
     const unsigned = `${name}=${forgedValue}`;
-    expect((await readFlash(requestWith(unsigned))).message).toBeNull();
+    expect((await readFlash(requestWith(unsigned))).flash).toBeNull();
 
     const other = createCookie("maillon_flash", { secrets: ["un-autre-secret-que-celui-du-serveur"] });
-    expect((await readFlash(requestWith((await other.serialize("Faux message")).split(";")[0]!))).message).toBeNull();
+    expect((await readFlash(requestWith((await other.serialize({ message: "Faux message" })).split(";")[0]!))).flash).toBeNull();
   });
 });

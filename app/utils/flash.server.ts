@@ -5,6 +5,7 @@
  * cleared by the root loader, shown by `<Flash>`.
  */
 import { createCookie, redirect, type Cookie } from "@remix-run/node";
+import type { FlashMessage } from "~/components/ui/flash";
 import { getEnv } from "./env.server";
 
 /** Long enough to survive the redirect, short enough that a lost one does not show up days later. */
@@ -26,11 +27,26 @@ function flashCookie(): Cookie {
   return cookie;
 }
 
-/** A redirect that shows `message` once on the page it leads to; `init` keeps other headers (a session cookie). */
-export async function redirectWithFlash(to: string, message: string, init: ResponseInit = {}): Promise<Response> {
+/**
+ * A redirect that shows `flash` once on the page it leads to (a sentence, or a
+ * sentence and a link onwards); `init` keeps other headers (a session cookie).
+ */
+export async function redirectWithFlash(to: string, flash: string | FlashMessage, init: ResponseInit = {}): Promise<Response> {
   const headers = new Headers(init.headers);
-  headers.append("Set-Cookie", await flashCookie().serialize(message));
+  headers.append("Set-Cookie", await flashCookie().serialize(typeof flash === "string" ? { message: flash } : flash));
   return redirect(to, { ...init, headers });
+}
+
+/** Only what we wrote: a signed value has our shape, yet a short one read from an older cookie must not break a page. */
+function asFlash(value: unknown): FlashMessage | null {
+  if (!value || typeof value !== "object") return null;
+  const { message, link } = value as { message?: unknown; link?: { href?: unknown; label?: unknown } };
+  if (typeof message !== "string" || message.length === 0) return null;
+  const flash: FlashMessage = { message: message.slice(0, MAX_MESSAGE_LENGTH) };
+  if (link && typeof link.href === "string" && link.href.startsWith("/") && !link.href.startsWith("//") && typeof link.label === "string") {
+    flash.link = { href: link.href, label: link.label };
+  }
+  return flash;
 }
 
 /**
@@ -38,13 +54,11 @@ export async function redirectWithFlash(to: string, message: string, init: Respo
  * cookie whose signature does not match (changed by hand, or signed before a
  * restart) is ignored.
  */
-export async function readFlash(request: Request): Promise<{ message: string | null; headers: Headers }> {
+export async function readFlash(request: Request): Promise<{ flash: FlashMessage | null; headers: Headers }> {
   const headers = new Headers();
   const header = request.headers.get("Cookie");
   const name = flashCookie().name;
-  if (!header || !header.includes(`${name}=`)) return { message: null, headers };
+  if (!header || !header.includes(`${name}=`)) return { flash: null, headers };
   headers.append("Set-Cookie", await flashCookie().serialize("", { maxAge: 0, expires: new Date(0) }));
-  const value: unknown = await flashCookie().parse(header);
-  const message = typeof value === "string" && value.length > 0 ? value.slice(0, MAX_MESSAGE_LENGTH) : null;
-  return { message, headers };
+  return { flash: asFlash(await flashCookie().parse(header)), headers };
 }

@@ -3,16 +3,17 @@ import { FUNDING_KIND_LABELS } from "~/domain/project";
 import type { SaverSpace } from "~/models/saver-space.server";
 import { formatDate, formatEuros, plural } from "~/domain/format";
 import { NoPaymentNotice } from "../no-payment-notice";
+import { Alert } from "../ui/alert";
 
 /** « Mon épargne solidaire » in Mon espace: my clubs, my pledges, my tontines, my donations. */
-export function SaverSection({ space, justPledged }: { space: SaverSpace; justPledged?: boolean }) {
+export function SaverSection({ space }: { space: SaverSpace }) {
   const invitations = space.clubs.filter((c) => c.memberStatus === "invite");
   const clubs = space.clubs.filter((c) => c.memberStatus !== "invite");
   return (
     <section aria-labelledby="mon-epargne-solidaire">
       <h2 id="mon-epargne-solidaire">Mon épargne solidaire</h2>
       {invitations.length > 0 ? (
-        <p className="alert" role="status">
+        <Alert>
           Vous êtes invité à rejoindre{" "}
           {invitations.map((c, i) => (
             <span key={c.id}>
@@ -21,7 +22,7 @@ export function SaverSection({ space, justPledged }: { space: SaverSpace; justPl
             </span>
           ))}
           .
-        </p>
+        </Alert>
       ) : null}
       <h3>Mes clubs</h3>
       {clubs.length === 0 ? (
@@ -45,11 +46,6 @@ export function SaverSection({ space, justPledged }: { space: SaverSpace; justPl
         </ul>
       )}
       <h3 id="mes-soutiens">Mes soutiens directs</h3>
-      {justPledged ? (
-        <p className="alert alert--success" role="status">
-          Votre promesse de soutien est enregistrée. La personne qui porte le projet vous contactera pour le virement.
-        </p>
-      ) : null}
       {space.pledges.length === 0 ? (
         <p>Aucun soutien direct pour l'instant.</p>
       ) : (

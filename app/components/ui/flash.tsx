@@ -1,6 +1,7 @@
 import { useEffect, useRef } from "react";
 
-export type FlashMessage = { message: string };
+/** A sentence, and sometimes a link to what comes next. */
+export type FlashMessage = { message: string; link?: { href: string; label: string } };
 
 /**
  * The message left by the last action's redirect (see flash.server.ts), at the
@@ -18,6 +19,12 @@ export function Flash({ flash }: { flash: FlashMessage | null }) {
     <div className="container flash">
       <p ref={ref} className="alert alert--success" role="status" tabIndex={-1}>
         {flash.message}
+        {flash.link ? (
+          <>
+            {" "}
+            <a href={flash.link.href}>{flash.link.label}</a>
+          </>
+        ) : null}
       </p>
     </div>
   );
