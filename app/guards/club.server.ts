@@ -30,6 +30,11 @@ export function loadClub<A extends Auth | null>(permit: Permit<A>, idParam: stri
   if (!reaches(permit.auth, permit.rule, "club", { club: can })) {
     throw forbidden(permit.rule.refusal ?? "Cette page est réservée aux membres actifs du club.");
   }
+  // An invitation is its invitee's own.
+  const invitee = member?.status === "invite" ? [member.userId] : [];
+  if (!reaches(permit.auth, permit.rule, "invitation", { ownerIds: invitee })) {
+    throw forbidden(permit.rule.refusal ?? "Aucune invitation en attente pour vous dans ce club.");
+  }
   return { auth: permit.auth, club, member, can };
 }
 

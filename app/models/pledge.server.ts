@@ -29,10 +29,12 @@ export function createPledge(db: Db, userId: number, projectId: number, input: P
   });
 }
 
-export function cancelPledge(db: Db, pledgeId: number, userId: number, now: Date): Outcome {
+/** The saver cancels their own pledge on `projectId` (a pledge on another project is not found). */
+export function cancelPledge(db: Db, ref: { pledgeId: number; projectId: number }, userId: number, now: Date): Outcome {
+  const { pledgeId, projectId } = ref;
   return writeTransaction(db, (tx): Outcome => {
     const pledge = tx.select().from(pledges).where(eq(pledges.id, pledgeId)).get();
-    if (!pledge || pledge.userId !== userId) return fail(404, "Promesse introuvable.");
+    if (!pledge || pledge.projectId !== projectId || pledge.userId !== userId) return fail(404, "Promesse introuvable.");
     if (pledge.status !== "actif") return fail(409, "Cette promesse est déjà annulée.");
     tx.update(pledges).set({ status: "annule", cancelledAt: now }).where(eq(pledges.id, pledgeId)).run();
     return { ok: true };

@@ -52,7 +52,7 @@ function buildRequest(path: string, cookie: string | null, form?: Record<string,
 
 async function call(handler: Handler, request: Request, params: Record<string, string>): Promise<Called> {
   try {
-    return read(await handler({ request, params, context: {} } as LoaderFunctionArgs & ActionFunctionArgs), false);
+    return read(await handler({ request, params, context: { clientAddress: "192.0.2.10" } } as LoaderFunctionArgs & ActionFunctionArgs), false);
   } catch (error) {
     return read(error, true);
   }

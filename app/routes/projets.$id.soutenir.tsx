@@ -48,7 +48,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { auth, project } = load(authorize(request, "projets.$id.soutenir", formData), params.id);
   if (formData.get("intent") === "cancel-pledge") {
     const pledgeId = readId(formData.get("pledgeId"));
-    const outcome = pledgeId !== null ? cancelPledge(getDb(), pledgeId, auth.user.id, new Date()) : null;
+    const outcome = pledgeId !== null ? cancelPledge(getDb(), { pledgeId, projectId: project.id }, auth.user.id, new Date()) : null;
     if (!outcome?.ok) return replyRefused(outcome ?? { status: 404, message: "Promesse introuvable." });
     return redirectWithFlash(`/projets/${project.id}/soutenir`, "Votre promesse est annulée.");
   }

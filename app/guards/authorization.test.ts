@@ -1,0 +1,418 @@
+/**
+ * The permission table against the route modules and against real requests.
+ *
+ * 1. Every module in app/routes/ with a loader or an action has an entry named
+ *    after its file, and calls `authorize` with that name.
+ * 2. For every mutating entry (a route and an intent), through the module's
+ *    real action with a real session cookie: the rightful person gets past the
+ *    permission checks; a visitor, a signed-in person of each role the rule
+ *    does not admit, and a person of the same role on someone else's object
+ *    (another holder's project, another club, another pôle's team) are refused
+ *    with 403/404 (or sent to sign in) and the database is left unchanged.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { createTestAnimator, createTestTerritory, createTestUser } from "#seeds/factories";
+import { createFundedProject, createTestClub, type TestClub } from "#seeds/finance-factories";
+import { createTestMentorship, createTestProject, createTestRequest, createTestVolunteer, skillId } from "#seeds/journey-factories";
+import { admits, type Rule } from "~/domain/permissions";
+import type { Role } from "~/domain/vocabulary";
+import { followProject, studyDeal } from "~/models/club-deal.server";
+import { inviteMember, requestToJoin } from "~/models/club-membership.server";
+import { openVote } from "~/models/club-vote.server";
+import { createPledge } from "~/models/pledge.server";
+import type { Territory } from "~/models/territory.server";
+import { createTontine } from "~/models/tontine.server";
+import { post, type Called } from "~/route-tests/helpers";
+import { getDb, type Db } from "~/utils/db.server";
+import { PERMISSIONS, type RouteId } from "./permissions";
+
+const ROUTES_DIR = path.resolve("app/routes");
+const SIGNED_IN_ROLES: readonly Role[] = ["porteur", "benevole", "epargnant", "animateur"];
+
+function routeModules(): { id: string; file: string; source: string }[] {
+  return fs
+    .readdirSync(ROUTES_DIR)
+    .filter((f) => /\.(ts|tsx)$/.test(f) && !/\.test\.tsx?$/.test(f))
+    .map((file) => ({ id: file.replace(/\.(ts|tsx)$/, ""), file: `app/routes/${file}`, source: fs.readFileSync(path.join(ROUTES_DIR, file), "utf8") }));
+}
+
+const exportsHandler = (source: string, name: "loader" | "action") =>
+  new RegExp(`export\\s+(async\\s+)?function\\s+${name}\\b|export\\s+const\\s+${name}\\b|export\\s*\\{[^}]*\\b${name}\\b`).test(source);
+
+/** The problems of one route module against the table; empty when it is covered. */
+export function tableProblems(module: { id: string; file: string; source: string }, table: Record<string, { loader?: Rule; actions?: object }>): string[] {
+  const problems: string[] = [];
+  const hasLoader = exportsHandler(module.source, "loader");
+  const hasAction = exportsHandler(module.source, "action");
+  if (!hasLoader && !hasAction) return problems;
+  const entry = table[module.id];
+  if (!entry) return [`${module.file} has a loader or an action but no entry "${module.id}" in app/guards/permissions.ts`];
+  if (hasLoader && !entry.loader) problems.push(`${module.file} has a loader but its entry lists no loader rule`);
+  if (hasAction && Object.keys(entry.actions ?? {}).length === 0) problems.push(`${module.file} has an action but its entry lists no intent`);
+  if (!module.source.includes(`authorize(request, "${module.id}"`)) problems.push(`${module.file} never calls authorize(request, "${module.id}", …)`);
+  return problems;
+}
+
+describe("the permission table covers every route module", () => {
+  it("names every module that has a loader or an action, and each module asks the table with its own name", () => {
+    const problems = routeModules().flatMap((m) => tableProblems(m, PERMISSIONS));
+    expect(problems, problems.join("\n")).toEqual([]);
+  });
+
+  it("lists no route that does not exist", () => {
+    const ids = new Set(routeModules().map((m) => m.id));
+    expect(Object.keys(PERMISSIONS).filter((id) => !ids.has(id))).toEqual([]);
+  });
+
+  it("fails, naming the file, for a new module with an action and no entry", () => {
+    const module = { id: "agenda.$id", file: "app/routes/agenda.$id.tsx", source: "export async function action() {}" };
+    expect(tableProblems(module, PERMISSIONS)).toEqual([`app/routes/agenda.$id.tsx has a loader or an action but no entry "agenda.$id" in app/guards/permissions.ts`]);
+    const forgetful = { id: "espace", file: "app/routes/espace.tsx", source: "export function loader() { return null; }" };
+    expect(tableProblems(forgetful, PERMISSIONS)).toEqual([`app/routes/espace.tsx never calls authorize(request, "espace", …)`]);
+  });
+});
+
+// ---------------------------------------------------------------------------
+// Real requests
+
+let db: Db;
+let pole: Territory;
+let otherPole: Territory;
+
+/** Every table but sessions, the sign-in log and reference data, as text: equal when nothing was stored. */
+const UNWATCHED = /^(sessions|sign_in_failures|communes|commune_postal_codes|departments|skills|activity_domains|__drizzle_migrations|sqlite_.*)$/;
+function snapshot(): string {
+  const tables = db.$client
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+    .all()
+    .map((r) => (r as { name: string }).name)
+    .filter((name) => !UNWATCHED.test(name));
+  return tables.map((t) => `${t}:${JSON.stringify(db.$client.prepare(`SELECT * FROM "${t}"`).raw().all())}`).join("\n");
+}
+
+/** Refused by the permission checks: 403/404, or sent to sign in (or away, for visitors' pages). */
+function refused(called: Called): boolean {
+  return called.status === 403 || called.status === 404 || (called.thrown && called.status === 302);
+}
+
+type Built = {
+  /** The person the rule is for, on their own object. */
+  actor: number;
+  /** A person holding the actor's roles, on an object that is not theirs (for scopes other than `any`). */
+  stranger?: number;
+  path: string;
+  params?: Record<string, string>;
+  form: Record<string, string | string[]>;
+};
+type Case = () => Promise<Built>;
+
+const user = async (roles: Role[]) => (await createTestUser(db, { roles })).id;
+const saver = () => user(["epargnant"]);
+
+async function holderAndProject(status: "brouillon" | "publie" = "publie") {
+  const holder = await user(["porteur"]);
+  const project = createTestProject(db, holder, { status });
+  return { holder, project, other: await user(["porteur"]) };
+}
+
+function projectCase(route: string, form: Record<string, string>, status: "brouillon" | "publie" = "publie", extraParams: (p: { id: number; needIds: number[] }) => Record<string, string> = () => ({})): Case {
+  return async () => {
+    const { holder, project, other } = await holderAndProject(status);
+    const params: Record<string, string> = { id: String(project.id), ...extraParams(project) };
+    return { actor: holder, stranger: other, path: route.replace("{id}", String(project.id)).replace("{needId}", params.needId ?? ""), params, form };
+  };
+}
+
+/** A started club of the pôle (members: gérant, trésorier, secrétaire, then plain members); and another club's gérant. */
+async function clubCase(): Promise<{ c: TestClub; plain: number; outsider: number; otherGerant: number }> {
+  const c = await createTestClub(db, pole.id, { extraMembers: 4, savingsPerMemberCents: 40_000 });
+  const other = await createTestClub(db, pole.id, { extraMembers: 4, activate: false });
+  return { c, plain: c.members[3]!.id, outsider: await saver(), otherGerant: other.gerant.id };
+}
+
+async function followedDeal(c: TestClub) {
+  const owner = await user(["porteur"]);
+  const project = createFundedProject(db, owner, { amountCents: 2_000_000, companyCapitalCents: 1_000_000 });
+  const follow = followProject(db, c.club.id, project.id, new Date());
+  if (!follow.ok) throw new Error(follow.message);
+  return { projectId: project.id, dealId: follow.dealId };
+}
+
+async function openClubVote(c: TestClub) {
+  const { dealId, projectId } = await followedDeal(c);
+  studyDeal(db, c.club.id, dealId, "Étudié en réunion.", new Date());
+  const opened = openVote(db, c.club.id, c.gerant.id, { dealId, amountCents: 50_000, instrument: "pret", deadline: new Date(Date.now() + 7 * 86_400_000) }, new Date());
+  if (!opened.ok) throw new Error(opened.message);
+  return { voteId: opened.voteId, projectId };
+}
+
+const clubPath = (c: TestClub, page = "") => `/clubs/${c.club.id}${page}`;
+
+async function mentorshipCase(kind: "pending" | "accepted", actorSide: "holder" | "volunteer", form: Record<string, string>): Promise<Built> {
+  const { holder, project } = await holderAndProject();
+  const volunteer = (await createTestVolunteer(db)).id;
+  const id = kind === "pending" ? createTestRequest(db, project.needIds[0]!, volunteer) : createTestMentorship(db, project.needIds[0]!, volunteer);
+  const stranger = actorSide === "holder" ? await user(["porteur"]) : (await createTestVolunteer(db)).id;
+  return { actor: actorSide === "holder" ? holder : volunteer, stranger, path: `/accompagnements/${id}`, params: { id: String(id) }, form };
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+const CASES: Record<string, Record<string, Case>> = {
+  connexion: { submit: async () => ({ actor: await user(["porteur"]), path: "/connexion", form: { email: "personne@exemple.fr", password: "pas-le-bon-mot" } }) },
+  inscription: { submit: async () => ({ actor: null as unknown as number, path: "/inscription", form: { email: "nouvelle@exemple.fr" } }) },
+  deconnexion: { submit: async () => ({ actor: await user(["porteur"]), path: "/deconnexion", form: {} }) },
+  compte: {
+    roles: async () => ({ actor: await user(["porteur"]), path: "/compte", form: { intent: "roles", roles: ["porteur", "benevole"] } }),
+    password: async () => ({ actor: await user(["porteur"]), path: "/compte", form: { intent: "password", currentPassword: "faux", newPassword: "x", confirmPassword: "x" } }),
+  },
+  "projets.nouveau": { submit: async () => ({ actor: await user(["porteur"]), path: "/projets/nouveau", form: { title: "Un projet" } }) },
+  "projets.$id._index": {
+    publish: projectCase("/projets/{id}", { intent: "publish" }, "brouillon"),
+    close: projectCase("/projets/{id}", { intent: "close" }),
+    request: async () => {
+      const built = await projectCase("/projets/{id}", {})();
+      const volunteer = (await createTestVolunteer(db)).id;
+      const needId = String(createTestProjectNeed(built.params!.id!));
+      return { ...built, form: { intent: "request", needId, volunteerId: String(volunteer) } };
+    },
+    offer: async () => {
+      const { project } = await holderAndProject();
+      return { actor: (await createTestVolunteer(db)).id, path: `/projets/${project.id}`, params: { id: String(project.id) }, form: { intent: "offer", needId: String(project.needIds[0]) } };
+    },
+  },
+  "projets.$id.modifier": { submit: projectCase("/projets/{id}/modifier", { title: "Titre changé" }) },
+  "projets.$id.besoins.nouveau": { save: async () => projectCase("/projets/{id}/besoins/nouveau", { intent: "save", skillId: String(skillId(db, "marketing")), priority: "haute", hoursPerMonth: "3" })() },
+  "projets.$id.besoins.$needId": {
+    save: projectCase("/projets/{id}/besoins/{needId}", { intent: "save", priority: "basse", hoursPerMonth: "2" }, "publie", (p) => ({ needId: String(p.needIds[0]) })),
+    remove: projectCase("/projets/{id}/besoins/{needId}", { intent: "remove" }, "publie", (p) => ({ needId: String(p.needIds[0]) })),
+  },
+  "projets.$id.financement": {
+    save: projectCase("/projets/{id}/financement", { intent: "save", amount: "5000", kind: "pret" }),
+    remove: projectCase("/projets/{id}/financement", { intent: "remove" }),
+  },
+  "projets.$id.soutenir": {
+    submit: async () => {
+      const { project } = await holderAndProject();
+      return { actor: await saver(), path: `/projets/${project.id}/soutenir`, params: { id: String(project.id) }, form: { amount: "100", kind: "don" } };
+    },
+    "cancel-pledge": async () => {
+      const owner = await user(["porteur"]);
+      const project = createFundedProject(db, owner, { amountCents: 2_000_000 });
+      const mine = await saver();
+      const pledge = createPledge(db, mine, project.id, { amountCents: 10_000, kind: "pret", message: "" }, new Date());
+      if (!pledge.ok) throw new Error(pledge.message);
+      return { actor: mine, stranger: await saver(), path: `/projets/${project.id}/soutenir`, params: { id: String(project.id) }, form: { intent: "cancel-pledge", pledgeId: String(pledge.pledgeId) } };
+    },
+  },
+  "benevoles.profil": { submit: async () => ({ actor: (await createTestVolunteer(db)).id, path: "/benevoles/profil", form: { status: "retraite" } }) },
+  "benevoles.projets": {
+    submit: async () => {
+      const { project } = await holderAndProject();
+      return { actor: (await createTestVolunteer(db)).id, path: "/benevoles/projets", form: { needId: String(project.needIds[0]) } };
+    },
+  },
+  "accompagnements.$id": {
+    respond: () => mentorshipCase("pending", "volunteer", { intent: "respond", decision: "accepter" }),
+    cancel: () => mentorshipCase("pending", "holder", { intent: "cancel" }),
+    session: () => mentorshipCase("accepted", "volunteer", { intent: "session", heldOn: today(), durationMinutes: "60", topic: "Budget" }),
+    end: () => mentorshipCase("accepted", "volunteer", { intent: "end", outcome: "terminee", rating: "5", comment: "" }),
+    feedback: () => mentorshipCase("accepted", "volunteer", { intent: "feedback", rating: "4", comment: "" }),
+  },
+  "animation._index": {
+    submit: async () => ({ actor: (await createTestAnimator(db, pole.id)).id, stranger: (await createTestAnimator(db, otherPole.id)).id, path: `/animation?pole=${pole.slug}`, form: { pairs: "0-0" } }),
+  },
+  "animation.ponderations": {
+    submit: async () => ({ actor: (await createTestAnimator(db, pole.id)).id, stranger: (await createTestAnimator(db, otherPole.id)).id, path: `/animation/ponderations?pole=${pole.slug}`, form: { "mentor.distance": "3" } }),
+    reset: async () => ({ actor: (await createTestAnimator(db, pole.id)).id, stranger: (await createTestAnimator(db, otherPole.id)).id, path: `/animation/ponderations?pole=${pole.slug}`, form: { intent: "reset" } }),
+  },
+  "cagnotte.$slug": {
+    donate: async () => ({ actor: await saver(), path: `/cagnotte/${pole.slug}`, params: { slug: pole.slug }, form: { intent: "donate", amount: "20" } }),
+    allocate: async () => {
+      const { project } = await holderAndProject();
+      return { actor: (await createTestAnimator(db, pole.id)).id, stranger: (await createTestAnimator(db, otherPole.id)).id, path: `/cagnotte/${pole.slug}`, params: { slug: pole.slug }, form: { intent: "allocate", projectId: String(project.id), amount: "1" } };
+    },
+    "set-goal": async () => ({ actor: (await createTestAnimator(db, pole.id)).id, stranger: (await createTestAnimator(db, otherPole.id)).id, path: `/cagnotte/${pole.slug}`, params: { slug: pole.slug }, form: { intent: "set-goal", label: "Fonds d'amorçage", target: "5000" } }),
+  },
+  "clubs._index": { submit: async () => ({ actor: await saver(), path: "/clubs", form: { name: "Cigale nouvelle", territoryId: String(pole.id) } }) },
+  "clubs.$id._index": {
+    "request-to-join": async () => {
+      const c = await createTestClub(db, pole.id, { activate: false, extraMembers: 4 });
+      return { actor: await saver(), path: clubPath(c), params: { id: String(c.club.id) }, form: { intent: "request-to-join" } };
+    },
+    "accept-invitation": () => invitationCase("accept-invitation"),
+    "decline-invitation": () => invitationCase("decline-invitation"),
+    lifecycle: async () => {
+      const { c, plain } = await clubCase();
+      return { actor: c.gerant.id, stranger: plain, path: clubPath(c), params: { id: String(c.club.id) }, form: { intent: "lifecycle", action: "suspendre" } };
+    },
+  },
+  "clubs.$id.membres": {
+    "set-savings": () => memberCase("plain", { intent: "set-savings", monthlySavings: "30" }),
+    leave: () => memberCase("plain", { intent: "leave" }),
+    invite: () => memberCase("gerant", { intent: "invite", email: "invitee@exemple.fr" }),
+    "accept-request": () => joinRequestCase("accept-request"),
+    "decline-request": () => joinRequestCase("decline-request"),
+    "set-officer": async () => {
+      const built = await memberCase("gerant", { intent: "set-officer", role: "secretaire" });
+      return { ...built, form: { ...built.form, userId: String(built.stranger) } };
+    },
+    "add-meeting": () => memberCase("gerant", { intent: "add-meeting", startsAt: "2030-01-15T18:00", place: "Salle des fêtes", agenda: "" }),
+  },
+  "clubs.$id.parametres": { submit: () => memberCase("gerant", { name: "Cigale renommée" }, "/parametres") },
+  "clubs.$id.tresorerie": { submit: () => memberCase("gerant", { kind: "frais", amount: "12", note: "Timbres" }, "/tresorerie") },
+  "clubs.$id.projets": {
+    follow: async () => {
+      const built = await memberCase("plain", {}, "/projets");
+      const owner = await user(["porteur"]);
+      const project = createFundedProject(db, owner, { amountCents: 2_000_000 });
+      return { ...built, stranger: await saver(), form: { intent: "follow", projectId: String(project.id) } };
+    },
+    study: () => dealCase("plain", (dealId) => ({ intent: "study", dealId, notes: "Vu en réunion." })),
+    "open-vote": () => dealCase("gerant", (dealId) => ({ intent: "open-vote", dealId, amount: "500", instrument: "pret", deadline: "2030-01-15" })),
+    drop: () => dealCase("gerant", (dealId) => ({ intent: "drop", dealId })),
+    "set-accompanying": () => dealCase("gerant", (_dealId, projectId) => ({ intent: "set-accompanying", projectId, userIds: [] })),
+  },
+  "clubs.$id.votes.$voteId": {
+    submit: () => voteCase("plain", { choice: "pour" }),
+    close: () => voteCase("gerant", { intent: "close" }),
+  },
+  "tontines._index": { create: async () => ({ actor: await saver(), path: "/tontines", form: { intent: "create", name: "Tontine test", territoryId: String(pole.id) } }) },
+  "tontines.$id": {
+    submit: async () => {
+      const creator = await saver();
+      const id = createTontine(db, creator, { territoryId: pole.id, name: "Tontine des Vals", description: "", contributionCents: 5_000, startsOn: "2030-01-01" }, new Date());
+      return { actor: await saver(), path: `/tontines/${id}`, params: { id: String(id) }, form: {} };
+    },
+  },
+};
+
+function createTestProjectNeed(projectId: string): number {
+  const need = db.$client.prepare("SELECT id FROM project_skill_needs WHERE project_id = ? ORDER BY id LIMIT 1").get(Number(projectId)) as { id: number };
+  return need.id;
+}
+
+async function invitationCase(intent: string): Promise<Built> {
+  const c = await createTestClub(db, pole.id, { extraMembers: 4 });
+  const invitee = (await createTestUser(db, { roles: ["epargnant"] }));
+  const invited = inviteMember(db, c.club.id, invitee.email, new Date());
+  if (!invited.ok) throw new Error(invited.message);
+  return { actor: invitee.id, stranger: await saver(), path: clubPath(c), params: { id: String(c.club.id) }, form: { intent } };
+}
+
+/** An action of a club page for `who` (its gérant, or a plain member); the stranger holds the lesser office or none. */
+async function memberCase(who: "gerant" | "plain", form: Record<string, string | string[]>, page = "/membres"): Promise<Built> {
+  const { c, plain, outsider } = await clubCase();
+  return { actor: who === "gerant" ? c.gerant.id : plain, stranger: who === "gerant" ? plain : outsider, path: clubPath(c, page), params: { id: String(c.club.id) }, form };
+}
+
+async function joinRequestCase(intent: string): Promise<Built> {
+  const c = await createTestClub(db, pole.id, { activate: false, extraMembers: 4 });
+  const applicant = await saver();
+  const asked = requestToJoin(db, c.club.id, applicant, new Date());
+  if (!asked.ok) throw new Error(asked.message);
+  return { actor: c.gerant.id, stranger: c.members[3]!.id, path: clubPath(c, "/membres"), params: { id: String(c.club.id) }, form: { intent, userId: String(applicant) } };
+}
+
+async function dealCase(who: "gerant" | "plain", form: (dealId: string, projectId: string) => Record<string, string | string[]>): Promise<Built> {
+  const { c, plain, outsider } = await clubCase();
+  const { dealId, projectId } = await followedDeal(c);
+  return {
+    actor: who === "gerant" ? c.gerant.id : plain,
+    stranger: who === "gerant" ? plain : outsider,
+    path: clubPath(c, "/projets"),
+    params: { id: String(c.club.id) },
+    form: form(String(dealId), String(projectId)),
+  };
+}
+
+async function voteCase(who: "gerant" | "plain", form: Record<string, string>): Promise<Built> {
+  const { c, plain, outsider } = await clubCase();
+  const { voteId } = await openClubVote(c);
+  return {
+    actor: who === "gerant" ? c.gerant.id : plain,
+    stranger: who === "gerant" ? plain : outsider,
+    path: clubPath(c, `/votes/${voteId}`),
+    params: { id: String(c.club.id), voteId: String(voteId) },
+    form,
+  };
+}
+
+type Action = (args: never) => unknown;
+const modules = new Map<string, { action?: Action }>();
+async function actionOf(route: string): Promise<Action> {
+  if (!modules.has(route)) {
+    const file = routeModules().find((m) => m.id === route)!.file;
+    modules.set(route, (await import(path.resolve(file))) as { action?: Action });
+  }
+  return modules.get(route)!.action!;
+}
+
+async function attempt(route: string, built: Built, as: number | null): Promise<{ called: Called; unchanged: boolean }> {
+  const before = snapshot();
+  const called = await post((await actionOf(route)) as never, built.path, as, built.form, built.params ?? {});
+  return { called, unchanged: snapshot() === before };
+}
+
+beforeAll(() => {
+  db = getDb();
+  pole = createTestTerritory(db);
+  otherPole = createTestTerritory(db);
+});
+
+const mutatingEntries = Object.entries(PERMISSIONS as Record<string, { actions?: Record<string, Rule> }>).flatMap(([route, rules]) =>
+  Object.entries(rules.actions ?? {}).map(([intent, rule]) => ({ route: route as RouteId, intent, rule })),
+);
+
+describe("every mutating entry of the table has its case here", () => {
+  it("names a case for each route and intent", () => {
+    const missing = mutatingEntries.filter((e) => !CASES[e.route]?.[e.intent]).map((e) => `${e.route} ${e.intent}`);
+    expect(missing, `add a case to app/guards/authorization.test.ts for: ${missing.join(", ")}`).toEqual([]);
+  });
+});
+
+describe.each(mutatingEntries.filter((e) => CASES[e.route]?.[e.intent]))("$route, intent $intent", ({ route, intent, rule }) => {
+  const build = CASES[route]![intent]!;
+  const visitorsOnly = rule.who.every((w) => w === "visitor");
+
+  if (!admits(null, rule.who)) {
+    it("sends a visitor to sign in and stores nothing", async () => {
+      const { called, unchanged } = await attempt(route, await build(), null);
+      expect(called.status).toBe(302);
+      expect(called.location).toMatch(/^\/connexion\?redirectTo=/);
+      expect(unchanged).toBe(true);
+    });
+  }
+
+  for (const role of SIGNED_IN_ROLES.filter((r) => !admits({ userId: 0, roles: [r], staffTerritoryIds: [] }, rule.who))) {
+    it(`refuses a signed-in ${role} and stores nothing`, async () => {
+      const built = await build();
+      const other = role === "animateur" ? (await createTestAnimator(db, pole.id)).id : await user([role]);
+      const { called, unchanged } = await attempt(route, built, other);
+      expect(refused(called), `status ${called.status}`).toBe(true);
+      if (visitorsOnly) expect(called.location).not.toMatch(/^\/connexion/);
+      expect(unchanged).toBe(true);
+    });
+  }
+
+  const scopes = typeof rule.scope === "string" ? [rule.scope] : rule.scope;
+  if (!scopes.includes("any") && rule.on !== "account") {
+    it(`refuses the same role on someone else's ${rule.on} and stores nothing`, async () => {
+      const built = await build();
+      expect(built.stranger, "the case must name a stranger").toBeDefined();
+      const { called, unchanged } = await attempt(route, built, built.stranger!);
+      expect(refused(called), `status ${called.status}`).toBe(true);
+      expect(unchanged).toBe(true);
+    });
+  }
+
+  if (!visitorsOnly) {
+    it("lets the rightful person past the permission checks", async () => {
+      const built = await build();
+      const { called } = await attempt(route, built, built.actor);
+      expect(refused(called), `status ${called.status} ${JSON.stringify(called.data ?? called.location)}`).toBe(false);
+    });
+  }
+});
