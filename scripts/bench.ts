@@ -19,7 +19,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { evaluateMentor, type PreparedNeed, type PreparedVolunteer } from "~/domain/matching";
-import { matchingStore } from "~/models/matching-store.server";
+import { matchingStore, weightsOfNeed } from "~/models/matching-store.server";
 import {
   runGlobalRound,
   suggestClubsForProject,
@@ -68,7 +68,8 @@ function pickSample<T>(items: readonly T[], count: number, seed: number): T[] {
 
 /** The naive baseline: one query, every volunteer having the skill scored in SQL. */
 function naiveStatement(db: Db) {
-  const w = matchingStore(db).mentorWeights;
+  // The generated data set gives no pôle weights of its own: every need scores with the defaults.
+  const w = matchingStore(db).defaultWeights.mentor;
   return {
     statement: db.$client.prepare(`
       with n as (
@@ -128,7 +129,6 @@ function naiveStatement(db: Db) {
  */
 async function highsOptimum(db: Db, needIds: readonly number[]) {
   const store = matchingStore(db);
-  const w = store.mentorWeights;
   const nowMs = BENCH_NOW.getTime();
   const bySkill = new Map<number, PreparedVolunteer[]>();
   for (const v of store.volunteers.slots) {
@@ -146,6 +146,7 @@ async function highsOptimum(db: Db, needIds: readonly number[]) {
   const capacities: number[] = [];
   needIds.forEach((id, row) => {
     const need = store.needs.getById(id) as PreparedNeed;
+    const w = weightsOfNeed(store, need).mentor;
     for (const v of bySkill.get(need.skillId) ?? []) {
       const e = evaluateMentor(v, need, w, nowMs);
       if (!e.ok || e.match.hundredths <= 0) continue;

@@ -101,15 +101,16 @@ export type ProposedRound = {
 };
 
 /**
- * The optimal round for the pôle's open needs, each pair with what a person
- * needs to judge it; the explanation is the matcher's own for that pair.
+ * The optimal round for the pôle's open needs, scored with the pôle's weights,
+ * each pair with what a person needs to judge it; the explanation and the
+ * criteria are the matcher's own for that pair under the same weights.
  */
 export function proposeRound(db: Db, territoryId: number, now: Date): ProposedRound {
   const round = runGlobalRound(db, { territoryId, now });
   const labels = needLabels(db, [...round.assignments.map((a) => a.needId), ...round.unmatchedNeedIds]);
   const pairs = round.assignments.flatMap((a) => {
     const label = labels.get(a.needId);
-    const explained = explainMentorPair(db, a.needId, a.volunteerId, { now });
+    const explained = explainMentorPair(db, a.needId, a.volunteerId, { now, territoryId });
     if (!label || !explained) return [];
     return [
       {

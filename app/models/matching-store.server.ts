@@ -7,9 +7,9 @@
  *   reads; each write appends (kind, id) to `temp.matching_changes` in the same
  *   transaction (a rollback takes the entry back with it);
  * - before every read, the adapter applies that change log: the volunteers and
- *   projects named are reloaded by id and replaced in the indexes; any club
- *   change reloads the clubs (hundreds of rows); weights reload; reference data
- *   (communes, skills, perimeters) rebuilds everything;
+ *   projects named are reloaded by id and replaced in the indexes; any club or
+ *   perimeter change reloads the clubs (hundreds of rows) and the perimeters;
+ *   weights reload; reference data (communes, skills) rebuilds everything;
  * - `PRAGMA data_version` changes when another connection (another process)
  *   commits: its writes are not in our log, so everything is rebuilt.
  * So a read never serves data older than the last committed write, a write
@@ -29,7 +29,9 @@ import {
   prepareNeed,
   prepareProject,
   prepareVolunteer,
-  weightsFromRows,
+  weightPoleByCommune,
+  weightsByTerritoryFromRows,
+  DEFAULT_MATCHING_WEIGHTS,
   type ClubInput,
   type CommunePoints,
   type CompiledClubWeights,
@@ -39,6 +41,7 @@ import {
   type MatchingWeights,
   type NeedInput,
   type PreparedClub,
+  type PreparedNeed,
   type PreparedFundableProject,
   type PreparedProject,
   type VolunteerInput,
@@ -55,6 +58,17 @@ export type ProjectRecord = {
   fundable: PreparedFundableProject | null;
 };
 
+/** One set of weights, compiled for the scans: a pôle's own, or the platform's defaults (`territoryId` null). */
+export type WeightSet = {
+  territoryId: number | null;
+  weights: MatchingWeights;
+  mentor: CompiledMentorWeights;
+  club: CompiledClubWeights;
+};
+
+/** A club as the store holds it: its pôle scores it with that pôle's weights. */
+export type StoredClub = PreparedClub & { territoryId: number; departments: ReadonlySet<string> };
+
 export type MatchingStore = {
   client: Client;
   dataVersion: number;
@@ -64,16 +78,20 @@ export type MatchingStore = {
   interner: ArrayInterner;
   skillNames: Map<number, string>;
   domainNames: Map<number, string>;
-  weights: MatchingWeights;
-  mentorWeights: CompiledMentorWeights;
-  clubWeights: CompiledClubWeights;
+  /** Pôle id → its communes (`territory_communes`). */
+  perimeters: Map<number, Set<string>>;
+  defaultWeights: WeightSet;
+  /** Only the pôles that have weights of their own: a handful of entries, not one per pôle. */
+  weightsByTerritory: Map<number, WeightSet>;
+  /** Communes of those pôles' perimeters → whose weights score a project there (see `weightPoleByCommune`). */
+  weightsByCommune: Map<string, WeightSet>;
   volunteers: MentorIndex;
   needs: NeedIndex;
   projects: Map<number, ProjectRecord>;
   /** Club-eligible projects by department, for the deal flow. */
   fundableByDepartment: Map<string, Set<number>>;
-  clubs: PreparedClub[];
-  clubById: Map<number, PreparedClub & { territoryId: number; departments: ReadonlySet<string> }>;
+  clubs: StoredClub[];
+  clubById: Map<number, StoredClub>;
   /** Counters for tests and the bench. */
   stats: { fullBuilds: number; incrementalSyncs: number; volunteerReloads: number; projectReloads: number; clubReloads: number };
 };
@@ -186,8 +204,42 @@ function loadReference(client: Client) {
   };
 }
 
-function loadWeights(client: Client): MatchingWeights {
-  return weightsFromRows(client.prepare("select key, value from matching_weights").all() as { key: string; value: number }[]);
+function compileWeightSet(territoryId: number | null, weights: MatchingWeights): WeightSet {
+  return { territoryId, weights, mentor: compileMentorWeights(weights.mentor), club: compileClubWeights(weights.club) };
+}
+
+const DEFAULT_WEIGHT_SET = compileWeightSet(null, DEFAULT_MATCHING_WEIGHTS);
+
+function loadWeights(client: Client): Map<number, WeightSet> {
+  const rows = client.prepare("select territory_id as territoryId, key, value from matching_weights").all() as {
+    territoryId: number;
+    key: string;
+    value: number;
+  }[];
+  return new Map([...weightsByTerritoryFromRows(rows)].map(([id, weights]) => [id, compileWeightSet(id, weights)]));
+}
+
+function loadPerimeters(client: Client): Map<number, Set<string>> {
+  const perimeters = new Map<number, Set<string>>();
+  for (const [territoryId, code] of client
+    .prepare("select territory_id, commune_code from territory_communes")
+    .raw()
+    .iterate() as Iterable<[number, string]>) {
+    let s = perimeters.get(territoryId);
+    if (!s) perimeters.set(territoryId, (s = new Set()));
+    s.add(code);
+  }
+  return perimeters;
+}
+
+/** The weights that score for a pôle: its own, else the platform's defaults. */
+export function weightsOfTerritory(store: MatchingStore, territoryId: number): WeightSet {
+  return store.weightsByTerritory.get(territoryId) ?? store.defaultWeights;
+}
+
+/** The weights that score a need: those of the pôle its project's commune belongs to (see `weightPoleByCommune`). */
+export function weightsOfNeed(store: MatchingStore, need: PreparedNeed): WeightSet {
+  return store.weightsByCommune.get(need.project.communeCode) ?? store.defaultWeights;
 }
 
 /**
@@ -352,7 +404,10 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 }
 
 /** Investing clubs with areas, sectors, members, money, past decisions and a point. */
-function loadClubs(client: Client, ref: { points: CommunePoints; departmentOf: Map<string, string> }): MatchingStore["clubById"] {
+function loadClubs(
+  client: Client,
+  ref: { points: CommunePoints; departmentOf: Map<string, string>; perimeters: Map<number, Set<string>> },
+): MatchingStore["clubById"] {
   const rows = client
     .prepare(
       `select id, territory_id, name, status, started_on, investing_ends_on, renewed_on, ticket_min_cents, ticket_max_cents, max_stake_bps
@@ -404,15 +459,7 @@ function loadClubs(client: Client, ref: { points: CommunePoints; departmentOf: M
     .iterate() as Iterable<[number, number]>) {
     push(decided, clubId, projectId);
   }
-  const perimeters = new Map<number, Set<string>>();
-  for (const [territoryId, code] of client
-    .prepare("select territory_id, commune_code from territory_communes")
-    .raw()
-    .iterate() as Iterable<[number, string]>) {
-    let s = perimeters.get(territoryId);
-    if (!s) perimeters.set(territoryId, (s = new Set()));
-    s.add(code);
-  }
+  const { perimeters } = ref;
   const clubs: MatchingStore["clubById"] = new Map();
   for (const [id, territoryId, name, status, startedOn, investingEndsOn, renewedOn, ticketMinCents, ticketMaxCents, maxStakeBps] of rows) {
     const area = areas.get(id) ?? { departments: [], communes: [] };
@@ -480,14 +527,14 @@ function buildStore(client: Client): MatchingStore {
   installChangeLog(client);
   probesOf(client).clear.run();
   const ref = loadReference(client);
-  const weights = loadWeights(client);
   const store: MatchingStore = {
     client,
     dataVersion: dataVersion(client),
     ...ref,
-    weights,
-    mentorWeights: compileMentorWeights(weights.mentor),
-    clubWeights: compileClubWeights(weights.club),
+    perimeters: new Map(),
+    defaultWeights: DEFAULT_WEIGHT_SET,
+    weightsByTerritory: loadWeights(client),
+    weightsByCommune: new Map(),
     volunteers: new MentorIndex(),
     needs: new NeedIndex(),
     projects: new Map(),
@@ -547,16 +594,26 @@ function reloadVolunteers(store: MatchingStore, ids: readonly number[]): void {
   store.stats.volunteerReloads += ids.length;
 }
 
+/** Clubs and perimeters change together (`territory_communes` logs a club change); who scores where follows. */
 function reloadClubs(store: MatchingStore): void {
+  store.perimeters = loadPerimeters(store.client);
   store.clubById = loadClubs(store.client, store);
   store.clubs = [...store.clubById.values()];
+  indexWeightsByCommune(store);
   store.stats.clubReloads++;
 }
 
 function reloadWeights(store: MatchingStore): void {
-  store.weights = loadWeights(store.client);
-  store.mentorWeights = compileMentorWeights(store.weights.mentor);
-  store.clubWeights = compileClubWeights(store.weights.club);
+  store.weightsByTerritory = loadWeights(store.client);
+  indexWeightsByCommune(store);
+}
+
+function indexWeightsByCommune(store: MatchingStore): void {
+  const byCommune = new Map<string, WeightSet>();
+  for (const [code, territoryId] of weightPoleByCommune(store.perimeters, store.weightsByTerritory.keys())) {
+    byCommune.set(code, store.weightsByTerritory.get(territoryId) as WeightSet);
+  }
+  store.weightsByCommune = byCommune;
 }
 
 /** Applies the change log to the indexes; true when something changed. */

@@ -19,18 +19,20 @@ import {
   projectFundingNeeds,
   projects,
   projectSkillNeeds,
+  territoryCommunes,
   volunteerDomains,
   volunteerProfiles,
   volunteerSkills,
 } from "#db/schema";
 import type { SkillLevel } from "~/domain/vocabulary";
 import { createTestTerritory, createTestUser } from "#seeds/factories";
-import { DEFAULT_MATCHING_WEIGHTS, MENTOR_CRITERIA } from "~/domain/matching";
+import { CLUB_CRITERIA, DEFAULT_MATCHING_WEIGHTS, MENTOR_CRITERIA } from "~/domain/matching";
 import { getDb, type Db } from "~/utils/db.server";
 import {
   describeMatchingWeights,
   explainMentorPair,
   getMatchingWeights,
+  hasOwnMatchingWeights,
   MatchingInputError,
   resetMatchingWeights,
   runGlobalRound,
@@ -330,34 +332,40 @@ describe("runGlobalRound", () => {
 });
 
 describe("weights", () => {
-  it("reads defaults, stores a change that reorders suggestions, and refuses bad values", async () => {
-    expect(getMatchingWeights(db).mentor.distance).toBe(3);
-    expect(describeMatchingWeights(db).find((w) => w.key === "mentor.distance")).toMatchObject({ label: "Proximité", defaultValue: 3 });
+  it("reads defaults, stores a change of the pôle's that reorders its suggestions, and refuses bad values", async () => {
+    const pole = createTestTerritory(db, { communeCodes: ["33063", "33281"] }); // Bordeaux, Mérignac
+    expect(getMatchingWeights(db, pole.id).mentor.distance).toBe(3);
+    expect(describeMatchingWeights(db, pole.id).find((w) => w.key === "mentor.distance")).toMatchObject({ label: "Proximité", defaultValue: 3 });
     const near = await addVolunteer({ communeCode: "33063", skills: [[COMPTA, "notions"]] }); // Bordeaux
     const farExpert = await addVolunteer({ communeCode: "33281", radiusKm: 60, skills: [[COMPTA, "expert"]] }); // Mérignac
     const projectId = await addProject({ communeCode: "33063" });
     const needId = addNeed(projectId);
     expect(ids(suggestMentorsForNeed(db, needId, { now: NOW }))[0]).toBe(farExpert);
-    setMatchingWeight(db, "mentor.skillLevel", 0, NOW);
-    setMatchingWeight(db, "mentor.distance", 50, NOW);
+    setMatchingWeight(db, pole.id, "mentor.skillLevel", 0, NOW);
+    setMatchingWeight(db, pole.id, "mentor.distance", 50, NOW);
     expect(ids(suggestMentorsForNeed(db, needId, { now: NOW }))[0]).toBe(near);
-    expect(() => setMatchingWeight(db, "mentor.distance", Number.NaN)).toThrow(MatchingInputError);
-    expect(() => setMatchingWeight(db, "mentor.speed", 1)).toThrow(/clé de poids inconnue/);
-    for (const key of ["mentor.skillLevel", "mentor.distance"]) setMatchingWeight(db, key, key === "mentor.skillLevel" ? 5 : 3, NOW);
+    expect(() => setMatchingWeight(db, pole.id, "mentor.distance", Number.NaN)).toThrow(MatchingInputError);
+    expect(() => setMatchingWeight(db, pole.id, "mentor.speed", 1)).toThrow(/clé de poids inconnue/);
+    resetMatchingWeights(db, pole.id);
+    expect(ids(suggestMentorsForNeed(db, needId, { now: NOW }))[0]).toBe(farExpert);
   });
 
   it("sets several weights as one checked set, all or nothing, and resets to the defaults", () => {
+    const pole = createTestTerritory(db, { communeCodes: ["44109"] }); // Nantes
     const zeros = Object.fromEntries(MENTOR_CRITERIA.map((k) => [`mentor.${k}`, 0]));
     // Every mentor weight at zero: refused, nothing stored.
-    expect(() => setMatchingWeights(db, zeros, NOW)).toThrow(/au moins un poids/);
-    expect(getMatchingWeights(db)).toEqual(DEFAULT_MATCHING_WEIGHTS);
+    expect(() => setMatchingWeights(db, pole.id, zeros, NOW)).toThrow(/au moins un poids/);
+    expect(getMatchingWeights(db, pole.id)).toEqual(DEFAULT_MATCHING_WEIGHTS);
+    expect(hasOwnMatchingWeights(db, pole.id)).toBe(false);
     // Moving the only positive weight elsewhere in one call works (one at a time it could not).
-    setMatchingWeights(db, { ...zeros, "mentor.skillLevel": 1 }, NOW);
-    const moved = setMatchingWeights(db, { "mentor.skillLevel": 0, "mentor.distance": 2 }, NOW);
+    setMatchingWeights(db, pole.id, { ...zeros, "mentor.skillLevel": 1 }, NOW);
+    const moved = setMatchingWeights(db, pole.id, { "mentor.skillLevel": 0, "mentor.distance": 2 }, NOW);
     expect(moved.mentor).toMatchObject({ skillLevel: 0, distance: 2, recency: 0 });
-    expect(() => setMatchingWeights(db, { "mentor.distance": 2, "mentor.speed": 1 } as never, NOW)).toThrow(/clé de poids inconnue/);
-    expect(getMatchingWeights(db)).toEqual(moved);
-    expect(resetMatchingWeights(db)).toEqual(DEFAULT_MATCHING_WEIGHTS);
+    expect(() => setMatchingWeights(db, pole.id, { "mentor.distance": 2, "mentor.speed": 1 } as never, NOW)).toThrow(/clé de poids inconnue/);
+    expect(getMatchingWeights(db, pole.id)).toEqual(moved);
+    expect(hasOwnMatchingWeights(db, pole.id)).toBe(true);
+    expect(resetMatchingWeights(db, pole.id)).toEqual(DEFAULT_MATCHING_WEIGHTS);
+    expect(hasOwnMatchingWeights(db, pole.id)).toBe(false);
   });
 
   it("explains one pair exactly as the suggestions do, and refuses a pair a hard filter rejects", async () => {
@@ -368,6 +376,105 @@ describe("weights", () => {
     expect(explainMentorPair(db, needId, v, { now: NOW })).toEqual(suggested);
     expect(explainMentorPair(db, needId, tooFar, { now: NOW })).toBeNull();
     expect(explainMentorPair(db, 999_999, v, { now: NOW })).toBeNull();
+  });
+});
+
+describe("weights per pôle", () => {
+  /** Distance only: the nearest volunteer comes first, whatever their level. */
+  const NEAREST_FIRST = { "mentor.skillLevel": 0, "mentor.distance": 50 } as const;
+
+  /** A pôle around `town` with one need, a beginner in town and an expert a few km away. */
+  async function poleWithNeed(town: string, neighbour: string) {
+    const pole = createTestTerritory(db, { communeCodes: [town, neighbour] });
+    const near = await addVolunteer({ communeCode: town, maxMentorships: 1, skills: [[COMPTA, "notions"]] });
+    const expert = await addVolunteer({ communeCode: neighbour, maxMentorships: 1, radiusKm: 60, skills: [[COMPTA, "expert"]] });
+    const needId = addNeed(await addProject({ communeCode: town }));
+    const first = () => ids(suggestMentorsForNeed(db, needId, { now: NOW }))[0];
+    const roundPick = () => runGlobalRound(db, { territoryId: pole.id, now: NOW }).assignments.find((a) => a.needId === needId)?.volunteerId;
+    return { pole, near, expert, needId, first, roundPick };
+  }
+
+  it("a pôle's weights change its suggestions and its round, not another pôle's; its reset touches only its own", async () => {
+    const a = await poleWithNeed("38185", "38151"); // Grenoble, Échirolles
+    const b = await poleWithNeed("69123", "69266"); // Lyon, Villeurbanne
+    for (const p of [a, b]) {
+      expect(p.first()).toBe(p.expert);
+      expect(p.roundPick()).toBe(p.expert);
+    }
+
+    setMatchingWeights(db, a.pole.id, NEAREST_FIRST, NOW);
+    expect(a.first()).toBe(a.near);
+    expect(a.roundPick()).toBe(a.near);
+    expect(b.first()).toBe(b.expert);
+    expect(b.roundPick()).toBe(b.expert);
+    expect(getMatchingWeights(db, b.pole.id)).toEqual(DEFAULT_MATCHING_WEIGHTS);
+
+    // The round's pairs are explained with the same weights as the round scored them.
+    const pair = runGlobalRound(db, { territoryId: a.pole.id, now: NOW }).assignments.find((x) => x.needId === a.needId);
+    expect(explainMentorPair(db, a.needId, a.near, { now: NOW, territoryId: a.pole.id })?.score).toBe(pair?.score);
+
+    // From the volunteer's side, a need scores as it does on its project's side.
+    const fromNeed = suggestMentorsForNeed(db, a.needId, { now: NOW }).find((s) => s.volunteerId === a.expert);
+    const fromVolunteer = suggestNeedsForVolunteer(db, a.expert, { now: NOW }).find((s) => s.needId === a.needId);
+    expect(fromVolunteer?.score).toBe(fromNeed?.score);
+    expect(fromVolunteer?.criteria).toEqual(fromNeed?.criteria);
+
+    const bWeights = setMatchingWeights(db, b.pole.id, { "mentor.recency": 4 }, NOW);
+    expect(resetMatchingWeights(db, a.pole.id)).toEqual(DEFAULT_MATCHING_WEIGHTS);
+    expect(a.first()).toBe(a.expert);
+    expect(a.roundPick()).toBe(a.expert);
+    expect(getMatchingWeights(db, b.pole.id)).toEqual(bWeights);
+    expect(hasOwnMatchingWeights(db, b.pole.id)).toBe(true);
+    resetMatchingWeights(db, b.pole.id);
+  });
+
+  it("where perimeters overlap, the oldest pôle with weights of its own scores the project", async () => {
+    const older = createTestTerritory(db, { communeCodes: ["59350"] }); // Lille
+    const p = await poleWithNeed("59350", "59512"); // a newer pôle: Lille, Roubaix
+    // The older pôle has no weights of its own: the newer one's apply.
+    setMatchingWeights(db, p.pole.id, NEAREST_FIRST, NOW);
+    expect(p.first()).toBe(p.near);
+    // Once the older pôle sets its own, they win, whatever the newer pôle set.
+    setMatchingWeights(db, older.id, { "mentor.recency": 2 }, NOW);
+    expect(p.first()).toBe(p.expert);
+    // Its round still scores with the pôle's own weights.
+    expect(p.roundPick()).toBe(p.near);
+    // A perimeter change is seen too: without Lille, the older pôle no longer scores there.
+    db.delete(territoryCommunes).where(eq(territoryCommunes.territoryId, older.id)).run();
+    expect(p.first()).toBe(p.near);
+    resetMatchingWeights(db, older.id);
+    resetMatchingWeights(db, p.pole.id);
+  });
+
+  it("a club scores with its own pôle's weights, from the project's side and from the club's", async () => {
+    const town = "13055"; // Marseille
+    const pole = createTestTerritory(db, { communeCodes: [town] });
+    const other = createTestTerritory(db, { communeCodes: [town] });
+    const club = (territoryId: number, name: string) =>
+      db
+        .insert(clubs)
+        .values({ territoryId, name, status: "en-epargne", startedOn: "2025-01-01", investingEndsOn: "2030-01-01", createdAt: NOW, updatedAt: NOW })
+        .returning({ id: clubs.id })
+        .get().id;
+    const mine = club(pole.id, "Cigale du Vieux-Port");
+    const theirs = club(other.id, "Cigale de la Canebière");
+    const projectId = await addProject({ communeCode: town, legalForm: "scic" });
+    db.insert(projectFundingNeeds).values({ projectId, amountCents: 800_000, kind: "capital", createdAt: NOW }).run();
+    const scores = () => new Map(suggestClubsForProject(db, projectId, { now: NOW }).map((c) => [c.clubId, c.score]));
+    const before = scores();
+    expect(before.get(mine)).toBe(before.get(theirs));
+
+    // Only the ticket counts for the first pôle's clubs: its club scores on that alone.
+    const ticketOnly = Object.fromEntries(CLUB_CRITERIA.map((k) => [`club.${k}`, k === "ticket" ? 1 : 0]));
+    setMatchingWeights(db, pole.id, ticketOnly, NOW);
+    const after = scores();
+    expect(after.get(mine)).not.toBe(before.get(mine));
+    expect(after.get(theirs)).toBe(before.get(theirs));
+    const flow = suggestProjectsForClub(db, mine, { now: NOW }).find((p) => p.projectId === projectId);
+    expect(flow?.score).toBe(after.get(mine));
+    expect(flow?.criteria.filter((c) => c.weight > 0).map((c) => c.key)).toEqual(["ticket"]);
+    resetMatchingWeights(db, pole.id);
+    expect(scores()).toEqual(before);
   });
 });
 

@@ -1,8 +1,13 @@
 /**
  * The matcher's API for routes and models: suggestions in both directions for
- * mentoring and for club funding, the animation team's global round, and the
- * weights. Scoring lives in ~/domain/matching (pure); data and indexes in
- * ./matching-store.server.ts. See docs/matching.md.
+ * mentoring and for club funding, the animation team's global round, and
+ * each pôle's weights. Scoring lives in ~/domain/matching (pure); data and
+ * indexes in ./matching-store.server.ts. See docs/matching.md.
+ *
+ * Whose weights score a pair: a need's, those of its project's pôle (by the
+ * project's commune, `weightsOfNeed`); a club's, those of the club's pôle; a
+ * round for a pôle, that pôle's. A pôle without weights of its own uses the
+ * platform's defaults.
  */
 import {
   clubCriteria,
@@ -29,6 +34,7 @@ import {
   MENTOR_CRITERION_LABELS,
   type CandidateList,
   type ClubMatch,
+  type CompiledMentorWeights,
   type Criterion,
   type MatchingWeights,
   type MentorMatch,
@@ -39,9 +45,10 @@ import {
 } from "~/domain/matching";
 import { parisIsoDate } from "~/domain/paris-time";
 import type { NeedPriority, SkillLevel } from "~/domain/vocabulary";
+import { eq } from "drizzle-orm";
 import { matchingWeights } from "#db/schema";
-import { writeTransaction, type Db } from "~/utils/db.server";
-import { matchingStore, type MatchingStore } from "./matching-store.server";
+import { writeTransaction, type Db, type Reader } from "~/utils/db.server";
+import { matchingStore, weightsOfNeed, weightsOfTerritory, type MatchingStore } from "./matching-store.server";
 
 export { MatchingInputError };
 export type { Criterion };
@@ -134,12 +141,19 @@ function mentorExplanation(store: MatchingStore, v: PreparedVolunteer, n: Prepar
   });
 }
 
-function toMentorSuggestion(store: MatchingStore, v: PreparedVolunteer, need: PreparedNeed, m: MentorMatch, nowMs: number): MentorSuggestion {
+function toMentorSuggestion(
+  store: MatchingStore,
+  v: PreparedVolunteer,
+  need: PreparedNeed,
+  m: MentorMatch,
+  w: CompiledMentorWeights,
+  nowMs: number,
+): MentorSuggestion {
   return {
     volunteerId: v.id,
     displayName: v.displayName,
     score: m.score,
-    criteria: mentorCriteria(v, need, m, store.mentorWeights, nowMs),
+    criteria: mentorCriteria(v, need, m, w, nowMs),
     explanation: mentorExplanation(store, v, need, m, nowMs),
     distanceKm: roundKm(m.distanceKm),
     skillLevel: m.level,
@@ -159,24 +173,31 @@ export function suggestMentorsForNeed(db: Db, needId: number, opts?: SuggestOpti
   const store = matchingStore(db);
   const need = store.needs.getById(needId);
   if (!need || limit === 0) return [];
+  const w = weightsOfNeed(store, need).mentor;
   return store.volunteers
-    .topMentors(need, limit, store.mentorWeights, nowMs)
-    .map((m) => toMentorSuggestion(store, store.volunteers.getById(m.volunteerId) as PreparedVolunteer, need, m, nowMs));
+    .topMentors(need, limit, w, nowMs)
+    .map((m) => toMentorSuggestion(store, store.volunteers.getById(m.volunteerId) as PreparedVolunteer, need, m, w, nowMs));
 }
 
 /**
- * One pair's score and explanation, exactly as the suggestions and the round
- * score it (e.g. a pair proposed by the global round). Null when a hard filter
- * rejects the pair or either side is unknown.
+ * One pair's score and explanation, exactly as the suggestions score it, or,
+ * with `territoryId`, as that pôle's round scores it (a pair the round
+ * proposed). Null when a hard filter rejects the pair or either side is unknown.
  */
-export function explainMentorPair(db: Db, needId: number, volunteerId: number, opts?: { now?: Date }): MentorSuggestion | null {
+export function explainMentorPair(
+  db: Db,
+  needId: number,
+  volunteerId: number,
+  opts?: { now?: Date; territoryId?: number },
+): MentorSuggestion | null {
   const nowMs = nowMsOf(opts);
   const store = matchingStore(db);
   const need = store.needs.getById(needId);
   const v = store.volunteers.getById(volunteerId);
   if (!need || !v) return null;
-  const e = evaluateMentor(v, need, store.mentorWeights, nowMs);
-  return e.ok ? toMentorSuggestion(store, v, need, e.match, nowMs) : null;
+  const w = (opts?.territoryId === undefined ? weightsOfNeed(store, need) : weightsOfTerritory(store, opts.territoryId)).mentor;
+  const e = evaluateMentor(v, need, w, nowMs);
+  return e.ok ? toMentorSuggestion(store, v, need, e.match, w, nowMs) : null;
 }
 
 /** « Projets pour moi »: open needs of published projects that fit a volunteer, best first. */
@@ -186,8 +207,9 @@ export function suggestNeedsForVolunteer(db: Db, volunteerId: number, opts?: Sug
   const store = matchingStore(db);
   const v = store.volunteers.getById(volunteerId);
   if (!v || limit === 0) return [];
-  const w = store.mentorWeights;
-  return store.needs.topNeeds(v, limit, w, nowMs).map((m) => {
+  // Each need is scored with its own pôle's weights, as it is on the project's side.
+  const weightsOf = (need: PreparedNeed) => weightsOfNeed(store, need).mentor;
+  return store.needs.topNeeds(v, limit, weightsOf, nowMs).map((m) => {
     const need = store.needs.getById(m.needId) as PreparedNeed;
     return {
       needId: need.id,
@@ -196,7 +218,7 @@ export function suggestNeedsForVolunteer(db: Db, volunteerId: number, opts?: Sug
       skillName: need.skillName,
       priority: need.priority,
       score: m.score,
-      criteria: mentorCriteria(v, need, m, w, nowMs),
+      criteria: mentorCriteria(v, need, m, weightsOf(need), nowMs),
       explanation: mentorExplanation(store, v, need, m, nowMs),
       distanceKm: roundKm(m.distanceKm),
       remote: m.remote,
@@ -205,7 +227,7 @@ export function suggestNeedsForVolunteer(db: Db, volunteerId: number, opts?: Sug
   });
 }
 
-/** Clubs that could invest in a project, best first. */
+/** Clubs that could invest in a project, best first; each club scores with its own pôle's weights. */
 export function suggestClubsForProject(db: Db, projectId: number, opts?: SuggestOptions): ClubSuggestion[] {
   const limit = limitOf(opts);
   const store = matchingStore(db);
@@ -214,7 +236,7 @@ export function suggestClubsForProject(db: Db, projectId: number, opts?: Suggest
   const today = parisIsoDate(nowMsOf(opts));
   const matches: ClubMatch[] = [];
   for (const club of store.clubs) {
-    const e = evaluateClub(club, fundable, store.clubWeights, today);
+    const e = evaluateClub(club, fundable, weightsOfTerritory(store, club.territoryId).club, today);
     if (e.ok) matches.push(e.match);
   }
   return matches
@@ -226,26 +248,27 @@ export function suggestClubsForProject(db: Db, projectId: number, opts?: Suggest
         clubId: m.clubId,
         clubName: club?.name ?? "",
         score: m.score,
-        criteria: clubCriteria(m, store.clubWeights),
+        criteria: clubCriteria(m, club ? weightsOfTerritory(store, club.territoryId).club : store.defaultWeights.club),
         explanation: clubExplanation(m),
         availableCents: m.facts.availableCents,
       };
     });
 }
 
-/** A club's deal flow: projects it could invest in, best first. */
+/** A club's deal flow: projects it could invest in, best first, scored with the club's pôle's weights. */
 export function suggestProjectsForClub(db: Db, clubId: number, opts?: SuggestOptions): ProjectForClubSuggestion[] {
   const limit = limitOf(opts);
   const store = matchingStore(db);
   const club = store.clubById.get(clubId);
   const today = parisIsoDate(nowMsOf(opts));
   if (!club || limit === 0 || !isInvestingOn(club, today)) return [];
+  const w = weightsOfTerritory(store, club.territoryId).club;
   const matches: ClubMatch[] = [];
   for (const department of club.departments) {
     for (const projectId of store.fundableByDepartment.get(department) ?? []) {
       const fundable = store.projects.get(projectId)?.fundable;
       if (!fundable) continue;
-      const e = evaluateClub(club, fundable, store.clubWeights, today);
+      const e = evaluateClub(club, fundable, w, today);
       if (e.ok) matches.push(e.match);
     }
   }
@@ -260,7 +283,7 @@ export function suggestProjectsForClub(db: Db, clubId: number, opts?: SuggestOpt
         amountCents: project?.fundable?.funding?.amountCents ?? 0,
         remainingCents: m.facts.remainingCents,
         score: m.score,
-        criteria: clubCriteria(m, store.clubWeights),
+        criteria: clubCriteria(m, w),
         explanation: clubExplanation(m),
       };
     });
@@ -283,7 +306,9 @@ export type GlobalRoundResult = {
 /**
  * Proposes one mentor per open need (of published projects, within the pôle's
  * perimeter when `territoryId` is given), maximising the total score under
- * every volunteer's remaining capacity. Exact; see docs/matching.md.
+ * every volunteer's remaining capacity. Exact; see docs/matching.md. A pôle's
+ * round scores with that pôle's weights; a round over every need scores each
+ * with its own pôle's, as its suggestions do.
  */
 export function runGlobalRound(
   db: Db,
@@ -292,7 +317,8 @@ export function runGlobalRound(
   const nowMs = nowMsOf(opts);
   const store = matchingStore(db);
   const needs = roundNeeds(db, store, opts);
-  const provider = cachedProvider(store, needs, nowMs);
+  const poleWeights = opts.territoryId === undefined ? null : weightsOfTerritory(store, opts.territoryId).mentor;
+  const provider = cachedProvider(store, needs, (need) => poleWeights ?? weightsOfNeed(store, need).mentor, nowMs);
   const exact = runExactRound(provider);
   const greedy = greedyRound(provider);
   const assignments: GlobalRoundResult["assignments"] = [];
@@ -341,7 +367,12 @@ function roundNeeds(db: Db, store: MatchingStore, opts: { territoryId?: number; 
  * The round's view of the index. Lists are cached per need so that the exact
  * round and the greedy pass share one scan of each neighbourhood.
  */
-function cachedProvider(store: MatchingStore, needs: readonly PreparedNeed[], nowMs: number): RoundProvider {
+function cachedProvider(
+  store: MatchingStore,
+  needs: readonly PreparedNeed[],
+  weightsOf: (need: PreparedNeed) => CompiledMentorWeights,
+  nowMs: number,
+): RoundProvider {
   const cache: (CandidateList | undefined)[] = [];
   return {
     needCount: needs.length,
@@ -350,7 +381,8 @@ function cachedProvider(store: MatchingStore, needs: readonly PreparedNeed[], no
     candidates(n, limit) {
       const cached = cache[n];
       if (cached && (cached.complete || cached.volunteers.length >= limit)) return sliceList(cached, limit);
-      const list = store.volunteers.roundCandidates(needs[n] as PreparedNeed, limit, store.mentorWeights, nowMs);
+      const need = needs[n] as PreparedNeed;
+      const list = store.volunteers.roundCandidates(need, limit, weightsOf(need), nowMs);
       cache[n] = list;
       return list;
     },
@@ -365,18 +397,34 @@ function sliceList(list: CandidateList, limit: number): CandidateList {
 }
 
 // ---------------------------------------------------------------------------
-// Weights
+// Weights, per pôle
 
-/** Current weights (defaults for absent rows). Throws MatchingInputError on a stored invalid value. */
-export function getMatchingWeights(db: Db): MatchingWeights {
-  return weightsFromRows(db.$client.prepare("select key, value from matching_weights").all() as { key: string; value: number }[]);
+function storedWeightRows(q: Reader, territoryId: number): { key: string; value: number }[] {
+  return q
+    .select({ key: matchingWeights.key, value: matchingWeights.value })
+    .from(matchingWeights)
+    .where(eq(matchingWeights.territoryId, territoryId))
+    .all();
+}
+
+/**
+ * The weights that score for this pôle: its own where it set them, the
+ * platform's defaults elsewhere. Throws MatchingInputError on a stored invalid value.
+ */
+export function getMatchingWeights(db: Db, territoryId: number): MatchingWeights {
+  return weightsFromRows(storedWeightRows(db, territoryId));
+}
+
+/** True when the pôle has set weights of its own (false: it uses the platform's defaults). */
+export function hasOwnMatchingWeights(db: Db, territoryId: number): boolean {
+  return storedWeightRows(db, territoryId).length > 0;
 }
 
 export type WeightDescription = { key: WeightKey; side: "mentor" | "club"; label: string; value: number; defaultValue: number };
 
-/** Every weight with its French label and default, for the animation team's settings page. */
-export function describeMatchingWeights(db: Db): WeightDescription[] {
-  const current = getMatchingWeights(db);
+/** Every weight of the pôle with its French label and default, for its animation team's settings page. */
+export function describeMatchingWeights(db: Db, territoryId: number): WeightDescription[] {
+  const current = getMatchingWeights(db, territoryId);
   return [
     ...MENTOR_CRITERIA.map((k) => ({
       key: `mentor.${k}` as WeightKey,
@@ -396,41 +444,47 @@ export function describeMatchingWeights(db: Db): WeightDescription[] {
 }
 
 /**
- * Stores one weight (`mentor.distance`, `club.ticket`…). Refuses unknown keys,
- * non-finite or out-of-range values, and a change that would leave every
- * weight of a side at zero.
+ * Stores one weight of the pôle (`mentor.distance`, `club.ticket`…). Refuses
+ * unknown keys, non-finite or out-of-range values, and a change that would
+ * leave every weight of a side at zero.
  */
-export function setMatchingWeight(db: Db, key: string, value: number, now: Date = new Date()): MatchingWeights {
+export function setMatchingWeight(db: Db, territoryId: number, key: string, value: number, now: Date = new Date()): MatchingWeights {
   if (!isWeightKey(key)) throw new MatchingInputError(key, "clé de poids inconnue");
   validateWeightValue(key, value);
-  return setMatchingWeights(db, { [key]: value }, now);
+  return setMatchingWeights(db, territoryId, { [key]: value }, now);
 }
 
 /**
- * Stores several weights at once, all or nothing: the resulting set is checked
- * as a whole (so moving the only positive weight of a side elsewhere works).
+ * Stores several weights of the pôle at once, all or nothing: the resulting
+ * set is checked as a whole (so moving the only positive weight of a side
+ * elsewhere works). Other pôles' weights are untouched.
  */
-export function setMatchingWeights(db: Db, values: Partial<Record<WeightKey, number>>, now: Date = new Date()): MatchingWeights {
+export function setMatchingWeights(
+  db: Db,
+  territoryId: number,
+  values: Partial<Record<WeightKey, number>>,
+  now: Date = new Date(),
+): MatchingWeights {
   const entries = Object.entries(values) as [string, number][];
   for (const [key, value] of entries) {
     if (!isWeightKey(key)) throw new MatchingInputError(key, "clé de poids inconnue");
     validateWeightValue(key, value);
   }
   return writeTransaction(db, (tx) => {
-    const rows = tx.select({ key: matchingWeights.key, value: matchingWeights.value }).from(matchingWeights).all();
+    const rows = storedWeightRows(tx, territoryId);
     const next = weightsFromRows([...rows.filter((r) => !(r.key in values)), ...entries.map(([key, value]) => ({ key, value }))]);
     for (const [key, value] of entries) {
       tx.insert(matchingWeights)
-        .values({ key, value, updatedAt: now })
-        .onConflictDoUpdate({ target: matchingWeights.key, set: { value, updatedAt: now } })
+        .values({ territoryId, key, value, updatedAt: now })
+        .onConflictDoUpdate({ target: [matchingWeights.territoryId, matchingWeights.key], set: { value, updatedAt: now } })
         .run();
     }
     return next;
   });
 }
 
-/** Back to the documented defaults (absent rows mean defaults). */
-export function resetMatchingWeights(db: Db): MatchingWeights {
-  db.delete(matchingWeights).run();
-  return getMatchingWeights(db);
+/** The pôle back to the platform's defaults (its own rows go); other pôles keep theirs. */
+export function resetMatchingWeights(db: Db, territoryId: number): MatchingWeights {
+  db.delete(matchingWeights).where(eq(matchingWeights.territoryId, territoryId)).run();
+  return getMatchingWeights(db, territoryId);
 }

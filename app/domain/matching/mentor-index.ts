@@ -593,17 +593,27 @@ export class NeedIndex {
     }
   }
 
-  /** The best `limit` needs for a volunteer, best first (score desc, need id asc). */
-  topNeeds(v: PreparedVolunteer, limit: number, w: CompiledMentorWeights, nowMs: number): MentorMatch[] {
+  /**
+   * The best `limit` needs for a volunteer, best first (score desc, need id asc).
+   * `w` may depend on the need (each pôle scores its projects with its own
+   * weights), so a pair scores the same seen from either side.
+   */
+  topNeeds(
+    v: PreparedVolunteer,
+    limit: number,
+    w: CompiledMentorWeights | ((need: PreparedNeed) => CompiledMentorWeights),
+    nowMs: number,
+  ): MentorMatch[] {
+    const weightsOf = typeof w === "function" ? w : () => w;
     const top = new TopK<FoundNeedPair>(limit);
     this.forEachEligible(v, (pair) => {
-      const h = mentorScoreHundredths(v, pair.need, pair.levelCode, pair.distanceKm, w, nowMs);
+      const h = mentorScoreHundredths(v, pair.need, pair.levelCode, pair.distanceKm, weightsOf(pair.need), nowMs);
       top.offer(h, pair.need.id, () => pair);
     });
     return top
       .result()
       .map(({ item }) =>
-        buildMentorMatch(v, item.need, item.levelCode, { distanceKm: item.distanceKm, remote: item.remote }, w, nowMs),
+        buildMentorMatch(v, item.need, item.levelCode, { distanceKm: item.distanceKm, remote: item.remote }, weightsOf(item.need), nowMs),
       );
   }
 }

@@ -13,7 +13,7 @@ import {
   type PreparedVolunteer,
 } from "./mentor";
 import { MentorIndex, NeedIndex } from "./mentor-index";
-import { NOW, pointArb, volunteerArb, worldArb, makePoints, type World } from "./test-arbitraries";
+import { COMMUNE_CODES, NOW, pointArb, volunteerArb, worldArb, makePoints, type World } from "./test-arbitraries";
 import type { VolunteerInput } from "./types";
 import { DEFAULT_MENTOR_WEIGHTS, MENTOR_CRITERIA, type MentorWeights } from "./weights";
 
@@ -105,6 +105,29 @@ describe("hard filters", () => {
         }
       }),
       { numRuns: 150 },
+    );
+  });
+
+  it("with each pôle's own weights, the needs found for a volunteer are the brute-force ranking under each need's weights", () => {
+    fc.assert(
+      fc.property(worldArb({ min: 1, max: 30 }), weightsArb, fc.integer({ min: 1, max: 12 }), (world, ws, limit) => {
+        const { volunteers, needs } = prepared(world);
+        const own = compileMentorWeights(ws);
+        // Projects in half of the communes belong to a pôle with its own weights; the others use the defaults.
+        const ownPerimeter = new Set(COMMUNE_CODES.filter((_, i) => i % 2 === 0));
+        const weightsOf = (n: PreparedNeed) => (ownPerimeter.has(n.project.communeCode) ? own : weights);
+        const needIndex = NeedIndex.build(needs);
+        for (const v of volunteers) {
+          const expected = needs
+            .flatMap((n) => {
+              const e = evaluateMentor(v, n, weightsOf(n), nowMs);
+              return e.ok ? [e.match] : [];
+            })
+            .sort((a, b) => b.hundredths - a.hundredths || a.needId - b.needId);
+          expect(needIndex.topNeeds(v, limit, weightsOf, nowMs)).toEqual(expected.slice(0, limit));
+        }
+      }),
+      { numRuns: 100 },
     );
   });
 

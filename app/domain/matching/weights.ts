@@ -3,8 +3,8 @@ import { MatchingInputError } from "./errors";
 /**
  * Soft-criterion weights. A pair's score is 100 × Σ wᵢ·vᵢ / Σ wᵢ where each
  * value vᵢ lies in [0, 1]; weights are relative, so only their ratios matter.
- * Stored in `matching_weights` as `mentor.<key>` / `club.<key>`; the animation
- * team can edit them, these defaults apply when a row is absent.
+ * Stored per pôle in `matching_weights` as `mentor.<key>` / `club.<key>`; each
+ * pôle's animation team edits its own, these defaults apply when a row is absent.
  */
 export const MENTOR_CRITERIA = ["skillLevel", "distance", "sharedDomain", "capacity", "trackRecord", "recency"] as const;
 export type MentorCriterionKey = (typeof MENTOR_CRITERIA)[number];
@@ -121,4 +121,34 @@ export function weightsFromRows(rows: readonly { key: string; value: number }[])
     }
   }
   return { mentor: validateMentorWeights(mentor), club: validateClubWeights(club) };
+}
+
+/** Stored rows of every pôle, grouped into one checked set per pôle that has rows of its own. */
+export function weightsByTerritoryFromRows(
+  rows: readonly { territoryId: number; key: string; value: number }[],
+): Map<number, MatchingWeights> {
+  const grouped = new Map<number, { key: string; value: number }[]>();
+  for (const row of rows) {
+    const list = grouped.get(row.territoryId);
+    if (list) list.push(row);
+    else grouped.set(row.territoryId, [row]);
+  }
+  return new Map([...grouped].map(([territoryId, list]) => [territoryId, weightsFromRows(list)]));
+}
+
+/**
+ * Whose weights score a project, from the commune it lies in: the pôles whose
+ * perimeter holds the commune and that have weights of their own; when several
+ * do (perimeters may overlap), the oldest pôle (lowest id), so the choice never
+ * depends on load order. Communes absent from the map use the defaults.
+ */
+export function weightPoleByCommune(
+  perimeters: ReadonlyMap<number, Iterable<string>>,
+  polesWithWeights: Iterable<number>,
+): Map<string, number> {
+  const byCommune = new Map<string, number>();
+  for (const territoryId of [...polesWithWeights].sort((a, b) => a - b)) {
+    for (const code of perimeters.get(territoryId) ?? []) if (!byCommune.has(code)) byCommune.set(code, territoryId);
+  }
+  return byCommune;
 }
