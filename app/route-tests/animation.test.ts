@@ -1,11 +1,12 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { mentorships, volunteerProfiles } from "#db/schema";
+import { matchingWeights, mentorships, volunteerProfiles } from "#db/schema";
 import { createTestAnimator, createTestTerritory, createTestUser } from "#seeds/factories";
+import { addTerritoryStaff } from "~/models/territory.server";
 import { createTestHolder, createTestMentorship, createTestProject, createTestRequest, createTestVolunteer } from "#seeds/journey-factories";
 import { respondToRequest } from "~/models/mentorship.server";
 import type { ProposedRound } from "~/models/animation.server";
-import { getMatchingWeights, suggestMentorsForNeed } from "~/models/matching.server";
+import { getMatchingWeights, hasOwnMatchingWeights, setMatchingWeights, suggestMentorsForNeed } from "~/models/matching.server";
 import { DEFAULT_MATCHING_WEIGHTS } from "~/domain/matching/weights";
 import * as animation from "~/routes/animation._index";
 import * as weightsPage from "~/routes/animation.ponderations";
@@ -27,6 +28,16 @@ async function roundFor(slug: string, userId: number): Promise<ProposedRound> {
   const page = await get(animation.loader, `/animation?pole=${slug}&tour=1`, userId);
   expect(page.status).toBe(200);
   return (page.data as { round: ProposedRound }).round;
+}
+
+/** The weights form as the page fills it in, field names as the browser sends them. */
+async function formFor(loader: typeof weightsPage.loader, path: string, userId: number): Promise<Record<string, string>> {
+  const page = await get(loader, path, userId);
+  expect(page.status).toBe(200);
+  const defaults = (page.data as { defaults: { mentor: Record<string, string>; club: Record<string, string> } }).defaults;
+  const form: Record<string, string> = {};
+  for (const side of ["mentor", "club"] as const) for (const [k, v] of Object.entries(defaults[side])) form[`${side}.${k}`] = v;
+  return form;
 }
 
 function send(slug: string, userId: number, pairs: { needId: number; volunteerId: number }[]) {
@@ -165,7 +176,7 @@ describe("the round and its proposals", () => {
 
 describe("/animation/ponderations", () => {
   it("refuses bad input at the field, keeps what was typed and stores nothing", async () => {
-    const { animator } = await pole();
+    const { territory, animator } = await pole();
     const form = {
       "mentor.skillLevel": "-1",
       "mentor.distance": "beaucoup",
@@ -188,11 +199,12 @@ describe("/animation/ponderations", () => {
     expect(errors["mentor.recency"]?.[0]).toMatch(/au plus 100/);
     expect(errors.club?.[0]).toMatch(/Au moins un de ces poids/);
     expect(initialValue(reply)).toMatchObject({ mentor: { distance: "beaucoup", skillLevel: "-1" } });
-    expect(getMatchingWeights(db())).toEqual(DEFAULT_MATCHING_WEIGHTS);
+    expect(getMatchingWeights(db(), territory.id)).toEqual(DEFAULT_MATCHING_WEIGHTS);
+    expect(hasOwnMatchingWeights(db(), territory.id)).toBe(false);
   });
 
   it("a changed weight changes a ranking, and the defaults come back", async () => {
-    const { animator } = await pole();
+    const { territory, animator } = await pole();
     const holder = await createTestHolder(db());
     const project = createTestProject(db(), holder.id, { needs: [{ skill: "marketing", priority: "haute" }] });
     const needId = project.needIds[0]!;
@@ -208,22 +220,74 @@ describe("/animation/ponderations", () => {
         .filter((id) => id === near.id || id === far.id);
     expect(order()).toEqual([far.id, near.id]);
 
-    const page = await get(weightsPage.loader, "/animation/ponderations", animator.id);
-    const defaults = (page.data as { defaults: { mentor: Record<string, string>; club: Record<string, string> } }).defaults;
-    const form: Record<string, string> = {};
-    for (const side of ["mentor", "club"] as const) for (const [k, v] of Object.entries(defaults[side])) form[`${side}.${k}`] = v;
+    // Without ?pole, the animator's only pôle.
+    const form = await formFor(weightsPage.loader, "/animation/ponderations", animator.id);
     form["mentor.skillLevel"] = "0";
     form["mentor.distance"] = "100";
     const saved = await post(weightsPage.action, "/animation/ponderations", animator.id, form);
     expect(saved.status).toBe(302);
+    expect(saved.location).toBe(`/animation/ponderations?pole=${territory.slug}`);
     expect(saved.flash).toMatch(/^Les pondérations sont enregistrées\./);
-    expect(getMatchingWeights(db()).mentor).toMatchObject({ skillLevel: 0, distance: 100 });
+    expect(getMatchingWeights(db(), territory.id).mentor).toMatchObject({ skillLevel: 0, distance: 100 });
     expect(order()).toEqual([near.id, far.id]);
 
-    const reset = await post(weightsPage.action, "/animation/ponderations", animator.id, { intent: "reset" });
+    const reset = await post(weightsPage.action, `/animation/ponderations?pole=${territory.slug}`, animator.id, { intent: "reset" });
     expect(reset.status).toBe(302);
+    expect(reset.location).toBe(`/animation/ponderations?pole=${territory.slug}`);
     expect(reset.flash).toMatch(/^Les valeurs par défaut sont rétablies\./);
-    expect(getMatchingWeights(db())).toEqual(DEFAULT_MATCHING_WEIGHTS);
+    expect(getMatchingWeights(db(), territory.id)).toEqual(DEFAULT_MATCHING_WEIGHTS);
     expect(order()).toEqual([far.id, near.id]);
+  });
+
+  it("each pôle has its own: the Sambre animator's weights leave the Saintonge's as they were, and the Saintonge's are out of their reach (403)", async () => {
+    const saintonge = createTestTerritory(db(), { name: "PTCE Vals de Saintonge" });
+    const sambre = createTestTerritory(db(), { name: "PTCE Sambre-Avesnois", communeCodes: [MAUBEUGE] });
+    const sambreAnimator = await createTestAnimator(db(), sambre.id);
+    const saintongeWeights = setMatchingWeights(db(), saintonge.id, { "mentor.recency": 7, "club.ticket": 9 });
+    const stored = () => db().select().from(matchingWeights).where(eq(matchingWeights.territoryId, saintonge.id)).all();
+    const saintongeRows = stored();
+
+    const page = await get(weightsPage.loader, `/animation/ponderations?pole=${sambre.slug}`, sambreAnimator.id);
+    expect(page.data).toMatchObject({ pole: { slug: sambre.slug, name: "PTCE Sambre-Avesnois" }, own: false });
+    const form = await formFor(weightsPage.loader, `/animation/ponderations?pole=${sambre.slug}`, sambreAnimator.id);
+    form["mentor.distance"] = "40";
+    const saved = await post(weightsPage.action, `/animation/ponderations?pole=${sambre.slug}`, sambreAnimator.id, form);
+    expect(saved.status).toBe(302);
+    expect(saved.location).toBe(`/animation/ponderations?pole=${sambre.slug}`);
+    expect(saved.flash).toMatch(/^Les pondérations sont enregistrées\./);
+    expect(getMatchingWeights(db(), sambre.id).mentor.distance).toBe(40);
+    expect(getMatchingWeights(db(), saintonge.id)).toEqual(saintongeWeights);
+    expect(stored()).toEqual(saintongeRows);
+
+    // The Saintonge's page, its form and its reset are refused, and nothing changes.
+    expect((await get(weightsPage.loader, `/animation/ponderations?pole=${saintonge.slug}`, sambreAnimator.id)).status).toBe(403);
+    const forSaintonge = await post(weightsPage.action, `/animation/ponderations?pole=${saintonge.slug}`, sambreAnimator.id, form);
+    expect(forSaintonge.status).toBe(403);
+    const resetSaintonge = await post(weightsPage.action, `/animation/ponderations?pole=${saintonge.slug}`, sambreAnimator.id, { intent: "reset" });
+    expect(resetSaintonge.status).toBe(403);
+    expect(stored()).toEqual(saintongeRows);
+
+    // Resetting the Sambre's own brings it back to the defaults, and leaves the Saintonge's alone.
+    const reset = await post(weightsPage.action, `/animation/ponderations?pole=${sambre.slug}`, sambreAnimator.id, { intent: "reset" });
+    expect(reset.location).toBe(`/animation/ponderations?pole=${sambre.slug}`);
+    expect(reset.flash).toMatch(/^Les valeurs par défaut sont rétablies\./);
+    expect(getMatchingWeights(db(), sambre.id)).toEqual(DEFAULT_MATCHING_WEIGHTS);
+    expect(stored()).toEqual(saintongeRows);
+  });
+
+  it("an animator of several pôles edits the one named in the query, and the page offers the others", async () => {
+    const first = createTestTerritory(db(), { name: "PTCE Vals de Saintonge" });
+    const second = createTestTerritory(db(), { name: "PTCE Sambre-Avesnois", communeCodes: [MAUBEUGE] });
+    const animator = await createTestAnimator(db(), first.id);
+    addTerritoryStaff(db(), second.id, animator.id);
+    const page = await get(weightsPage.loader, `/animation/ponderations?pole=${second.slug}`, animator.id);
+    const shown = page.data as { pole: { slug: string }; poles: { slug: string }[] };
+    expect(shown.pole.slug).toBe(second.slug);
+    expect(shown.poles.map((p) => p.slug).sort()).toEqual([first.slug, second.slug].sort());
+    const form = await formFor(weightsPage.loader, `/animation/ponderations?pole=${second.slug}`, animator.id);
+    form["club.sector"] = "12";
+    await post(weightsPage.action, `/animation/ponderations?pole=${second.slug}`, animator.id, form);
+    expect(getMatchingWeights(db(), second.id).club.sector).toBe(12);
+    expect(hasOwnMatchingWeights(db(), first.id)).toBe(false);
   });
 });

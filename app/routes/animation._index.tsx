@@ -2,6 +2,7 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData, useNavigation } from "@remix-run/react";
+import { PoleChooser } from "~/components/pole-chooser";
 import { ScoreBreakdown } from "~/components/score-breakdown";
 import { FieldError, FormError } from "~/components/ui/field";
 import { NEED_PRIORITY_LABELS } from "~/domain/project";
@@ -56,25 +57,6 @@ export async function action({ request }: ActionFunctionArgs) {
   const result = createRequestsFromRound(db, pairs, auth.user.id, new Date());
   const params = new URLSearchParams({ pole: pole.slug });
   return redirectWithFlash(`/animation?${params}`, sendingReport(result.sent.length, result.skipped.length));
-}
-
-function PoleChooser({ poles, current }: { poles: { slug: string; name: string }[]; current: string }) {
-  if (poles.length < 2) return null;
-  return (
-    <Form method="get" className="inline-form pole-chooser">
-      <label htmlFor="pole">Pôle animé</label>
-      <select id="pole" name="pole" defaultValue={current}>
-        {poles.map((p) => (
-          <option key={p.slug} value={p.slug}>
-            {p.name}
-          </option>
-        ))}
-      </select>
-      <button type="submit" className="button button--ghost">
-        Afficher
-      </button>
-    </Form>
-  );
 }
 
 function RoundProposal({ round }: { round: ProposedRound }) {
@@ -178,7 +160,7 @@ export default function AnimationPage() {
           </li>
         </ul>
         <p>
-          <a href={`/projets#animation`}>Projets du pôle</a> · <a href="/animation/ponderations">Pondérations du calcul</a>
+          <a href={`/projets#animation`}>Projets du pôle</a> · <a href={`/animation/ponderations?pole=${pole.slug}`}>Pondérations du calcul</a>
         </p>
       </section>
 

@@ -2,9 +2,16 @@ import { getFormProps, useForm, type FieldMetadata } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
+import { PoleChooser } from "~/components/pole-chooser";
 import { FieldError, FormError, NumberField } from "~/components/ui/field";
 import { MAX_WEIGHT } from "~/domain/matching/weights";
-import { describeMatchingWeights, resetMatchingWeights, setMatchingWeights, type WeightDescription } from "~/models/matching.server";
+import {
+  describeMatchingWeights,
+  hasOwnMatchingWeights,
+  resetMatchingWeights,
+  setMatchingWeights,
+  type WeightDescription,
+} from "~/models/matching.server";
 import { weightsSchema } from "~/schemas/animation";
 import { loadAnimatedPole, requireAnimatedPole } from "~/guards/animation.server";
 import { getDb } from "~/utils/db.server";
@@ -22,30 +29,35 @@ function formDefaults(weights: WeightDescription[]) {
   return { mentor: side("mentor"), club: side("club") };
 }
 
+/** The page of one pôle's weights (the pôle is in the query, as on /animation). */
+const pageOf = (slug: string) => `/animation/ponderations?${new URLSearchParams({ pole: slug })}`;
+
 export function loader({ request }: LoaderFunctionArgs) {
-  loadAnimatedPole(authorize(request, "animation.ponderations"), request);
-  const weights = describeMatchingWeights(getDb());
-  return { weights, defaults: formDefaults(weights) };
+  const { poles, pole } = loadAnimatedPole(authorize(request, "animation.ponderations"), request);
+  if (!pole) return { poles, pole, weights: null, defaults: null, own: false };
+  const db = getDb();
+  const weights = describeMatchingWeights(db, pole.id);
+  return { poles, pole, weights, defaults: formDefaults(weights), own: hasOwnMatchingWeights(db, pole.id) };
 }
 
 const TAKEN_INTO_ACCOUNT = "Les prochaines suggestions et les prochains tours en tiennent compte.";
 
 export async function action({ request }: ActionFunctionArgs) {
   const formData = await request.formData();
-  requireAnimatedPole(authorize(request, "animation.ponderations", formData), request);
+  const { pole } = requireAnimatedPole(authorize(request, "animation.ponderations", formData), request);
   const db = getDb();
   if (formData.get("intent") === "reset") {
-    resetMatchingWeights(db);
-    return redirectWithFlash("/animation/ponderations", `Les valeurs par défaut sont rétablies. ${TAKEN_INTO_ACCOUNT}`);
+    resetMatchingWeights(db, pole.id);
+    return redirectWithFlash(pageOf(pole.slug), `Les valeurs par défaut sont rétablies. ${TAKEN_INTO_ACCOUNT}`);
   }
   const submission = parseWithZod(formData, { schema: weightsSchema });
   if (submission.status !== "success") return replyInvalid(submission);
   const { mentor, club } = submission.value;
-  setMatchingWeights(db, {
+  setMatchingWeights(db, pole.id, {
     ...Object.fromEntries(Object.entries(mentor).map(([k, v]) => [`mentor.${k}`, v])),
     ...Object.fromEntries(Object.entries(club).map(([k, v]) => [`club.${k}`, v])),
   });
-  return redirectWithFlash("/animation/ponderations", `Les pondérations sont enregistrées. ${TAKEN_INTO_ACCOUNT}`);
+  return redirectWithFlash(pageOf(pole.slug), `Les pondérations sont enregistrées. ${TAKEN_INTO_ACCOUNT}`);
 }
 
 function formatWeight(value: number): string {
@@ -96,7 +108,31 @@ function WeightFieldset({
 }
 
 export default function WeightsPage() {
-  const { weights, defaults } = useLoaderData<typeof loader>();
+  const { poles, pole, weights, defaults, own } = useLoaderData<typeof loader>();
+  if (!pole || !weights || !defaults) {
+    return (
+      <div className="container narrow">
+        <h1>Pondérations du calcul</h1>
+        <p>Vous ne faites partie de l'équipe d'animation d'aucun pôle pour l'instant. Demandez à un administrateur de vous y ajouter.</p>
+      </div>
+    );
+  }
+  return <WeightsForm poles={poles} pole={pole} weights={weights} defaults={defaults} own={own} />;
+}
+
+function WeightsForm({
+  poles,
+  pole,
+  weights,
+  defaults,
+  own,
+}: {
+  poles: { slug: string; name: string }[];
+  pole: { slug: string; name: string };
+  weights: WeightDescription[];
+  defaults: ReturnType<typeof formDefaults>;
+  own: boolean;
+}) {
   const { lastResult } = useFormReply();
   const [form, fields] = useForm({
     id: "ponderations",
@@ -110,14 +146,19 @@ export default function WeightsPage() {
   return (
     <div className="container narrow">
       <p>
-        <a href="/animation">← Animation du pôle</a>
+        <a href={`/animation?pole=${pole.slug}`}>← Animation du pôle</a>
       </p>
-      <h1>Pondérations du calcul</h1>
+      <h1>Pondérations du calcul — {pole.name}</h1>
+      <PoleChooser poles={poles} current={pole.slug} />
       <p>
         Chaque critère compte selon son poids : seuls les rapports entre poids importent (un critère de poids 4 pèse deux
-        fois plus qu'un critère de poids 2 ; 0 l'ignore). Ces réglages valent pour tous les pôles de Maillon.
+        fois plus qu'un critère de poids 2 ; 0 l'ignore). Ces réglages valent pour les projets et les clubs de ce pôle
+        seulement ; chaque pôle a les siens.{" "}
+        {own
+          ? "Ce pôle a ses propres pondérations."
+          : "Ce pôle utilise pour l'instant les valeurs par défaut de Maillon."}
       </p>
-      <Form method="post" className="form" {...getFormProps(form)}>
+      <Form method="post" action={pageOf(pole.slug)} className="form" {...getFormProps(form)}>
         <FormError errors={form.errors} id={form.errorId} />
         <WeightFieldset
           legend="Accompagnement : bénévoles et besoins des projets"
@@ -137,7 +178,7 @@ export default function WeightsPage() {
           </button>
         </div>
       </Form>
-      <Form method="post" className="inline-form reset-weights">
+      <Form method="post" action={pageOf(pole.slug)} className="inline-form reset-weights">
         <input type="hidden" name="intent" value="reset" />
         <button type="submit" className="button button--ghost">
           Rétablir les valeurs par défaut

@@ -398,7 +398,10 @@ export const ROUTES: RouteSpec[] = [
       visitor: "connexion",
       form: { "mentor.skills": "abc", "club.sector": "1" },
       numbers: ["mentor.skills", "club.sector"],
-      refusals: [{ as: "porteur", name: "a person outside the animation team", form: { intent: "reset" }, status: 403 }],
+      refusals: [
+        { as: "animation", name: "another pôle", path: "/animation/ponderations?pole=sambre-avesnois", form: { intent: "reset" }, status: 403 },
+        { as: "porteur", name: "a person outside the animation team", form: { intent: "reset" }, status: 403 },
+      ],
     },
   },
   {
