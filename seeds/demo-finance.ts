@@ -104,11 +104,11 @@ function foundClub(db: Db, input: ClubInput, members: Person[], foundedAt: Date,
   const [gerant, ...others] = members;
   const club = createClub(db, gerant!.id, input, foundedAt);
   for (const m of others) {
-    expectOk(inviteMember(db, club.id, m.email, foundedAt), "invite");
+    expectOk(inviteMember(db, club.id, gerant!.id, m.email, foundedAt), "invite");
     expectOk(respondToInvitation(db, club.id, m.id, true, new Date(foundedAt.getTime() + DAY_MS)), "join");
   }
-  if (others[0]) expectOk(setOfficer(db, club.id, others[0].id, "tresorier"), "trésorier");
-  if (others[1]) expectOk(setOfficer(db, club.id, others[1].id, "secretaire"), "secrétaire");
+  if (others[0]) expectOk(setOfficer(db, club.id, gerant!.id, others[0].id, "tresorier"), "trésorier");
+  if (others[1]) expectOk(setOfficer(db, club.id, gerant!.id, others[1].id, "secretaire"), "secrétaire");
   if (startAt) expectOk(changeLifecycle(db, club.id, "activer", startAt), "start");
   return club.id;
 }
@@ -210,7 +210,7 @@ function seedClubs(db: Db, now: Date, saintonge: number, sambre: number, targets
     daysBefore(now, 20),
     null,
   );
-  expectOk(inviteMember(db, constitution, northSavers[3]!.email, daysBefore(now, 5)), "invitation");
+  expectOk(inviteMember(db, constitution, northSavers[0]!.id, northSavers[3]!.email, daysBefore(now, 5)), "invitation");
   if (northSavers[4]) expectOk(requestToJoin(db, constitution, northSavers[4].id, daysBefore(now, 3)), "request");
   return { epargneMembers, savers };
 }

@@ -100,11 +100,11 @@ export async function createTestClub(db: Db, territoryId: number, options: TestC
   const others: User[] = given ? given.slice(1) : [];
   for (let i = others.length; i < extraMembers; i += 1) others.push(await createTestUser(db, { roles: ["epargnant"] }));
   for (const member of others) {
-    must(inviteMember(db, club.id, member.email, now));
+    must(inviteMember(db, club.id, gerant.id, member.email, now));
     must(respondToInvitation(db, club.id, member.id, true, now));
   }
   const roles: ClubMemberRole[] = ["tresorier", "secretaire"];
-  others.slice(0, 2).forEach((m, i) => must(setOfficer(db, club.id, m.id, roles[i]!)));
+  others.slice(0, 2).forEach((m, i) => must(setOfficer(db, club.id, gerant.id, m.id, roles[i]!)));
   if (activate) must(changeLifecycle(db, club.id, "activer", now));
   if (savingsPerMemberCents > 0) {
     for (const member of [gerant, ...others]) {

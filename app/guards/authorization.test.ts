@@ -297,7 +297,7 @@ function createTestProjectNeed(projectId: string): number {
 async function invitationCase(intent: string): Promise<Built> {
   const c = await createTestClub(db, pole.id, { extraMembers: 4 });
   const invitee = (await createTestUser(db, { roles: ["epargnant"] }));
-  const invited = inviteMember(db, c.club.id, invitee.email, new Date());
+  const invited = inviteMember(db, c.club.id, c.gerant.id, invitee.email, new Date());
   if (!invited.ok) throw new Error(invited.message);
   return { actor: invitee.id, stranger: await saver(), path: clubPath(c), params: { id: String(c.club.id) }, form: { intent } };
 }
@@ -415,4 +415,22 @@ describe.each(mutatingEntries.filter((e) => CASES[e.route]?.[e.intent]))("$route
       expect(refused(called), `status ${called.status} ${JSON.stringify(called.data ?? called.location)}`).toBe(false);
     });
   }
+});
+
+describe("ids read from a form belong to the object named in the URL", () => {
+  it("a saver's pledge on one project is not cancelled through another project's page", async () => {
+    const owner = await user(["porteur"]);
+    const first = createFundedProject(db, owner, { amountCents: 2_000_000 });
+    const second = createFundedProject(db, owner, { amountCents: 2_000_000 });
+    const mine = await saver();
+    const pledge = createPledge(db, mine, first.id, { amountCents: 10_000, kind: "pret", message: "" }, new Date());
+    if (!pledge.ok) throw new Error(pledge.message);
+    const through = { actor: mine, path: `/projets/${second.id}/soutenir`, params: { id: String(second.id) }, form: { intent: "cancel-pledge", pledgeId: String(pledge.pledgeId) } };
+    const { called, unchanged } = await attempt("projets.$id.soutenir", through, mine);
+    expect(called.status).toBe(404);
+    expect(unchanged).toBe(true);
+    const own = await attempt("projets.$id.soutenir", { ...through, path: `/projets/${first.id}/soutenir`, params: { id: String(first.id) } }, mine);
+    expect(own.called.status).toBe(302);
+    expect(own.unchanged).toBe(false);
+  });
 });

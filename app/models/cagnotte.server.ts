@@ -11,12 +11,12 @@ import {
   projects,
   territories,
   territoryCommunes,
-  territoryStaff,
 } from "#db/schema";
 import { writeTransaction, type Db, type Reader } from "~/utils/db.server";
 import { formatEuros } from "~/domain/format";
 import { fail, type Outcome } from "./outcome";
-import { hasAnyRole } from "./user.server";
+import { isStaffOf } from "~/domain/permissions";
+import { getActor } from "./user.server";
 
 export type DonationInput = { amountCents: number; donorName: string | null; message: string };
 
@@ -25,15 +25,6 @@ export function donate(db: Db, territoryId: number, userId: number | null, input
     .values({ territoryId, userId, amountCents: input.amountCents, donorName: input.donorName, message: input.message, createdAt: now })
     .run();
   return { ok: true };
-}
-
-function isStaffOf(q: Reader, territoryId: number, userId: number): boolean {
-  if (hasAnyRole(q, userId, ["admin"])) return true;
-  return !!q
-    .select({ userId: territoryStaff.userId })
-    .from(territoryStaff)
-    .where(and(eq(territoryStaff.territoryId, territoryId), eq(territoryStaff.userId, userId)))
-    .get();
 }
 
 function cagnotteAvailable(q: Reader, territoryId: number): number {
@@ -47,7 +38,7 @@ export type AllocationInput = { projectId: number; amountCents: number; note: st
 /** The pôle's animation team gives part of the cagnotte to a published project of its territory. */
 export function allocate(db: Db, territoryId: number, allocatedBy: number, input: AllocationInput, now: Date): Outcome {
   return writeTransaction(db, (tx): Outcome => {
-    if (!isStaffOf(tx, territoryId, allocatedBy)) return fail(403, "Seule l'équipe d'animation du pôle attribue la cagnotte.");
+    if (!isStaffOf(getActor(tx, allocatedBy), territoryId)) return fail(403, "Seule l'équipe d'animation du pôle attribue la cagnotte.");
     const project = tx
       .select({ id: projects.id })
       .from(projects)
@@ -68,7 +59,7 @@ export type GoalInput = { label: string; targetCents: number };
 
 export function setGoal(db: Db, territoryId: number, userId: number, input: GoalInput, now: Date): Outcome {
   return writeTransaction(db, (tx): Outcome => {
-    if (!isStaffOf(tx, territoryId, userId)) return fail(403, "Seule l'équipe d'animation du pôle fixe l'objectif.");
+    if (!isStaffOf(getActor(tx, userId), territoryId)) return fail(403, "Seule l'équipe d'animation du pôle fixe l'objectif.");
     tx.insert(cagnotteGoals).values({ territoryId, createdBy: userId, createdAt: now, ...input }).run();
     return { ok: true };
   });

@@ -5,12 +5,14 @@
  * asking the rules of app/domain/clubs/ (the matcher sees every write by itself:
  * see app/models/matching-store.server.ts).
  */
-import { and, asc, eq, inArray, ne, sql } from "drizzle-orm";
-import { clubAccompanyingMembers, clubMembers, userRoles, users } from "#db/schema";
+import { and, asc, eq, ne, sql } from "drizzle-orm";
+import { clubAccompanyingMembers, clubMembers, users } from "#db/schema";
 import type { ClubMemberRole } from "~/domain/vocabulary";
-import { canAddActiveMember, MIN_ACTIVE_MEMBERS } from "~/domain/clubs/lifecycle";
+import { canAddActiveMember, clubPermissions, MIN_ACTIVE_MEMBERS } from "~/domain/clubs/lifecycle";
 import { writeTransaction, type Db, type Reader, type Writer } from "~/utils/db.server";
+import { hasRole } from "~/domain/permissions";
 import { fail, type Failure, type Outcome } from "./outcome";
+import { getActor } from "./user.server";
 import { getClub, getMembership, countActive, type ClubRow, type ClubMemberRow } from "./club.server";
 
 export type MemberView = {
@@ -45,11 +47,7 @@ export function listMembers(db: Db, clubId: number): MemberView[] {
 }
 
 function isSaver(q: Reader, userId: number): boolean {
-  return !!q
-    .select({ role: userRoles.role })
-    .from(userRoles)
-    .where(and(eq(userRoles.userId, userId), inArray(userRoles.role, ["epargnant", "admin"])))
-    .get();
+  return hasRole(getActor(q, userId), "epargnant");
 }
 
 function joinable(club: ClubRow | undefined): Failure | null {
@@ -79,10 +77,15 @@ export function requestToJoin(db: Db, clubId: number, userId: number, now: Date)
   });
 }
 
+/** The same rule as the permission table's: only the gérant manages the club's members. */
+function notManager(q: Reader, clubId: number, actorId: number, message: string): Failure | null {
+  return clubPermissions(getMembership(q, clubId, actorId) ?? null).manageMembers ? null : fail(403, message);
+}
+
 /** The gérant invites an épargnant by the e-mail of their account. */
-export function inviteMember(db: Db, clubId: number, email: string, now: Date): Outcome {
+export function inviteMember(db: Db, clubId: number, actorId: number, email: string, now: Date): Outcome {
   return writeTransaction(db, (tx): Outcome => {
-    const refused = joinable(getClub(tx, clubId));
+    const refused = notManager(tx, clubId, actorId, "Seul le gérant invite de nouveaux membres.") ?? joinable(getClub(tx, clubId));
     if (refused) return refused;
     const user = tx.select().from(users).where(eq(users.email, email.trim().toLowerCase())).get();
     if (!user) return fail(400, "Aucun compte Maillon n'a cette adresse : la personne doit d'abord s'inscrire comme épargnant.", "email");
@@ -129,8 +132,10 @@ export function respondToInvitation(db: Db, clubId: number, userId: number, acce
 }
 
 /** The gérant accepts or refuses a request to join. */
-export function decideRequest(db: Db, clubId: number, userId: number, accept: boolean, now: Date): Outcome {
+export function decideRequest(db: Db, clubId: number, actorId: number, userId: number, accept: boolean, now: Date): Outcome {
   return writeTransaction(db, (tx): Outcome => {
+    const refused = notManager(tx, clubId, actorId, "Seul le gérant répond aux demandes.");
+    if (refused) return refused;
     const member = getMembership(tx, clubId, userId);
     if (!member || member.status !== "demande") return fail(409, "Cette demande n'est plus en attente.");
     if (accept) return activate(tx, clubId, userId, now);
@@ -144,8 +149,10 @@ export function decideRequest(db: Db, clubId: number, userId: number, accept: bo
  * the previous holder becomes a plain member. The gérant's office moves only
  * to another member (the club always has one).
  */
-export function setOfficer(db: Db, clubId: number, userId: number, role: ClubMemberRole): Outcome {
+export function setOfficer(db: Db, clubId: number, actorId: number, userId: number, role: ClubMemberRole): Outcome {
   return writeTransaction(db, (tx): Outcome => {
+    const refused = notManager(tx, clubId, actorId, "Seul le gérant nomme les responsables du club.");
+    if (refused) return refused;
     const member = getMembership(tx, clubId, userId);
     if (!member || member.status !== "actif") return fail(400, "Choisissez un membre actif du club.", "userId");
     if (member.role === "gerant" && role !== "gerant") {

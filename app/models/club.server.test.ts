@@ -56,15 +56,17 @@ describe("club life cycle", () => {
 
 describe("joining", () => {
   it("takes a request accepted by the gérant, and never more than 20 active members", async () => {
-    const { club } = await createTestClub(db, territory.id, { extraMembers: 18, activate: false }, NOW);
+    const { club, gerant } = await createTestClub(db, territory.id, { extraMembers: 18, activate: false }, NOW);
     const asker = await createTestUser(db, { roles: ["epargnant"] });
     expect(requestToJoin(db, club.id, asker.id, NOW)).toEqual({ ok: true });
     expect(requestToJoin(db, club.id, asker.id, NOW)).toMatchObject({ ok: false, status: 409 });
-    expect(decideRequest(db, club.id, asker.id, true, NOW)).toEqual({ ok: true });
+    expect(decideRequest(db, club.id, asker.id, asker.id, true, NOW)).toMatchObject({ ok: false, status: 403 });
+    expect(decideRequest(db, club.id, gerant.id, asker.id, true, NOW)).toEqual({ ok: true });
     const holder = await createTestUser(db, { roles: ["porteur"] });
     expect(requestToJoin(db, club.id, holder.id, NOW)).toMatchObject({ ok: false, status: 403 });
     const late = await createTestUser(db, { roles: ["epargnant"] });
-    expect(inviteMember(db, club.id, late.email, NOW)).toEqual({ ok: true });
+    expect(inviteMember(db, club.id, asker.id, late.email, NOW)).toMatchObject({ ok: false, status: 403 });
+    expect(inviteMember(db, club.id, gerant.id, late.email, NOW)).toEqual({ ok: true });
     const refused = respondToInvitation(db, club.id, late.id, true, NOW);
     expect(refused).toMatchObject({ ok: false, status: 409 });
     if (!refused.ok) expect(refused.message).toContain("20 membres actifs");
@@ -372,7 +374,8 @@ describe("leaving a club", () => {
     if (!managerLeaves.ok) expect(managerLeaves.message).toMatch(/nommez d'abord un autre membre gérant/);
 
     // The gérant names a successor, then leaves as a plain member.
-    expect(setOfficer(db, club.id, members[4]!.id, "gerant")).toEqual({ ok: true });
+    expect(setOfficer(db, club.id, members[4]!.id, members[4]!.id, "gerant")).toMatchObject({ ok: false, status: 403 });
+    expect(setOfficer(db, club.id, members[0]!.id, members[4]!.id, "gerant")).toEqual({ ok: true });
     expect(getMembership(db, club.id, members[0]!.id)?.role).toBe("membre");
     expect(leaveClub(db, club.id, members[0]!.id, LATER)).toEqual({ ok: true });
     expect(getMembership(db, club.id, members[0]!.id)).toMatchObject({ status: "parti", leftAt: LATER });

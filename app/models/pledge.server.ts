@@ -7,7 +7,8 @@ import { pledges, projects } from "#db/schema";
 import type { FundingKind } from "~/domain/vocabulary";
 import { writeTransaction, type Db } from "~/utils/db.server";
 import { fail, type Outcome } from "./outcome";
-import { hasAnyRole } from "./user.server";
+import { hasRole } from "~/domain/permissions";
+import { getActor } from "./user.server";
 
 export type PledgeInput = { amountCents: number; kind: FundingKind; message: string };
 
@@ -17,7 +18,7 @@ export function createPledge(db: Db, userId: number, projectId: number, input: P
     const project = tx.select().from(projects).where(eq(projects.id, projectId)).get();
     if (!project || project.status !== "publie") return fail(404, "Projet introuvable ou non publié.");
     if (project.ownerId === userId) return fail(403, "Vous ne pouvez pas soutenir votre propre projet.");
-    if (!hasAnyRole(tx, userId, ["epargnant", "admin"])) {
+    if (!hasRole(getActor(tx, userId), "epargnant")) {
       return fail(403, "Le soutien direct est réservé aux épargnants : ajoutez ce rôle dans votre compte.");
     }
     const row = tx

@@ -1,3 +1,4 @@
+import type { Actor } from "~/domain/permissions";
 import { and, eq, inArray } from "drizzle-orm";
 import { communes, territoryStaff, userRoles, users } from "#db/schema";
 import type { Role } from "~/domain/vocabulary";
@@ -18,7 +19,7 @@ export function getUserById(db: Db, id: number): User | undefined {
   return db.select().from(users).where(eq(users.id, id)).get();
 }
 
-export function getUserRoles(db: Db, userId: number): Role[] {
+export function getUserRoles(db: Reader, userId: number): Role[] {
   return db
     .select({ role: userRoles.role })
     .from(userRoles)
@@ -28,7 +29,7 @@ export function getUserRoles(db: Db, userId: number): Role[] {
 }
 
 /** Territories whose animation team the user belongs to. */
-export function getStaffTerritoryIds(db: Db, userId: number): number[] {
+export function getStaffTerritoryIds(db: Reader, userId: number): number[] {
   return db
     .select({ id: territoryStaff.territoryId })
     .from(territoryStaff)
@@ -77,6 +78,11 @@ export function createUser(db: Db, input: NewUser, now: Date): Outcome<{ user: U
     }
     return { ok: true, user } as const;
   });
+}
+
+/** The person as permissions see them (app/domain/permissions.ts), for model functions that check again. */
+export function getActor(q: Reader, userId: number): Actor {
+  return { userId, roles: getUserRoles(q, userId), staffTerritoryIds: getStaffTerritoryIds(q, userId) };
 }
 
 /** Whether the person holds at least one of `roles`. */

@@ -74,21 +74,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "invite") {
     const submission = parseWithZod(formData, { schema: inviteSchema });
     if (submission.status !== "success") return replyInvalid(submission, { formId: intent });
-    const outcome = inviteMember(db, clubId, submission.value.email, now);
+    const outcome = inviteMember(db, clubId, access.auth.userId, submission.value.email, now);
     if (!outcome.ok) return replyRefused(outcome, { submission, formId: intent, field: "email" });
     return done("invite");
   }
   if (intent === "accept-request" || intent === "decline-request") {
     const userId = readId(formData.get("userId"));
     if (userId === null) return replyRefused({ status: 400, message: "Membre inconnu." });
-    const outcome = decideRequest(db, clubId, userId, intent === "accept-request", now);
+    const outcome = decideRequest(db, clubId, access.auth.userId, userId, intent === "accept-request", now);
     if (!outcome.ok) return replyRefused(outcome);
     return done(intent === "accept-request" ? "accepte" : "refuse");
   }
   if (intent === "set-officer") {
     const submission = parseWithZod(formData, { schema: officerSchema });
     if (submission.status !== "success") return replyInvalid(submission, { formId: intent });
-    const outcome = setOfficer(db, clubId, submission.value.userId, submission.value.role);
+    const outcome = setOfficer(db, clubId, access.auth.userId, submission.value.userId, submission.value.role);
     if (!outcome.ok) return replyRefused(outcome, { submission, formId: intent, field: "userId" });
     return done("fonction");
   }
