@@ -55,6 +55,10 @@ describe("authorize", () => {
     expect(refusal).toEqual({ status: 403, message: "Cette action n'est pas permise ici." });
   });
 
+  it("sends a visitor who posts an unlisted intent to sign in where the page's actions need it", () => {
+    expect(thrown(() => authorize(request(null, "/projets/1"), "projets.$id._index", form({ intent: "pirater" }))).status).toBe(302);
+  });
+
   it("reads a form without intent as the route's only action, or submit", async () => {
     const holder = await createTestUser(getDb(), { roles: ["porteur"] });
     expect(authorize(request(startSession(holder.id)), "projets.nouveau", form({ title: "x" })).intent).toBe("submit");

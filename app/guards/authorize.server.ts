@@ -43,10 +43,19 @@ function refuseRoles(rule: Rule): never {
   throw forbidden(rule.refusal ?? "Cette page est réservée à un autre rôle.");
 }
 
+/** Some action of the route needs a signed-in person: a visitor posting anything there is sent to sign in first. */
+function actionsNeedSignIn(route: RouteId): boolean {
+  const rules: RouteRules = PERMISSIONS[route];
+  return Object.values(rules.actions ?? {}).some((rule) => !admits(null, rule.who));
+}
+
 function check(request: Request, route: RouteId, intent: string | null, options: { signedInTo?: string }): Permit {
   const rule = ruleFor(route, intent);
-  if (!rule) throw forbidden(intent === null ? "Cette page n'est pas ouverte." : "Cette action n'est pas permise ici.");
   const auth = getAuth(request);
+  if (!rule) {
+    if (!auth && intent !== null && actionsNeedSignIn(route)) throw signInRedirect(request);
+    throw forbidden(intent === null ? "Cette page n'est pas ouverte." : "Cette action n'est pas permise ici.");
+  }
   if (admits(auth, rule.who)) return { auth, rule, intent };
   if (onlyVisitors(rule.who)) throw redirect(options.signedInTo ?? "/espace");
   if (!auth) throw signInRedirect(request);
