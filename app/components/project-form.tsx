@@ -1,4 +1,5 @@
 import { getFormProps, useForm, type DefaultValue, type SubmissionResult } from "@conform-to/react";
+import { ConformForm } from "~/components/ui/form";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, useNavigation } from "@remix-run/react";
 import { CommuneField } from "~/components/commune-field";
@@ -35,8 +36,7 @@ export function ProjectForm({
     onValidate: ({ formData }) => parseWithZod(formData, { schema: projectSchema }),
   });
   return (
-    <Form method="post" className="form" {...getFormProps(form)}>
-      <FormError errors={form.errors} id={form.errorId} />
+    <ConformForm form={form}>
       <TextField meta={fields.title} label="Titre du projet" hint={`${TITLE_MAX} caractères au plus.`} />
       <TextAreaField
         meta={fields.pitch}
@@ -88,6 +88,6 @@ export function ProjectForm({
           {submitLabel}
         </button>
       </div>
-    </Form>
+    </ConformForm>
   );
 }

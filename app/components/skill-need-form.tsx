@@ -1,4 +1,5 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { ConformForm } from "~/components/ui/form";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
 import { FormError, NumberField, optionsFrom, RadioGroupField, SelectField, TextAreaField } from "~/components/ui/field";
@@ -29,9 +30,7 @@ export function SkillNeedForm({
     onValidate: ({ formData }) => parseWithZod(formData, { schema: skillNeedSchema }),
   });
   return (
-    <Form method="post" className="form" {...getFormProps(form)}>
-      <FormError errors={form.errors} id={form.errorId} />
-      <input type="hidden" name="intent" value="save" />
+    <ConformForm form={form} intent="save">
       <SelectField
         meta={fields.skillId}
         label="Compétence recherchée"
@@ -57,6 +56,6 @@ export function SkillNeedForm({
           {submitLabel}
         </button>
       </div>
-    </Form>
+    </ConformForm>
   );
 }

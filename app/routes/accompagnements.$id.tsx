@@ -1,4 +1,5 @@
 import { getFormProps, useForm } from "@conform-to/react";
+import { ConformForm, SubmitButton } from "~/components/ui/form";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
@@ -227,9 +228,7 @@ function RespondForm() {
   return (
     <section aria-labelledby="repondre">
       <h2 id="repondre">Répondre à la demande</h2>
-      <Form method="post" className="form" {...getFormProps(form)}>
-        <FormError errors={form.errors} id={form.errorId} />
-        <input type="hidden" name="intent" value="respond" />
+      <ConformForm form={form} intent="respond">
         <TextAreaField meta={fields.message} label="Votre message (facultatif)" rows={3} />
         <div className="actions">
           <button type="submit" name="decision" value="accepter" className="button">
@@ -239,7 +238,7 @@ function RespondForm() {
             Décliner
           </button>
         </div>
-      </Form>
+      </ConformForm>
     </section>
   );
 }
@@ -296,19 +295,13 @@ function SessionForm() {
   return (
     <section aria-labelledby="noter-rencontre">
       <h2 id="noter-rencontre">Noter une rencontre</h2>
-      <Form method="post" className="form" {...getFormProps(form)}>
-        <FormError errors={form.errors} id={form.errorId} />
-        <input type="hidden" name="intent" value="session" />
+      <ConformForm form={form} intent="session">
         <TextField meta={fields.heldOn} label="Date de la rencontre" hint="Au format aaaa-mm-jj." />
         <NumberField meta={fields.durationMinutes} label="Durée (en minutes)" min={1} max={1440} />
         <TextField meta={fields.topic} label="Sujet" />
         <TextAreaField meta={fields.notes} label="Notes (visibles des deux côtés, facultatives)" />
-        <div>
-          <button type="submit" className="button">
-            Ajouter la rencontre
-          </button>
-        </div>
-      </Form>
+        <SubmitButton>Ajouter la rencontre</SubmitButton>
+      </ConformForm>
     </section>
   );
 }
@@ -324,9 +317,7 @@ function EndForm() {
   return (
     <section aria-labelledby="terminer">
       <h2 id="terminer">Clore l'accompagnement</h2>
-      <Form method="post" className="form" {...getFormProps(form)}>
-        <FormError errors={form.errors} id={form.errorId} />
-        <input type="hidden" name="intent" value="end" />
+      <ConformForm form={form} intent="end">
         <RadioGroupField
           meta={fields.outcome}
           legend="L'accompagnement est…"
@@ -337,12 +328,8 @@ function EndForm() {
         />
         <SelectField meta={fields.rating} label="Votre note" options={RATING_OPTIONS} placeholder="Choisir" />
         <TextAreaField meta={fields.comment} label="Votre commentaire (facultatif)" rows={3} />
-        <div>
-          <button type="submit" className="button">
-            Clore l'accompagnement
-          </button>
-        </div>
-      </Form>
+        <SubmitButton>Clore l'accompagnement</SubmitButton>
+      </ConformForm>
     </section>
   );
 }
@@ -378,17 +365,11 @@ function FeedbackForm() {
   return (
     <section aria-labelledby="donner-avis">
       <h2 id="donner-avis">Donner mon avis</h2>
-      <Form method="post" className="form" {...getFormProps(form)}>
-        <FormError errors={form.errors} id={form.errorId} />
-        <input type="hidden" name="intent" value="feedback" />
+      <ConformForm form={form} intent="feedback">
         <SelectField meta={fields.rating} label="Votre note" options={RATING_OPTIONS} placeholder="Choisir" />
         <TextAreaField meta={fields.comment} label="Votre commentaire (facultatif)" rows={3} />
-        <div>
-          <button type="submit" className="button">
-            Envoyer mon avis
-          </button>
-        </div>
-      </Form>
+        <SubmitButton>Envoyer mon avis</SubmitButton>
+      </ConformForm>
     </section>
   );
 }

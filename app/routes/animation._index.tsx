@@ -1,4 +1,5 @@
 import { getFormProps, useForm } from "@conform-to/react";
+import { ConformForm } from "~/components/ui/form";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData, useNavigation } from "@remix-run/react";
@@ -78,8 +79,7 @@ function RoundProposal({ round }: { round: ProposedRound }) {
         au plus autant de propositions qu'il lui reste de places.
       </p>
       {round.pairs.length > 0 ? (
-        <Form method="post" className="form" {...getFormProps(form)}>
-          <FormError errors={form.errors} id={form.errorId} />
+        <ConformForm form={form}>
           <fieldset aria-describedby={fields.pairs.errors ? fields.pairs.errorId : undefined}>
             <legend>Propositions à envoyer aux bénévoles</legend>
             <ul className="plain-list round-list">
@@ -107,7 +107,7 @@ function RoundProposal({ round }: { round: ProposedRound }) {
               Envoyer ces propositions
             </button>
           </div>
-        </Form>
+        </ConformForm>
       ) : null}
       {round.unmatched.length > 0 ? (
         <>

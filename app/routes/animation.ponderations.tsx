@@ -1,4 +1,5 @@
 import { getFormProps, useForm, type FieldMetadata } from "@conform-to/react";
+import { SubmitButton } from "~/components/ui/form";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
@@ -172,11 +173,7 @@ function WeightsForm({
           meta={fields.club as unknown as FieldMetadata<Record<string, number>>}
           weights={weights.filter((w) => w.side === "club")}
         />
-        <div>
-          <button type="submit" className="button">
-            Enregistrer les pondérations
-          </button>
-        </div>
+        <SubmitButton>Enregistrer les pondérations</SubmitButton>
       </Form>
       <Form method="post" action={pageOf(pole.slug)} className="inline-form reset-weights">
         <input type="hidden" name="intent" value="reset" />

@@ -1,4 +1,5 @@
 import { getCollectionProps, getFormProps, getSelectProps, useForm } from "@conform-to/react";
+import { ConformForm, SubmitButton } from "~/components/ui/form";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
@@ -148,8 +149,7 @@ export default function VolunteerProfilePage() {
         </p>
       ) : null}
 
-      <Form method="post" className="form" {...getFormProps(form)}>
-        <FormError errors={form.errors} id={form.errorId} />
+      <ConformForm form={form}>
         <SelectField
           meta={fields.status}
           label="Ma situation"
@@ -226,12 +226,8 @@ export default function VolunteerProfilePage() {
           label="Je fais une pause"
           hint="Pendant une pause, personne ne peut vous solliciter ; vos accompagnements en cours continuent."
         />
-        <div>
-          <button type="submit" className="button">
-            Enregistrer mon profil
-          </button>
-        </div>
-      </Form>
+        <SubmitButton>Enregistrer mon profil</SubmitButton>
+      </ConformForm>
     </div>
   );
 }

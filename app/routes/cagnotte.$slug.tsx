@@ -1,4 +1,5 @@
 import { getFormProps, useForm } from "@conform-to/react";
+import { ConformForm, SubmitButton } from "~/components/ui/form";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
@@ -152,9 +153,7 @@ export default function Cagnotte() {
 
       <h2 id="donner">Faire un don</h2>
       {signedIn ? (
-        <Form method="post" className="form" aria-labelledby="donner" {...getFormProps(donationForm)}>
-          <FormError errors={donationForm.errors} id={donationForm.errorId} />
-          <input type="hidden" name="intent" value="donate" />
+        <ConformForm form={donationForm} intent="donate" aria-labelledby="donner">
           <TextField meta={donationFields.amount} label="Montant du don (en euros)" inputProps={{ inputMode: "decimal" }} />
           <TextField
             meta={donationFields.donorName}
@@ -163,12 +162,8 @@ export default function Cagnotte() {
             autoComplete="name"
           />
           <TextAreaField meta={donationFields.message} label="Un message (facultatif)" rows={2} />
-          <div>
-            <button type="submit" className="button">
-              Enregistrer mon don
-            </button>
-          </div>
-        </Form>
+          <SubmitButton>Enregistrer mon don</SubmitButton>
+        </ConformForm>
       ) : (
         <p>
           <a href={`/connexion?redirectTo=${encodeURIComponent(`/cagnotte/${territory.slug}`)}`}>Connectez-vous</a> pour enregistrer un don.
@@ -206,9 +201,7 @@ export default function Cagnotte() {
       {staff ? (
         <>
           <h2 id="attribuer-titre">Attribuer la cagnotte (équipe d'animation)</h2>
-          <Form method="post" className="form" aria-labelledby="attribuer-titre" {...getFormProps(allocationForm)}>
-            <FormError errors={allocationForm.errors} id={allocationForm.errorId} />
-            <input type="hidden" name="intent" value="allocate" />
+          <ConformForm form={allocationForm} intent="allocate" aria-labelledby="attribuer-titre">
             <SelectField
               meta={allocationFields.projectId}
               label="Projet"
@@ -217,24 +210,14 @@ export default function Cagnotte() {
             />
             <TextField meta={allocationFields.amount} label="Montant attribué (en euros)" inputProps={{ inputMode: "decimal" }} />
             <TextAreaField meta={allocationFields.note} label="Motif (facultatif)" rows={2} />
-            <div>
-              <button type="submit" className="button">
-                Attribuer
-              </button>
-            </div>
-          </Form>
+            <SubmitButton>Attribuer</SubmitButton>
+          </ConformForm>
           <h2 id="nouvel-objectif">Fixer un nouvel objectif</h2>
-          <Form method="post" className="form" aria-labelledby="nouvel-objectif" {...getFormProps(goalForm)}>
-            <FormError errors={goalForm.errors} id={goalForm.errorId} />
-            <input type="hidden" name="intent" value="set-goal" />
+          <ConformForm form={goalForm} intent="set-goal" aria-labelledby="nouvel-objectif">
             <TextField meta={goalFields.label} label="Nom de l'objectif" hint="Par exemple « Printemps 2026 : trois commerces de centre-bourg »." />
             <TextField meta={goalFields.target} label="Montant visé (en euros)" inputProps={{ inputMode: "decimal" }} />
-            <div>
-              <button type="submit" className="button">
-                Enregistrer l'objectif
-              </button>
-            </div>
-          </Form>
+            <SubmitButton>Enregistrer l'objectif</SubmitButton>
+          </ConformForm>
         </>
       ) : null}
     </div>

@@ -1,4 +1,5 @@
 import { getFormProps, useForm } from "@conform-to/react";
+import { ConformForm, SubmitButton } from "~/components/ui/form";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
@@ -199,26 +200,16 @@ export default function ClubMembers() {
           hint="De 8 € à 450 € dans la plupart des clubs ; la moyenne est de 25 € à 30 €. Vous le versez par virement au compte du club."
           inputProps={{ inputMode: "decimal" }}
         />
-        <div>
-          <button type="submit" className="button">
-            Enregistrer mon épargne
-          </button>
-        </div>
+        <SubmitButton>Enregistrer mon épargne</SubmitButton>
       </Form>
 
       {can.manageMembers ? (
         <>
           <h2 id="inviter-titre">Inviter un épargnant</h2>
-          <Form method="post" className="form" aria-labelledby="inviter-titre" {...getFormProps(inviteForm)}>
-            <FormError errors={inviteForm.errors} id={inviteForm.errorId} />
-            <input type="hidden" name="intent" value="invite" />
+          <ConformForm form={inviteForm} intent="invite" aria-labelledby="inviter-titre">
             <TextField meta={inviteFields.email} label="Adresse e-mail de son compte Maillon" type="email" autoComplete="off" />
-            <div>
-              <button type="submit" className="button">
-                Inviter
-              </button>
-            </div>
-          </Form>
+            <SubmitButton>Inviter</SubmitButton>
+          </ConformForm>
 
           <h2>Demandes pour rejoindre le club</h2>
           {pending.length === 0 ? (
@@ -261,11 +252,7 @@ export default function ClubMembers() {
               placeholder="Choisir"
             />
             <SelectField meta={officerFields.role} label="Fonction" options={optionsFrom(MEMBER_ROLE_LABELS)} placeholder="Choisir" />
-            <div>
-              <button type="submit" className="button">
-                Nommer
-              </button>
-            </div>
+            <SubmitButton>Nommer</SubmitButton>
           </Form>
         </>
       ) : null}
@@ -314,11 +301,7 @@ export default function ClubMembers() {
             placeholder="Aucun"
           />
           <TextAreaField meta={meetingFields.agenda} label="Ordre du jour (facultatif)" rows={3} />
-          <div>
-            <button type="submit" className="button">
-              Ajouter la réunion
-            </button>
-          </div>
+          <SubmitButton>Ajouter la réunion</SubmitButton>
         </Form>
       ) : null}
     </div>

@@ -1,4 +1,5 @@
 import { getFormProps, useForm } from "@conform-to/react";
+import { ConformForm, SubmitButton } from "~/components/ui/form";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
@@ -107,15 +108,10 @@ export default function ClubSettings() {
         La règle de décision et le quorum d'un vote en cours restent ceux annoncés à son ouverture : ils ne changent qu'une
         fois tous les votes clos.
       </p>
-      <Form method="post" className="form" aria-labelledby="parametres-titre" {...getFormProps(form)}>
-        <FormError errors={form.errors} id={form.errorId} />
+      <ConformForm form={form} aria-labelledby="parametres-titre">
         <ClubRulesFields fields={fields} departments={departments} domains={domains} />
-        <div>
-          <button type="submit" className="button">
-            Enregistrer les paramètres
-          </button>
-        </div>
-      </Form>
+        <SubmitButton>Enregistrer les paramètres</SubmitButton>
+      </ConformForm>
     </div>
   );
 }

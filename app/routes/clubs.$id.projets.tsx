@@ -1,4 +1,5 @@
 import { getCollectionProps, getFormProps, useForm } from "@conform-to/react";
+import { SubmitButton } from "~/components/ui/form";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
@@ -156,11 +157,7 @@ function StudyForm({ deal }: { deal: DealView }) {
         hint="Ce que le club retient : rencontre avec la personne qui porte le projet, chiffres, risques."
         rows={3}
       />
-      <div>
-        <button type="submit" className="button button--ghost">
-          Enregistrer l'étude
-        </button>
-      </div>
+      <SubmitButton className="button--ghost">Enregistrer l'étude</SubmitButton>
     </Form>
   );
 }
@@ -182,11 +179,7 @@ function OpenVoteForm({ deal, defaultDeadline }: { deal: DealView; defaultDeadli
       <TextField meta={fields.amount} label="Montant proposé (en euros)" inputProps={{ inputMode: "decimal" }} />
       <RadioGroupField meta={fields.instrument} legend="Forme de l'investissement" options={optionsFrom(INSTRUMENT_LABELS)} />
       <TextField meta={fields.deadline} label="Date limite du vote" hint="Au format aaaa-mm-jj ; le vote ferme à 23 h 59, heure de Paris." />
-      <div>
-        <button type="submit" className="button">
-          Ouvrir le vote
-        </button>
-      </div>
+      <SubmitButton>Ouvrir le vote</SubmitButton>
     </Form>
   );
 }
@@ -218,11 +211,7 @@ function AccompanyingForm({ projectId, title, members, current }: { projectId: n
         </fieldset>
         <FieldError meta={fields.userIds} />
       </div>
-      <div>
-        <button type="submit" className="button button--ghost">
-          Enregistrer les accompagnateurs
-        </button>
-      </div>
+      <SubmitButton className="button--ghost">Enregistrer les accompagnateurs</SubmitButton>
     </Form>
   );
 }

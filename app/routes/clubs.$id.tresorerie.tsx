@@ -1,4 +1,5 @@
 import { getFormProps, useForm } from "@conform-to/react";
+import { ConformForm, SubmitButton } from "~/components/ui/form";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
@@ -98,8 +99,7 @@ export default function Treasury() {
       {canRecord ? (
         <>
           <h2 id="enregistrer">Enregistrer un virement reçu ou émis</h2>
-          <Form method="post" className="form" aria-labelledby="enregistrer" {...getFormProps(form)}>
-            <FormError errors={form.errors} id={form.errorId} />
+          <ConformForm form={form} aria-labelledby="enregistrer">
             <SelectField
               meta={fields.kind}
               label="Type de mouvement"
@@ -115,12 +115,8 @@ export default function Treasury() {
             />
             <TextField meta={fields.occurredOn} label="Date du virement" hint="Au format aaaa-mm-jj." />
             <TextField meta={fields.note} label="Libellé (facultatif)" />
-            <div>
-              <button type="submit" className="button">
-                Enregistrer le mouvement
-              </button>
-            </div>
-          </Form>
+            <SubmitButton>Enregistrer le mouvement</SubmitButton>
+          </ConformForm>
         </>
       ) : (
         <p>Le trésorier et le gérant enregistrent les virements reçus et émis par le club.</p>

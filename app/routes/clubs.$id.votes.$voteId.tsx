@@ -1,4 +1,5 @@
 import { getFormProps, useForm } from "@conform-to/react";
+import { ConformForm, SubmitButton } from "~/components/ui/form";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
@@ -141,15 +142,10 @@ export default function VotePage() {
       {canVote ? (
         <>
           <h2 id="voter">Mon vote</h2>
-          <Form method="post" className="form" aria-labelledby="voter" {...getFormProps(form)}>
-            <FormError errors={form.errors} id={form.errorId} />
+          <ConformForm form={form} aria-labelledby="voter">
             <RadioGroupField meta={fields.choice} legend="Je vote…" options={optionsFrom(BALLOT_CHOICE_LABELS)} hint="Une seule fois : votre vote ne pourra pas être changé." />
-            <div>
-              <button type="submit" className="button">
-                Voter
-              </button>
-            </div>
-          </Form>
+            <SubmitButton>Voter</SubmitButton>
+          </ConformForm>
         </>
       ) : null}
       {canClose ? (

@@ -1,4 +1,5 @@
 import { getFormProps, useForm } from "@conform-to/react";
+import { ConformForm, SubmitButton } from "~/components/ui/form";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
@@ -139,8 +140,7 @@ export default function Clubs() {
           La création d'un club est réservée aux épargnants : ajoutez ce rôle dans <a href="/compte">votre compte</a>.
         </p>
       ) : (
-        <Form method="post" className="form" aria-labelledby="creer-club" {...getFormProps(form)}>
-          <FormError errors={form.errors} id={form.errorId} />
+        <ConformForm form={form} aria-labelledby="creer-club">
           <TextField meta={fields.name} label="Nom du club" hint="Par exemple « Cigale des Vals »." />
           <SelectField
             meta={fields.territoryId}
@@ -149,12 +149,8 @@ export default function Clubs() {
           />
           <ClubRulesFields fields={fields} departments={departments} domains={domains} />
           <TextField meta={fields.startedOn} label="Date de démarrage prévue (facultatif)" hint="Au format aaaa-mm-jj, par exemple 2026-09-01." />
-          <div>
-            <button type="submit" className="button">
-              Créer le club
-            </button>
-          </div>
-        </Form>
+          <SubmitButton>Créer le club</SubmitButton>
+        </ConformForm>
       )}
     </div>
   );

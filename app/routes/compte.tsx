@@ -1,4 +1,5 @@
 import { getCollectionProps, getFormProps, useForm } from "@conform-to/react";
+import { ConformForm, SubmitButton } from "~/components/ui/form";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
@@ -136,17 +137,11 @@ export default function Account() {
           </fieldset>
           <FieldError meta={rolesFields.roles} />
         </div>
-        <div>
-          <button type="submit" className="button button--ghost">
-            Enregistrer mes rôles
-          </button>
-        </div>
+        <SubmitButton className="button--ghost">Enregistrer mes rôles</SubmitButton>
       </Form>
 
       <h2 id="mdp-titre">Changer de mot de passe</h2>
-      <Form method="post" className="form" aria-labelledby="mdp-titre" {...getFormProps(passwordForm)}>
-        <FormError errors={passwordForm.errors} id={passwordForm.errorId} />
-        <input type="hidden" name="intent" value="password" />
+      <ConformForm form={passwordForm} intent="password" aria-labelledby="mdp-titre">
         <TextField
           meta={passwordFields.currentPassword}
           label="Mot de passe actuel"
@@ -166,12 +161,8 @@ export default function Account() {
           type="password"
           autoComplete="new-password"
         />
-        <div>
-          <button type="submit" className="button">
-            Changer mon mot de passe
-          </button>
-        </div>
-      </Form>
+        <SubmitButton>Changer mon mot de passe</SubmitButton>
+      </ConformForm>
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { getFormProps, useForm } from "@conform-to/react";
+import { ConformForm } from "~/components/ui/form";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData, useNavigation } from "@remix-run/react";
@@ -68,8 +69,7 @@ export default function SignIn() {
   return (
     <div className="container narrow">
       <h1>Se connecter</h1>
-      <Form method="post" className="form" {...getFormProps(form)}>
-        <FormError errors={form.errors} id={form.errorId} />
+      <ConformForm form={form}>
         <input type="hidden" name="redirectTo" value={redirectTo} />
         <TextField meta={fields.email} label="Adresse e-mail" type="email" autoComplete="email" />
         <TextField meta={fields.password} label="Mot de passe" type="password" autoComplete="current-password" />
@@ -78,7 +78,7 @@ export default function SignIn() {
             Se connecter
           </button>
         </div>
-      </Form>
+      </ConformForm>
       <p>
         Pas encore de compte ? <a href="/inscription">Inscrivez-vous</a>.
       </p>

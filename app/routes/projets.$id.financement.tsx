@@ -1,4 +1,5 @@
 import { getFormProps, useForm } from "@conform-to/react";
+import { ConformForm, SubmitButton } from "~/components/ui/form";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
@@ -68,9 +69,7 @@ export default function FundingNeed() {
         Pour « {project.title} ». Les épargnants et les clubs du pôle verront ce besoin une fois le projet publié.
         Aucun paiement ne passe par Maillon.
       </p>
-      <Form method="post" className="form" {...getFormProps(form)}>
-        <FormError errors={form.errors} id={form.errorId} />
-        <input type="hidden" name="intent" value="save" />
+      <ConformForm form={form} intent="save">
         <TextField
           meta={fields.amount}
           label="Montant recherché (en euros)"
@@ -89,12 +88,8 @@ export default function FundingNeed() {
           hint="Sert aux clubs d'épargnants, qui restent minoritaires au capital."
           inputProps={{ inputMode: "decimal" }}
         />
-        <div>
-          <button type="submit" className="button">
-            Enregistrer le besoin de financement
-          </button>
-        </div>
-      </Form>
+        <SubmitButton>Enregistrer le besoin de financement</SubmitButton>
+      </ConformForm>
       {exists ? (
         <Form method="post" className="inline-form">
           <input type="hidden" name="intent" value="remove" />

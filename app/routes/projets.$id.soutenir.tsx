@@ -1,4 +1,5 @@
 import { getFormProps, useForm } from "@conform-to/react";
+import { ConformForm, SubmitButton } from "~/components/ui/form";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
@@ -127,17 +128,12 @@ export default function Pledge() {
             Vous vous engagez auprès de la personne qui porte le projet ; elle vous contactera pour le virement et, s'il s'agit d'un prêt ou
             d'une entrée au capital, pour signer les documents.
           </p>
-          <Form method="post" className="form" aria-labelledby="promesse" {...getFormProps(form)}>
-            <FormError errors={form.errors} id={form.errorId} />
+          <ConformForm form={form} aria-labelledby="promesse">
             <TextField meta={fields.amount} label="Montant (en euros)" hint="De 10 € à 100 000 €." inputProps={{ inputMode: "decimal" }} />
             <RadioGroupField meta={fields.kind} legend="Sous quelle forme ?" options={optionsFrom(FUNDING_KIND_LABELS)} />
             <TextAreaField meta={fields.message} label="Un mot pour la personne qui porte le projet (facultatif)" rows={3} />
-            <div>
-              <button type="submit" className="button">
-                Enregistrer ma promesse
-              </button>
-            </div>
-          </Form>
+            <SubmitButton>Enregistrer ma promesse</SubmitButton>
+          </ConformForm>
         </>
       )}
     </div>

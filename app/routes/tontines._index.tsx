@@ -1,4 +1,5 @@
 import { getFormProps, useForm } from "@conform-to/react";
+import { ConformForm, SubmitButton } from "~/components/ui/form";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
@@ -86,20 +87,14 @@ export default function Tontines() {
         </ul>
       )}
       <h2 id="creer-tontine">Lancer une tontine</h2>
-      <Form method="post" className="form" aria-labelledby="creer-tontine" {...getFormProps(form)}>
-        <FormError errors={form.errors} id={form.errorId} />
-        <input type="hidden" name="intent" value="create" />
+      <ConformForm form={form} intent="create" aria-labelledby="creer-tontine">
         <TextField meta={fields.name} label="Nom de la tontine" />
         <TextAreaField meta={fields.description} label="Présentation (facultatif)" rows={2} />
         <SelectField meta={fields.territoryId} label="Pôle" options={territories.map((t) => ({ value: String(t.id), label: t.name }))} />
         <TextField meta={fields.contribution} label="Contribution mensuelle (en euros)" inputProps={{ inputMode: "decimal" }} />
         <TextField meta={fields.startsOn} label="Date du premier tour" hint="Au format aaaa-mm-jj ; un tour par mois ensuite." />
-        <div>
-          <button type="submit" className="button">
-            Lancer la tontine
-          </button>
-        </div>
-      </Form>
+        <SubmitButton>Lancer la tontine</SubmitButton>
+      </ConformForm>
     </div>
   );
 }
