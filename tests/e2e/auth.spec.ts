@@ -55,7 +55,8 @@ test.describe("parcours d'inscription et de connexion", () => {
     await page.getByRole("button", { name: "Créer mon compte" }).click();
 
     // Lands in « Mon espace », welcomed, in the right pôle.
-    await expect(page).toHaveURL(/\/espace\?bienvenue=1$/);
+    await expect(page).toHaveURL(/\/espace$/);
+  await expect(page.getByText("Bienvenue sur Maillon ! Votre compte est créé.")).toBeVisible();
     await expect(page.getByRole("status")).toHaveText("Bienvenue sur Maillon ! Votre compte est créé.");
     await expect(page.getByRole("heading", { level: 1, name: "Mon espace" })).toBeVisible();
     await expect(page.getByText(`Bonjour ${displayName}.`)).toBeVisible();
@@ -155,7 +156,8 @@ test.describe("parcours d'inscription et de connexion", () => {
     await page.getByLabel("Nouveau mot de passe", { exact: true }).fill(newPassword);
     await page.getByLabel("Confirmation du nouveau mot de passe", { exact: true }).fill(newPassword);
     await page.getByRole("button", { name: "Changer mon mot de passe" }).click();
-    await expect(page).toHaveURL(/\/compte\?mot-de-passe=modifie$/);
+    await expect(page).toHaveURL(/\/compte$/);
+    await expect(page.getByText("Votre mot de passe a été modifié. Vos autres sessions ont été fermées.")).toBeVisible();
     await expect(page.getByRole("status")).toHaveText("Votre mot de passe a été modifié. Vos autres sessions ont été fermées.");
     await checkA11y(page);
   });

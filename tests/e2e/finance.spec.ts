@@ -112,7 +112,8 @@ test("a club is founded, saves, votes and co-invests; a saver pledges and a dono
   const founder = await persona(browser, uniqueEmail(), `Léa Fondatrice ${tag}`);
   const g = founder.page;
   await signUp(g, { email: founder.email, displayName: founder.name, roles: ["epargnant"] });
-  await expect(g).toHaveURL(/\/espace\?bienvenue=1$/);
+  await expect(g).toHaveURL(/\/espace$/);
+  await expect(g.getByText("Bienvenue sur Maillon ! Votre compte est créé.")).toBeVisible();
   await visit(g, "/financer");
   await g.getByRole("link", { name: "Voir les clubs et en créer un" }).click();
   await a11y(g);
@@ -230,7 +231,8 @@ test("a club is founded, saves, votes and co-invests; a saver pledges and a dono
   await g.getByLabel("Montant (en euros)").fill("150");
   await g.getByRole("radio", { name: "Prêt" }).check();
   await g.getByRole("button", { name: "Enregistrer ma promesse" }).click();
-  await expect(g).toHaveURL(/\/espace\?soutien=1/);
+  await expect(g).toHaveURL(/\/espace#mes-soutiens$/);
+  await expect(g.getByText("Votre promesse de soutien est enregistrée.", { exact: false })).toBeVisible();
   await expect(g.getByRole("region", { name: "Mon épargne solidaire" })).toContainText(`${title!} : 150,00`);
   await a11y(g, "espace-epargnant");
 

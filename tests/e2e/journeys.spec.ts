@@ -45,7 +45,8 @@ async function newPersona(browser: Browser, name: string): Promise<Persona> {
 
 async function signUpAs(persona: Persona, role: "porteur" | "benevole", commune: string) {
   await signUp(persona.page, { email: persona.email, displayName: persona.name, commune, roles: [role] });
-  await expect(persona.page).toHaveURL(/\/espace\?bienvenue=1$/);
+  await expect(persona.page).toHaveURL(/\/espace$/);
+  await expect(persona.page.getByText("Bienvenue sur Maillon ! Votre compte est créé.")).toBeVisible();
 }
 
 /** Fills « Mon profil de bénévole » through the form, as a person would. */
@@ -283,7 +284,8 @@ test.describe("CRÉER et ACCOMPAGNER", () => {
     });
     const page = await context.newPage();
     await signUp(page, { email: uniqueEmail(), displayName: `Sans Script ${tag()}`, commune: "Rodez", roles: ["porteur"] });
-    await expect(page).toHaveURL(/\/espace\?bienvenue=1$/);
+    await expect(page).toHaveURL(/\/espace$/);
+  await expect(page.getByText("Bienvenue sur Maillon ! Votre compte est créé.")).toBeVisible();
 
     // A project with an unknown commune and negative jobs: errors at the fields, typed values kept.
     await page.goto("/projets/nouveau");

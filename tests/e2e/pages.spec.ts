@@ -162,7 +162,8 @@ test.describe("sans JavaScript", () => {
     await expect(page.locator('input[type="hidden"][name="communeCode"]')).toHaveValue("");
     await page.getByRole("button", { name: "Créer mon compte" }).click();
 
-    await expect(page).toHaveURL(/\/espace\?bienvenue=1$/);
+    await expect(page).toHaveURL(/\/espace$/);
+  await expect(page.getByText("Bienvenue sur Maillon ! Votre compte est créé.")).toBeVisible();
     await expect(page.getByRole("status")).toHaveText("Bienvenue sur Maillon ! Votre compte est créé.");
     await expect(page.getByText("Votre commune, Matha (17160), fait partie du pôle")).toBeVisible();
     await checkA11yWithoutScripts(page);
