@@ -49,6 +49,7 @@ async function signUpOverHttp(client: APIRequestContext, overrides: Partial<Form
   const response = await post(client, "/inscription", form);
   expect(response.status(), await bodyIfNotRedirect(response)).toBe(302);
   expect(response.headers()["location"]).toBe("/espace");
+  expect(flashCookieHeader(response)).toBeDefined();
   return form;
 }
 
@@ -86,6 +87,15 @@ function elementText(html: string, id: string): string | null {
 function alertText(html: string): string | null {
   const match = /<div\b[^>]*role="alert"[^>]*>([\s\S]*?)<\/div>/.exec(html);
   return match ? renderedText(match[1]!).trim() : null;
+}
+
+/** The signed message shown once by the next page, never a flag in the URL. */
+function flashCookieHeader(response: APIResponse): string | undefined {
+  return response
+    .headersArray()
+    .filter((h) => h.name.toLowerCase() === "set-cookie")
+    .map((h) => h.value)
+    .find((v) => /^maillon_flash=[^;]+\.[^;]+;.*HttpOnly/.test(v));
 }
 
 function sessionCookieHeader(response: APIResponse): string | undefined {
@@ -336,6 +346,7 @@ test.describe("sessions", () => {
     });
     expect(changed.status(), await bodyIfNotRedirect(changed)).toBe(302);
     expect(changed.headers()["location"]).toBe("/compte");
+    expect(flashCookieHeader(changed)).toBeDefined();
     expect(sessionCookieHeader(changed)).toBeDefined();
 
     await expectSignedOut(second);
