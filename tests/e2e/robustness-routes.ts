@@ -299,10 +299,11 @@ export const ROUTES: RouteSpec[] = [
       tables: ["project_funding_needs"],
       as: ["porteur"],
       visitor: "connexion",
-      form: { amount: "abc", kind: "don", companyCapital: "1000" },
+      // The page holds two forms (save, remove): each names its intent, as the real ones do.
+      form: { intent: "save", amount: "abc", kind: "don", companyCapital: "1000" },
       numbers: ["amount", "companyCapital"],
       refusals: [{ as: "porteur", name: "someone else's project", path: "/projets/3/financement", form: { intent: "remove" }, status: 403 }],
-      fieldMessage: { as: "porteur", field: "amount", form: { amount: "mille", kind: "don" } },
+      fieldMessage: { as: "porteur", field: "amount", form: { intent: "save", amount: "mille", kind: "don" } },
     },
   },
   {
