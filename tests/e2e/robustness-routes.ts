@@ -280,7 +280,7 @@ export const ROUTES: RouteSpec[] = [
       tables: ["project_skill_needs", "mentorships"],
       as: ["porteur"],
       visitor: "connexion",
-      form: { skillId: "abc", priority: "haute", hoursPerMonth: "4", expectation: "" },
+      form: { intent: "save", skillId: "abc", priority: "haute", hoursPerMonth: "4", expectation: "" },
       numbers: ["skillId", "hoursPerMonth"],
       texts: ["expectation"],
       refusals: [
