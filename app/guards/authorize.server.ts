@@ -80,3 +80,14 @@ export function authorize(
   if (formOrOptions instanceof FormData) return check(request, route, intentOf(formOrOptions, PERMISSIONS[route]), maybeOptions);
   return check(request, route, null, formOrOptions ?? {});
 }
+
+/**
+ * Before an action reads its body: a visitor is sent to sign in at once where
+ * every action of the route needs a signed-in person, so a large upload is not
+ * read for nothing.
+ */
+export function signInFirst(request: Request, route: RouteId): void {
+  const rules: RouteRules = PERMISSIONS[route];
+  const actions = Object.values(rules.actions ?? {});
+  if (!getAuth(request) && actions.length > 0 && actions.every((rule) => !admits(null, rule.who))) throw signInRedirect(request);
+}

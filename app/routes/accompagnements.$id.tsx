@@ -25,7 +25,7 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { useFormReply } from "~/utils/reply";
 import { UNKNOWN_INTENT, replyInvalid, replyRefused } from "~/utils/reply.server";
 import { Alert } from "~/components/ui/alert";
-import { authorize } from "~/guards/authorize.server";
+import { authorize, signInFirst } from "~/guards/authorize.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Accompagnement : ${data.m.projectTitle} — Maillon` : "Accompagnement — Maillon" },
@@ -73,6 +73,7 @@ const DONE = {
 };
 
 export async function action({ request, params }: ActionFunctionArgs) {
+  signInFirst(request, "accompagnements.$id");
   const formData = await request.formData();
   const permit = authorize(request, "accompagnements.$id", formData);
   const { auth } = permit;

@@ -16,7 +16,7 @@ import {
 import { weightsSchema } from "~/schemas/animation";
 import { loadAnimatedPole, requireAnimatedPole } from "~/guards/animation.server";
 import { getDb } from "~/utils/db.server";
-import { authorize } from "~/guards/authorize.server";
+import { authorize, signInFirst } from "~/guards/authorize.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { useFormReply } from "~/utils/reply";
 import { replyInvalid } from "~/utils/reply.server";
@@ -44,6 +44,7 @@ export function loader({ request }: LoaderFunctionArgs) {
 const TAKEN_INTO_ACCOUNT = "Les prochaines suggestions et les prochains tours en tiennent compte.";
 
 export async function action({ request }: ActionFunctionArgs) {
+  signInFirst(request, "animation.ponderations");
   const formData = await request.formData();
   const { pole } = requireAnimatedPole(authorize(request, "animation.ponderations", formData), request);
   const db = getDb();

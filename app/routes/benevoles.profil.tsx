@@ -13,7 +13,7 @@ import { BIO_MAX, volunteerProfileSchema } from "~/schemas/volunteer";
 import { getDb } from "~/utils/db.server";
 import { formatInteger, plural } from "~/domain/format";
 import { resolveTypedCommune } from "~/guards/project-form.server";
-import { authorize } from "~/guards/authorize.server";
+import { authorize, signInFirst } from "~/guards/authorize.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { useFormReply } from "~/utils/reply";
 import { replyInvalid } from "~/utils/reply.server";
@@ -54,6 +54,7 @@ const PROFILE_SAVED = {
 };
 
 export async function action({ request }: ActionFunctionArgs) {
+  signInFirst(request, "benevoles.profil");
   const formData = await request.formData();
   const { auth } = authorize(request, "benevoles.profil", formData);
   const db = getDb();

@@ -13,7 +13,7 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { useFormReply } from "~/utils/reply";
 import { replyInvalid, replyRefused } from "~/utils/reply.server";
 import { Alert } from "~/components/ui/alert";
-import { authorize } from "~/guards/authorize.server";
+import { authorize, signInFirst } from "~/guards/authorize.server";
 
 export const meta: MetaFunction = () => [{ title: "Projets pour moi — Maillon" }];
 
@@ -41,6 +41,7 @@ export function loader({ request }: LoaderFunctionArgs) {
 const offerFormId = (needId: number) => `offer-${needId}`;
 
 export async function action({ request }: ActionFunctionArgs) {
+  signInFirst(request, "benevoles.projets");
   const formData = await request.formData();
   const { auth } = authorize(request, "benevoles.projets", formData);
   const submission = parseWithZod(formData, { schema: mentorshipRequestSchema });

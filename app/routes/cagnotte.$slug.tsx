@@ -17,7 +17,7 @@ import { forbidden, notFound } from "~/utils/http.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { useFormReply } from "~/utils/reply";
 import { replyInvalid, replyRefused, UNKNOWN_INTENT } from "~/utils/reply.server";
-import { authorize } from "~/guards/authorize.server";
+import { authorize, signInFirst } from "~/guards/authorize.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `La cagnotte solidaire${data ? ` du ${data.territory.name}` : ""} — Maillon` },
@@ -46,6 +46,7 @@ const DONE = {
 };
 
 export async function action({ request, params }: ActionFunctionArgs) {
+  signInFirst(request, "cagnotte.$slug");
   const formData = await request.formData();
   const permit = authorize(request, "cagnotte.$slug", formData);
   const territory = loadPole(permit, params.slug);

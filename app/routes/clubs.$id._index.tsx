@@ -25,7 +25,7 @@ import { formatPercentBps } from "~/domain/clubs/commitment";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { useFormReply } from "~/utils/reply";
 import { replyRefused, UNKNOWN_INTENT } from "~/utils/reply.server";
-import { authorize } from "~/guards/authorize.server";
+import { authorize, signInFirst } from "~/guards/authorize.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.club.name ?? "Club"} — Maillon` }];
 
@@ -68,6 +68,7 @@ export function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
+  signInFirst(request, "clubs.$id._index");
   const formData = await request.formData();
   const access = loadClub(authorize(request, "clubs.$id._index", formData), params.id);
   const auth = access.auth;

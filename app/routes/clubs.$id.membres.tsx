@@ -29,7 +29,7 @@ import { parisDateTime, parisIsoDate } from "~/domain/paris-time";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { useFormReply } from "~/utils/reply";
 import { replyInvalid, replyRefused, UNKNOWN_INTENT } from "~/utils/reply.server";
-import { authorize } from "~/guards/authorize.server";
+import { authorize, signInFirst } from "~/guards/authorize.server";
 
 export const meta: MetaFunction = () => [{ title: "Membres du club — Maillon" }];
 
@@ -64,6 +64,7 @@ export function loader({ request, params }: LoaderFunctionArgs) {
 
 
 export async function action({ request, params }: ActionFunctionArgs) {
+  signInFirst(request, "clubs.$id.membres");
   const formData = await request.formData();
   const access = loadClubAsMember(authorize(request, "clubs.$id.membres", formData), params.id);
   const db = getDb();

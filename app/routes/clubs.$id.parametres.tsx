@@ -13,7 +13,7 @@ import { listTerritoriesWithCounts } from "~/models/territory.server";
 import { clubSettingsSchema, type ClubSettings, type ClubSettingsFormValues } from "~/schemas/club";
 import { centsToInput } from "~/schemas/money";
 import { loadClubAsMember } from "~/guards/club.server";
-import { authorize } from "~/guards/authorize.server";
+import { authorize, signInFirst } from "~/guards/authorize.server";
 import { resolveClubScope } from "~/guards/club-form.server";
 import { getDb, type Db } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
@@ -59,6 +59,7 @@ export function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
+  signInFirst(request, "clubs.$id.parametres");
   const formData = await request.formData();
   const { club, auth } = loadClubAsMember(authorize(request, "clubs.$id.parametres", formData), params.id);
   const submission = parseWithZod(formData, { schema: clubSettingsSchema });

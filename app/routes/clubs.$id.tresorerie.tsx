@@ -19,7 +19,7 @@ import { parisIsoDate } from "~/domain/paris-time";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { useFormReply } from "~/utils/reply";
 import { replyInvalid, replyRefused } from "~/utils/reply.server";
-import { authorize } from "~/guards/authorize.server";
+import { authorize, signInFirst } from "~/guards/authorize.server";
 
 export const meta: MetaFunction = () => [{ title: "Trésorerie du club — Maillon" }];
 
@@ -38,6 +38,7 @@ export function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
+  signInFirst(request, "clubs.$id.tresorerie");
   const formData = await request.formData();
   const access = loadClubAsMember(authorize(request, "clubs.$id.tresorerie", formData), params.id);
   const submission = parseWithZod(formData, { schema: ledgerEntrySchema });

@@ -12,7 +12,7 @@ import { describeRule } from "~/domain/clubs/vote";
 import { castBallot, closeVote, getVoteDetail } from "~/models/club-vote.server";
 import { ballotSchema } from "~/schemas/club";
 import { loadClubAsMember } from "~/guards/club.server";
-import { authorize, type Permit } from "~/guards/authorize.server";
+import { authorize, type Permit, signInFirst } from "~/guards/authorize.server";
 import type { Auth } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { formatDateTime, formatEuros } from "~/domain/format";
@@ -46,6 +46,7 @@ export function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
+  signInFirst(request, "clubs.$id.votes.$voteId");
   const formData = await request.formData();
   const { access, vote } = loadVote(authorize(request, "clubs.$id.votes.$voteId", formData), params);
   const db = getDb();

@@ -20,7 +20,7 @@ import { forbidden } from "~/utils/http.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { useFormReply } from "~/utils/reply";
 import { replyInvalid } from "~/utils/reply.server";
-import { authorize } from "~/guards/authorize.server";
+import { authorize, signInFirst } from "~/guards/authorize.server";
 
 export const meta: MetaFunction = () => [{ title: "Clubs d'épargnants CIGALES — Maillon" }];
 
@@ -43,6 +43,7 @@ export function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
+  signInFirst(request, "clubs._index");
   const formData = await request.formData();
   const { auth } = authorize(request, "clubs._index", formData);
   const submission = parseWithZod(formData, { schema: clubSchema });

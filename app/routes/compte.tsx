@@ -14,7 +14,7 @@ import { startSession } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { hashPassword, isCommonPassword, verifyPassword } from "~/utils/password.server";
 import { invalidateAllSessions } from "~/utils/session.server";
-import { authorize } from "~/guards/authorize.server";
+import { authorize, signInFirst } from "~/guards/authorize.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { useFormReply } from "~/utils/reply";
 import { replyInvalid, replyRefused } from "~/utils/reply.server";
@@ -41,6 +41,7 @@ export function loader({ request }: LoaderFunctionArgs) {
 const PASSWORD_FORM = "mot-de-passe";
 
 export async function action({ request, context }: ActionFunctionArgs) {
+  signInFirst(request, "compte");
   const formData = await request.formData();
   const { auth } = authorize(request, "compte", formData);
   const db = getDb();

@@ -11,7 +11,7 @@ import { startSession } from "~/utils/auth.server";
 import { safeRedirectPath } from "~/utils/http.server";
 import { getDb } from "~/utils/db.server";
 import { burnPasswordCheck, verifyPassword } from "~/utils/password.server";
-import { authorize } from "~/guards/authorize.server";
+import { authorize, signInFirst } from "~/guards/authorize.server";
 import { useFormReply } from "~/utils/reply";
 import { replyInvalid, replyRefused } from "~/utils/reply.server";
 
@@ -24,6 +24,7 @@ export function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
+  signInFirst(request, "connexion");
   const formData = await request.formData();
   authorize(request, "connexion", formData);
   const submission = parseWithZod(formData, { schema: signInSchema });

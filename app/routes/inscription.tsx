@@ -11,7 +11,7 @@ import { signUpSchema } from "~/schemas/auth";
 import { startSession } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { hashPassword, isCommonPassword } from "~/utils/password.server";
-import { authorize } from "~/guards/authorize.server";
+import { authorize, signInFirst } from "~/guards/authorize.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { useFormReply } from "~/utils/reply";
 import { replyInvalid } from "~/utils/reply.server";
@@ -32,6 +32,7 @@ export function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
+  signInFirst(request, "inscription");
   const formData = await request.formData();
   authorize(request, "inscription", formData);
   const submission = parseWithZod(formData, { schema: signUpSchema });

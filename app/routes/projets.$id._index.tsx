@@ -32,7 +32,7 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { useFormReply } from "~/utils/reply";
 import { UNKNOWN_INTENT, replyInvalid, replyRefused } from "~/utils/reply.server";
 import { Alert } from "~/components/ui/alert";
-import { authorize } from "~/guards/authorize.server";
+import { authorize, signInFirst } from "~/guards/authorize.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.project.title} — Maillon` : "Projet introuvable — Maillon" },
@@ -94,6 +94,7 @@ const PROJECT_DONE = {
 const needFormId = (intent: "request" | "offer", needId: number) => `${intent}-${needId}`;
 
 export async function action({ request, params }: ActionFunctionArgs) {
+  signInFirst(request, "projets.$id._index");
   const formData = await request.formData();
   const { auth, project } = loadProject(authorize(request, "projets.$id._index", formData), params.id);
   const db = getDb();

@@ -10,7 +10,7 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { useFormReply } from "~/utils/reply";
 import { replyInvalid } from "~/utils/reply.server";
 import { validateSkillNeedForm } from "~/guards/project-form.server";
-import { authorize, type Permit } from "~/guards/authorize.server";
+import { authorize, type Permit, signInFirst } from "~/guards/authorize.server";
 import type { Auth } from "~/utils/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "Modifier un besoin — Maillon" }];
@@ -29,6 +29,7 @@ export function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
+  signInFirst(request, "projets.$id.besoins.$needId");
   const formData = await request.formData();
   const { project, need } = loadNeed(authorize(request, "projets.$id.besoins.$needId", formData), params);
   const db = getDb();

@@ -10,7 +10,7 @@ import { useFormReply } from "~/utils/reply";
 import { replyInvalid } from "~/utils/reply.server";
 import { loadEditableProject } from "~/guards/project.server";
 import { validateSkillNeedForm } from "~/guards/project-form.server";
-import { authorize } from "~/guards/authorize.server";
+import { authorize, signInFirst } from "~/guards/authorize.server";
 
 export const meta: MetaFunction = () => [{ title: "Ajouter un besoin — Maillon" }];
 
@@ -20,6 +20,7 @@ export function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
+  signInFirst(request, "projets.$id.besoins.nouveau");
   const formData = await request.formData();
   const { project } = loadEditableProject(authorize(request, "projets.$id.besoins.nouveau", formData), params.id);
   const db = getDb();

@@ -14,7 +14,7 @@ import { centsToInput } from "~/schemas/money";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { useFormReply } from "~/utils/reply";
 import { replyInvalid } from "~/utils/reply.server";
-import { authorize } from "~/guards/authorize.server";
+import { authorize, signInFirst } from "~/guards/authorize.server";
 
 export const meta: MetaFunction = () => [{ title: "Besoin de financement — Maillon" }];
 
@@ -34,6 +34,7 @@ export function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
+  signInFirst(request, "projets.$id.financement");
   const formData = await request.formData();
   const { project } = loadEditableProject(authorize(request, "projets.$id.financement", formData), params.id);
   const db = getDb();

@@ -10,7 +10,7 @@ import { useFormReply } from "~/utils/reply";
 import { replyInvalid } from "~/utils/reply.server";
 import { loadEditableProject } from "~/guards/project.server";
 import { validateProjectForm } from "~/guards/project-form.server";
-import { authorize } from "~/guards/authorize.server";
+import { authorize, signInFirst } from "~/guards/authorize.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Modifier « ${data.project.title} » — Maillon` : "Modifier un projet — Maillon" },
@@ -40,6 +40,7 @@ export function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
+  signInFirst(request, "projets.$id.modifier");
   const formData = await request.formData();
   const { project } = loadEditableProject(authorize(request, "projets.$id.modifier", formData), params.id);
   const db = getDb();

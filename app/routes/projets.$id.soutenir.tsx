@@ -20,7 +20,7 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { useFormReply } from "~/utils/reply";
 import { replyInvalid, replyRefused } from "~/utils/reply.server";
 import { Alert } from "~/components/ui/alert";
-import { authorize, type Permit } from "~/guards/authorize.server";
+import { authorize, type Permit, signInFirst } from "~/guards/authorize.server";
 
 export const meta: MetaFunction = () => [{ title: "Soutenir un projet — Maillon" }];
 
@@ -45,6 +45,7 @@ export function loader({ request, params }: LoaderFunctionArgs) {
 const PLEDGE_FORM = "soutien";
 
 export async function action({ request, params }: ActionFunctionArgs) {
+  signInFirst(request, "projets.$id.soutenir");
   const formData = await request.formData();
   const { auth, project } = load(authorize(request, "projets.$id.soutenir", formData), params.id);
   if (formData.get("intent") === "cancel-pledge") {

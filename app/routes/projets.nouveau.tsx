@@ -9,7 +9,7 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { useFormReply } from "~/utils/reply";
 import { replyInvalid } from "~/utils/reply.server";
 import { validateProjectForm } from "~/guards/project-form.server";
-import { authorize } from "~/guards/authorize.server";
+import { authorize, signInFirst } from "~/guards/authorize.server";
 
 export const meta: MetaFunction = () => [{ title: "Nouveau projet — Maillon" }];
 
@@ -25,6 +25,7 @@ export function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
+  signInFirst(request, "projets.nouveau");
   const formData = await request.formData();
   const { auth } = authorize(request, "projets.nouveau", formData);
   const db = getDb();

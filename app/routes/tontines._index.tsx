@@ -13,7 +13,7 @@ import { tontineSchema } from "~/schemas/finance";
 import { getDb } from "~/utils/db.server";
 import { formatDate, formatEuros, plural } from "~/domain/format";
 import { parisIsoDate } from "~/domain/paris-time";
-import { authorize } from "~/guards/authorize.server";
+import { authorize, signInFirst } from "~/guards/authorize.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { useFormReply } from "~/utils/reply";
 import { replyInvalid } from "~/utils/reply.server";
@@ -30,6 +30,7 @@ export function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
+  signInFirst(request, "tontines._index");
   const formData = await request.formData();
   const { auth } = authorize(request, "tontines._index", formData);
   const submission = parseWithZod(formData, { schema: tontineSchema });
