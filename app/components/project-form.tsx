@@ -1,9 +1,8 @@
-import { getFormProps, useForm, type DefaultValue, type SubmissionResult } from "@conform-to/react";
-import { ConformForm } from "~/components/ui/form";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { Form, useNavigation } from "@remix-run/react";
+import { type DefaultValue } from "@conform-to/react";
+import { ConformForm, useSchemaForm } from "~/components/ui/form";
+import { useNavigation } from "@remix-run/react";
 import { CommuneField } from "~/components/commune-field";
-import { CheckboxField, FormError, NumberField, optionsFrom, SelectField, TextAreaField, TextField } from "~/components/ui/field";
+import { CheckboxField, NumberField, optionsFrom, SelectField, TextAreaField, TextField } from "~/components/ui/field";
 import type { z } from "zod";
 import { LEGAL_FORM_LABELS, PROJECT_KIND_LABELS, PROJECT_STAGE_LABELS } from "~/domain/project";
 import type { CatalogItem } from "~/models/catalog.server";
@@ -14,27 +13,17 @@ type Defaults = DefaultValue<z.input<typeof projectSchema>>;
 /** The project form, for creation and edition; works without JavaScript. */
 export function ProjectForm({
   id,
-  lastResult,
   defaultValue,
   domains,
   submitLabel,
 }: {
   id: string;
-  lastResult: SubmissionResult<string[]> | undefined;
   defaultValue: Defaults;
   domains: CatalogItem[];
   submitLabel: string;
 }) {
   const navigation = useNavigation();
-  const [form, fields] = useForm<z.input<typeof projectSchema>>({
-    id,
-    lastResult,
-    defaultValue,
-    constraint: getZodConstraint(projectSchema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: projectSchema }),
-  });
+  const [form, fields] = useSchemaForm(projectSchema, { id, defaultValue });
   return (
     <ConformForm form={form}>
       <TextField meta={fields.title} label="Titre du projet" hint={`${TITLE_MAX} caractères au plus.`} />

@@ -1,3 +1,4 @@
+import { CardList } from "~/components/ui/card-list";
 import { ProjectStatusBadge } from "~/components/status-badge";
 import { PROJECT_KIND_LABELS, PROJECT_STAGE_LABELS } from "~/domain/project";
 import type { ProjectSummary } from "~/models/project.server";
@@ -17,15 +18,15 @@ export function ProjectList({
   showOwner?: boolean;
   headingLevel?: 2 | 3;
 }) {
-  if (projects.length === 0) return <p>{empty}</p>;
-  const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
-    <ul className="cards">
-      {projects.map((p) => (
-        <li key={p.id} className="card">
-          <Heading>
-            <a href={`/projets/${p.id}`}>{p.title}</a>
-          </Heading>
+    <CardList
+      items={projects}
+      empty={empty}
+      headingLevel={headingLevel}
+      link={(p) => ({ key: p.id, href: `/projets/${p.id}`, title: p.title })}
+    >
+      {(p) => (
+        <>
           <p>
             <ProjectStatusBadge status={p.status} /> {p.communeName}
             {p.distanceKm !== undefined ? ` (à ${formatInteger(Math.round(p.distanceKm))} km)` : null}
@@ -37,8 +38,8 @@ export function ProjectList({
             {p.openNeeds > 0 ? plural(p.openNeeds, "besoin ouvert", "besoins ouverts") : "aucun besoin ouvert"}
             {p.seeksPartners ? " · cherche des associés" : null}
           </p>
-        </li>
-      ))}
-    </ul>
+        </>
+      )}
+    </CardList>
   );
 }

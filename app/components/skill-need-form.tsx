@@ -1,8 +1,5 @@
-import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { ConformForm } from "~/components/ui/form";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { Form } from "@remix-run/react";
-import { FormError, NumberField, optionsFrom, RadioGroupField, SelectField, TextAreaField } from "~/components/ui/field";
+import { ConformForm, useSchemaForm } from "~/components/ui/form";
+import { NumberField, optionsFrom, RadioGroupField, SelectField, TextAreaField } from "~/components/ui/field";
 import { NEED_PRIORITY_LABELS } from "~/domain/project";
 import type { CatalogItem } from "~/models/catalog.server";
 import { skillNeedSchema } from "~/schemas/project";
@@ -10,25 +7,15 @@ import { skillNeedSchema } from "~/schemas/project";
 type Defaults = { skillId?: string | number; priority?: string; expectation?: string; hoursPerMonth?: string | number };
 
 export function SkillNeedForm({
-  lastResult,
   defaultValue,
   skills,
   submitLabel,
 }: {
-  lastResult: SubmissionResult<string[]> | undefined;
   defaultValue: Defaults;
   skills: CatalogItem[];
   submitLabel: string;
 }) {
-  const [form, fields] = useForm({
-    id: "besoin",
-    lastResult,
-    defaultValue,
-    constraint: getZodConstraint(skillNeedSchema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: skillNeedSchema }),
-  });
+  const [form, fields] = useSchemaForm(skillNeedSchema, { id: "besoin", defaultValue });
   return (
     <ConformForm form={form} intent="save">
       <SelectField

@@ -18,7 +18,6 @@ import type { FundingKind, LegalForm, NeedPriority, ProjectKind, ProjectStage, P
 import { boundingDegrees, haversineKm } from "~/domain/matching/geo";
 import { checkPublishable, needRemoval, type ProjectViewer } from "~/domain/project";
 import { isAcceptedMentorOf } from "~/models/mentorship.server";
-import type { Auth } from "~/utils/auth.server";
 import { writeTransaction, type Db, type Writer } from "~/utils/db.server";
 import { fail, type Outcome } from "./outcome";
 import { isAdmin, isStaffOf, type Actor } from "~/domain/permissions";

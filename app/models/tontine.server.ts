@@ -1,7 +1,7 @@
 /**
  * Tontines: savings circles whose members each receive the pot in turn.
  */
-import { and, asc, eq, max, sql } from "drizzle-orm";
+import { asc, eq, max, sql } from "drizzle-orm";
 import { territories, tontineMembers, tontines, users } from "#db/schema";
 import { MAX_TONTINE_MEMBERS, tontineSchedule, type TontineTurn } from "~/domain/clubs/tontine";
 import { writeTransaction, type Db } from "~/utils/db.server";

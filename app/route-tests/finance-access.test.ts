@@ -21,7 +21,7 @@ import * as tresorerie from "~/routes/clubs.$id.tresorerie";
 import * as votePage from "~/routes/clubs.$id.votes.$voteId";
 import * as soutenir from "~/routes/projets.$id.soutenir";
 import { getDb, type Db } from "~/utils/db.server";
-import { get, messageOf, post, type Called } from "./helpers";
+import { get, messageOf, post } from "./helpers";
 
 let db: Db;
 let territory: Territory;

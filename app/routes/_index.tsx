@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { PathCards } from "~/components/path-cards";
+import { CardList } from "~/components/ui/card-list";
 import { TerritoryStats } from "~/components/territory-stats";
 import { listTerritoriesWithCounts } from "~/models/territory.server";
 import { getDb } from "~/utils/db.server";
@@ -52,23 +53,20 @@ export default function Home() {
 
       <section aria-labelledby="titre-poles">
         <h2 id="titre-poles">Les pôles sur Maillon</h2>
-        {territories.length === 0 ? (
-          <p>Aucun pôle n'est encore inscrit.</p>
-        ) : (
-          <ul className="cards">
-            {territories.map((t) => (
-              <li key={t.slug} className="card">
-                <h3>
-                  <a href={`/poles/${t.slug}`}>{t.name}</a>
-                </h3>
-                <p className="hint">
-                  {t.area} — {t.departments.join(", ")}
-                </p>
-                <TerritoryStats counts={t.counts} />
-              </li>
-            ))}
-          </ul>
-        )}
+        <CardList
+          items={territories}
+          empty="Aucun pôle n'est encore inscrit."
+          link={(t) => ({ key: t.slug, href: `/poles/${t.slug}`, title: t.name })}
+        >
+          {(t) => (
+            <>
+              <p className="hint">
+                {t.area} — {t.departments.join(", ")}
+              </p>
+              <TerritoryStats counts={t.counts} />
+            </>
+          )}
+        </CardList>
       </section>
     </div>
   );

@@ -1,11 +1,10 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { ConformForm, SubmitButton } from "~/components/ui/form";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { ConformForm, SubmitButton, useSchemaForm } from "~/components/ui/form";
+import { parseWithZod } from "@conform-to/zod/v4";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { MentorshipStatusBadge } from "~/components/status-badge";
-import { FormError, NumberField, RadioGroupField, SelectField, TextAreaField, TextField } from "~/components/ui/field";
-import { addresseeOf, formatDuration, isEnded, minutesToHoursLabel, plannedEnd, sideOf } from "~/domain/mentorship";
+import { NumberField, RadioGroupField, SelectField, TextAreaField, TextField } from "~/components/ui/field";
+import { addresseeOf, formatDuration, isEnded, minutesToHoursLabel, plannedEnd } from "~/domain/mentorship";
 import {
   cancelRequest,
   endMentorship,
@@ -14,12 +13,11 @@ import {
   respondToRequest,
 } from "~/models/mentorship.server";
 import type { Outcome } from "~/models/outcome";
-import { territoryIdsForCommune } from "~/models/project.server";
 import { endMentorshipSchema, feedbackSchema, mentorshipResponseSchema, sessionSchema } from "~/schemas/mentorship";
 import { loadMentorship } from "~/guards/mentorship.server";
 import { getDb } from "~/utils/db.server";
 import { formatDate } from "~/domain/format";
-import { forbidden, notFound, parseId } from "~/utils/http.server";
+import { forbidden, notFound } from "~/utils/http.server";
 import { parisIsoDate } from "~/domain/paris-time";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { useFormReply } from "~/utils/reply";
@@ -219,13 +217,7 @@ export default function MentorshipPage() {
 }
 
 function RespondForm() {
-  const { lastResult } = useFormReply("respond");
-  const [form, fields] = useForm({
-    id: "reponse",
-    lastResult,
-    constraint: getZodConstraint(mentorshipResponseSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: mentorshipResponseSchema }),
-  });
+  const [form, fields] = useSchemaForm(mentorshipResponseSchema, { id: "reponse", reply: "respond" });
   return (
     <section aria-labelledby="repondre">
       <h2 id="repondre">Répondre à la demande</h2>
@@ -282,16 +274,11 @@ function SessionLog() {
 }
 
 function SessionForm() {
-  const { lastResult } = useFormReply("session");
   const { today } = useLoaderData<typeof loader>();
-  const [form, fields] = useForm({
+  const [form, fields] = useSchemaForm(sessionSchema, {
     id: "rencontre",
-    lastResult,
     defaultValue: { heldOn: today, durationMinutes: "60" },
-    constraint: getZodConstraint(sessionSchema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: sessionSchema }),
+    reply: "session",
   });
   return (
     <section aria-labelledby="noter-rencontre">
@@ -308,13 +295,7 @@ function SessionForm() {
 }
 
 function EndForm() {
-  const { lastResult } = useFormReply("end");
-  const [form, fields] = useForm({
-    id: "fin",
-    lastResult,
-    constraint: getZodConstraint(endMentorshipSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: endMentorshipSchema }),
-  });
+  const [form, fields] = useSchemaForm(endMentorshipSchema, { id: "fin", reply: "end" });
   return (
     <section aria-labelledby="terminer">
       <h2 id="terminer">Clore l'accompagnement</h2>
@@ -356,13 +337,7 @@ function FeedbackList() {
 }
 
 function FeedbackForm() {
-  const { lastResult } = useFormReply("feedback");
-  const [form, fields] = useForm({
-    id: "avis-form",
-    lastResult,
-    constraint: getZodConstraint(feedbackSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: feedbackSchema }),
-  });
+  const [form, fields] = useSchemaForm(feedbackSchema, { id: "avis-form", reply: "feedback" });
   return (
     <section aria-labelledby="donner-avis">
       <h2 id="donner-avis">Donner mon avis</h2>

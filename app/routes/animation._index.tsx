@@ -1,11 +1,10 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { ConformForm } from "~/components/ui/form";
+import { ConformForm, useSchemaForm } from "~/components/ui/form";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData, useNavigation } from "@remix-run/react";
 import { PoleChooser } from "~/components/pole-chooser";
 import { ScoreBreakdown } from "~/components/score-breakdown";
-import { FieldError, FormError } from "~/components/ui/field";
+import { FieldError } from "~/components/ui/field";
 import { NEED_PRIORITY_LABELS } from "~/domain/project";
 import { getAnimationCounts, needIdsInTerritory, proposeRound, type ProposedRound } from "~/models/animation.server";
 import { createRequestsFromRound } from "~/models/mentorship.server";
@@ -16,7 +15,6 @@ import { formatInteger, plural } from "~/domain/format";
 import { forbidden } from "~/utils/http.server";
 import { authorize, signInFirst } from "~/guards/authorize.server";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { useFormReply } from "~/utils/reply";
 import { replyInvalid } from "~/utils/reply.server";
 
 export const meta: MetaFunction = () => [{ title: "Animation du pôle — Maillon" }];
@@ -62,14 +60,8 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 function RoundProposal({ round }: { round: ProposedRound }) {
-  const { lastResult } = useFormReply();
   const navigation = useNavigation();
-  const [form, fields] = useForm({
-    id: "envoi-tour",
-    lastResult,
-    shouldValidate: "onSubmit",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: roundSendingSchema }),
-  });
+  const [form, fields] = useSchemaForm(roundSendingSchema, { id: "envoi-tour" });
   return (
     <div className="round">
       <h3 id="resultat-tour">Tour proposé</h3>

@@ -1,10 +1,10 @@
-import { getFormProps, useForm, type FieldMetadata } from "@conform-to/react";
-import { SubmitButton } from "~/components/ui/form";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { type FieldMetadata } from "@conform-to/react";
+import { ConformForm, SubmitButton, useSchemaForm } from "~/components/ui/form";
+import { parseWithZod } from "@conform-to/zod/v4";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { PoleChooser } from "~/components/pole-chooser";
-import { FieldError, FormError, NumberField } from "~/components/ui/field";
+import { FieldError, NumberField } from "~/components/ui/field";
 import { MAX_WEIGHT } from "~/domain/matching/weights";
 import {
   describeMatchingWeights,
@@ -18,7 +18,6 @@ import { loadAnimatedPole, requireAnimatedPole } from "~/guards/animation.server
 import { getDb } from "~/utils/db.server";
 import { authorize, signInFirst } from "~/guards/authorize.server";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { useFormReply } from "~/utils/reply";
 import { replyInvalid } from "~/utils/reply.server";
 
 export const meta: MetaFunction = () => [{ title: "Pondérations du calcul — Maillon" }];
@@ -135,16 +134,7 @@ function WeightsForm({
   defaults: ReturnType<typeof formDefaults>;
   own: boolean;
 }) {
-  const { lastResult } = useFormReply();
-  const [form, fields] = useForm({
-    id: "ponderations",
-    lastResult,
-    defaultValue: defaults,
-    constraint: getZodConstraint(weightsSchema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: weightsSchema }),
-  });
+  const [form, fields] = useSchemaForm(weightsSchema, { id: "ponderations", defaultValue: defaults });
   return (
     <div className="container narrow">
       <p>
@@ -160,8 +150,7 @@ function WeightsForm({
           ? "Ce pôle a ses propres pondérations."
           : "Ce pôle utilise pour l'instant les valeurs par défaut de Maillon."}
       </p>
-      <Form method="post" action={pageOf(pole.slug)} className="form" {...getFormProps(form)}>
-        <FormError errors={form.errors} id={form.errorId} />
+      <ConformForm form={form} action={pageOf(pole.slug)}>
         <WeightFieldset
           legend="Accompagnement : bénévoles et besoins des projets"
           hint={`Des nombres de 0 à ${MAX_WEIGHT}, au moins un supérieur à 0.`}
@@ -175,7 +164,7 @@ function WeightsForm({
           weights={weights.filter((w) => w.side === "club")}
         />
         <SubmitButton>Enregistrer les pondérations</SubmitButton>
-      </Form>
+      </ConformForm>
       <Form method="post" action={pageOf(pole.slug)} className="inline-form reset-weights">
         <input type="hidden" name="intent" value="reset" />
         <button type="submit" className="button button--ghost">

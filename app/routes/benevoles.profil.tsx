@@ -1,10 +1,10 @@
-import { getCollectionProps, getFormProps, getSelectProps, useForm } from "@conform-to/react";
-import { ConformForm, SubmitButton } from "~/components/ui/form";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getCollectionProps, getSelectProps } from "@conform-to/react";
+import { ConformForm, SubmitButton, useSchemaForm } from "~/components/ui/form";
+import { parseWithZod } from "@conform-to/zod/v4";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { CommuneField } from "~/components/commune-field";
-import { CheckboxField, FieldError, FormError, NumberField, optionsFrom, SelectField, TextAreaField } from "~/components/ui/field";
+import { CheckboxField, FieldError, NumberField, optionsFrom, SelectField, TextAreaField } from "~/components/ui/field";
 import { minutesToHoursLabel, SKILL_LEVEL_LABELS, VOLUNTEER_STATUS_LABELS } from "~/domain/mentorship";
 import { existingActivityDomainIds, existingSkillIds, listActivityDomains, listSkills } from "~/models/catalog.server";
 import { communeLabel, getCommune } from "~/models/commune.server";
@@ -15,7 +15,6 @@ import { formatInteger, plural } from "~/domain/format";
 import { resolveTypedCommune } from "~/guards/project-form.server";
 import { authorize, signInFirst } from "~/guards/authorize.server";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { useFormReply } from "~/utils/reply";
 import { replyInvalid } from "~/utils/reply.server";
 
 export const meta: MetaFunction = () => [{ title: "Mon profil de bénévole — Maillon" }];
@@ -101,16 +100,7 @@ const LEVEL_OPTIONS = optionsFrom(SKILL_LEVEL_LABELS);
 
 export default function VolunteerProfilePage() {
   const { exists, skills, domains, trackRecord, defaults } = useLoaderData<typeof loader>();
-  const { lastResult } = useFormReply();
-  const [form, fields] = useForm({
-    id: "profil-benevole",
-    lastResult,
-    defaultValue: defaults,
-    constraint: getZodConstraint(volunteerProfileSchema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: volunteerProfileSchema }),
-  });
+  const [form, fields] = useSchemaForm(volunteerProfileSchema, { id: "profil-benevole", defaultValue: defaults });
   const skillRows = fields.skills.getFieldList();
   const skillName = (id: string | undefined) => skills.find((s) => String(s.id) === id)?.name ?? "Compétence";
 

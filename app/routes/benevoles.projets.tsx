@@ -1,6 +1,7 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
+import { CardList } from "~/components/ui/card-list";
 import { ScoreBreakdown } from "~/components/score-breakdown";
 import { NEED_PRIORITY_LABELS } from "~/domain/project";
 import { suggestNeedsForVolunteer } from "~/models/matching.server";
@@ -96,38 +97,39 @@ export default function ProjectsForMe() {
               dans votre profil.
             </Alert>
           ) : null}
-          {needs.length === 0 && !full ? (
-            <p>Aucun besoin ne correspond à votre profil pour l'instant. Revenez bientôt, ou élargissez votre secteur.</p>
-          ) : (
-            <ol className="suggestion-list">
-              {needs.map((n) => (
-                <li key={n.needId} className="card suggestion">
-                  <h2>
-                    <a href={`/projets/${n.projectId}`}>{n.projectTitle}</a>
-                  </h2>
-                  <p>
-                    <strong>{n.skillName}</strong> · priorité{" "}
-                    {NEED_PRIORITY_LABELS[n.priority].toLowerCase()}
-                    {n.remote || n.distanceKm === null ? " · à distance" : ` · à ${formatInteger(Math.round(n.distanceKm))} km`}
-                  </p>
-                  <ScoreBreakdown id={`score-${n.needId}`} score={n.score} explanation={n.explanation} criteria={n.criteria} />
-                  <OfferError needId={n.needId} />
-                  <Form method="post" className="request-form">
-                    <input type="hidden" name="needId" value={n.needId} />
-                    <div className="field">
-                      <label htmlFor={`message-${n.needId}`}>Message au porteur ou à la porteuse (facultatif)</label>
-                      <textarea id={`message-${n.needId}`} name="message" rows={2} maxLength={1000} />
-                    </div>
-                    <div>
-                      <button type="submit" className="button">
-                        Proposer mon aide<span className="visually-hidden"> pour « {n.projectTitle} » en {n.skillName}</span>
-                      </button>
-                    </div>
-                  </Form>
-                </li>
-              ))}
-            </ol>
-          )}
+          <CardList
+            items={needs}
+            empty={full ? undefined : "Aucun besoin ne correspond à votre profil pour l'instant. Revenez bientôt, ou élargissez votre secteur."}
+            ordered
+            headingLevel={2}
+            listClassName="suggestion-list"
+            cardClassName="card suggestion"
+            link={(n) => ({ key: n.needId, href: `/projets/${n.projectId}`, title: n.projectTitle })}
+          >
+            {(n) => (
+              <>
+                <p>
+                  <strong>{n.skillName}</strong> · priorité{" "}
+                  {NEED_PRIORITY_LABELS[n.priority].toLowerCase()}
+                  {n.remote || n.distanceKm === null ? " · à distance" : ` · à ${formatInteger(Math.round(n.distanceKm))} km`}
+                </p>
+                <ScoreBreakdown id={`score-${n.needId}`} score={n.score} explanation={n.explanation} criteria={n.criteria} />
+                <OfferError needId={n.needId} />
+                <Form method="post" className="request-form">
+                  <input type="hidden" name="needId" value={n.needId} />
+                  <div className="field">
+                    <label htmlFor={`message-${n.needId}`}>Message au porteur ou à la porteuse (facultatif)</label>
+                    <textarea id={`message-${n.needId}`} name="message" rows={2} maxLength={1000} />
+                  </div>
+                  <div>
+                    <button type="submit" className="button">
+                      Proposer mon aide<span className="visually-hidden"> pour « {n.projectTitle} » en {n.skillName}</span>
+                    </button>
+                  </div>
+                </Form>
+              </>
+            )}
+          </CardList>
         </>
       )}
     </div>

@@ -1,21 +1,17 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { ConformForm, SubmitButton } from "~/components/ui/form";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { ConformForm, SubmitButton, useSchemaForm } from "~/components/ui/form";
+import { parseWithZod } from "@conform-to/zod/v4";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { NoPaymentNotice } from "~/components/no-payment-notice";
-import { FormError, SelectField, TextAreaField, TextField } from "~/components/ui/field";
+import { SelectField, TextAreaField, TextField } from "~/components/ui/field";
 import { allocate, donate, getCagnotte, setGoal } from "~/models/cagnotte.server";
 import { listPublishedProjectsInTerritories } from "~/models/project.server";
-import { getTerritoryBySlug } from "~/models/territory.server";
 import { allocationSchema, donationSchema, goalSchema } from "~/schemas/finance";
 import { isStaffOf } from "~/domain/permissions";
 import { loadPole } from "~/guards/pole.server";
 import { getDb } from "~/utils/db.server";
 import { formatDate, formatEuros, plural } from "~/domain/format";
-import { forbidden, notFound } from "~/utils/http.server";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { useFormReply } from "~/utils/reply";
 import { replyInvalid, replyRefused, UNKNOWN_INTENT } from "~/utils/reply.server";
 import { authorize, signInFirst } from "~/guards/authorize.server";
 
@@ -82,31 +78,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 
-const formOptions = { shouldValidate: "onBlur", shouldRevalidate: "onInput" } as const;
 
 export default function Cagnotte() {
   const { territory, signedIn, staff, cagnotte, projects } = useLoaderData<typeof loader>();
-  const [donationForm, donationFields] = useForm({
-    id: "donate",
-    lastResult: useFormReply("donate").lastResult,
-    constraint: getZodConstraint(donationSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: donationSchema }),
-    ...formOptions,
-  });
-  const [allocationForm, allocationFields] = useForm({
-    id: "allocate",
-    lastResult: useFormReply("allocate").lastResult,
-    constraint: getZodConstraint(allocationSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: allocationSchema }),
-    ...formOptions,
-  });
-  const [goalForm, goalFields] = useForm({
-    id: "set-goal",
-    lastResult: useFormReply("set-goal").lastResult,
-    constraint: getZodConstraint(goalSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: goalSchema }),
-    ...formOptions,
-  });
+  const [donationForm, donationFields] = useSchemaForm(donationSchema, { id: "donate", reply: "donate" });
+  const [allocationForm, allocationFields] = useSchemaForm(allocationSchema, { id: "allocate", reply: "allocate" });
+  const [goalForm, goalFields] = useSchemaForm(goalSchema, { id: "set-goal", reply: "set-goal" });
   const goal = cagnotte.goal;
   const goalPct = goal ? Math.min(100, Math.floor((goal.collectedCents * 100) / goal.targetCents)) : 0;
 

@@ -1,12 +1,11 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { ConformForm, SubmitButton } from "~/components/ui/form";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { ConformForm, SubmitButton, useSchemaForm } from "~/components/ui/form";
+import { parseWithZod } from "@conform-to/zod/v4";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { ClubNav } from "~/components/club-nav";
 import { NoPaymentNotice } from "~/components/no-payment-notice";
 import { Alert } from "~/components/ui/alert";
-import { FormError, optionsFrom, SelectField, TextAreaField, TextField } from "~/components/ui/field";
+import { optionsFrom, SelectField, TextAreaField, TextField } from "~/components/ui/field";
 import { MEMBER_ROLE_LABELS, MEMBER_STATUS_LABELS } from "~/domain/clubs/labels";
 import { MAX_ACTIVE_MEMBERS, MIN_ACTIVE_MEMBERS } from "~/domain/clubs/lifecycle";
 import { listDeals } from "~/models/club-deal.server";
@@ -123,40 +122,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return replyRefused(UNKNOWN_INTENT);
 }
 
-const formOptions = { shouldValidate: "onBlur", shouldRevalidate: "onInput" } as const;
 
 export default function ClubMembers() {
   const { club, me, can, members, meetings, projects, today } = useLoaderData<typeof loader>();
   const { message } = useFormReply();
-  const [inviteForm, inviteFields] = useForm({
-    id: "invite",
-    lastResult: useFormReply("invite").lastResult,
-    constraint: getZodConstraint(inviteSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: inviteSchema }),
-    ...formOptions,
-  });
-  const [officerForm, officerFields] = useForm({
-    id: "set-officer",
-    lastResult: useFormReply("set-officer").lastResult,
-    constraint: getZodConstraint(officerSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: officerSchema }),
-    ...formOptions,
-  });
-  const [savingsForm, savingsFields] = useForm({
+  const [inviteForm, inviteFields] = useSchemaForm(inviteSchema, { id: "invite", reply: "invite" });
+  const [officerForm, officerFields] = useSchemaForm(officerSchema, { id: "set-officer", reply: "set-officer" });
+  const [savingsForm, savingsFields] = useSchemaForm(savingsSchema, {
     id: "set-savings",
-    lastResult: useFormReply("set-savings").lastResult,
     defaultValue: { monthlySavings: me.monthlySavings },
-    constraint: getZodConstraint(savingsSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: savingsSchema }),
-    ...formOptions,
+    reply: "set-savings",
   });
-  const [meetingForm, meetingFields] = useForm({
+  const [meetingForm, meetingFields] = useSchemaForm(meetingSchema, {
     id: "add-meeting",
-    lastResult: useFormReply("add-meeting").lastResult,
     defaultValue: { date: today, time: "18:30" },
-    constraint: getZodConstraint(meetingSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: meetingSchema }),
-    ...formOptions,
+    reply: "add-meeting",
   });
   const active = members.filter((m) => m.status === "actif");
   const pending = members.filter((m) => m.status === "demande");
@@ -193,8 +173,7 @@ export default function ClubMembers() {
       <NoPaymentNotice />
 
       <h2 id="mon-epargne">Mon épargne mensuelle</h2>
-      <Form method="post" className="form" aria-labelledby="mon-epargne" {...getFormProps(savingsForm)}>
-        <input type="hidden" name="intent" value="set-savings" />
+      <ConformForm form={savingsForm} intent="set-savings" aria-labelledby="mon-epargne">
         <TextField
           meta={savingsFields.monthlySavings}
           label="Montant que je verse chaque mois (en euros)"
@@ -202,7 +181,7 @@ export default function ClubMembers() {
           inputProps={{ inputMode: "decimal" }}
         />
         <SubmitButton>Enregistrer mon épargne</SubmitButton>
-      </Form>
+      </ConformForm>
 
       {can.manageMembers ? (
         <>
@@ -244,8 +223,7 @@ export default function ClubMembers() {
 
           <h2 id="fonctions">Responsables du club</h2>
           <p>Un gérant (nommé pour un an, renouvelable), un trésorier et un secrétaire, choisis parmi les membres actifs.</p>
-          <Form method="post" className="form" aria-labelledby="fonctions" {...getFormProps(officerForm)}>
-            <input type="hidden" name="intent" value="set-officer" />
+          <ConformForm form={officerForm} intent="set-officer" aria-labelledby="fonctions">
             <SelectField
               meta={officerFields.userId}
               label="Membre"
@@ -254,7 +232,7 @@ export default function ClubMembers() {
             />
             <SelectField meta={officerFields.role} label="Fonction" options={optionsFrom(MEMBER_ROLE_LABELS)} placeholder="Choisir" />
             <SubmitButton>Nommer</SubmitButton>
-          </Form>
+          </ConformForm>
         </>
       ) : null}
 
@@ -290,8 +268,7 @@ export default function ClubMembers() {
         </ul>
       )}
       {can.scheduleMeetings ? (
-        <Form method="post" className="form" aria-labelledby="reunions" {...getFormProps(meetingForm)}>
-          <input type="hidden" name="intent" value="add-meeting" />
+        <ConformForm form={meetingForm} intent="add-meeting" aria-labelledby="reunions">
           <TextField meta={meetingFields.date} label="Date" hint="Au format aaaa-mm-jj." />
           <TextField meta={meetingFields.time} label="Heure" hint="Au format hh:mm, heure de Paris." />
           <TextField meta={meetingFields.place} label="Lieu" />
@@ -303,7 +280,7 @@ export default function ClubMembers() {
           />
           <TextAreaField meta={meetingFields.agenda} label="Ordre du jour (facultatif)" rows={3} />
           <SubmitButton>Ajouter la réunion</SubmitButton>
-        </Form>
+        </ConformForm>
       ) : null}
     </div>
   );

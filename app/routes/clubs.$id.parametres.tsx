@@ -1,23 +1,20 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { ConformForm, SubmitButton } from "~/components/ui/form";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { ConformForm, SubmitButton, useSchemaForm } from "~/components/ui/form";
+import { parseWithZod } from "@conform-to/zod/v4";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { ClubNav } from "~/components/club-nav";
 import { ClubRulesFields } from "~/components/club-rules-fields";
-import { FormError } from "~/components/ui/field";
 import { listActivityDomains } from "~/models/catalog.server";
 import { getClubScope, updateClubSettings, type ClubRow } from "~/models/club.server";
 import { communeLabel, getCommune } from "~/models/commune.server";
 import { listTerritoriesWithCounts } from "~/models/territory.server";
-import { clubSettingsSchema, type ClubSettings, type ClubSettingsFormValues } from "~/schemas/club";
+import { clubSettingsSchema, type ClubSettings } from "~/schemas/club";
 import { centsToInput } from "~/schemas/money";
 import { loadClubAsMember } from "~/guards/club.server";
 import { authorize, signInFirst } from "~/guards/authorize.server";
 import { resolveClubScope } from "~/guards/club-form.server";
 import { getDb, type Db } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { useFormReply } from "~/utils/reply";
 import { replyInvalid, replyRefused } from "~/utils/reply.server";
 
 export const meta: MetaFunction = () => [{ title: "Paramètres du club — Maillon" }];
@@ -90,16 +87,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function ClubSettings() {
   const { club, values, departments, domains } = useLoaderData<typeof loader>();
-  const { lastResult } = useFormReply();
-  const [form, fields] = useForm<ClubSettingsFormValues, ClubSettings>({
-    id: "parametres",
-    lastResult,
-    defaultValue: values,
-    constraint: getZodConstraint(clubSettingsSchema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: clubSettingsSchema }),
-  });
+  const [form, fields] = useSchemaForm(clubSettingsSchema, { id: "parametres", defaultValue: values });
   return (
     <div className="container">
       <p className="eyebrow">Club d'épargnants CIGALES</p>

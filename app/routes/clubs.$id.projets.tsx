@@ -1,13 +1,13 @@
-import { getCollectionProps, getFormProps, useForm } from "@conform-to/react";
-import { SubmitButton } from "~/components/ui/form";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getCollectionProps } from "@conform-to/react";
+import { ConformForm, SubmitButton, useSchemaForm } from "~/components/ui/form";
+import { parseWithZod } from "@conform-to/zod/v4";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { ClubNav } from "~/components/club-nav";
 import { NoPaymentNotice } from "~/components/no-payment-notice";
 import { ScoreBreakdown } from "~/components/score-breakdown";
 import { Alert } from "~/components/ui/alert";
-import { FieldError, FormError, optionsFrom, RadioGroupField, TextAreaField, TextField } from "~/components/ui/field";
+import { FieldError, optionsFrom, RadioGroupField, TextAreaField, TextField } from "~/components/ui/field";
 import { DEAL_STAGE_LABELS, INSTRUMENT_LABELS, VOTE_OUTCOME_LABELS } from "~/domain/clubs/labels";
 import { addMonthsIso, canInvest } from "~/domain/clubs/lifecycle";
 import { describeRule } from "~/domain/clubs/vote";
@@ -132,25 +132,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return replyRefused(UNKNOWN_INTENT);
 }
 
-const formOptions = { shouldValidate: "onBlur", shouldRevalidate: "onInput" } as const;
-
-function useLastResult(formId: string) {
-  return useFormReply(formId).lastResult;
-}
-
 function StudyForm({ deal }: { deal: DealView }) {
-  const [form, fields] = useForm({
+  const [form, fields] = useSchemaForm(studySchema, {
     id: `etude-${deal.id}`,
-    lastResult: useLastResult(`etude-${deal.id}`),
     defaultValue: { notes: deal.notes },
-    constraint: getZodConstraint(studySchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: studySchema }),
-    ...formOptions,
+    reply: `etude-${deal.id}`,
   });
   return (
-    <Form method="post" className="form" {...getFormProps(form)} aria-label={`Étude du projet ${deal.projectTitle}`}>
-      <FormError errors={form.errors} id={form.errorId} />
-      <input type="hidden" name="intent" value="study" />
+    <ConformForm form={form} intent="study" aria-label={`Étude du projet ${deal.projectTitle}`}>
       <input type="hidden" name="dealId" value={deal.id} />
       <TextAreaField
         meta={fields.notes}
@@ -159,44 +148,36 @@ function StudyForm({ deal }: { deal: DealView }) {
         rows={3}
       />
       <SubmitButton className="button--ghost">Enregistrer l'étude</SubmitButton>
-    </Form>
+    </ConformForm>
   );
 }
 
 function OpenVoteForm({ deal, defaultDeadline }: { deal: DealView; defaultDeadline: string }) {
-  const [form, fields] = useForm({
+  const [form, fields] = useSchemaForm(openVoteSchema, {
     id: `vote-${deal.id}`,
-    lastResult: useLastResult(`vote-${deal.id}`),
     defaultValue: { deadline: defaultDeadline, instrument: "capital" },
-    constraint: getZodConstraint(openVoteSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: openVoteSchema }),
-    ...formOptions,
+    reply: `vote-${deal.id}`,
   });
   return (
-    <Form method="post" className="form" {...getFormProps(form)} aria-label={`Ouvrir un vote sur ${deal.projectTitle}`}>
-      <FormError errors={form.errors} id={form.errorId} />
-      <input type="hidden" name="intent" value="open-vote" />
+    <ConformForm form={form} intent="open-vote" aria-label={`Ouvrir un vote sur ${deal.projectTitle}`}>
       <input type="hidden" name="dealId" value={deal.id} />
       <TextField meta={fields.amount} label="Montant proposé (en euros)" inputProps={{ inputMode: "decimal" }} />
       <RadioGroupField meta={fields.instrument} legend="Forme de l'investissement" options={optionsFrom(INSTRUMENT_LABELS)} />
       <TextField meta={fields.deadline} label="Date limite du vote" hint="Au format aaaa-mm-jj ; le vote ferme à 23 h 59, heure de Paris." />
       <SubmitButton>Ouvrir le vote</SubmitButton>
-    </Form>
+    </ConformForm>
   );
 }
 
 function AccompanyingForm({ projectId, title, members, current }: { projectId: number; title: string; members: { userId: number; displayName: string }[]; current: number[] }) {
   const formId = `acc-${projectId}`;
-  const [form, fields] = useForm({
+  const [form, fields] = useSchemaForm(accompanyingSchema, {
     id: formId,
-    lastResult: useLastResult(formId),
     defaultValue: { userIds: current.map(String) },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: accompanyingSchema }),
-    ...formOptions,
+    reply: formId,
   });
   return (
-    <Form method="post" className="form" {...getFormProps(form)}>
-      <input type="hidden" name="intent" value="set-accompanying" />
+    <ConformForm form={form} intent="set-accompanying">
       <input type="hidden" name="projectId" value={projectId} />
       <div className="field">
         <fieldset aria-describedby={fields.userIds.errors ? fields.userIds.errorId : undefined}>
@@ -213,7 +194,7 @@ function AccompanyingForm({ projectId, title, members, current }: { projectId: n
         <FieldError meta={fields.userIds} />
       </div>
       <SubmitButton className="button--ghost">Enregistrer les accompagnateurs</SubmitButton>
-    </Form>
+    </ConformForm>
   );
 }
 

@@ -1,11 +1,10 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { ConformForm, SubmitButton } from "~/components/ui/form";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { ConformForm, SubmitButton, useSchemaForm } from "~/components/ui/form";
+import { parseWithZod } from "@conform-to/zod/v4";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { ClubNav } from "~/components/club-nav";
 import { NoPaymentNotice } from "~/components/no-payment-notice";
-import { FormError, SelectField, TextField } from "~/components/ui/field";
+import { SelectField, TextField } from "~/components/ui/field";
 import { formatPercentBps } from "~/domain/clubs/commitment";
 import { LEDGER_KIND_LABELS } from "~/domain/clubs/labels";
 import { LEDGER_DIRECTION } from "~/domain/clubs/ledger";
@@ -17,7 +16,6 @@ import { getDb } from "~/utils/db.server";
 import { formatDate, formatEuros } from "~/domain/format";
 import { parisIsoDate } from "~/domain/paris-time";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { useFormReply } from "~/utils/reply";
 import { replyInvalid, replyRefused } from "~/utils/reply.server";
 import { authorize, signInFirst } from "~/guards/authorize.server";
 
@@ -61,15 +59,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function Treasury() {
   const { club, canRecord, treasury, members, today } = useLoaderData<typeof loader>();
-  const { lastResult } = useFormReply();
-  const [form, fields] = useForm({
+  const [form, fields] = useSchemaForm(ledgerEntrySchema, {
     id: "mouvement",
-    lastResult,
     defaultValue: { kind: "cotisation", occurredOn: today },
-    constraint: getZodConstraint(ledgerEntrySchema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ledgerEntrySchema }),
   });
   const { totals, entries, shares } = treasury;
   return (

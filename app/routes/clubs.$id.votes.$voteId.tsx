@@ -1,12 +1,11 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { ConformForm, SubmitButton } from "~/components/ui/form";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { ConformForm, SubmitButton, useSchemaForm } from "~/components/ui/form";
+import { parseWithZod } from "@conform-to/zod/v4";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { ClubNav } from "~/components/club-nav";
 import { NoPaymentNotice } from "~/components/no-payment-notice";
 import { Alert } from "~/components/ui/alert";
-import { FormError, optionsFrom, RadioGroupField } from "~/components/ui/field";
+import { optionsFrom, RadioGroupField } from "~/components/ui/field";
 import { BALLOT_CHOICE_LABELS, INSTRUMENT_LABELS, VOTE_OUTCOME_LABELS } from "~/domain/clubs/labels";
 import { describeRule } from "~/domain/clubs/vote";
 import { castBallot, closeVote, getVoteDetail } from "~/models/club-vote.server";
@@ -67,12 +66,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function VotePage() {
   const { club, vote, ruleText, canVote, canClose } = useLoaderData<typeof loader>();
   const { message } = useFormReply();
-  const [form, fields] = useForm({
-    id: BALLOT_FORM,
-    lastResult: useFormReply(BALLOT_FORM).lastResult,
-    constraint: getZodConstraint(ballotSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ballotSchema }),
-  });
+  const [form, fields] = useSchemaForm(ballotSchema, { id: BALLOT_FORM, reply: BALLOT_FORM });
   const { tally } = vote;
   return (
     <div className="container">

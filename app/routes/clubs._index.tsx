@@ -1,11 +1,11 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { ConformForm, SubmitButton } from "~/components/ui/form";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { ConformForm, SubmitButton, useSchemaForm } from "~/components/ui/form";
+import { parseWithZod } from "@conform-to/zod/v4";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { CardList } from "~/components/ui/card-list";
 import { ClubRulesFields } from "~/components/club-rules-fields";
 import { NoPaymentNotice } from "~/components/no-payment-notice";
-import { FormError, SelectField, TextField } from "~/components/ui/field";
+import { SelectField, TextField } from "~/components/ui/field";
 import { CLUB_STATUS_LABELS, MEMBER_STATUS_LABELS } from "~/domain/clubs/labels";
 import { listActivityDomains } from "~/models/catalog.server";
 import { closeAllDueVotes } from "~/models/club-vote.server";
@@ -16,9 +16,7 @@ import { hasRole } from "~/domain/permissions";
 import { resolveClubScope } from "~/guards/club-form.server";
 import { getDb } from "~/utils/db.server";
 import { formatEuros, plural } from "~/domain/format";
-import { forbidden } from "~/utils/http.server";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { useFormReply } from "~/utils/reply";
 import { replyInvalid } from "~/utils/reply.server";
 import { authorize, signInFirst } from "~/guards/authorize.server";
 
@@ -78,11 +76,8 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function Clubs() {
   const { signedIn, canCreate, clubs, territories, domains, defaultTerritoryId } = useLoaderData<typeof loader>();
-  const { lastResult } = useFormReply();
-  const [form, fields] = useForm({
+  const [form, fields] = useSchemaForm(clubSchema, {
     id: "nouveau-club",
-    lastResult,
-    constraint: getZodConstraint(clubSchema),
     defaultValue: {
       territoryId: defaultTerritoryId ? String(defaultTerritoryId) : "",
       decisionRule: "majorite-simple",
@@ -92,9 +87,6 @@ export default function Clubs() {
       ticketMin: "500",
       ticketMax: "5000",
     },
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: clubSchema }),
   });
   const departments = territories.flatMap((t) => t.departments.map((d) => ({ ...d, pole: t.name })));
 
@@ -109,26 +101,23 @@ export default function Clubs() {
       <NoPaymentNotice />
 
       <h2>Les clubs</h2>
-      {clubs.length === 0 ? (
-        <p>Aucun club pour l'instant : créez le premier !</p>
-      ) : (
-        <ul className="cards">
-          {clubs.map((c) => (
-            <li key={c.id} className="card">
-              <h3>
-                <a href={`/clubs/${c.id}`}>{c.name}</a>
-              </h3>
-              <p>
+      <CardList
+        items={clubs}
+        empty="Aucun club pour l'instant : créez le premier !"
+        link={(c) => ({ key: c.id, href: `/clubs/${c.id}`, title: c.name })}
+      >
+        {(c) => (
+          <>
+            <p>
                 {CLUB_STATUS_LABELS[c.status]} · {c.territoryName}
               </p>
               <p>
                 {plural(c.activeMembers, "membre actif", "membres actifs")} · {formatEuros(c.committedCents)} investis
               </p>
-              {c.myStatus ? <p className="hint">Vous : {MEMBER_STATUS_LABELS[c.myStatus as keyof typeof MEMBER_STATUS_LABELS]}</p> : null}
-            </li>
-          ))}
-        </ul>
-      )}
+            {c.myStatus ? <p className="hint">Vous : {MEMBER_STATUS_LABELS[c.myStatus as keyof typeof MEMBER_STATUS_LABELS]}</p> : null}
+          </>
+        )}
+      </CardList>
 
       <h2 id="creer-club">Créer un club</h2>
       {!signedIn ? (

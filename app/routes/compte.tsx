@@ -1,10 +1,10 @@
-import { getCollectionProps, getFormProps, useForm } from "@conform-to/react";
-import { ConformForm, SubmitButton } from "~/components/ui/form";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getCollectionProps } from "@conform-to/react";
+import { ConformForm, SubmitButton, useSchemaForm } from "~/components/ui/form";
+import { parseWithZod } from "@conform-to/zod/v4";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { FieldError, FormError, TextField } from "~/components/ui/field";
+import { FieldError, TextField } from "~/components/ui/field";
 import { ROLE_LABELS, SELF_SERVICE_ROLES, type SelfServiceRole } from "~/domain/catalog";
 import { communeLabel, getCommune } from "~/models/commune.server";
 import { forgiveSignInFailures, reserveSignInAttempt } from "~/models/sign-in-failure.server";
@@ -16,7 +16,6 @@ import { hashPassword, isCommonPassword, verifyPassword } from "~/utils/password
 import { invalidateAllSessions } from "~/utils/session.server";
 import { authorize, signInFirst } from "~/guards/authorize.server";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { useFormReply } from "~/utils/reply";
 import { replyInvalid, replyRefused } from "~/utils/reply.server";
 
 export const meta: MetaFunction = () => [{ title: "Mon compte — Maillon" }];
@@ -91,18 +90,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function Account() {
   const account = useLoaderData<typeof loader>();
 
-  const [passwordForm, passwordFields] = useForm({
+  const [passwordForm, passwordFields] = useSchemaForm(changePasswordSchema, {
     id: PASSWORD_FORM,
-    lastResult: useFormReply(PASSWORD_FORM).lastResult,
-    constraint: getZodConstraint(changePasswordSchema),
-    shouldValidate: "onBlur",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: changePasswordSchema }),
+    reply: PASSWORD_FORM,
   });
-  const [rolesForm, rolesFields] = useForm({
+  const [rolesForm, rolesFields] = useSchemaForm(rolesSchema, {
     id: "roles",
-    lastResult: useFormReply("roles").lastResult,
     defaultValue: { roles: account.roles.filter((r) => (SELF_SERVICE_ROLES as readonly string[]).includes(r)) },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: rolesSchema }),
+    reply: "roles",
   });
 
   return (
@@ -120,8 +115,7 @@ export default function Account() {
       </dl>
 
       <h2 id="roles-titre">Mes rôles</h2>
-      <Form method="post" className="form" aria-labelledby="roles-titre" {...getFormProps(rolesForm)}>
-        <input type="hidden" name="intent" value="roles" />
+      <ConformForm form={rolesForm} intent="roles" aria-labelledby="roles-titre">
         <div className="field">
           <fieldset>
             <legend>Je participe comme…</legend>
@@ -139,7 +133,7 @@ export default function Account() {
           <FieldError meta={rolesFields.roles} />
         </div>
         <SubmitButton className="button--ghost">Enregistrer mes rôles</SubmitButton>
-      </Form>
+      </ConformForm>
 
       <h2 id="mdp-titre">Changer de mot de passe</h2>
       <ConformForm form={passwordForm} intent="password" aria-labelledby="mdp-titre">

@@ -1,9 +1,8 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { ConformForm } from "~/components/ui/form";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { ConformForm, useSchemaForm } from "~/components/ui/form";
+import { parseWithZod } from "@conform-to/zod/v4";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useLoaderData, useNavigation } from "@remix-run/react";
-import { FormError, TextField } from "~/components/ui/field";
+import { useLoaderData, useNavigation } from "@remix-run/react";
+import { TextField } from "~/components/ui/field";
 import { forgiveSignInFailures, reserveSignInAttempt } from "~/models/sign-in-failure.server";
 import { findUserByEmail, normalizeEmail } from "~/models/user.server";
 import { signInSchema } from "~/schemas/auth";
@@ -12,7 +11,6 @@ import { safeRedirectPath } from "~/utils/http.server";
 import { getDb } from "~/utils/db.server";
 import { burnPasswordCheck, verifyPassword } from "~/utils/password.server";
 import { authorize, signInFirst } from "~/guards/authorize.server";
-import { useFormReply } from "~/utils/reply";
 import { replyInvalid, replyRefused } from "~/utils/reply.server";
 
 export const meta: MetaFunction = () => [{ title: "Se connecter — Maillon" }];
@@ -56,16 +54,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function SignIn() {
   const { redirectTo } = useLoaderData<typeof loader>();
-  const { lastResult } = useFormReply();
   const navigation = useNavigation();
-  const [form, fields] = useForm({
-    id: "connexion",
-    lastResult,
-    constraint: getZodConstraint(signInSchema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: signInSchema }),
-  });
+  const [form, fields] = useSchemaForm(signInSchema, { id: "connexion" });
 
   return (
     <div className="container narrow">

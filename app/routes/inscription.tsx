@@ -1,7 +1,7 @@
-import { getCollectionProps, getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getCollectionProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useLoaderData, useNavigation } from "@remix-run/react";
+import { useLoaderData, useNavigation } from "@remix-run/react";
 import { CommuneField } from "~/components/commune-field";
 import { FieldError, TextField } from "~/components/ui/field";
 import { ROLE_LABELS, SELF_SERVICE_ROLES, type SelfServiceRole } from "~/domain/catalog";
@@ -13,8 +13,8 @@ import { getDb } from "~/utils/db.server";
 import { hashPassword, isCommonPassword } from "~/utils/password.server";
 import { authorize, signInFirst } from "~/guards/authorize.server";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { useFormReply } from "~/utils/reply";
 import { replyInvalid } from "~/utils/reply.server";
+import { ConformForm, useSchemaForm } from "~/components/ui/form";
 
 export const meta: MetaFunction = () => [{ title: "Créer un compte — Maillon" }];
 
@@ -83,17 +83,8 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function SignUp() {
   const { preselected } = useLoaderData<typeof loader>();
-  const { lastResult } = useFormReply();
   const navigation = useNavigation();
-  const [form, fields] = useForm({
-    id: "inscription",
-    lastResult,
-    constraint: getZodConstraint(signUpSchema),
-    defaultValue: { roles: preselected },
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: signUpSchema }),
-  });
+  const [form, fields] = useSchemaForm(signUpSchema, { id: "inscription", defaultValue: { roles: preselected } });
 
   return (
     <div className="container narrow">
@@ -102,7 +93,7 @@ export default function SignUp() {
         Rejoignez le réseau de votre pôle : porteurs de projets, bénévoles et épargnants y coopèrent. Vous
         avez déjà un compte ? <a href="/connexion">Connectez-vous</a>.
       </p>
-      <Form method="post" className="form" {...getFormProps(form)}>
+      <ConformForm form={form}>
         <TextField meta={fields.email} label="Adresse e-mail" type="email" autoComplete="email" />
         <TextField
           meta={fields.displayName}
@@ -145,7 +136,7 @@ export default function SignUp() {
             Créer mon compte
           </button>
         </div>
-      </Form>
+      </ConformForm>
     </div>
   );
 }

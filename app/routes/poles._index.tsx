@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { CardList } from "~/components/ui/card-list";
 import { TerritoryStats } from "~/components/territory-stats";
 import { listTerritoriesWithCounts } from "~/models/territory.server";
 import { getDb } from "~/utils/db.server";
@@ -22,12 +23,9 @@ export default function Territories() {
         entreprises, des collectivités, des centres de recherche et de formation autour d'axes de travail
         communs.
       </p>
-      <ul className="cards">
-        {territories.map((t) => (
-          <li key={t.slug} className="card">
-            <h2>
-              <a href={`/poles/${t.slug}`}>{t.name}</a>
-            </h2>
+      <CardList items={territories} headingLevel={2} link={(t) => ({ key: t.slug, href: `/poles/${t.slug}`, title: t.name })}>
+        {(t) => (
+          <>
             <p className="hint">
               {t.area} — {t.departments.map((d) => `${d.name} (${d.code})`).join(", ")}
             </p>
@@ -39,9 +37,9 @@ export default function Territories() {
                 <li key={axis.id}>{axis.name}</li>
               ))}
             </ul>
-          </li>
-        ))}
-      </ul>
+          </>
+        )}
+      </CardList>
     </div>
   );
 }

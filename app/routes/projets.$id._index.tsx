@@ -27,7 +27,6 @@ import { hasRole } from "~/domain/permissions";
 import { getDb } from "~/utils/db.server";
 import { formatDate, formatEuros, formatInteger } from "~/domain/format";
 import { loadProject } from "~/guards/project.server";
-import { forbidden, parseId } from "~/utils/http.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { useFormReply } from "~/utils/reply";
 import { UNKNOWN_INTENT, replyInvalid, replyRefused } from "~/utils/reply.server";

@@ -7,7 +7,6 @@ import { getDb } from "~/utils/db.server";
 import { loadEditableProject } from "~/guards/project.server";
 import { notFound, parseId } from "~/utils/http.server";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { useFormReply } from "~/utils/reply";
 import { replyInvalid } from "~/utils/reply.server";
 import { validateSkillNeedForm } from "~/guards/project-form.server";
 import { authorize, type Permit, signInFirst } from "~/guards/authorize.server";
@@ -48,7 +47,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function EditNeed() {
   const { project, need, skills } = useLoaderData<typeof loader>();
-  const { lastResult } = useFormReply();
   return (
     <div className="container narrow">
       <p>
@@ -57,7 +55,6 @@ export default function EditNeed() {
       <h1>Modifier un besoin</h1>
       <p>Pour « {project.title} ».</p>
       <SkillNeedForm
-        lastResult={lastResult}
         skills={skills}
         defaultValue={{
           skillId: need.skillId,

@@ -4,9 +4,7 @@ import { SkillNeedForm } from "~/components/skill-need-form";
 import { listSkills } from "~/models/catalog.server";
 import { addSkillNeed } from "~/models/project.server";
 import { getDb } from "~/utils/db.server";
-import { parseId } from "~/utils/http.server";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { useFormReply } from "~/utils/reply";
 import { replyInvalid } from "~/utils/reply.server";
 import { loadEditableProject } from "~/guards/project.server";
 import { validateSkillNeedForm } from "~/guards/project-form.server";
@@ -32,7 +30,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function NewNeed() {
   const { project, skills } = useLoaderData<typeof loader>();
-  const { lastResult } = useFormReply();
   return (
     <div className="container narrow">
       <p>
@@ -41,7 +38,6 @@ export default function NewNeed() {
       <h1>Ajouter un besoin de compétence</h1>
       <p>Pour « {project.title} ». Un besoin trouve un accompagnant ; ajoutez-en un par compétence.</p>
       <SkillNeedForm
-        lastResult={lastResult}
         skills={skills}
         defaultValue={{ priority: "moyenne", hoursPerMonth: 4 }}
         submitLabel="Ajouter ce besoin"

@@ -1,9 +1,7 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { ConformForm, SubmitButton } from "~/components/ui/form";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { ConformForm, SubmitButton, useSchemaForm } from "~/components/ui/form";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
-import { FormError, optionsFrom, RadioGroupField, TextField } from "~/components/ui/field";
+import { optionsFrom, RadioGroupField, TextField } from "~/components/ui/field";
 import { FUNDING_KIND_LABELS } from "~/domain/project";
 import { removeFundingNeed, saveFundingNeed } from "~/models/project.server";
 import { fundingNeedSchema } from "~/schemas/project";
@@ -12,7 +10,6 @@ import { loadEditableProject } from "~/guards/project.server";
 import { validateFundingForm } from "~/guards/project-form.server";
 import { centsToInput } from "~/schemas/money";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { useFormReply } from "~/utils/reply";
 import { replyInvalid } from "~/utils/reply.server";
 import { authorize, signInFirst } from "~/guards/authorize.server";
 
@@ -50,16 +47,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function FundingNeed() {
   const { project, exists, defaults } = useLoaderData<typeof loader>();
-  const { lastResult } = useFormReply();
-  const [form, fields] = useForm({
-    id: "financement",
-    lastResult,
-    defaultValue: defaults,
-    constraint: getZodConstraint(fundingNeedSchema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: fundingNeedSchema }),
-  });
+  const [form, fields] = useSchemaForm(fundingNeedSchema, { id: "financement", defaultValue: defaults });
   return (
     <div className="container narrow">
       <p>

@@ -4,9 +4,7 @@ import { ProjectForm } from "~/components/project-form";
 import { listActivityDomains } from "~/models/catalog.server";
 import { updateProject } from "~/models/project.server";
 import { getDb } from "~/utils/db.server";
-import { parseId } from "~/utils/http.server";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { useFormReply } from "~/utils/reply";
 import { replyInvalid } from "~/utils/reply.server";
 import { loadEditableProject } from "~/guards/project.server";
 import { validateProjectForm } from "~/guards/project-form.server";
@@ -52,7 +50,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function EditProject() {
   const { domains, project } = useLoaderData<typeof loader>();
-  const { lastResult } = useFormReply();
   return (
     <div className="container narrow">
       <p>
@@ -61,7 +58,6 @@ export default function EditProject() {
       <h1>Modifier le projet</h1>
       <ProjectForm
         id="projet"
-        lastResult={lastResult}
         domains={domains}
         submitLabel="Enregistrer les modifications"
         defaultValue={project}

@@ -1,10 +1,9 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { ConformForm, SubmitButton } from "~/components/ui/form";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { ConformForm, SubmitButton, useSchemaForm } from "~/components/ui/form";
+import { parseWithZod } from "@conform-to/zod/v4";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { FundingProgress } from "~/components/funding-progress";
-import { FormError, optionsFrom, RadioGroupField, TextAreaField, TextField } from "~/components/ui/field";
+import { optionsFrom, RadioGroupField, TextAreaField, TextField } from "~/components/ui/field";
 import { FUNDING_KIND_LABELS } from "~/domain/project";
 import { closeDueVotesOnProject } from "~/models/club-vote.server";
 import { getProjectFundingProgress } from "~/models/funding-progress.server";
@@ -15,7 +14,7 @@ import type { Auth } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { formatEuros } from "~/domain/format";
 import { loadProject } from "~/guards/project.server";
-import { notFound, parseId, readId } from "~/utils/http.server";
+import { readId } from "~/utils/http.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { useFormReply } from "~/utils/reply";
 import { replyInvalid, replyRefused } from "~/utils/reply.server";
@@ -68,15 +67,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function Pledge() {
   const { project, isSaver, isOwner, progress, mine } = useLoaderData<typeof loader>();
   const { message } = useFormReply();
-  const { lastResult } = useFormReply(PLEDGE_FORM);
-  const [form, fields] = useForm({
+  const [form, fields] = useSchemaForm(pledgeSchema, {
     id: PLEDGE_FORM,
-    lastResult,
     defaultValue: { kind: project.fundingNeed?.kind ?? "pret" },
-    constraint: getZodConstraint(pledgeSchema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: pledgeSchema }),
+    reply: PLEDGE_FORM,
   });
   const open = project.status === "publie";
   return (

@@ -6,7 +6,6 @@ import { communeLabel, getCommune } from "~/models/commune.server";
 import { createProject } from "~/models/project.server";
 import { getDb } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { useFormReply } from "~/utils/reply";
 import { replyInvalid } from "~/utils/reply.server";
 import { validateProjectForm } from "~/guards/project-form.server";
 import { authorize, signInFirst } from "~/guards/authorize.server";
@@ -37,7 +36,6 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function NewProject() {
   const { domains, defaultCommune, defaultCommuneCode } = useLoaderData<typeof loader>();
-  const { lastResult } = useFormReply();
   return (
     <div className="container narrow">
       <p className="eyebrow">Créer</p>
@@ -48,7 +46,6 @@ export default function NewProject() {
       </p>
       <ProjectForm
         id="projet"
-        lastResult={lastResult}
         domains={domains}
         submitLabel="Enregistrer le brouillon"
         defaultValue={{ commune: defaultCommune, communeCode: defaultCommuneCode, legalForm: "a-definir", jobsExpected: 1 }}

@@ -1,10 +1,10 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { ConformForm, SubmitButton } from "~/components/ui/form";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { ConformForm, SubmitButton, useSchemaForm } from "~/components/ui/form";
+import { parseWithZod } from "@conform-to/zod/v4";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { CardList } from "~/components/ui/card-list";
 import { NoPaymentNotice } from "~/components/no-payment-notice";
-import { FormError, SelectField, TextAreaField, TextField } from "~/components/ui/field";
+import { SelectField, TextAreaField, TextField } from "~/components/ui/field";
 import { addMonthsIso } from "~/domain/clubs/lifecycle";
 import { MAX_TONTINE_MEMBERS } from "~/domain/clubs/tontine";
 import { createTontine, listTontines } from "~/models/tontine.server";
@@ -15,7 +15,6 @@ import { formatDate, formatEuros, plural } from "~/domain/format";
 import { parisIsoDate } from "~/domain/paris-time";
 import { authorize, signInFirst } from "~/guards/authorize.server";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { useFormReply } from "~/utils/reply";
 import { replyInvalid } from "~/utils/reply.server";
 
 export const meta: MetaFunction = () => [{ title: "Tontines — Maillon" }];
@@ -51,15 +50,9 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function Tontines() {
   const { tontines, territories, defaultTerritoryId, firstOfNextMonth } = useLoaderData<typeof loader>();
-  const { lastResult } = useFormReply();
-  const [form, fields] = useForm({
+  const [form, fields] = useSchemaForm(tontineSchema, {
     id: "nouvelle-tontine",
-    lastResult,
     defaultValue: { territoryId: defaultTerritoryId ? String(defaultTerritoryId) : "", startsOn: firstOfNextMonth },
-    constraint: getZodConstraint(tontineSchema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: tontineSchema }),
   });
   return (
     <div className="container">
@@ -70,23 +63,21 @@ export default function Tontines() {
         plus {MAX_TONTINE_MEMBERS} membres.
       </p>
       <NoPaymentNotice />
-      {tontines.length === 0 ? (
-        <p>Aucune tontine pour l'instant.</p>
-      ) : (
-        <ul className="cards">
-          {tontines.map((t) => (
-            <li key={t.id} className="card">
-              <h2>
-                <a href={`/tontines/${t.id}`}>{t.name}</a>
-              </h2>
-              <p>
+      <CardList
+        items={tontines}
+        empty="Aucune tontine pour l'instant."
+        headingLevel={2}
+        link={(t) => ({ key: t.id, href: `/tontines/${t.id}`, title: t.name })}
+      >
+        {(t) => (
+          <>
+            <p>
                 {formatEuros(t.contributionCents)} par mois · {plural(t.memberCount, "membre")} · {t.territoryName}
               </p>
-              <p>Premier tour le {formatDate(new Date(t.startsOn))}.{t.isMember ? " Vous en faites partie." : ""}</p>
-            </li>
-          ))}
-        </ul>
-      )}
+            <p>Premier tour le {formatDate(new Date(t.startsOn))}.{t.isMember ? " Vous en faites partie." : ""}</p>
+          </>
+        )}
+      </CardList>
       <h2 id="creer-tontine">Lancer une tontine</h2>
       <ConformForm form={form} intent="create" aria-labelledby="creer-tontine">
         <TextField meta={fields.name} label="Nom de la tontine" />

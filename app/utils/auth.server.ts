@@ -1,4 +1,3 @@
-import { redirect } from "@remix-run/node";
 import type { Role } from "~/domain/vocabulary";
 import type { Actor } from "~/domain/permissions";
 import { getStaffTerritoryIds, getUserRoles } from "~/models/user.server";
