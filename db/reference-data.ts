@@ -4,6 +4,7 @@ import path from "node:path";
 import { eq, sql } from "drizzle-orm";
 import type { BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { ACTIVITY_DOMAINS, SKILLS, foldForSearch } from "../app/domain/catalog";
+import { COMMUNE_POINT_SOURCES, type CommunePointSource } from "../app/domain/vocabulary";
 import * as schema from "./schema";
 
 // Relative to the working directory, like the migrations: the server bundle lives elsewhere.
@@ -54,8 +55,11 @@ export function ensureReferenceData(db: AnyDb): void {
         );
       }
       if (count("communes") === 0) loadCommunes(tx);
-      // Databases made before the points file existed get their points once.
-      if (count("(select 1 from communes where latitude is not null limit 1)") === 0) loadCommunePoints(tx);
+      // Databases made before the points carried their source (GeoNames points, many shared by
+      // several communes) get today's points once.
+      if (count("(select 1 from communes where point_source is null and latitude is not null limit 1)") > 0) {
+        loadCommunePoints(tx);
+      }
     },
     { behavior: "immediate" },
   );
@@ -80,6 +84,7 @@ function loadCommunes(tx: Pick<AnyDb, "insert">): void {
       population: c.population ?? 0,
       latitude: points.get(c.code)?.latitude ?? null,
       longitude: points.get(c.code)?.longitude ?? null,
+      pointSource: points.get(c.code)?.pointSource ?? null,
     }));
   const BATCH = 500;
   for (let i = 0; i < rows.length; i += BATCH) {
@@ -87,20 +92,26 @@ function loadCommunes(tx: Pick<AnyDb, "insert">): void {
   }
 }
 
-type CommunePoint = { latitude: number; longitude: number };
+type CommunePoint = { latitude: number; longitude: number; pointSource: CommunePointSource };
+
+const isPointSource = (s: string | undefined): s is CommunePointSource => (COMMUNE_POINT_SOURCES as readonly string[]).includes(s ?? "");
 
 /** Points from db/data/commune-points.csv (built by scripts/build-commune-points.ts). */
 function readCommunePoints(): Map<string, CommunePoint> {
   const points = new Map<string, CommunePoint>();
   for (const line of fs.readFileSync(POINTS_FILE, "utf8").split("\n")) {
     if (!line || line.startsWith("#") || line.startsWith("code,")) continue;
-    const [code, latitude, longitude] = line.split(",");
-    if (code && latitude && longitude) points.set(code, { latitude: Number(latitude), longitude: Number(longitude) });
+    const [code, latitude, longitude, source] = line.split(",");
+    if (code && latitude && longitude && isPointSource(source)) {
+      points.set(code, { latitude: Number(latitude), longitude: Number(longitude), pointSource: source });
+    }
   }
   return points;
 }
 
 function loadCommunePoints(tx: Pick<AnyDb, "update">): void {
+  // A commune the file no longer places loses its old, borrowed point.
+  tx.update(schema.communes).set({ latitude: null, longitude: null, pointSource: null }).run();
   for (const [code, point] of readCommunePoints()) {
     tx.update(schema.communes).set(point).where(eq(schema.communes.code, code)).run();
   }

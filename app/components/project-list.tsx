@@ -2,9 +2,9 @@ import { CardList } from "~/components/ui/card-list";
 import { ProjectStatusBadge } from "~/components/status-badge";
 import { PROJECT_KIND_LABELS, PROJECT_STAGE_LABELS } from "~/domain/project";
 import type { ProjectSummary } from "~/models/project.server";
-import { formatInteger, plural } from "~/domain/format";
+import { plural } from "~/domain/format";
 
-type ProjectCard = Omit<ProjectSummary, "updatedAt"> & { updatedAt: string | Date; distanceKm?: number };
+type ProjectCard = Omit<ProjectSummary, "updatedAt"> & { updatedAt: string | Date; distanceText?: string };
 
 /** Project cards: title linking to the page, status, place, kind and open needs. */
 export function ProjectList({
@@ -29,7 +29,7 @@ export function ProjectList({
         <>
           <p>
             <ProjectStatusBadge status={p.status} /> {p.communeName}
-            {p.distanceKm !== undefined ? ` (à ${formatInteger(Math.round(p.distanceKm))} km)` : null}
+            {p.distanceText !== undefined ? ` (${p.distanceText})` : null}
             {showOwner ? ` · ${p.ownerName}` : null}
           </p>
           <p>{p.pitch}</p>

@@ -114,3 +114,13 @@ export type VoteStatus = (typeof VOTE_STATUSES)[number];
 export type VoteOutcome = (typeof VOTE_OUTCOMES)[number];
 export type BallotChoice = (typeof BALLOT_CHOICES)[number];
 export type PledgeStatus = (typeof PLEDGE_STATUSES)[number];
+
+// Geography
+
+/**
+ * Where a commune's point comes from (db/data/commune-points.csv). `ign`, `deleguees` and `geonames`
+ * place the commune itself; `postal` (a commune sharing the postal code) and `department` (the
+ * department's centre) only approximate it, so a distance to it is not shown as such.
+ */
+export const COMMUNE_POINT_SOURCES = ["ign", "deleguees", "geonames", "postal", "department"] as const;
+export type CommunePointSource = (typeof COMMUNE_POINT_SOURCES)[number];

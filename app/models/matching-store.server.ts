@@ -45,8 +45,9 @@ import {
   type PreparedFundableProject,
   type PreparedProject,
   type VolunteerInput,
+  POINT_UNCERTAINTY_KM,
 } from "~/domain/matching";
-import type { SkillLevel } from "~/domain/vocabulary";
+import type { CommunePointSource, SkillLevel } from "~/domain/vocabulary";
 import { LEDGER_DIRECTION } from "~/domain/clubs/ledger";
 import type { Db } from "~/utils/db.server";
 
@@ -181,13 +182,20 @@ function idFilter(column: string, ids: readonly number[] | null): { clause: stri
   return ids === null ? { clause: "", params: [] } : { clause: ` and ${column} in (select value from json_each(?))`, params: [JSON.stringify(ids)] };
 }
 
+/** A commune's point; an approximate one carries its uncertainty, so scores and explanations allow for it. */
+function communePoint(latitude: number, longitude: number, source: CommunePointSource | null): GeoPoint {
+  const uncertaintyKm = source === null ? 0 : POINT_UNCERTAINTY_KM[source];
+  return uncertaintyKm === 0 ? { latitude, longitude } : { latitude, longitude, uncertaintyKm };
+}
+
 function loadReference(client: Client) {
   const points = new Map<string, GeoPoint | null>();
   const departmentOf = new Map<string, string>();
   const departments = new Map<string, string>(); // one string per department, not per commune
-  for (const row of client.prepare("select code, latitude, longitude, department_code from communes").raw().iterate()) {
-    const [code, latitude, longitude, department] = row as [string, number | null, number | null, string];
-    points.set(code, latitude === null || longitude === null ? null : { latitude, longitude });
+  const sql = "select code, latitude, longitude, department_code, point_source from communes";
+  for (const row of client.prepare(sql).raw().iterate()) {
+    const [code, latitude, longitude, department, source] = row as [string, number | null, number | null, string, CommunePointSource | null];
+    points.set(code, latitude === null || longitude === null ? null : communePoint(latitude, longitude, source));
     let dep = departments.get(department);
     if (dep === undefined) departments.set(department, (dep = department));
     departmentOf.set(code, dep);

@@ -237,6 +237,38 @@ describe("suggestMentorsForNeed", () => {
   });
 });
 
+describe("distances in explanations", () => {
+  it("puts a mentor in Assevent 4 km from a project in Maubeuge, not « à moins d'un km »", async () => {
+    const mentor = await addVolunteer({ communeCode: "59021" });
+    const needId = addNeed(await addProject({ communeCode: "59392" }));
+    const s = suggestMentorsForNeed(db, needId, { now: NOW, limit: 100 }).find((x) => x.volunteerId === mentor);
+    expect(s?.explanation).toContain(" · à 4 km · ");
+    expect(s?.distanceText).toBe("à 4 km");
+  });
+
+  it("says « même secteur postal », not « moins d'un km », between two communes sharing an approximate point", async () => {
+    // Communes placed approximately, with another commune at the very same point.
+    const sharing = db.$client
+      .prepare(
+        `select a.code as a, b.code as b from communes a join communes b
+           on a.latitude = b.latitude and a.longitude = b.longitude and a.code < b.code
+         where a.point_source in ('postal', 'department') or b.point_source in ('postal', 'department')
+         limit 5`,
+      )
+      .all() as { a: string; b: string }[];
+    expect(sharing.length).toBeGreaterThan(0);
+    for (const { a, b } of sharing) {
+      const mentor = await addVolunteer({ communeCode: a, radiusKm: 200 });
+      const needId = addNeed(await addProject({ communeCode: b }));
+      const s = explainMentorPair(db, needId, mentor, { now: NOW });
+      expect(s?.explanation, `${a} → ${b}`).toMatch(/ · (même secteur postal|distance incertaine \(commune placée au centre de son département\)) · /);
+      expect(s?.explanation).not.toContain("moins d'un km");
+      // Scored as if the two were as far apart as the uncertainty allows, not 0 km.
+      expect(s?.criteria.find((c) => c.key === "distance")?.value).toBeLessThan(0.61);
+    }
+  });
+});
+
 describe("suggestNeedsForVolunteer", () => {
   it("lists open needs of published projects within reach, best first, never their own", async () => {
     const v = await addVolunteer({ communeCode: "17300", radiusKm: 20, skills: [[COMPTA, "expert"], [MARKETING, "notions"]] });

@@ -42,6 +42,8 @@ import {
   type PreparedVolunteer,
   type RoundProvider,
   type WeightKey,
+  approximationOf,
+  describeDistance,
 } from "~/domain/matching";
 import { parisIsoDate } from "~/domain/paris-time";
 import type { NeedPriority, SkillLevel } from "~/domain/vocabulary";
@@ -64,6 +66,8 @@ export type MentorSuggestion = {
   explanation: string;
   /** Great-circle km between communes, one decimal; null when a commune has no point. */
   distanceKm: number | null;
+  /** The distance as the explanation says it: « à 4 km », « dans la même commune », « même secteur postal ». */
+  distanceText: string;
   skillLevel: SkillLevel;
   activeMentorships: number;
   maxMentorships: number;
@@ -81,6 +85,7 @@ export type NeedSuggestion = {
   criteria: Criterion[];
   explanation: string;
   distanceKm: number | null;
+  distanceText: string;
   remote: boolean;
   skillLevel: SkillLevel;
 };
@@ -122,12 +127,17 @@ function nowMsOf(opts: { now?: Date } | undefined): number {
 
 const roundKm = (km: number | null) => (km === null ? null : Math.round(km * 10) / 10);
 
+function mentorDistanceText(v: PreparedVolunteer, n: PreparedNeed, m: MentorMatch): string {
+  return describeDistance(m.distanceKm, m.remote, v.communeCode === n.project.communeCode, approximationOf(v.point, n.project.point));
+}
+
 function mentorExplanation(store: MatchingStore, v: PreparedVolunteer, n: PreparedNeed, m: MentorMatch, nowMs: number): string {
   return explainMentor({
     skillName: n.skillName,
     level: m.level,
     priority: n.priority,
     distanceKm: m.distanceKm,
+    approximation: approximationOf(v.point, n.project.point),
     remote: m.remote,
     sameCommune: v.communeCode === n.project.communeCode,
     activeMentorships: v.activeMentorships,
@@ -156,6 +166,7 @@ function toMentorSuggestion(
     criteria: mentorCriteria(v, need, m, w, nowMs),
     explanation: mentorExplanation(store, v, need, m, nowMs),
     distanceKm: roundKm(m.distanceKm),
+    distanceText: mentorDistanceText(v, need, m),
     skillLevel: m.level,
     activeMentorships: v.activeMentorships,
     maxMentorships: v.maxMentorships,
@@ -221,6 +232,7 @@ export function suggestNeedsForVolunteer(db: Db, volunteerId: number, opts?: Sug
       criteria: mentorCriteria(v, need, m, weightsOf(need), nowMs),
       explanation: mentorExplanation(store, v, need, m, nowMs),
       distanceKm: roundKm(m.distanceKm),
+      distanceText: mentorDistanceText(v, need, m),
       remote: m.remote,
       skillLevel: m.level,
     };

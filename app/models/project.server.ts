@@ -14,8 +14,9 @@ import {
   territoryCommunes,
   users,
 } from "#db/schema";
-import type { FundingKind, LegalForm, NeedPriority, ProjectKind, ProjectStage, ProjectStatus } from "~/domain/vocabulary";
-import { boundingDegrees, haversineKm } from "~/domain/matching/geo";
+import type { CommunePointSource, FundingKind, LegalForm, NeedPriority, ProjectKind, ProjectStage, ProjectStatus } from "~/domain/vocabulary";
+import { describeDistance } from "~/domain/matching/explain";
+import { approximationOf, boundingDegrees, haversineKm, POINT_UNCERTAINTY_KM, type GeoPoint } from "~/domain/matching/geo";
 import { checkPublishable, needRemoval, type ProjectViewer } from "~/domain/project";
 import { isAcceptedMentorOf } from "~/models/mentorship.server";
 import { writeTransaction, type Db, type Writer } from "~/utils/db.server";
@@ -194,7 +195,12 @@ function selectSummaries(db: Db) {
       ownerName: users.displayName,
       openNeeds: openNeedsCount,
       updatedAt: projects.updatedAt,
-      point: { latitude: sql<number>`coalesce(${communes.latitude}, 0)`, longitude: sql<number>`coalesce(${communes.longitude}, 0)` },
+      communeCode: projects.communeCode,
+      point: {
+        latitude: sql<number>`coalesce(${communes.latitude}, 0)`,
+        longitude: sql<number>`coalesce(${communes.longitude}, 0)`,
+        source: communes.pointSource,
+      },
     })
     .from(projects)
     .innerJoin(users, eq(users.id, projects.ownerId))
@@ -202,8 +208,12 @@ function selectSummaries(db: Db) {
 }
 
 /** Summaries without the commune's point (used only to measure distances). */
-function withoutPoint<T extends { point: unknown }>(rows: T[]): Omit<T, "point">[] {
-  return rows.map(({ point: _point, ...rest }) => rest);
+function withoutPoint<T extends { point: unknown; communeCode: string }>(rows: T[]): Omit<T, "point" | "communeCode">[] {
+  return rows.map(({ point: _point, communeCode: _code, ...rest }) => rest);
+}
+
+function pointOf(p: { latitude: number; longitude: number; source: CommunePointSource | null }): GeoPoint {
+  return { latitude: p.latitude, longitude: p.longitude, uncertaintyKm: p.source === null ? 0 : POINT_UNCERTAINTY_KM[p.source] };
 }
 
 export function listOwnedProjects(db: Db, ownerId: number): ProjectSummary[] {
@@ -246,15 +256,15 @@ export function listPartnerSeekingProjectsNear(
   db: Db,
   communeCode: string,
   options: { excludeOwnerId?: number; radiusKm?: number; limit?: number } = {},
-): (ProjectSummary & { distanceKm: number })[] {
+): (ProjectSummary & { distanceKm: number; distanceText: string })[] {
   const radiusKm = options.radiusKm ?? PARTNER_RADIUS_KM;
   const origin = db
-    .select({ latitude: communes.latitude, longitude: communes.longitude })
+    .select({ latitude: communes.latitude, longitude: communes.longitude, source: communes.pointSource })
     .from(communes)
     .where(eq(communes.code, communeCode))
     .get();
   if (origin?.latitude == null || origin.longitude == null) return [];
-  const here = { latitude: origin.latitude, longitude: origin.longitude };
+  const here = pointOf({ latitude: origin.latitude, longitude: origin.longitude, source: origin.source });
   const box = boundingDegrees(here, radiusKm);
   const conditions = [
     eq(projects.status, "publie"),
@@ -266,7 +276,11 @@ export function listPartnerSeekingProjectsNear(
   return selectSummaries(db)
     .where(and(...conditions))
     .all()
-    .map(({ point, ...p }) => ({ ...p, distanceKm: haversineKm(here, point) }))
+    .map(({ point, communeCode: code, ...p }) => {
+      const there = pointOf(point);
+      const distanceKm = haversineKm(here, there);
+      return { ...p, distanceKm, distanceText: describeDistance(distanceKm, false, code === communeCode, approximationOf(here, there)) };
+    })
     .filter((p) => p.distanceKm <= radiusKm)
     .sort((a, b) => a.distanceKm - b.distanceKm || b.id - a.id)
     .slice(0, options.limit ?? 20);

@@ -111,7 +111,7 @@ export default function ProjectsForMe() {
                 <p>
                   <strong>{n.skillName}</strong> · priorité{" "}
                   {NEED_PRIORITY_LABELS[n.priority].toLowerCase()}
-                  {n.remote || n.distanceKm === null ? " · à distance" : ` · à ${formatInteger(Math.round(n.distanceKm))} km`}
+                  {` · ${n.distanceText}`}
                 </p>
                 <ScoreBreakdown id={`score-${n.needId}`} score={n.score} explanation={n.explanation} criteria={n.criteria} />
                 <OfferError needId={n.needId} />

@@ -314,7 +314,7 @@ function NeedSuggestions({ need }: { need: NeedJson }) {
                 <strong>{s.displayName}</strong>{" "}
                 <span className="hint">
                   niveau {SKILL_LEVEL_LABELS[s.skillLevel].toLowerCase()}
-                  {s.remote || s.distanceKm === null ? " · à distance" : ` · à ${formatInteger(Math.round(s.distanceKm))} km`} ·{" "}
+                  {` · ${s.distanceText} · `}
                   {formatInteger(s.activeMentorships)} accompagnement{s.activeMentorships > 1 ? "s" : ""} en cours sur{" "}
                   {formatInteger(s.maxMentorships)}
                 </span>

@@ -1,4 +1,5 @@
 import { index, integer, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { COMMUNE_POINT_SOURCES } from "../../app/domain/vocabulary";
 
 export const departments = sqliteTable("departments", {
   /** INSEE department code: "17", "59", "2A", "971". */
@@ -21,9 +22,11 @@ export const communes = sqliteTable(
     /** Space-separated postal codes. */
     postalCodes: text().notNull(),
     population: integer().notNull().default(0),
-    /** Filled by the points table (GeoNames); null until then. */
+    /** From db/data/commune-points.csv (mostly IGN outline centres); null for the few communes nothing places. */
     latitude: real(),
     longitude: real(),
+    /** Where the point comes from; `postal` and `department` only approximate the commune. */
+    pointSource: text({ enum: COMMUNE_POINT_SOURCES }),
   },
   (t) => [
     index("communes_search_name_idx").on(t.searchName),

@@ -5,7 +5,7 @@
  */
 import { assertFiniteNumber, MatchingInputError } from "./errors";
 import { explainClub, type ClubExplanationFacts } from "./explain";
-import { haversineKm, isValidPoint, type GeoPoint } from "./geo";
+import { approximationOf, haversineKm, isValidPoint, scoredDistanceKm, uncertaintyKm, type GeoPoint } from "./geo";
 import { CLUB_CRITERIA, CLUB_CRITERION_LABELS, validateClubWeights, type ClubCriterionKey, type ClubWeights } from "./weights";
 import type { CommunePoints, Criterion } from "./types";
 import type { ClubStatus, FundingKind, LegalForm, ProjectStage, ProjectStatus } from "../vocabulary";
@@ -263,7 +263,7 @@ export function evaluateClub(
     sector: sectorPreferred === null ? NO_SECTOR_PREFERENCE_VALUE : sectorPreferred ? 1 : 0,
     ticket: ticketValue(remainingCents, c.ticketMinCents, usableMax),
     availableMoney: availableMoneyValue(c.availableCents, remainingCents, Math.max(usableMax, 1)),
-    distance: clubDistanceValue(distanceKm),
+    distance: clubDistanceValue(scoredDistanceKm(distanceKm, uncertaintyKm(c.point, p.point))),
     mentorFollows: p.mentorFollows ? 1 : 0,
     coInvestment: Math.min(1, otherClubs / CO_INVESTORS_FULL_AT),
   };
@@ -286,6 +286,7 @@ export function evaluateClub(
         remainingCents,
         availableCents: Math.max(0, c.availableCents),
         distanceKm,
+        approximation: approximationOf(c.point, p.point),
         mentorFollows: p.mentorFollows,
         otherClubs,
         otherClubsCents: others.reduce((s, x) => s + x.amountCents, 0),

@@ -4,6 +4,7 @@
  */
 import { formatInteger, formatOneDecimal, formatWholeEuros, plural } from "../format";
 import type { NeedPriority, SkillLevel } from "../vocabulary";
+import { POINT_UNCERTAINTY_KM, type PointApproximation } from "./geo";
 
 export const SEPARATOR = " · ";
 
@@ -24,6 +25,8 @@ export type MentorExplanationFacts = {
   level: SkillLevel;
   priority: NeedPriority;
   distanceKm: number | null;
+  /** Set when either commune is placed only approximately. */
+  approximation: PointApproximation;
   remote: boolean;
   sameCommune: boolean;
   activeMentorships: number;
@@ -35,13 +38,38 @@ export type MentorExplanationFacts = {
   daysSinceActive: number;
 };
 
-/** « à 12 km », « dans la même commune », « à distance (450 km) ». */
-export function describeDistance(distanceKm: number | null, remote: boolean, sameCommune: boolean): string {
+/** A distance as people say it: « moins d'un km », « 4 km », « 18 km », « 586 km ». */
+export function sayKm(distanceKm: number): string {
+  return distanceKm < 1 ? "moins d'un km" : `${formatInteger(Math.round(distanceKm))} km`;
+}
+
+/**
+ * « à 12 km », « dans la même commune », « à distance (450 km) ». When a commune is placed only
+ * approximately, no distance is claimed that the points cannot support: « même secteur postal »
+ * close by, « à environ 590 km » farther.
+ */
+export function describeDistance(
+  distanceKm: number | null,
+  remote: boolean,
+  sameCommune: boolean,
+  approximation: PointApproximation = null,
+): string {
   if (distanceKm === null) return "à distance";
-  const km = distanceKm < 1 ? "moins d'un km" : `${formatInteger(distanceKm)} km`;
+  if (sameCommune && !remote) return "dans la même commune";
+  const km = approximation === null ? sayKm(distanceKm) : describeApproximateKm(distanceKm, approximation);
   if (remote) return `à distance (${km})`;
-  if (sameCommune) return "dans la même commune";
-  return `à ${km}`;
+  return approximation !== null && !km.startsWith("environ") ? km : `à ${km}`;
+}
+
+function describeApproximateKm(distanceKm: number, approximation: Exclude<PointApproximation, null>): string {
+  if (distanceKm <= POINT_UNCERTAINTY_KM[approximation]) {
+    return approximation === "postal" ? "même secteur postal" : "distance incertaine (commune placée au centre de son département)";
+  }
+  // Round to the tens: the point may be off by the width of a sector or a department.
+  const rounded = Math.round(distanceKm / 10) * 10;
+  return approximation === "postal"
+    ? `environ ${formatInteger(rounded)} km (commune placée approximativement)`
+    : `environ ${formatInteger(rounded)} km (commune placée au centre de son département)`;
 }
 
 /** « 1 accompagnement en cours sur 3 », « aucun accompagnement en cours sur 2 ». */
@@ -65,7 +93,7 @@ function describeRecency(days: number): string | null {
 export function explainMentor(f: MentorExplanationFacts): string {
   const parts = [
     `${f.skillName} (${LEVEL_LABEL[f.level]}) ${PRIORITY_PHRASE[f.priority]}`,
-    describeDistance(f.distanceKm, f.remote, f.sameCommune),
+    describeDistance(f.distanceKm, f.remote, f.sameCommune, f.approximation),
     describeLoad(f.activeMentorships, f.maxMentorships),
     f.sharedDomainName ? `même domaine : ${f.sharedDomainName}` : null,
     describeTrackRecord(f.completedMentorships, f.averageRating),
@@ -85,6 +113,7 @@ export type ClubExplanationFacts = {
   remainingCents: number;
   availableCents: number;
   distanceKm: number | null;
+  approximation: PointApproximation;
   mentorFollows: boolean;
   otherClubs: number;
   otherClubsCents: number;
@@ -105,7 +134,7 @@ export function explainClub(f: ClubExplanationFacts): string {
     sector,
     `ticket de ${formatWholeEuros(f.ticketMinCents)} à ${formatWholeEuros(f.ticketMaxCents)} pour ${formatWholeEuros(f.remainingCents)} recherchés`,
     `${formatWholeEuros(f.availableCents)} disponibles`,
-    f.distanceKm === null ? null : describeDistance(f.distanceKm, false, false),
+    f.distanceKm === null ? null : describeDistance(f.distanceKm, false, false, f.approximation),
     f.mentorFollows ? "suivi par un bénévole" : null,
     f.otherClubs > 0
       ? `${plural(f.otherClubs, "autre club engagé", "autres clubs engagés")} (${formatWholeEuros(f.otherClubsCents)})`

@@ -1,9 +1,55 @@
 /**
- * Great-circle geometry on a spherical Earth. Commune points are GeoNames
- * town centres, so a metre-level ellipsoid model would be false precision.
+ * Great-circle geometry on a spherical Earth. Commune points are the centres
+ * of their outlines, so a metre-level ellipsoid model would be false precision.
  */
+import type { CommunePointSource } from "../vocabulary";
 
-export type GeoPoint = { latitude: number; longitude: number };
+export type GeoPoint = {
+  latitude: number;
+  longitude: number;
+  /**
+   * How far the true centre may lie from this point: absent or 0 for a commune's own centre, more for
+   * a commune placed approximately (POINT_UNCERTAINTY_KM).
+   */
+  uncertaintyKm?: number;
+};
+
+/**
+ * The uncertainty of each kind of commune point: a commune placed at a neighbour sharing its postal
+ * code lies within a postal sector (rarely more than 10 km across); one placed at its department's
+ * centre, anywhere in the department.
+ */
+export const POINT_UNCERTAINTY_KM: Readonly<Record<CommunePointSource, number>> = {
+  ign: 0,
+  deleguees: 0,
+  geonames: 0,
+  postal: 10,
+  department: 60,
+};
+
+/** What a point's uncertainty says of it: the commune's own centre, its postal sector, or only its department. */
+export type PointApproximation = "postal" | "department" | null;
+
+export function approximationOf(...points: (GeoPoint | null | undefined)[]): PointApproximation {
+  const u = Math.max(0, ...points.map((p) => p?.uncertaintyKm ?? 0));
+  if (u === 0) return null;
+  return u <= POINT_UNCERTAINTY_KM.postal ? "postal" : "department";
+}
+
+/** The combined uncertainty of a distance between two points. */
+export function uncertaintyKm(a: GeoPoint | null | undefined, b: GeoPoint | null | undefined): number {
+  return (a?.uncertaintyKm ?? 0) + (b?.uncertaintyKm ?? 0);
+}
+
+/**
+ * The distance a score may count on: never closer than the points' uncertainty allows (two communes
+ * placed at the same borrowed point are not 0 km apart). Never less than `distanceKm`, so bounds
+ * computed from the bare distance stay sound.
+ */
+export function scoredDistanceKm(distanceKm: number | null, uncertainty: number): number | null {
+  if (distanceKm === null) return null;
+  return distanceKm > uncertainty ? distanceKm : uncertainty;
+}
 
 /** Mean Earth radius (IUGG), in km. */
 export const EARTH_RADIUS_KM = 6371.0088;

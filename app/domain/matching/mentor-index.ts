@@ -17,7 +17,7 @@
  *
  * Both support upsert/remove, so the adapter can apply small changes in place.
  */
-import { boundingDegrees, chordSquared, EARTH_RADIUS_KM, haversineKm, haversineKmRaw, KM_PER_DEGREE, unitVector, type GeoPoint } from "./geo";
+import { boundingDegrees, chordSquared, EARTH_RADIUS_KM, haversineKm, haversineKmRaw, KM_PER_DEGREE, scoredDistanceKm, unitVector, type GeoPoint } from "./geo";
 import {
   buildMentorMatch,
   compileMentorWeights,
@@ -188,6 +188,8 @@ export class MentorIndex {
   private lat = new Float64Array(1024);
   private lon = new Float64Array(1024);
   private radius = new Float64Array(1024);
+  /** The uncertainty of each volunteer's point (0 for a commune's own centre). */
+  private uncertainty = new Float64Array(1024);
   /** Squared chord of the radius with slack; 0 = not indexed. */
   private chord2 = new Float64Array(1024);
   private lastActive = new Float64Array(1024);
@@ -236,6 +238,7 @@ export class MentorIndex {
     this.lat = grow(this.lat);
     this.lon = grow(this.lon);
     this.radius = grow(this.radius);
+    this.uncertainty = grow(this.uncertainty);
     this.chord2 = grow(this.chord2);
     this.lastActive = grow(this.lastActive);
     this.domains = grow(this.domains);
@@ -257,6 +260,7 @@ export class MentorIndex {
     this.lat[slot] = v.point?.latitude ?? Number.NaN;
     this.lon[slot] = v.point?.longitude ?? Number.NaN;
     this.radius[slot] = v.radiusKm;
+    this.uncertainty[slot] = v.point?.uncertaintyKm ?? 0;
     this.chord2[slot] = chordSquared(v.radiusKm * PREFILTER_SLACK + 1e-6);
     this.lastActive[slot] = v.lastActiveMs;
     this.domains[slot] = domainMask(v.domainIds);
@@ -322,9 +326,10 @@ export class MentorIndex {
     const domainId = project.activityDomainId;
     const domainBit = domainId >= 1 && domainId <= MASK_BITS ? 1 << (domainId - 1) : 0;
     const pf = need.priorityFactor;
-    const { ids, lat, lon, radius, lastActive, domains, slots } = this;
+    const { ids, lat, lon, radius, uncertainty, lastActive, domains, slots } = this;
     const plat = point?.latitude ?? Number.NaN;
     const plon = point?.longitude ?? Number.NaN;
+    const pu = point?.uncertaintyKm ?? 0;
     // Upper-bound pieces: the skill part per level (exact), domain and recency at 1.
     const s0 = w.skillLevel * skillLevelValue(0, pf);
     const s1 = w.skillLevel * skillLevelValue(1, pf);
@@ -376,7 +381,8 @@ export class MentorIndex {
           if (id === ownerId || (checkSets && (declined.has(id) || asked.has(id)))) continue;
           const d = haversineKmRaw(lat[slot] as number, lon[slot] as number, plat, plon);
           if (d > (radius[slot] as number)) continue;
-          const h = scoreHundredths(level, pf, d, shares(slot), cell[i + 4] as number, cell[i + 5] as number, lastActive[slot] as number, w, nowMs);
+          const scored = scoredDistanceKm(d, (uncertainty[slot] as number) + pu);
+          const h = scoreHundredths(level, pf, scored, shares(slot), cell[i + 4] as number, cell[i + 5] as number, lastActive[slot] as number, w, nowMs);
           visit(slot, level, d, false, h);
         }
       }
@@ -419,7 +425,8 @@ export class MentorIndex {
         const id = ids[slot] as number;
         if (id === ownerId || (checkSets && (declined.has(id) || asked.has(id)))) continue;
         if (located && d === null) d = haversineKmRaw(lat[slot] as number, lon[slot] as number, plat, plon);
-        const h = scoreHundredths(level, pf, d, shares(slot), remote[i + 4] as number, remote[i + 5] as number, lastActive[slot] as number, w, nowMs);
+        const scored = scoredDistanceKm(d, (uncertainty[slot] as number) + pu);
+        const h = scoreHundredths(level, pf, scored, shares(slot), remote[i + 4] as number, remote[i + 5] as number, lastActive[slot] as number, w, nowMs);
         visit(slot, level, d, true, h);
       }
     }

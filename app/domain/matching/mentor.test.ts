@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { haversineKm } from "./geo";
 import {
+  distanceValue,
   compileMentorWeights,
   evaluateMentor,
   mentorCriteria,
@@ -13,7 +14,7 @@ import {
   type PreparedVolunteer,
 } from "./mentor";
 import { MentorIndex, NeedIndex } from "./mentor-index";
-import { COMMUNE_CODES, NOW, pointArb, volunteerArb, worldArb, makePoints, type World } from "./test-arbitraries";
+import { COMMUNE_CODES, NOW, exactPointArb, pointArb, volunteerArb, worldArb, makePoints, type World } from "./test-arbitraries";
 import type { VolunteerInput } from "./types";
 import { DEFAULT_MENTOR_WEIGHTS, MENTOR_CRITERIA, type MentorWeights } from "./weights";
 
@@ -203,9 +204,9 @@ describe("soft criteria", () => {
     );
   });
 
-  it("moving a volunteer further from the project never raises the score", () => {
+  it("moving a volunteer further from the project never raises the score (points placed alike)", () => {
     fc.assert(
-      fc.property(volunteerArb(1), pointArb, pointArb, pointArb, (input, projectAt, a, b) => {
+      fc.property(volunteerArb(1), pointArb, exactPointArb, exactPointArb, (input, projectAt, a, b) => {
         const [near, far] = haversineKm(a, projectAt) <= haversineKm(b, projectAt) ? [a, b] : [b, a];
         const points = makePoints([projectAt, near, far]);
         const project = prepareProject(
@@ -221,6 +222,28 @@ describe("soft criteria", () => {
         expect(score("c2")).toBeLessThanOrEqual(score("c1"));
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it("two communes placed at the same approximate point score no closer than the point's uncertainty", () => {
+    fc.assert(
+      fc.property(volunteerArb(1), exactPointArb, fc.constantFrom(10, 60), (input, at, uncertaintyKm) => {
+        const points = makePoints([{ ...at, uncertaintyKm }, at]);
+        const project = prepareProject(
+          { id: 1, ownerId: 999, title: "P", communeCode: "c0", remoteOk: true, activityDomainId: 1, status: "publie" },
+          points,
+        );
+        const skill = input.skills[0]?.skillId ?? 1;
+        const need = prepareNeed({ id: 1, projectId: 1, skillId: skill, skillName: "X", priority: "haute", status: "ouvert" }, project);
+        const e = evaluateMentor(prepareVolunteer({ ...input, communeCode: "c1", radiusKm: 100 }, points), need, weights, nowMs);
+        if (!e.ok) return;
+        const distance = mentorCriteria(prepareVolunteer({ ...input, communeCode: "c1", radiusKm: 100 }, points), need, e.match, weights, nowMs).find(
+          (c) => c.key === "distance",
+        );
+        expect(e.match.distanceKm).toBeLessThan(0.001);
+        expect(distance?.value).toBeCloseTo(distanceValue(uncertaintyKm), 4);
+      }),
+      { numRuns: 200 },
     );
   });
 

@@ -4,7 +4,7 @@
  * prepared pair allocates nothing until the pair is kept.
  */
 import { assertFiniteNumber, assertNonNegativeInteger, MatchingInputError } from "./errors";
-import { haversineKm, isValidPoint, unitVector, type GeoPoint } from "./geo";
+import { haversineKm, isValidPoint, scoredDistanceKm, uncertaintyKm, unitVector, type GeoPoint } from "./geo";
 import {
   MENTOR_CRITERIA,
   MENTOR_CRITERION_LABELS,
@@ -364,7 +364,7 @@ export function mentorScoreHundredths(
   return scoreHundredths(
     levelCode,
     n.priorityFactor,
-    distanceKm,
+    scoredDistanceKm(distanceKm, uncertaintyKm(v.point, n.project.point)),
     v.domainIds.includes(n.project.activityDomainId),
     volunteerCapacityValue(v),
     volunteerTrackRecordValue(v),
@@ -461,7 +461,7 @@ export function mentorCriteria(
 ): Criterion[] {
   const values: Record<MentorCriterionKey, number> = {
     skillLevel: skillLevelValue(LEVEL_CODE[m.level], n.priorityFactor),
-    distance: distanceValue(m.distanceKm),
+    distance: distanceValue(scoredDistanceKm(m.distanceKm, uncertaintyKm(v.point, n.project.point))),
     sharedDomain: v.domainIds.includes(n.project.activityDomainId) ? 1 : 0,
     capacity: volunteerCapacityValue(v),
     trackRecord: volunteerTrackRecordValue(v),

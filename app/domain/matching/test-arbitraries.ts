@@ -19,10 +19,16 @@ export function makePoints(seedPoints: readonly GeoPoint[]): Map<string, GeoPoin
   return points;
 }
 
-export const pointArb: fc.Arbitrary<GeoPoint> = fc.record({
+/** A commune's own centre. */
+export const exactPointArb: fc.Arbitrary<GeoPoint> = fc.record({
   latitude: fc.double({ min: 45, max: 46.2, noNaN: true }),
   longitude: fc.double({ min: -1, max: 0.8, noNaN: true }),
 });
+
+/** Mostly a commune's own centre; sometimes a point known only to its postal sector or its department. */
+export const pointArb: fc.Arbitrary<GeoPoint> = fc
+  .tuple(exactPointArb, fc.oneof({ weight: 6, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: fc.constantFrom(10, 60) }))
+  .map(([p, uncertaintyKm]) => (uncertaintyKm === 0 ? p : { ...p, uncertaintyKm }));
 
 export const pointsArb: fc.Arbitrary<Map<string, GeoPoint | null>> = fc
   .array(pointArb, { minLength: 16, maxLength: 16 })
