@@ -1,6 +1,7 @@
 import { getInputProps, type FieldMetadata } from "@conform-to/react";
 import { useFetcher } from "@remix-run/react";
 import { useEffect, useState } from "react";
+import { useFieldChoices } from "~/utils/reply";
 import { FieldError } from "./ui/field";
 
 export type CommuneOption = { code: string; label: string };
@@ -8,7 +9,9 @@ export type CommuneOption = { code: string; label: string };
 /**
  * Commune picker: a text field with suggestions (a native datalist filled as
  * the person types). The chosen INSEE code travels in a hidden field; without
- * JavaScript the server resolves the typed text ("Matha", "17400", "Saint-Jean-d'Angély (17400)").
+ * JavaScript the server resolves the typed text ("Matha", "17400", "2A004",
+ * "Saint-Jean-d'Angély (17400)"). When the text matches several communes, the
+ * answer offers them as radio buttons on the same page, which carry the code.
  */
 export function CommuneField({
   meta,
@@ -22,6 +25,7 @@ export function CommuneField({
   const fetcher = useFetcher<{ communes: CommuneOption[] }>();
   const [code, setCode] = useState(codeMeta.initialValue ?? "");
   const options = fetcher.data?.communes ?? [];
+  const choices = useFieldChoices(meta.name);
   const listId = `${meta.id}-suggestions`;
   const hintId = `${meta.id}-hint`;
   const describedBy = [hintId, meta.errors ? meta.errorId : undefined].filter(Boolean).join(" ");
@@ -43,7 +47,7 @@ export function CommuneField({
     <div className="field">
       <label htmlFor={meta.id}>{label}</label>
       <p className="hint" id={hintId}>
-        Tapez le nom ou le code postal, puis choisissez dans la liste.
+        Tapez le nom, le code postal ou le code INSEE, puis choisissez dans la liste.
       </p>
       <input
         key={key}
@@ -57,8 +61,22 @@ export function CommuneField({
           <option key={o.code} value={o.label} />
         ))}
       </datalist>
-      <input type="hidden" name={codeMeta.name} value={code} />
       <FieldError meta={meta} />
+      {choices.length > 0 ? (
+        <fieldset>
+          <legend>Choisissez votre commune</legend>
+          <div className="checkbox-list">
+            {choices.map((c) => (
+              <label key={c.value}>
+                <input type="radio" name={codeMeta.name} value={c.value} checked={code === c.value} onChange={() => setCode(c.value)} />
+                <span>{c.label}</span>
+              </label>
+            ))}
+          </div>
+        </fieldset>
+      ) : (
+        <input type="hidden" name={codeMeta.name} value={code} />
+      )}
     </div>
   );
 }

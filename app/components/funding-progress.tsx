@@ -71,7 +71,15 @@ export function FundingProgress({ progress, projectId, canPledge }: { progress: 
           </ul>
         </>
       ) : null}
-      {canPledge ? (
+      {progress.goalReached ? (
+        <p className="alert alert--success" data-testid="objectif-atteint">
+          <strong>Objectif atteint.</strong> Le projet ne reçoit plus de promesses ni d'engagements, sauf si la personne qui le porte
+          relève son objectif.
+        </p>
+      ) : progress.remainingCents !== null ? (
+        <p>Il reste {formatEuros(progress.remainingCents)} à trouver.</p>
+      ) : null}
+      {canPledge && !progress.goalReached ? (
         <p>
           <a className="button" href={`/projets/${projectId}/soutenir`}>
             Soutenir ce projet

@@ -6,13 +6,17 @@
 import type { SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { existingActivityDomainIds, existingSkillIds } from "~/models/catalog.server";
-import { resolveCommune } from "~/models/commune-resolution.server";
+import { communeLabel } from "~/models/commune.server";
+import { resolveCommune, type CommuneResolution } from "~/models/commune-resolution.server";
 import type { FundingNeedInput, ProjectInput, SkillNeedInput } from "~/models/project.server";
 import { fundingNeedSchema, projectSchema, skillNeedSchema } from "~/schemas/project";
 import type { Db } from "~/utils/db.server";
+import type { ChoiceOption } from "~/utils/reply";
 
 type Reply = SubmissionResult<string[]>;
-export type ProjectFormResult = { ok: true; input: ProjectInput } | { ok: false; reply: Reply };
+export type ProjectFormResult =
+  | { ok: true; input: ProjectInput }
+  | { ok: false; reply: Reply; choices: Record<string, ChoiceOption[]> };
 
 /** zod's own messages win over ours for the same field. */
 function pickErrors(error: Record<string, string[] | null> | null | undefined): Record<string, string[]> {
@@ -30,20 +34,27 @@ export function resolveTypedCommune(db: Db, formData: FormData, field = "commune
   return resolveCommune(db, text, typeof code === "string" && code ? code : undefined);
 }
 
+/** The communes an ambiguous input could mean, as choices for the commune field (none otherwise). */
+export function communeChoices(resolution: CommuneResolution | null, field = "commune"): Record<string, ChoiceOption[]> {
+  if (!resolution || resolution.ok || !("choices" in resolution)) return {};
+  return { [field]: resolution.choices.map((c) => ({ value: c.code, label: communeLabel(c) })) };
+}
+
 export function validateProjectForm(db: Db, formData: FormData): ProjectFormResult {
   const submission = parseWithZod(formData, { schema: projectSchema });
   const commune = resolveTypedCommune(db, formData);
   const fieldErrors: Record<string, string[]> = {};
   if (commune && !commune.ok) fieldErrors.commune = [commune.message];
+  const choices = communeChoices(commune);
   if (submission.status !== "success") {
-    return { ok: false, reply: submission.reply({ fieldErrors: { ...fieldErrors, ...pickErrors(submission.error) } }) };
+    return { ok: false, reply: submission.reply({ fieldErrors: { ...fieldErrors, ...pickErrors(submission.error) } }), choices };
   }
   const v = submission.value;
   if (!existingActivityDomainIds(db, [v.activityDomainId]).has(v.activityDomainId)) {
     fieldErrors.activityDomainId = ["Domaine d'activité inconnu : choisissez-en un dans la liste."];
   }
   if (!commune?.ok || Object.keys(fieldErrors).length > 0) {
-    return { ok: false, reply: submission.reply({ fieldErrors }) };
+    return { ok: false, reply: submission.reply({ fieldErrors }), choices };
   }
   return {
     ok: true,

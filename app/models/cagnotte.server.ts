@@ -17,6 +17,8 @@ import { formatEuros } from "~/domain/format";
 import { fail, type Outcome } from "./outcome";
 import { isStaffOf } from "~/domain/permissions";
 import { getActor } from "./user.server";
+import { checkContributionFits } from "~/domain/funding";
+import { fundingTotals } from "./funding-progress.server";
 
 export type DonationInput = { amountCents: number; donorName: string | null; message: string };
 
@@ -50,6 +52,8 @@ export function allocate(db: Db, territoryId: number, allocatedBy: number, input
     if (input.amountCents > available) {
       return fail(400, `La cagnotte ne contient que ${formatEuros(available)} à attribuer.`, "amount");
     }
+    const fits = checkContributionFits(input.amountCents, fundingTotals(tx, input.projectId), "cagnotte");
+    if (!fits.ok) return fail(400, fits.message, fits.reason === "above-remaining" ? "amount" : "projectId");
     tx.insert(cagnotteAllocations).values({ territoryId, allocatedBy, createdAt: now, ...input }).run();
     return { ok: true };
   });

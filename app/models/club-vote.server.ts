@@ -28,6 +28,7 @@ import { formatEuros } from "~/domain/format";
 import { fail, type Outcome } from "./outcome";
 import { getClub, getMembership, countActive, clubBalance, type ClubRow } from "./club.server";
 import { dealOfClub, publishedProject } from "./club-deal.server";
+import { fundingTotals } from "./funding-progress.server";
 
 export type OpenVoteInput = { dealId: number; amountCents: number; instrument: Instrument; deadline: Date };
 
@@ -47,6 +48,7 @@ function commitmentCheck(q: Reader, club: ClubRow, projectId: number, amountCent
     maxStakeBps: club.maxStakeBps,
     companyCapitalCents: need?.companyCapitalCents ?? null,
     needCents: need?.amountCents ?? null,
+    raisedCents: fundingTotals(q, projectId).raisedCents,
   });
 }
 

@@ -13,10 +13,39 @@ import {
   users,
 } from "#db/schema";
 import type { FundingKind, Instrument } from "~/domain/vocabulary";
-import type { Db } from "~/utils/db.server";
+import { isGoalReached, remainingCents, type FundingTotals } from "~/domain/funding";
+import type { Db, Reader } from "~/utils/db.server";
+
+/**
+ * What the project seeks and what is raised toward it (active pledges, clubs' commitments, cagnotte
+ * allocations), read in the caller's transaction so a contribution is checked against what is there.
+ */
+export function fundingTotals(q: Reader, projectId: number): FundingTotals {
+  const need = q
+    .select({ amountCents: projectFundingNeeds.amountCents })
+    .from(projectFundingNeeds)
+    .where(eq(projectFundingNeeds.projectId, projectId))
+    .get();
+  const total = (rows: { total: string | null } | undefined) => Number(rows?.total ?? 0);
+  const pledged = q
+    .select({ total: sum(pledges.amountCents) })
+    .from(pledges)
+    .where(and(eq(pledges.projectId, projectId), eq(pledges.status, "actif")))
+    .get();
+  const committed = q.select({ total: sum(clubCommitments.amountCents) }).from(clubCommitments).where(eq(clubCommitments.projectId, projectId)).get();
+  const allocated = q
+    .select({ total: sum(cagnotteAllocations.amountCents) })
+    .from(cagnotteAllocations)
+    .where(eq(cagnotteAllocations.projectId, projectId))
+    .get();
+  return { needCents: need?.amountCents ?? null, raisedCents: total(pledged) + total(committed) + total(allocated) };
+}
 
 export type FundingProgress = {
   needCents: number | null;
+  /** What is still sought (0 once the goal is reached); null without a funding need. */
+  remainingCents: number | null;
+  goalReached: boolean;
   needKind: FundingKind | null;
   clubs: { clubId: number; clubName: string; amountCents: number; instruments: Instrument[] }[];
   clubsCents: number;
@@ -65,8 +94,11 @@ export function getProjectFundingProgress(db: Db, projectId: number): FundingPro
   const clubsCents = commitments.reduce((s, c) => s + c.amountCents, 0);
   const pledgesCents = Number(pledged?.total ?? 0);
   const cagnotteCents = Number(allocated?.total ?? 0);
+  const totals = { needCents: need?.amountCents ?? null, raisedCents: clubsCents + pledgesCents + cagnotteCents };
   return {
-    needCents: need?.amountCents ?? null,
+    needCents: totals.needCents,
+    remainingCents: remainingCents(totals),
+    goalReached: isGoalReached(totals),
     needKind: need?.kind ?? null,
     clubs: [...byClub.values()],
     clubsCents,

@@ -118,6 +118,8 @@ const WATCHED: Record<string, readonly (readonly [string, string])[]> = {
     ["c", "null"],
     ["p", "R.project_id"],
   ],
+  pledges: [["p", "R.project_id"]],
+  cagnotte_allocations: [["p", "R.project_id"]],
   clubs: [["c", "null"]],
   club_areas: [["c", "null"]],
   club_sectors: [["c", "null"]],
@@ -350,6 +352,19 @@ export function loadProjects(
     .iterate(...fm.params) as Iterable<[number, number, number]>) {
     push(commitments, projectId, { clubId, amountCents });
   }
+  // Direct pledges and the cagnotte count toward the goal as clubs' commitments do.
+  const otherRaised = new Map<number, number>();
+  for (const [projectId, amountCents] of client
+    .prepare(
+      `select project_id, sum(amount_cents) from (
+         select project_id, amount_cents from pledges where status = 'actif'${fm.clause}
+         union all select project_id, amount_cents from cagnotte_allocations where 1 = 1${fm.clause}
+       ) group by project_id`,
+    )
+    .raw()
+    .iterate(...fm.params, ...fm.params) as Iterable<[number, number]>) {
+    otherRaised.set(projectId, amountCents);
+  }
   const needs: NeedInput[] = [];
   const fn = idFilter("n.project_id", ids);
   for (const [id, projectId, skillId, priority] of client
@@ -398,6 +413,7 @@ export function loadProjects(
       departmentCode: ref.departmentOf.get(communeCode) ?? "",
       funding: funding.get(id) ?? null,
       commitments: commitments.get(id) ?? [],
+      otherRaisedCents: otherRaised.get(id) ?? 0,
       mentorFollows: followed.has(id),
     };
     return { prepared, fundable: prepareFundableProject(fundableInput, ref.points) };

@@ -9,6 +9,8 @@ import { writeTransaction, type Db } from "~/utils/db.server";
 import { fail, type Outcome } from "./outcome";
 import { hasRole } from "~/domain/permissions";
 import { getActor } from "./user.server";
+import { checkContributionFits } from "~/domain/funding";
+import { fundingTotals } from "./funding-progress.server";
 
 export type PledgeInput = { amountCents: number; kind: FundingKind; message: string };
 
@@ -21,6 +23,8 @@ export function createPledge(db: Db, userId: number, projectId: number, input: P
     if (!hasRole(getActor(tx, userId), "epargnant")) {
       return fail(403, "Le soutien direct est réservé aux épargnants : ajoutez ce rôle dans votre compte.");
     }
+    const fits = checkContributionFits(input.amountCents, fundingTotals(tx, projectId), "pledge");
+    if (!fits.ok) return fits.reason === "above-remaining" ? fail(400, fits.message, "amount") : fail(409, fits.message);
     const row = tx
       .insert(pledges)
       .values({ projectId, userId, amountCents: input.amountCents, kind: input.kind, message: input.message, createdAt: now })

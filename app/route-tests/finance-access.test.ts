@@ -185,3 +185,67 @@ describe("pledges", () => {
     expect(db.select().from(pledges).where(eq(pledges.id, pledge.id)).get()?.status).toBe("annule");
   });
 });
+
+describe("funding that stops at its goal", () => {
+  const pledged = (id: number) => db.select({ n: count() }).from(pledges).where(eq(pledges.projectId, id)).get()?.n ?? 0;
+
+  it("refuses a pledge above what remains, stores nothing, and says what remains", async () => {
+    const owner = await createTestUser(db, { roles: ["porteur"] });
+    const saver = await createTestUser(db, { roles: ["epargnant"] });
+    const id = createFundedProject(db, owner.id, { amountCents: 800_000 }).id;
+    const path = `/projets/${id}/soutenir`;
+    const params = { id: String(id) };
+
+    const above = await post(soutenir.action, path, saver.id, { amount: "8 000,50", kind: "pret" }, params);
+    expect(above.status).toBe(400);
+    expect(messageOf(above)).toBe("Il reste 8\u202f000,00\u00a0€ à trouver pour ce projet (objectif 8\u202f000,00\u00a0€) : votre promesse ne peut pas dépasser ce montant.");
+    expect(pledged(id)).toBe(0);
+
+    expect((await post(soutenir.action, path, saver.id, { amount: "6 500", kind: "pret" }, params)).status).toBe(302);
+    const rest = await post(soutenir.action, path, saver.id, { amount: "1 500,01", kind: "pret" }, params);
+    expect(messageOf(rest)).toMatch(/^Il reste 1\u202f500,00\u00a0€ à trouver/);
+    expect(pledged(id)).toBe(1);
+    expect((await post(soutenir.action, path, saver.id, { amount: "1 500", kind: "pret" }, params)).status).toBe(302);
+    expect(pledged(id)).toBe(2);
+
+    // The goal is reached: the page says so and offers no pledge form; another pledge is refused.
+    const page = await get(soutenir.loader, path, saver.id, params);
+    expect(page.data).toMatchObject({ progress: { goalReached: true, remainingCents: 0 } });
+    const after = await post(soutenir.action, path, saver.id, { amount: "10", kind: "pret" }, params);
+    expect(after.status).toBe(409);
+    expect((after.data as { message: string }).message).toBe("Ce projet a atteint son objectif de 8\u202f000,00\u00a0€ : il ne reçoit plus de promesses.");
+    expect(pledged(id)).toBe(2);
+  });
+
+  it("refuses a cagnotte allocation above what the project still seeks", async () => {
+    const owner = await createTestUser(db, { roles: ["porteur"] });
+    const saver = await createTestUser(db, { roles: ["epargnant"] });
+    const animator = await createTestAnimator(db, territory.id);
+    const id = createFundedProject(db, owner.id, { amountCents: 100_000 }).id;
+    expect((await post(soutenir.action, `/projets/${id}/soutenir`, saver.id, { amount: "900", kind: "don" }, { id: String(id) })).status).toBe(302);
+    donate(db, territory.id, null, { amountCents: 50_000, donorName: null, message: "" }, new Date());
+    const allocations = () => db.select({ n: count() }).from(cagnotteAllocations).where(eq(cagnotteAllocations.projectId, id)).get()?.n;
+    const path = `/cagnotte/${territory.slug}`;
+    const tooMuch = await post(cagnotte.action, path, animator.id, { intent: "allocate", projectId: String(id), amount: "150" }, { slug: territory.slug });
+    expect(tooMuch.status).toBe(400);
+    expect(messageOf(tooMuch)).toMatch(/^Il reste 100,00\u00a0€ à trouver pour ce projet .* l'attribution ne peut pas dépasser ce montant\.$/);
+    expect(allocations()).toBe(0);
+    expect((await post(cagnotte.action, path, animator.id, { intent: "allocate", projectId: String(id), amount: "100" }, { slug: territory.slug })).status).toBe(302);
+    expect(allocations()).toBe(1);
+  });
+
+  it("refuses to open a club vote for more than the project still seeks", async () => {
+    const owner = await createTestUser(db, { roles: ["porteur"] });
+    const saver = await createTestUser(db, { roles: ["epargnant"] });
+    const id = createFundedProject(db, owner.id, { amountCents: 1_000_000, companyCapitalCents: 4_000_000 }).id;
+    expect((await post(soutenir.action, `/projets/${id}/soutenir`, saver.id, { amount: "9 700", kind: "pret" }, { id: String(id) })).status).toBe(302);
+    const follow = followProject(db, a.club.id, id, new Date());
+    if (!follow.ok) throw new Error(follow.message);
+    studyDeal(db, a.club.id, follow.dealId, "Étudié.", new Date());
+    const deadline = new Date(Date.now() + 7 * 86_400_000);
+    const opened = openVote(db, a.club.id, a.gerant.id, { dealId: follow.dealId, amountCents: 50_000, instrument: "pret", deadline }, new Date());
+    expect(opened).toMatchObject({ ok: false, field: "amount" });
+    expect(!opened.ok && opened.message).toMatch(/^Il reste 300,00\u00a0€ à trouver pour ce projet .* l'engagement du club ne peut pas dépasser ce montant\.$/);
+    expect(db.select({ n: count() }).from(clubVotes).where(eq(clubVotes.projectId, id)).get()?.n).toBe(0);
+  });
+});

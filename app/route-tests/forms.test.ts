@@ -5,7 +5,7 @@
  */
 import { count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { mentorshipFeedback, mentorships, mentorshipSessions, projectFundingNeeds, projects, projectSkillNeeds, volunteerProfiles } from "#db/schema";
+import { mentorshipFeedback, mentorships, mentorshipSessions, projectFundingNeeds, projects, projectSkillNeeds, users, volunteerProfiles } from "#db/schema";
 import {
   createTestHolder,
   createTestMentorship,
@@ -24,6 +24,7 @@ import * as financement from "~/routes/projets.$id.financement";
 import * as projectPage from "~/routes/projets.$id._index";
 import * as modifier from "~/routes/projets.$id.modifier";
 import * as nouveau from "~/routes/projets.nouveau";
+import * as inscription from "~/routes/inscription";
 import { getDb } from "~/utils/db.server";
 import { fieldErrors, formIdOf, initialValue, messageOf, post, type Called } from "./helpers";
 
@@ -161,6 +162,38 @@ describe("funding need form", () => {
   });
 });
 
+describe("sign-up form (/inscription)", () => {
+  const signUp = (overrides: Record<string, string>) => ({
+    email: `corse-${Math.random().toString(36).slice(2)}@exemple.fr`,
+    displayName: "Lisandru",
+    password: "une phrase assez longue pour être sûre",
+    commune: "Ajaccio",
+    communeCode: "",
+    roles: "porteur",
+    ...overrides,
+  });
+  const userCommune = (email: string) => db().select({ communeCode: users.communeCode }).from(users).where(eq(users.email, email)).get();
+
+  it.each([
+    ["2A004", "2A004"],
+    ["75056", "75056"],
+  ])("takes the INSEE code « %s » typed with no hidden code", async (typed, code) => {
+    const form = signUp({ commune: typed });
+    const called = await post(inscription.action, "/inscription", null, form);
+    expect(called.status, JSON.stringify(called.data)).toBe(302);
+    expect(userCommune(form.email)).toEqual({ communeCode: code });
+  });
+
+  it("offers the communes of an ambiguous name and stores no account until one is chosen", async () => {
+    const form = signUp({ commune: "Saint-Martin" });
+    const called = await post(inscription.action, "/inscription", null, form);
+    expectFieldError(called, "commune", /Plusieurs communes correspondent à « Saint-Martin »/, { commune: "Saint-Martin", displayName: "Lisandru" });
+    expect((called.data as { choices: Record<string, unknown[]> }).choices.commune!.length).toBeGreaterThan(1);
+    expect(initialValue(called)).not.toHaveProperty("password");
+    expect(userCommune(form.email)).toBeUndefined();
+  });
+});
+
 describe("volunteer profile form", () => {
   const skillRows = () => {
     const ids = ["marketing", "fiscalite", "commercial", "communication", "gestion-administrative", "comptabilite", "techniques-de-financement"].map((s) => skillId(db(), s));
@@ -179,6 +212,8 @@ describe("volunteer profile form", () => {
     ["wrong type of capacity", { maxMentorships: "trois" }, "maxMentorships", /combien de projets/],
     ["negative hours", { hoursPerMonth: "-4" }, "hoursPerMonth", /ne peut pas être négatif/],
     ["too many hours", { hoursPerMonth: "500" }, "hoursPerMonth", /au plus 200/],
+    ["no hour while not paused", { hoursPerMonth: "0" }, "hoursPerMonth", /au moins 1 heure par mois, ou mettez votre profil en pause/],
+    ["no project while not paused", { maxMentorships: "0" }, "maxMentorships", /au moins 1 projet, ou mettez votre profil en pause/],
     ["too long bio", { bio: longText(1001) }, "bio", /au plus 1000 caractères/],
     ["unknown commune", { commune: "Atlantide" }, "commune", /Commune inconnue/],
     ["unknown domain", { domainIds: ["9999"] }, "domainIds", /Domaine d'activité inconnu/],
@@ -195,6 +230,26 @@ describe("volunteer profile form", () => {
     const called = await post(profile.action, "/benevoles/profil", volunteer.id, profileForm({ domainIds: ["1", "3"] }));
     expect(called.status).toBe(302);
     expect(db().select().from(volunteerProfiles).where(eq(volunteerProfiles.userId, volunteer.id)).get()).toMatchObject({ status: "retraite", radiusKm: 30, maxMentorships: 2 });
+  });
+
+  it("accepts no hour and no project from a volunteer who pauses", async () => {
+    const volunteer = await createTestUser(db(), { roles: ["benevole"] });
+    const called = await post(profile.action, "/benevoles/profil", volunteer.id, profileForm({ hoursPerMonth: "0", maxMentorships: "0", paused: "on" }));
+    expect(called.status).toBe(302);
+    expect(db().select().from(volunteerProfiles).where(eq(volunteerProfiles.userId, volunteer.id)).get()).toMatchObject({ paused: true, hoursPerMonth: 0 });
+  });
+
+  it("offers the communes of an ambiguous postal code on the same page, and takes the one chosen", async () => {
+    const volunteer = await createTestUser(db(), { roles: ["benevole"] });
+    const offered = await post(profile.action, "/benevoles/profil", volunteer.id, profileForm({ commune: "59600" }));
+    expectFieldError(offered, "commune", /Plusieurs communes correspondent à « 59600 » : choisissez la vôtre ci-dessous/, { commune: "59600" });
+    const choices = (offered.data as { choices: Record<string, { value: string; label: string }[]> }).choices.commune;
+    expect(choices).toContainEqual({ value: "59021", label: "Assevent (59600)" });
+    expect(db().select().from(volunteerProfiles).where(eq(volunteerProfiles.userId, volunteer.id)).get()).toBeUndefined();
+
+    const chosen = await post(profile.action, "/benevoles/profil", volunteer.id, profileForm({ commune: "59600", communeCode: "59021" }));
+    expect(chosen.status).toBe(302);
+    expect(db().select({ communeCode: users.communeCode }).from(users).where(eq(users.id, volunteer.id)).get()).toEqual({ communeCode: "59021" });
   });
 
   it("is only for volunteers", async () => {

@@ -12,7 +12,7 @@ import { getTrackRecord, getVolunteerProfile, saveVolunteerProfile } from "~/mod
 import { BIO_MAX, volunteerProfileSchema } from "~/schemas/volunteer";
 import { getDb } from "~/utils/db.server";
 import { formatInteger, plural } from "~/domain/format";
-import { resolveTypedCommune } from "~/guards/project-form.server";
+import { communeChoices, resolveTypedCommune } from "~/guards/project-form.server";
 import { authorize, signInFirst } from "~/guards/authorize.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { replyInvalid } from "~/utils/reply.server";
@@ -62,7 +62,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== "success") {
     const communeError: Record<string, string[]> =
       commune && !commune.ok && !submission.error?.commune ? { commune: [commune.message] } : {};
-    return replyInvalid(submission, { fieldErrors: communeError });
+    return replyInvalid(submission, { fieldErrors: communeError, choices: communeChoices(commune) });
   }
   const v = submission.value;
   const chosen = v.skills.flatMap((s) => (s.level ? [{ skillId: s.skillId, level: s.level }] : []));
@@ -74,7 +74,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (domainIds.some((id) => !knownDomains.has(id))) fieldErrors.domainIds = ["Domaine d'activité inconnu : choisissez dans la liste."];
   if (commune && !commune.ok) fieldErrors.commune = [commune.message];
   if (!commune?.ok || Object.keys(fieldErrors).length > 0) {
-    return replyInvalid(submission, { fieldErrors });
+    return replyInvalid(submission, { fieldErrors, choices: communeChoices(commune) });
   }
   saveVolunteerProfile(
     db,
@@ -202,11 +202,17 @@ export default function VolunteerProfilePage() {
         <NumberField
           meta={fields.maxMentorships}
           label="Nombre de projets que je peux suivre en même temps"
-          hint="Maillon ne vous proposera pas plus de projets que cela."
+          hint="Maillon ne vous proposera pas plus de projets que cela. Au moins 1, sauf pendant une pause."
           min={0}
           max={20}
         />
-        <NumberField meta={fields.hoursPerMonth} label="Heures que je peux donner par mois" min={0} max={200} />
+        <NumberField
+          meta={fields.hoursPerMonth}
+          label="Heures que je peux donner par mois"
+          hint="Au moins 1, sauf pendant une pause."
+          min={0}
+          max={200}
+        />
         <TextAreaField
           meta={fields.bio}
           label="Ma présentation (facultative)"

@@ -6,6 +6,7 @@ import { CommuneField } from "~/components/commune-field";
 import { FieldError, TextField } from "~/components/ui/field";
 import { ROLE_LABELS, SELF_SERVICE_ROLES, type SelfServiceRole } from "~/domain/catalog";
 import { resolveCommune } from "~/models/commune-resolution.server";
+import { communeChoices } from "~/guards/project-form.server";
 import { createUser, findUserByEmail } from "~/models/user.server";
 import { signUpSchema } from "~/schemas/auth";
 import { startSession } from "~/utils/auth.server";
@@ -54,7 +55,7 @@ export async function action({ request }: ActionFunctionArgs) {
     fieldErrors.email = ["Un compte existe déjà avec cette adresse. Connectez-vous, ou choisissez une autre adresse."];
   }
   if (Object.keys(fieldErrors).length > 0 || !commune.ok) {
-    return replyInvalid(submission, { fieldErrors, hideFields: ["password"] });
+    return replyInvalid(submission, { fieldErrors, hideFields: ["password"], choices: communeChoices(commune) });
   }
 
   const passwordHash = await hashPassword(input.password);

@@ -422,7 +422,7 @@ function FundingSection() {
       {canEdit ? (
         <p>
           <a className="button button--ghost" href={`/projets/${project.id}/financement`}>
-            {funding ? "Modifier le besoin de financement" : "Ajouter un besoin de financement"}
+            {!funding ? "Ajouter un besoin de financement" : fundingProgress.goalReached ? "Relever l'objectif de financement" : "Modifier le besoin de financement"}
           </a>
         </p>
       ) : null}

@@ -43,7 +43,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { project } = loadEditableProject(authorize(request, "projets.$id.modifier", formData), params.id);
   const db = getDb();
   const result = validateProjectForm(db, formData);
-  if (!result.ok) return replyInvalid(result.reply);
+  if (!result.ok) return replyInvalid(result.reply, { choices: result.choices });
   updateProject(db, project.id, result.input, new Date());
   return redirectWithFlash(`/projets/${project.id}`, "Le projet a été modifié.");
 }

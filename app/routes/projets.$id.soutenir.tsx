@@ -110,7 +110,9 @@ export default function Pledge() {
       ) : null}
       {!open ? (
         <Alert>Ce projet n'est pas publié : il ne reçoit pas de soutien.</Alert>
-      ) : isOwner ? (
+      ) : progress.needCents === null ? (
+        <Alert>Ce projet ne recherche pas de financement pour l'instant.</Alert>
+      ) : progress.goalReached ? null : isOwner ? (
         <Alert>C'est votre projet : vous ne pouvez pas le soutenir vous-même.</Alert>
       ) : !isSaver ? (
         <Alert>
@@ -124,7 +126,12 @@ export default function Pledge() {
             d'une entrée au capital, pour signer les documents.
           </p>
           <ConformForm form={form} aria-labelledby="promesse">
-            <TextField meta={fields.amount} label="Montant (en euros)" hint="De 10 € à 100 000 €." inputProps={{ inputMode: "decimal" }} />
+            <TextField
+              meta={fields.amount}
+              label="Montant (en euros)"
+              hint={`Au moins 10 €, au plus ce qu'il reste à trouver : ${formatEuros(progress.remainingCents ?? 0)}.`}
+              inputProps={{ inputMode: "decimal" }}
+            />
             <RadioGroupField meta={fields.kind} legend="Sous quelle forme ?" options={optionsFrom(FUNDING_KIND_LABELS)} />
             <TextAreaField meta={fields.message} label="Un mot pour la personne qui porte le projet (facultatif)" rows={3} />
             <SubmitButton>Enregistrer ma promesse</SubmitButton>

@@ -29,7 +29,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const { auth } = authorize(request, "projets.nouveau", formData);
   const db = getDb();
   const result = validateProjectForm(db, formData);
-  if (!result.ok) return replyInvalid(result.reply);
+  if (!result.ok) return replyInvalid(result.reply, { choices: result.choices });
   const project = createProject(db, auth.user.id, result.input, new Date());
   return redirectWithFlash(`/projets/${project.id}`, "Votre projet est enregistré comme brouillon. Ajoutez ses besoins, puis publiez-le.");
 }

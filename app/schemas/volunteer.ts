@@ -53,5 +53,16 @@ export const volunteerProfileSchema = z.object({
     .max(BIO_MAX, { error: `La présentation doit compter au plus ${BIO_MAX} caractères.` })
     .optional(),
   paused: z.boolean().optional(),
-});
+})
+  // A volunteer who is not paused but gives no hour or takes no project is never available: ask for
+  // at least one, or for the pause, which says the same thing honestly.
+  .superRefine((v, ctx) => {
+    if (v.paused) return;
+    if (v.hoursPerMonth === 0) {
+      ctx.addIssue({ code: "custom", path: ["hoursPerMonth"], message: "Indiquez au moins 1 heure par mois, ou mettez votre profil en pause." });
+    }
+    if (v.maxMentorships === 0) {
+      ctx.addIssue({ code: "custom", path: ["maxMentorships"], message: "Indiquez au moins 1 projet, ou mettez votre profil en pause." });
+    }
+  });
 export type VolunteerProfileFormValues = z.infer<typeof volunteerProfileSchema>;

@@ -77,8 +77,19 @@ describe("replyRefused", () => {
   it("answers a form made of one button with the message alone", () => {
     const answer = replyRefused({ status: 404, message: "Promesse introuvable." });
     expect(answer.init?.status).toBe(404);
-    expect(answer.data).toEqual({ formId: null, result: { status: "error", error: { "": ["Promesse introuvable."] } }, message: "Promesse introuvable." });
+    expect(answer.data).toEqual({
+      formId: null,
+      result: { status: "error", error: { "": ["Promesse introuvable."] } },
+      message: "Promesse introuvable.",
+      choices: null,
+    });
     expect(replyRefused(UNKNOWN_INTENT).init?.status).toBe(400);
+  });
+
+  it("offers the choices of an ambiguous field, and none when there are none", () => {
+    const choices = { commune: [{ value: "59021", label: "Assevent (59600)" }] };
+    expect(replyInvalid(valid(), { fieldErrors: { commune: ["Plusieurs communes correspondent."] }, choices }).data.choices).toEqual(choices);
+    expect(replyInvalid(valid(), { choices: {} }).data.choices).toBeNull();
   });
 
   it("never sends a hidden field back", () => {

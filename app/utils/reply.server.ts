@@ -5,7 +5,7 @@
  */
 import type { SubmissionResult } from "@conform-to/react";
 import { data } from "@remix-run/node";
-import type { ActionReply } from "./reply";
+import type { ActionReply, ChoiceOption } from "./reply";
 
 export type { ActionReply } from "./reply";
 
@@ -26,6 +26,8 @@ type Options = {
   formId?: string | null;
   /** Never sent back to the browser (passwords). */
   hideFields?: string[];
+  /** Choices to offer at a field, by field name (the communes an ambiguous input could mean). */
+  choices?: Record<string, ChoiceOption[]>;
 };
 
 function build(
@@ -49,6 +51,7 @@ function answer(result: SubmissionResult<string[]>, status: number, options: Opt
     formId: options.formId ?? null,
     result,
     message: formErrors.length > 0 ? formErrors.join(" ") : null,
+    choices: options.choices && Object.keys(options.choices).length > 0 ? options.choices : null,
   };
   return data(reply, { status });
 }

@@ -13,7 +13,11 @@ export type ActionReply = {
   result: SubmissionResult<string[]>;
   /** The form-level error in one sentence (null when every error sits at a field). */
   message: string | null;
+  /** What the server offers to choose from at a field whose input matched several things (an ambiguous commune). */
+  choices: Record<string, ChoiceOption[]> | null;
 };
+
+export type ChoiceOption = { value: string; label: string };
 
 /**
  * The last answer for the form `formId` (null: the page's form, or the page
@@ -27,4 +31,11 @@ export function useFormReply(formId: string | null = null): {
   const reply = useActionData<ActionReply>() as ActionReply | undefined;
   if (!reply || reply.formId !== formId) return { lastResult: undefined, message: null };
   return { lastResult: reply.result, message: reply.message };
+}
+
+/** The choices the last answer offers at `field` of the form `formId` (none when it offers none). */
+export function useFieldChoices(field: string, formId: string | null = null): ChoiceOption[] {
+  const reply = useActionData<ActionReply>() as ActionReply | undefined;
+  if (!reply || reply.formId !== formId) return [];
+  return reply.choices?.[field] ?? [];
 }

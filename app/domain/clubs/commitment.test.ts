@@ -8,9 +8,17 @@ const base: CommitmentInput = {
   maxStakeBps: 3300,
   companyCapitalCents: 1_000_000,
   needCents: 2_000_000,
+  raisedCents: 0,
 };
 
 describe("commitment checks", () => {
+  it("refuses more than the project still seeks, saying what remains", () => {
+    const check = checkCommitment({ ...base, raisedCents: 1_900_000, amountCents: 150_000 });
+    expect(check).toMatchObject({ ok: false, reason: "goal" });
+    expect(!check.ok && check.message).toMatch(/^Il reste 1\u202f000,00\u00a0€ à trouver pour ce projet .* l'engagement du club ne peut pas dépasser ce montant\.$/);
+    expect(checkCommitment({ ...base, raisedCents: 1_800_000, amountCents: 200_000 })).toEqual({ ok: true });
+  });
+
   it("accepts an amount within the money available and the stake cap", () => {
     expect(checkCommitment(base)).toEqual({ ok: true });
   });

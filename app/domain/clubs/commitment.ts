@@ -1,8 +1,10 @@
 /**
  * May a club commit this amount to this company? Never more than the money it
- * has, and never above its maximum stake (clubs stay minority shareholders).
+ * has, never above its maximum stake (clubs stay minority shareholders), and
+ * never beyond what the project still seeks.
  */
 import { formatEuros } from "../format";
+import { checkContributionFits } from "../funding";
 
 export type CommitmentInput = {
   amountCents: number;
@@ -16,11 +18,13 @@ export type CommitmentInput = {
   companyCapitalCents: number | null;
   /** The project's funding need, when it has one. */
   needCents: number | null;
+  /** What every source (pledges, clubs, cagnotte) has already raised toward the need. */
+  raisedCents: number;
 };
 
 export type CommitmentCheck =
   | { ok: true }
-  | { ok: false; reason: "amount" | "no-need" | "money" | "stake"; message: string };
+  | { ok: false; reason: "amount" | "no-need" | "money" | "stake" | "goal"; message: string };
 
 /** The base of the stake: the company's capital when known, else the amount sought. */
 export function stakeBaseCents(input: Pick<CommitmentInput, "companyCapitalCents" | "needCents">): number | null {
@@ -67,5 +71,7 @@ export function checkCommitment(input: CommitmentInput): CommitmentCheck {
       message: `Avec ${formatEuros(input.amountCents)}, le club dépasserait sa part maximale de ${formatPercentBps(input.maxStakeBps)} ${what} (${formatEuros(base)}) : il peut encore engager au plus ${formatEuros(room)}.`,
     };
   }
+  const fits = checkContributionFits(input.amountCents, { needCents: input.needCents, raisedCents: input.raisedCents }, "club");
+  if (!fits.ok) return { ok: false, reason: "goal", message: fits.message };
   return { ok: true };
 }

@@ -83,6 +83,8 @@ export type FundableProjectInput = {
   funding: { amountCents: number; kind: FundingKind; companyCapitalCents?: number | null } | null;
   /** Commitments already made by clubs. */
   commitments: readonly { clubId: number; amountCents: number }[];
+  /** Active direct pledges and cagnotte allocations: they count toward the goal too. */
+  otherRaisedCents?: number;
   /** A volunteer mentor follows the project (accepted mentorship). */
   mentorFollows: boolean;
 };
@@ -100,6 +102,7 @@ export type PreparedClub = Omit<ClubInput, "sectorIds" | "areaDepartmentCodes" |
 
 export type PreparedFundableProject = FundableProjectInput & {
   point: GeoPoint | null;
+  /** Everything raised so far: clubs' commitments, direct pledges and the cagnotte. */
   committedCents: number;
 };
 
@@ -155,6 +158,8 @@ export function prepareFundableProject(p: FundableProjectInput, points: CommuneP
     assertFiniteNumber(`${f}.commitments[${i}].amountCents`, c.amountCents);
     committedCents += c.amountCents;
   }
+  if (p.otherRaisedCents !== undefined) assertFiniteNumber(`${f}.otherRaisedCents`, p.otherRaisedCents);
+  committedCents += p.otherRaisedCents ?? 0;
   return { ...p, point: points.get(p.communeCode) ?? null, committedCents };
 }
 
