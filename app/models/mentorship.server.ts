@@ -162,15 +162,19 @@ function wasRefused(tx: Writer, projectId: number, volunteerId: number): boolean
     .get();
 }
 
-/** Why the volunteer cannot take one more request now (full or paused), or null. */
-function capacityRefusal(tx: Writer, volunteerId: number): string | null {
-  const profile = tx
+/**
+ * Why the volunteer cannot take one more mentorship now (full or paused), or null; `self` words it
+ * for the volunteer, with what to do (end one, raise the capacity in the profile). The page shows
+ * it before anyone clicks « Accepter »; the acceptance checks it again in its transaction.
+ */
+export function capacityRefusal(q: Reader, volunteerId: number, self = false): string | null {
+  const profile = q
     .select({ max: volunteerProfiles.maxMentorships, paused: volunteerProfiles.paused })
     .from(volunteerProfiles)
     .where(eq(volunteerProfiles.userId, volunteerId))
     .get();
   if (!profile) return "Ce ou cette bénévole n'a pas de profil d'accompagnement.";
-  const decision = capacityCheck(countActiveMentorships(tx, volunteerId), profile.max, profile.paused, false);
+  const decision = capacityCheck(countActiveMentorships(q, volunteerId), profile.max, profile.paused, self);
   return decision.ok ? null : decision.message;
 }
 

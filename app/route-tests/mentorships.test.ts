@@ -124,6 +124,25 @@ describe("capacity", () => {
     expect(statusOf(second)).toBe("demande");
     expect(db().select({ n: count() }).from(mentorships).where(and(eq(mentorships.volunteerId, volunteer.id), eq(mentorships.status, "acceptee"))).get()?.n).toBe(1);
   });
+
+  it("is shown before the click: a full volunteer's pending request says so instead of offering « Accepter »", async () => {
+    const volunteer = await createTestVolunteer(db(), { max: 1 });
+    const a = createTestProject(db(), (await createTestHolder(db())).id);
+    const holderB = await createTestHolder(db());
+    const b = createTestProject(db(), holderB.id);
+    const first = createTestRequest(db(), a.needIds[0]!, volunteer.id);
+    const second = createTestRequest(db(), b.needIds[0]!, volunteer.id);
+    const page = (userId: number) => get(mentorshipPage.loader, `/accompagnements/${second}`, userId, { id: String(second) });
+    expect((await page(volunteer.id)).data).toMatchObject({ isAddressee: true, acceptBlocked: null });
+
+    expect((await respond(first, volunteer.id, "accepter")).status).toBe(302);
+    expect((await page(volunteer.id)).data).toMatchObject({
+      isAddressee: true,
+      acceptBlocked: "Capacité atteinte : vous suivez déjà 1 projet sur 1 possible. Terminez un accompagnement ou augmentez votre capacité dans votre profil.",
+    });
+    // The holder, who does not answer this request, is not told how to change the volunteer's profile.
+    expect((await page(holderB.id)).data).toMatchObject({ isAddressee: false, acceptBlocked: null });
+  });
 });
 
 describe("a mentorship from request to feedback", () => {

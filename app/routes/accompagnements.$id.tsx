@@ -7,6 +7,7 @@ import { NumberField, RadioGroupField, SelectField, TextAreaField, TextField } f
 import { addresseeOf, formatDuration, isEnded, minutesToHoursLabel, plannedEnd } from "~/domain/mentorship";
 import {
   cancelRequest,
+  capacityRefusal,
   endMentorship,
   giveFeedback,
   logSession,
@@ -43,6 +44,8 @@ export function loader({ request, params }: LoaderFunctionArgs) {
     plannedEndAt: acceptedAt ? plannedEnd(acceptedAt, m.plannedMonths) : null,
     totalMinutes: m.sessions.reduce((sum, s) => sum + s.durationMinutes, 0),
     isAddressee: m.status === "demande" && side === addresseeOf(m),
+    // Shown instead of « Accepter » when accepting could only be refused.
+    acceptBlocked: m.status === "demande" && side === addresseeOf(m) ? capacityRefusal(getDb(), m.volunteerId, side === "benevole") : null,
     isInitiator: m.status === "demande" && side !== null && side !== addresseeOf(m),
     myFeedbackGiven: m.feedback.some((f) => f.authorId === auth.user.id),
     today: parisIsoDate(new Date()),
@@ -217,16 +220,30 @@ export default function MentorshipPage() {
 }
 
 function RespondForm() {
+  const { acceptBlocked, side } = useLoaderData<typeof loader>();
   const [form, fields] = useSchemaForm(mentorshipResponseSchema, { id: "reponse", reply: "respond" });
   return (
     <section aria-labelledby="repondre">
       <h2 id="repondre">Répondre à la demande</h2>
+      {acceptBlocked ? (
+        <Alert>
+          {acceptBlocked}
+          {side === "benevole" ? (
+            <>
+              {" "}
+              <a href="/benevoles/profil">Modifier ma capacité</a> · <a href="/espace#en-cours">Mes accompagnements en cours</a>
+            </>
+          ) : null}
+        </Alert>
+      ) : null}
       <ConformForm form={form} intent="respond">
         <TextAreaField meta={fields.message} label="Votre message (facultatif)" rows={3} />
         <div className="actions">
-          <button type="submit" name="decision" value="accepter" className="button">
-            Accepter
-          </button>
+          {acceptBlocked ? null : (
+            <button type="submit" name="decision" value="accepter" className="button">
+              Accepter
+            </button>
+          )}
           <button type="submit" name="decision" value="refuser" className="button button--ghost">
             Décliner
           </button>
