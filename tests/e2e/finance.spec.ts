@@ -236,6 +236,26 @@ test("a club is founded, saves, votes and co-invests; a saver pledges and a dono
   await expect(g.getByRole("region", { name: "Mon épargne solidaire" })).toContainText(`${title!} : 150,00`);
   await a11y(g, "espace-epargnant");
 
+  // Funding stops at its goal: a cent more than what remains is refused with the amount that remains;
+  // exactly that is taken, and the project then says its goal is reached and offers no pledge.
+  await visit(g, `${projectPath}/soutenir`);
+  const hint = (await g.getByText(/au plus ce qu'il reste à trouver/).textContent()) ?? "";
+  const remainingCents = Number(/: ([\d\s\u202f]+),(\d\d)/.exec(hint)!.slice(1).join("").replace(/\D/g, ""));
+  const asTyped = (cents: number) => `${Math.floor(cents / 100)},${String(cents % 100).padStart(2, "0")}`;
+  await g.getByLabel("Montant (en euros)").fill(asTyped(remainingCents + 1));
+  await g.getByRole("button", { name: "Enregistrer ma promesse" }).click();
+  await expect(g.locator(".field-error")).toContainText("à trouver pour ce projet");
+  await expect(g.locator(".field-error")).toContainText("votre promesse ne peut pas dépasser ce montant");
+  await g.getByLabel("Montant (en euros)").fill(asTyped(remainingCents));
+  await g.getByRole("button", { name: "Enregistrer ma promesse" }).click();
+  await expect(g).toHaveURL(/\/espace#mes-soutiens$/);
+  await visit(g, projectPath);
+  await expect(g.getByTestId("objectif-atteint")).toContainText("Objectif atteint.");
+  await expect(g.getByRole("link", { name: "Soutenir ce projet" })).toHaveCount(0);
+  await visit(g, `${projectPath}/soutenir`);
+  await expect(g.getByRole("button", { name: "Enregistrer ma promesse" })).toHaveCount(0);
+  await a11y(g, "objectif-atteint");
+
   // … and gives to the cagnotte solidaire, anonymously.
   await visit(g, "/cagnotte/vals-de-saintonge");
   const before = await g.locator(".stats li").first().textContent();

@@ -8,6 +8,7 @@ import {
   expect,
   fillSignUpForm,
   signIn,
+  STRONG_PASSWORD,
   test,
   uniqueEmail,
 } from "./fixtures";
@@ -194,7 +195,9 @@ test.describe("sans JavaScript", () => {
     await expect(page.locator(".field", { has: communeInput }).locator(".field-error")).toContainText(
       "Plusieurs communes correspondent",
     );
-    await expect(page.locator(".field", { has: communeInput }).locator(".field-error")).toContainText(COMMUNE_LABEL);
+    // The communes of that postal code are offered on the same page, to choose without retyping.
+    const choices = page.getByRole("group", { name: "Choisissez votre commune" });
+    await expect(choices.getByRole("radio", { name: COMMUNE_LABEL })).toBeVisible();
     await expect(communeInput).toHaveAttribute("aria-invalid", "true");
 
     // What was typed comes back, except the password.
@@ -205,6 +208,15 @@ test.describe("sans JavaScript", () => {
     await expect(page.getByLabel("Mot de passe", { exact: true })).toHaveValue("");
     await checkA11yWithoutScripts(page);
     expect(db.countUsersByEmail(DEMO_PORTEUR_EMAIL)).toBe(1);
+
+    // Choosing among the communes offered, with another address, creates the account there.
+    const email = uniqueEmail();
+    await page.getByLabel("Adresse e-mail").fill(email);
+    await page.getByLabel("Mot de passe", { exact: true }).fill(STRONG_PASSWORD);
+    await choices.getByRole("radio", { name: COMMUNE_LABEL }).check();
+    await page.getByRole("button", { name: "Créer mon compte" }).click();
+    await expect(page).toHaveURL(/\/espace$/);
+    expect(db.getUser(email)).toEqual({ communeCode: "17347", roles: ["benevole"] });
   });
 
   test("sign-in works without JavaScript: a wrong password is explained, the e-mail kept, then the right one opens Mon espace", async ({
