@@ -93,7 +93,10 @@ export function validateSkillNeedForm(db: Db, formData: FormData): SkillNeedForm
   };
 }
 
-export type FundingFormResult = { ok: true; input: FundingNeedInput } | { ok: false; reply: Reply };
+/** On success, `submission` still answers for the form when the model refuses (values typed kept). */
+export type FundingFormResult =
+  | { ok: true; input: FundingNeedInput; submission: { reply(options?: { fieldErrors?: Record<string, string[]> }): Reply } }
+  | { ok: false; reply: Reply };
 
 export function validateFundingForm(formData: FormData): FundingFormResult {
   const submission = parseWithZod(formData, { schema: fundingNeedSchema });
@@ -101,6 +104,7 @@ export function validateFundingForm(formData: FormData): FundingFormResult {
   const v = submission.value;
   return {
     ok: true,
+    submission,
     input: {
       amountCents: v.amount,
       kind: v.kind,

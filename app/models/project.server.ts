@@ -21,6 +21,8 @@ import { checkPublishable, needRemoval, type ProjectViewer } from "~/domain/proj
 import { isAcceptedMentorOf } from "~/models/mentorship.server";
 import { writeTransaction, type Db, type Writer } from "~/utils/db.server";
 import { fail, type Outcome } from "./outcome";
+import { fundingTotals } from "./funding-progress.server";
+import { formatEuros } from "~/domain/format";
 import { isAdmin, isStaffOf, type Actor } from "~/domain/permissions";
 
 export type ProjectInput = {
@@ -412,20 +414,32 @@ export function removeSkillNeed(db: Db, needId: number, now: Date): "delete" | "
 }
 
 /** One funding need per project: inserts or replaces it. */
-export function saveFundingNeed(db: Db, projectId: number, input: FundingNeedInput, now: Date): void {
-  writeTransaction(db, (tx) => {
+/** Sets the project's funding goal; never below what savers, clubs and the cagnotte already put in. */
+export function saveFundingNeed(db: Db, projectId: number, input: FundingNeedInput, now: Date): Outcome {
+  return writeTransaction(db, (tx): Outcome => {
+    const { raisedCents } = fundingTotals(tx, projectId);
+    if (input.amountCents < raisedCents) {
+      return fail(400, `Les soutiens engagent déjà ${formatEuros(raisedCents)} : l'objectif ne peut pas être inférieur à ce montant.`, "amount");
+    }
     tx.insert(projectFundingNeeds)
       .values({ ...input, projectId, createdAt: now })
       .onConflictDoUpdate({ target: projectFundingNeeds.projectId, set: input })
       .run();
     touch(tx, projectId, now);
+    return { ok: true };
   });
 }
 
-export function removeFundingNeed(db: Db, projectId: number, now: Date): void {
-  writeTransaction(db, (tx) => {
+/** Withdraws the funding need, as long as nobody has put money toward it. */
+export function removeFundingNeed(db: Db, projectId: number, now: Date): Outcome {
+  return writeTransaction(db, (tx): Outcome => {
+    const { raisedCents } = fundingTotals(tx, projectId);
+    if (raisedCents > 0) {
+      return fail(409, `Les soutiens engagent déjà ${formatEuros(raisedCents)} : le besoin de financement ne peut pas être retiré.`);
+    }
     tx.delete(projectFundingNeeds).where(eq(projectFundingNeeds.projectId, projectId)).run();
     touch(tx, projectId, now);
+    return { ok: true };
   });
 }
 

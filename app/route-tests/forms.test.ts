@@ -26,6 +26,7 @@ import * as modifier from "~/routes/projets.$id.modifier";
 import * as nouveau from "~/routes/projets.nouveau";
 import * as inscription from "~/routes/inscription";
 import { getDb } from "~/utils/db.server";
+import { createPledge } from "~/models/pledge.server";
 import { fieldErrors, formIdOf, initialValue, messageOf, post, type Called } from "./helpers";
 
 const db = () => getDb();
@@ -159,6 +160,24 @@ describe("funding need form", () => {
     const called = await post(financement.action, `/projets/${project.id}/financement`, holder.id, { intent: "save", amount: "12 000,50", kind: "pret", neededBy: "2026-09-30" }, { id: String(project.id) });
     expect(called.status).toBe(302);
     expect(db().select().from(projectFundingNeeds).where(eq(projectFundingNeeds.projectId, project.id)).get()).toMatchObject({ amountCents: 1_200_050, kind: "pret", neededBy: "2026-09-30" });
+  });
+
+  it("raises the goal freely, but never lowers it below what is pledged, nor withdraws it once money is promised", async () => {
+    const holder = await createTestHolder(db());
+    const saver = await createTestUser(db(), { roles: ["epargnant"] });
+    const project = createTestProject(db(), holder.id);
+    const path = `/projets/${project.id}/financement`;
+    const params = { id: String(project.id) };
+    const save = (amount: string) => post(financement.action, path, holder.id, { intent: "save", amount, kind: "pret" }, params);
+    expect((await save("1 000")).status).toBe(302);
+    expect(createPledge(db(), saver.id, project.id, { amountCents: 80_000, kind: "pret", message: "" }, new Date()).ok).toBe(true);
+
+    expectFieldError(await save("500"), "amount", /Les soutiens engagent déjà 800,00\u00a0€ : l'objectif ne peut pas être inférieur à ce montant/, { amount: "500" });
+    const removed = await post(financement.action, path, holder.id, { intent: "remove" }, params);
+    expect(removed.status).toBe(409);
+    expect(messageOf(removed)).toMatch(/le besoin de financement ne peut pas être retiré/);
+    expect(db().select({ amountCents: projectFundingNeeds.amountCents }).from(projectFundingNeeds).where(eq(projectFundingNeeds.projectId, project.id)).get()).toEqual({ amountCents: 100_000 });
+    expect((await save("2 000")).status).toBe(302);
   });
 });
 

@@ -10,7 +10,7 @@ import { loadEditableProject } from "~/guards/project.server";
 import { validateFundingForm } from "~/guards/project-form.server";
 import { centsToInput } from "~/schemas/money";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { replyInvalid } from "~/utils/reply.server";
+import { replyInvalid, replyRefused } from "~/utils/reply.server";
 import { authorize, signInFirst } from "~/guards/authorize.server";
 
 export const meta: MetaFunction = () => [{ title: "Besoin de financement — Maillon" }];
@@ -36,12 +36,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { project } = loadEditableProject(authorize(request, "projets.$id.financement", formData), params.id);
   const db = getDb();
   if (formData.get("intent") === "remove") {
-    removeFundingNeed(db, project.id, new Date());
+    const removed = removeFundingNeed(db, project.id, new Date());
+    if (!removed.ok) return replyRefused(removed);
     return redirectWithFlash(`/projets/${project.id}#financement`, "Le besoin de financement a été retiré.");
   }
   const result = validateFundingForm(formData);
   if (!result.ok) return replyInvalid(result.reply);
-  saveFundingNeed(db, project.id, result.input, new Date());
+  const saved = saveFundingNeed(db, project.id, result.input, new Date());
+  if (!saved.ok) return replyRefused(saved, { submission: result.submission });
   return redirectWithFlash(`/projets/${project.id}#financement`, "Le besoin de financement a été enregistré.");
 }
 
