@@ -1,7 +1,8 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { CardList } from "~/components/ui/card-list";
+import { OfferHelpForm } from "~/components/offer-help-form";
 import { ScoreBreakdown } from "~/components/score-breakdown";
 import { NEED_PRIORITY_LABELS } from "~/domain/project";
 import { suggestNeedsForVolunteer } from "~/models/matching.server";
@@ -115,18 +116,7 @@ export default function ProjectsForMe() {
                 </p>
                 <ScoreBreakdown id={`score-${n.needId}`} score={n.score} explanation={n.explanation} criteria={n.criteria} />
                 <OfferError needId={n.needId} />
-                <Form method="post" className="request-form">
-                  <input type="hidden" name="needId" value={n.needId} />
-                  <div className="field">
-                    <label htmlFor={`message-${n.needId}`}>Message au porteur ou à la porteuse (facultatif)</label>
-                    <textarea id={`message-${n.needId}`} name="message" rows={2} maxLength={1000} />
-                  </div>
-                  <div>
-                    <button type="submit" className="button">
-                      Proposer mon aide<span className="visually-hidden"> pour « {n.projectTitle} » en {n.skillName}</span>
-                    </button>
-                  </div>
-                </Form>
+                <OfferHelpForm needId={n.needId} idPrefix="message" forWhat={`pour « ${n.projectTitle} » en ${n.skillName}`} />
               </>
             )}
           </CardList>

@@ -3,6 +3,7 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } f
 import { Form, useLoaderData } from "@remix-run/react";
 import { FundingProgress } from "~/components/funding-progress";
 import { ScoreBreakdown } from "~/components/score-breakdown";
+import { OfferHelpForm } from "~/components/offer-help-form";
 import { MentorshipStatusBadge, NeedStatusBadge, ProjectStatusBadge } from "~/components/status-badge";
 import { SKILL_LEVEL_LABELS } from "~/domain/mentorship";
 import {
@@ -372,20 +373,13 @@ function OfferHelp({ need }: { need: NeedJson }) {
     );
   }
   return (
-    <Form method="post" className="request-form">
-      {error ? <Alert tone="error">{error}</Alert> : null}
-      <input type="hidden" name="intent" value="offer" />
-      <input type="hidden" name="needId" value={need.id} />
-      <div className="field">
-        <label htmlFor={`offer-${need.id}`}>Message au porteur ou à la porteuse (facultatif)</label>
-        <textarea id={`offer-${need.id}`} name="message" rows={2} maxLength={1000} />
-      </div>
-      <div>
-        <button type="submit" className="button">
-          Proposer mon aide<span className="visually-hidden"> en {need.skillName}</span>
-        </button>
-      </div>
-    </Form>
+    <OfferHelpForm
+      needId={need.id}
+      intent="offer"
+      idPrefix="offer"
+      forWhat={`en ${need.skillName}`}
+      error={error ? <Alert tone="error">{error}</Alert> : null}
+    />
   );
 }
 
