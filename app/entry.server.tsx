@@ -4,6 +4,7 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { startBackgroundWork } from "./background.server";
 import { getDb } from "./utils/db.server";
 import { getEnv } from "./utils/env.server";
 
@@ -16,6 +17,8 @@ try {
   process.exit(1);
 }
 getDb();
+// The mail worker (and, with it, the digests) runs in the server process.
+startBackgroundWork();
 
 const ABORT_DELAY = 5_000;
 

@@ -40,6 +40,19 @@ const envSchema = z.object({
    * address is limited.
    */
   SIGN_IN_LIMIT_EXEMPT: addressList.default([]),
+  /** The site's address as people reach it, for the links in e-mails. */
+  PUBLIC_URL: z.string().url("une adresse http(s)://…").default("http://localhost:3000"),
+  /** `smtp://user:pass@host:587` (STARTTLS when the server offers it) or `smtps://…:465`; unset, mail goes to OUTBOX_DIR. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "une adresse smtp://… ou smtps://…")
+    .optional(),
+  /** Where each message is written as an .eml file when SMTP_URL is unset. */
+  OUTBOX_DIR: z.string().min(1).default("./data/outbox"),
+  /** The sender of every message. */
+  MAIL_FROM: z.string().min(3).default("Maillon <ne-pas-repondre@maillon.localhost>"),
+  /** The server sends the queued mail and the digests; 0 leaves it to another process. */
+  MAIL_WORKER: booleanFlag.default(true),
 });
 
 /** @typedef {z.infer<typeof envSchema> & { COOKIE_SECURE: boolean; COOKIE_SECRET: string }} Env */

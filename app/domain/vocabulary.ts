@@ -124,3 +124,35 @@ export type PledgeStatus = (typeof PLEDGE_STATUSES)[number];
  */
 export const COMMUNE_POINT_SOURCES = ["ign", "deleguees", "geonames", "postal", "department"] as const;
 export type CommunePointSource = (typeof COMMUNE_POINT_SOURCES)[number];
+
+// Messages: notifications in the app and by e-mail
+
+/**
+ * What a person can be told. Each kind has its own e-mail choice in /compte/notifications;
+ * `securite` (password, address, sign-up attempts) is always sent at once and cannot be turned off.
+ */
+export const NOTIFICATION_KINDS = [
+  "demande-accompagnement",
+  "reponse-accompagnement",
+  "suivi-accompagnement",
+  "suggestion-besoin",
+  "vote-club",
+  "vie-club",
+  "invitation-club",
+  "projet-soutenu",
+  "moderation",
+  "securite",
+] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+/** How often a kind reaches the person by e-mail (in the app, always). */
+export const EMAIL_FREQUENCIES = ["immediat", "quotidien", "hebdomadaire", "jamais"] as const;
+export type EmailFrequency = (typeof EMAIL_FREQUENCIES)[number];
+
+/** An outgoing e-mail in the queue: waiting (again, after a failed try), being sent, sent, or given up after 5 tries. */
+export const MAIL_STATUSES = ["pending", "sending", "sent", "failed"] as const;
+export type MailStatus = (typeof MAIL_STATUSES)[number];
+
+/** Single-use links sent by e-mail: a password reset, a new account's address, a changed address. */
+export const EMAIL_TOKEN_PURPOSES = ["reinitialisation", "inscription", "changement-adresse"] as const;
+export type EmailTokenPurpose = (typeof EMAIL_TOKEN_PURPOSES)[number];

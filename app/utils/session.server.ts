@@ -36,7 +36,7 @@ export function generateSessionToken(): { id: string; secret: string; token: str
   return { id, secret, token: `${id}.${secret}` };
 }
 
-export function createSession(db: Db, userId: number, now: Date): { session: Session; token: string } {
+export function createSession(db: Db, userId: number, now: Date, userAgent = ""): { session: Session; token: string } {
   const { id, secret, token } = generateSessionToken();
   const session: Session = {
     id,
@@ -44,6 +44,7 @@ export function createSession(db: Db, userId: number, now: Date): { session: Ses
     secretHash: Buffer.from(hashSecret(secret)),
     createdAt: now,
     lastVerifiedAt: now,
+    userAgent: userAgent.slice(0, 300),
   };
   db.insert(sessions).values(session).run();
   return { session, token };

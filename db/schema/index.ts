@@ -8,3 +8,4 @@ export * from "./projects";
 export * from "./territories";
 export * from "./users";
 export * from "./volunteers";
+export * from "./messages";

@@ -60,6 +60,8 @@ export const sessions = sqliteTable(
     secretHash: blob({ mode: "buffer" }).notNull(),
     createdAt: integer({ mode: "timestamp_ms" }).notNull(),
     lastVerifiedAt: integer({ mode: "timestamp_ms" }).notNull(),
+    /** The browser's User-Agent at sign-in, to name the device in the list of sessions. */
+    userAgent: text().notNull().default(""),
   },
   (t) => [index("sessions_user_idx").on(t.userId)],
 );

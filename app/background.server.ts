@@ -1,0 +1,43 @@
+/**
+ * What the server does between requests: send the queued e-mail and, once the digests exist, the
+ * digests. One timer, never two passes at once, and nothing that blocks a request: a pass reads and
+ * writes SQLite in short transactions and waits on the SMTP server between them.
+ */
+import { deliverDueMails } from "~/models/mail-queue.server";
+import { getDb } from "~/utils/db.server";
+import { getEnv } from "~/utils/env.server";
+import { mailTransport, publicUrl } from "~/utils/mail.server";
+
+const PASS_EVERY_MS = 2_000;
+
+type Background = { timer: NodeJS.Timeout; running: boolean };
+const globalForBackground = globalThis as unknown as { maillonBackground?: Background };
+
+export function unsubscribeUrl(token: string): string {
+  return publicUrl(`/desabonnement/${token}`);
+}
+
+/** One pass: everything due now. */
+export async function runBackgroundPass(now = new Date()): Promise<void> {
+  await deliverDueMails(getDb(), mailTransport(), { now: () => now, unsubscribeUrl });
+}
+
+/** Starts the worker once per process (Vite's reloads included), unless MAIL_WORKER=0. */
+export function startBackgroundWork(): void {
+  if (globalForBackground.maillonBackground || !getEnv().MAIL_WORKER) return;
+  const state: Background = {
+    running: false,
+    timer: setInterval(() => {
+      if (state.running) return;
+      state.running = true;
+      runBackgroundPass()
+        .catch((error: unknown) => console.error("Envoi des courriels :", error))
+        .finally(() => {
+          state.running = false;
+        });
+    }, PASS_EVERY_MS),
+  };
+  // The worker never keeps the process alive on its own.
+  state.timer.unref();
+  globalForBackground.maillonBackground = state;
+}
