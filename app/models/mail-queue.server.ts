@@ -10,7 +10,8 @@ import { and, asc, count, desc, eq, inArray, lt, lte, or } from "drizzle-orm";
 import { outgoingMails } from "#db/schema";
 import type { MailStatus, NotificationKind } from "~/domain/vocabulary";
 import { writeTransaction, type Db, type Writer } from "~/utils/db.server";
-import type { MailToSend, MailTransport } from "~/utils/mail.server";
+import { composeMail } from "~/domain/mail-content";
+import { messageIdDomain, publicUrl, type MailToSend, type MailTransport } from "~/utils/mail.server";
 
 export const MAX_ATTEMPTS = 5;
 /** Minutes before the next try after the n-th failure: 1, 5, 15, 60. */
@@ -62,6 +63,41 @@ export function queueMail(tx: Writer, mail: NewMail & { unsubscribeToken?: strin
     .returning({ id: outgoingMails.id })
     .get();
   return { id: row.id, messageId, unsubscribeToken };
+}
+
+export type Message = {
+  to: string;
+  userId: number | null;
+  /** The kind of notification (its unsubscribe link turns it off); `securite` or null cannot be turned off. */
+  kind: NotificationKind | null;
+  recipientName: string;
+  poleName: string;
+  subject: string;
+  paragraphs: string[];
+  /** The page concerned, a path of this site, and the button's words. */
+  action: { path: string; label: string } | null;
+  /** « Vous recevez ce message parce que… » */
+  reason: string;
+};
+
+/** Composes a French message (text and HTML, absolute links, unsubscribe for what can be turned off) and queues it. */
+export function queueMessage(tx: Writer, m: Message, now: Date): QueuedMail {
+  const unsubscribable = m.kind !== null && m.kind !== "securite";
+  const token = unsubscribable ? newUnsubscribeToken() : null;
+  const content = composeMail({
+    recipientName: m.recipientName,
+    poleName: m.poleName,
+    subject: m.subject,
+    paragraphs: m.paragraphs,
+    action: m.action ? { url: publicUrl(m.action.path), label: m.action.label } : null,
+    reason: m.reason,
+    unsubscribe: token ? { url: publicUrl(`/desabonnement/${token}`), preferencesUrl: publicUrl("/compte/notifications") } : null,
+  });
+  return queueMail(
+    tx,
+    { to: m.to, userId: m.userId, kind: m.kind, ...content, domain: messageIdDomain(), unsubscribeToken: token },
+    now,
+  );
 }
 
 type MailRow = typeof outgoingMails.$inferSelect;
