@@ -22,6 +22,8 @@ const CLAIM_MS = 2 * 60_000;
 export type NewMail = {
   to: string;
   userId: number | null;
+  /** A daily or weekly digest (its unsubscribe link turns that digest off). */
+  digest?: "quotidien" | "hebdomadaire" | null;
   /** The kind of notification it carries: its List-Unsubscribe link turns that kind off. Null: a security message. */
   kind: NotificationKind | null;
   subject: string;
@@ -45,7 +47,8 @@ export function newUnsubscribeToken(): string {
  */
 export function queueMail(tx: Writer, mail: NewMail & { unsubscribeToken?: string | null }, now: Date): QueuedMail {
   const messageId = `<${randomUUID()}@${mail.domain}>`;
-  const unsubscribeToken = mail.kind && mail.kind !== "securite" ? (mail.unsubscribeToken ?? newUnsubscribeToken()) : null;
+  const unsubscribable = (mail.kind !== null && mail.kind !== "securite") || !!mail.digest;
+  const unsubscribeToken = unsubscribable ? (mail.unsubscribeToken ?? newUnsubscribeToken()) : null;
   const row = tx
     .insert(outgoingMails)
     .values({
@@ -53,6 +56,7 @@ export function queueMail(tx: Writer, mail: NewMail & { unsubscribeToken?: strin
       toAddress: mail.to,
       userId: mail.userId,
       kind: mail.kind,
+      digest: mail.digest ?? null,
       subject: mail.subject,
       textBody: mail.text,
       htmlBody: mail.html,
@@ -70,6 +74,8 @@ export type Message = {
   userId: number | null;
   /** The kind of notification (its unsubscribe link turns it off); `securite` or null cannot be turned off. */
   kind: NotificationKind | null;
+  /** A digest instead of one kind. */
+  digest?: "quotidien" | "hebdomadaire";
   recipientName: string;
   poleName: string;
   subject: string;
@@ -82,7 +88,7 @@ export type Message = {
 
 /** Composes a French message (text and HTML, absolute links, unsubscribe for what can be turned off) and queues it. */
 export function queueMessage(tx: Writer, m: Message, now: Date): QueuedMail {
-  const unsubscribable = m.kind !== null && m.kind !== "securite";
+  const unsubscribable = (m.kind !== null && m.kind !== "securite") || !!m.digest;
   const token = unsubscribable ? newUnsubscribeToken() : null;
   const content = composeMail({
     recipientName: m.recipientName,
@@ -95,7 +101,7 @@ export function queueMessage(tx: Writer, m: Message, now: Date): QueuedMail {
   });
   return queueMail(
     tx,
-    { to: m.to, userId: m.userId, kind: m.kind, ...content, domain: messageIdDomain(), unsubscribeToken: token },
+    { to: m.to, userId: m.userId, kind: m.kind, digest: m.digest ?? null, ...content, domain: messageIdDomain(), unsubscribeToken: token },
     now,
   );
 }
@@ -243,12 +249,15 @@ export function retryFailedMail(db: Db, id: number, now: Date): boolean {
   return changed === 1;
 }
 
-/** The message a one-click unsubscribe link names: who and which kind. */
-export function findUnsubscribeTarget(db: Db, token: string): { userId: number; kind: NotificationKind } | null {
+/** What a one-click unsubscribe link names: the person, and one kind of message or one digest. */
+export type UnsubscribeTarget = { userId: number; kind: NotificationKind | null; digest: "quotidien" | "hebdomadaire" | null };
+
+export function findUnsubscribeTarget(db: Db, token: string): UnsubscribeTarget | null {
   const row = db
-    .select({ userId: outgoingMails.userId, kind: outgoingMails.kind })
+    .select({ userId: outgoingMails.userId, kind: outgoingMails.kind, digest: outgoingMails.digest })
     .from(outgoingMails)
     .where(eq(outgoingMails.unsubscribeToken, token))
     .get();
-  return row?.userId && row.kind ? { userId: row.userId, kind: row.kind } : null;
+  if (!row?.userId || (!row.kind && !row.digest)) return null;
+  return { userId: row.userId, kind: row.kind, digest: row.digest };
 }

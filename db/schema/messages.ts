@@ -19,6 +19,8 @@ export const outgoingMails = sqliteTable(
     subject: text().notNull(),
     textBody: text().notNull(),
     htmlBody: text().notNull(),
+    /** A daily or weekly digest: its unsubscribe link turns that digest off. */
+    digest: text({ enum: ["quotidien", "hebdomadaire"] }),
     /** For List-Unsubscribe (RFC 8058); null for security messages, which cannot be turned off. */
     unsubscribeToken: text().unique(),
     status: text({ enum: MAIL_STATUSES }).notNull().default("pending"),
