@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, formatDateTime, formatEuros, formatInteger, formatOneDecimal, formatWholeEuros, plural } from "./format";
+import { formatDate, formatDateTime, formatEuros, formatInteger, formatOneDecimal, formatRelativeTime, formatWholeEuros, plural } from "./format";
 
 describe("French formats", () => {
   it("groups thousands with a narrow no-break space", () => {
@@ -30,5 +30,24 @@ describe("French formats", () => {
     expect(plural(0, "projet")).toBe("0 projet");
     expect(plural(1, "projet")).toBe("1 projet");
     expect(plural(2, "projet")).toBe("2 projets");
+  });
+
+  it("says approximately how long ago, in Paris days", () => {
+    const now = new Date("2026-03-15T17:00:00Z"); // 18:00 in Paris
+    expect(formatRelativeTime(new Date("2026-03-15T16:59:30Z"), now)).toBe("à l'instant");
+    expect(formatRelativeTime(new Date("2026-03-15T16:59:00Z"), now)).toBe("il y a 1 minute");
+    expect(formatRelativeTime(new Date("2026-03-15T16:25:00Z"), now)).toBe("il y a 35 minutes");
+    expect(formatRelativeTime(new Date("2026-03-15T14:00:00Z"), now)).toBe("il y a 3 heures");
+    // 00:30 in Paris is today; 23:30 the evening before is yesterday.
+    expect(formatRelativeTime(new Date("2026-03-14T23:30:00Z"), now)).toBe("il y a 17 heures");
+    expect(formatRelativeTime(new Date("2026-03-14T22:30:00Z"), now)).toBe("hier");
+    expect(formatRelativeTime(new Date("2026-03-13T22:30:00Z"), now)).toBe("le 13 mars 2026");
+  });
+
+  it("counts yesterday by the calendar across a change of hour", () => {
+    // 30 March 2026, 08:00 in Paris (summer time began on the 29th, a 23-hour day).
+    const now = new Date("2026-03-30T06:00:00Z");
+    expect(formatRelativeTime(new Date("2026-03-28T23:30:00Z"), now)).toBe("hier"); // 29 March, 00:30 in Paris
+    expect(formatRelativeTime(new Date("2026-03-28T22:30:00Z"), now)).toBe("le 28 mars 2026");
   });
 });

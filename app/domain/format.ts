@@ -1,4 +1,6 @@
 /** French formats, the same on server and client (fr-FR, Europe/Paris). */
+import { parisIsoDate } from "./paris-time";
+
 const LOCALE = "fr-FR";
 const TIME_ZONE = "Europe/Paris";
 
@@ -48,4 +50,29 @@ export function formatDateTime(date: Date | number): string {
 /** "1 bénévole", "12 bénévoles". */
 export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
   return `${formatInteger(count)} ${Math.abs(count) < 2 ? singular : pluralForm}`;
+}
+
+const MINUTE_MS = 60_000;
+const HOUR_MS = 60 * MINUTE_MS;
+
+/** The Paris calendar day before `isoDate` (YYYY-MM-DD), whatever the length of the day (DST). */
+function previousIsoDate(isoDate: string): string {
+  const [y, m, d] = isoDate.split("-").map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d - 1)).toISOString().slice(0, 10);
+}
+
+/**
+ * When something happened, approximately, as a person says it: « à l'instant »,
+ * « il y a 5 minutes », « il y a 3 heures » (the same day in Paris), « hier »,
+ * then the date, « le 3 mars 2026 ».
+ */
+export function formatRelativeTime(date: Date | number, now: Date | number): string {
+  const elapsed = Number(now) - Number(date);
+  if (elapsed < MINUTE_MS) return "à l'instant";
+  if (elapsed < HOUR_MS) return `il y a ${plural(Math.floor(elapsed / MINUTE_MS), "minute")}`;
+  const day = parisIsoDate(date);
+  const today = parisIsoDate(now);
+  if (day === today) return `il y a ${plural(Math.floor(elapsed / HOUR_MS), "heure")}`;
+  if (day === previousIsoDate(today)) return "hier";
+  return `le ${formatDate(date)}`;
 }

@@ -26,6 +26,7 @@ import type { Territory } from "~/models/territory.server";
 import { createTontine } from "~/models/tontine.server";
 import { post, type Called } from "~/route-tests/helpers";
 import { getDb, type Db } from "~/utils/db.server";
+import { createSession } from "~/utils/session.server";
 import { PERMISSIONS, type RouteId } from "./permissions";
 
 const ROUTES_DIR = path.resolve("app/routes");
@@ -167,6 +168,12 @@ const CASES: Record<string, Record<string, Case>> = {
   compte: {
     roles: async () => ({ actor: await user(["porteur"]), path: "/compte", form: { intent: "roles", roles: ["porteur", "benevole"] } }),
     password: async () => ({ actor: await user(["porteur"]), path: "/compte", form: { intent: "password", currentPassword: "faux", newPassword: "x", confirmPassword: "x" } }),
+    "sign-out-session": async () => {
+      const actor = await user(["porteur"]);
+      const other = createSession(db, actor, new Date(), "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0");
+      return { actor, path: "/compte", form: { intent: "sign-out-session", sessionId: other.session.id } };
+    },
+    "sign-out-others": async () => ({ actor: await user(["porteur"]), path: "/compte", form: { intent: "sign-out-others" } }),
   },
   "projets.nouveau": { submit: async () => ({ actor: await user(["porteur"]), path: "/projets/nouveau", form: { title: "Un projet" } }) },
   "projets.$id._index": {

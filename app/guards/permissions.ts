@@ -62,7 +62,10 @@ export const PERMISSIONS = {
   connexion: { loader: visitors, actions: { submit: everyone } },
   inscription: { loader: visitors, actions: { submit: visitors } },
   deconnexion: { loader: everyone, actions: { submit: everyone } },
-  compte: { loader: ownAccount, actions: { roles: ownAccount, password: ownAccount } },
+  compte: {
+    loader: ownAccount,
+    actions: { roles: ownAccount, password: ownAccount, "sign-out-session": ownAccount, "sign-out-others": ownAccount },
+  },
   espace: { loader: ownAccount },
 
   "projets._index": { loader: signedIn },

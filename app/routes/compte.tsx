@@ -1,4 +1,6 @@
 import { getCollectionProps } from "@conform-to/react";
+import { AccountSessions } from "~/components/account-sessions";
+import { accountSessions, isSessionIntent, signOutSessions } from "~/guards/account-sessions.server";
 import { ConformForm, SubmitButton, useSchemaForm } from "~/components/ui/form";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
@@ -34,6 +36,7 @@ export function loader({ request }: LoaderFunctionArgs) {
     displayName: auth.user.displayName,
     commune: commune ? communeLabel(commune) : auth.user.communeCode,
     roles: auth.roles,
+    sessions: accountSessions(auth),
   };
 }
 
@@ -44,8 +47,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await request.formData();
   const { auth } = authorize(request, "compte", formData);
   const db = getDb();
+  const intent = formData.get("intent");
+  if (isSessionIntent(intent)) return signOutSessions(auth, intent, formData);
 
-  if (formData.get("intent") === "roles") {
+  if (intent === "roles") {
     const submission = parseWithZod(formData, { schema: rolesSchema });
     if (submission.status !== "success") return replyInvalid(submission, { formId: "roles" });
     const wanted = new Set<SelfServiceRole>(submission.value.roles);
@@ -83,7 +88,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   // A new password ends every session, this one included; this browser gets a fresh one.
   invalidateAllSessions(db, auth.user.id);
   return redirectWithFlash("/compte", "Votre mot de passe a été modifié. Vos autres sessions ont été fermées.", {
-    headers: { "Set-Cookie": startSession(auth.user.id, now) },
+    headers: { "Set-Cookie": startSession(auth.user.id, now, request.headers.get("User-Agent")) },
   });
 }
 
@@ -158,6 +163,8 @@ export default function Account() {
         />
         <SubmitButton>Changer mon mot de passe</SubmitButton>
       </ConformForm>
+
+      <AccountSessions sessions={account.sessions} />
     </div>
   );
 }

@@ -48,7 +48,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
   forgiveSignInFailures(db, email);
   return redirect(safeRedirectPath(submission.value.redirectTo), {
-    headers: { "Set-Cookie": startSession(user.id) },
+    headers: { "Set-Cookie": startSession(user.id, new Date(), request.headers.get("User-Agent")) },
   });
 }
 

@@ -78,7 +78,7 @@ export async function action({ request }: ActionFunctionArgs) {
     });
   }
   return redirectWithFlash("/espace", "Bienvenue sur Maillon ! Votre compte est créé.", {
-    headers: { "Set-Cookie": startSession(result.user.id) },
+    headers: { "Set-Cookie": startSession(result.user.id, new Date(), request.headers.get("User-Agent")) },
   });
 }
 

@@ -49,9 +49,12 @@ export function clearedSessionCookie(): string {
   return `${sessionCookieName()}=; ${cookieAttributes(0)}`;
 }
 
-/** Starts a session and returns the Set-Cookie header value for it. */
-export function startSession(userId: number, now = new Date()): string {
-  const { session, token } = createSession(getDb(), userId, now);
+/**
+ * Starts a session and returns the Set-Cookie header value for it. Pass the
+ * request's User-Agent: /compte names the device of each session from it.
+ */
+export function startSession(userId: number, now = new Date(), userAgent: string | null = ""): string {
+  const { session, token } = createSession(getDb(), userId, now, userAgent ?? "");
   // The cookie lives until the absolute limit; the server enforces inactivity.
   return sessionCookie(token, sessionExpiresAt({ ...session, lastVerifiedAt: session.createdAt }), now);
 }

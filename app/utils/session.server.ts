@@ -1,7 +1,7 @@
 import { sha256 } from "@oslojs/crypto/sha2";
 import { constantTimeEqual } from "@oslojs/crypto/subtle";
 import { encodeBase32LowerCaseNoPadding } from "@oslojs/encoding";
-import { eq } from "drizzle-orm";
+import { and, desc, eq, ne } from "drizzle-orm";
 import { sessions, users } from "#db/schema";
 import type { Db } from "./db.server";
 
@@ -104,4 +104,27 @@ export function invalidateSession(db: Db, sessionId: string): void {
 
 export function invalidateAllSessions(db: Db, userId: number): void {
   db.delete(sessions).where(eq(sessions.userId, userId)).run();
+}
+
+export type OpenSession = Pick<Session, "id" | "createdAt" | "lastVerifiedAt" | "userAgent">;
+
+/** A person's sessions still valid at `now`, the most recently seen first. */
+export function listOpenSessions(db: Db, userId: number, now: Date): OpenSession[] {
+  return db
+    .select({ id: sessions.id, createdAt: sessions.createdAt, lastVerifiedAt: sessions.lastVerifiedAt, userAgent: sessions.userAgent })
+    .from(sessions)
+    .where(eq(sessions.userId, userId))
+    .orderBy(desc(sessions.lastVerifiedAt), desc(sessions.createdAt))
+    .all()
+    .filter((s) => sessionExpiresAt(s).getTime() > now.getTime());
+}
+
+/** Ends one of the person's own sessions; false (and nothing changed) for an id that is not theirs. */
+export function invalidateOwnSession(db: Db, userId: number, sessionId: string): boolean {
+  return db.delete(sessions).where(and(eq(sessions.id, sessionId), eq(sessions.userId, userId))).run().changes === 1;
+}
+
+/** Ends every session of the person but `keepId`; how many were ended. */
+export function invalidateOtherSessions(db: Db, userId: number, keepId: string): number {
+  return db.delete(sessions).where(and(eq(sessions.userId, userId), ne(sessions.id, keepId))).run().changes;
 }

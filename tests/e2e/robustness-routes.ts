@@ -150,6 +150,9 @@ export const ROUTES: RouteSpec[] = [
       refusals: [
         { as: "porteur", name: "an unknown role", form: { intent: "roles", roles: ["porteur", "admin"] } },
         { as: "porteur", name: "no role at all", form: { intent: "roles" } },
+        // Someone else's session: app/route-tests/sessions.test.ts closes a real one of another person's and sees it refused.
+        { as: "porteur", name: "a session id that is not one of the person's", form: { intent: "sign-out-session", sessionId: "a".repeat(24) }, status: 404 },
+        { as: "porteur", name: "no session id", form: { intent: "sign-out-session" }, status: 404 },
       ],
     },
   },

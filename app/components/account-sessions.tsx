@@ -1,0 +1,73 @@
+import { Form } from "@remix-run/react";
+import { Alert } from "~/components/ui/alert";
+import { useFormReply } from "~/utils/reply";
+
+/** The form id the actions' refusals name, so only this section shows them. */
+export const SESSIONS_FORM = "sessions";
+
+export type AccountSession = {
+  id: string;
+  device: string;
+  current: boolean;
+  openedAt: string;
+  openedLabel: string;
+  lastSeenAt: string;
+  lastSeenLabel: string;
+  lastSeenExact: string;
+};
+
+/**
+ * « Mes sessions » on /compte: every device where the person is signed in, this
+ * one marked, each of the others with a button that closes it, and one that
+ * closes them all. Plain POST forms: it works without JavaScript.
+ */
+export function AccountSessions({ sessions }: { sessions: AccountSession[] }) {
+  const { message } = useFormReply(SESSIONS_FORM);
+  const others = sessions.filter((s) => !s.current).length;
+  return (
+    <section aria-labelledby="sessions-titre" id="sessions">
+      <h2 id="sessions-titre">Mes sessions</h2>
+      <p>
+        Les appareils sur lesquels vous êtes connecté. Si vous n'en reconnaissez pas un, fermez sa session et
+        changez de mot de passe.
+      </p>
+      {message ? <Alert tone="error">{message}</Alert> : null}
+      <ul className="plain-list session-list">
+        {sessions.map((s) => (
+          <li key={s.id} className="session-list__item">
+            <div>
+              <strong>{s.device}</strong> {s.current ? <span className="badge badge--success">cette session</span> : null}
+              <br />
+              <span className="hint">
+                Dernière activité :{" "}
+                <time dateTime={s.lastSeenAt} title={s.lastSeenExact}>
+                  {s.lastSeenLabel}
+                </time>{" "}
+                · ouverte le <time dateTime={s.openedAt}>{s.openedLabel}</time>
+              </span>
+            </div>
+            {s.current ? null : (
+              <Form method="post" className="inline-form">
+                <input type="hidden" name="intent" value="sign-out-session" />
+                <input type="hidden" name="sessionId" value={s.id} />
+                <button type="submit" className="button button--ghost">
+                  Fermer cette session<span className="visually-hidden"> ({s.device}, ouverte le {s.openedLabel})</span>
+                </button>
+              </Form>
+            )}
+          </li>
+        ))}
+      </ul>
+      {others > 0 ? (
+        <Form method="post">
+          <input type="hidden" name="intent" value="sign-out-others" />
+          <button type="submit" className="button button--ghost">
+            Fermer toutes les autres sessions
+          </button>
+        </Form>
+      ) : (
+        <p className="hint">Vous n'êtes connecté sur aucun autre appareil.</p>
+      )}
+    </section>
+  );
+}
