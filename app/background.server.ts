@@ -1,9 +1,9 @@
 /**
- * What the server does between requests: send the queued e-mail and, once the digests exist, the
- * digests. One timer, never two passes at once, and nothing that blocks a request: a pass reads and
+ * What the server does between requests: queue the digests that are due and send the queued e-mail. One timer, never two passes at once, and nothing that blocks a request: a pass reads and
  * writes SQLite in short transactions and waits on the SMTP server between them.
  */
 import { deliverDueMails } from "~/models/mail-queue.server";
+import { sendDueDigests } from "~/models/notification.server";
 import { getDb } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import { mailTransport, publicUrl } from "~/utils/mail.server";
@@ -17,8 +17,9 @@ export function unsubscribeUrl(token: string): string {
   return publicUrl(`/desabonnement/${token}`);
 }
 
-/** One pass: everything due now. */
+/** One pass: the digests due now are queued, then everything due is sent. */
 export async function runBackgroundPass(now = new Date()): Promise<void> {
+  sendDueDigests(getDb(), now);
   await deliverDueMails(getDb(), mailTransport(), { now: () => now, unsubscribeUrl });
 }
 

@@ -15,6 +15,8 @@ import { SiteFooter } from "~/components/site-footer";
 import { SiteHeader } from "~/components/site-header";
 import { Flash } from "~/components/ui/flash";
 import stylesheet from "~/styles/app.css?url";
+import { countUnread } from "~/models/notification.server";
+import { getDb } from "~/utils/db.server";
 import { getAuth } from "~/utils/auth.server";
 import { readFlash } from "~/utils/flash.server";
 
@@ -42,7 +44,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const flash = await readFlash(request);
   return data(
     {
-      user: auth ? { displayName: auth.user.displayName, roles: auth.roles } : null,
+      user: auth ? { displayName: auth.user.displayName, roles: auth.roles, unread: countUnread(getDb(), auth.user.id) } : null,
       flash: flash.flash,
     },
     { headers: flash.headers },

@@ -2,6 +2,7 @@
  * `npm run db:seed`: fills an empty database with the demo (two pôles, about
  * a hundred people). A database that already has accounts is left untouched.
  */
+import { settleSeededHistory } from "~/models/notification.server";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { count } from "drizzle-orm";
@@ -22,6 +23,7 @@ export async function seedDemoIfEmpty(db: Db, now: Date = new Date()): Promise<S
   if (hasUsers(db)) return { seeded: false };
   const started = performance.now();
   const counts = await seedDemo(db, now);
+  settleSeededHistory(db, now);
   return { seeded: true, counts, elapsedMs: Math.round(performance.now() - started) };
 }
 

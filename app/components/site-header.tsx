@@ -9,7 +9,7 @@ const PATHS = [
   { to: "/espace", label: "Mon espace" },
 ] as const;
 
-type HeaderUser = { displayName: string; roles: Role[] } | null;
+type HeaderUser = { displayName: string; roles: Role[]; unread: number } | null;
 
 export function SiteHeader({ user }: { user: HeaderUser }) {
   return (
@@ -33,6 +33,7 @@ export function SiteHeader({ user }: { user: HeaderUser }) {
         <div className="account-nav">
           {user ? (
             <>
+              <NotificationBell unread={user.unread} />
               <a href="/compte" className="account-nav__name">
                 {user.displayName}
               </a>
@@ -53,5 +54,23 @@ export function SiteHeader({ user }: { user: HeaderUser }) {
         </div>
       </div>
     </header>
+  );
+}
+
+/** The bell: a link to /notifications that says how many are unread, in words for screen readers. */
+function NotificationBell({ unread }: { unread: number }) {
+  const label = unread === 0 ? "Notifications, aucune non lue" : `Notifications, ${unread} non lue${unread > 1 ? "s" : ""}`;
+  return (
+    <a href="/notifications" className="bell" aria-label={label} title={label}>
+      <svg aria-hidden="true" focusable="false" width="20" height="20" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2">
+        <path d="M18 8a6 6 0 0 0-12 0c0 7-3 9-3 9h18s-3-2-3-9" />
+        <path d="M13.7 21a2 2 0 0 1-3.4 0" />
+      </svg>
+      {unread > 0 ? (
+        <span className="bell__count" data-testid="bell-count">
+          {unread > 99 ? "99+" : unread}
+        </span>
+      ) : null}
+    </a>
   );
 }

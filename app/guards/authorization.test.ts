@@ -25,7 +25,8 @@ import { createPledge } from "~/models/pledge.server";
 import type { Territory } from "~/models/territory.server";
 import { createTontine } from "~/models/tontine.server";
 import { post, type Called } from "~/route-tests/helpers";
-import { getDb, type Db } from "~/utils/db.server";
+import { notify } from "~/models/notification.server";
+import { getDb, writeTransaction, type Db } from "~/utils/db.server";
 import { createSession } from "~/utils/session.server";
 import { PERMISSIONS, type RouteId } from "./permissions";
 
@@ -161,6 +162,22 @@ async function mentorshipCase(kind: "pending" | "accepted", actorSide: "holder" 
 
 const today = () => new Date().toISOString().slice(0, 10);
 
+/** The person gets one notification (and its mail); returns its id, or the mail's unsubscribe token. */
+function notifiedOnce(userId: number): number;
+function notifiedOnce(userId: number, token: true): string;
+function notifiedOnce(userId: number, token?: true): number | string {
+  writeTransaction(db, (tx) =>
+    notify(
+      tx,
+      { userId, kind: "vie-club", title: "Une cotisation à verser", body: "", link: "/espace", linkLabel: "Voir", group: { key: "club:0", label: "Club" }, poleName: "Pôle", reason: "vous êtes membre" },
+      new Date(),
+    ),
+  );
+  const last = db.$client.prepare("select id from notifications where user_id = ? order by id desc").get(userId) as { id: number };
+  if (!token) return last.id;
+  return (db.$client.prepare("select unsubscribe_token as t from outgoing_mails where user_id = ? order by id desc").get(userId) as { t: string }).t;
+}
+
 const CASES: Record<string, Record<string, Case>> = {
   connexion: { submit: async () => ({ actor: await user(["porteur"]), path: "/connexion", form: { email: "personne@exemple.fr", password: "pas-le-bon-mot" } }) },
   inscription: { submit: async () => ({ actor: null as unknown as number, path: "/inscription", form: { email: "nouvelle@exemple.fr" } }) },
@@ -174,6 +191,28 @@ const CASES: Record<string, Record<string, Case>> = {
       return { actor, path: "/compte", form: { intent: "sign-out-session", sessionId: other.session.id } };
     },
     "sign-out-others": async () => ({ actor: await user(["porteur"]), path: "/compte", form: { intent: "sign-out-others" } }),
+  },
+  notifications: {
+    open: async () => {
+      const actor = await user(["porteur"]);
+      const id = notifiedOnce(actor);
+      return { actor, path: "/notifications", form: { intent: "open", id: String(id) } };
+    },
+    "read-all": async () => {
+      const actor = await user(["porteur"]);
+      notifiedOnce(actor);
+      return { actor, path: "/notifications", form: { intent: "read-all" } };
+    },
+  },
+  "compte.notifications": {
+    submit: async () => ({ actor: await user(["benevole"]), path: "/compte/notifications", form: { "email.vote-club": "quotidien", hour: "7", weekday: "1" } }),
+  },
+  "desabonnement.$token": {
+    submit: async () => {
+      const actor = await user(["benevole"]);
+      const token = notifiedOnce(actor, true);
+      return { actor, path: `/desabonnement/${token}`, params: { token }, form: { "List-Unsubscribe": "One-Click" } };
+    },
   },
   "projets.nouveau": { submit: async () => ({ actor: await user(["porteur"]), path: "/projets/nouveau", form: { title: "Un projet" } }) },
   "projets.$id._index": {

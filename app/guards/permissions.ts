@@ -67,6 +67,9 @@ export const PERMISSIONS = {
     actions: { roles: ownAccount, password: ownAccount, "sign-out-session": ownAccount, "sign-out-others": ownAccount },
   },
   espace: { loader: ownAccount },
+  notifications: { loader: ownAccount, actions: { open: ownAccount, "read-all": ownAccount } },
+  "compte.notifications": { loader: ownAccount, actions: { submit: ownAccount } },
+  "desabonnement.$token": { loader: everyone, actions: { submit: everyone } },
 
   "projets._index": { loader: signedIn },
   "projets.nouveau": { loader: { who: ["porteur"], scope: "any" }, actions: { submit: { who: ["porteur"], scope: "any" } } },

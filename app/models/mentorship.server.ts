@@ -25,6 +25,7 @@ import {
 } from "~/domain/mentorship";
 import type { MentorshipInitiator, MentorshipStatus } from "~/domain/vocabulary";
 import { writeTransaction, type Db, type Reader, type Writer } from "~/utils/db.server";
+import { noticeActivity, noticeRequest, noticeResponse } from "./mentorship-notices.server";
 import { fail, type Failure, type Outcome } from "./outcome";
 
 function fromDecision(decision: Decision): Failure | null {
@@ -146,7 +147,9 @@ export function requestMentorship(db: Db, input: NewRequest, now: Date): Outcome
   return writeTransaction(db, (tx): Outcome<{ id: number }> => {
     const checked = checkNewRequest(tx, input);
     if (!checked.ok) return checked;
-    return { ok: true, id: insertRequest(tx, checked.projectId, input, now) };
+    const id = insertRequest(tx, checked.projectId, input, now);
+    noticeRequest(tx, id, now);
+    return { ok: true, id };
   });
 }
 
@@ -198,7 +201,11 @@ export function createRequestsFromRound(db: Db, pairs: readonly RoundPair[], ani
           ? "Ce ou cette bénévole a déjà décliné ce projet."
           : capacityRefusal(tx, pair.volunteerId);
       if (reason !== null || !checked.ok) sending.skipped.push({ pair, reason: reason ?? "" });
-      else sending.sent.push(insertRequest(tx, checked.projectId, input, now));
+      else {
+        const id = insertRequest(tx, checked.projectId, input, now);
+        noticeRequest(tx, id, now);
+        sending.sent.push(id);
+      }
     }
     return sending;
   });
@@ -229,6 +236,7 @@ export function respondToRequest(
         .set({ status: "refusee", responseMessage: message, respondedAt: now })
         .where(eq(mentorships.id, mentorshipId))
         .run();
+      noticeResponse(tx, mentorshipId, "refusee", now);
       return { ok: true, status: "refusee" };
     }
     const need = tx
@@ -256,6 +264,7 @@ export function respondToRequest(
       .set({ status: "annulee", respondedAt: now })
       .where(and(eq(mentorships.needId, m.needId), eq(mentorships.status, "demande"), ne(mentorships.id, mentorshipId)))
       .run();
+    noticeResponse(tx, mentorshipId, "acceptee", now);
     return { ok: true, status: "acceptee" };
   });
 }
@@ -282,6 +291,7 @@ export function logSession(db: Db, mentorshipId: number, userId: number, input: 
     const refusal = fromDecision(canActOnActive(userId, m));
     if (refusal) return refusal;
     tx.insert(mentorshipSessions).values({ ...input, mentorshipId, authorId: userId, createdAt: now }).run();
+    noticeActivity(tx, mentorshipId, userId, "session", now);
     return { ok: true };
   });
 }
@@ -320,6 +330,7 @@ export function endMentorship(
         )
         .run();
     }
+    noticeActivity(tx, mentorshipId, userId, end, now);
     return { ok: true };
   });
 }

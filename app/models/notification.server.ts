@@ -5,7 +5,7 @@
  * the server's worker (`sendDueDigests`).
  */
 import { and, asc, count, desc, eq, inArray, isNull } from "drizzle-orm";
-import { digestSettings, notificationPreferences, notifications, users } from "#db/schema";
+import { digestSettings, notificationPreferences, notifications, outgoingMails, users } from "#db/schema";
 import { dueDigests, emailFrequencyFor, groupDigest, NOTIFICATION_KIND_LABELS, parisClock } from "~/domain/notifications";
 import type { EmailFrequency, NotificationKind } from "~/domain/vocabulary";
 import { writeTransaction, type Db, type Reader, type Writer } from "~/utils/db.server";
@@ -285,4 +285,15 @@ function sendDigestsOf(tx: Writer, userId: number, now: Date): number {
       .run();
   }
   return sent;
+}
+
+/**
+ * For a demo built from past events: what the seed did is history — nothing of it is mailed, and
+ * everyone has already read it. Only what happens afterwards notifies.
+ */
+export function settleSeededHistory(db: Db, now: Date): void {
+  writeTransaction(db, (tx) => {
+    tx.delete(outgoingMails).run();
+    tx.update(notifications).set({ readAt: now }).where(isNull(notifications.readAt)).run();
+  });
 }

@@ -1,0 +1,144 @@
+/**
+ * Notifications end to end on the server side: a request through the project page tells the
+ * volunteer in the app and by a real e-mail (a real SMTP server); the one-click link stops that kind
+ * only; a daily digest groups what waited in one mail at the chosen Paris hour.
+ */
+import { and, eq } from "drizzle-orm";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { notifications, outgoingMails } from "#db/schema";
+import { createTestHolder, createTestProject, createTestRequest, createTestVolunteer } from "#seeds/journey-factories";
+import { startTestSmtpServer, type TestSmtpServer } from "#tests/setup/smtp-test-server";
+import { unsubscribeUrl } from "~/background.server";
+import { deliverDueMails } from "~/models/mail-queue.server";
+import { countUnread, saveNotificationSettings, sendDueDigests } from "~/models/notification.server";
+import * as mentorshipPage from "~/routes/accompagnements.$id";
+import * as unsubscribe from "~/routes/desabonnement.$token";
+import * as notificationsPage from "~/routes/notifications";
+import * as projectPage from "~/routes/projets.$id._index";
+import { getDb, type Db } from "~/utils/db.server";
+import { smtpTransport, type MailTransport } from "~/utils/mail.server";
+import { get, post } from "./helpers";
+
+let db: Db;
+let smtp: TestSmtpServer;
+let transport: MailTransport;
+
+beforeAll(async () => {
+  db = getDb();
+  smtp = await startTestSmtpServer();
+  transport = smtpTransport(smtp.url, "Maillon <ne-pas-repondre@maillon.test>");
+});
+afterAll(async () => {
+  transport.close();
+  await smtp.close();
+});
+beforeEach(() => {
+  db.delete(outgoingMails).run();
+  smtp.received.length = 0;
+});
+
+const deliver = (now = new Date()) => deliverDueMails(db, transport, { now: () => now, unsubscribeUrl });
+
+describe("a mentoring request tells the volunteer", () => {
+  it("in the bell, in /notifications and by an e-mail with the link, the reason and the unsubscribe headers", async () => {
+    const holder = await createTestHolder(db, { displayName: "Nadia Porteuse" });
+    const volunteer = await createTestVolunteer(db, { user: { displayName: "Bernard Bénévole" } });
+    const project = createTestProject(db, holder.id);
+    expect(countUnread(db, volunteer.id)).toBe(0);
+
+    const asked = await post(projectPage.action, `/projets/${project.id}`, holder.id, { intent: "request", needId: String(project.needIds[0]), volunteerId: String(volunteer.id), message: "Bonjour !" }, { id: String(project.id) });
+    expect(asked.status).toBe(302);
+    expect(countUnread(db, volunteer.id)).toBe(1);
+    const page = await get(notificationsPage.loader, "/notifications", volunteer.id);
+    const [item] = (page.data as { items: { id: number; title: string; link: string }[] }).items;
+    expect(item!.title).toMatch(/^Nadia Porteuse vous demande d'accompagner « .+ » en comptabilité$/);
+
+    expect(await deliver()).toEqual({ sent: 1, failed: 0 });
+    const [mail] = await smtp.waitFor(1);
+    expect(mail!.to).toBe(volunteer.email);
+    expect(mail!.subject).toMatch(/^\[.+\] Nadia Porteuse vous demande d'accompagner/);
+    expect(mail!.text).toContain("Bonjour Bernard Bénévole,");
+    expect(mail!.text).toMatch(new RegExp(`Voir la demande : http://localhost:3000${item!.link}`));
+    expect(mail!.text).toContain("Vous recevez ce message parce que vous êtes bénévole sur Maillon");
+    expect(mail!.html).toContain("Voir la demande");
+    expect(mail!.headers.get("list-unsubscribe")).toMatch(/^<http:\/\/localhost:3000\/desabonnement\/[\w-]+>$/);
+
+    // Opening it marks it read and leads to the request.
+    const opened = await post(notificationsPage.action, "/notifications", volunteer.id, { intent: "open", id: String(item!.id) });
+    expect(opened.location).toBe(item!.link);
+    expect(countUnread(db, volunteer.id)).toBe(0);
+    // Nobody else can open it.
+    const other = await createTestHolder(db);
+    expect((await post(notificationsPage.action, "/notifications", other.id, { intent: "open", id: String(item!.id) })).status).toBe(404);
+  });
+
+  it("the answer tells the holder who asked", async () => {
+    const holder = await createTestHolder(db);
+    const volunteer = await createTestVolunteer(db);
+    const project = createTestProject(db, holder.id);
+    const id = createTestRequest(db, project.needIds[0]!, volunteer.id);
+    await post(mentorshipPage.action, `/accompagnements/${id}`, volunteer.id, { intent: "respond", decision: "accepter", message: "" }, { id: String(id) });
+    const titles = db.select({ title: notifications.title }).from(notifications).where(eq(notifications.userId, holder.id)).all();
+    expect(titles.map((t) => t.title)).toEqual([expect.stringMatching(/a accepté : l'accompagnement de « .+ » commence$/)]);
+  });
+});
+
+describe("e-mail choices", () => {
+  it("the one-click unsubscribe stops the next mail of that kind, works without signing in, and not the others", async () => {
+    const holder = await createTestHolder(db);
+    const volunteer = await createTestVolunteer(db);
+    const first = createTestProject(db, holder.id);
+    createTestRequest(db, first.needIds[0]!, volunteer.id);
+    await deliver();
+    const [mail] = await smtp.waitFor(1);
+    const token = /desabonnement\/([\w-]+)>/.exec(mail!.headers.get("list-unsubscribe")!)![1]!;
+
+    // RFC 8058: the mail client POSTs List-Unsubscribe=One-Click, with no cookie.
+    const done = await post(unsubscribe.action, `/desabonnement/${token}`, null, { "List-Unsubscribe": "One-Click" }, { token });
+    expect(done.status).toBe(200);
+
+    // The next request: in the app, not by mail.
+    const second = createTestProject(db, holder.id);
+    createTestRequest(db, second.needIds[0]!, volunteer.id);
+    expect(countUnread(db, volunteer.id)).toBe(2);
+    expect(await deliver()).toEqual({ sent: 0, failed: 0 });
+    // Another kind still comes: the holder declines a volunteer's offer, the volunteer hears of it.
+    const third = createTestProject(db, holder.id);
+    const offer = createTestRequest(db, third.needIds[0]!, volunteer.id, "benevole");
+    await post(mentorshipPage.action, `/accompagnements/${offer}`, holder.id, { intent: "respond", decision: "refuser", message: "" }, { id: String(offer) });
+    // Two mails: the offer to the holder, the answer to the volunteer.
+    expect(await deliver()).toEqual({ sent: 2, failed: 0 });
+    const received = await smtp.waitFor(3);
+    const toVolunteer = received.slice(1).filter((m) => m.to === volunteer.email);
+    expect(toVolunteer.map((m) => m.subject)).toEqual([expect.stringMatching(/a décliné la demande/)]);
+    // An unknown token is a 404, never a 500.
+    expect((await post(unsubscribe.action, "/desabonnement/inconnu", null, {}, { token: "inconnu" })).status).toBe(404);
+  });
+
+  it("a daily digest groups two events in one mail at the chosen Paris hour, and an empty digest is never sent", async () => {
+    const holder = await createTestHolder(db);
+    const volunteer = await createTestVolunteer(db);
+    saveNotificationSettings(db, volunteer.id, { email: { "demande-accompagnement": "quotidien" }, hour: 9, weekday: 1 });
+    const a = createTestProject(db, holder.id, { overrides: { title: "Ressourcerie du canton" } });
+    const b = createTestProject(db, holder.id, { overrides: { title: "Épicerie du bourg" } });
+    createTestRequest(db, a.needIds[0]!, volunteer.id);
+    createTestRequest(db, b.needIds[0]!, volunteer.id);
+    expect(await deliver()).toEqual({ sent: 0, failed: 0 });
+
+    // 8:30 in Paris (7:30 UTC in winter): not yet; 9:00: the digest.
+    expect(sendDueDigests(db, new Date("2026-12-07T07:30:00Z"))).toBe(0);
+    expect(sendDueDigests(db, new Date("2026-12-07T08:00:00Z"))).toBe(1);
+    expect(sendDueDigests(db, new Date("2026-12-07T12:00:00Z"))).toBe(0);
+    expect(await deliver(new Date("2026-12-07T08:00:05Z"))).toEqual({ sent: 1, failed: 0 });
+    const [digest] = await smtp.waitFor(1);
+    expect(digest!.to).toBe(volunteer.email);
+    expect(digest!.subject).toMatch(/Votre résumé du jour : 2 nouvelles$/);
+    expect(digest!.text).toContain("Ressourcerie du canton");
+    expect(digest!.text).toContain("Épicerie du bourg");
+    expect(digest!.headers.get("list-unsubscribe")).toBeTruthy();
+    // The next day, nothing waits: no mail.
+    expect(sendDueDigests(db, new Date("2026-12-08T08:00:00Z"))).toBe(0);
+    const pending = db.select().from(notifications).where(and(eq(notifications.userId, volunteer.id), eq(notifications.digest, "quotidien"))).all();
+    expect(pending.every((n) => n.digestedAt !== null)).toBe(true);
+  });
+});
