@@ -4,6 +4,7 @@ import path from "node:path";
 import { createRequestHandler } from "@remix-run/express";
 import express from "express";
 import { getEnv } from "./server/env.js";
+import { newRequestScope, requestScope, sendScopeHeaders } from "./server/request-scope.js";
 import { isSameOriginWrite, SECURITY_HEADERS } from "./server/security.js";
 
 // A bad environment stops the server before it listens, with a message naming each bad variable.
@@ -101,14 +102,19 @@ const loadBuild = viteDevServer
 
 const build = viteDevServer ? loadBuild : await loadBuild();
 
-app.all(
-  "*",
-  createRequestHandler({
-    build,
-    mode: isProduction ? "production" : "development",
-    getLoadContext: (req) => ({ clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown" }),
-  }),
-);
+const handleRemixRequest = createRequestHandler({
+  build,
+  mode: isProduction ? "production" : "development",
+  getLoadContext: (req) => ({ clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown" }),
+});
+
+// Each Remix request runs inside a request scope: what the routes leave there (the session cookie,
+// sent again when the session was extended) goes out with the answer, page, data or redirect alike.
+app.all("*", (req, res, next) => {
+  const scope = newRequestScope();
+  sendScopeHeaders(res, scope);
+  requestScope.run(scope, () => handleRemixRequest(req, res, next));
+});
 
 // Errors met before Remix (a URL that cannot be decoded, such as /projets/%ZZ, in the static
 // files): a short French page and the right 4xx, never Express's English page; 5xx are logged.

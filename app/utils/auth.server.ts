@@ -1,6 +1,7 @@
 import type { Role } from "~/domain/vocabulary";
 import type { Actor } from "~/domain/permissions";
 import { getStaffTerritoryIds, getUserRoles } from "~/models/user.server";
+import { requestScope } from "../../server/request-scope.js";
 import { getDb } from "./db.server";
 import { getEnv } from "./env.server";
 import {
@@ -40,6 +41,7 @@ function cookieAttributes(maxAgeSeconds: number): string {
   return `Path=/; HttpOnly; SameSite=Lax; Max-Age=${maxAgeSeconds}${secure}`;
 }
 
+/** The session cookie, living until `expiresAt` (Max-Age counted from `now`, never negative). */
 export function sessionCookie(token: string, expiresAt: Date, now: Date): string {
   const maxAge = Math.max(0, Math.floor((expiresAt.getTime() - now.getTime()) / 1000));
   return `${sessionCookieName()}=${token}; ${cookieAttributes(maxAge)}`;
@@ -55,8 +57,14 @@ export function clearedSessionCookie(): string {
  */
 export function startSession(userId: number, now = new Date(), userAgent: string | null = ""): string {
   const { session, token } = createSession(getDb(), userId, now, userAgent ?? "");
-  // The cookie lives until the absolute limit; the server enforces inactivity.
-  return sessionCookie(token, sessionExpiresAt({ ...session, lastVerifiedAt: session.createdAt }), now);
+  // The cookie lives as long as the session would without activity; each extension sends it again.
+  return sessionCookie(token, sessionExpiresAt(session), now);
+}
+
+/** Leaves the refreshed session cookie in the request's scope (none outside a server request: tests). */
+function resendSessionCookie(token: string, session: Session, now: Date): void {
+  const scope = requestScope.getStore();
+  if (scope) scope.sessionCookie = { name: sessionCookieName(), header: sessionCookie(token, sessionExpiresAt(session), now) };
 }
 
 const authCache = new WeakMap<Request, Auth | null>();
@@ -68,10 +76,15 @@ export function getAuth(request: Request): Auth | null {
   let auth: Auth | null = null;
   if (token) {
     const db = getDb();
-    const result = validateSessionToken(db, token, new Date());
+    const now = new Date();
+    const result = validateSessionToken(db, token, now);
     if (result) {
+      const { extended, ...valid } = result;
+      // The server moved the inactivity limit: the browser gets the cookie again with the new lifetime,
+      // on this very answer (server.js adds it; a route that sets the cookie itself keeps its own).
+      if (extended) resendSessionCookie(token, valid.session, now);
       auth = {
-        ...result,
+        ...valid,
         userId: result.user.id,
         roles: getUserRoles(db, result.user.id),
         staffTerritoryIds: getStaffTerritoryIds(db, result.user.id),

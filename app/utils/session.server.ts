@@ -62,13 +62,14 @@ export function sessionExpiresAt(session: Pick<Session, "createdAt" | "lastVerif
 
 /**
  * Returns the session and its user when the token is valid at `now`; deletes an
- * expired session; moves `lastVerifiedAt` forward at most once an hour.
+ * expired session; moves `lastVerifiedAt` forward at most once an hour
+ * (`extended`: it did now, so the browser must get the cookie again).
  */
 export function validateSessionToken(
   db: Db,
   token: string,
   now: Date,
-): { session: Session; user: SessionUser } | null {
+): { session: Session; user: SessionUser; extended: boolean } | null {
   const parts = token.split(".");
   if (parts.length !== 2) return null;
   const [id, secret] = parts as [string, string];
@@ -91,11 +92,12 @@ export function validateSessionToken(
     invalidateSession(db, id);
     return null;
   }
-  if (now.getTime() - row.session.lastVerifiedAt.getTime() >= SESSION_REFRESH_INTERVAL_MS) {
+  const extended = now.getTime() - row.session.lastVerifiedAt.getTime() >= SESSION_REFRESH_INTERVAL_MS;
+  if (extended) {
     db.update(sessions).set({ lastVerifiedAt: now }).where(eq(sessions.id, id)).run();
     row.session.lastVerifiedAt = now;
   }
-  return row;
+  return { ...row, extended };
 }
 
 export function invalidateSession(db: Db, sessionId: string): void {

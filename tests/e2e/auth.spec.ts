@@ -1,6 +1,7 @@
 import type { Page } from "@playwright/test";
 import {
   checkA11y,
+  checkA11yWithoutScripts,
   COMMUNE_CODE,
   COMMUNE_LABEL,
   DEMO_PASSWORD,
@@ -10,6 +11,7 @@ import {
   signIn,
   STRONG_PASSWORD,
   test,
+  TEST_CLIENT_HEADERS,
   uniqueEmail,
 } from "./fixtures";
 
@@ -207,5 +209,52 @@ test.describe("parcours d'inscription et de connexion", () => {
     await expect(page).toHaveURL(/\/inscription$/);
     await checkA11y(page);
     expect(db.countUsersByEmail(email)).toBe(0);
+  });
+});
+
+test.describe("sessions ouvertes", () => {
+  const FIREFOX_LINUX = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0";
+  const SAFARI_IPHONE =
+    "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1";
+
+  test("without JavaScript, /compte lists the devices, marks this one, and closes the iPhone's session, which is then signed out", async ({
+    browser,
+    newClient,
+  }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false, locale: "fr-FR", userAgent: FIREFOX_LINUX, extraHTTPHeaders: TEST_CLIENT_HEADERS });
+    try {
+      const page = await context.newPage();
+      const email = uniqueEmail();
+      const signUp = await page.request.post("/inscription", {
+        form: { email, displayName: "Inès Sessions", password: STRONG_PASSWORD, commune: COMMUNE_LABEL, roles: "porteur" },
+        maxRedirects: 0,
+      });
+      expect(signUp.status()).toBe(302);
+      const phone = await newClient({ headers: { "User-Agent": SAFARI_IPHONE } });
+      const onPhone = await phone.post("/connexion", { form: { email, password: STRONG_PASSWORD }, maxRedirects: 0 });
+      expect(onPhone.status()).toBe(302);
+
+      await page.goto("/compte");
+      const sessions = page.getByRole("region", { name: "Mes sessions" });
+      const items = sessions.getByRole("listitem");
+      await expect(items).toHaveCount(2);
+      await expect(items.nth(0)).toContainText("Firefox sur Linux");
+      await expect(items.nth(0)).toContainText("cette session");
+      await expect(items.nth(1)).toContainText("Safari sur iPhone");
+      await expect(items.nth(1)).toContainText("Dernière activité : à l'instant");
+      await checkA11yWithoutScripts(page);
+
+      await items.nth(1).getByRole("button", { name: /^Fermer cette session/ }).click();
+      await expect(page).toHaveURL(/\/compte#sessions$/);
+      await expect(page.getByRole("status")).toHaveText("La session a été fermée : cet appareil devra se reconnecter.");
+      await expect(items).toHaveCount(1);
+      await expect(sessions.getByText("Vous n'êtes connecté sur aucun autre appareil.")).toBeVisible();
+
+      const after = await phone.get("/espace", { maxRedirects: 0 });
+      expect(after.status()).toBe(302);
+      expect(after.headers()["location"]).toMatch(/^\/connexion/);
+    } finally {
+      await context.close();
+    }
   });
 });

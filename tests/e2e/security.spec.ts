@@ -7,10 +7,12 @@
  * (fixtures.ts), except in the tests of that limit, which draw addresses of their own.
  */
 import type { APIRequestContext, APIResponse } from "@playwright/test";
+import Database from "better-sqlite3";
 import {
   COMMUNE_LABEL,
   DEMO_PASSWORD,
   DEMO_PORTEUR_EMAIL,
+  E2E_DATABASE,
   expect,
   STRONG_PASSWORD,
   test,
@@ -406,4 +408,62 @@ test.describe("sessions", () => {
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Lax", path: "/" });
     expect(cookie!.value).toMatch(/^[a-z2-7]{24}\.[a-z2-7]{24}$/);
   });
+
+  test("the server sends the cookie again whenever it extends the session, documents and data requests alike, never past 30 days", async ({ request }) => {
+    const signedIn = await post(request, "/connexion", { email: "animation.sambre@exemple.fr", password: DEMO_PASSWORD });
+    expect(signedIn.status(), await bodyIfNotRedirect(signedIn)).toBe(302);
+    expect(maxAge(sessionCookieHeader(signedIn))).toBe(10 * DAY_S);
+    const token = (await request.storageState()).cookies.find((c) => c.name === SESSION_COOKIE)!.value;
+    const sessionId = token.split(".")[0]!;
+
+    // Opened 25 days ago, last seen 2 days ago: the next request extends it, to the 30-day limit only.
+    backdate(sessionId, { openedDaysAgo: 25, seenHoursAgo: 48 });
+    const page = await get(request, "/espace");
+    expect(page.status()).toBe(200);
+    const refreshed = sessionCookieHeader(page);
+    expect(refreshed, "Set-Cookie on the page that extended the session").toBeDefined();
+    expect(refreshed!.startsWith(`${SESSION_COOKIE}=${token};`)).toBe(true);
+    expect(refreshed!.split(";").slice(1).map((a) => a.trim()).sort()).toEqual(["HttpOnly", `Max-Age=${maxAge(refreshed)}`, "Path=/", "SameSite=Lax"]);
+    expect(maxAge(refreshed)).toBeGreaterThan(5 * DAY_S - 120);
+    expect(maxAge(refreshed)).toBeLessThanOrEqual(5 * DAY_S);
+    const kept = (await request.storageState()).cookies.find((c) => c.name === SESSION_COOKIE)!;
+    expect(kept.expires * 1000).toBeLessThanOrEqual(Date.now() + 5 * DAY_S * 1000 + 1000);
+
+    // Extended a moment ago: the next page sends nothing.
+    expect(sessionCookieHeader(await get(request, "/espace"))).toBeUndefined();
+
+    // A navigation's data request (single fetch) extends it too: ten days from now.
+    backdate(sessionId, { openedDaysAgo: 3, seenHoursAgo: 2 });
+    const data = await get(request, "/compte.data");
+    expect(data.status()).toBe(200);
+    expect(maxAge(sessionCookieHeader(data))).toBeGreaterThan(10 * DAY_S - 120);
+    expect(maxAge(sessionCookieHeader(data))).toBeLessThanOrEqual(10 * DAY_S);
+
+    // So does a redirect (a signed-in person sent away from /connexion).
+    backdate(sessionId, { openedDaysAgo: 3, seenHoursAgo: 2 });
+    const away = await get(request, "/connexion");
+    expect(away.status()).toBe(302);
+    expect(maxAge(sessionCookieHeader(away))).toBeGreaterThan(10 * DAY_S - 120);
+  });
 });
+
+const DAY_S = 86_400;
+
+function maxAge(header: string | undefined): number {
+  return Number(/;\s*Max-Age=(\d+)/i.exec(header ?? "")?.[1] ?? NaN);
+}
+
+/** Moves a session back in time in the server's database (the clock cannot be moved from here). */
+function backdate(sessionId: string, { openedDaysAgo, seenHoursAgo }: { openedDaysAgo: number; seenHoursAgo: number }) {
+  const db = new Database(process.env.E2E_DATABASE ?? E2E_DATABASE, { fileMustExist: true });
+  try {
+    db.pragma("busy_timeout = 5000");
+    const now = Date.now();
+    const changed = db
+      .prepare("UPDATE sessions SET created_at = ?, last_verified_at = ? WHERE id = ?")
+      .run(now - openedDaysAgo * DAY_S * 1000, now - seenHoursAgo * 3_600_000, sessionId).changes;
+    expect(changed).toBe(1);
+  } finally {
+    db.close();
+  }
+}
