@@ -38,6 +38,14 @@ export const ROLE_LABELS = {
   admin: "Administration",
 } as const;
 
+/** The e-mail queue's states, as the platform admin reads them on /admin/courriels. */
+export const MAIL_STATUS_LABELS = {
+  pending: "En attente",
+  sending: "En cours d'envoi",
+  sent: "Envoyé",
+  failed: "Échec",
+} as const;
+
 /** Folds a name for search: lower case, no accents, separators as single spaces. */
 export function foldForSearch(value: string): string {
   return value

@@ -15,6 +15,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createTestAnimator, createTestTerritory, createTestUser } from "#seeds/factories";
 import { createFundedProject, createTestClub, type TestClub } from "#seeds/finance-factories";
+import { createTestMail } from "#seeds/mail-factories";
 import { createTestMentorship, createTestProject, createTestRequest, createTestVolunteer, skillId } from "#seeds/journey-factories";
 import { admits, type Rule } from "~/domain/permissions";
 import type { Role } from "~/domain/vocabulary";
@@ -266,6 +267,9 @@ const CASES: Record<string, Record<string, Case>> = {
     session: () => mentorshipCase("accepted", "volunteer", { intent: "session", heldOn: today(), durationMinutes: "60", topic: "Budget" }),
     end: () => mentorshipCase("accepted", "volunteer", { intent: "end", outcome: "terminee", rating: "5", comment: "" }),
     feedback: () => mentorshipCase("accepted", "volunteer", { intent: "feedback", rating: "4", comment: "" }),
+  },
+  "admin.courriels": {
+    retry: async () => ({ actor: await user(["admin"]), path: "/admin/courriels", form: { intent: "retry", mailId: String(createTestMail(db, { failed: "550 Boîte inconnue" })) } }),
   },
   "animation._index": {
     submit: async () => ({ actor: (await createTestAnimator(db, pole.id)).id, stranger: (await createTestAnimator(db, otherPole.id)).id, path: `/animation?pole=${pole.slug}`, form: { pairs: "0-0" } }),

@@ -43,6 +43,12 @@ const clubMember = {
   refusal: "Cette page est réservée aux membres actifs du club.",
 } as const satisfies Rule;
 
+const platformAdmin = {
+  who: ["admin"],
+  scope: "any",
+  refusal: "Cette page est réservée à l'administration de la plateforme.",
+} as const satisfies Rule;
+
 const poleAnimation = {
   who: ["animateur"],
   on: "pole",
@@ -110,6 +116,7 @@ export const PERMISSIONS = {
     },
   },
 
+  "admin.courriels": { loader: platformAdmin, actions: { retry: platformAdmin } },
   "animation._index": { loader: poleAnimation, actions: { submit: poleAnimation } },
   "animation.ponderations": { loader: poleAnimation, actions: { submit: poleAnimation, reset: poleAnimation } },
   "cagnotte.$slug": {

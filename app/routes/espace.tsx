@@ -11,8 +11,9 @@ import { listOwnedProjects } from "~/models/project.server";
 import { findTerritoriesForCommune } from "~/models/territory.server";
 import { getTrackRecord, getVolunteerProfile } from "~/models/volunteer.server";
 import { hasRole } from "~/domain/permissions";
+import { countMailsByStatus } from "~/models/mail-queue.server";
 import { getDb } from "~/utils/db.server";
-import { formatDate, formatInteger } from "~/domain/format";
+import { formatDate, formatInteger, plural } from "~/domain/format";
 import { authorize } from "~/guards/authorize.server";
 
 export const meta: MetaFunction = () => [{ title: "Mon espace — Maillon" }];
@@ -25,6 +26,8 @@ function nextSteps(input: {
   isVolunteer: boolean;
   isSaver: boolean;
   isStaff: boolean;
+  /** Failed e-mails, for the platform admin (null for everyone else). */
+  failedMails: number | null;
   projects: { id: number; title: string; status: string; openNeeds: number }[];
   hasProfile: boolean;
   paused: boolean;
@@ -59,6 +62,13 @@ function nextSteps(input: {
   }
   if (input.isStaff) {
     steps.push({ key: "animation", text: "Suivez les besoins et les bénévoles de votre pôle et proposez un tour de mise en relation.", href: "/animation", label: "Animation du pôle" });
+  }
+  if (input.failedMails !== null) {
+    const text =
+      input.failedMails > 0
+        ? `${plural(input.failedMails, "courriel n'a", "courriels n'ont")} pas pu être remis : voyez pourquoi et renvoyez-les.`
+        : "Suivez la file des courriels de la plateforme : aucun n'est en échec.";
+    steps.push({ key: "courriels", text, href: "/admin/courriels", label: "Courriels de la plateforme" });
   }
   if (input.isSaver) {
     steps.push({ key: "epargne", text: "Rejoignez un club d'épargnants ou soutenez un projet directement.", href: "/financer", label: "Financer un projet" });
@@ -98,6 +108,7 @@ export function loader({ request }: LoaderFunctionArgs) {
       isVolunteer,
       isSaver: hasRole(auth, "epargnant") && !auth.roles.includes("admin"),
       isStaff: auth.staffTerritoryIds.length > 0,
+      failedMails: auth.roles.includes("admin") ? countMailsByStatus(db).failed : null,
       projects,
       hasProfile: !!profile,
       paused: profile?.paused ?? false,

@@ -376,6 +376,23 @@ export const ROUTES: RouteSpec[] = [
     },
   },
   {
+    module: "admin.courriels.tsx",
+    path: "/admin/courriels",
+    get: { visiteur: "connexion", admin: 200, animation: 403, porteur: 403 },
+    post: {
+      tables: ["outgoing_mails"],
+      as: ["admin"],
+      visitor: "connexion",
+      form: { intent: "retry", mailId: "abc" },
+      numbers: ["mailId"],
+      refusals: [
+        { as: "admin", name: "a message that is not failed (or none)", form: { intent: "retry", mailId: "99999999" }, status: 409 },
+        { as: "animation", name: "a pôle's animation team, not the platform admin", form: { intent: "retry", mailId: "1" }, status: 403 },
+        { as: "porteur", name: "a person who is not the admin", form: { intent: "retry", mailId: "1" }, status: 403 },
+      ],
+    },
+  },
+  {
     module: "animation._index.tsx",
     path: "/animation",
     get: { visiteur: "connexion", animation: 200, porteur: 403 },
