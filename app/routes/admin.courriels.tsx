@@ -1,5 +1,6 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { Alert } from "~/components/ui/alert";
 import { MAIL_STATUS_LABELS } from "~/domain/catalog";
 import { formatDateTime, formatInteger, plural } from "~/domain/format";
@@ -45,6 +46,21 @@ export async function action({ request }: ActionFunctionArgs) {
   return redirectWithFlash("/admin/courriels", "Le courriel est remis dans la file : il part dans un instant.");
 }
 
+type Mail = ReturnType<typeof useLoaderData<typeof loader>>["mails"][number];
+
+/** A message's subject, then to whom, when, and what `children` say of its state. */
+function MailLine({ mail, children }: { mail: Mail; children: ReactNode }) {
+  return (
+    <p>
+      <strong>{mail.subject}</strong>
+      <br />
+      <span className="hint">
+        À {mail.to} · créé le <time dateTime={mail.createdAt}>{mail.createdLabel}</time> · {children}
+      </span>
+    </p>
+  );
+}
+
 export default function AdminMails() {
   const { counts, mails, maxAttempts } = useLoaderData<typeof loader>();
   const { message } = useFormReply();
@@ -85,13 +101,7 @@ export default function AdminMails() {
         <ul className="plain-list mail-list" aria-labelledby="echecs">
           {failed.map((m) => (
             <li key={m.id} className="mail-list__item">
-              <p>
-                <strong>{m.subject}</strong>
-                <br />
-                <span className="hint">
-                  À {m.to} · créé le <time dateTime={m.createdAt}>{m.createdLabel}</time> · {plural(m.attempts, "tentative")}
-                </span>
-              </p>
+              <MailLine mail={m}>{plural(m.attempts, "tentative")}</MailLine>
               <p className="mail-list__error">Dernière erreur : {m.lastError ?? "inconnue"}</p>
               <Form method="post" className="inline-form">
                 <input type="hidden" name="intent" value="retry" />
@@ -112,14 +122,10 @@ export default function AdminMails() {
         <ul className="plain-list mail-list" aria-labelledby="attente">
           {waiting.map((m) => (
             <li key={m.id} className="mail-list__item">
-              <p>
-                <strong>{m.subject}</strong>
-                <br />
-                <span className="hint">
-                  À {m.to} · créé le <time dateTime={m.createdAt}>{m.createdLabel}</time> · {MAIL_STATUS_LABELS[m.status].toLowerCase()}
-                  {m.attempts > 0 ? ` · ${plural(m.attempts, "tentative")} (dernière erreur : ${m.lastError ?? "inconnue"})` : ""}
-                </span>
-              </p>
+              <MailLine mail={m}>
+                {MAIL_STATUS_LABELS[m.status].toLowerCase()}
+                {m.attempts > 0 ? ` · ${plural(m.attempts, "tentative")} (dernière erreur : ${m.lastError ?? "inconnue"})` : ""}
+              </MailLine>
             </li>
           ))}
         </ul>
