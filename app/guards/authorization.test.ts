@@ -205,7 +205,7 @@ const CASES: Record<string, Record<string, Case>> = {
       return { actor, path: "/notifications", form: { intent: "read-all" } };
     },
   },
-  "compte.notifications": {
+  "compte_.notifications": {
     submit: async () => ({ actor: await user(["benevole"]), path: "/compte/notifications", form: { "email.vote-club": "quotidien", hour: "7", weekday: "1" } }),
   },
   "desabonnement.$token": {

@@ -74,7 +74,7 @@ export const PERMISSIONS = {
   },
   espace: { loader: ownAccount },
   notifications: { loader: ownAccount, actions: { open: ownAccount, "read-all": ownAccount } },
-  "compte.notifications": { loader: ownAccount, actions: { submit: ownAccount } },
+  "compte_.notifications": { loader: ownAccount, actions: { submit: ownAccount } },
   "desabonnement.$token": { loader: everyone, actions: { submit: everyone } },
 
   "projets._index": { loader: signedIn },

@@ -108,6 +108,9 @@ export default function Account() {
   return (
     <div className="container narrow">
       <h1>Mon compte</h1>
+      <p>
+        <a href="/notifications">Mes notifications</a> · <a href="/compte/notifications">Choisir ce que je reçois par e-mail</a>
+      </p>
       <dl className="details">
         <dt>Nom affiché</dt>
         <dd>{account.displayName}</dd>

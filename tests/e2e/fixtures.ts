@@ -180,6 +180,12 @@ export class E2eDb {
     return { communeCode: user.communeCode, roles: roles.map((r) => r.role) };
   }
 
+  /** The e-mail of the (first) account with this display name. */
+  emailOf(displayName: string): string | undefined {
+    const row = this.db.prepare("SELECT email FROM users WHERE display_name = ? ORDER BY id").get(displayName) as { email: string } | undefined;
+    return row?.email;
+  }
+
   countSessionsByEmail(email: string): number {
     const row = this.db
       .prepare("SELECT count(*) AS n FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.email = ?")

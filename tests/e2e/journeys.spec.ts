@@ -166,6 +166,15 @@ test.describe("CRÉER et ACCOMPAGNER", () => {
     asked.page = await asked.context.newPage();
     await signIn(asked.page, asked.email, STRONG_PASSWORD);
     await expect(asked.page).toHaveURL(/\/espace$/);
+    // The bell counts the request; /notifications lists it, and the page to answer it is one click away.
+    const bell = asked.page.getByRole("banner").getByRole("link", { name: /^Notifications, / });
+    await expect(bell).toHaveAccessibleName("Notifications, 1 non lue");
+    await bell.click();
+    await expect(asked.page.getByRole("button", { name: `${holder.name} vous demande d'accompagner « ${title} » en comptabilité` })).toBeVisible();
+    await checkA11y(asked.page);
+    await asked.page.goto("/compte/notifications");
+    await expect(asked.page.getByRole("group", { name: "Demandes d'accompagnement" })).toBeVisible();
+    await checkA11y(asked.page);
     const hoursBefore = await hoursMentored(asked.page);
     expect(hoursBefore).toBe("0 h");
     await asked.page.goto("/espace");

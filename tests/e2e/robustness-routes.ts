@@ -138,6 +138,47 @@ export const ROUTES: RouteSpec[] = [
   },
   { module: "espace.tsx", path: "/espace", get: { visiteur: "connexion", porteur: 200, benevole: 200, epargnant: 200, animation: 200 } },
   {
+    module: "notifications.tsx",
+    path: "/notifications",
+    get: { visiteur: "connexion", porteur: 200, benevole: 200, epargnant: 200, animation: 200, admin: 200 },
+    post: {
+      tables: ["notifications"],
+      as: ["benevole"],
+      visitor: "connexion",
+      form: { intent: "open", id: "abc" },
+      status: [400, 404],
+      refusals: [{ as: "benevole", name: "a notification that is not the person's", form: { intent: "open", id: "99999999" }, status: 404 }],
+    },
+  },
+  {
+    module: "compte_.notifications.tsx",
+    path: "/compte/notifications",
+    get: { visiteur: "connexion", porteur: 200, benevole: 200 },
+    post: {
+      tables: ["notification_preferences", "digest_settings"],
+      as: ["benevole"],
+      visitor: "connexion",
+      form: { "email.vote-club": "parfois", hour: "25", weekday: "1" },
+      // Only radios and selects: nothing typed to keep, so no field-message case.
+      numbers: ["hour", "weekday"],
+    },
+  },
+  {
+    module: "desabonnement.$token.tsx",
+    path: "/desabonnement/{token}",
+    params: { token: "jeton-inconnu" },
+    slugs: ["token"],
+    get: { visiteur: 404, porteur: 404 },
+    post: {
+      tables: ["notification_preferences"],
+      as: ["porteur"],
+      visitor: 404,
+      form: { "List-Unsubscribe": "One-Click" },
+      status: 404,
+      emptyIsValid: true,
+    },
+  },
+  {
     module: "compte.tsx",
     path: "/compte",
     get: { visiteur: "connexion", porteur: 200 },

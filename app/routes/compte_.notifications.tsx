@@ -14,7 +14,7 @@ import { replyInvalid } from "~/utils/reply.server";
 export const meta: MetaFunction = () => [{ title: "Mes notifications — Maillon" }];
 
 export function loader({ request }: LoaderFunctionArgs) {
-  const { auth } = authorize(request, "compte.notifications");
+  const { auth } = authorize(request, "compte_.notifications");
   const settings = getNotificationSettings(getDb(), auth.user.id);
   return {
     defaults: {
@@ -26,9 +26,9 @@ export function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  signInFirst(request, "compte.notifications");
+  signInFirst(request, "compte_.notifications");
   const formData = await request.formData();
-  const { auth } = authorize(request, "compte.notifications", formData);
+  const { auth } = authorize(request, "compte_.notifications", formData);
   const submission = parseWithZod(formData, { schema: notificationSettingsSchema });
   if (submission.status !== "success") return replyInvalid(submission);
   saveNotificationSettings(getDb(), auth.user.id, submission.value);
