@@ -19,6 +19,7 @@ import { isStaffOf } from "~/domain/permissions";
 import { getActor } from "./user.server";
 import { checkContributionFits } from "~/domain/funding";
 import { fundingTotals } from "./funding-progress.server";
+import { noticeIfGoalReached } from "./funding-notices.server";
 
 export type DonationInput = { amountCents: number; donorName: string | null; message: string };
 
@@ -55,6 +56,7 @@ export function allocate(db: Db, territoryId: number, allocatedBy: number, input
     const fits = checkContributionFits(input.amountCents, fundingTotals(tx, input.projectId), "cagnotte");
     if (!fits.ok) return fail(400, fits.message, fits.reason === "above-remaining" ? "amount" : "projectId");
     tx.insert(cagnotteAllocations).values({ territoryId, allocatedBy, createdAt: now, ...input }).run();
+    noticeIfGoalReached(tx, input.projectId, input.amountCents, now);
     return { ok: true };
   });
 }

@@ -11,6 +11,7 @@ import type { ClubMemberRole } from "~/domain/vocabulary";
 import { canAddActiveMember, clubPermissions, MIN_ACTIVE_MEMBERS } from "~/domain/clubs/lifecycle";
 import { writeTransaction, type Db, type Reader, type Writer } from "~/utils/db.server";
 import { hasRole } from "~/domain/permissions";
+import { noticeInvitation } from "./club-notices.server";
 import { fail, type Failure, type Outcome } from "./outcome";
 import { getActor } from "./user.server";
 import { getClub, getMembership, countActive, type ClubRow, type ClubMemberRow } from "./club.server";
@@ -105,6 +106,7 @@ export function inviteMember(db: Db, clubId: number, actorId: number, email: str
         set: { status: "invite", role: "membre", joinedAt: null, leftAt: null, createdAt: now },
       })
       .run();
+    noticeInvitation(tx, clubId, user.id, now);
     return { ok: true };
   });
 }

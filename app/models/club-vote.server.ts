@@ -29,6 +29,8 @@ import { fail, type Outcome } from "./outcome";
 import { getClub, getMembership, countActive, clubBalance, type ClubRow } from "./club.server";
 import { dealOfClub, publishedProject } from "./club-deal.server";
 import { fundingTotals } from "./funding-progress.server";
+import { noticeVoteDecided, noticeVoteOpened } from "./club-notices.server";
+import { noticeIfGoalReached } from "./funding-notices.server";
 
 export type OpenVoteInput = { dealId: number; amountCents: number; instrument: Instrument; deadline: Date };
 
@@ -91,6 +93,7 @@ export function openVote(db: Db, clubId: number, openedBy: number, input: OpenVo
       .returning({ id: clubVotes.id })
       .get();
     tx.update(clubDeals).set({ stage: "vote", updatedAt: now }).where(eq(clubDeals.id, deal.id)).run();
+    noticeVoteOpened(tx, { id: vote.id, clubId, projectId: deal.projectId, amountCents: input.amountCents, deadline: input.deadline }, now);
     return { ok: true, voteId: vote.id };
   });
 }
@@ -133,6 +136,7 @@ function closeIfDue(tx: Writer, vote: VoteRow, now: Date): boolean {
       : ({ ok: false, reason: "money", message: "Le club n'est plus en période d'investissement." } as const);
     if (check.ok) {
       commitmentId = commit(tx, vote, now);
+      noticeIfGoalReached(tx, vote.projectId, vote.amountCents, now);
     } else {
       outcomeNote = `Vote adopté, mais l'engagement n'a pas pu être enregistré : ${check.message}`;
       stage = "etudie";
@@ -143,6 +147,8 @@ function closeIfDue(tx: Writer, vote: VoteRow, now: Date): boolean {
     .where(eq(clubVotes.id, vote.id))
     .run();
   tx.update(clubDeals).set({ stage, updatedAt: now }).where(eq(clubDeals.id, vote.dealId)).run();
+  const label = outcome === "adopte" ? (commitmentId !== null ? "adopté" : "adopté, sans engagement possible") : outcome === "rejete" ? "rejeté" : "sans quorum";
+  noticeVoteDecided(tx, vote, { label, committed: commitmentId !== null }, now);
   return true;
 }
 

@@ -11,6 +11,7 @@ import { hasRole } from "~/domain/permissions";
 import { getActor } from "./user.server";
 import { checkContributionFits } from "~/domain/funding";
 import { fundingTotals } from "./funding-progress.server";
+import { noticeIfGoalReached } from "./funding-notices.server";
 
 export type PledgeInput = { amountCents: number; kind: FundingKind; message: string };
 
@@ -30,6 +31,7 @@ export function createPledge(db: Db, userId: number, projectId: number, input: P
       .values({ projectId, userId, amountCents: input.amountCents, kind: input.kind, message: input.message, createdAt: now })
       .returning({ id: pledges.id })
       .get();
+    noticeIfGoalReached(tx, projectId, input.amountCents, now);
     return { ok: true, pledgeId: row.id };
   });
 }

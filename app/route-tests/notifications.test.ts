@@ -7,6 +7,12 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { notifications, outgoingMails } from "#db/schema";
 import { createTestHolder, createTestProject, createTestRequest, createTestVolunteer } from "#seeds/journey-factories";
+import { createTestTerritory, createTestUser } from "#seeds/factories";
+import { createFundedProject, createTestClub } from "#seeds/finance-factories";
+import { followProject, studyDeal } from "~/models/club-deal.server";
+import { inviteMember } from "~/models/club-membership.server";
+import { openVote } from "~/models/club-vote.server";
+import { createPledge } from "~/models/pledge.server";
 import { startTestSmtpServer, type TestSmtpServer } from "#tests/setup/smtp-test-server";
 import { unsubscribeUrl } from "~/background.server";
 import { deliverDueMails } from "~/models/mail-queue.server";
@@ -140,5 +146,44 @@ describe("e-mail choices", () => {
     expect(sendDueDigests(db, new Date("2026-12-08T08:00:00Z"))).toBe(0);
     const pending = db.select().from(notifications).where(and(eq(notifications.userId, volunteer.id), eq(notifications.digest, "quotidien"))).all();
     expect(pending.every((n) => n.digestedAt !== null)).toBe(true);
+  });
+});
+
+describe("clubs and backed projects tell their people", () => {
+  const titlesOf = (userId: number) =>
+    db.select({ title: notifications.title, kind: notifications.kind }).from(notifications).where(eq(notifications.userId, userId)).all();
+
+  it("an invitation tells the person invited; a vote opened and decided tells every active member", async () => {
+    const territory = createTestTerritory(db);
+    const c = await createTestClub(db, territory.id, { extraMembers: 4, savingsPerMemberCents: 40_000 });
+    const guest = await createTestUser(db, { roles: ["epargnant"] });
+    expect(inviteMember(db, c.club.id, c.gerant.id, guest.email, new Date()).ok).toBe(true);
+    expect(titlesOf(guest.id)).toEqual([{ kind: "invitation-club", title: `Le club « ${c.club.name} » vous invite à le rejoindre` }]);
+
+    const owner = await createTestUser(db, { roles: ["porteur"] });
+    const project = createFundedProject(db, owner.id, { amountCents: 2_000_000, companyCapitalCents: 1_000_000 });
+    const follow = followProject(db, c.club.id, project.id, new Date());
+    if (!follow.ok) throw new Error(follow.message);
+    studyDeal(db, c.club.id, follow.dealId, "Étudié.", new Date());
+    const opened = openVote(db, c.club.id, c.gerant.id, { dealId: follow.dealId, amountCents: 50_000, instrument: "pret", deadline: new Date(Date.now() + 7 * 86_400_000) }, new Date());
+    expect(opened.ok).toBe(true);
+    for (const member of [c.gerant, ...c.members]) {
+      expect(titlesOf(member.id).map((t) => t.title)).toContainEqual(expect.stringMatching(/^Vote ouvert dans « .+ » : investir 500,00\u00a0€ dans « .+ »$/));
+    }
+    expect(titlesOf(guest.id)).toHaveLength(1);
+  });
+
+  it("the pledge that completes the goal tells the holder and every saver who backs the project, once", async () => {
+    const owner = await createTestUser(db, { roles: ["porteur"] });
+    const [a, b] = [await createTestUser(db, { roles: ["epargnant"] }), await createTestUser(db, { roles: ["epargnant"] })];
+    const project = createFundedProject(db, owner.id, { amountCents: 100_000 });
+    expect(createPledge(db, a.id, project.id, { amountCents: 60_000, kind: "pret", message: "" }, new Date()).ok).toBe(true);
+    expect(titlesOf(owner.id).filter((t) => t.kind === "projet-soutenu")).toEqual([]);
+    expect(createPledge(db, b.id, project.id, { amountCents: 40_000, kind: "pret", message: "" }, new Date()).ok).toBe(true);
+    for (const person of [owner, a, b]) {
+      expect(titlesOf(person.id).filter((t) => t.kind === "projet-soutenu")).toEqual([
+        { kind: "projet-soutenu", title: expect.stringMatching(/a atteint son objectif de 1\u202f000,00\u00a0€$/) as unknown as string },
+      ]);
+    }
   });
 });
