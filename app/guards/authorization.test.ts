@@ -18,7 +18,8 @@ import { createFundedProject, createTestClub, type TestClub } from "#seeds/finan
 import { createTestMail } from "#seeds/mail-factories";
 import { createTestMentorship, createTestProject, createTestRequest, createTestVolunteer, skillId } from "#seeds/journey-factories";
 import { admits, type Rule } from "~/domain/permissions";
-import type { Role } from "~/domain/vocabulary";
+import type { EmailTokenPurpose, Role } from "~/domain/vocabulary";
+import { newToken, storeToken } from "~/models/email-token.server";
 import { followProject, studyDeal } from "~/models/club-deal.server";
 import { inviteMember, requestToJoin } from "~/models/club-membership.server";
 import { openVote } from "~/models/club-vote.server";
@@ -182,6 +183,29 @@ function notifiedOnce(userId: number, token?: true): number | string {
 const CASES: Record<string, Record<string, Case>> = {
   connexion: { submit: async () => ({ actor: await user(["porteur"]), path: "/connexion", form: { email: "personne@exemple.fr", password: "pas-le-bon-mot" } }) },
   inscription: { submit: async () => ({ actor: null as unknown as number, path: "/inscription", form: { email: "nouvelle@exemple.fr" } }) },
+  "inscription_.$token": {
+    submit: async () => {
+      const someone = await createTestUser(db, { roles: ["porteur"] });
+      const pending = { displayName: "Nouvelle Personne", passwordHash: someone.passwordHash, communeCode: someone.communeCode, roles: ["porteur"] };
+      const token = liveToken("inscription", null, `nouvelle-${someone.id}@exemple.fr`, pending);
+      return { actor: someone.id, path: `/inscription/${token}`, params: { token }, form: {} };
+    },
+  },
+  "mot-de-passe-oublie._index": { submit: async () => ({ actor: await user(["porteur"]), path: "/mot-de-passe-oublie", form: { email: "personne@exemple.fr" } }) },
+  "mot-de-passe-oublie.$token": {
+    submit: async () => {
+      const actor = await user(["porteur"]);
+      const token = liveToken("reinitialisation", actor, "reset@exemple.fr");
+      return { actor, path: `/mot-de-passe-oublie/${token}`, params: { token }, form: { password: "court" } };
+    },
+  },
+  "compte_.adresse.$token": {
+    submit: async () => {
+      const actor = await user(["porteur"]);
+      const token = liveToken("changement-adresse", actor, `nouvelle-adresse-${actor}@exemple.fr`);
+      return { actor, path: `/compte/adresse/${token}`, params: { token }, form: {} };
+    },
+  },
   deconnexion: { submit: async () => ({ actor: await user(["porteur"]), path: "/deconnexion", form: {} }) },
   compte: {
     roles: async () => ({ actor: await user(["porteur"]), path: "/compte", form: { intent: "roles", roles: ["porteur", "benevole"] } }),
@@ -192,6 +216,7 @@ const CASES: Record<string, Record<string, Case>> = {
       return { actor, path: "/compte", form: { intent: "sign-out-session", sessionId: other.session.id } };
     },
     "sign-out-others": async () => ({ actor: await user(["porteur"]), path: "/compte", form: { intent: "sign-out-others" } }),
+    email: async () => ({ actor: await user(["porteur"]), path: "/compte", form: { intent: "email", newEmail: "nouvelle@exemple.fr", currentPassword: "faux" } }),
   },
   notifications: {
     open: async () => {
@@ -338,6 +363,13 @@ const CASES: Record<string, Record<string, Case>> = {
     },
   },
 };
+
+/** A live link of this purpose, as the mail would carry it. */
+function liveToken(purpose: EmailTokenPurpose, userId: number | null, email: string, payload?: unknown): string {
+  const { token, hash } = newToken();
+  writeTransaction(db, (tx) => storeToken(tx, hash, { purpose, userId, email, payload }, new Date()));
+  return token;
+}
 
 function createTestProjectNeed(projectId: string): number {
   const need = db.$client.prepare("SELECT id FROM project_skill_needs WHERE project_id = ? ORDER BY id LIMIT 1").get(Number(projectId)) as { id: number };

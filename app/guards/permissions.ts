@@ -67,10 +67,15 @@ export const PERMISSIONS = {
 
   connexion: { loader: visitors, actions: { submit: everyone } },
   inscription: { loader: visitors, actions: { submit: visitors } },
+  // Links sent by e-mail: the token is the proof, whoever opens it (app/models/account.server.ts).
+  "inscription_.$token": { loader: everyone, actions: { submit: everyone } },
+  "mot-de-passe-oublie._index": { loader: everyone, actions: { submit: everyone } },
+  "mot-de-passe-oublie.$token": { loader: everyone, actions: { submit: everyone } },
+  "compte_.adresse.$token": { loader: everyone, actions: { submit: everyone } },
   deconnexion: { loader: everyone, actions: { submit: everyone } },
   compte: {
     loader: ownAccount,
-    actions: { roles: ownAccount, password: ownAccount, "sign-out-session": ownAccount, "sign-out-others": ownAccount },
+    actions: { roles: ownAccount, password: ownAccount, "sign-out-session": ownAccount, "sign-out-others": ownAccount, email: ownAccount },
   },
   espace: { loader: ownAccount },
   notifications: { loader: ownAccount, actions: { open: ownAccount, "read-all": ownAccount } },

@@ -142,8 +142,12 @@ function claimNext(db: Db, now: Date): MailRow | undefined {
   });
 }
 
-function markSent(db: Db, id: number, now: Date): void {
-  db.update(outgoingMails).set({ status: "sent", sentAt: now, lockedUntil: null, lastError: null }).where(eq(outgoingMails.id, id)).run();
+/** What a sent security message keeps of its body: its links (a reset, a sign-up) open an account. */
+export const SENT_SECURITY_BODY = "[Message de sécurité envoyé : son contenu n'est pas conservé.]";
+
+function markSent(db: Db, row: MailRow, now: Date): void {
+  const forget = row.kind === "securite" ? { textBody: SENT_SECURITY_BODY, htmlBody: "" } : {};
+  db.update(outgoingMails).set({ status: "sent", sentAt: now, lockedUntil: null, lastError: null, ...forget }).where(eq(outgoingMails.id, row.id)).run();
 }
 
 function markFailure(db: Db, row: MailRow, error: unknown, now: Date): void {
@@ -192,7 +196,7 @@ export async function deliverDueMails(
       report.failed += 1;
       continue;
     }
-    markSent(db, row.id, now());
+    markSent(db, row, now());
     report.sent += 1;
   }
   return report;

@@ -2,7 +2,7 @@ import type { Actor } from "~/domain/permissions";
 import { and, eq, inArray } from "drizzle-orm";
 import { communes, territoryStaff, userRoles, users } from "#db/schema";
 import type { Role } from "~/domain/vocabulary";
-import { writeTransaction, type Db, type Reader } from "~/utils/db.server";
+import { writeTransaction, type Db, type Reader, type Writer } from "~/utils/db.server";
 import { fail, type Outcome } from "./outcome";
 
 export type User = typeof users.$inferSelect;
@@ -49,35 +49,38 @@ export type NewUser = {
 
 /** Creates the account and its roles at once; the e-mail check and insert share one IMMEDIATE transaction. */
 export function createUser(db: Db, input: NewUser, now: Date): Outcome<{ user: User }> {
-  return writeTransaction(db, (tx): Outcome<{ user: User }> => {
-    const email = normalizeEmail(input.email);
-    if (tx.select({ id: users.id }).from(users).where(eq(users.email, email)).get()) {
-      return fail(409, "Un compte existe déjà avec cette adresse. Connectez-vous, ou choisissez une autre adresse.", "email");
-    }
-    const commune = tx
-      .select({ code: communes.code })
-      .from(communes)
-      .where(eq(communes.code, input.communeCode))
-      .get();
-    if (!commune) return fail(400, "Commune inconnue.", "commune");
-    const user = tx
-      .insert(users)
-      .values({
-        email,
-        displayName: input.displayName.trim(),
-        passwordHash: input.passwordHash,
-        communeCode: input.communeCode,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning()
-      .get();
-    const roles = [...new Set(input.roles)];
-    if (roles.length > 0) {
-      tx.insert(userRoles).values(roles.map((role) => ({ userId: user.id, role }))).run();
-    }
-    return { ok: true, user } as const;
-  });
+  return writeTransaction(db, (tx) => insertUser(tx, input, now));
+}
+
+/** The account and its roles, in the caller's transaction (a confirmed sign-up); refuses an address taken. */
+export function insertUser(tx: Writer, input: NewUser, now: Date): Outcome<{ user: User }> {
+  const email = normalizeEmail(input.email);
+  if (tx.select({ id: users.id }).from(users).where(eq(users.email, email)).get()) {
+    return fail(409, "Un compte existe déjà avec cette adresse. Connectez-vous, ou choisissez une autre adresse.", "email");
+  }
+  const commune = tx
+    .select({ code: communes.code })
+    .from(communes)
+    .where(eq(communes.code, input.communeCode))
+    .get();
+  if (!commune) return fail(400, "Commune inconnue.", "commune");
+  const user = tx
+    .insert(users)
+    .values({
+      email,
+      displayName: input.displayName.trim(),
+      passwordHash: input.passwordHash,
+      communeCode: input.communeCode,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning()
+    .get();
+  const roles = [...new Set(input.roles)];
+  if (roles.length > 0) {
+    tx.insert(userRoles).values(roles.map((role) => ({ userId: user.id, role }))).run();
+  }
+  return { ok: true, user } as const;
 }
 
 /** The person as permissions see them (app/domain/permissions.ts), for model functions that check again. */

@@ -11,7 +11,10 @@ import { ROLE_LABELS, SELF_SERVICE_ROLES, type SelfServiceRole } from "~/domain/
 import { communeLabel, getCommune } from "~/models/commune.server";
 import { forgiveSignInFailures, reserveSignInAttempt } from "~/models/sign-in-failure.server";
 import { getUserById, grantRoles, revokeRoles, updatePasswordHash } from "~/models/user.server";
-import { changePasswordSchema } from "~/schemas/auth";
+import { requestAddressChange } from "~/models/account.server";
+import { pendingAddressChange } from "~/models/email-token.server";
+import { formatDateTime } from "~/domain/format";
+import { changeEmailSchema, changePasswordSchema } from "~/schemas/auth";
 import { startSession } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { hashPassword, isCommonPassword, verifyPassword } from "~/utils/password.server";
@@ -37,10 +40,12 @@ export function loader({ request }: LoaderFunctionArgs) {
     commune: commune ? communeLabel(commune) : auth.user.communeCode,
     roles: auth.roles,
     sessions: accountSessions(auth),
+    pendingEmail: pendingAddressChange(getDb(), auth.user.id, new Date()),
   };
 }
 
 const PASSWORD_FORM = "mot-de-passe";
+const EMAIL_FORM = "adresse";
 
 export async function action({ request, context }: ActionFunctionArgs) {
   signInFirst(request, "compte");
@@ -61,6 +66,23 @@ export async function action({ request, context }: ActionFunctionArgs) {
       SELF_SERVICE_ROLES.filter((r) => !wanted.has(r)),
     );
     return redirectWithFlash("/compte", "Vos rôles ont été mis à jour.");
+  }
+
+  if (formData.get("intent") === "email") {
+    const submission = parseWithZod(formData, { schema: changeEmailSchema });
+    const options = { formId: EMAIL_FORM, hideFields: ["currentPassword"] };
+    if (submission.status !== "success") return replyInvalid(submission, options);
+    if (!reserveSignInAttempt(db, auth.user.email, context.clientAddress, new Date())) {
+      return replyRefused({ status: 429, message: "Trop de tentatives. Patientez 15 minutes avant de réessayer." }, { ...options, submission });
+    }
+    const user = getUserById(db, auth.user.id);
+    if (!user || !(await verifyPassword(user.passwordHash, submission.value.currentPassword))) {
+      return replyInvalid(submission, { ...options, fieldErrors: { currentPassword: ["Mot de passe actuel incorrect."] } });
+    }
+    forgiveSignInFailures(db, auth.user.email);
+    const asked = requestAddressChange(db, auth.user.id, submission.value.newEmail, new Date());
+    if (!asked.ok) return replyRefused(asked, { ...options, submission });
+    return redirectWithFlash("/compte", `Un lien de confirmation vient de partir vers ${submission.value.newEmail} : votre adresse changera quand vous l'ouvrirez.`);
   }
 
   const submission = parseWithZod(formData, { schema: changePasswordSchema });
@@ -99,6 +121,7 @@ export default function Account() {
     id: PASSWORD_FORM,
     reply: PASSWORD_FORM,
   });
+  const [emailForm, emailFields] = useSchemaForm(changeEmailSchema, { id: EMAIL_FORM, reply: EMAIL_FORM });
   const [rolesForm, rolesFields] = useSchemaForm(rolesSchema, {
     id: "roles",
     defaultValue: { roles: account.roles.filter((r) => (SELF_SERVICE_ROLES as readonly string[]).includes(r)) },
@@ -141,6 +164,26 @@ export default function Account() {
           <FieldError meta={rolesFields.roles} />
         </div>
         <SubmitButton className="button--ghost">Enregistrer mes rôles</SubmitButton>
+      </ConformForm>
+
+      <h2 id="adresse-titre">Changer d'adresse e-mail</h2>
+      {account.pendingEmail ? (
+        <p className="alert">
+          Changement en attente : un lien de confirmation a été envoyé à <strong>{account.pendingEmail.email}</strong>,
+          valable jusqu'au {formatDateTime(new Date(account.pendingEmail.expiresAt))}. Votre adresse reste{" "}
+          {account.email} tant qu'il n'est pas ouvert.
+        </p>
+      ) : null}
+      <ConformForm form={emailForm} intent="email" aria-labelledby="adresse-titre">
+        <TextField
+          meta={emailFields.newEmail}
+          label="Nouvelle adresse e-mail"
+          type="email"
+          autoComplete="email"
+          hint="Un lien de confirmation y sera envoyé ; l'adresse actuelle en sera prévenue."
+        />
+        <TextField meta={emailFields.currentPassword} label="Mot de passe actuel" type="password" autoComplete="current-password" />
+        <SubmitButton className="button--ghost">Changer d'adresse</SubmitButton>
       </ConformForm>
 
       <h2 id="mdp-titre">Changer de mot de passe</h2>

@@ -71,6 +71,9 @@ export default function SignIn() {
         </div>
       </ConformForm>
       <p>
+        <a href="/mot-de-passe-oublie">Mot de passe oublié ?</a>
+      </p>
+      <p>
         Pas encore de compte ? <a href="/inscription">Inscrivez-vous</a>.
       </p>
     </div>

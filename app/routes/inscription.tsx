@@ -1,19 +1,19 @@
 import { getCollectionProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { useLoaderData, useNavigation } from "@remix-run/react";
+import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { CommuneField } from "~/components/commune-field";
 import { FieldError, TextField } from "~/components/ui/field";
 import { ROLE_LABELS, SELF_SERVICE_ROLES, type SelfServiceRole } from "~/domain/catalog";
 import { resolveCommune } from "~/models/commune-resolution.server";
 import { communeChoices } from "~/guards/project-form.server";
-import { createUser, findUserByEmail } from "~/models/user.server";
+import { requestSignUp } from "~/models/account.server";
 import { signUpSchema } from "~/schemas/auth";
-import { startSession } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
-import { hashPassword, isCommonPassword } from "~/utils/password.server";
+import { COMMON_PASSWORD_MESSAGE, hashPassword, isCommonPassword } from "~/utils/password.server";
+import { outboxDescription } from "~/utils/mail.server";
+import { MailSent } from "~/components/mail-sent";
 import { authorize, signInFirst } from "~/guards/authorize.server";
-import { redirectWithFlash } from "~/utils/flash.server";
 import { replyInvalid } from "~/utils/reply.server";
 import { ConformForm, useSchemaForm } from "~/components/ui/form";
 
@@ -44,48 +44,43 @@ export async function action({ request }: ActionFunctionArgs) {
   const db = getDb();
   const fieldErrors: Record<string, string[]> = {};
 
-  if (isCommonPassword(input.password)) {
-    fieldErrors.password = [
-      "Ce mot de passe figure parmi les plus courants : choisissez-en un autre, par exemple une phrase de plusieurs mots.",
-    ];
-  }
+  if (isCommonPassword(input.password)) fieldErrors.password = [COMMON_PASSWORD_MESSAGE];
   const commune = resolveCommune(db, input.commune, input.communeCode);
   if (!commune.ok) fieldErrors.commune = [commune.message];
-  if (findUserByEmail(db, input.email)) {
-    fieldErrors.email = ["Un compte existe déjà avec cette adresse. Connectez-vous, ou choisissez une autre adresse."];
-  }
   if (Object.keys(fieldErrors).length > 0 || !commune.ok) {
     return replyInvalid(submission, { fieldErrors, hideFields: ["password"], choices: communeChoices(commune) });
   }
 
+  // The same answer, after the same work, for a new address and one that has an account: the first gets
+  // the link that creates the account, the second a note to its owner (app/models/account.server.ts).
   const passwordHash = await hashPassword(input.password);
-  const result = createUser(
+  requestSignUp(
     db,
-    {
-      email: input.email,
-      displayName: input.displayName,
-      passwordHash,
-      communeCode: commune.commune.code,
-      roles: input.roles,
-    },
+    { email: input.email, displayName: input.displayName, passwordHash, communeCode: commune.commune.code, roles: input.roles },
     new Date(),
   );
-  if (!result.ok) {
-    // Another sign-up with the same e-mail won the race between our check and the insert.
-    return replyInvalid(submission, {
-      fieldErrors: { email: ["Un compte existe déjà avec cette adresse. Connectez-vous, ou choisissez une autre adresse."] },
-      hideFields: ["password"],
-    });
-  }
-  return redirectWithFlash("/espace", "Bienvenue sur Maillon ! Votre compte est créé.", {
-    headers: { "Set-Cookie": startSession(result.user.id, new Date(), request.headers.get("User-Agent")) },
-  });
+  return { sent: true as const, email: input.email, outbox: outboxDescription() };
 }
 
 export default function SignUp() {
   const { preselected } = useLoaderData<typeof loader>();
   const navigation = useNavigation();
   const [form, fields] = useSchemaForm(signUpSchema, { id: "inscription", defaultValue: { roles: preselected } });
+  const sent = useActionData<typeof action>();
+  if (sent && "sent" in sent) {
+    return (
+      <MailSent title="Vérifiez votre boîte de réception" outbox={sent.outbox}>
+        <p>
+          Un message vient de partir vers <strong>{sent.email}</strong>. Ouvrez le lien qu'il contient pour confirmer
+          votre adresse : votre compte s'ouvrira alors. Ce lien est valable 24 heures.
+        </p>
+        <p>
+          Rien reçu après quelques minutes ? Regardez dans les indésirables, ou <a href="/inscription">recommencez
+          l'inscription</a>. Vous avez déjà un compte ? <a href="/connexion">Connectez-vous</a>.
+        </p>
+      </MailSent>
+    );
+  }
 
   return (
     <div className="container narrow">

@@ -58,3 +58,17 @@ export const changePasswordSchema = z
     path: ["confirmPassword"],
     error: "Les deux mots de passe ne sont pas identiques.",
   });
+
+/** /mot-de-passe-oublie: the address a reset link goes to (when it has an account). */
+export const forgotPasswordSchema = z.object({ email });
+
+/** The page a reset link opens: the new password, under the sign-up rules. */
+export const resetPasswordSchema = z.object({ password: newPassword });
+
+/** /compte: move the account to a new address, confirmed by a link sent there. */
+export const changeEmailSchema = z.object({
+  newEmail: email,
+  currentPassword: z
+    .string({ error: "Indiquez votre mot de passe actuel." })
+    .max(PASSWORD_MAX, { error: "Mot de passe trop long." }),
+});

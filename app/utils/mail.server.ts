@@ -83,3 +83,8 @@ export function messageIdDomain(): string {
   const from = getEnv().MAIL_FROM;
   return /@([^>\s]+)/.exec(from)?.[1] ?? "maillon.localhost";
 }
+
+/** Where mail is written when it goes to the outbox (« le dossier … »), for the demo's pages; null with SMTP. */
+export function outboxDescription(): string | null {
+  return getEnv().SMTP_URL ? null : mailTransport().describe();
+}

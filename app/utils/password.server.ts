@@ -28,6 +28,10 @@ export async function burnPasswordCheck(password: string): Promise<void> {
   await verifyPassword(await dummyHash, password);
 }
 
+/** What a password form says when `isCommonPassword` refuses one. */
+export const COMMON_PASSWORD_MESSAGE =
+  "Ce mot de passe figure parmi les plus courants : choisissez-en un autre, par exemple une phrase de plusieurs mots.";
+
 let commonPasswords: Set<string> | undefined;
 function getCommonPasswords(): Set<string> {
   if (!commonPasswords) {

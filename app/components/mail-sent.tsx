@@ -1,0 +1,31 @@
+/**
+ * « Vérifiez votre boîte de réception »: what a request for a link by e-mail answers, the same whether
+ * or not the address has an account. In the demo (no SMTP server), it says where the message is written.
+ */
+export function MailSent({ title, children, outbox }: { title: string; children: React.ReactNode; outbox: string | null }) {
+  return (
+    <div className="container narrow">
+      <h1>{title}</h1>
+      {children}
+      {outbox ? (
+        <p className="alert">
+          Démonstration : aucun serveur de courriel n'est configuré, les messages sont écrits dans {outbox}, au
+          format .eml, quelques secondes après la demande.
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** A link from e-mail that opens nothing (expired, used, replaced or mistyped), and the way to ask again. */
+export function DeadLink({ title, message, again }: { title: string; message: string; again: { href: string; label: string } }) {
+  return (
+    <div className="container narrow">
+      <h1>{title}</h1>
+      <p className="alert alert--error">{message}</p>
+      <p>
+        <a href={again.href}>{again.label}</a>
+      </p>
+    </div>
+  );
+}
