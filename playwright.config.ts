@@ -3,6 +3,8 @@ import { defineConfig, devices } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3210);
 export const E2E_DATABASE = "tmp/e2e.db";
+/** Where the e2e server writes every message as an .eml (tests/e2e/fixtures.ts reads them); emptied at start. */
+export const E2E_OUTBOX = "tmp/e2e-outbox";
 const BUILD = process.env.E2E_BUILT === "1" ? "" : "npm run build && ";
 /** TEST-NET-1 (RFC 5737): sent by the test clients, exempt from the sign-in limit in the test server only. */
 export const EXEMPT_CLIENT_ADDRESS = "192.0.2.1";
@@ -46,7 +48,7 @@ export default defineConfig({
   webServer: {
     // Production build on a throwaway database seeded with the demo. `npm test` builds (and checks the
     // client bundle) just before and says so with E2E_BUILT=1, so the build is not done twice.
-    command: `rm -f ${E2E_DATABASE} ${E2E_DATABASE}-wal ${E2E_DATABASE}-shm && ${BUILD}npm run db:setup && npm run serve`,
+    command: `rm -rf ${E2E_DATABASE} ${E2E_DATABASE}-wal ${E2E_DATABASE}-shm ${E2E_OUTBOX} && ${BUILD}npm run db:setup && npm run serve`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 180_000,
@@ -61,6 +63,9 @@ export default defineConfig({
       // tests/e2e/fixtures.ts): its sign-in attempts are not limited, so tests cannot block each other.
       SIGN_IN_LIMIT_EXEMPT: EXEMPT_CLIENT_ADDRESS,
       COOKIE_SECURE: "0",
+      // No SMTP_URL: mail goes to the outbox, with links to this server.
+      OUTBOX_DIR: E2E_OUTBOX,
+      PUBLIC_URL: `http://127.0.0.1:${PORT}`,
     },
   },
 });

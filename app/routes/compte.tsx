@@ -182,7 +182,7 @@ export default function Account() {
           autoComplete="email"
           hint="Un lien de confirmation y sera envoyé ; l'adresse actuelle en sera prévenue."
         />
-        <TextField meta={emailFields.currentPassword} label="Mot de passe actuel" type="password" autoComplete="current-password" />
+        <TextField meta={emailFields.currentPassword} label="Votre mot de passe, pour confirmer" type="password" autoComplete="current-password" />
         <SubmitButton className="button--ghost">Changer d'adresse</SubmitButton>
       </ConformForm>
 

@@ -8,7 +8,7 @@ import { getAuth } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 
-export const meta: MetaFunction = () => [{ title: "Confirmer ma nouvelle adresse — Maillon" }, { name: "referrer", content: "no-referrer" }];
+export const meta: MetaFunction = () => [{ title: "Confirmer ma nouvelle adresse — Maillon" }, { name: "referrer", content: "same-origin" }];
 
 /** A link that opens nothing, or an address taken meanwhile: a page that says so (never a 500). */
 function refused(failure: Failure) {

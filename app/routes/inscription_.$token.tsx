@@ -8,7 +8,7 @@ import { startSession } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 
-export const meta: MetaFunction = () => [{ title: "Confirmer mon adresse — Maillon" }, { name: "referrer", content: "no-referrer" }];
+export const meta: MetaFunction = () => [{ title: "Confirmer mon adresse — Maillon" }, { name: "referrer", content: "same-origin" }];
 
 /** A link that opens nothing, or an address that got an account meanwhile: a page that says so (never a 500). */
 function refused(failure: Failure) {

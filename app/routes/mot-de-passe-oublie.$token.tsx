@@ -13,7 +13,7 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { COMMON_PASSWORD_MESSAGE, hashPassword, isCommonPassword } from "~/utils/password.server";
 import { replyInvalid } from "~/utils/reply.server";
 
-export const meta: MetaFunction = () => [{ title: "Choisir un nouveau mot de passe — Maillon" }, { name: "referrer", content: "no-referrer" }];
+export const meta: MetaFunction = () => [{ title: "Choisir un nouveau mot de passe — Maillon" }, { name: "referrer", content: "same-origin" }];
 
 /** A link that opens nothing: a page that says why, with the way to ask again (404, never a 500). */
 function dead(message: string) {

@@ -7,8 +7,10 @@ import {
   DEMO_PASSWORD,
   DEMO_PORTEUR_EMAIL,
   expect,
+  confirmSignUp,
   fillSignUpForm,
   signIn,
+  signUpOverHttp,
   STRONG_PASSWORD,
   test,
   TEST_CLIENT_HEADERS,
@@ -54,7 +56,15 @@ test.describe("parcours d'inscription et de connexion", () => {
 
     await page.getByRole("checkbox", { name: /Porteur ou porteuse de projet/ }).check();
     await page.getByRole("checkbox", { name: /Bénévole accompagnant/ }).check();
+    const since = Date.now();
     await page.getByRole("button", { name: "Créer mon compte" }).click();
+
+    // « Vérifiez votre boîte de réception », then the link of the mail opens the account.
+    await expect(page.getByRole("heading", { level: 1, name: "Vérifiez votre boîte de réception" })).toBeVisible();
+    await expect(page.getByText(/les messages sont écrits dans le dossier tmp\/e2e-outbox/)).toBeVisible();
+    await checkA11y(page);
+    expect(db.countUsersByEmail(email)).toBe(0);
+    await confirmSignUp(page, email, since);
 
     // Lands in « Mon espace », welcomed, in the right pôle.
     await expect(page).toHaveURL(/\/espace$/);
@@ -137,10 +147,7 @@ test.describe("parcours d'inscription et de connexion", () => {
   }) => {
     const email = uniqueEmail();
     // Sign up over HTTP in the page's own context: the session cookie lands in the browser.
-    const signUp = await page.request.post("/inscription", {
-      form: { email, displayName: "Noé Compte", password: STRONG_PASSWORD, commune: COMMUNE_LABEL, roles: "epargnant" },
-      maxRedirects: 0,
-    });
+    const signUp = await signUpOverHttp(page.request, { email, displayName: "Noé Compte", password: STRONG_PASSWORD, commune: COMMUNE_LABEL, roles: "epargnant" });
     expect(signUp.status()).toBe(302);
 
     await page.goto("/compte");

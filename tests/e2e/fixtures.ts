@@ -6,12 +6,18 @@
  * another; the tests of the limit itself draw addresses of their own.
  */
 import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { simpleParser } from "mailparser";
 import AxeBuilder from "@axe-core/playwright";
-import { test as base, expect, type APIRequestContext, type Page } from "@playwright/test";
+import { test as base, expect, type APIRequestContext, type APIResponse, type Page } from "@playwright/test";
 import Database from "better-sqlite3";
 
 /** Same file as E2E_DATABASE in playwright.config.ts (the web server seeds it with the demo). */
 export const E2E_DATABASE = "tmp/e2e.db";
+
+/** Same folder as OUTBOX_DIR of the e2e server (playwright.config.ts): every message it sends is an .eml there. */
+export const E2E_OUTBOX = "tmp/e2e-outbox";
 
 /** Same address as EXEMPT_CLIENT_ADDRESS in playwright.config.ts (SIGN_IN_LIMIT_EXEMPT of the test server). */
 export const EXEMPT_CLIENT_ADDRESS = "192.0.2.1";
@@ -106,11 +112,95 @@ export type SignUpInput = {
   roles?: SelfServiceRole[];
 };
 
-/** Opens /inscription, fills the form and submits it; the caller checks the outcome. */
+export type OutboxMail = {
+  file: string;
+  subject: string;
+  text: string;
+  /** Every link of the text part, as paths of the site (« /inscription/… »), in order. */
+  links: string[];
+};
+
+/**
+ * Waits for the newest message to `to` written in the outbox since `since` (ms, e.g. Date.now() before
+ * the request), whose subject matches, and reads it as a mail client would (mailparser).
+ */
+export async function waitForMail(
+  to: string,
+  { since = 0, subject, timeoutMs = 15_000 }: { since?: number; subject?: RegExp; timeoutMs?: number } = {},
+): Promise<OutboxMail> {
+  const deadline = Date.now() + timeoutMs;
+  const address = to.trim().toLowerCase();
+  for (;;) {
+    const files = fs.existsSync(E2E_OUTBOX) ? fs.readdirSync(E2E_OUTBOX).filter((f) => f.endsWith(".eml")).sort().reverse() : [];
+    for (const name of files) {
+      const file = path.join(E2E_OUTBOX, name);
+      // The worker writes a whole file under its final name (a rename): mtime is when it was sent.
+      if (fs.statSync(file).mtimeMs < since - 1000) break;
+      const raw = fs.readFileSync(file);
+      if (!raw.toString("utf8").toLowerCase().includes(address)) continue;
+      const parsed = await simpleParser(raw);
+      const recipients = [parsed.to].flat().flatMap((t) => t?.value ?? []).map((v) => v.address?.toLowerCase());
+      if (!recipients.includes(address) || (subject && !subject.test(parsed.subject ?? ""))) continue;
+      const text = parsed.text ?? "";
+      const links = [...text.matchAll(/https?:\/\/[^\s<>"]+/g)].map((m) => {
+        const url = new URL(m[0]);
+        return `${url.pathname}${url.search}`;
+      });
+      return { file, subject: parsed.subject ?? "", text, links };
+    }
+    if (Date.now() > deadline) throw new Error(`no message to ${to}${subject ? ` matching ${subject}` : ""} in ${E2E_OUTBOX}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+/** How many messages to `to` the outbox received since `since` (ms), for proving that none was sent. */
+export async function countMails(to: string, since: number): Promise<number> {
+  if (!fs.existsSync(E2E_OUTBOX)) return 0;
+  const address = to.trim().toLowerCase();
+  let n = 0;
+  for (const name of fs.readdirSync(E2E_OUTBOX).filter((f) => f.endsWith(".eml"))) {
+    const file = path.join(E2E_OUTBOX, name);
+    if (fs.statSync(file).mtimeMs < since - 1000) continue;
+    const parsed = await simpleParser(fs.readFileSync(file));
+    if ([parsed.to].flat().flatMap((t) => t?.value ?? []).some((v) => v.address?.toLowerCase() === address)) n += 1;
+  }
+  return n;
+}
+
+/** The sign-up link mailed to `email` since `since`: « /inscription/<token> ». */
+export async function signUpLink(email: string, since = 0): Promise<string> {
+  const mail = await waitForMail(email, { since, subject: /Confirmez votre adresse/ });
+  const link = mail.links.find((l) => l.startsWith("/inscription/"));
+  if (!link) throw new Error(`no sign-up link in:\n${mail.text}`);
+  return link;
+}
+
+/**
+ * After « Créer mon compte »: the « Vérifiez votre boîte de réception » page, then the link of the mail,
+ * confirmed, lands in « Mon espace » with the welcome message.
+ */
+export async function confirmSignUp(page: Page, email: string, since = 0): Promise<void> {
+  await expect(page.getByRole("heading", { level: 1, name: "Vérifiez votre boîte de réception" })).toBeVisible();
+  await page.goto(await signUpLink(email, since));
+  await page.getByRole("button", { name: "Confirmer et ouvrir mon compte" }).click();
+  await expect(page).toHaveURL(/\/espace$/);
+}
+
+/** Opens /inscription, fills the form, submits it and confirms the address through the mailed link. */
 export async function signUp(page: Page, input: SignUpInput): Promise<void> {
+  const since = Date.now();
   await page.goto("/inscription");
   await fillSignUpForm(page, input);
   await page.getByRole("button", { name: "Créer mon compte" }).click();
+  await confirmSignUp(page, input.email, since);
+}
+
+/** Signs up over HTTP (no browser): the form, then the mailed link; `client` keeps the session cookie. */
+export async function signUpOverHttp(client: APIRequestContext, form: Record<string, string>): Promise<APIResponse> {
+  const since = Date.now();
+  const asked = await client.post("/inscription", { form, maxRedirects: 0 });
+  expect(asked.status()).toBe(200);
+  return client.post(await signUpLink(form.email!, since), { form: {}, maxRedirects: 0 });
 }
 
 export async function fillSignUpForm(page: Page, input: SignUpInput): Promise<void> {

@@ -131,6 +131,41 @@ export const ROUTES: RouteSpec[] = [
     },
   },
   {
+    // A link mailed at sign-up: an unknown token gets the French « lien pas valable » page, whatever is posted.
+    module: "inscription_.$token.tsx",
+    path: "/inscription/{token}",
+    params: { token: "lien-inconnu-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA" },
+    get: { visiteur: 404, porteur: 404 },
+    post: { tables: ["users", "user_roles", "email_tokens"], as: ["porteur"], visitor: 404, status: 404, form: { confirmer: "1" }, texts: ["confirmer"], emptyIsValid: true },
+  },
+  {
+    module: "mot-de-passe-oublie._index.tsx",
+    path: "/mot-de-passe-oublie",
+    get: { visiteur: 200, porteur: 200 },
+    post: {
+      tables: ["email_tokens", "outgoing_mails"],
+      as: [],
+      visitor: 400,
+      form: { email: "pas-une-adresse" },
+      texts: ["email"],
+      fieldMessage: { as: "visiteur", field: "email", form: { email: "pas-une-adresse" } },
+    },
+  },
+  {
+    module: "mot-de-passe-oublie.$token.tsx",
+    path: "/mot-de-passe-oublie/{token}",
+    params: { token: "lien-inconnu-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA" },
+    get: { visiteur: 404, porteur: 404 },
+    post: { tables: ["users", "sessions", "email_tokens"], as: [], visitor: 404, status: 404, form: { password: "une phrase assez longue" }, texts: ["password"] },
+  },
+  {
+    module: "compte_.adresse.$token.tsx",
+    path: "/compte/adresse/{token}",
+    params: { token: "lien-inconnu-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA" },
+    get: { visiteur: 404, porteur: 404 },
+    post: { tables: ["users", "email_tokens"], as: ["porteur"], visitor: 404, status: 404, form: { confirmer: "1" }, texts: ["confirmer"], emptyIsValid: true },
+  },
+  {
     module: "deconnexion.tsx",
     path: "/deconnexion",
     // Sign-out is a POST; a GET just goes home.
@@ -183,7 +218,7 @@ export const ROUTES: RouteSpec[] = [
     path: "/compte",
     get: { visiteur: "connexion", porteur: 200 },
     post: {
-      tables: ["users", "user_roles"],
+      tables: ["users", "user_roles", "email_tokens"],
       as: ["porteur"],
       visitor: "connexion",
       form: { intent: "password", currentPassword: "faux", newPassword: "", confirmPassword: "autre" },
@@ -191,6 +226,8 @@ export const ROUTES: RouteSpec[] = [
       refusals: [
         { as: "porteur", name: "an unknown role", form: { intent: "roles", roles: ["porteur", "admin"] } },
         { as: "porteur", name: "no role at all", form: { intent: "roles" } },
+        { as: "porteur", name: "a malformed new address", form: { intent: "email", newEmail: "pas-une-adresse", currentPassword: "faux" } },
+        { as: "porteur", name: "a new address with a wrong password", form: { intent: "email", newEmail: "ailleurs@exemple.fr", currentPassword: "faux" } },
         // Someone else's session: app/route-tests/sessions.test.ts closes a real one of another person's and sees it refused.
         { as: "porteur", name: "a session id that is not one of the person's", form: { intent: "sign-out-session", sessionId: "a".repeat(24) }, status: 404 },
         { as: "porteur", name: "no session id", form: { intent: "sign-out-session" }, status: 404 },
