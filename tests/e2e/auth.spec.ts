@@ -232,10 +232,7 @@ test.describe("sessions ouvertes", () => {
     try {
       const page = await context.newPage();
       const email = uniqueEmail();
-      const signUp = await page.request.post("/inscription", {
-        form: { email, displayName: "Inès Sessions", password: STRONG_PASSWORD, commune: COMMUNE_LABEL, roles: "porteur" },
-        maxRedirects: 0,
-      });
+      const signUp = await signUpOverHttp(page.request, { email, displayName: "Inès Sessions", password: STRONG_PASSWORD, commune: COMMUNE_LABEL, roles: "porteur" });
       expect(signUp.status()).toBe(302);
       const phone = await newClient({ headers: { "User-Agent": SAFARI_IPHONE } });
       const onPhone = await phone.post("/connexion", { form: { email, password: STRONG_PASSWORD }, maxRedirects: 0 });
