@@ -16,8 +16,6 @@ import {
   waitForMail,
 } from "./fixtures";
 
-/** A demo account no other spec signs in with: its password and sessions can change here. */
-const RESET_ACCOUNT = "animation.sambre@exemple.fr";
 /** A demo account that only receives mail here (a reset asked, a sign-up tried): nothing of it changes. */
 const MAILED_ACCOUNT = "admin@exemple.fr";
 const WORKER_PASS_MS = 2_000;
@@ -25,7 +23,10 @@ const WORKER_PASS_MS = 2_000;
 test.describe("mot de passe oublié", () => {
   test("a demo account's reset writes one .eml whose link sets a new password, which signs in; the link is refused the second time", async ({
     page,
+    db,
   }) => {
+    // A demo account no other spec signs in with: its password and sessions change here.
+    const RESET_ACCOUNT = db.quietDemoAccount();
     await page.goto("/connexion");
     await page.getByRole("link", { name: "Mot de passe oublié ?" }).click();
     await expect(page).toHaveURL(/\/mot-de-passe-oublie$/);

@@ -276,6 +276,22 @@ export class E2eDb {
     return row?.email;
   }
 
+  /**
+   * A seeded account that only the test asking for it changes (its password, its sessions): the last
+   * generated saver of the demo, never one of the named demo accounts nor an e2e sign-up.
+   */
+  quietDemoAccount(): string {
+    const row = this.db
+      .prepare(
+        `SELECT u.email FROM users u JOIN user_roles r ON r.user_id = u.id AND r.role = 'epargnant'
+         WHERE u.email NOT LIKE 'e2e-%' AND u.email NOT IN ('porteur@exemple.fr', 'benevole@exemple.fr', 'epargnant@exemple.fr', 'admin@exemple.fr')
+           AND u.email NOT LIKE 'animation.%'
+         ORDER BY u.id DESC LIMIT 1`,
+      )
+      .get() as { email: string };
+    return row.email;
+  }
+
   countSessionsByEmail(email: string): number {
     const row = this.db
       .prepare("SELECT count(*) AS n FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.email = ?")
