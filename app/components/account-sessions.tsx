@@ -10,7 +10,9 @@ export type AccountSession = {
   device: string;
   current: boolean;
   openedAt: string;
+  /** « il y a 3 heures », « hier », « le 3 mars 2026 »; the exact date and time in `openedExact`. */
   openedLabel: string;
+  openedExact: string;
   lastSeenAt: string;
   lastSeenLabel: string;
   lastSeenExact: string;
@@ -43,7 +45,10 @@ export function AccountSessions({ sessions }: { sessions: AccountSession[] }) {
                 <time dateTime={s.lastSeenAt} title={s.lastSeenExact}>
                   {s.lastSeenLabel}
                 </time>{" "}
-                · ouverte le <time dateTime={s.openedAt}>{s.openedLabel}</time>
+                · ouverte{" "}
+                <time dateTime={s.openedAt} title={s.openedExact}>
+                  {s.openedLabel}
+                </time>
               </span>
             </div>
             {s.current ? null : (
@@ -51,7 +56,7 @@ export function AccountSessions({ sessions }: { sessions: AccountSession[] }) {
                 <input type="hidden" name="intent" value="sign-out-session" />
                 <input type="hidden" name="sessionId" value={s.id} />
                 <button type="submit" className="button button--ghost">
-                  Fermer cette session<span className="visually-hidden"> ({s.device}, ouverte le {s.openedLabel})</span>
+                  Fermer cette session<span className="visually-hidden"> ({s.device}, ouverte le {s.openedExact})</span>
                 </button>
               </Form>
             )}

@@ -67,7 +67,7 @@ const openIds = (userId: number) =>
 describe("the sessions listed on /compte", () => {
   it("name each device, say when it was last seen, and mark this one first", async () => {
     const { here, cookie } = await personOnThreeDevices();
-    const page = (await compte.loader(args(request(cookie)))) as { sessions: { id: string; device: string; current: boolean; lastSeenLabel: string }[] };
+    const page = (await compte.loader(args(request(cookie)))) as { sessions: { id: string; device: string; current: boolean; lastSeenLabel: string; openedLabel: string }[] };
     expect(page.sessions.map((s) => [s.device, s.current])).toEqual([
       ["Firefox sur Linux", true],
       ["Safari sur iPhone", false],
@@ -78,6 +78,7 @@ describe("the sessions listed on /compte", () => {
     // Three hours ago is « hier » just after midnight in Paris (the words themselves: app/domain/format.test.ts).
     expect(page.sessions[1]!.lastSeenLabel).toMatch(/^(il y a 3 heures|hier)$/);
     expect(page.sessions[2]!.lastSeenLabel).toMatch(/^(hier|le \d{1,2} \p{L}+ \d{4})$/u);
+    expect(page.sessions.map((s) => s.openedLabel)).toEqual([expect.stringMatching(/^(il y a 2 heures|hier)$/), expect.stringMatching(/^(il y a 5 heures|hier)$/), expect.stringMatching(/^le \d{1,2} \p{L}+ \d{4}$/u)]);
   });
 
   it("record the User-Agent of the browser that signs in", async () => {
