@@ -4,6 +4,8 @@
  */
 import { deliverDueMails } from "~/models/mail-queue.server";
 import { sendDueDigests } from "~/models/notification.server";
+import { remindClosingVotes } from "~/models/club-notices.server";
+import { closeAllDueVotes } from "~/models/club-vote.server";
 import { getDb } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import { mailTransport, publicUrl } from "~/utils/mail.server";
@@ -17,10 +19,16 @@ export function unsubscribeUrl(token: string): string {
   return publicUrl(`/desabonnement/${token}`);
 }
 
-/** One pass: the digests due now are queued, then everything due is sent. */
+/**
+ * One pass: votes past their deadline close (and tell their members), votes closing within 48 hours
+ * remind who has not voted, the digests due are queued, then everything due is sent.
+ */
 export async function runBackgroundPass(now = new Date()): Promise<void> {
-  sendDueDigests(getDb(), now);
-  await deliverDueMails(getDb(), mailTransport(), { now: () => now, unsubscribeUrl });
+  const db = getDb();
+  closeAllDueVotes(db, now);
+  remindClosingVotes(db, now);
+  sendDueDigests(db, now);
+  await deliverDueMails(db, mailTransport(), { now: () => now, unsubscribeUrl });
 }
 
 /** Starts the worker once per process (Vite's reloads included), unless MAIL_WORKER=0. */

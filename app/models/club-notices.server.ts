@@ -2,10 +2,10 @@
  * Who is told what in a club, in the transaction of the change: an invitation to the person invited,
  * a vote opened and decided to the active members, the commitment the vote made.
  */
-import { and, eq } from "drizzle-orm";
-import { clubMembers, clubs, projects, territories } from "#db/schema";
+import { and, eq, isNull, lte, gt, notInArray } from "drizzle-orm";
+import { clubBallots, clubMembers, clubs, clubVotes, projects, territories } from "#db/schema";
 import { formatEuros } from "~/domain/format";
-import type { Reader, Writer } from "~/utils/db.server";
+import { writeTransaction, type Db, type Reader, type Writer } from "~/utils/db.server";
 import { notify, notifyAll } from "./notification.server";
 
 function clubFacts(q: Reader, clubId: number) {
@@ -94,4 +94,50 @@ export function noticeVoteDecided(
     },
     now,
   );
+}
+
+/** How long before its deadline an open vote reminds the members who have not voted. */
+export const VOTE_REMINDER_MS = 48 * 3_600_000;
+
+/**
+ * Run by the server's worker: each open vote whose deadline is less than 48 hours away reminds, once,
+ * the active members who have not voted yet. Returns how many votes reminded.
+ */
+export function remindClosingVotes(db: Db, now: Date): number {
+  const due = db
+    .select({ id: clubVotes.id, clubId: clubVotes.clubId, projectId: clubVotes.projectId, amountCents: clubVotes.amountCents, deadline: clubVotes.deadline })
+    .from(clubVotes)
+    .where(and(eq(clubVotes.status, "ouvert"), isNull(clubVotes.remindedAt), lte(clubVotes.deadline, new Date(now.getTime() + VOTE_REMINDER_MS)), gt(clubVotes.deadline, now)))
+    .all();
+  for (const vote of due) {
+    writeTransaction(db, (tx) => {
+      const voted = tx.select({ userId: clubBallots.userId }).from(clubBallots).where(eq(clubBallots.voteId, vote.id)).all().map((b) => b.userId);
+      const club = clubFacts(tx, vote.clubId);
+      const waiting = tx
+        .select({ userId: clubMembers.userId })
+        .from(clubMembers)
+        .where(and(eq(clubMembers.clubId, vote.clubId), eq(clubMembers.status, "actif"), voted.length ? notInArray(clubMembers.userId, voted) : undefined))
+        .all()
+        .map((m) => m.userId);
+      if (club) {
+        notifyAll(
+          tx,
+          waiting,
+          {
+            kind: "vote-club",
+            title: `Le vote de « ${club.name} » sur « ${projectTitle(tx, vote.projectId)} » ferme bientôt : vous n'avez pas encore voté`,
+            body: `Il ferme le ${new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Paris" }).format(vote.deadline)}.`,
+            link: `/clubs/${club.id}/votes/${vote.id}`,
+            linkLabel: "Voter",
+            group: { key: `club:${club.id}`, label: club.name },
+            poleName: club.poleName,
+            reason: "vous êtes membre actif de ce club",
+          },
+          now,
+        );
+      }
+      tx.update(clubVotes).set({ remindedAt: now }).where(eq(clubVotes.id, vote.id)).run();
+    });
+  }
+  return due.length;
 }

@@ -11,10 +11,11 @@ import { createTestTerritory, createTestUser } from "#seeds/factories";
 import { createFundedProject, createTestClub } from "#seeds/finance-factories";
 import { followProject, studyDeal } from "~/models/club-deal.server";
 import { inviteMember } from "~/models/club-membership.server";
-import { openVote } from "~/models/club-vote.server";
+import { castBallot, openVote } from "~/models/club-vote.server";
+import { remindClosingVotes } from "~/models/club-notices.server";
 import { createPledge } from "~/models/pledge.server";
 import { startTestSmtpServer, type TestSmtpServer } from "#tests/setup/smtp-test-server";
-import { unsubscribeUrl } from "~/background.server";
+import { runBackgroundPass, unsubscribeUrl } from "~/background.server";
 import { deliverDueMails } from "~/models/mail-queue.server";
 import { countUnread, saveNotificationSettings, sendDueDigests } from "~/models/notification.server";
 import * as mentorshipPage from "~/routes/accompagnements.$id";
@@ -171,6 +172,33 @@ describe("clubs and backed projects tell their people", () => {
       expect(titlesOf(member.id).map((t) => t.title)).toContainEqual(expect.stringMatching(/^Vote ouvert dans « .+ » : investir 500,00\u00a0€ dans « .+ »$/));
     }
     expect(titlesOf(guest.id)).toHaveLength(1);
+  });
+
+  it("48 hours before the deadline, the members who have not voted are reminded, once; at the deadline the worker closes the vote and tells everyone", async () => {
+    const territory = createTestTerritory(db);
+    const c = await createTestClub(db, territory.id, { extraMembers: 4, savingsPerMemberCents: 40_000 });
+    const owner = await createTestUser(db, { roles: ["porteur"] });
+    const project = createFundedProject(db, owner.id, { amountCents: 2_000_000, companyCapitalCents: 1_000_000 });
+    const follow = followProject(db, c.club.id, project.id, new Date());
+    if (!follow.ok) throw new Error(follow.message);
+    studyDeal(db, c.club.id, follow.dealId, "Étudié.", new Date());
+    const deadline = new Date(Date.now() + 5 * 86_400_000);
+    const opened = openVote(db, c.club.id, c.gerant.id, { dealId: follow.dealId, amountCents: 50_000, instrument: "pret", deadline }, new Date());
+    if (!opened.ok) throw new Error(opened.message);
+    expect(castBallot(db, opened.voteId, c.gerant.id, "pour", new Date()).ok).toBe(true);
+    const reminders = (userId: number) => titlesOf(userId).filter((t) => /ferme bientôt/.test(t.title)).length;
+
+    expect(remindClosingVotes(db, new Date())).toBe(0);
+    const twoDaysBefore = new Date(deadline.getTime() - 47 * 3_600_000);
+    expect(remindClosingVotes(db, twoDaysBefore)).toBe(1);
+    expect(remindClosingVotes(db, twoDaysBefore)).toBe(0);
+    expect(reminders(c.gerant.id)).toBe(0); // has voted
+    for (const member of c.members.filter((m) => m.id !== c.gerant.id)) expect(reminders(member.id)).toBe(1);
+
+    await runBackgroundPass(new Date(deadline.getTime() + 60_000));
+    for (const member of [c.gerant, ...c.members]) {
+      expect(titlesOf(member.id).map((t) => t.title)).toContainEqual(expect.stringMatching(/^Vote décidé dans « .+ » sur « .+ » : /));
+    }
   });
 
   it("the pledge that completes the goal tells the holder and every saver who backs the project, once", async () => {

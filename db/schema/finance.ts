@@ -49,6 +49,8 @@ export const clubVotes = sqliteTable(
       .references(() => users.id),
     openedAt: integer({ mode: "timestamp_ms" }).notNull(),
     closedAt: integer({ mode: "timestamp_ms" }),
+    /** When the members who had not voted were reminded, 48 hours before the deadline. */
+    remindedAt: integer({ mode: "timestamp_ms" }),
   },
   (t) => [
     index("club_votes_club_idx").on(t.clubId, t.status),

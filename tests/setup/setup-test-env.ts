@@ -5,6 +5,8 @@ import { freshTestDatabasePath, removeDatabaseFiles } from "./test-database";
 const file = freshTestDatabasePath("vitest");
 process.env.DATABASE_URL = file;
 process.env.NODE_ENV = "test";
+// Mail that a test lets the worker's transport send lands in the git-ignored tmp/, never in ./data.
+process.env.OUTBOX_DIR = "tmp/vitest-outbox";
 const globalForDb = globalThis as unknown as { maillonDb?: { $client: { close(): void } }; maillonEnv?: unknown };
 globalForDb.maillonDb = undefined;
 // The environment is read once per process: read it again, with this file's database.

@@ -1,0 +1,1 @@
+ALTER TABLE `club_votes` ADD `reminded_at` integer;
