@@ -5,6 +5,14 @@ const PORT = Number(process.env.E2E_PORT ?? 3210);
 export const E2E_DATABASE = "tmp/e2e.db";
 /** Where the e2e server writes every message as an .eml (tests/e2e/fixtures.ts reads them); emptied at start. */
 export const E2E_OUTBOX = "tmp/e2e-outbox";
+/**
+ * A second server of the same build sends its mail through SMTP to a real test SMTP server, which
+ * writes what it receives in E2E_SMTP_MAILBOX (tests/e2e/mail.spec.ts): the path a real pôle runs.
+ */
+export const E2E_SMTP_APP_PORT = PORT + 1;
+const E2E_SMTP_PORT = PORT + 2;
+export const E2E_SMTP_DATABASE = "tmp/e2e-smtp.db";
+export const E2E_SMTP_MAILBOX = "tmp/e2e-smtp-mailbox";
 const BUILD = process.env.E2E_BUILT === "1" ? "" : "npm run build && ";
 /** TEST-NET-1 (RFC 5737): sent by the test clients, exempt from the sign-in limit in the test server only. */
 export const EXEMPT_CLIENT_ADDRESS = "192.0.2.1";
@@ -45,7 +53,8 @@ export default defineConfig({
     { name: "chromium", use: { ...devices["Desktop Chrome"], launchOptions }, testIgnore: /mobile\.spec\.ts/ },
     { name: "mobile", use: { ...devices["Pixel 7"], launchOptions }, testMatch: /mobile\.spec\.ts/ },
   ],
-  webServer: {
+  webServer: [
+  {
     // Production build on a throwaway database seeded with the demo. `npm test` builds (and checks the
     // client bundle) just before and says so with E2E_BUILT=1, so the build is not done twice.
     command: `rm -rf ${E2E_DATABASE} ${E2E_DATABASE}-wal ${E2E_DATABASE}-shm ${E2E_OUTBOX} && ${BUILD}npm run db:setup && npm run serve`,
@@ -68,4 +77,30 @@ export default defineConfig({
       PUBLIC_URL: `http://127.0.0.1:${PORT}`,
     },
   },
+  {
+    command: `tsx tests/setup/e2e-smtp-capture.ts ${E2E_SMTP_PORT} ${E2E_SMTP_MAILBOX}`,
+    port: E2E_SMTP_PORT,
+    reuseExistingServer: !process.env.CI,
+    timeout: 30_000,
+    stdout: "pipe",
+  },
+  {
+    // The same build (the first server built it), its own demo database, mail through SMTP.
+    command: `rm -rf ${E2E_SMTP_DATABASE} ${E2E_SMTP_DATABASE}-wal ${E2E_SMTP_DATABASE}-shm && npm run db:setup && npm run serve`,
+    url: `http://127.0.0.1:${E2E_SMTP_APP_PORT}/`,
+    reuseExistingServer: !process.env.CI,
+    timeout: 180_000,
+    stdout: "pipe",
+    env: {
+      DATABASE_URL: E2E_SMTP_DATABASE,
+      PORT: String(E2E_SMTP_APP_PORT),
+      HOST: "127.0.0.1",
+      TRUST_PROXY: "1",
+      SIGN_IN_LIMIT_EXEMPT: EXEMPT_CLIENT_ADDRESS,
+      COOKIE_SECURE: "0",
+      SMTP_URL: `smtp://127.0.0.1:${E2E_SMTP_PORT}`,
+      PUBLIC_URL: `http://127.0.0.1:${E2E_SMTP_APP_PORT}`,
+    },
+  },
+  ],
 });

@@ -48,7 +48,8 @@ function toReceived(parsed: ParsedMail, raw: string): ReceivedMail {
   };
 }
 
-export async function startTestSmtpServer(): Promise<TestSmtpServer> {
+/** `port` 0 takes a free one; `onMessage` sees each accepted message as it arrives. */
+export async function startTestSmtpServer(options: { port?: number; onMessage?: (mail: ReceivedMail) => void } = {}): Promise<TestSmtpServer> {
   const received: ReceivedMail[] = [];
   let rejectCount = 0;
   const waiters: (() => void)[] = [];
@@ -69,7 +70,9 @@ export async function startTestSmtpServer(): Promise<TestSmtpServer> {
         const raw = Buffer.concat(chunks).toString("utf8");
         simpleParser(raw)
           .then((parsed) => {
-            received.push(toReceived(parsed, raw));
+            const mail = toReceived(parsed, raw);
+            received.push(mail);
+            options.onMessage?.(mail);
             callback();
             for (const w of waiters.splice(0)) w();
           })
@@ -77,7 +80,7 @@ export async function startTestSmtpServer(): Promise<TestSmtpServer> {
       });
     },
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
   const address = server.server.address();
   const port = typeof address === "object" && address ? address.port : 0;
   return {
