@@ -5,7 +5,7 @@
  */
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { notifications, outgoingMails } from "#db/schema";
+import { clubMembers, notifications, outgoingMails, projectFundingNeeds } from "#db/schema";
 import { createTestHolder, createTestProject, createTestRequest, createTestVolunteer } from "#seeds/journey-factories";
 import { createTestTerritory, createTestUser } from "#seeds/factories";
 import { createFundedProject, createTestClub } from "#seeds/finance-factories";
@@ -13,6 +13,7 @@ import { followProject, studyDeal } from "~/models/club-deal.server";
 import { inviteMember } from "~/models/club-membership.server";
 import { castBallot, openVote } from "~/models/club-vote.server";
 import { remindClosingVotes } from "~/models/club-notices.server";
+import { noticeFundingDeadlines, remindContributions } from "~/models/scheduled-notices.server";
 import { createPledge } from "~/models/pledge.server";
 import { startTestSmtpServer, type TestSmtpServer } from "#tests/setup/smtp-test-server";
 import { runBackgroundPass, unsubscribeUrl } from "~/background.server";
@@ -212,6 +213,35 @@ describe("clubs and backed projects tell their people", () => {
       expect(titlesOf(person.id).filter((t) => t.kind === "projet-soutenu")).toEqual([
         { kind: "projet-soutenu", title: expect.stringMatching(/a atteint son objectif de 1\u202f000,00\u00a0€$/) as unknown as string },
       ]);
+    }
+  });
+});
+
+describe("notices from the calendar", () => {
+  const titlesOf = (userId: number) => db.select({ title: notifications.title }).from(notifications).where(eq(notifications.userId, userId)).all().map((t) => t.title);
+
+  it("on the first day of the month, each member who saves monthly is told the contribution, once", async () => {
+    const territory = createTestTerritory(db);
+    const c = await createTestClub(db, territory.id, { extraMembers: 4, savingsPerMemberCents: 40_000 });
+    db.update(clubMembers).set({ monthlySavingsCents: 5_000 }).where(eq(clubMembers.clubId, c.club.id)).run();
+    expect(remindContributions(db, new Date("2027-01-02T10:00:00Z"))).toBe(0); // not the 1st
+    const firstOfMonth = new Date("2027-01-01T08:00:00Z");
+    expect(remindContributions(db, firstOfMonth)).toBeGreaterThanOrEqual(c.members.length);
+    expect(remindContributions(db, firstOfMonth)).toBe(0);
+    expect(titlesOf(c.gerant.id)).toContainEqual(`Votre cotisation de janvier 2027 à « ${c.club.name} » : 50,00\u00a0€`);
+  });
+
+  it("the day a funding deadline comes with the goal not reached, the holder and the savers hear of it, once", async () => {
+    const owner = await createTestUser(db, { roles: ["porteur"] });
+    const saver = await createTestUser(db, { roles: ["epargnant"] });
+    const project = createFundedProject(db, owner.id, { amountCents: 300_000 });
+    db.update(projectFundingNeeds).set({ neededBy: "2026-06-30" }).where(eq(projectFundingNeeds.projectId, project.id)).run();
+    expect(createPledge(db, saver.id, project.id, { amountCents: 100_000, kind: "pret", message: "" }, new Date()).ok).toBe(true);
+    expect(noticeFundingDeadlines(db, new Date("2026-06-29T10:00:00Z"))).toBe(0);
+    expect(noticeFundingDeadlines(db, new Date("2026-06-30T10:00:00Z"))).toBe(2);
+    expect(noticeFundingDeadlines(db, new Date("2026-07-01T10:00:00Z"))).toBe(0);
+    for (const person of [owner, saver]) {
+      expect(titlesOf(person.id)).toContainEqual(expect.stringMatching(/arrive à sa date de financement : 1\u202f000,00\u00a0€ sur 3\u202f000,00\u00a0€$/));
     }
   });
 });
