@@ -6,7 +6,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { clubMembers, notifications, outgoingMails, projectFundingNeeds } from "#db/schema";
-import { createTestHolder, createTestProject, createTestRequest, createTestVolunteer } from "#seeds/journey-factories";
+import { createTestHolder, createTestProject, createTestRequest, createTestVolunteer, skillId } from "#seeds/journey-factories";
 import { createTestTerritory, createTestUser } from "#seeds/factories";
 import { createFundedProject, createTestClub } from "#seeds/finance-factories";
 import { followProject, studyDeal } from "~/models/club-deal.server";
@@ -20,6 +20,8 @@ import { runBackgroundPass, unsubscribeUrl } from "~/background.server";
 import { deliverDueMails } from "~/models/mail-queue.server";
 import { countUnread, saveNotificationSettings, sendDueDigests } from "~/models/notification.server";
 import * as mentorshipPage from "~/routes/accompagnements.$id";
+import * as profilePage from "~/routes/benevoles.profil";
+
 import * as unsubscribe from "~/routes/desabonnement.$token";
 import * as notificationsPage from "~/routes/notifications";
 import * as projectPage from "~/routes/projets.$id._index";
@@ -243,5 +245,25 @@ describe("notices from the calendar", () => {
     for (const person of [owner, saver]) {
       expect(titlesOf(person.id)).toContainEqual(expect.stringMatching(/arrive à sa date de financement : 1\u202f000,00\u00a0€ sur 3\u202f000,00\u00a0€$/));
     }
+  });
+});
+
+describe("a new volunteer fits a holder's open need", () => {
+  it("the holder is told when the profile is saved, once per need and volunteer", async () => {
+    const holder = await createTestHolder(db);
+    const project = createTestProject(db, holder.id, { overrides: { title: "Atelier vélo solidaire", communeCode: "17224" } });
+    const volunteer = await createTestUser(db, { roles: ["benevole"], displayName: "Rémi Nouveau" });
+    const rows = Object.fromEntries(
+      ["comptabilite"].flatMap((slug, i) => [[`skills[${i}].skillId`, String(skillId(db, slug))], [`skills[${i}].level`, "expert"]]),
+    );
+    const form = { status: "retraite", ...rows, commune: "Matha", communeCode: "17224", radiusKm: "30", maxMentorships: "2", hoursPerMonth: "4", bio: "" };
+    expect((await post(profilePage.action, "/benevoles/profil", volunteer.id, form)).status).toBe(302);
+    expect((await post(profilePage.action, "/benevoles/profil", volunteer.id, { ...form, bio: "Ancien comptable." })).status).toBe(302);
+    const told = db
+      .select({ title: notifications.title, link: notifications.link })
+      .from(notifications)
+      .where(and(eq(notifications.userId, holder.id), eq(notifications.kind, "suggestion-besoin")))
+      .all();
+    expect(told).toEqual([{ title: "Rémi Nouveau correspond à votre besoin en comptabilité de « Atelier vélo solidaire »", link: `/projets/${project.id}#besoins` }]);
   });
 });

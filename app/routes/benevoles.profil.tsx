@@ -12,6 +12,7 @@ import { getTrackRecord, getVolunteerProfile, saveVolunteerProfile } from "~/mod
 import { BIO_MAX, volunteerProfileSchema } from "~/schemas/volunteer";
 import { getDb } from "~/utils/db.server";
 import { formatInteger, plural } from "~/domain/format";
+import { noticeNewSuggestions } from "~/models/suggestion-notices.server";
 import { communeChoices, resolveTypedCommune } from "~/guards/project-form.server";
 import { authorize, signInFirst } from "~/guards/authorize.server";
 import { redirectWithFlash } from "~/utils/flash.server";
@@ -93,6 +94,8 @@ export async function action({ request }: ActionFunctionArgs) {
     },
     new Date(),
   );
+  // The holders whose needs this profile now fits best hear of it (once per need and volunteer).
+  noticeNewSuggestions(db, auth.user.id, new Date());
   return redirectWithFlash("/benevoles/profil", PROFILE_SAVED);
 }
 
