@@ -62,10 +62,38 @@ function parisHour(): number {
 test.describe.configure({ mode: "serial" });
 test.setTimeout(150_000);
 
-test("what a person is told reaches their mailbox; the one-click link stops that kind only; a daily digest gathers two events", async ({ browser, playwright }) => {
+test("through SMTP: a holder asks a mentor, the request reaches her mailbox and her bell; the one-click link stops that kind only; a daily digest gathers two events", async ({ browser, playwright }) => {
   const holder = await signedIn(browser, HOLDER);
   const volunteer = await signedIn(browser, VOLUNTEER);
-  const before = (await mailbox(VOLUNTEER)).length;
+  const start = (await mailbox(VOLUNTEER)).length;
+
+  // The volunteer makes room for more projects (the demo has her at her maximum)…
+  await volunteer.goto("/benevoles/profil");
+  await volunteer.getByLabel("Nombre de projets que je peux suivre en même temps").fill("6");
+  await volunteer.getByRole("button", { name: "Enregistrer mon profil" }).click();
+  await expect(volunteer.getByRole("status")).toBeVisible();
+  const db = new Database(E2E_SMTP_DATABASE, { readonly: true });
+  const volunteerName = (db.prepare("select display_name as n from users where email = ?").get(VOLUNTEER) as { n: string }).n;
+
+  // …and the holder asks her from the suggestions of one of his projects' open needs.
+  let asked = false;
+  for (const id of [1, 35, 36]) {
+    await holder.goto(`/projets/${id}`);
+    const ask = holder.getByRole("button", { name: `Demander à ${volunteerName}` }).first();
+    if ((await ask.count()) === 0) continue;
+    await ask.click();
+    await expect(holder.getByRole("status")).toContainText("Votre demande est envoyée");
+    asked = true;
+    break;
+  }
+  expect(asked, `${volunteerName} suggested on one of the holder's projects`).toBe(true);
+  const [request] = (await waitForCount(VOLUNTEER, start + 1)).slice(start);
+  expect(request!.subject).toMatch(/vous demande d'accompagner « .+ » en /);
+  await volunteer.reload();
+  await expect(volunteer.getByRole("banner").getByRole("link", { name: /^Notifications, [1-9]\d* non lues?$/ })).toBeVisible();
+  await volunteer.goto("/notifications");
+  await expect(volunteer.getByRole("button", { name: /vous demande d'accompagner/ }).first()).toBeVisible();
+  const before = start + 1;
 
   // A meeting noted by the holder: the volunteer hears of it by mail, with the link, the reason and the unsubscribe headers.
   await logSession(holder, "Premier point sur le prévisionnel");
@@ -87,26 +115,20 @@ test("what a person is told reaches their mailbox; the one-click link stops that
   // The next meeting shows in the app but sends no mail…
   await logSession(holder, "Deuxième point");
   // …while another kind still comes: the volunteer offers help, the project's holder declines, the volunteer is told.
-  // (The volunteer makes room for one more project first: the demo has her at her maximum.)
-  await volunteer.goto("/benevoles/profil");
-  await volunteer.getByLabel("Nombre de projets que je peux suivre en même temps").fill("6");
-  await volunteer.getByRole("button", { name: "Enregistrer mon profil" }).click();
-  await expect(volunteer.getByRole("status")).toBeVisible();
   await volunteer.goto("/benevoles/projets");
   const offer = volunteer.locator(".suggestion").first();
   const projectTitle = (await offer.getByRole("heading").textContent())!.trim();
   await offer.getByRole("button", { name: /^Proposer mon aide/ }).click();
   await expect(volunteer.getByRole("status")).toBeVisible();
-  const db = new Database(E2E_SMTP_DATABASE, { readonly: true });
-  const asked = db
+  const offered = db
     .prepare(
       `select m.id, u.email from mentorships m join projects p on p.id = m.project_id join users u on u.id = p.owner_id
        join users v on v.id = m.volunteer_id where v.email = ? and m.initiated_by = 'benevole' and p.title = ? order by m.id desc`,
     )
     .get(VOLUNTEER, projectTitle) as { id: number; email: string };
   db.close();
-  const other = await signedIn(browser, asked.email);
-  await other.goto(`/accompagnements/${asked.id}`);
+  const other = await signedIn(browser, offered.email);
+  await other.goto(`/accompagnements/${offered.id}`);
   await other.getByRole("button", { name: "Décliner" }).click();
   await expect(other.getByRole("status")).toBeVisible();
   const afterDecline = await waitForCount(VOLUNTEER, before + 2);
