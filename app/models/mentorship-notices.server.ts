@@ -2,11 +2,12 @@
  * Who is told what along a mentorship, in the transaction of the change: the request to the side
  * that must answer, the answer to the side that asked, a session and the end to the other side.
  */
-import { asc, eq } from "drizzle-orm";
-import { mentorships, projects, projectSkillNeeds, skills, territories, territoryCommunes, users } from "#db/schema";
+import { eq } from "drizzle-orm";
+import { mentorships, projects, projectSkillNeeds, skills, users } from "#db/schema";
 import { addresseeOf, type MentorshipSide } from "~/domain/mentorship";
 import type { Reader, Writer } from "~/utils/db.server";
 import { notify } from "./notification.server";
+import { poleNameOfCommune } from "./territory.server";
 
 type Facts = {
   id: number;
@@ -41,14 +42,7 @@ function factsOf(q: Reader, mentorshipId: number): Facts | undefined {
     .get();
   if (!row) return undefined;
   const name = (id: number) => q.select({ n: users.displayName }).from(users).where(eq(users.id, id)).get()?.n ?? "";
-  const pole = q
-    .select({ name: territories.name })
-    .from(territoryCommunes)
-    .innerJoin(territories, eq(territories.id, territoryCommunes.territoryId))
-    .where(eq(territoryCommunes.communeCode, row.communeCode))
-    .orderBy(asc(territories.id))
-    .get();
-  return { ...row, holderName: name(row.holderId), volunteerName: name(row.volunteerId), poleName: pole?.name ?? "Maillon" };
+  return { ...row, holderName: name(row.holderId), volunteerName: name(row.volunteerId), poleName: poleNameOfCommune(q, row.communeCode) };
 }
 
 const userOf = (f: Facts, side: MentorshipSide) => (side === "porteur" ? f.holderId : f.volunteerId);

@@ -5,13 +5,15 @@
  *   contribution is due.
  * - The day a project's funding deadline comes with its goal not reached, its backers and holder hear of it.
  */
-import { and, asc, eq, gt, inArray, isNotNull, lte } from "drizzle-orm";
-import { clubCommitments, clubMembers, clubs, notifications, pledges, projectFundingNeeds, projects, territories, territoryCommunes } from "#db/schema";
+import { and, eq, gt, inArray, isNotNull, lte } from "drizzle-orm";
+import { clubMembers, clubs, notifications, projectFundingNeeds, projects, territories } from "#db/schema";
 import { formatEuros } from "~/domain/format";
 import { isGoalReached } from "~/domain/funding";
 import { parisClock } from "~/domain/notifications";
 import { writeTransaction, type Db, type Reader } from "~/utils/db.server";
+import { backersOf } from "./funding-notices.server";
 import { fundingTotals } from "./funding-progress.server";
+import { poleNameOfCommune } from "./territory.server";
 import { notify } from "./notification.server";
 
 const MONTH = new Intl.DateTimeFormat("fr-FR", { month: "long", year: "numeric", timeZone: "Europe/Paris" });
@@ -77,22 +79,11 @@ export function noticeFundingDeadlines(db: Db, now: Date): number {
     told += writeTransaction(db, (tx) => {
       const totals = fundingTotals(tx, p.projectId);
       if (isGoalReached(totals) || totals.needCents === null) return 0;
-      const savers = tx.selectDistinct({ userId: pledges.userId }).from(pledges).where(and(eq(pledges.projectId, p.projectId), eq(pledges.status, "actif"))).all();
-      const clubIds = tx.selectDistinct({ clubId: clubCommitments.clubId }).from(clubCommitments).where(eq(clubCommitments.projectId, p.projectId)).all().map((c) => c.clubId);
-      const members = clubIds.length
-        ? tx.select({ userId: clubMembers.userId }).from(clubMembers).where(and(inArray(clubMembers.clubId, clubIds), eq(clubMembers.status, "actif"))).all()
-        : [];
-      const pole = tx
-        .select({ name: territories.name })
-        .from(territoryCommunes)
-        .innerJoin(territories, eq(territories.id, territoryCommunes.territoryId))
-        .where(eq(territoryCommunes.communeCode, p.communeCode))
-        .orderBy(asc(territories.id))
-        .get();
+      const poleName = poleNameOfCommune(tx, p.communeCode);
       const title = `« ${p.title} » arrive à sa date de financement : ${formatEuros(totals.raisedCents)} sur ${formatEuros(totals.needCents)}`;
       const link = `/projets/${p.projectId}`;
       let n = 0;
-      for (const userId of new Set([p.ownerId, ...savers.map((s) => s.userId), ...members.map((m) => m.userId)])) {
+      for (const userId of new Set([p.ownerId, ...backersOf(tx, p.projectId)])) {
         if (alreadyTold(tx, userId, `projet:${p.projectId}`, link, title)) continue;
         notify(
           tx,
@@ -104,7 +95,7 @@ export function noticeFundingDeadlines(db: Db, now: Date): number {
             link,
             linkLabel: "Voir le projet",
             group: { key: `projet:${p.projectId}`, label: p.title },
-            poleName: pole?.name ?? "Maillon",
+            poleName,
             reason: userId === p.ownerId ? "vous portez ce projet" : "vous soutenez ce projet",
           },
           now,

@@ -2,26 +2,15 @@
  * When a volunteer's profile changes, the holders of the needs it now fits best hear that a
  * volunteer is suggested for them — once per need and volunteer, whatever the later saves.
  */
-import { and, asc, eq } from "drizzle-orm";
-import { notifications, projects, territories, territoryCommunes, users } from "#db/schema";
-import { writeTransaction, type Db, type Reader } from "~/utils/db.server";
+import { and, eq } from "drizzle-orm";
+import { notifications, projects, users } from "#db/schema";
+import { writeTransaction, type Db } from "~/utils/db.server";
 import { suggestNeedsForVolunteer } from "./matching.server";
 import { notify } from "./notification.server";
+import { poleNameOfCommune } from "./territory.server";
 
 /** How many of the volunteer's best needs are told. */
 const TOLD_PER_PROFILE = 3;
-
-function poleOf(q: Reader, communeCode: string): string {
-  return (
-    q
-      .select({ name: territories.name })
-      .from(territoryCommunes)
-      .innerJoin(territories, eq(territories.id, territoryCommunes.territoryId))
-      .where(eq(territoryCommunes.communeCode, communeCode))
-      .orderBy(asc(territories.id))
-      .get()?.name ?? "Maillon"
-  );
-}
 
 /** Run after the profile is saved (the matcher reads what was committed). Returns how many holders were told. */
 export function noticeNewSuggestions(db: Db, volunteerId: number, now: Date): number {
@@ -51,7 +40,7 @@ export function noticeNewSuggestions(db: Db, volunteerId: number, now: Date): nu
           link,
           linkLabel: "Voir les bénévoles suggérés",
           group: { key: `projet:${s.projectId}`, label: s.projectTitle },
-          poleName: poleOf(tx, project.communeCode),
+          poleName: poleNameOfCommune(tx, project.communeCode),
           reason: "vous portez ce projet et ce besoin est ouvert",
         },
         now,

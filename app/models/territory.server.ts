@@ -10,7 +10,7 @@ import {
   users,
 } from "#db/schema";
 import type { Role } from "~/domain/vocabulary";
-import { writeTransaction, type Db } from "~/utils/db.server";
+import { writeTransaction, type Db, type Reader } from "~/utils/db.server";
 
 export type Territory = typeof territories.$inferSelect;
 
@@ -273,4 +273,17 @@ export function listTerritoryRefs(db: Db, ids?: readonly number[]): TerritoryRef
     .from(territories)
     .orderBy(asc(territories.name));
   return (ids ? query.where(inArray(territories.id, [...ids])) : query).all();
+}
+
+/** The name of the (oldest) pôle whose perimeter holds the commune, for messages; « Maillon » outside any. */
+export function poleNameOfCommune(q: Reader, communeCode: string): string {
+  return (
+    q
+      .select({ name: territories.name })
+      .from(territoryCommunes)
+      .innerJoin(territories, eq(territories.id, territoryCommunes.territoryId))
+      .where(eq(territoryCommunes.communeCode, communeCode))
+      .orderBy(asc(territories.id))
+      .get()?.name ?? "Maillon"
+  );
 }
