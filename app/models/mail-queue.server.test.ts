@@ -6,17 +6,14 @@
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { eq, inArray } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { outgoingMails } from "#db/schema";
-import { startTestSmtpServer, type TestSmtpServer } from "#tests/setup/smtp-test-server";
-import { writeTransaction, getDb, type Db } from "~/utils/db.server";
-import { smtpTransport, type MailTransport } from "~/utils/mail.server";
-import { deliverDueMails, MAX_ATTEMPTS, queueMail, retryFailedMail, type NewMail } from "./mail-queue.server";
+import { TEST_UNSUBSCRIBE_URL, useSmtpMailbox } from "#tests/setup/smtp-mailbox";
+import { writeTransaction } from "~/utils/db.server";
+import { MAX_ATTEMPTS, queueMail, retryFailedMail, type NewMail } from "./mail-queue.server";
 
-let db: Db;
-let smtp: TestSmtpServer;
-let transport: MailTransport;
-const unsubscribeUrl = (token: string) => `http://localhost:3000/desabonnement/${token}`;
+const box = useSmtpMailbox({ emptyQueue: true });
+const unsubscribeUrl = TEST_UNSUBSCRIBE_URL;
 
 const mail = (overrides: Partial<NewMail> = {}): NewMail => ({
   to: "nadia@exemple.fr",
@@ -29,38 +26,23 @@ const mail = (overrides: Partial<NewMail> = {}): NewMail => ({
   ...overrides,
 });
 
-beforeAll(async () => {
-  db = getDb();
-  smtp = await startTestSmtpServer();
-  transport = smtpTransport(smtp.url, "Maillon <ne-pas-repondre@maillon.test>");
-});
-afterAll(async () => {
-  transport.close();
-  await smtp.close();
-});
-beforeEach(() => {
-  // Each test starts with an empty queue and an empty mailbox.
-  db.delete(outgoingMails).run();
-  smtp.received.length = 0;
-});
-
-const deliver = (now = new Date()) => deliverDueMails(db, transport, { now: () => now, unsubscribeUrl });
+const deliver = (now = new Date()) => box.deliver(now);
 
 describe("the mail queue", () => {
   it("queues nothing for a change that rolls back", () => {
     expect(() =>
-      writeTransaction(db, (tx) => {
+      writeTransaction(box.db, (tx) => {
         queueMail(tx, mail(), new Date());
         throw new Error("the change fails after queuing its mail");
       }),
     ).toThrow();
-    expect(db.select().from(outgoingMails).all()).toEqual([]);
+    expect(box.db.select().from(outgoingMails).all()).toEqual([]);
   });
 
   it("sends what was queued, with the unsubscribe headers of RFC 8058 except on security messages", async () => {
-    const queued = writeTransaction(db, (tx) => [queueMail(tx, mail(), new Date()), queueMail(tx, mail({ kind: "securite", subject: "Votre mot de passe" }), new Date())]);
+    const queued = writeTransaction(box.db, (tx) => [queueMail(tx, mail(), new Date()), queueMail(tx, mail({ kind: "securite", subject: "Votre mot de passe" }), new Date())]);
     expect(await deliver()).toEqual({ sent: 2, failed: 0 });
-    const [request, security] = await smtp.waitFor(2);
+    const [request, security] = await box.smtp.waitFor(2);
     expect(request!.messageId).toBe(queued[0]!.messageId);
     expect(request!.subject).toBe("[PTCE des Vals de Saintonge] Une demande d'accompagnement");
     expect(request!.text).toContain("Une demande vous attend.");
@@ -68,23 +50,23 @@ describe("the mail queue", () => {
     expect(request!.headers.get("list-unsubscribe")).toBe(`<${unsubscribeUrl(queued[0]!.unsubscribeToken!)}>`);
     expect(request!.headers.get("list-unsubscribe-post")).toBe("List-Unsubscribe=One-Click");
     expect(security!.headers.has("list-unsubscribe")).toBe(false);
-    expect(db.select({ status: outgoingMails.status }).from(outgoingMails).all()).toEqual([{ status: "sent" }, { status: "sent" }]);
+    expect(box.db.select({ status: outgoingMails.status }).from(outgoingMails).all()).toEqual([{ status: "sent" }, { status: "sent" }]);
   });
 
   it("never sends again a message the SMTP server acknowledged (same Message-ID once)", async () => {
-    writeTransaction(db, (tx) => queueMail(tx, mail(), new Date()));
+    writeTransaction(box.db, (tx) => queueMail(tx, mail(), new Date()));
     await deliver();
     await deliver();
     await deliver(new Date(Date.now() + 86_400_000));
-    await smtp.waitFor(1);
+    await box.smtp.waitFor(1);
     await new Promise((r) => setTimeout(r, 200));
-    expect(new Set(smtp.received.map((m) => m.messageId)).size).toBe(smtp.received.length);
-    expect(smtp.received).toHaveLength(1);
+    expect(new Set(box.smtp.received.map((m) => m.messageId)).size).toBe(box.smtp.received.length);
+    expect(box.smtp.received).toHaveLength(1);
   });
 
   it("retries a refused message with back-off, and gives up after 5 failures, kept for the admin", async () => {
-    const { id } = writeTransaction(db, (tx) => queueMail(tx, mail(), new Date()));
-    smtp.reject(MAX_ATTEMPTS);
+    const { id } = writeTransaction(box.db, (tx) => queueMail(tx, mail(), new Date()));
+    box.smtp.reject(MAX_ATTEMPTS);
     let now = new Date();
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       expect(await deliver(now)).toEqual({ sent: 0, failed: 1 });
@@ -92,19 +74,19 @@ describe("the mail queue", () => {
       expect(await deliver(now)).toEqual({ sent: 0, failed: 0 });
       now = new Date(now.getTime() + 61 * 60_000);
     }
-    const row = db.select().from(outgoingMails).where(eq(outgoingMails.id, id)).get()!;
+    const row = box.db.select().from(outgoingMails).where(eq(outgoingMails.id, id)).get()!;
     expect(row).toMatchObject({ status: "failed", attempts: MAX_ATTEMPTS });
     expect(row.lastError).toMatch(/451/);
     expect(await deliver(now)).toEqual({ sent: 0, failed: 0 });
     // Sent again by hand once the server is back.
-    expect(retryFailedMail(db, id, now)).toBe(true);
+    expect(retryFailedMail(box.db, id, now)).toBe(true);
     expect(await deliver(now)).toEqual({ sent: 1, failed: 0 });
-    expect(smtp.received).toHaveLength(1);
+    expect(box.smtp.received).toHaveLength(1);
   });
 
   it("delivers every message queued by a process killed after its commit, and the one it was sending", async () => {
     const run = (claim: boolean) =>
-      spawnSync(path.resolve("node_modules/.bin/tsx"), ["tests/setup/queue-then-die.ts", db.$client.name, "3", claim ? "claim" : ""], {
+      spawnSync(path.resolve("node_modules/.bin/tsx"), ["tests/setup/queue-then-die.ts", box.db.$client.name, "3", claim ? "claim" : ""], {
         encoding: "utf8",
         env: { ...process.env, MAIL_WORKER: "0" },
       });
@@ -115,12 +97,12 @@ describe("the mail queue", () => {
     const second = run(true);
     expect(killed(second), second.stderr).toBe(true);
     const ids = [...JSON.parse(first.stdout), ...JSON.parse(second.stdout)] as string[];
-    expect(db.select().from(outgoingMails).where(inArray(outgoingMails.messageId, ids)).all()).toHaveLength(6);
+    expect(box.db.select().from(outgoingMails).where(inArray(outgoingMails.messageId, ids)).all()).toHaveLength(6);
 
     // The restarted server's worker: five at once; the one the dead worker held, when its claim lapses.
     expect(await deliver()).toEqual({ sent: 5, failed: 0 });
     expect(await deliver(new Date(Date.now() + 3 * 60_000))).toEqual({ sent: 1, failed: 0 });
-    await smtp.waitFor(6);
-    expect(smtp.received.map((m) => m.messageId).sort()).toEqual([...ids].sort());
+    await box.smtp.waitFor(6);
+    expect(box.smtp.received.map((m) => m.messageId).sort()).toEqual([...ids].sort());
   });
 });

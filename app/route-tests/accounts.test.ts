@@ -4,48 +4,35 @@
  * the requests tells a stranger whether an address has an account.
  */
 import { count, eq } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { emailTokens, outgoingMails, sessions, userRoles, users } from "#db/schema";
 import { createTestUser, TEST_PASSWORD } from "#seeds/factories";
-import { startTestSmtpServer, type ReceivedMail, type TestSmtpServer } from "#tests/setup/smtp-test-server";
+import { useSmtpMailbox } from "#tests/setup/smtp-mailbox";
+import type { ReceivedMail } from "#tests/setup/smtp-test-server";
 import { checkResetToken, confirmSignUp, requestPasswordReset, resetPassword } from "~/models/account.server";
 import { hashToken, MAX_TOKENS_PER_HOUR } from "~/models/email-token.server";
-import { deliverDueMails } from "~/models/mail-queue.server";
 import * as compte from "~/routes/compte";
 import * as addressLink from "~/routes/compte_.adresse.$token";
 import * as inscription from "~/routes/inscription";
 import * as signUpLink from "~/routes/inscription_.$token";
 import * as forgot from "~/routes/mot-de-passe-oublie._index";
 import * as resetLink from "~/routes/mot-de-passe-oublie.$token";
-import { getDb, type Db } from "~/utils/db.server";
-import { smtpTransport, type MailTransport } from "~/utils/mail.server";
+import { type Db } from "~/utils/db.server";
 import { verifyPassword } from "~/utils/password.server";
 import { cookieFor, fieldErrors, get, post, type Called } from "./helpers";
 
 const NEW_PASSWORD = "une phrase neuve et assez longue";
 const MINUTE = 60_000;
 
+const box = useSmtpMailbox();
 let db: Db;
-let smtp: TestSmtpServer;
-let transport: MailTransport;
-
-beforeAll(async () => {
-  db = getDb();
-  smtp = await startTestSmtpServer();
-  transport = smtpTransport(smtp.url, "Maillon <ne-pas-repondre@maillon.test>");
-});
-afterAll(async () => {
-  transport.close();
-  await smtp.close();
-});
-beforeEach(() => {
-  smtp.received.length = 0;
+beforeAll(() => {
+  db = box.db;
 });
 
-/** Sends what the requests queued through the SMTP server, and returns what it received. */
 async function delivered(): Promise<ReceivedMail[]> {
-  await deliverDueMails(db, transport, { unsubscribeUrl: (t) => `http://localhost:3000/desabonnement/${t}` });
-  return smtp.received;
+  await box.deliver();
+  return box.smtp.received;
 }
 
 /** The token of the link `/prefix/<token>` in a mail's text. */

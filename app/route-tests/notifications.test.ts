@@ -4,8 +4,8 @@
  * only; a daily digest groups what waited in one mail at the chosen Paris hour.
  */
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { clubMembers, notifications, outgoingMails, projectFundingNeeds } from "#db/schema";
+import { beforeAll, describe, expect, it } from "vitest";
+import { clubMembers, notifications, projectFundingNeeds } from "#db/schema";
 import { createTestHolder, createTestProject, createTestRequest, createTestVolunteer, skillId } from "#seeds/journey-factories";
 import { createTestTerritory, createTestUser } from "#seeds/factories";
 import { createFundedProject, createTestClub } from "#seeds/finance-factories";
@@ -15,9 +15,9 @@ import { castBallot, openVote } from "~/models/club-vote.server";
 import { remindClosingVotes } from "~/models/club-notices.server";
 import { noticeFundingDeadlines, remindContributions } from "~/models/scheduled-notices.server";
 import { createPledge } from "~/models/pledge.server";
-import { startTestSmtpServer, type TestSmtpServer } from "#tests/setup/smtp-test-server";
-import { runBackgroundPass, unsubscribeUrl } from "~/background.server";
-import { deliverDueMails } from "~/models/mail-queue.server";
+import { useSmtpMailbox } from "#tests/setup/smtp-mailbox";
+import type { TestSmtpServer } from "#tests/setup/smtp-test-server";
+import { runBackgroundPass } from "~/background.server";
 import { countUnread, saveNotificationSettings, sendDueDigests } from "~/models/notification.server";
 import * as mentorshipPage from "~/routes/accompagnements.$id";
 import * as profilePage from "~/routes/benevoles.profil";
@@ -25,29 +25,17 @@ import * as profilePage from "~/routes/benevoles.profil";
 import * as unsubscribe from "~/routes/desabonnement.$token";
 import * as notificationsPage from "~/routes/notifications";
 import * as projectPage from "~/routes/projets.$id._index";
-import { getDb, type Db } from "~/utils/db.server";
-import { smtpTransport, type MailTransport } from "~/utils/mail.server";
+import { type Db } from "~/utils/db.server";
 import { get, post } from "./helpers";
 
+const box = useSmtpMailbox({ emptyQueue: true });
+const deliver = (now = new Date()) => box.deliver(now);
 let db: Db;
 let smtp: TestSmtpServer;
-let transport: MailTransport;
-
-beforeAll(async () => {
-  db = getDb();
-  smtp = await startTestSmtpServer();
-  transport = smtpTransport(smtp.url, "Maillon <ne-pas-repondre@maillon.test>");
+beforeAll(() => {
+  db = box.db;
+  smtp = box.smtp;
 });
-afterAll(async () => {
-  transport.close();
-  await smtp.close();
-});
-beforeEach(() => {
-  db.delete(outgoingMails).run();
-  smtp.received.length = 0;
-});
-
-const deliver = (now = new Date()) => deliverDueMails(db, transport, { now: () => now, unsubscribeUrl });
 
 describe("a mentoring request tells the volunteer", () => {
   it("in the bell, in /notifications and by an e-mail with the link, the reason and the unsubscribe headers", async () => {
