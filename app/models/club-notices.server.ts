@@ -26,6 +26,18 @@ function activeMemberIds(q: Reader, clubId: number): number[] {
     .map((m) => m.userId);
 }
 
+type ClubFacts = NonNullable<ReturnType<typeof clubFacts>>;
+
+/** Tells club members about their club's votes: the same group, pôle and reason for each. */
+function tellMembers(tx: Writer, club: ClubFacts, userIds: readonly number[], n: { title: string; body: string; link: string; linkLabel: string }, now: Date): void {
+  notifyAll(
+    tx,
+    userIds,
+    { ...n, kind: "vote-club", group: { key: `club:${club.id}`, label: club.name }, poleName: club.poleName, reason: "vous êtes membre actif de ce club" },
+    now,
+  );
+}
+
 const projectTitle = (q: Reader, projectId: number) =>
   q.select({ title: projects.title }).from(projects).where(eq(projects.id, projectId)).get()?.title ?? "un projet";
 
@@ -53,18 +65,15 @@ export function noticeVoteOpened(tx: Writer, vote: { id: number; clubId: number;
   const club = clubFacts(tx, vote.clubId);
   if (!club) return;
   const title = projectTitle(tx, vote.projectId);
-  notifyAll(
+  tellMembers(
     tx,
+    club,
     activeMemberIds(tx, vote.clubId),
     {
-      kind: "vote-club",
       title: `Vote ouvert dans « ${club.name} » : investir ${formatEuros(vote.amountCents)} dans « ${title} »`,
       body: `Le vote ferme le ${new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "Europe/Paris" }).format(vote.deadline)}.`,
       link: `/clubs/${club.id}/votes/${vote.id}`,
       linkLabel: "Voter",
-      group: { key: `club:${club.id}`, label: club.name },
-      poleName: club.poleName,
-      reason: "vous êtes membre actif de ce club",
     },
     now,
   );
@@ -79,18 +88,15 @@ export function noticeVoteDecided(
   const club = clubFacts(tx, vote.clubId);
   if (!club) return;
   const title = projectTitle(tx, vote.projectId);
-  notifyAll(
+  tellMembers(
     tx,
+    club,
     activeMemberIds(tx, vote.clubId),
     {
-      kind: "vote-club",
       title: `Vote décidé dans « ${club.name} » sur « ${title} » : ${outcome.label}`,
       body: outcome.committed ? `Le club s'engage pour ${formatEuros(vote.amountCents)} ; la trésorerie l'enregistre.` : "",
       link: `/clubs/${club.id}/votes/${vote.id}`,
       linkLabel: "Voir le résultat",
-      group: { key: `club:${club.id}`, label: club.name },
-      poleName: club.poleName,
-      reason: "vous êtes membre actif de ce club",
     },
     now,
   );
@@ -120,18 +126,15 @@ export function remindClosingVotes(db: Db, now: Date): number {
         .all()
         .map((m) => m.userId);
       if (club) {
-        notifyAll(
+        tellMembers(
           tx,
+          club,
           waiting,
           {
-            kind: "vote-club",
             title: `Le vote de « ${club.name} » sur « ${projectTitle(tx, vote.projectId)} » ferme bientôt : vous n'avez pas encore voté`,
             body: `Il ferme le ${new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Paris" }).format(vote.deadline)}.`,
             link: `/clubs/${club.id}/votes/${vote.id}`,
             linkLabel: "Voter",
-            group: { key: `club:${club.id}`, label: club.name },
-            poleName: club.poleName,
-            reason: "vous êtes membre actif de ce club",
           },
           now,
         );
