@@ -18,7 +18,7 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { evaluateMentor, type PreparedNeed, type PreparedVolunteer } from "~/domain/matching";
+import { evaluateMentor, POINT_UNCERTAINTY_KM, type PreparedNeed, type PreparedVolunteer } from "~/domain/matching";
 import { matchingStore, weightsOfNeed } from "~/models/matching-store.server";
 import {
   runGlobalRound,
@@ -75,7 +75,8 @@ function naiveStatement(db: Db) {
       with n as (
         select ps.id, ps.skill_id, p.id as pid, p.owner_id, p.remote_ok as premote, p.activity_domain_id as dom,
           case ps.priority when 'haute' then 1.0 when 'moyenne' then 0.6 else 0.2 end as pf,
-          c.latitude as lat, c.longitude as lon
+          c.latitude as lat, c.longitude as lon,
+          case c.point_source when 'postal' then :uPostal when 'department' then :uDepartment else 0 end as pu
         from project_skill_needs ps join projects p on p.id = ps.project_id join communes c on c.code = p.commune_code
         where ps.id = :need and ps.status = 'ouvert' and p.status = 'publie'
       ),
@@ -89,6 +90,8 @@ function naiveStatement(db: Db) {
             2 * 6371.0088 * asin(min(1, sqrt(pow(sin(radians(n.lat - c.latitude) / 2), 2)
               + cos(radians(c.latitude)) * cos(radians(n.lat)) * pow(sin(radians(n.lon - c.longitude) / 2), 2)))) end as d,
           exists(select 1 from volunteer_domains vd where vd.user_id = vs.user_id and vd.activity_domain_id = n.dom) as shared,
+          -- A distance is never scored closer than the two points' uncertainty (ADR 013).
+          n.pu + case c.point_source when 'postal' then :uPostal when 'department' then :uDepartment else 0 end as u,
           n.pf, n.premote
         from n join volunteer_skills vs on vs.skill_id = n.skill_id
         join volunteer_profiles vp on vp.user_id = vs.user_id
@@ -100,7 +103,7 @@ function naiveStatement(db: Db) {
       )
       select id, round(100 * (
           :wSkill * ((case level when 'notions' then 1 when 'confirme' then 2 else 3 end) / 3.0 * pf)
-        + :wDist * (case when d is null then 0 else 1 / (1 + d / 15.0) end)
+        + :wDist * (case when d is null then 0 else 1 / (1 + max(d, u) / 15.0) end)
         + :wDom * shared
         + :wCap * ((mx - act) * 1.0 / mx)
         + :wTrack * (0.5 * min(1, done / 3.0) + 0.5 * coalesce((rating - 1) / 4.0, 0.5))
@@ -116,6 +119,8 @@ function naiveStatement(db: Db) {
       wCap: w.capacity,
       wTrack: w.trackRecord,
       wRec: w.recency,
+      uPostal: POINT_UNCERTAINTY_KM.postal,
+      uDepartment: POINT_UNCERTAINTY_KM.department,
       now: BENCH_NOW.getTime(),
     },
   };
