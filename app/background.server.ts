@@ -2,7 +2,7 @@
  * What the server does between requests: queue the digests that are due and send the queued e-mail. One timer, never two passes at once, and nothing that blocks a request: a pass reads and
  * writes SQLite in short transactions and waits on the SMTP server between them.
  */
-import { parisClock } from "~/domain/notifications";
+import { parisIsoDate } from "~/domain/paris-time";
 import { deliverDueMails } from "~/models/mail-queue.server";
 import { sendDueDigests } from "~/models/notification.server";
 import { remindClosingVotes } from "~/models/club-notices.server";
@@ -32,7 +32,7 @@ export async function runBackgroundPass(now = new Date()): Promise<void> {
   closeAllDueVotes(db, now);
   remindClosingVotes(db, now);
   // The calendar's notices run once per Paris day in a process (each is safe to run again after a restart).
-  const today = parisClock(now).day;
+  const today = parisIsoDate(now);
   if (lastCalendarDay !== today) {
     remindContributions(db, now);
     noticeFundingDeadlines(db, now);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { dueDigests, emailFrequencyFor, groupDigest, parisClock } from "./notifications";
+import { dueDigests, emailFrequencyFor, groupDigest } from "./notifications";
+import { parisClock } from "./paris-time";
 
 describe("the digest clock, in Paris time", () => {
   const settings = { hour: 8, weekday: 1, lastDailyOn: null, lastWeeklyOn: null };

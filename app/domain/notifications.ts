@@ -2,6 +2,7 @@
  * What people are told, and when their e-mail digests go out. Pure: the kinds' French names, the
  * e-mail choices, and the digest clock in Europe/Paris.
  */
+import { parisClock } from "./paris-time";
 import type { EmailFrequency, NotificationKind } from "./vocabulary";
 
 export const NOTIFICATION_KIND_LABELS: Readonly<Record<NotificationKind, { label: string; hint: string }>> = {
@@ -33,23 +34,6 @@ export const CHOOSABLE_KINDS = (Object.keys(NOTIFICATION_KIND_LABELS) as Notific
 export function emailFrequencyFor(kind: NotificationKind, chosen: EmailFrequency | undefined): EmailFrequency {
   if (kind === "securite") return "immediat";
   return chosen ?? "immediat";
-}
-
-const PARIS_CLOCK = new Intl.DateTimeFormat("en-GB", {
-  timeZone: "Europe/Paris",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-  hour: "2-digit",
-  weekday: "short",
-  hourCycle: "h23",
-});
-const WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-
-/** The Paris day (YYYY-MM-DD), hour (0..23) and weekday (1 = Monday) of an instant. */
-export function parisClock(instant: Date): { day: string; hour: number; weekday: number } {
-  const p = Object.fromEntries(PARIS_CLOCK.formatToParts(instant).map((x) => [x.type, x.value]));
-  return { day: `${p.year}-${p.month}-${p.day}`, hour: Number(p.hour), weekday: WEEKDAYS.indexOf(String(p.weekday)) + 1 };
 }
 
 export type DigestClock = { hour: number; weekday: number; lastDailyOn: string | null; lastWeeklyOn: string | null };

@@ -35,3 +35,20 @@ const PARIS_DAY = new Intl.DateTimeFormat("en-CA", {
 export function parisIsoDate(instant: Date | number): string {
   return PARIS_DAY.format(instant);
 }
+
+const PARIS_CLOCK = new Intl.DateTimeFormat("en-GB", {
+  timeZone: "Europe/Paris",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  weekday: "short",
+  hourCycle: "h23",
+});
+const WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+
+/** The Paris day (YYYY-MM-DD), hour (0..23) and weekday (1 = Monday) of an instant. */
+export function parisClock(instant: Date): { day: string; hour: number; weekday: number } {
+  const p = Object.fromEntries(PARIS_CLOCK.formatToParts(instant).map((x) => [x.type, x.value]));
+  return { day: `${p.year}-${p.month}-${p.day}`, hour: Number(p.hour), weekday: WEEKDAYS.indexOf(String(p.weekday)) + 1 };
+}

@@ -4,7 +4,7 @@
  */
 import { and, eq, isNull, lte, gt, notInArray } from "drizzle-orm";
 import { clubBallots, clubMembers, clubs, clubVotes, projects, territories } from "#db/schema";
-import { formatEuros } from "~/domain/format";
+import { formatDate, formatDateTime, formatEuros } from "~/domain/format";
 import { writeTransaction, type Db, type Reader, type Writer } from "~/utils/db.server";
 import { notify, notifyAll } from "./notification.server";
 
@@ -71,7 +71,7 @@ export function noticeVoteOpened(tx: Writer, vote: { id: number; clubId: number;
     activeMemberIds(tx, vote.clubId),
     {
       title: `Vote ouvert dans « ${club.name} » : investir ${formatEuros(vote.amountCents)} dans « ${title} »`,
-      body: `Le vote ferme le ${new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "Europe/Paris" }).format(vote.deadline)}.`,
+      body: `Le vote ferme le ${formatDate(vote.deadline)}.`,
       link: `/clubs/${club.id}/votes/${vote.id}`,
       linkLabel: "Voter",
     },
@@ -132,7 +132,7 @@ export function remindClosingVotes(db: Db, now: Date): number {
           waiting,
           {
             title: `Le vote de « ${club.name} » sur « ${projectTitle(tx, vote.projectId)} » ferme bientôt : vous n'avez pas encore voté`,
-            body: `Il ferme le ${new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Paris" }).format(vote.deadline)}.`,
+            body: `Il ferme le ${formatDateTime(vote.deadline)}.`,
             link: `/clubs/${club.id}/votes/${vote.id}`,
             linkLabel: "Voter",
           },

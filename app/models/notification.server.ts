@@ -6,7 +6,8 @@
  */
 import { and, asc, count, desc, eq, inArray, isNull } from "drizzle-orm";
 import { digestSettings, notificationPreferences, notifications, outgoingMails, users } from "#db/schema";
-import { dueDigests, emailFrequencyFor, groupDigest, NOTIFICATION_KIND_LABELS, parisClock } from "~/domain/notifications";
+import { dueDigests, emailFrequencyFor, groupDigest, NOTIFICATION_KIND_LABELS } from "~/domain/notifications";
+import { parisIsoDate } from "~/domain/paris-time";
 import type { EmailFrequency, NotificationKind } from "~/domain/vocabulary";
 import { writeTransaction, type Db, type Reader, type Writer } from "~/utils/db.server";
 import { queueMessage } from "./mail-queue.server";
@@ -274,7 +275,7 @@ function sendDigestsOf(tx: Writer, userId: number, now: Date): number {
       .run();
     sent += 1;
   }
-  const today = parisClock(now).day;
+  const today = parisIsoDate(now);
   if (due.daily || due.weekly) {
     tx.insert(digestSettings)
       .values({ userId, lastDailyOn: due.daily ? today : null, lastWeeklyOn: due.weekly ? today : null })

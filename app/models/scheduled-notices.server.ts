@@ -9,7 +9,7 @@ import { and, eq, gt, inArray, isNotNull, lte } from "drizzle-orm";
 import { clubMembers, clubs, notifications, projectFundingNeeds, projects, territories } from "#db/schema";
 import { formatEuros } from "~/domain/format";
 import { isGoalReached } from "~/domain/funding";
-import { parisClock } from "~/domain/notifications";
+import { parisIsoDate } from "~/domain/paris-time";
 import { writeTransaction, type Db, type Reader } from "~/utils/db.server";
 import { backersOf } from "./funding-notices.server";
 import { fundingTotals } from "./funding-progress.server";
@@ -28,8 +28,7 @@ function alreadyTold(q: Reader, userId: number, groupKey: string, link: string, 
 
 /** The contributions of the month, told on its first day. Returns how many people were told. */
 export function remindContributions(db: Db, now: Date): number {
-  const clock = parisClock(now);
-  if (!clock.day.endsWith("-01")) return 0;
+  if (!parisIsoDate(now).endsWith("-01")) return 0;
   const month = MONTH.format(now);
   const savers = db
     .select({ userId: clubMembers.userId, cents: clubMembers.monthlySavingsCents, clubId: clubs.id, clubName: clubs.name, poleName: territories.name })
@@ -67,7 +66,7 @@ export function remindContributions(db: Db, now: Date): number {
 
 /** Projects whose funding deadline is today or past and whose goal is not reached: their backers hear of it once. */
 export function noticeFundingDeadlines(db: Db, now: Date): number {
-  const today = parisClock(now).day;
+  const today = parisIsoDate(now);
   const due = db
     .select({ projectId: projects.id, title: projects.title, ownerId: projects.ownerId, communeCode: projects.communeCode, neededBy: projectFundingNeeds.neededBy })
     .from(projectFundingNeeds)
