@@ -156,3 +156,50 @@ export type MailStatus = (typeof MAIL_STATUSES)[number];
 /** Single-use links sent by e-mail: a password reset, a new account's address, a changed address. */
 export const EMAIL_TOKEN_PURPOSES = ["reinitialisation", "inscription", "changement-adresse"] as const;
 export type EmailTokenPurpose = (typeof EMAIL_TOKEN_PURPOSES)[number];
+
+// The pôle: organisations, working groups, governance
+
+/**
+ * What an organisation is. The first five are structures of the social and solidarity
+ * economy (loi ESS 2014, art. 1); a pôle must count at least one of them (décret 2015-431).
+ */
+export const ORGANISATION_KINDS = [
+  "association",
+  "cooperative",
+  "mutuelle",
+  "fondation",
+  "societe-ess",
+  "entreprise",
+  "collectivite",
+  "recherche",
+  "formation",
+  "financeur",
+] as const;
+export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
+
+/** A request that the animation team (or a group's coordinator) answers: asked, then confirmed or declined. */
+export const MEMBERSHIP_STATUSES = ["demandee", "confirmee", "refusee"] as const;
+export type MembershipStatus = (typeof MEMBERSHIP_STATUSES)[number];
+
+export const GOVERNANCE_BODY_KINDS = [
+  "equipe-animation",
+  "groupe-operationnel",
+  "comite-pilotage",
+  "assemblee",
+  "bureau",
+  "autre",
+] as const;
+export type GovernanceBodyKind = (typeof GOVERNANCE_BODY_KINDS)[number];
+
+// Mentoring as a signal for savers, and partnerships between projects
+
+/** How strongly a mentor recommends the holder's project. */
+export const ENDORSEMENT_LEVELS = ["vivement", "recommande", "avec-reserves"] as const;
+export type EndorsementLevel = (typeof ENDORSEMENT_LEVELS)[number];
+/** Written by the mentor, shown on the project page only once the holder agrees. */
+export const ENDORSEMENT_STATUSES = ["proposee", "publiee", "refusee"] as const;
+export type EndorsementStatus = (typeof ENDORSEMENT_STATUSES)[number];
+
+/** A proposal to join a project or an organisation that seeks partners. */
+export const PARTNERSHIP_PROPOSAL_STATUSES = ["envoyee", "acceptee", "declinee"] as const;
+export type PartnershipProposalStatus = (typeof PARTNERSHIP_PROPOSAL_STATUSES)[number];

@@ -9,3 +9,6 @@ export * from "./territories";
 export * from "./users";
 export * from "./volunteers";
 export * from "./messages";
+export * from "./organisations";
+export * from "./governance";
+export * from "./partnerships";

@@ -2,7 +2,13 @@ import { sql } from "drizzle-orm";
 import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { projects, projectSkillNeeds } from "./projects";
 import { users } from "./users";
-import { DEFAULT_MENTORSHIP_MONTHS, MENTORSHIP_INITIATORS, MENTORSHIP_STATUSES } from "../../app/domain/vocabulary";
+import {
+  DEFAULT_MENTORSHIP_MONTHS,
+  ENDORSEMENT_LEVELS,
+  ENDORSEMENT_STATUSES,
+  MENTORSHIP_INITIATORS,
+  MENTORSHIP_STATUSES,
+} from "../../app/domain/vocabulary";
 
 export const mentorships = sqliteTable(
   "mentorships",
@@ -80,4 +86,26 @@ export const mentorshipFeedback = sqliteTable(
     primaryKey({ columns: [t.mentorshipId, t.authorId] }),
     check("mentorship_feedback_rating_range", sql`${t.rating} between 1 and 5`),
   ],
+);
+
+/**
+ * A mentor's endorsement of the project they accompany (active or ended mentorship): what was
+ * worked on, how the holder progressed, a recommendation. Public only once the holder agrees.
+ */
+export const mentorshipEndorsements = sqliteTable(
+  "mentorship_endorsements",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    mentorshipId: integer()
+      .notNull()
+      .references(() => mentorships.id, { onDelete: "cascade" }),
+    workedOn: text().notNull(),
+    progress: text().notNull(),
+    level: text({ enum: ENDORSEMENT_LEVELS }).notNull(),
+    status: text({ enum: ENDORSEMENT_STATUSES }).notNull().default("proposee"),
+    createdAt: integer({ mode: "timestamp_ms" }).notNull(),
+    updatedAt: integer({ mode: "timestamp_ms" }).notNull(),
+    decidedAt: integer({ mode: "timestamp_ms" }),
+  },
+  (t) => [uniqueIndex("mentorship_endorsements_mentorship_uq").on(t.mentorshipId)],
 );
