@@ -177,6 +177,27 @@ export const ORGANISATION_KINDS = [
 ] as const;
 export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
 
+/**
+ * Themes shared by every pôle, so that axes named each pôle's own way can be compared and
+ * filtered across pôles (an axis has one theme; `autre` when none fits). Labels: app/domain/poles.ts.
+ */
+export const AXIS_THEMES = [
+  "alimentation",
+  "mobilite",
+  "emploi-insertion",
+  "habitat-energie",
+  "dechets-reemploi",
+  "culture",
+  "numerique",
+  "creation-activites",
+  "services-personne",
+  "services-entreprises",
+  "finance-solidaire",
+  "cooperation-ess",
+  "autre",
+] as const;
+export type AxisTheme = (typeof AXIS_THEMES)[number];
+
 /** A request that the animation team (or a group's coordinator) answers: asked, then confirmed or declined. */
 export const MEMBERSHIP_STATUSES = ["demandee", "confirmee", "refusee"] as const;
 export type MembershipStatus = (typeof MEMBERSHIP_STATUSES)[number];

@@ -2,7 +2,7 @@ import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "driz
 import { communes, departments } from "./geo";
 import { organisations } from "./organisations";
 import { users } from "./users";
-import { MEMBERSHIP_STATUSES } from "../../app/domain/vocabulary";
+import { AXIS_THEMES, MEMBERSHIP_STATUSES } from "../../app/domain/vocabulary";
 
 /** A PTCE: one pôle on one territory. */
 export const territories = sqliteTable("territories", {
@@ -52,6 +52,8 @@ export const territoryAxes = sqliteTable(
     position: integer().notNull(),
     name: text().notNull(),
     description: text().notNull().default(""),
+    /** The shared theme the axis belongs to, for filtering pôles by axis (app/domain/poles.ts). */
+    theme: text({ enum: AXIS_THEMES }).notNull().default("autre"),
   },
   (t) => [index("territory_axes_territory_idx").on(t.territoryId, t.position)],
 );

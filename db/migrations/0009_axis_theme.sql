@@ -1,0 +1,1 @@
+ALTER TABLE `territory_axes` ADD `theme` text DEFAULT 'autre' NOT NULL;
