@@ -8,35 +8,49 @@ function percentOf(part: number, whole: number): number {
   return Math.min(100, (part * 100) / whole);
 }
 
+type BarAmounts = { needCents: number | null; clubsCents: number; pledgesCents: number; cagnotteCents: number; totalCents: number };
+
+const PARTS = [
+  { key: "clubs", label: "Clubs d'épargnants", of: (a: BarAmounts) => a.clubsCents },
+  { key: "savers", label: "Épargnants en direct", of: (a: BarAmounts) => a.pledgesCents },
+  { key: "cagnotte", label: "Cagnotte solidaire", of: (a: BarAmounts) => a.cagnotteCents },
+] as const;
+
+/** « 4 000 € engagés sur 12 000 € recherchés (33 %) », or « 0 € engagés » without a need. */
+export function fundingSummary({ needCents, totalCents }: Pick<BarAmounts, "needCents" | "totalCents">): string {
+  return needCents !== null
+    ? `${formatEuros(totalCents)} engagés sur ${formatEuros(needCents)} recherchés (${Math.floor(percentOf(totalCents, needCents))} %)`
+    : `${formatEuros(totalCents)} engagés`;
+}
+
+/** The stacked bar (clubs, savers, cagnotte against the need), its text given as its accessible name. */
+export function FundingBar({ amounts, className = "progress" }: { amounts: BarAmounts; className?: string }) {
+  const whole = Math.max(amounts.needCents ?? 0, amounts.totalCents);
+  return (
+    <div className={className} role="img" aria-label={`Progression du financement : ${fundingSummary(amounts)}`}>
+      {PARTS.map((p) =>
+        p.of(amounts) > 0 ? (
+          <span key={p.key} className={`progress__part progress__part--${p.key}`} style={{ width: `${percentOf(p.of(amounts), whole)}%` }} />
+        ) : null,
+      )}
+    </div>
+  );
+}
+
 /**
  * The project's funding: what clubs, direct savers and the cagnotte have
  * committed, against the need, as a stacked bar with its text equivalent.
  */
 export function FundingProgress({ progress, projectId, canPledge }: { progress: Progress; projectId: number; canPledge?: boolean }) {
-  const { needCents, clubsCents, pledgesCents, cagnotteCents, totalCents } = progress;
-  const whole = Math.max(needCents ?? 0, totalCents);
-  const parts = [
-    { key: "clubs", label: "Clubs d'épargnants", cents: clubsCents },
-    { key: "savers", label: "Épargnants en direct", cents: pledgesCents },
-    { key: "cagnotte", label: "Cagnotte solidaire", cents: cagnotteCents },
-  ];
-  const summary =
-    needCents !== null
-      ? `${formatEuros(totalCents)} engagés sur ${formatEuros(needCents)} recherchés (${Math.floor(percentOf(totalCents, needCents))} %)`
-      : `${formatEuros(totalCents)} engagés`;
+  const parts = PARTS.map((p) => ({ key: p.key, label: p.label, cents: p.of(progress) }));
+  const summary = fundingSummary(progress);
   return (
     <section className="funding" aria-labelledby="financement-progression">
       <h2 id="financement-progression">Financement engagé</h2>
       <p>
         <strong>{summary}</strong>
       </p>
-      <div className="progress" role="img" aria-label={`Progression du financement : ${summary}`}>
-        {parts.map((p) =>
-          p.cents > 0 ? (
-            <span key={p.key} className={`progress__part progress__part--${p.key}`} style={{ width: `${percentOf(p.cents, whole)}%` }} />
-          ) : null,
-        )}
-      </div>
+      <FundingBar amounts={progress} />
       <ul className="progress-legend">
         {parts.map((p) => (
           <li key={p.key}>

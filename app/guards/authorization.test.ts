@@ -26,7 +26,7 @@ import { openVote } from "~/models/club-vote.server";
 import { createPledge } from "~/models/pledge.server";
 import type { Territory } from "~/models/territory.server";
 import { createTontine } from "~/models/tontine.server";
-import { post, type Called } from "~/route-tests/helpers";
+import { get, post, type Called } from "~/route-tests/helpers";
 import { notify } from "~/models/notification.server";
 import { getDb, writeTransaction, type Db } from "~/utils/db.server";
 import { createSession } from "~/utils/session.server";
@@ -497,6 +497,15 @@ describe.each(mutatingEntries.filter((e) => CASES[e.route]?.[e.intent]))("$route
       expect(refused(called), `status ${called.status} ${JSON.stringify(called.data ?? called.location)}`).toBe(false);
     });
   }
+});
+
+describe("pages whose loader the table opens to visitors", () => {
+  it("/projets, the public showcase, answers a visitor (200) instead of sending them to sign in", async () => {
+    const { loader } = (await import(path.resolve("app/routes/projets._index.tsx"))) as { loader: Action };
+    const called = await get(loader as never, "/projets?financement=1", null);
+    expect(called.status).toBe(200);
+    expect(PERMISSIONS["projets._index"].loader.who).toEqual(["everyone"]);
+  });
 });
 
 describe("ids read from a form belong to the object named in the URL", () => {

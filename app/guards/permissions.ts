@@ -82,7 +82,8 @@ export const PERMISSIONS = {
   "compte_.notifications": { loader: ownAccount, actions: { submit: ownAccount } },
   "desabonnement.$token": { loader: everyone, actions: { submit: everyone } },
 
-  "projets._index": { loader: signedIn },
+  // The public showcase; a signed-in person also finds their own projects and partners near them.
+  "projets._index": { loader: everyone },
   "projets.nouveau": { loader: { who: ["porteur"], scope: "any" }, actions: { submit: { who: ["porteur"], scope: "any" } } },
   "projets.$id._index": {
     // Drafts are hidden from all but their holder, their pôle's animation team and admins (app/domain/project.ts).

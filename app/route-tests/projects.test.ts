@@ -82,7 +82,7 @@ describe("who may see a project", () => {
     const alone = createTestProject(db(), (await createTestHolder(db())).id);
     const draft = createTestProject(db(), (await createTestHolder(db())).id, { status: "brouillon", overrides: partners });
     const page = await get(projectsIndex.loader, "/projets", me.id);
-    const near = (page.data as { partners: { id: number; distanceKm: number }[] }).partners;
+    const near = (page.data as { me: { partners: { id: number; distanceKm: number }[] } }).me.partners;
     expect(near.map((p) => p.id)).toEqual([here.id, matha.id]);
     expect(near[1]!.distanceKm).toBeGreaterThan(10);
     expect(near[1]!.distanceKm).toBeLessThan(40);
@@ -94,8 +94,8 @@ describe("who may see a project", () => {
     const draft = createTestProject(db(), holder.id, { status: "brouillon", overrides: { title: "Brouillon secret" } });
     const volunteer = await createTestVolunteer(db());
     const page = await get(projectsIndex.loader, "/projets", volunteer.id);
-    const data = page.data as { published: { id: number }[]; partners: { id: number }[] };
-    expect([...data.published, ...data.partners].map((p) => p.id)).not.toContain(draft.id);
+    const data = page.data as { showcase: { cards: { id: number }[] }; me: { partners: { id: number }[] } };
+    expect([...data.showcase.cards, ...data.me.partners].map((p) => p.id)).not.toContain(draft.id);
   });
 });
 

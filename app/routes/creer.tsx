@@ -33,6 +33,9 @@ export default function Create() {
         <li>Un accompagnement de deux ans environ, à raison d'une ou deux rencontres par mois.</li>
         <li>Les clubs d'épargnants et la cagnotte solidaire du pôle peuvent vous financer.</li>
       </ol>
+      <p>
+        <a href="/projets">Voir les projets déjà publiés</a> : ce qu'ils font, où, et ce qu'ils cherchent.
+      </p>
     </PathPage>
   );
 }

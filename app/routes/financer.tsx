@@ -45,7 +45,7 @@ export default function Finance() {
       <h2>Soutenir un projet directement, ou en tontine</h2>
       <p>
         Chaque projet publié qui cherche de l'argent peut recevoir votre promesse de soutien, depuis sa page (voir{" "}
-        <a href="/projets">les projets</a>). Avec des proches, une <a href="/tontines">tontine</a> fait tourner l'épargne de chacun.
+        <a href="/projets?financement=1">les projets qui cherchent encore un financement</a>). Avec des proches, une <a href="/tontines">tontine</a> fait tourner l'épargne de chacun.
       </p>
       <p>
         <strong>Aucun paiement ne passe par Maillon</strong> : le site enregistre les engagements, les

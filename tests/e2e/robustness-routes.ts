@@ -270,7 +270,7 @@ export const ROUTES: RouteSpec[] = [
   {
     module: "projets._index.tsx",
     path: "/projets",
-    get: { visiteur: "connexion", porteur: 200, benevole: 200 },
+    get: { visiteur: 200, porteur: 200, benevole: 200, animation: 200 },
   },
   {
     module: "projets.nouveau.tsx",
