@@ -7,6 +7,7 @@ const viewer = (overrides: Partial<ProjectViewer> = {}): ProjectViewer => ({
   isAdmin: false,
   isTerritoryStaff: false,
   isMentor: false,
+  isPoleMember: false,
   ...overrides,
 });
 
@@ -19,6 +20,7 @@ describe("project visibility", () => {
     expect(canViewProject(viewer(), draft)).toBe(false);
     expect(canViewProject(viewer({ userId: null }), draft)).toBe(false);
     expect(canViewProject(viewer({ isMentor: true }), draft)).toBe(false);
+    expect(canViewProject(viewer({ isPoleMember: true }), draft)).toBe(false);
   });
 
   it("shows published and closed projects to everyone, contacts only to those involved", () => {
@@ -29,6 +31,14 @@ describe("project visibility", () => {
     expect(canSeeProjectContact(viewer(), published)).toBe(false);
     expect(canSeeProjectContact(viewer({ isMentor: true }), published)).toBe(true);
     expect(canSeeProjectContact(viewer({ userId: OWNER }), published)).toBe(true);
+    expect(canSeeProjectContact(viewer({ isTerritoryStaff: true }), published)).toBe(true);
+    expect(canSeeProjectContact(viewer({ isPoleMember: true }), published)).toBe(true);
+  });
+
+  it("never shows the holder's contact to a visitor, whatever else is claimed", () => {
+    const published = { ownerId: OWNER, status: "publie" as const };
+    expect(canSeeProjectContact(viewer({ userId: null }), published)).toBe(false);
+    expect(canSeeProjectContact(viewer({ userId: null, isPoleMember: true }), published)).toBe(false);
   });
 
   it("lets only the holder edit, and not once closed", () => {

@@ -65,6 +65,8 @@ export type ProjectViewer = {
   isTerritoryStaff: boolean;
   /** Has (or had) an accepted mentorship on this project. */
   isMentor: boolean;
+  /** Signed in and a member (charter accepted) of a pôle whose perimeter holds the project's commune. */
+  isPoleMember: boolean;
 };
 
 type ProjectRef = { ownerId: number; status: ProjectStatus };
@@ -84,9 +86,14 @@ export function canEditProject(viewer: ProjectViewer, project: ProjectRef): bool
   return isProjectOwner(viewer, project) && project.status !== "clos";
 }
 
-/** Contact details stay hidden until a mentorship is accepted. */
+/**
+ * The holder's e-mail and the project's private details: the holder, the pôle's animation team (and
+ * admins), the pôle's signed-in members, and a mentor once their mentorship is accepted. Never a
+ * visitor, nor a signed-in person of another pôle.
+ */
 export function canSeeProjectContact(viewer: ProjectViewer, project: ProjectRef): boolean {
-  return isProjectOwner(viewer, project) || viewer.isTerritoryStaff || viewer.isAdmin || viewer.isMentor;
+  if (viewer.userId === null) return false;
+  return isProjectOwner(viewer, project) || viewer.isTerritoryStaff || viewer.isAdmin || viewer.isMentor || viewer.isPoleMember;
 }
 
 export type PublishCheck = { ok: true } | { ok: false; message: string };

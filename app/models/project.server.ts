@@ -19,6 +19,7 @@ import { describeDistance } from "~/domain/matching/explain";
 import { approximationOf, boundingDegrees, haversineKm, POINT_UNCERTAINTY_KM, type GeoPoint } from "~/domain/matching/geo";
 import { checkPublishable, needRemoval, type ProjectViewer } from "~/domain/project";
 import { isAcceptedMentorOf } from "~/models/mentorship.server";
+import { isMemberOfAny } from "~/models/pole-member.server";
 import { writeTransaction, type Db, type Writer } from "~/utils/db.server";
 import { fail, type Outcome } from "./outcome";
 import { fundingTotals } from "./funding-progress.server";
@@ -451,12 +452,13 @@ export function projectViewerFor(
   actor: Actor | null,
   project: Pick<ProjectRow, "id" | "communeCode">,
 ): ProjectViewer {
-  if (!actor) return { userId: null, isAdmin: false, isTerritoryStaff: false, isMentor: false };
-  const territories = actor.staffTerritoryIds.length > 0 ? territoryIdsForCommune(db, project.communeCode) : [];
+  if (!actor) return { userId: null, isAdmin: false, isTerritoryStaff: false, isMentor: false, isPoleMember: false };
+  const territories = territoryIdsForCommune(db, project.communeCode);
   return {
     userId: actor.userId,
     isAdmin: isAdmin(actor),
     isTerritoryStaff: territories.some((id) => isStaffOf(actor, id)),
     isMentor: isAcceptedMentorOf(db, project.id, actor.userId),
+    isPoleMember: isMemberOfAny(db, actor.userId, territories),
   };
 }

@@ -9,7 +9,8 @@ import * as financement from "~/routes/projets.$id.financement";
 import * as projectPage from "~/routes/projets.$id._index";
 import * as modifier from "~/routes/projets.$id.modifier";
 import * as projectsIndex from "~/routes/projets._index";
-import { getDb } from "~/utils/db.server";
+import { addPoleMember } from "~/models/pole-member.server";
+import { getDb, writeTransaction } from "~/utils/db.server";
 import { get, messageOf, post } from "./helpers";
 
 const db = () => getDb();
@@ -70,6 +71,26 @@ describe("who may see a project", () => {
     createTestMentorship(db(), project.needIds[0]!, volunteer.id);
     const after = await get(projectPage.loader, `/projets/${project.id}`, volunteer.id, params);
     expect((after.data as { contactEmail: string | null }).contactEmail).toBe(holder.email);
+  });
+
+  it("shows the holder's e-mail to the signed-in members of the project's pôle, never to a visitor or another pôle's member", async () => {
+    const holder = await createTestHolder(db());
+    const project = createTestProject(db(), holder.id);
+    const params = { id: String(project.id) };
+    const member = await createTestUser(db(), { roles: ["epargnant"] });
+    const elsewhere = await createTestUser(db(), { roles: ["epargnant"] });
+    const otherPole = createTestTerritory(db(), { departmentCodes: ["59"], communeCodes: ["59392"] });
+    writeTransaction(db(), (tx) => {
+      addPoleMember(tx, territoryId, member.id, new Date());
+      addPoleMember(tx, otherPole.id, elsewhere.id, new Date());
+    });
+    const contactOf = async (userId: number | null) =>
+      ((await get(projectPage.loader, `/projets/${project.id}`, userId, params)).data as { contactEmail: string | null }).contactEmail;
+    expect(await contactOf(member.id)).toBe(holder.email);
+    expect(await contactOf(holder.id)).toBe(holder.email);
+    expect(await contactOf((await createTestAnimator(db(), territoryId)).id)).toBe(holder.email);
+    expect(await contactOf(elsewhere.id)).toBeNull();
+    expect(await contactOf(null)).toBeNull();
   });
 
   it("lists projects looking for partners near the person, nearest first, never their own", async () => {

@@ -176,8 +176,13 @@ export default function ProjectPage() {
         <dd>
           {loaderData.contactEmail ? (
             <a href={`mailto:${loaderData.contactEmail}`}>{loaderData.contactEmail}</a>
+          ) : loaderData.signedIn ? (
+            "Réservé aux membres du pôle, à son équipe d'animation et aux bénévoles qui accompagnent le projet."
           ) : (
-            "Visible une fois un accompagnement accepté."
+            <>
+              Réservé aux membres du pôle :{" "}
+              <a href={`/connexion?redirectTo=${encodeURIComponent(`/projets/${project.id}`)}`}>connectez-vous</a>.
+            </>
           )}
         </dd>
       </dl>
