@@ -28,6 +28,7 @@ import type { Territory } from "~/models/territory.server";
 import { createTontine } from "~/models/tontine.server";
 import { get, post, type Called } from "~/route-tests/helpers";
 import { notify } from "~/models/notification.server";
+import { writeEndorsement } from "~/models/endorsement.server";
 import { getDb, writeTransaction, type Db } from "~/utils/db.server";
 import { createSession } from "~/utils/session.server";
 import { PERMISSIONS, type RouteId } from "./permissions";
@@ -292,6 +293,21 @@ const CASES: Record<string, Record<string, Case>> = {
     session: () => mentorshipCase("accepted", "volunteer", { intent: "session", heldOn: today(), durationMinutes: "60", topic: "Budget" }),
     end: () => mentorshipCase("accepted", "volunteer", { intent: "end", outcome: "terminee", rating: "5", comment: "" }),
     feedback: () => mentorshipCase("accepted", "volunteer", { intent: "feedback", rating: "4", comment: "" }),
+    endorse: () =>
+      mentorshipCase("accepted", "volunteer", {
+        intent: "endorse",
+        workedOn: "Le prévisionnel et le plan de trésorerie sur trois ans.",
+        progress: "Elle construit maintenant seule son budget et le défend devant la banque.",
+        level: "vivement",
+      }),
+    "decide-endorsement": async () => {
+      const built = await mentorshipCase("accepted", "holder", { intent: "decide-endorsement", decision: "publier" });
+      const id = Number(built.params!.id);
+      const { volunteerId } = db.$client.prepare("select volunteer_id as volunteerId from mentorships where id = ?").get(id) as { volunteerId: number };
+      const written = writeEndorsement(db, id, volunteerId, { workedOn: "Le prévisionnel, pas à pas.", progress: "Un budget tenu chaque mois.", level: "recommande" }, new Date());
+      if (!written.ok) throw new Error(written.message);
+      return built;
+    },
   },
   "admin.courriels": {
     retry: async () => ({ actor: await user(["admin"]), path: "/admin/courriels", form: { intent: "retry", mailId: String(createTestMail(db, { failed: "550 Boîte inconnue" })) } }),

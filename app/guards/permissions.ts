@@ -119,6 +119,10 @@ export const PERMISSIONS = {
       session: mentorshipParty,
       end: mentorshipParty,
       feedback: mentorshipParty,
+      // Which party: the mentor writes an endorsement, the holder decides its publication
+      // (app/models/endorsement.server.ts checks it, with a French refusal for the other side).
+      endorse: mentorshipParty,
+      "decide-endorsement": mentorshipParty,
     },
   },
 

@@ -13,7 +13,9 @@ import {
   prepareProject,
   weightsByTerritoryFromRows,
   DEFAULT_MATCHING_WEIGHTS,
+  NOT_ACCOMPANIED,
   POINT_UNCERTAINTY_KM,
+  type Accompaniment,
   type ClubInput,
   type CommunePoints,
   type FundableProjectInput,
@@ -24,7 +26,8 @@ import {
   type PreparedProject,
   type VolunteerInput,
 } from "~/domain/matching";
-import type { CommunePointSource, SkillLevel } from "~/domain/vocabulary";
+import type { CommunePointSource, EndorsementLevel, SkillLevel } from "~/domain/vocabulary";
+import { ENDORSABLE_STATUSES } from "~/domain/endorsement";
 import { LEDGER_DIRECTION } from "~/domain/clubs/ledger";
 import type { StoredClub, WeightSet } from "./matching-store.server";
 
@@ -165,7 +168,6 @@ export function loadProjects(
     .raw()
     .all(...f.params) as ProjectRow[];
   const declined = new Map<number, number[]>();
-  const followed = new Set<number>();
   const openByNeed = new Map<number, number[]>();
   const fm = idFilter("project_id", ids);
   for (const [projectId, needId, volunteerId, status] of client
@@ -177,8 +179,8 @@ export function loadProjects(
     .iterate(...fm.params) as Iterable<[number, number, number, string]>) {
     if (status === "refusee") push(declined, projectId, volunteerId);
     else push(openByNeed, needId, volunteerId);
-    if (status === "acceptee") followed.add(projectId);
   }
+  const accompaniment = loadAccompaniment(client, ids, ref.skillNames);
   const funding = new Map<number, { amountCents: number; kind: "capital" | "pret" | "don"; companyCapitalCents: number | null }>();
   for (const [projectId, amountCents, kind, companyCapitalCents] of client
     .prepare(`select project_id, amount_cents, kind, company_capital_cents from project_funding_needs where 1 = 1${fm.clause}`)
@@ -255,11 +257,64 @@ export function loadProjects(
       funding: funding.get(id) ?? null,
       commitments: commitments.get(id) ?? [],
       otherRaisedCents: otherRaised.get(id) ?? 0,
-      mentorFollows: followed.has(id),
+      accompaniment: accompaniment.get(id) ?? NOT_ACCOMPANIED,
     };
     return { prepared, fundable: prepareFundableProject(fundableInput, ref.points) };
   });
   return { projects, needs };
+}
+
+/**
+ * Who accompanies each project: the volunteers of its accepted or completed mentorships
+ * (ENDORSABLE_STATUSES), their skills (in need order), the minutes they logged, and the published
+ * endorsements (oldest first). Display names cannot be changed in the app, so a project's entry is
+ * fresh as long as its mentorships, sessions and endorsements are (the store watches those three).
+ */
+export function loadAccompaniment(
+  client: Client,
+  ids: readonly number[] | null,
+  skillNames: Map<number, string>,
+): Map<number, Accompaniment> {
+  const f = idFilter("m.project_id", ids);
+  const states = ENDORSABLE_STATUSES.map((s) => `'${s}'`).join(", ");
+  type Building = { volunteers: Set<number>; skills: string[]; minutes: number; endorsements: Accompaniment["endorsements"][number][] };
+  const byProject = new Map<number, Building>();
+  const entry = (projectId: number) => {
+    let b = byProject.get(projectId);
+    if (!b) byProject.set(projectId, (b = { volunteers: new Set(), skills: [], minutes: 0, endorsements: [] }));
+    return b;
+  };
+  for (const [projectId, volunteerId, skillId, minutes] of client
+    .prepare(
+      `select m.project_id, m.volunteer_id, n.skill_id,
+         (select coalesce(sum(s.duration_minutes), 0) from mentorship_sessions s where s.mentorship_id = m.id)
+       from mentorships m join project_skill_needs n on n.id = m.need_id
+       where m.status in (${states})${f.clause} order by m.project_id, n.id, m.id`,
+    )
+    .raw()
+    .iterate(...f.params) as Iterable<[number, number, number, number]>) {
+    const b = entry(projectId);
+    b.volunteers.add(volunteerId);
+    const skill = skillNames.get(skillId) ?? `Compétence ${skillId}`;
+    if (!b.skills.includes(skill)) b.skills.push(skill);
+    b.minutes += minutes;
+  }
+  for (const [projectId, mentorName, level] of client
+    .prepare(
+      `select m.project_id, u.display_name, e.level from mentorship_endorsements e
+       join mentorships m on m.id = e.mentorship_id join users u on u.id = m.volunteer_id
+       where e.status = 'publiee'${f.clause} order by m.project_id, e.id`,
+    )
+    .raw()
+    .iterate(...f.params) as Iterable<[number, string, EndorsementLevel]>) {
+    entry(projectId).endorsements.push({ mentorName, level });
+  }
+  return new Map(
+    [...byProject].map(([projectId, b]) => [
+      projectId,
+      { mentorCount: b.volunteers.size, skillNames: b.skills, minutes: b.minutes, endorsements: b.endorsements },
+    ]),
+  );
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

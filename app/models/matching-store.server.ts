@@ -97,6 +97,9 @@ const WATCHED: Record<string, readonly (readonly [string, string])[]> = {
     ["p", "R.project_id"],
   ],
   mentorship_feedback: [["v", "(select volunteer_id from main.mentorships where id = R.mentorship_id)"]],
+  // The clubs' « accompagné / recommandé » criterion: hours logged and published endorsements.
+  mentorship_sessions: [["p", "(select project_id from main.mentorships where id = R.mentorship_id)"]],
+  mentorship_endorsements: [["p", "(select project_id from main.mentorships where id = R.mentorship_id)"]],
   projects: [["p", "R.id"]],
   project_skill_needs: [["p", "R.project_id"]],
   project_funding_needs: [["p", "R.project_id"]],

@@ -27,10 +27,13 @@ import {
   validateWeightValue,
   weightsFromRows,
   CLUB_CRITERIA,
+  CLUB_CRITERION_HINTS,
   CLUB_CRITERION_LABELS,
   DEFAULT_CLUB_WEIGHTS,
   DEFAULT_MENTOR_WEIGHTS,
+  LEGACY_WEIGHT_KEYS,
   MENTOR_CRITERIA,
+  MENTOR_CRITERION_HINTS,
   MENTOR_CRITERION_LABELS,
   type CandidateList,
   type ClubMatch,
@@ -47,7 +50,7 @@ import {
 } from "~/domain/matching";
 import { parisIsoDate } from "~/domain/paris-time";
 import type { NeedPriority, SkillLevel } from "~/domain/vocabulary";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { matchingWeights } from "#db/schema";
 import { writeTransaction, type Db, type Reader } from "~/utils/db.server";
 import { matchingStore, weightsOfNeed, weightsOfTerritory, type MatchingStore } from "./matching-store.server";
@@ -432,7 +435,15 @@ export function hasOwnMatchingWeights(db: Db, territoryId: number): boolean {
   return storedWeightRows(db, territoryId).length > 0;
 }
 
-export type WeightDescription = { key: WeightKey; side: "mentor" | "club"; label: string; value: number; defaultValue: number };
+export type WeightDescription = {
+  key: WeightKey;
+  side: "mentor" | "club";
+  label: string;
+  /** What the criterion measures, in French. */
+  hint: string;
+  value: number;
+  defaultValue: number;
+};
 
 /** Every weight of the pôle with its French label and default, for its animation team's settings page. */
 export function describeMatchingWeights(db: Db, territoryId: number): WeightDescription[] {
@@ -442,6 +453,7 @@ export function describeMatchingWeights(db: Db, territoryId: number): WeightDesc
       key: `mentor.${k}` as WeightKey,
       side: "mentor" as const,
       label: MENTOR_CRITERION_LABELS[k],
+      hint: MENTOR_CRITERION_HINTS[k],
       value: current.mentor[k],
       defaultValue: DEFAULT_MENTOR_WEIGHTS[k],
     })),
@@ -449,6 +461,7 @@ export function describeMatchingWeights(db: Db, territoryId: number): WeightDesc
       key: `club.${k}` as WeightKey,
       side: "club" as const,
       label: CLUB_CRITERION_LABELS[k],
+      hint: CLUB_CRITERION_HINTS[k],
       value: current.club[k],
       defaultValue: DEFAULT_CLUB_WEIGHTS[k],
     })),
@@ -490,6 +503,12 @@ export function setMatchingWeights(
         .values({ territoryId, key, value, updatedAt: now })
         .onConflictDoUpdate({ target: [matchingWeights.territoryId, matchingWeights.key], set: { value, updatedAt: now } })
         .run();
+    }
+    // A weight saved under its new name replaces the one stored under its former name.
+    for (const [legacy, renamed] of Object.entries(LEGACY_WEIGHT_KEYS)) {
+      if (renamed in values) {
+        tx.delete(matchingWeights).where(and(eq(matchingWeights.territoryId, territoryId), eq(matchingWeights.key, legacy))).run();
+      }
     }
     return next;
   });

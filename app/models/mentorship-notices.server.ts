@@ -126,3 +126,42 @@ export function noticeActivity(tx: Writer, mentorshipId: number, byUserId: numbe
     now,
   );
 }
+
+/**
+ * An endorsement: written or revised, the holder is asked to publish or decline it; published or
+ * declined, the mentor is told.
+ */
+export function noticeEndorsement(
+  tx: Writer,
+  mentorshipId: number,
+  what: "written" | "revised" | "published" | "declined",
+  now: Date,
+): void {
+  const f = factsOf(tx, mentorshipId);
+  if (!f) return;
+  const toHolder = what === "written" || what === "revised";
+  const title = {
+    written: `${f.volunteerName} a écrit une recommandation pour « ${f.projectTitle} » : publiez-la ou déclinez-la`,
+    revised: `${f.volunteerName} a modifié sa recommandation pour « ${f.projectTitle} » : elle attend votre accord`,
+    published: `${f.holderName} a publié votre recommandation sur la page de « ${f.projectTitle} »`,
+    declined: `${f.holderName} a préféré ne pas publier votre recommandation pour « ${f.projectTitle} »`,
+  }[what];
+  notify(
+    tx,
+    {
+      ...base(f),
+      link: `/accompagnements/${f.id}#recommandation`,
+      userId: toHolder ? f.holderId : f.volunteerId,
+      kind: "suivi-accompagnement",
+      title,
+      body: toHolder
+        ? "Rien n'est publié sans votre accord. Une fois publiée, la recommandation figure sur la page du projet, visible de tous, et aide les clubs d'épargnants à vous connaître."
+        : what === "published"
+          ? "Elle figure maintenant sur la page du projet, visible de tous, et compte pour les clubs d'épargnants."
+          : "Vous pouvez la modifier depuis la page de l'accompagnement : la nouvelle version lui sera de nouveau proposée.",
+      linkLabel: toHolder ? "Lire la recommandation" : "Voir l'accompagnement",
+      reason: toHolder ? "vous portez ce projet" : "vous accompagnez ce projet",
+    },
+    now,
+  );
+}

@@ -33,7 +33,7 @@ function fromDecision(decision: Decision): Failure | null {
 }
 
 /** The mentorship with the holder's id, as the rules need it. */
-function loadRef(q: Reader, id: number): (MentorshipRef & { id: number; needId: number; projectId: number }) | undefined {
+export function loadRef(q: Reader, id: number): (MentorshipRef & { id: number; needId: number; projectId: number }) | undefined {
   return q
     .select({
       id: mentorships.id,

@@ -188,7 +188,7 @@ describe("/animation/ponderations", () => {
       "club.ticket": "0",
       "club.availableMoney": "0",
       "club.distance": "0",
-      "club.mentorFollows": "0",
+      "club.accompanied": "0",
       "club.coInvestment": "0",
     };
     const reply = await post(weightsPage.action, "/animation/ponderations", animator.id, form);

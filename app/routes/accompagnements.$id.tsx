@@ -25,6 +25,10 @@ import { useFormReply } from "~/utils/reply";
 import { UNKNOWN_INTENT, replyInvalid, replyRefused } from "~/utils/reply.server";
 import { Alert } from "~/components/ui/alert";
 import { authorize, signInFirst } from "~/guards/authorize.server";
+import { MentorshipEndorsement } from "~/components/mentorship-endorsement";
+import { isEndorsable } from "~/domain/endorsement";
+import { decideEndorsement, getEndorsement, writeEndorsement } from "~/models/endorsement.server";
+import { endorsementDecisionSchema, endorsementSchema } from "~/schemas/endorsement";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Accompagnement : ${data.m.projectTitle} — Maillon` : "Accompagnement — Maillon" },
@@ -49,10 +53,13 @@ export function loader({ request, params }: LoaderFunctionArgs) {
     isInitiator: m.status === "demande" && side !== null && side !== addresseeOf(m),
     myFeedbackGiven: m.feedback.some((f) => f.authorId === auth.user.id),
     today: parisIsoDate(new Date()),
+    endorsement: getEndorsement(getDb(), m.id),
+    canEndorse: side === "benevole" && isEndorsable(m.status),
+    endorsable: isEndorsable(m.status),
   };
 }
 
-type Intent = "respond" | "cancel" | "session" | "end" | "feedback";
+type Intent = "respond" | "cancel" | "session" | "end" | "feedback" | "endorse" | "decide-endorsement";
 type Submission = Parameters<typeof replyInvalid>[0];
 
 /** Model refusals: 403/404 are thrown (forged requests), a conflict (409) goes back to the form. */
@@ -71,6 +78,12 @@ const DONE = {
   completed: "L'accompagnement est terminé. Merci pour votre avis.",
   stopped: "L'accompagnement est arrêté. Merci pour votre avis.",
   feedback: "Merci pour votre avis.",
+  endorsed: "Votre recommandation est envoyée : elle sera publiée sur la page du projet si le porteur ou la porteuse l'accepte.",
+  endorsementRevised: "Votre recommandation modifiée attend l'accord du porteur ou de la porteuse avant d'être publiée.",
+  endorsementUnpublished:
+    "Votre recommandation modifiée est retirée de la page du projet le temps que le porteur ou la porteuse accepte la nouvelle version.",
+  endorsementPublished: "La recommandation est publiée sur la page du projet.",
+  endorsementDeclined: "La recommandation ne sera pas publiée. Le ou la bénévole en est informé.",
 };
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -131,6 +144,23 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const refused = settle(outcome, intent, s);
       if (refused) return refused;
       return redirectWithFlash(back, DONE.feedback);
+    }
+    case "endorse": {
+      const s = parseWithZod(formData, { schema: endorsementSchema });
+      if (s.status !== "success") return replyInvalid(s, { formId: intent });
+      const outcome = writeEndorsement(db, id, userId, s.value, now);
+      const refused = settle(outcome, intent, s);
+      if (refused) return refused;
+      const done = !outcome.ok || !outcome.revised ? DONE.endorsed : outcome.unpublished ? DONE.endorsementUnpublished : DONE.endorsementRevised;
+      return redirectWithFlash(`${back}#recommandation`, done);
+    }
+    case "decide-endorsement": {
+      const s = parseWithZod(formData, { schema: endorsementDecisionSchema });
+      if (s.status !== "success") return replyInvalid(s, { formId: intent });
+      const outcome = decideEndorsement(db, id, userId, s.value.decision, now);
+      const refused = settle(outcome, intent, s);
+      if (refused) return refused;
+      return redirectWithFlash(`${back}#recommandation`, s.value.decision === "publier" ? DONE.endorsementPublished : DONE.endorsementDeclined);
     }
     default:
       return replyRefused(UNKNOWN_INTENT);
@@ -215,6 +245,15 @@ export default function MentorshipPage() {
       {m.status === "acceptee" && d.side ? <EndForm /> : null}
       {isEnded(m.status) ? <FeedbackList /> : null}
       {isEnded(m.status) && d.side && !d.myFeedbackGiven ? <FeedbackForm /> : null}
+      <MentorshipEndorsement
+        endorsement={d.endorsement}
+        side={d.side}
+        canWrite={d.canEndorse}
+        endorsable={d.endorsable}
+        holderName={m.holderName}
+        volunteerName={m.volunteerName}
+        projectId={m.projectId}
+      />
     </div>
   );
 }

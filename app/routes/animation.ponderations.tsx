@@ -95,7 +95,7 @@ function WeightFieldset({
                 key={w.key}
                 meta={field}
                 label={w.label}
-                hint={`Par défaut : ${formatWeight(w.defaultValue)}`}
+                hint={`${w.hint} Par défaut : ${formatWeight(w.defaultValue)}.`}
                 min={0}
                 max={MAX_WEIGHT}
                 step="any"

@@ -26,6 +26,8 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { useFormReply } from "~/utils/reply";
 import { replyInvalid, replyRefused, UNKNOWN_INTENT } from "~/utils/reply.server";
 import { authorize, signInFirst } from "~/guards/authorize.server";
+import { AccompanimentSummary } from "~/components/accompaniment-summary";
+import { listAccompaniment } from "~/models/endorsement.server";
 
 export const meta: MetaFunction = () => [{ title: "Projets et votes du club — Maillon" }];
 
@@ -56,11 +58,15 @@ export function loader({ request, params }: LoaderFunctionArgs) {
   const club = access.club;
   const deals = listDeals(db, club.id);
   const followed = new Set(deals.map((d) => d.projectId));
+  const suggested = suggestions(db, club.id, followed, now);
+  // Who accompanies each project, the hours logged and the published endorsements.
+  const accompaniment = listAccompaniment(db, [...suggested.items.map((s) => s.projectId), ...deals.map((d) => d.projectId)]);
   return {
     club: { id: club.id, name: club.name, rule: describeRule(club), investing: canInvest(club, now) },
     can: access.can,
     balanceCents: clubBalance(db, club.id),
-    suggestions: suggestions(db, club.id, followed, now),
+    suggestions: suggested,
+    accompaniment: Object.fromEntries(accompaniment),
     deals,
     votes: listVotes(db, club.id),
     commitments: listClubCommitments(db, club.id),
@@ -199,7 +205,7 @@ function AccompanyingForm({ projectId, title, members, current }: { projectId: n
 }
 
 export default function ClubDeals() {
-  const { club, can, balanceCents, suggestions, deals, votes, commitments, members, defaultDeadline } = useLoaderData<typeof loader>();
+  const { club, can, balanceCents, suggestions, accompaniment, deals, votes, commitments, members, defaultDeadline } = useLoaderData<typeof loader>();
   const { message } = useFormReply();
   const active = deals.filter((d) => d.stage !== "refuse" && d.stage !== "engage");
   const decided = deals.filter((d) => d.stage === "refuse" || d.stage === "engage");
@@ -228,6 +234,7 @@ export default function ClubDeals() {
                 <a href={`/projets/${s.projectId}`}>{s.projectTitle}</a>
               </h3>
               <p>Recherche {formatEuros(s.amountCents)}.</p>
+              <AccompanimentSummary accompaniment={accompaniment[s.projectId]} projectId={s.projectId} title={s.projectTitle} />
               <ScoreBreakdown id={`suggestion-${s.projectId}`} score={s.score} explanation={s.explanation} criteria={s.criteria} />
               <Form method="post">
                 <input type="hidden" name="intent" value="follow" />
@@ -249,6 +256,7 @@ export default function ClubDeals() {
             <a href={`/projets/${deal.projectId}`}>{deal.projectTitle}</a> — {DEAL_STAGE_LABELS[deal.stage]}
           </h3>
           {deal.needCents ? <p>Besoin de financement : {formatEuros(deal.needCents)}.</p> : null}
+          <AccompanimentSummary accompaniment={accompaniment[deal.projectId]} projectId={deal.projectId} title={deal.projectTitle} />
           {deal.lastVote?.outcomeNote ? <Alert>{deal.lastVote.outcomeNote}</Alert> : null}
           {deal.openVoteId ? (
             <p>

@@ -33,6 +33,8 @@ import { useFormReply } from "~/utils/reply";
 import { UNKNOWN_INTENT, replyInvalid, replyRefused } from "~/utils/reply.server";
 import { Alert } from "~/components/ui/alert";
 import { authorize, signInFirst } from "~/guards/authorize.server";
+import { ProjectEndorsements } from "~/components/project-endorsements";
+import { listPendingEndorsements, listPublishedEndorsements } from "~/models/endorsement.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.project.title} — Maillon` : "Projet introuvable — Maillon" },
@@ -81,6 +83,8 @@ export function loader({ request, params }: LoaderFunctionArgs) {
     signedIn: !!auth,
     fundingProgress: getProjectFundingProgress(db, project.id),
     canPledge: !!auth && !isOwner && project.status === "publie" && hasRole(auth, "epargnant"),
+    endorsements: listPublishedEndorsements(db, project.id),
+    pendingEndorsements: isOwner ? listPendingEndorsements(db, project.id) : [],
   };
 }
 
@@ -195,6 +199,7 @@ export default function ProjectPage() {
       ) : null}
 
       <NeedsSection />
+      <ProjectEndorsements endorsements={loaderData.endorsements} pending={loaderData.pendingEndorsements} />
       <FundingSection />
     </div>
   );

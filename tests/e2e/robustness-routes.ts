@@ -415,7 +415,7 @@ export const ROUTES: RouteSpec[] = [
     ids: ["id"],
     get: { visiteur: "connexion", porteur: 200, benevole: 200, epargnant: 404 },
     post: {
-      tables: ["mentorships", "mentorship_sessions", "mentorship_feedback"],
+      tables: ["mentorships", "mentorship_sessions", "mentorship_feedback", "mentorship_endorsements"],
       as: ["porteur", "benevole"],
       visitor: "connexion",
       form: { intent: "session", heldOn: "2026-01-01", durationMinutes: "abc", notes: "" },
@@ -425,6 +425,14 @@ export const ROUTES: RouteSpec[] = [
         { as: "benevole", name: "someone else's mentorship", path: "/accompagnements/3", form: { intent: "cancel" }, status: 404 },
         { as: "epargnant", name: "a mentorship they are not part of", form: { intent: "end", outcome: "arretee" }, status: 404 },
         { as: "benevole", name: "a feedback rating out of range", form: { intent: "feedback", rating: "9" } },
+        {
+          as: "porteur",
+          name: "a holder endorsing their own project",
+          form: { intent: "endorse", workedOn: "Le prévisionnel et la trésorerie.", progress: "Un budget tenu chaque mois désormais.", level: "vivement" },
+          status: 403,
+        },
+        { as: "benevole", name: "a mentor publishing their own endorsement", form: { intent: "decide-endorsement", decision: "publier" }, status: 403 },
+        { as: "benevole", name: "an endorsement level that does not exist", form: { intent: "endorse", workedOn: "Le prévisionnel et la trésorerie.", progress: "Un budget tenu chaque mois désormais.", level: "parfait" } },
       ],
       fieldMessage: { as: "benevole", field: "durationMinutes", form: { intent: "session", heldOn: "2026-01-01", durationMinutes: "une heure", topic: "Point budget", notes: "Notes de la rencontre" } },
     },

@@ -9,7 +9,12 @@ import {
   type ClubInput,
   type ClubRejection,
   type FundableProjectInput,
+  ACCOMPANIED_VALUE,
+  ACCOMPANIED_WITHOUT_HOURS_VALUE,
+  NOT_ACCOMPANIED,
 } from "./club";
+import type { Accompaniment } from "./types";
+import { ENDORSEMENT_LEVELS, type EndorsementLevel } from "../vocabulary";
 import { parisIsoDate } from "../paris-time";
 import { DEFAULT_CLUB_WEIGHTS } from "./weights";
 
@@ -53,8 +58,15 @@ const project: FundableProjectInput = {
   departmentCode: "17",
   funding: { amountCents: 800_000, kind: "capital" },
   commitments: [],
-  mentorFollows: false,
+  accompaniment: NOT_ACCOMPANIED,
 };
+
+const accompanied = (minutes: number, levels: EndorsementLevel[] = []): Accompaniment => ({
+  mentorCount: 1,
+  skillNames: ["Comptabilité"],
+  minutes,
+  endorsements: levels.map((level, i) => ({ mentorName: `Bénévole ${i + 1}`, level })),
+});
 
 function evaluate(c: Partial<ClubInput> = {}, p: Partial<FundableProjectInput> = {}, day = today) {
   return evaluateClub(prepareClub({ ...club, ...c }), prepareFundableProject({ ...project, ...p }, points), w, day);
@@ -108,10 +120,35 @@ describe("club hard filters", () => {
 
 describe("club soft criteria", () => {
   it("scores the reference pair and explains it", () => {
-    const e = evaluate({}, { mentorFollows: true, commitments: [{ clubId: 9, amountCents: 200_000 }] });
+    const e = evaluate({}, { accompaniment: accompanied(90, ["vivement"]), commitments: [{ clubId: 9, amountCents: 200_000 }] });
     if (!e.ok) throw new Error(e.reason);
     const byKey = Object.fromEntries(clubCriteria(e.match, w).map((c) => [c.key, c.value]));
-    expect(byKey).toMatchObject({ sector: 1, ticket: round4(500_000 / 600_000), availableMoney: 1, mentorFollows: 1, coInvestment: 0.5 });
+    expect(byKey).toMatchObject({ sector: 1, ticket: round4(500_000 / 600_000), availableMoney: 1, accompanied: 1, coInvestment: 0.5 });
+  });
+
+  it.each<[string, Accompaniment, number]>([
+    ["nobody accompanies", NOT_ACCOMPANIED, 0],
+    ["accompanied, no session logged yet", accompanied(0), ACCOMPANIED_WITHOUT_HOURS_VALUE],
+    ["accompanied with hours logged", accompanied(840), ACCOMPANIED_VALUE],
+    ["recommended with reserves only", accompanied(840, ["avec-reserves"]), ACCOMPANIED_VALUE],
+    ["recommended", accompanied(840, ["recommande"]), 1],
+    ["warmly recommended", accompanied(60, ["avec-reserves", "vivement"]), 1],
+    // The mentorship was stopped after the holder published the endorsement: it still counts.
+    ["recommended, mentorship since stopped", { ...NOT_ACCOMPANIED, endorsements: [{ mentorName: "Claire", level: "recommande" }] }, 1],
+  ])("« accompagné / recommandé »: %s", (_name, accompaniment, value) => {
+    const e = evaluate({}, { accompaniment });
+    if (!e.ok) throw new Error(e.reason);
+    expect(e.match.values.accompanied).toBe(value);
+  });
+
+  it("being accompanied, then recommended, never lowers the score", () => {
+    const steps = [NOT_ACCOMPANIED, accompanied(0), accompanied(600), accompanied(600, ["avec-reserves"]), accompanied(600, ["recommande"])];
+    const scores = steps.map((accompaniment) => {
+      const e = evaluate({}, { accompaniment });
+      return e.ok ? e.match.hundredths : -1;
+    });
+    expect([...scores].sort((a, b) => a - b)).toEqual(scores);
+    expect(scores[4]).toBeGreaterThan(scores[0]!);
   });
 
   it("the stake cap shrinks the usable ticket", () => {
@@ -141,11 +178,14 @@ describe("club soft criteria", () => {
         fc.integer({ min: 1, max: 2_000_000 }),
         fc.integer({ min: 0, max: 3_000_000 }),
         fc.integer({ min: -100_000, max: 3_000_000 }),
-        fc.boolean(),
-        (amount, min, extra, available, mentorFollows) => {
+        fc.integer({ min: 0, max: 3 }),
+        fc.integer({ min: 0, max: 10_000 }),
+        fc.array(fc.constantFrom(...ENDORSEMENT_LEVELS), { maxLength: 3 }),
+        (amount, min, extra, available, mentorCount, minutes, levels) => {
+          const accompaniment = { ...accompanied(minutes, levels), mentorCount };
           const e = evaluate(
             { ticketMinCents: min, ticketMaxCents: min + extra, availableCents: available, sectorIds: [] },
-            { funding: { amountCents: amount, kind: "capital" }, mentorFollows },
+            { funding: { amountCents: amount, kind: "capital" }, accompaniment },
           );
           if (!e.ok) throw new Error(e.reason);
           for (const c of clubCriteria(e.match, w)) {

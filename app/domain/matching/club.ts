@@ -7,8 +7,9 @@ import { assertFiniteNumber, MatchingInputError } from "./errors";
 import { explainClub, type ClubExplanationFacts } from "./explain";
 import { approximationOf, haversineKm, isValidPoint, scoredDistanceKm, uncertaintyKm, type GeoPoint } from "./geo";
 import { CLUB_CRITERIA, CLUB_CRITERION_LABELS, validateClubWeights, type ClubCriterionKey, type ClubWeights } from "./weights";
-import type { CommunePoints, Criterion } from "./types";
-import type { ClubStatus, FundingKind, LegalForm, ProjectStage, ProjectStatus } from "../vocabulary";
+import type { Accompaniment, CommunePoints, Criterion } from "./types";
+import { RECOMMENDING_LEVELS } from "../endorsement";
+import { ENDORSEMENT_LEVELS, type ClubStatus, type FundingKind, type LegalForm, type ProjectStage, type ProjectStatus } from "../vocabulary";
 
 /**
  * Forms a club can invest in: companies with share capital (SARL, SAS, SASU,
@@ -42,6 +43,23 @@ export const CLUB_DISTANCE_HALF_KM = 25;
 export const CO_INVESTORS_FULL_AT = 2;
 /** Value of the sector criterion when the club states no preference. */
 export const NO_SECTOR_PREFERENCE_VALUE = 0.5;
+/** « Accompagné / recommandé »: a volunteer accompanies the project and has logged hours of follow-up. */
+export const ACCOMPANIED_VALUE = 0.5;
+/** A volunteer accompanies the project, no session logged yet (the mentorship has just begun). */
+export const ACCOMPANIED_WITHOUT_HOURS_VALUE = 0.25;
+
+export const NOT_ACCOMPANIED: Accompaniment = Object.freeze({ mentorCount: 0, skillNames: [], minutes: 0, endorsements: [] });
+
+/**
+ * 0 without a mentor; ½ accompanied with hours logged (¼ before the first session); 1 when a
+ * published endorsement recommends the project without reserve (« vivement » or « recommandé »).
+ * An endorsement « avec des réserves » adds nothing to the value (the explanation says it).
+ */
+export function accompanimentValue(a: Accompaniment): number {
+  if (a.endorsements.some((e) => RECOMMENDING_LEVELS.has(e.level))) return 1;
+  if (a.mentorCount === 0) return 0;
+  return a.minutes > 0 ? ACCOMPANIED_VALUE : ACCOMPANIED_WITHOUT_HOURS_VALUE;
+}
 
 export type ClubInput = {
   id: number;
@@ -85,8 +103,8 @@ export type FundableProjectInput = {
   commitments: readonly { clubId: number; amountCents: number }[];
   /** Active direct pledges and cagnotte allocations: they count toward the goal too. */
   otherRaisedCents?: number;
-  /** A volunteer mentor follows the project (accepted mentorship). */
-  mentorFollows: boolean;
+  /** Volunteers accompanying the project, their hours and published endorsements. */
+  accompaniment: Accompaniment;
 };
 
 export type PreparedClub = Omit<ClubInput, "sectorIds" | "areaDepartmentCodes" | "areaCommuneCodes" | "memberUserIds" | "decidedProjectIds"> & {
@@ -159,6 +177,17 @@ export function prepareFundableProject(p: FundableProjectInput, points: CommuneP
     committedCents += c.amountCents;
   }
   if (p.otherRaisedCents !== undefined) assertFiniteNumber(`${f}.otherRaisedCents`, p.otherRaisedCents);
+  const a = p.accompaniment;
+  if (!Number.isInteger(a.mentorCount) || a.mentorCount < 0) {
+    throw new MatchingInputError(`${f}.accompaniment.mentorCount`, `entier positif attendu, reçu ${String(a.mentorCount)}`);
+  }
+  assertFiniteNumber(`${f}.accompaniment.minutes`, a.minutes);
+  if (a.minutes < 0) throw new MatchingInputError(`${f}.accompaniment.minutes`, "la durée de suivi ne peut pas être négative");
+  for (const [i, e] of a.endorsements.entries()) {
+    if (!(ENDORSEMENT_LEVELS as readonly string[]).includes(e.level)) {
+      throw new MatchingInputError(`${f}.accompaniment.endorsements[${i}].level`, `niveau inconnu « ${String(e.level)} »`);
+    }
+  }
   committedCents += p.otherRaisedCents ?? 0;
   return { ...p, point: points.get(p.communeCode) ?? null, committedCents };
 }
@@ -269,7 +298,7 @@ export function evaluateClub(
     ticket: ticketValue(remainingCents, c.ticketMinCents, usableMax),
     availableMoney: availableMoneyValue(c.availableCents, remainingCents, Math.max(usableMax, 1)),
     distance: clubDistanceValue(scoredDistanceKm(distanceKm, uncertaintyKm(c.point, p.point))),
-    mentorFollows: p.mentorFollows ? 1 : 0,
+    accompanied: accompanimentValue(p.accompaniment),
     coInvestment: Math.min(1, otherClubs / CO_INVESTORS_FULL_AT),
   };
   let raw = 0;
@@ -292,7 +321,7 @@ export function evaluateClub(
         availableCents: Math.max(0, c.availableCents),
         distanceKm,
         approximation: approximationOf(c.point, p.point),
-        mentorFollows: p.mentorFollows,
+        accompaniment: p.accompaniment,
         otherClubs,
         otherClubsCents: others.reduce((s, x) => s + x.amountCents, 0),
       },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { explainClub, explainMentor, type ClubExplanationFacts, type MentorExplanationFacts } from "./explain";
+import { describeAccompaniment, explainClub, explainMentor, sayNames, type ClubExplanationFacts, type MentorExplanationFacts } from "./explain";
 
 const NNBSP = "\u202f"; // thousands separator in fr-FR
 const NBSP = "\u00a0"; // before €
@@ -95,7 +95,7 @@ const clubBase: ClubExplanationFacts = {
   availableCents: 1_230_000,
   distanceKm: 14.2,
   approximation: null,
-  mentorFollows: false,
+  accompaniment: { mentorCount: 0, skillNames: [], minutes: 0, endorsements: [] },
   otherClubs: 0,
   otherClubsCents: 0,
 };
@@ -106,7 +106,18 @@ describe("explainClub", () => {
     ["preferred sector", {}, `Secteur Bâtiment parmi ses préférences · ${tail} · à 14 km`],
     ["other sector", { sectorPreferred: false }, `Secteur Bâtiment hors de ses préférences · ${tail} · à 14 km`],
     ["no preference, no distance", { sectorPreferred: null, distanceKm: null }, `Secteur Bâtiment (aucune préférence de secteur) · ${tail}`],
-    ["followed by a mentor", { mentorFollows: true }, `Secteur Bâtiment parmi ses préférences · ${tail} · à 14 km · suivi par un bénévole`],
+    [
+      "accompanied and recommended",
+      {
+        accompaniment: {
+          mentorCount: 2,
+          skillNames: ["Gestion administrative", "Comptabilité"],
+          minutes: 840,
+          endorsements: [{ mentorName: "Claire Martin", level: "recommande" }],
+        },
+      },
+      `Secteur Bâtiment parmi ses préférences · ${tail} · à 14 km · accompagné par 2 bénévoles (gestion administrative, comptabilité), 14 h de suivi ; recommandé par Claire Martin`,
+    ],
     [
       "one co-investor",
       { otherClubs: 1, otherClubsCents: 200_000 },
@@ -119,5 +130,38 @@ describe("explainClub", () => {
     ],
   ])("%s", (_name, facts, expected) => {
     expect(explainClub({ ...clubBase, ...facts })).toBe(expected);
+  });
+});
+
+describe("describeAccompaniment", () => {
+  const none = { mentorCount: 0, skillNames: [], minutes: 0, endorsements: [] };
+  it.each<[string, Partial<ClubExplanationFacts["accompaniment"]>, string | null]>([
+    ["nobody", {}, null],
+    ["one mentor, no session yet", { mentorCount: 1, skillNames: ["Comptabilité"] }, "accompagné par 1 bénévole (comptabilité), pas encore de rencontre notée"],
+    ["hours with a decimal", { mentorCount: 1, skillNames: ["Marketing"], minutes: 90 }, "accompagné par 1 bénévole (marketing), 1,5 h de suivi"],
+    [
+      "every level, in order",
+      {
+        mentorCount: 3,
+        skillNames: ["Fiscalité"],
+        minutes: 600,
+        endorsements: [
+          { mentorName: "Paul", level: "avec-reserves" },
+          { mentorName: "Claire", level: "recommande" },
+          { mentorName: "Nadia", level: "vivement" },
+          { mentorName: "Luc", level: "recommande" },
+        ],
+      },
+      "accompagné par 3 bénévoles (fiscalité), 10 h de suivi ; vivement recommandé par Nadia ; recommandé par Claire et Luc ; recommandé avec des réserves par Paul",
+    ],
+    ["recommended by a mentor whose mentorship stopped since", { endorsements: [{ mentorName: "Claire", level: "vivement" }] }, "vivement recommandé par Claire"],
+  ])("%s", (_name, facts, expected) => {
+    expect(describeAccompaniment({ ...none, ...facts })).toBe(expected);
+  });
+
+  it("joins names the French way", () => {
+    expect(sayNames([])).toBe("");
+    expect(sayNames(["Claire"])).toBe("Claire");
+    expect(sayNames(["Claire", "Paul", "Nadia"])).toBe("Claire, Paul et Nadia");
   });
 });

@@ -3,8 +3,10 @@
  * the text can never claim more than the numbers. Parts are joined with « · ».
  */
 import { formatInteger, formatOneDecimal, formatWholeEuros, plural } from "../format";
-import type { NeedPriority, SkillLevel } from "../vocabulary";
+import { minutesToHoursLabel } from "../mentorship";
+import type { EndorsementLevel, NeedPriority, SkillLevel } from "../vocabulary";
 import { POINT_UNCERTAINTY_KM, type PointApproximation } from "./geo";
+import type { Accompaniment } from "./types";
 
 export const SEPARATOR = " · ";
 
@@ -114,10 +116,40 @@ export type ClubExplanationFacts = {
   availableCents: number;
   distanceKm: number | null;
   approximation: PointApproximation;
-  mentorFollows: boolean;
+  accompaniment: Accompaniment;
   otherClubs: number;
   otherClubsCents: number;
 };
+
+/** « Claire », « Claire et Paul », « Claire, Paul et Nadia ». */
+export function sayNames(names: readonly string[]): string {
+  if (names.length <= 1) return names[0] ?? "";
+  return `${names.slice(0, -1).join(", ")} et ${names[names.length - 1]}`;
+}
+
+const ENDORSED_PHRASE: Readonly<Record<EndorsementLevel, string>> = {
+  vivement: "vivement recommandé par",
+  recommande: "recommandé par",
+  "avec-reserves": "recommandé avec des réserves par",
+};
+
+/**
+ * « accompagné par 2 bénévoles (gestion administrative, comptabilité), 14 h de suivi ; recommandé par
+ * Claire Martin », or null when nobody accompanies or recommends the project.
+ */
+export function describeAccompaniment(a: Accompaniment): string | null {
+  const parts: string[] = [];
+  if (a.mentorCount > 0) {
+    const skills = a.skillNames.length > 0 ? ` (${a.skillNames.map((s) => s.toLocaleLowerCase("fr-FR")).join(", ")})` : "";
+    const time = a.minutes > 0 ? `${minutesToHoursLabel(a.minutes)} h de suivi` : "pas encore de rencontre notée";
+    parts.push(`accompagné par ${plural(a.mentorCount, "bénévole")}${skills}, ${time}`);
+  }
+  for (const level of ["vivement", "recommande", "avec-reserves"] as const) {
+    const names = a.endorsements.filter((e) => e.level === level).map((e) => e.mentorName);
+    if (names.length > 0) parts.push(`${ENDORSED_PHRASE[level]} ${sayNames(names)}`);
+  }
+  return parts.length > 0 ? parts.join(" ; ") : null;
+}
 
 function capitalise(s: string): string {
   return s.charAt(0).toLocaleUpperCase("fr-FR") + s.slice(1);
@@ -135,7 +167,7 @@ export function explainClub(f: ClubExplanationFacts): string {
     `ticket de ${formatWholeEuros(f.ticketMinCents)} à ${formatWholeEuros(f.ticketMaxCents)} pour ${formatWholeEuros(f.remainingCents)} recherchés`,
     `${formatWholeEuros(f.availableCents)} disponibles`,
     f.distanceKm === null ? null : describeDistance(f.distanceKm, false, false, f.approximation),
-    f.mentorFollows ? "suivi par un bénévole" : null,
+    describeAccompaniment(f.accompaniment),
     f.otherClubs > 0
       ? `${plural(f.otherClubs, "autre club engagé", "autres clubs engagés")} (${formatWholeEuros(f.otherClubsCents)})`
       : null,

@@ -1,6 +1,6 @@
 import type { GeoPoint } from "./geo";
 
-import type { NeedPriority, ProjectStatus, SkillLevel } from "../vocabulary";
+import type { EndorsementLevel, NeedPriority, ProjectStatus, SkillLevel } from "../vocabulary";
 
 /**
  * INSEE commune code → its point. `null` marks a known commune without a point
@@ -63,4 +63,20 @@ export type NeedInput = {
   status: "ouvert" | "pourvu" | "clos";
   /** Volunteers with an open request or a running mentorship on this need. */
   openVolunteerIds?: readonly number[];
+};
+
+/**
+ * Who accompanies a project, as savers ask it: the volunteers of its accepted or completed
+ * mentorships (not requests, not those stopped before their term), their skills, the hours
+ * they logged, and the endorsements the holder agreed to publish.
+ */
+export type Accompaniment = {
+  /** Distinct volunteers in an accepted (`acceptee`) or completed (`terminee`) mentorship. */
+  mentorCount: number;
+  /** The skills they accompany, each once. */
+  skillNames: readonly string[];
+  /** Session minutes logged in those mentorships. */
+  minutes: number;
+  /** Published endorsements: the mentor's display name and recommendation level. */
+  endorsements: readonly { mentorName: string; level: EndorsementLevel }[];
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compileClubWeights, prepareClub, prepareFundableProject, type ClubInput } from "./club";
+import { compileClubWeights, prepareClub, prepareFundableProject, NOT_ACCOMPANIED, type ClubInput } from "./club";
 import { MatchingInputError } from "./errors";
 import { compileMentorWeights, prepareNeed, prepareProject, prepareVolunteer } from "./mentor";
 import type { VolunteerInput } from "./types";
@@ -143,7 +143,7 @@ describe("bad input is refused with a clear error", () => {
           departmentCode: "17",
           funding: { amountCents: 0, kind: "capital" },
           commitments: [],
-          mentorFollows: false,
+          accompaniment: NOT_ACCOMPANIED,
         },
         points,
       ),

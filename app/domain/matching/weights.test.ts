@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_MATCHING_WEIGHTS, weightPoleByCommune, weightsByTerritoryFromRows } from "./weights";
+import { DEFAULT_MATCHING_WEIGHTS, weightPoleByCommune, weightsByTerritoryFromRows, weightsFromRows } from "./weights";
 
 describe("weights per pôle", () => {
   it("groups stored rows into one set per pôle that has rows, defaults for the keys it did not set", () => {
@@ -16,6 +16,16 @@ describe("weights per pôle", () => {
     expect(sets.get(1)?.club.ticket).toBe(0);
     expect(sets.get(1)?.mentor).toEqual(DEFAULT_MATCHING_WEIGHTS.mentor);
     expect(weightsByTerritoryFromRows([]).size).toBe(0);
+  });
+
+  it("reads a weight stored under its former name, unless the new name is stored too", () => {
+    expect(weightsFromRows([{ key: "club.mentorFollows", value: 6 }]).club.accompanied).toBe(6);
+    for (const rows of [
+      [{ key: "club.mentorFollows", value: 6 }, { key: "club.accompanied", value: 4 }],
+      [{ key: "club.accompanied", value: 4 }, { key: "club.mentorFollows", value: 6 }],
+    ]) {
+      expect(weightsFromRows(rows).club.accompanied).toBe(4);
+    }
   });
 
   it("a commune takes the weights of the oldest pôle with weights of its own whose perimeter holds it", () => {

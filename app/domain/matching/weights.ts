@@ -34,21 +34,22 @@ export const MENTOR_CRITERION_LABELS: Readonly<Record<MentorCriterionKey, string
   recency: "Activité récente",
 };
 
-export const CLUB_CRITERIA = ["sector", "ticket", "availableMoney", "distance", "mentorFollows", "coInvestment"] as const;
+export const CLUB_CRITERIA = ["sector", "ticket", "availableMoney", "distance", "accompanied", "coInvestment"] as const;
 export type ClubCriterionKey = (typeof CLUB_CRITERIA)[number];
 export type ClubWeights = Record<ClubCriterionKey, number>;
 
 /**
  * Default club weights: what the club wants (sector), whether its ticket fits
- * the amount sought and whether it has the money weigh most; a mentor's
- * endorsement is a strong signal for savers; distance and co-investors refine.
+ * the amount sought and whether it has the money weigh most; being accompanied
+ * by a volunteer, and recommended by them, is a strong signal for savers;
+ * distance and co-investors refine.
  */
 export const DEFAULT_CLUB_WEIGHTS: Readonly<ClubWeights> = Object.freeze({
   sector: 3,
   ticket: 3,
   availableMoney: 3,
   distance: 1,
-  mentorFollows: 2,
+  accompanied: 2,
   coInvestment: 1,
 });
 
@@ -57,8 +58,37 @@ export const CLUB_CRITERION_LABELS: Readonly<Record<ClubCriterionKey, string>> =
   ticket: "Ticket du club et montant recherché",
   availableMoney: "Épargne disponible",
   distance: "Proximité",
-  mentorFollows: "Suivi par un bénévole",
+  accompanied: "Accompagné / recommandé",
   coInvestment: "Co-investissement d'autres clubs",
+};
+
+/**
+ * Stored keys renamed since: `club.mentorFollows` (1 when a mentor followed the project) became
+ * `club.accompanied`, which grades the same signal; a pôle's weight set under the old name keeps
+ * counting until the pôle saves its weights again (the new name wins when both are stored).
+ */
+export const LEGACY_WEIGHT_KEYS: Readonly<Record<string, `club.${ClubCriterionKey}` | `mentor.${MentorCriterionKey}`>> = {
+  "club.mentorFollows": "club.accompanied",
+};
+
+/** What each criterion measures, for the animation team's settings page. */
+export const MENTOR_CRITERION_HINTS: Readonly<Record<MentorCriterionKey, string>> = {
+  skillLevel: "Le niveau du ou de la bénévole dans la compétence demandée, et la priorité que le projet donne au besoin.",
+  distance: "Plus le ou la bénévole habite près du projet, plus le critère compte.",
+  sharedDomain: "Le ou la bénévole connaît le domaine d'activité du projet.",
+  capacity: "Le ou la bénévole a encore de la place parmi les accompagnements qu'il ou elle accepte.",
+  trackRecord: "Accompagnements menés à leur terme et notes reçues des porteurs.",
+  recency: "Dernière activité du ou de la bénévole sur Maillon.",
+};
+
+export const CLUB_CRITERION_HINTS: Readonly<Record<ClubCriterionKey, string>> = {
+  sector: "Le projet est dans un des secteurs que le club privilégie.",
+  ticket: "Le ticket du club (minimum, maximum, part plafonnée) couvre le montant encore recherché.",
+  availableMoney: "Le club a l'épargne disponible pour son ticket.",
+  distance: "Plus le projet est proche du lieu où le club se réunit, plus le critère compte.",
+  accompanied:
+    "Un ou une bénévole accompagne le projet et a noté des heures de suivi : la moitié du critère (un quart sans heure notée) ; il ou elle le recommande, avec l'accord du porteur : le critère entier (une recommandation avec des réserves n'ajoute rien).",
+  coInvestment: "D'autres clubs se sont déjà engagés dans le projet.",
 };
 
 export type MatchingWeights = { mentor: MentorWeights; club: ClubWeights };
@@ -112,7 +142,12 @@ export function validateClubWeights(weights: ClubWeights): ClubWeights {
 export function weightsFromRows(rows: readonly { key: string; value: number }[]): MatchingWeights {
   const mentor: MentorWeights = { ...DEFAULT_MENTOR_WEIGHTS };
   const club: ClubWeights = { ...DEFAULT_CLUB_WEIGHTS };
-  for (const { key, value } of rows) {
+  const stored = new Set(rows.map((r) => r.key));
+  for (const row of rows) {
+    const renamed = LEGACY_WEIGHT_KEYS[row.key];
+    if (renamed !== undefined && stored.has(renamed)) continue;
+    const key = renamed ?? row.key;
+    const { value } = row;
     const [side, name] = key.split(".");
     if (side === "mentor" && (MENTOR_CRITERIA as readonly string[]).includes(name ?? "")) {
       mentor[name as MentorCriterionKey] = value;
