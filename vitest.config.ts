@@ -10,5 +10,7 @@ export default defineConfig({
     pool: "forks",
     // Property tests write to SQLite with synchronous=FULL; on a loaded 2-core CI machine 5 s is too tight.
     testTimeout: 30_000,
+    // Seeding the demo twice (determinism check) takes ~16 s when the two cores are busy.
+    hookTimeout: 60_000,
   },
 });

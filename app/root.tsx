@@ -15,6 +15,8 @@ import { SiteFooter } from "~/components/site-footer";
 import { SiteHeader } from "~/components/site-header";
 import { Flash } from "~/components/ui/flash";
 import stylesheet from "~/styles/app.css?url";
+import { CharterNotice } from "~/components/charter-notice";
+import { pendingCharters } from "~/models/charter.server";
 import { countUnread } from "~/models/notification.server";
 import { getDb } from "~/utils/db.server";
 import { getAuth } from "~/utils/auth.server";
@@ -45,6 +47,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return data(
     {
       user: auth ? { displayName: auth.user.displayName, roles: auth.roles, unread: countUnread(getDb(), auth.user.id) } : null,
+      // A new version of a pôle's charter is put to each member at their next visit.
+      charters: auth ? pendingCharters(getDb(), auth.user.id) : [],
       flash: flash.flash,
     },
     { headers: flash.headers },
@@ -68,6 +72,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <SiteHeader user={root?.user ?? null} />
         <main id="contenu" tabIndex={-1}>
           <Flash flash={root?.flash ?? null} />
+          <CharterNotice charters={root?.charters ?? []} />
           {children}
         </main>
         <SiteFooter />

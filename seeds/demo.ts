@@ -12,6 +12,7 @@ import { createUser } from "~/models/user.server";
 import { writeTransaction, type Db } from "~/utils/db.server";
 import { seedDemoFinance } from "./demo-finance";
 import { seedDemoJourneys } from "./demo-journeys";
+import { seedDemoPoleLife } from "./demo-pole-life";
 import { hashPassword } from "~/utils/password.server";
 import {
   DEMO_TERRITORIES,
@@ -222,6 +223,8 @@ export async function seedDemo(db: Db, now: Date): Promise<DemoCounts> {
   // one they become savepoints, so the whole demo commits or rolls back at once.
   writeTransaction(db, () => {
     const territoryIds = new Map<string, number>();
+    const fixedAccountIds = new Set<number>();
+    const fixedEmails = new Set<string>(DEMO_ACCOUNTS.map((a) => a.email));
     for (const { slug, input } of territories) {
       territoryIds.set(slug, createTerritory(db, input, now).id);
     }
@@ -238,11 +241,13 @@ export async function seedDemo(db: Db, now: Date): Promise<DemoCounts> {
         person.createdAt,
       );
       if (!result.ok) throw new Error(`Demo user ${person.email} not created: ${result.message}`);
+      if (fixedEmails.has(person.email)) fixedAccountIds.add(result.user.id);
       const staffTerritoryId = person.staffOf && territoryIds.get(person.staffOf);
       if (staffTerritoryId) addTerritoryStaff(db, staffTerritoryId, result.user.id);
     }
     seedDemoJourneys(db, now);
     seedDemoFinance(db, now);
+    seedDemoPoleLife(db, now, fixedAccountIds);
   });
   return countRoles(people, territories.length);
 }

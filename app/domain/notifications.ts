@@ -15,6 +15,7 @@ export const NOTIFICATION_KIND_LABELS: Readonly<Record<NotificationKind, { label
   "invitation-club": { label: "Invitations à un club", hint: "Un club d'épargnants vous invite à le rejoindre." },
   "projet-soutenu": { label: "Projets que vous soutenez", hint: "Un projet que vous soutenez atteint son objectif ou sa date." },
   moderation: { label: "Vos contributions", hint: "Ce que vous avez proposé est publié, à revoir ou refusé." },
+  "vie-pole": { label: "Vie de vos pôles", hint: "Un groupe de travail vous répond, un membre rejoint le pôle, une demande à examiner." },
   securite: { label: "Sécurité du compte", hint: "Mot de passe, adresse e-mail : toujours envoyé, sans délai." },
 };
 

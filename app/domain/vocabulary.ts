@@ -141,6 +141,7 @@ export const NOTIFICATION_KINDS = [
   "invitation-club",
   "projet-soutenu",
   "moderation",
+  "vie-pole",
   "securite",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];

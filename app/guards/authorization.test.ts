@@ -16,6 +16,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { createTestAnimator, createTestTerritory, createTestUser } from "#seeds/factories";
 import { createFundedProject, createTestClub, type TestClub } from "#seeds/finance-factories";
 import { createTestMail } from "#seeds/mail-factories";
+import { addTestMembers, createTestGroup, publishTestCharter, TEST_CHARTER } from "#seeds/pole-factories";
+import { listAxesWithGroups, pendingGroupRequests, requestToJoinGroup } from "~/models/working-group.server";
 import { createTestMentorship, createTestProject, createTestRequest, createTestVolunteer, skillId } from "#seeds/journey-factories";
 import { admits, type Rule } from "~/domain/permissions";
 import type { EmailTokenPurpose, Role } from "~/domain/vocabulary";
@@ -326,6 +328,63 @@ const CASES: Record<string, Record<string, Case>> = {
       return { actor: (await createTestAnimator(db, pole.id)).id, stranger: (await createTestAnimator(db, otherPole.id)).id, path: `/cagnotte/${pole.slug}`, params: { slug: pole.slug }, form: { intent: "allocate", projectId: String(project.id), amount: "1" } };
     },
     "set-goal": async () => ({ actor: (await createTestAnimator(db, pole.id)).id, stranger: (await createTestAnimator(db, otherPole.id)).id, path: `/cagnotte/${pole.slug}`, params: { slug: pole.slug }, form: { intent: "set-goal", label: "Fonds d'amorçage", target: "5000" } }),
+  },
+  "poles.$slug_.charte": {
+    join: async () => ({ actor: await user(["porteur"]), path: `/poles/${pole.slug}/charte`, params: { slug: pole.slug }, form: { intent: "join" } }),
+    accept: async () => {
+      const member = await user(["benevole"]);
+      addTestMembers(db, pole.id, [member]);
+      const version = publishTestCharter(db, pole.id, (await createTestAnimator(db, pole.id)).id);
+      return { actor: member, path: `/poles/${pole.slug}/charte`, params: { slug: pole.slug }, form: { intent: "accept", version: String(version), accept: "on" } };
+    },
+    leave: async () => {
+      const member = await user(["epargnant"]);
+      addTestMembers(db, pole.id, [member]);
+      return { actor: member, path: `/poles/${pole.slug}/charte`, params: { slug: pole.slug }, form: { intent: "leave" } };
+    },
+    publish: async () => ({ actor: (await createTestAnimator(db, pole.id)).id, stranger: (await createTestAnimator(db, otherPole.id)).id, path: `/poles/${pole.slug}/charte`, params: { slug: pole.slug }, form: { intent: "publish", body: TEST_CHARTER } }),
+  },
+  "poles.$slug_.groupes._index": {
+    create: async () => ({
+      actor: (await createTestAnimator(db, pole.id)).id,
+      stranger: (await createTestAnimator(db, otherPole.id)).id,
+      path: `/poles/${pole.slug}/groupes`,
+      params: { slug: pole.slug },
+      form: { intent: "create", axisId: String(listAxesWithGroups(db, pole.id)[0]!.id), name: "Mobilité solidaire" },
+    }),
+  },
+  "poles.$slug_.groupes.$groupSlug": {
+    join: async () => {
+      const member = await user(["benevole"]);
+      addTestMembers(db, pole.id, [member]);
+      const group = createTestGroup(db, pole);
+      return { actor: member, path: `/poles/${pole.slug}/groupes/${group.slug}`, params: { slug: pole.slug, groupSlug: group.slug }, form: { intent: "join" } };
+    },
+    leave: async () => {
+      const member = await user(["porteur"]);
+      const group = createTestGroup(db, pole, { memberIds: [member] });
+      return { actor: member, path: `/poles/${pole.slug}/groupes/${group.slug}`, params: { slug: pole.slug, groupSlug: group.slug }, form: { intent: "leave" } };
+    },
+    answer: async () => {
+      const coordinator = await user(["benevole"]);
+      const asker = await user(["porteur"]);
+      const group = createTestGroup(db, pole, { coordinatorId: coordinator });
+      addTestMembers(db, pole.id, [asker]);
+      const asked = requestToJoinGroup(db, pole, { ...group, coordinatorId: coordinator }, { id: asker, displayName: "Demandeur" }, { message: "", organisationId: null }, new Date());
+      if (!asked.ok) throw new Error(asked.message);
+      const requestId = pendingGroupRequests(db, group.id)[0]!.id;
+      return { actor: coordinator, path: `/poles/${pole.slug}/groupes/${group.slug}`, params: { slug: pole.slug, groupSlug: group.slug }, form: { intent: "answer", requestId: String(requestId), decision: "accepter" } };
+    },
+    edit: async () => {
+      const group = createTestGroup(db, pole);
+      return {
+        actor: (await createTestAnimator(db, pole.id)).id,
+        stranger: (await createTestAnimator(db, otherPole.id)).id,
+        path: `/poles/${pole.slug}/groupes/${group.slug}`,
+        params: { slug: pole.slug, groupSlug: group.slug },
+        form: { intent: "edit", axisId: String(listAxesWithGroups(db, pole.id)[0]!.id), purpose: "Se retrouver chaque mois." },
+      };
+    },
   },
   "clubs._index": { submit: async () => ({ actor: await saver(), path: "/clubs", form: { name: "Cigale nouvelle", territoryId: String(pole.id) } }) },
   "clubs.$id._index": {

@@ -64,6 +64,30 @@ export const PERMISSIONS = {
   financer: { loader: everyone },
   "poles._index": { loader: everyone },
   "poles.$slug": { loader: everyone },
+  "poles.$slug_.charte": {
+    loader: everyone,
+    actions: {
+      join: signedIn,
+      accept: signedIn,
+      leave: signedIn,
+      publish: { ...poleAnimation, refusal: "Seule l'équipe d'animation du pôle publie sa charte." },
+    },
+  },
+  "poles.$slug_.groupes._index": {
+    loader: everyone,
+    actions: { create: { ...poleAnimation, refusal: "Seule l'équipe d'animation du pôle crée ses groupes de travail." } },
+  },
+  "poles.$slug_.groupes.$groupSlug": {
+    loader: everyone,
+    actions: {
+      // Members of the pôle only: the model refuses the others with a French message.
+      join: signedIn,
+      leave: signedIn,
+      // The group's coordinator or the pôle's animation team: the model checks which (app/domain/pole-membership.ts).
+      answer: signedIn,
+      edit: { ...poleAnimation, refusal: "Seule l'équipe d'animation du pôle modifie ses groupes de travail." },
+    },
+  },
 
   connexion: { loader: visitors, actions: { submit: everyone } },
   inscription: { loader: visitors, actions: { submit: visitors } },

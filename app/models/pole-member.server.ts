@@ -1,11 +1,15 @@
 /**
  * Members of a pôle: people who joined it, accepting its charter. Living in a pôle's
  * perimeter does not make a member; a member sees what the pôle shares with its members only
- * (a holder's contact details, internal decisions).
+ * (a holder's contact details, internal decisions) and may join its working groups.
  */
-import { and, eq, inArray } from "drizzle-orm";
-import { poleMembers } from "#db/schema";
-import type { Reader, Writer } from "~/utils/db.server";
+import { and, asc, count, eq, inArray } from "drizzle-orm";
+import { poleMembers, territoryCommunes, territoryStaff, users, workingGroupMembers, workingGroups } from "#db/schema";
+import { charterStanding, type CharterStanding } from "~/domain/pole-membership";
+import { writeTransaction, type Db, type Reader, type Writer } from "~/utils/db.server";
+import { acceptedVersion, currentCharter, recordAcceptance } from "./charter.server";
+import { notifyAll } from "./notification.server";
+import { fail, type Outcome } from "./outcome";
 
 /** The pôles this person joined. */
 export function memberPoleIds(q: Reader, userId: number): number[] {
@@ -30,7 +34,100 @@ export function isMemberOfAny(q: Reader, userId: number, territoryIds: readonly 
   );
 }
 
-/** Records the membership (idempotent). The caller has checked the charter is accepted. */
+/** Records the membership (idempotent), without any charter: for the demo seed and for pôles without one. */
 export function addPoleMember(tx: Writer, territoryId: number, userId: number, now: Date): void {
   tx.insert(poleMembers).values({ territoryId, userId, joinedAt: now }).onConflictDoNothing().run();
+}
+
+/** People whose commune lies in the pôle's perimeter (who may join it, not members yet). */
+export function residentIds(q: Reader, territoryId: number): number[] {
+  return q
+    .select({ id: users.id })
+    .from(users)
+    .innerJoin(territoryCommunes, and(eq(territoryCommunes.communeCode, users.communeCode), eq(territoryCommunes.territoryId, territoryId)))
+    .orderBy(asc(users.id))
+    .all()
+    .map((u) => u.id);
+}
+
+/** Members of the pôle by name, e.g. to choose a working group's coordinator. */
+export function listPoleMembers(q: Reader, territoryId: number): { id: number; displayName: string }[] {
+  return q
+    .select({ id: users.id, displayName: users.displayName })
+    .from(poleMembers)
+    .innerJoin(users, eq(users.id, poleMembers.userId))
+    .where(eq(poleMembers.territoryId, territoryId))
+    .orderBy(asc(users.displayName))
+    .all();
+}
+
+export function countPoleMembers(q: Reader, territoryId: number): number {
+  return q.select({ n: count() }).from(poleMembers).where(eq(poleMembers.territoryId, territoryId)).get()?.n ?? 0;
+}
+
+export function charterStandingOf(q: Reader, territoryId: number, userId: number): CharterStanding {
+  return charterStanding({
+    currentVersion: currentCharter(q, territoryId)?.version ?? null,
+    member: isMemberOfAny(q, userId, [territoryId]),
+    acceptedVersion: acceptedVersion(q, territoryId, userId),
+  });
+}
+
+/** Joins the pôle, accepting the version of the charter the person read (the one in force). */
+export function joinPole(
+  db: Db,
+  pole: { id: number; name: string; slug: string },
+  person: { id: number; displayName: string },
+  readVersion: number | null,
+  now: Date,
+): Outcome {
+  return writeTransaction(db, (tx) => {
+    if (isMemberOfAny(tx, person.id, [pole.id])) return fail(409, "Vous êtes déjà membre de ce pôle.");
+    if (currentCharter(tx, pole.id) && readVersion === null) return fail(400, "Cochez la case pour accepter la charte.", "accept");
+    const accepted = readVersion === null ? { ok: true as const } : recordAcceptance(tx, pole.id, person.id, readVersion, now);
+    if (!accepted.ok) return accepted;
+    addPoleMember(tx, pole.id, person.id, now);
+    const staff = tx
+      .select({ userId: territoryStaff.userId })
+      .from(territoryStaff)
+      .where(eq(territoryStaff.territoryId, pole.id))
+      .all()
+      .map((s) => s.userId);
+    notifyAll(
+      tx,
+      staff,
+      {
+        kind: "vie-pole",
+        title: `${person.displayName} a rejoint le ${pole.name}`,
+        body: "La charte du pôle est acceptée ; cette personne peut maintenant rejoindre ses groupes de travail.",
+        link: `/poles/${pole.slug}/charte`,
+        linkLabel: "Voir la charte et ses membres",
+        group: { key: `pole:${pole.id}`, label: pole.name },
+        poleName: pole.name,
+        reason: "vous faites partie de l'équipe d'animation du pôle",
+      },
+      now,
+    );
+    return { ok: true };
+  });
+}
+
+/** A member accepts the new version of the charter. */
+export function acceptCurrentCharter(db: Db, territoryId: number, userId: number, readVersion: number, now: Date): Outcome {
+  return writeTransaction(db, (tx) => {
+    if (!isMemberOfAny(tx, userId, [territoryId])) return fail(403, "Rejoignez d'abord le pôle.");
+    return recordAcceptance(tx, territoryId, userId, readVersion, now);
+  });
+}
+
+/** Leaves the pôle and its working groups; the charter acceptances stay as a record. */
+export function leavePole(db: Db, territoryId: number, userId: number): Outcome {
+  return writeTransaction(db, (tx) => {
+    if (!isMemberOfAny(tx, userId, [territoryId])) return fail(409, "Vous n'êtes pas membre de ce pôle.");
+    const groupIds = tx.select({ id: workingGroups.id }).from(workingGroups).where(eq(workingGroups.territoryId, territoryId));
+    tx.delete(workingGroupMembers).where(and(eq(workingGroupMembers.userId, userId), inArray(workingGroupMembers.groupId, groupIds))).run();
+    tx.update(workingGroups).set({ coordinatorId: null }).where(and(eq(workingGroups.territoryId, territoryId), eq(workingGroups.coordinatorId, userId))).run();
+    tx.delete(poleMembers).where(and(eq(poleMembers.territoryId, territoryId), eq(poleMembers.userId, userId))).run();
+    return { ok: true };
+  });
 }

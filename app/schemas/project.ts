@@ -3,27 +3,12 @@ import { FUNDING_KINDS, LEGAL_FORMS, NEED_PRIORITIES, PROJECT_KINDS, PROJECT_STA
 import { id } from "./id";
 import { communeCodeSchema } from "./auth";
 import { euros } from "./money";
+import { optionalText, requiredText as text } from "./text";
 
 export const TITLE_MAX = 120;
 export const PITCH_MAX = 280;
 export const DESCRIPTION_MAX = 5000;
 export const NOTE_MAX = 1000;
-
-function text(required: string, min: number, max: number, what: string) {
-  return z
-    .string({ error: required })
-    .trim()
-    .min(min, { error: `${what} doit compter au moins ${min} caractères.` })
-    .max(max, { error: `${what} doit compter au plus ${max} caractères.` });
-}
-
-function optionalText(max: number, what: string) {
-  return z
-    .string()
-    .trim()
-    .max(max, { error: `${what} doit compter au plus ${max} caractères.` })
-    .optional();
-}
 
 /** "de projets", "d'emplois", "d'heures": French elision before a vowel or a mute h. */
 function ofUnit(unit: string): string {

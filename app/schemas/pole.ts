@@ -1,0 +1,67 @@
+import { z } from "zod";
+import { parseDocumentLinks } from "~/domain/pole-membership";
+import { id } from "./id";
+import { optionalText, requiredText } from "./text";
+
+/** Joining a pôle: the version of the charter the person read, and the box ticked. */
+export const joinPoleSchema = z.object({
+  intent: z.literal("join"),
+  version: z.number().int().positive().optional(),
+  accept: z.boolean().optional(),
+});
+
+/** A member accepts the new version of the charter they read. */
+export const acceptCharterSchema = z.object({
+  intent: z.literal("accept"),
+  version: id("Version de la charte inconnue."),
+  accept: z.literal(true, { error: "Cochez la case pour accepter la nouvelle version de la charte." }),
+});
+
+export const CHARTER_MAX = 20_000;
+
+export const publishCharterSchema = z.object({
+  intent: z.literal("publish"),
+  body: requiredText("Écrivez le texte de la charte.", 50, CHARTER_MAX, "Le texte de la charte"),
+  changeNote: optionalText(500, "Le résumé des changements"),
+});
+
+export const joinGroupSchema = z.object({
+  intent: z.literal("join"),
+  message: optionalText(500, "Le message"),
+  organisationId: id("Choisissez une organisation que vous représentez.").optional(),
+});
+
+export const answerGroupRequestSchema = z.object({
+  intent: z.literal("answer"),
+  requestId: id("Demande introuvable."),
+  decision: z.enum(["accepter", "refuser"], { error: "Choisissez d'accepter ou de refuser la demande." }),
+});
+
+export const createGroupSchema = z.object({
+  intent: z.literal("create"),
+  axisId: id("Choisissez l'axe du groupe."),
+  name: requiredText("Donnez un nom au groupe.", 3, 80, "Le nom"),
+  purpose: optionalText(2000, "L'objet du groupe"),
+});
+
+const documentLinks = z
+  .string()
+  .max(4000, { error: "La liste des documents doit compter au plus 4 000 caractères." })
+  .optional()
+  .superRefine((value, ctx) => {
+    const parsed = parseDocumentLinks(value ?? "");
+    if (!parsed.ok) {
+      ctx.addIssue({
+        code: "custom",
+        message: `Ligne ${parsed.line} : écrivez « Libellé | https://adresse » ou une adresse qui commence par https://.`,
+      });
+    }
+  });
+
+export const editGroupSchema = z.object({
+  intent: z.literal("edit"),
+  axisId: id("Choisissez l'axe du groupe."),
+  purpose: optionalText(2000, "L'objet du groupe"),
+  coordinatorId: id("Choisissez le coordinateur parmi les membres du pôle.").optional(),
+  links: documentLinks,
+});

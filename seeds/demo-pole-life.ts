@@ -1,0 +1,81 @@
+/**
+ * Demo membership of the two active pôles: each publishes its charter, the people of its perimeter
+ * join it (all but a few, left to try joining), and the Vals de Saintonge has revised its charter
+ * once, so a few members are still asked to accept the new version.
+ */
+import { publishCharter, recordAcceptance } from "~/models/charter.server";
+import { acceptCurrentCharter, addPoleMember, residentIds } from "~/models/pole-member.server";
+import { getTerritoryBySlug } from "~/models/territory.server";
+import { writeTransaction, type Db } from "~/utils/db.server";
+import { SAMBRE_AVESNOIS, VALS_DE_SAINTONGE } from "./territories";
+
+const DAY = 24 * 60 * 60 * 1000;
+
+/** Charters written for the demo, in the spirit of the PTCE charters (cooperation first, shared governance). */
+const CHARTERS: Record<string, { first: string; revision?: { body: string; changeNote: string } }> = {
+  [VALS_DE_SAINTONGE.slug]: {
+    first: [
+      "Les membres du pôle choisissent de coopérer plutôt que de se faire concurrence : porteurs de projets, bénévoles, épargnants, entreprises, associations et communes avancent ensemble pour faire naître des activités utiles aux Vals de Saintonge.",
+      "Chaque membre met à disposition ce qu'il peut — du temps, des compétences, un réseau, de l'épargne — et respecte le rythme et les choix des porteurs qu'il accompagne.",
+      "Les décisions qui engagent le pôle sont préparées par le groupe opérationnel et prises par le comité de pilotage ; elles sont publiées à tous les membres.",
+      "Les informations confiées par un porteur de projet restent entre les membres du pôle et ne servent qu'à l'aider.",
+    ].join("\n\n"),
+    revision: {
+      body: [
+        "Les membres du pôle choisissent de coopérer plutôt que de se faire concurrence : porteurs de projets, bénévoles, épargnants, entreprises, associations et communes avancent ensemble pour faire naître des activités utiles aux Vals de Saintonge.",
+        "Chaque membre met à disposition ce qu'il peut — du temps, des compétences, un réseau, de l'épargne — et respecte le rythme et les choix des porteurs qu'il accompagne. Un bénévole n'accompagne pas plus de projets que sa disponibilité ne le permet.",
+        "Les décisions qui engagent le pôle sont préparées par le groupe opérationnel et prises par le comité de pilotage ; elles sont publiées à tous les membres, sauf celles qui concernent une personne.",
+        "Les informations confiées par un porteur de projet restent entre les membres du pôle et ne servent qu'à l'aider. Ses coordonnées ne sont visibles que des membres connectés.",
+        "Les clubs d'épargnants décident librement de leurs investissements ; le pôle leur présente les projets accompagnés sans jamais leur demander de s'engager.",
+      ].join("\n\n"),
+      changeNote: "Ajout de la règle sur la disponibilité des bénévoles, de la confidentialité des coordonnées et de la liberté des clubs d'épargnants.",
+    },
+  },
+  [SAMBRE_AVESNOIS.slug]: {
+    first: [
+      "Le pôle réunit des structures de l'économie sociale et solidaire, des entreprises, des collectivités, l'université et des habitants de la Sambre-Avesnois qui veulent développer ensemble l'emploi et les activités du territoire.",
+      "Ses membres partagent leurs compétences et leurs bonnes pratiques dans des groupes thématiques, répondent ensemble aux marchés publics quand c'est utile, et mesurent l'utilité sociale de ce qu'ils font.",
+      "Chaque membre s'engage à l'honnêteté dans la coopération : on ne se sert pas d'un groupe de travail pour démarcher ses partenaires.",
+    ].join("\n\n"),
+  },
+};
+
+/** How many residents of each pôle stay outside it, to try joining in the demo. */
+const NOT_YET_MEMBERS = 4;
+/** Members of the Vals de Saintonge who have not accepted its revised charter yet. */
+const YET_TO_ACCEPT = 3;
+
+export function seedDemoPoleLife(db: Db, now: Date, keepAccepted: ReadonlySet<number>): { members: number } {
+  let members = 0;
+  for (const [slug, charter] of Object.entries(CHARTERS)) {
+    const pole = getTerritoryBySlug(db, slug);
+    if (!pole) throw new Error(`Demo pôle ${slug} missing`);
+    const staff = pole.animators[0];
+    if (!staff) throw new Error(`Demo pôle ${slug} has no animation team`);
+    const actor = { userId: staff.id, roles: ["animateur" as const], staffTerritoryIds: [pole.id] };
+    const firstAt = new Date(now.getTime() - 420 * DAY);
+    const first = publishCharter(db, actor, pole.id, { body: charter.first, changeNote: "" }, firstAt);
+    if (!first.ok) throw new Error(first.message);
+    const residents = residentIds(db, pole.id);
+    const joining = residents.filter((id, i) => keepAccepted.has(id) || i % Math.ceil(residents.length / NOT_YET_MEMBERS) !== 1);
+    writeTransaction(db, (tx) => {
+      for (const [i, userId] of joining.entries()) {
+        const joinedAt = new Date(firstAt.getTime() + (i % 300) * DAY);
+        addPoleMember(tx, pole.id, userId, joinedAt);
+        recordAcceptance(tx, pole.id, userId, first.version, joinedAt);
+      }
+    });
+    members += joining.length;
+    if (!charter.revision) continue;
+    const revisedAt = new Date(now.getTime() - 30 * DAY);
+    const revised = publishCharter(db, actor, pole.id, { body: charter.revision.body, changeNote: charter.revision.changeNote }, revisedAt);
+    if (!revised.ok) throw new Error(revised.message);
+    const stillToAccept = new Set(joining.filter((id) => !keepAccepted.has(id)).slice(-YET_TO_ACCEPT));
+    for (const [i, userId] of joining.entries()) {
+      if (stillToAccept.has(userId)) continue;
+      const outcome = acceptCurrentCharter(db, pole.id, userId, revised.version, new Date(revisedAt.getTime() + (i % 25) * DAY));
+      if (!outcome.ok) throw new Error(outcome.message);
+    }
+  }
+  return { members };
+}
