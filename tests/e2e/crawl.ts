@@ -26,10 +26,13 @@ export const MAX_LINKS_PER_ROLE = 150;
 /** Paths never followed: sign-out changes state, resource routes are not pages. */
 const SKIPPED_PATHS = [/^\/deconnexion\/?$/, /^\/api\//, /\.(svg|ico|png|jpe?g|css|js|csv|pdf)$/i];
 
-/** `/projets/12/besoins/3` → `/projets/:id/besoins/:id`: one visit per page template. */
+/** Path segments followed by a slug: `/poles/vals-de-saintonge` is the template `/poles/:slug`. */
+const SLUGGED = /\/(poles|organisations|cagnotte|groupes)\/(?!:|nouvel(?:le)?(?:\/|$)|nouveau(?:\/|$))[^/]+/g;
+
+/** `/projets/12/besoins/3` → `/projets/:id/besoins/:id`, `/poles/x/groupes/y` → `/poles/:slug/groupes/:slug`: one visit per page template. */
 export function pageTemplate(pathname: string): string {
   const trimmed = pathname.length > 1 ? pathname.replace(/\/+$/, "") : pathname;
-  return trimmed.replace(/\/\d+(?=\/|$)/g, "/:id");
+  return trimmed.replace(/\/\d+(?=\/|$)/g, "/:id").replace(SLUGGED, "/$1/:slug");
 }
 
 export async function signInAs(page: Page, role: CrawlRole): Promise<void> {
