@@ -6,6 +6,8 @@
 import { publishCharter, recordAcceptance } from "~/models/charter.server";
 import { acceptCurrentCharter, addPoleMember, residentIds } from "~/models/pole-member.server";
 import { getTerritoryBySlug } from "~/models/territory.server";
+import { findUserByEmail, getUserById } from "~/models/user.server";
+import { listAxesWithGroups, requestToJoinGroup, seedGroup } from "~/models/working-group.server";
 import { writeTransaction, type Db } from "~/utils/db.server";
 import { SAMBRE_AVESNOIS, VALS_DE_SAINTONGE } from "./territories";
 
@@ -77,5 +79,52 @@ export function seedDemoPoleLife(db: Db, now: Date, keepAccepted: ReadonlySet<nu
       if (!outcome.ok) throw new Error(outcome.message);
     }
   }
+  seedRondeGroup(db, now);
   return { members };
+}
+
+/**
+ * The group that prepares the « Ronde saintongeaise », the relay race between the communes that
+ * makes the pôle known: coordinated by the demo volunteer, with one request waiting for her answer.
+ */
+function seedRondeGroup(db: Db, now: Date): void {
+  const pole = getTerritoryBySlug(db, VALS_DE_SAINTONGE.slug)!;
+  const axes = listAxesWithGroups(db, pole.id);
+  const axis = axes.find((a) => /emploi/i.test(a.name)) ?? axes[axes.length - 1]!;
+  const coordinator = findUserByEmail(db, "benevole@exemple.fr")!;
+  const porteur = findUserByEmail(db, "porteur@exemple.fr")!;
+  const others = residentIds(db, pole.id).filter((id) => id !== coordinator.id && id !== porteur.id);
+  const [asker, ...members] = others.slice(-6);
+  const since = new Date(now.getTime() - 90 * DAY);
+  const groupId = writeTransaction(db, (tx) =>
+    seedGroup(
+      tx,
+      {
+        territoryId: pole.id,
+        axisId: axis.id,
+        name: "Ronde saintongeaise",
+        purpose:
+          "Préparer la course en relais qui relie les communes du pôle pour faire connaître l'emploi solidaire : parcours, villages d'accueil, " +
+          "ateliers avec les lycéens et les étudiants, collecte de fonds.",
+        coordinatorId: coordinator.id,
+        memberIds: [coordinator.id, ...members],
+        links: [
+          { label: "Compte rendu de la réunion de lancement", url: "https://documents.cooperer-en-saintonge.org/ronde/lancement.pdf" },
+          { label: "Tableau des bénévoles par étape", url: "https://documents.cooperer-en-saintonge.org/ronde/etapes" },
+        ],
+      },
+      since,
+    ),
+  );
+  const requester = asker === undefined ? undefined : getUserById(db, asker);
+  if (!requester) return;
+  const asked = requestToJoinGroup(
+    db,
+    pole,
+    { id: groupId, slug: "ronde-saintongeaise", name: "Ronde saintongeaise", coordinatorId: coordinator.id },
+    { id: requester.id, displayName: requester.displayName },
+    { message: "Je peux tenir le stand du village d'arrivée.", organisationId: null },
+    new Date(now.getTime() - 2 * DAY),
+  );
+  if (!asked.ok) throw new Error(asked.message);
 }
