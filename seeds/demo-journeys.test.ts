@@ -1,6 +1,7 @@
 import { asc, count, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
+  mentorshipEndorsements,
   mentorshipFeedback,
   mentorships,
   mentorshipSessions,
@@ -27,6 +28,7 @@ function journeySnapshot(db: Db) {
       .from(mentorships)
       .orderBy(asc(mentorships.id))
       .all(),
+    endorsements: db.select().from(mentorshipEndorsements).orderBy(asc(mentorshipEndorsements.id)).all(),
   };
 }
 
@@ -89,6 +91,24 @@ describe("demo journeys (CRÉER and ACCOMPAGNER)", () => {
       .where(sql`${projects.ownerId} = ${holder.id} and ${mentorships.status} = 'demande' and ${mentorships.initiatedBy} = 'benevole'`)
       .all();
     expect(offers.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it("has a published endorsement on a project clubs can fund, and one waiting for the demo holder", async () => {
+    const rows = db
+      .select({ status: mentorshipEndorsements.status, projectId: mentorships.projectId, ownerId: projects.ownerId })
+      .from(mentorshipEndorsements)
+      .innerJoin(mentorships, eq(mentorships.id, mentorshipEndorsements.mentorshipId))
+      .innerJoin(projects, eq(projects.id, mentorships.projectId))
+      .all();
+    const holder = findUserByEmail(db, "porteur@exemple.fr")!;
+    expect(rows.filter((r) => r.status === "publiee")).toHaveLength(1);
+    expect(rows.filter((r) => r.status === "proposee" && r.ownerId === holder.id)).toHaveLength(1);
+    // The published one counts for a demo club: suggested to it, recommended in the explanation.
+    const published = rows.find((r) => r.status === "publiee")!;
+    const { suggestClubsForProject } = await import("~/models/matching.server");
+    const clubs = suggestClubsForProject(db, published.projectId, { now: NOW });
+    expect(clubs.length).toBeGreaterThan(0);
+    expect(clubs[0]!.explanation).toMatch(/vivement recommandé par/);
   });
 
   // Its duration is printed by `npm run db:seed` (« Démo créée en … ms »), not asserted: a timed test fails on a busy machine.

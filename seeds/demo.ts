@@ -10,6 +10,7 @@ import { getCommunes } from "~/models/commune.server";
 import { addTerritoryStaff, createTerritory, type NewTerritory } from "~/models/territory.server";
 import { createUser } from "~/models/user.server";
 import { writeTransaction, type Db } from "~/utils/db.server";
+import { seedDemoEndorsements } from "./demo-endorsements";
 import { seedDemoFinance } from "./demo-finance";
 import { seedDemoJourneys } from "./demo-journeys";
 import { seedDemoPoleLife } from "./demo-pole-life";
@@ -248,6 +249,7 @@ export async function seedDemo(db: Db, now: Date): Promise<DemoCounts> {
     seedDemoJourneys(db, now);
     seedDemoFinance(db, now);
     seedDemoPoleLife(db, now, fixedAccountIds);
+    seedDemoEndorsements(db, now);
   });
   return countRoles(people, territories.length);
 }
