@@ -292,6 +292,24 @@ export class E2eDb {
     return row.email;
   }
 
+  /** A seeded member of the pôle asked to accept the new version of its charter (not the quiet account). */
+  memberYetToAcceptCharter(slug: string): string {
+    const quiet = this.quietDemoAccount();
+    const row = this.db
+      .prepare(
+        `SELECT u.email FROM pole_members m
+         JOIN territories t ON t.id = m.territory_id AND t.slug = ?
+         JOIN users u ON u.id = m.user_id
+         WHERE u.email <> ? AND u.email NOT LIKE 'e2e-%'
+           AND NOT EXISTS (SELECT 1 FROM charter_acceptances a JOIN charter_versions v ON v.id = a.charter_version_id
+             WHERE a.user_id = u.id AND v.territory_id = t.id
+               AND v.version = (SELECT max(version) FROM charter_versions WHERE territory_id = t.id))
+         ORDER BY u.id LIMIT 1`,
+      )
+      .get(slug, quiet) as { email: string };
+    return row.email;
+  }
+
   countSessionsByEmail(email: string): number {
     const row = this.db
       .prepare("SELECT count(*) AS n FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.email = ?")
