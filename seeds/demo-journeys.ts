@@ -35,6 +35,7 @@ import {
   saveFundingNeed,
 } from "~/models/project.server";
 import { saveVolunteerProfile } from "~/models/volunteer.server";
+import { seedDemoOffer, seedDemoPartnerships } from "./demo-partnerships";
 import type { Db } from "~/utils/db.server";
 
 const SEED = 4004;
@@ -210,7 +211,9 @@ function seedProjects(db: Db, faker: Faker, now: Date): { projects: SeededProjec
     const idea = IDEAS[i % IDEAS.length]!;
     const status = owner === fixedHolder && i === 1 ? "brouillon" : owner === fixedHolder ? "publie" : plannedStatus(i);
     const createdAt = daysBefore(now, faker.number.int({ min: 90, max: 420 }));
-    const seeksPartners = idea.kind === "entreprendre-a-plusieurs" || faker.datatype.boolean({ probability: 0.15 });
+    // The fixed holder's first project seeks partners too (seeds/demo-partnerships.ts sends it a proposal).
+    const seeksPartners =
+      idea.kind === "entreprendre-a-plusieurs" || faker.datatype.boolean({ probability: 0.15 }) || (owner === fixedHolder && i === 0);
     const project = createProject(
       db,
       owner.id,
@@ -230,11 +233,10 @@ function seedProjects(db: Db, faker: Faker, now: Date): { projects: SeededProjec
         communeCode: owner.communeCode,
         remoteOk: faker.datatype.boolean({ probability: 0.5 }),
         jobsExpected: faker.number.int({ min: 1, max: 6 }),
-        seeksPartners,
-        partnersNote: seeksPartners ? "Nous cherchons une ou deux personnes prêtes à s'engager au capital et au travail." : "",
       },
       createdAt,
     );
+    if (seeksPartners) seedDemoOffer(db, owner.id, project.id, project.title, createdAt);
     for (const need of idea.needs) {
       addSkillNeed(
         db,
@@ -427,6 +429,7 @@ export function seedDemoJourneys(db: Db, now: Date): JourneyCounts {
   const { projects, fundingNeeds } = seedProjects(db, faker, now);
   const { mentorshipCount, sessionCount } = seedMentorships(db, faker, now, projects, volunteers);
   const showcase = seedShowcaseOffer(db, now, projects, volunteers);
+  seedDemoPartnerships(db, now);
   return {
     volunteerProfiles: volunteers.length,
     projects: projects.length,

@@ -39,8 +39,6 @@ export function createFundedProject(db: Db, ownerId: number, options: FundedProj
       communeCode: options.communeCode ?? DEFAULT_COMMUNE_CODE,
       remoteOk: false,
       jobsExpected: 2,
-      seeksPartners: false,
-      partnersNote: "",
     },
     now,
   );

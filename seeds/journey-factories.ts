@@ -12,6 +12,7 @@ import {
   type ProjectInput,
   type ProjectRow,
 } from "~/models/project.server";
+import { saveProjectOffer, type OfferInput } from "~/models/partnership.server";
 import { saveVolunteerProfile, type VolunteerProfileInput } from "~/models/volunteer.server";
 import type { User } from "~/models/user.server";
 import type { Db } from "~/utils/db.server";
@@ -37,6 +38,8 @@ export function createTestProject(
     status?: "brouillon" | "publie";
     needs?: { skill: string; priority?: NeedPriority }[];
     overrides?: Partial<ProjectInput>;
+    /** An open partnership offer (« M'associer avec d'autres »), saved before publishing. */
+    offer?: Partial<OfferInput>;
     now?: Date;
   } = {},
 ): TestProject {
@@ -55,8 +58,6 @@ export function createTestProject(
       communeCode: DEFAULT_COMMUNE_CODE,
       remoteOk: false,
       jobsExpected: 2,
-      seeksPartners: false,
-      partnersNote: "",
       ...options.overrides,
     },
     now,
@@ -69,6 +70,16 @@ export function createTestProject(
       now,
     ),
   );
+  if (options.offer) {
+    const saved = saveProjectOffer(
+      db,
+      ownerId,
+      project.id,
+      { brings: "Un local et du matériel à partager.", seeks: "Un associé au capital et au travail.", open: true, ...options.offer },
+      now,
+    );
+    if (!saved.ok) throw new Error(saved.message);
+  }
   if ((options.status ?? "publie") === "publie") {
     const published = publishProject(db, project.id, now);
     if (!published.ok) throw new Error(published.message);

@@ -61,17 +61,6 @@ export function ProjectForm({
         min={0}
         max={500}
       />
-      <CheckboxField
-        meta={fields.seeksPartners}
-        label="Je cherche des associés"
-        hint="Le projet apparaîtra aux porteurs de projets de votre pôle qui veulent entreprendre à plusieurs."
-      />
-      <TextAreaField
-        meta={fields.partnersNote}
-        label="Associés recherchés (facultatif)"
-        hint="Quel profil, quel apport, quel engagement."
-        rows={3}
-      />
       <div>
         <button type="submit" className="button" disabled={navigation.state === "submitting"}>
           {submitLabel}

@@ -14,6 +14,7 @@ export const NOTIFICATION_KIND_LABELS: Readonly<Record<NotificationKind, { label
   "vie-club": { label: "Vie de vos clubs", hint: "Une cotisation à verser, un engagement pris par le club." },
   "invitation-club": { label: "Invitations à un club", hint: "Un club d'épargnants vous invite à le rejoindre." },
   "projet-soutenu": { label: "Projets que vous soutenez", hint: "Un projet que vous soutenez atteint son objectif ou sa date." },
+  partenariat: { label: "Propositions d'association", hint: "Une personne propose de s'associer à votre projet, ou répond à votre proposition." },
   moderation: { label: "Vos contributions", hint: "Ce que vous avez proposé est publié, à revoir ou refusé." },
   "vie-pole": { label: "Vie de vos pôles", hint: "Un groupe de travail vous répond, un membre rejoint le pôle, une demande à examiner." },
   securite: { label: "Sécurité du compte", hint: "Mot de passe, adresse e-mail : toujours envoyé, sans délai." },

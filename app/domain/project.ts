@@ -111,7 +111,7 @@ export function checkPublishable(
     return {
       ok: false,
       message:
-        "Avant de publier, ajoutez au moins un besoin : une compétence, un financement, ou cochez « Je cherche des associés ».",
+        "Avant de publier, ajoutez au moins un besoin : une compétence, un financement, ou dites quels associés vous cherchez (« M'associer avec d'autres »).",
     };
   }
   return { ok: true };

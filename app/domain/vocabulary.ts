@@ -140,6 +140,7 @@ export const NOTIFICATION_KINDS = [
   "vie-club",
   "invitation-club",
   "projet-soutenu",
+  "partenariat",
   "moderation",
   "vie-pole",
   "securite",

@@ -31,6 +31,7 @@ import { createTontine } from "~/models/tontine.server";
 import { get, post, type Called } from "~/route-tests/helpers";
 import { notify } from "~/models/notification.server";
 import { writeEndorsement } from "~/models/endorsement.server";
+import { getProjectOffer, proposeToOffer } from "~/models/partnership.server";
 import { getDb, writeTransaction, type Db } from "~/utils/db.server";
 import { createSession } from "~/utils/session.server";
 import { PERMISSIONS, type RouteId } from "./permissions";
@@ -256,6 +257,22 @@ const CASES: Record<string, Record<string, Case>> = {
     offer: async () => {
       const { project } = await holderAndProject();
       return { actor: (await createTestVolunteer(db)).id, path: `/projets/${project.id}`, params: { id: String(project.id) }, form: { intent: "offer", needId: String(project.needIds[0]) } };
+    },
+    propose: async () => {
+      const project = createTestProject(db, await user(["porteur"]), { offer: {} });
+      return { actor: await saver(), path: `/projets/${project.id}`, params: { id: String(project.id) }, form: { intent: "propose", message: "Bonjour, je voudrais m'associer à votre projet." } };
+    },
+  },
+  "projets.$id.associes": {
+    save: projectCase("/projets/{id}/associes", { intent: "save", brings: "Un atelier partagé et du matériel.", seeks: "Une personne pour la vente.", open: "on" }),
+    answer: async () => {
+      const holder = await user(["porteur"]);
+      const project = createTestProject(db, holder, { offer: {} });
+      const offer = getProjectOffer(db, project.id)!;
+      const sent = proposeToOffer(db, await saver(), offer.id, { message: "Bonjour, je voudrais m'associer.", fromProjectId: null, fromOrganisationId: null }, new Date());
+      if (!sent.ok) throw new Error(sent.message);
+      const params = { id: String(project.id) };
+      return { actor: holder, stranger: await user(["porteur"]), path: `/projets/${project.id}/associes`, params, form: { intent: "answer", proposalId: String(sent.proposalId), decision: "accepter" } };
     },
   },
   "projets.$id.modifier": { submit: projectCase("/projets/{id}/modifier", { title: "Titre changé" }) },

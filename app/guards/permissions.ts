@@ -117,9 +117,13 @@ export const PERMISSIONS = {
       close: { ...projectHolder, refusal: "Seule la personne qui porte ce projet peut faire cela." },
       request: { ...projectHolder, refusal: "Seule la personne qui porte ce projet peut faire cela." },
       offer: { who: ["benevole"], scope: "any" },
+      // Anyone signed in proposes to join a project that seeks partners (the model refuses its holder).
+      propose: signedIn,
     },
   },
   "projets.$id.modifier": { loader: projectHolder, actions: { submit: projectHolder } },
+  // « M'associer avec d'autres »: the holder says what the project brings and seeks, and answers proposals.
+  "projets.$id.associes": { loader: projectHolder, actions: { save: projectHolder, answer: projectHolder } },
   "projets.$id.besoins.nouveau": { loader: projectHolder, actions: { save: projectHolder } },
   "projets.$id.besoins.$needId": { loader: projectHolder, actions: { save: projectHolder, remove: projectHolder } },
   "projets.$id.financement": { loader: projectHolder, actions: { save: projectHolder, remove: projectHolder } },

@@ -69,8 +69,6 @@ export function validateProjectForm(db: Db, formData: FormData): ProjectFormResu
       communeCode: commune.commune.code,
       remoteOk: v.remoteOk ?? false,
       jobsExpected: v.jobsExpected,
-      seeksPartners: v.seeksPartners ?? false,
-      partnersNote: v.seeksPartners ? (v.partnersNote ?? "") : "",
     },
   };
 }

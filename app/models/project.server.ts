@@ -37,8 +37,6 @@ export type ProjectInput = {
   communeCode: string;
   remoteOk: boolean;
   jobsExpected: number;
-  seeksPartners: boolean;
-  partnersNote: string;
 };
 
 export type SkillNeedInput = {

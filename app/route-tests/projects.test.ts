@@ -95,19 +95,20 @@ describe("who may see a project", () => {
 
   it("lists projects looking for partners near the person, nearest first, never their own", async () => {
     const me = await createTestHolder(db());
-    const partners = { seeksPartners: true, partnersNote: "Un associé au capital." };
-    const mine = createTestProject(db(), me.id, { overrides: partners });
-    const matha = createTestProject(db(), (await createTestHolder(db())).id, { overrides: { ...partners, communeCode: "17224" } });
-    const here = createTestProject(db(), (await createTestHolder(db())).id, { overrides: partners });
-    const maubeuge = createTestProject(db(), (await createTestHolder(db())).id, { overrides: { ...partners, communeCode: "59392" } });
+    const offer = { seeks: "Un associé au capital." };
+    const mine = createTestProject(db(), me.id, { offer });
+    const matha = createTestProject(db(), (await createTestHolder(db())).id, { offer, overrides: { communeCode: "17224" } });
+    const here = createTestProject(db(), (await createTestHolder(db())).id, { offer });
+    const maubeuge = createTestProject(db(), (await createTestHolder(db())).id, { offer, overrides: { communeCode: "59392" } });
     const alone = createTestProject(db(), (await createTestHolder(db())).id);
-    const draft = createTestProject(db(), (await createTestHolder(db())).id, { status: "brouillon", overrides: partners });
+    const closed = createTestProject(db(), (await createTestHolder(db())).id, { offer: { ...offer, open: false } });
+    const draft = createTestProject(db(), (await createTestHolder(db())).id, { status: "brouillon", offer });
     const page = await get(projectsIndex.loader, "/projets", me.id);
     const near = (page.data as { me: { partners: { id: number; distanceKm: number }[] } }).me.partners;
     expect(near.map((p) => p.id)).toEqual([here.id, matha.id]);
     expect(near[1]!.distanceKm).toBeGreaterThan(10);
     expect(near[1]!.distanceKm).toBeLessThan(40);
-    for (const hidden of [mine, maubeuge, alone, draft]) expect(near.map((p) => p.id)).not.toContain(hidden.id);
+    for (const hidden of [mine, maubeuge, alone, closed, draft]) expect(near.map((p) => p.id)).not.toContain(hidden.id);
   });
 
   it("does not list someone else's draft on /projets", async () => {

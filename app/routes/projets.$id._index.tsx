@@ -21,7 +21,10 @@ import { closeDueVotesOnProject } from "~/models/club-vote.server";
 import { getProjectFundingProgress } from "~/models/funding-progress.server";
 import { suggestMentorsForNeed, type MentorSuggestion } from "~/models/matching.server";
 import { listMentorshipsForProject, requestMentorship, type MentorshipSummary } from "~/models/mentorship.server";
-import { closeProject, publishProject, type SkillNeedView } from "~/models/project.server";
+import { getProjectOffer, listMyProposalsToOffer, listProposalsForOffer, proposeToOffer } from "~/models/partnership.server";
+import { closeProject, listOwnedProjects, publishProject, type ProjectDetail, type SkillNeedView } from "~/models/project.server";
+import { partnershipProposalSchema } from "~/schemas/partnership";
+import type { Auth } from "~/utils/auth.server";
 import { hasVolunteerProfile } from "~/models/volunteer.server";
 import { mentorshipRequestSchema } from "~/schemas/mentorship";
 import { hasRole } from "~/domain/permissions";
@@ -32,6 +35,9 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { useFormReply } from "~/utils/reply";
 import { UNKNOWN_INTENT, replyInvalid, replyRefused } from "~/utils/reply.server";
 import { Alert } from "~/components/ui/alert";
+import { SelectField, TextAreaField } from "~/components/ui/field";
+import { ConformForm, SubmitButton, useSchemaForm } from "~/components/ui/form";
+import { PARTNERSHIP_PROPOSAL_STATUS_LABELS, PROPOSAL_MESSAGE_MAX } from "~/domain/partnership";
 import { authorize, signInFirst } from "~/guards/authorize.server";
 import { ProjectEndorsements } from "~/components/project-endorsements";
 import { listPendingEndorsements, listPublishedEndorsements } from "~/models/endorsement.server";
@@ -70,6 +76,7 @@ export function loader({ request, params }: LoaderFunctionArgs) {
   closeDueVotesOnProject(db, project.id, new Date());
   const { owner, ...rest } = project;
   return {
+    partnership: partnershipFor(auth, project, isOwner),
     project: rest,
     ownerName: owner.displayName,
     contactEmail: canSeeProjectContact(viewer, project) ? owner.email : null,
@@ -87,6 +94,28 @@ export function loader({ request, params }: LoaderFunctionArgs) {
     pendingEndorsements: isOwner ? listPendingEndorsements(db, project.id) : [],
   };
 }
+
+/** « M'associer avec d'autres »: the offer, the holder's pending proposals, or the visitor's own proposals and form. */
+function partnershipFor(auth: Auth | null, project: ProjectDetail, isOwner: boolean) {
+  const db = getDb();
+  const offer = getProjectOffer(db, project.id);
+  const visible = offer && (offer.open || isOwner) ? { brings: offer.brings, seeks: offer.seeks, open: offer.open } : null;
+  const canPropose = !!offer && offer.open && project.status === "publie" && !!auth && !isOwner;
+  const mine = offer && auth && !isOwner ? listMyProposalsToOffer(db, auth.user.id, offer.id) : [];
+  return {
+    offer: visible,
+    pendingForOwner: offer && isOwner ? listProposalsForOffer(db, offer.id).filter((p) => p.status === "envoyee").length : 0,
+    mine: mine.map((p) => ({ id: p.id, status: p.status, reply: p.reply, createdAt: p.createdAt })),
+    canPropose: canPropose && !mine.some((p) => p.status === "envoyee"),
+    myProjects: canPropose
+      ? listOwnedProjects(db, auth.user.id)
+          .filter((p) => p.status !== "clos" && p.id !== project.id)
+          .map((p) => ({ id: p.id, title: p.title }))
+      : [],
+  };
+}
+
+const PROPOSAL_FORM = "proposition";
 
 const PROJECT_DONE = {
   published: "Votre projet est publié : les bénévoles, épargnants et clubs de votre pôle peuvent le voir.",
@@ -114,6 +143,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!canCloseProject(project)) return replyRefused({ status: 409, message: "Ce projet est déjà clos." });
     closeProject(db, project.id, now);
     return redirectWithFlash(`/projets/${project.id}`, PROJECT_DONE.closed);
+  }
+  if (intent === "propose") {
+    const submission = parseWithZod(formData, { schema: partnershipProposalSchema });
+    if (submission.status !== "success") return replyInvalid(submission, { formId: PROPOSAL_FORM });
+    const offer = getProjectOffer(db, project.id);
+    if (!offer) return replyRefused({ status: 404, message: "Ce projet ne cherche pas d'associés." }, { submission, formId: PROPOSAL_FORM });
+    const { message, fromProjectId } = submission.value;
+    const sent = proposeToOffer(db, auth.user.id, offer.id, { message, fromProjectId: fromProjectId ?? null, fromOrganisationId: null }, now);
+    if (!sent.ok) return replyRefused(sent, { submission, formId: PROPOSAL_FORM });
+    return redirectWithFlash(
+      `/projets/${project.id}#associes`,
+      "Votre proposition est envoyée : la personne qui porte le projet la reçoit par Maillon, et vous recevrez sa réponse.",
+    );
   }
   if (intent === "request" || intent === "offer") {
     const submission = parseWithZod(formData, { schema: mentorshipRequestSchema });
@@ -191,12 +233,7 @@ export default function ProjectPage() {
         </dd>
       </dl>
 
-      {project.seeksPartners ? (
-        <section aria-labelledby="associes">
-          <h2 id="associes">Je cherche des associés</h2>
-          <p className="prewrap">{project.partnersNote || "Le porteur ou la porteuse cherche des associés pour entreprendre à plusieurs."}</p>
-        </section>
-      ) : null}
+      <PartnersSection />
 
       <NeedsSection />
       <ProjectEndorsements endorsements={loaderData.endorsements} pending={loaderData.pendingEndorsements} />
@@ -431,5 +468,86 @@ function FundingSection() {
         </p>
       ) : null}
     </section>
+  );
+}
+
+function PartnersSection() {
+  const { project, partnership, isOwner, canEdit, signedIn } = useLoaderData<typeof loader>();
+  const { offer } = partnership;
+  if (!offer && !(isOwner && canEdit)) return null;
+  return (
+    <section aria-labelledby="associes">
+      <h2 id="associes">M'associer avec d'autres</h2>
+      {offer ? (
+        <>
+          {!offer.open ? <p className="hint">Recherche close : le projet ne reçoit plus de propositions.</p> : null}
+          <dl className="details">
+            <dt>Le projet apporte</dt>
+            <dd className="prewrap">{offer.brings}</dd>
+            <dt>Le projet cherche</dt>
+            <dd className="prewrap">{offer.seeks}</dd>
+          </dl>
+        </>
+      ) : (
+        <p>Vous voulez entreprendre à plusieurs ? Dites ce que le projet apporte et quels associés vous cherchez.</p>
+      )}
+      {isOwner && canEdit ? (
+        <p>
+          <a className="button button--ghost" href={`/projets/${project.id}/associes`}>
+            {offer ? "Modifier la recherche d'associés" : "Chercher des associés"}
+          </a>{" "}
+          {partnership.pendingForOwner > 0 ? (
+            <a href={`/projets/${project.id}/associes#propositions`}>
+              {partnership.pendingForOwner > 1 ? `${partnership.pendingForOwner} propositions attendent` : "Une proposition attend"} votre réponse
+            </a>
+          ) : null}
+        </p>
+      ) : null}
+      {partnership.mine.length > 0 ? (
+        <ul className="plain-list">
+          {partnership.mine.map((p) => (
+            <li key={p.id}>
+              Votre proposition du {formatDate(new Date(p.createdAt))} : {PARTNERSHIP_PROPOSAL_STATUS_LABELS[p.status].toLowerCase()}
+              {p.status === "acceptee" ? " — ses coordonnées vous ont été envoyées par notification." : null}
+              {p.reply ? <span className="prewrap"> Réponse : {p.reply}</span> : null}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {offer?.open && !signedIn && project.status === "publie" ? (
+        <p>
+          Ce projet vous intéresse ?{" "}
+          <a href={`/connexion?redirectTo=${encodeURIComponent(`/projets/${project.id}#associes`)}`}>Connectez-vous</a> pour proposer de
+          vous associer : Maillon transmet votre message, sans montrer d'adresse.
+        </p>
+      ) : null}
+      {partnership.canPropose ? <ProposeForm /> : null}
+    </section>
+  );
+}
+
+function ProposeForm() {
+  const { partnership } = useLoaderData<typeof loader>();
+  const [form, fields] = useSchemaForm(partnershipProposalSchema, { id: PROPOSAL_FORM, reply: PROPOSAL_FORM });
+  return (
+    <ConformForm form={form} intent="propose" aria-labelledby="proposer">
+      <h3 id="proposer">Proposer de m'associer</h3>
+      <p className="hint">Maillon transmet votre message à la personne qui porte le projet ; vos adresses ne sont échangées que si elle accepte.</p>
+      <TextAreaField
+        meta={fields.message}
+        label="Votre message"
+        hint={`Qui vous êtes, ce que vous apportez, ce que vous proposez (${PROPOSAL_MESSAGE_MAX} caractères au plus).`}
+        rows={4}
+      />
+      {partnership.myProjects.length > 0 ? (
+        <SelectField
+          meta={fields.fromProjectId}
+          label="Je viens avec mon projet (facultatif)"
+          options={partnership.myProjects.map((p) => ({ value: String(p.id), label: p.title }))}
+          placeholder="Aucun : je viens à titre personnel"
+        />
+      ) : null}
+      <SubmitButton>Envoyer ma proposition</SubmitButton>
+    </ConformForm>
   );
 }

@@ -31,8 +31,6 @@ export function loader({ request, params }: LoaderFunctionArgs) {
       communeCode: project.communeCode,
       remoteOk: project.remoteOk,
       jobsExpected: project.jobsExpected,
-      seeksPartners: project.seeksPartners,
-      partnersNote: project.partnersNote,
     },
   };
 }

@@ -40,8 +40,6 @@ export const projectSchema = z.object({
   communeCode: communeCodeSchema.optional(),
   remoteOk: z.boolean().optional(),
   jobsExpected: wholeNumber("Indiquez le nombre d'emplois prévus (0 si vous ne savez pas).", 0, 500, "emplois"),
-  seeksPartners: z.boolean().optional(),
-  partnersNote: optionalText(NOTE_MAX, "La description des associés recherchés"),
 });
 export type ProjectFormValues = z.infer<typeof projectSchema>;
 
