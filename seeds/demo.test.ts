@@ -1,12 +1,14 @@
-import { asc, eq, isNull } from "drizzle-orm";
+import { asc, count, eq, gt, isNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { territoryCommunes, userRoles, users } from "#db/schema";
 import { freshTestDatabasePath, removeDatabaseFiles } from "#tests/setup/test-database";
 import { getTerritoryBySlug, listTerritoriesWithCounts } from "~/models/territory.server";
+import { listAxesWithGroups } from "~/models/working-group.server";
 import { findUserByEmail, getStaffTerritoryIds, getUserRoles } from "~/models/user.server";
 import { getDb, openDatabase, type Db } from "~/utils/db.server";
 import { verifyPassword } from "~/utils/password.server";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo, type DemoCounts } from "./demo";
+import { DIRECTORY_POLES } from "./poles";
 import { seedDemoIfEmpty } from "./seed";
 
 const NOW = new Date("2026-03-02T09:00:00Z");
@@ -57,8 +59,9 @@ describe("seedDemo", () => {
     expect(snapshot(twin)).toEqual(a);
   });
 
-  it("creates two pôles and about a hundred people, in the expected proportions", () => {
-    expect(counts.territories).toBe(2);
+  it("creates the pôles of the directory and about a hundred people, in the expected proportions", () => {
+    expect(counts.territories).toBe(2 + DIRECTORY_POLES.length);
+    expect(counts.territories).toBeGreaterThanOrEqual(20);
     expect(counts.users).toBeGreaterThanOrEqual(100);
     expect(counts.users).toBeLessThanOrEqual(130);
     expect(counts.benevoles).toBeGreaterThanOrEqual(55);
@@ -93,9 +96,9 @@ describe("seedDemo", () => {
   });
 
   it("fills both pôles and their perimeters (the member communes of their EPCIs)", () => {
-    const [sambre, saintonge] = listTerritoriesWithCounts(db);
-    expect(saintonge?.slug).toBe("vals-de-saintonge");
-    expect(sambre?.slug).toBe("sambre-avesnois");
+    const all = listTerritoriesWithCounts(db);
+    const saintonge = all.find((t) => t.slug === "vals-de-saintonge");
+    const sambre = all.find((t) => t.slug === "sambre-avesnois");
     for (const t of [saintonge, sambre]) {
       expect(t?.counts.volunteers).toBeGreaterThan(10);
       expect(t?.counts.holders).toBeGreaterThan(5);
@@ -108,9 +111,45 @@ describe("seedDemo", () => {
       "Transition énergétique de l'habitat",
       "Services à la personne",
       "Mobilité et accessibilité",
+      "Communication commune et utilité sociale",
     ]);
     expect(getTerritoryBySlug(db, "vals-de-saintonge")?.communeCount).toBe(109);
     expect(getTerritoryBySlug(db, "sambre-avesnois")?.communeCount).toBe(150);
+  });
+
+  it("gives the other pôles of the directory no member: their perimeters overlap neither each other nor the two", () => {
+    const shared = db
+      .select({ communeCode: territoryCommunes.communeCode, n: count() })
+      .from(territoryCommunes)
+      .groupBy(territoryCommunes.communeCode)
+      .having(gt(count(), 1))
+      .all();
+    expect(shared).toEqual([]);
+    const all = listTerritoriesWithCounts(db);
+    for (const pole of all.filter((t) => !["vals-de-saintonge", "sambre-avesnois"].includes(t.slug))) {
+      expect(pole.counts, pole.slug).toEqual({ holders: 0, volunteers: 0, savers: 0 });
+      expect(pole.axes.length, pole.slug).toBeGreaterThanOrEqual(2);
+      expect(pole.departments.length, pole.slug).toBeGreaterThanOrEqual(1);
+      const detail = getTerritoryBySlug(db, pole.slug)!;
+      expect(detail.communeCount > 0 || detail.perimeterNote !== null, pole.slug).toBe(true);
+    }
+    expect(all.filter((t) => t.seat !== null).length).toBeGreaterThanOrEqual(18);
+  });
+
+  it("seeds the working groups under the axes: eight for Auton'Hommes, and Saintonge's contact and opening hours", () => {
+    const groups = (slug: string) =>
+      listAxesWithGroups(db, getTerritoryBySlug(db, slug)!.id).flatMap((a) => a.groups.map((g) => g.name));
+    expect(groups("autonhommes")).toHaveLength(8);
+    expect(groups("autonhommes")).toContain("GPEC territoriale");
+    expect(groups("sambre-avesnois").length).toBeGreaterThanOrEqual(6);
+    expect(groups("vals-de-saintonge")).toEqual(
+      expect.arrayContaining(["Comité de pilotage de la filière maraîchage bio", "Ronde saintongeaise"]),
+    );
+    const saintonge = getTerritoryBySlug(db, "vals-de-saintonge")!;
+    expect(saintonge.phone).toBe("09 53 50 27 59");
+    expect(saintonge.openingHours).toMatch(/lundi et le vendredi de 15 h à 17 h/);
+    expect(saintonge.seat?.name).toBe("Saint-Jean-d'Angély");
+    expect(saintonge.axes.map((a) => a.theme)).toContain("finance-solidaire");
   });
 
   it("uses unique ASCII e-mails on exemple.fr", () => {

@@ -21,6 +21,7 @@ import {
   SAMBRE_AVESNOIS,
   VALS_DE_SAINTONGE,
 } from "./territories";
+import { DIRECTORY_POLES } from "./poles";
 
 /** Shared by every demo account; printed in the README. */
 export const DEMO_PASSWORD = "maillon-demo-2026";
@@ -201,7 +202,8 @@ function countRoles(people: PlannedPerson[], territories: number): DemoCounts {
 }
 
 /**
- * Creates the two pôles and the demo people in one transaction. Expects a
+ * Creates the pôles (the two with members, then the directory's others) and the demo people in one
+ * transaction. Expects a
  * database without them (see `seedDemoIfEmpty` in seeds/seed.ts).
  */
 export async function seedDemo(db: Db, now: Date): Promise<DemoCounts> {
@@ -229,6 +231,8 @@ export async function seedDemo(db: Db, now: Date): Promise<DemoCounts> {
     for (const { slug, input } of territories) {
       territoryIds.set(slug, createTerritory(db, input, now).id);
     }
+    // The directory's other pôles come after, so the two with members keep ids 1 and 2.
+    for (const seed of DIRECTORY_POLES) createTerritory(db, resolveTerritory(seed), now);
     for (const person of people) {
       const result = createUser(
         db,
@@ -251,7 +255,7 @@ export async function seedDemo(db: Db, now: Date): Promise<DemoCounts> {
     seedDemoPoleLife(db, now, fixedAccountIds);
     seedDemoEndorsements(db, now);
   });
-  return countRoles(people, territories.length);
+  return countRoles(people, territories.length + DIRECTORY_POLES.length);
 }
 
 /** The pôle slugs of the demo, for tests and links. */

@@ -75,10 +75,11 @@ describe("territory model", () => {
       [0, "Premier axe", "Un"],
       [1, "Deuxième axe", ""],
     ]);
-    expect(a?.departments).toEqual([{ code: "17", name: "Charente-Maritime" }]);
+    expect(a?.axes.map((x) => x.theme)).toEqual(["autre", "autre"]);
+    expect(a?.departments).toEqual([{ code: "17", name: "Charente-Maritime", regionCode: "75" }]);
     expect(b?.departments).toEqual([
-      { code: "17", name: "Charente-Maritime" },
-      { code: "59", name: "Nord" },
+      { code: "17", name: "Charente-Maritime", regionCode: "75" },
+      { code: "59", name: "Nord", regionCode: "32" },
     ]);
   });
 

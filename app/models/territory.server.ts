@@ -1,5 +1,7 @@
 import { asc, count, eq, inArray, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
 import {
+  communes,
   departments,
   territories,
   territoryAxes,
@@ -8,8 +10,9 @@ import {
   territoryStaff,
   userRoles,
   users,
+  workingGroups,
 } from "#db/schema";
-import type { Role } from "~/domain/vocabulary";
+import type { AxisTheme, Role } from "~/domain/vocabulary";
 import { writeTransaction, type Db, type Reader } from "~/utils/db.server";
 
 export type Territory = typeof territories.$inferSelect;
@@ -21,15 +24,32 @@ export type NewTerritory = {
   description: string;
   contactEmail?: string | null;
   address?: string | null;
+  /** INSEE code of the commune where the pôle sits (its point on the map). */
+  seatCommuneCode?: string | null;
+  phone?: string | null;
+  website?: string | null;
+  openingHours?: string | null;
+  /** Said instead of, or besides, the communes when the perimeter is not a set of EPCIs. */
+  perimeterNote?: string | null;
   departmentCodes: readonly string[];
-  /** In display order. */
-  axes: readonly { name: string; description?: string }[];
+  /** In display order, each with its working groups in display order. */
+  axes: readonly NewAxis[];
   /** INSEE codes of the communes forming the perimeter. */
   communeCodes: readonly string[];
 };
 
-export type TerritoryAxis = { id: number; position: number; name: string; description: string };
-export type TerritoryDepartment = { code: string; name: string };
+export type NewAxis = {
+  name: string;
+  description?: string;
+  theme?: AxisTheme;
+  groups?: readonly { slug: string; name: string; purpose?: string }[];
+};
+
+export type TerritoryAxis = { id: number; position: number; name: string; description: string; theme: AxisTheme };
+export type TerritoryDepartment = { code: string; name: string; regionCode: string };
+/** The commune where a pôle sits, with its point when known. */
+export type TerritorySeat = { code: string; name: string; latitude: number | null; longitude: number | null };
+
 
 /** People of the perimeter by self-service role; someone with two roles counts in both. */
 export type RoleCounts = { holders: number; volunteers: number; savers: number };
@@ -43,11 +63,16 @@ export type TerritorySummary = {
   departments: TerritoryDepartment[];
   axes: TerritoryAxis[];
   counts: RoleCounts;
+  seat: TerritorySeat | null;
+  perimeterNote: string | null;
 };
 
 export type TerritoryDetail = TerritorySummary & {
   contactEmail: string | null;
   address: string | null;
+  phone: string | null;
+  website: string | null;
+  openingHours: string | null;
   communeCount: number;
   animators: { id: number; displayName: string }[];
 };
@@ -69,6 +94,11 @@ export function createTerritory(db: Db, input: NewTerritory, now: Date): Territo
         description: input.description,
         contactEmail: input.contactEmail ?? null,
         address: input.address ?? null,
+        seatCommuneCode: input.seatCommuneCode ?? null,
+        phone: input.phone ?? null,
+        website: input.website ?? null,
+        openingHours: input.openingHours ?? null,
+        perimeterNote: input.perimeterNote ?? null,
         createdAt: now,
       })
       .returning()
@@ -80,18 +110,34 @@ export function createTerritory(db: Db, input: NewTerritory, now: Date): Territo
         .values(departmentCodes.map((departmentCode) => ({ territoryId, departmentCode })))
         .run();
     }
-    if (input.axes.length > 0) {
-      tx.insert(territoryAxes)
-        .values(
-          input.axes.map((axis, position) => ({
-            territoryId,
-            position,
-            name: axis.name,
-            description: axis.description ?? "",
-          })),
-        )
-        .run();
-    }
+    input.axes.forEach((axis, position) => {
+      const { id: axisId } = tx
+        .insert(territoryAxes)
+        .values({
+          territoryId,
+          position,
+          name: axis.name,
+          description: axis.description ?? "",
+          theme: axis.theme ?? "autre",
+        })
+        .returning({ id: territoryAxes.id })
+        .get();
+      const groups = axis.groups ?? [];
+      if (groups.length > 0) {
+        tx.insert(workingGroups)
+          .values(
+            groups.map((group) => ({
+              territoryId,
+              axisId,
+              slug: group.slug,
+              name: group.name,
+              purpose: group.purpose ?? "",
+              createdAt: now,
+            })),
+          )
+          .run();
+      }
+    });
     const communeCodes = [...new Set(input.communeCodes)];
     for (let i = 0; i < communeCodes.length; i += INSERT_BATCH) {
       tx.insert(territoryCommunes)
@@ -136,6 +182,8 @@ function roleCountsSubquery(db: Db) {
 }
 
 /** Territories joined with their role counts in one query; `slug` narrows to one. */
+const seatCommunes = alias(communes, "seat_communes");
+
 function selectTerritoriesWithCounts(db: Db, slug?: string) {
   const counts = roleCountsSubquery(db);
   const query = db
@@ -144,9 +192,13 @@ function selectTerritoriesWithCounts(db: Db, slug?: string) {
       holders: sql<number>`coalesce(${counts.holders}, 0)`,
       volunteers: sql<number>`coalesce(${counts.volunteers}, 0)`,
       savers: sql<number>`coalesce(${counts.savers}, 0)`,
+      seatName: seatCommunes.name,
+      seatLatitude: seatCommunes.latitude,
+      seatLongitude: seatCommunes.longitude,
     })
     .from(territories)
     .leftJoin(counts, eq(counts.territoryId, territories.id))
+    .leftJoin(seatCommunes, eq(seatCommunes.code, territories.seatCommuneCode))
     .orderBy(asc(territories.name));
   return (slug === undefined ? query : query.where(eq(territories.slug, slug))).all();
 }
@@ -159,6 +211,7 @@ function axesByTerritory(db: Db, territoryIds: number[]): Map<number, TerritoryA
       position: territoryAxes.position,
       name: territoryAxes.name,
       description: territoryAxes.description,
+      theme: territoryAxes.theme,
     })
     .from(territoryAxes)
     .where(inArray(territoryAxes.territoryId, territoryIds))
@@ -176,6 +229,7 @@ function departmentsByTerritory(
       territoryId: territoryDepartments.territoryId,
       code: departments.code,
       name: departments.name,
+      regionCode: departments.regionCode,
     })
     .from(territoryDepartments)
     .innerJoin(departments, eq(departments.code, territoryDepartments.departmentCode))
@@ -202,7 +256,7 @@ function summarize(db: Db, rows: ReturnType<typeof selectTerritoriesWithCounts>)
   const axes = ids.length > 0 ? axesByTerritory(db, ids) : new Map<number, TerritoryAxis[]>();
   const depts =
     ids.length > 0 ? departmentsByTerritory(db, ids) : new Map<number, TerritoryDepartment[]>();
-  return rows.map(({ territory, holders, volunteers, savers }) => ({
+  return rows.map(({ territory, holders, volunteers, savers, seatName, seatLatitude, seatLongitude }) => ({
     territory,
     summary: {
       id: territory.id,
@@ -213,6 +267,11 @@ function summarize(db: Db, rows: ReturnType<typeof selectTerritoriesWithCounts>)
       departments: depts.get(territory.id) ?? [],
       axes: axes.get(territory.id) ?? [],
       counts: { holders, volunteers, savers },
+      seat:
+        territory.seatCommuneCode && seatName !== null
+          ? { code: territory.seatCommuneCode, name: seatName, latitude: seatLatitude, longitude: seatLongitude }
+          : null,
+      perimeterNote: territory.perimeterNote,
     } satisfies TerritorySummary,
   }));
 }
@@ -244,9 +303,23 @@ export function getTerritoryBySlug(db: Db, slug: string): TerritoryDetail | unde
     ...summary,
     contactEmail: territory.contactEmail,
     address: territory.address,
+    phone: territory.phone,
+    website: territory.website,
+    openingHours: territory.openingHours,
     communeCount,
     animators,
   };
+}
+
+/** INSEE codes of the communes of a pôle's perimeter, sorted. */
+export function listPerimeterCommuneCodes(db: Db, territoryId: number): string[] {
+  return db
+    .select({ code: territoryCommunes.communeCode })
+    .from(territoryCommunes)
+    .where(eq(territoryCommunes.territoryId, territoryId))
+    .orderBy(asc(territoryCommunes.communeCode))
+    .all()
+    .map((row) => row.code);
 }
 
 /** The pôles whose perimeter holds this commune (usually one, possibly none or several). */

@@ -4,13 +4,19 @@ import { PathCards } from "~/components/path-cards";
 import { CardList } from "~/components/ui/card-list";
 import { TerritoryStats } from "~/components/territory-stats";
 import { listTerritoriesWithCounts } from "~/models/territory.server";
+import { formatInteger } from "~/domain/format";
 import { getDb } from "~/utils/db.server";
 import { authorize } from "~/guards/authorize.server";
 
 export function loader({ request }: LoaderFunctionArgs) {
+  const signedIn = authorize(request, "_index").auth !== null;
+  const all = listTerritoriesWithCounts(getDb());
+  // The pôles where people already take part; the directory (/poles) shows them all.
+  const active = all.filter((t) => t.counts.holders + t.counts.volunteers + t.counts.savers > 0);
   return {
-    signedIn: authorize(request, "_index").auth !== null,
-    territories: listTerritoriesWithCounts(getDb()).map((t) => ({
+    signedIn,
+    poleCount: all.length,
+    territories: active.map((t) => ({
       slug: t.slug,
       name: t.name,
       area: t.area,
@@ -21,7 +27,7 @@ export function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function Home() {
-  const { signedIn, territories } = useLoaderData<typeof loader>();
+  const { signedIn, poleCount, territories } = useLoaderData<typeof loader>();
   return (
     <div className="container">
       <section className="hero" aria-labelledby="titre-accueil">
@@ -67,6 +73,11 @@ export default function Home() {
             </>
           )}
         </CardList>
+        {poleCount > territories.length ? (
+          <p>
+            <a href="/poles">Voir les {formatInteger(poleCount)} pôles sur la carte</a>
+          </p>
+        ) : null}
       </section>
     </div>
   );

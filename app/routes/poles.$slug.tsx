@@ -1,25 +1,91 @@
 import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { DepartmentsMap } from "~/components/france-map";
 import { TerritoryStats } from "~/components/territory-stats";
-import { getTerritoryBySlug } from "~/models/territory.server";
-import { getDb } from "~/utils/db.server";
-import { notFound } from "~/utils/http.server";
-import { formatInteger } from "~/domain/format";
+import { CardList } from "~/components/ui/card-list";
+import { round1 } from "~/domain/france-map";
+import { formatInteger, formatWholeEuros } from "~/domain/format";
+import { AXIS_THEME_LABELS, jsonForScript, poleJsonLd, telephoneHref } from "~/domain/poles";
 import { authorize } from "~/guards/authorize.server";
+import { getPoleFigures } from "~/models/pole-figures.server";
+import { listPublishedProjectsInTerritories } from "~/models/project.server";
+import { getTerritoryBySlug, listPerimeterCommuneCodes } from "~/models/territory.server";
+import { listAxesWithGroups } from "~/models/working-group.server";
+import { getDb } from "~/utils/db.server";
+import { getEnv } from "~/utils/env.server";
+import { epcisWithin } from "~/utils/epci.server";
+import { departmentsMap } from "~/utils/france-map.server";
+import { notFound } from "~/utils/http.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.territory.name} — Maillon` : "Pôle introuvable — Maillon" },
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  data
+    ? [
+        { title: `${data.territory.name} — Maillon` },
+        { name: "description", content: data.territory.description.slice(0, 160) },
+      ]
+    : [{ title: "Pôle introuvable — Maillon" }];
+
+const PUBLISHED_PROJECTS_SHOWN = 12;
 
 export function loader({ request, params }: LoaderFunctionArgs) {
   authorize(request, "poles.$slug");
-  const territory = getTerritoryBySlug(getDb(), params.slug ?? "");
+  const db = getDb();
+  const territory = getTerritoryBySlug(db, params.slug ?? "");
   if (!territory) throw notFound("Pôle introuvable");
-  return { territory };
+  const epcis = territory.communeCount > 0 ? epcisWithin(listPerimeterCommuneCodes(db, territory.id)).map((e) => e.name) : [];
+  const small = departmentsMap(territory.departments.map((d) => d.code));
+  const seat = territory.seat;
+  const seatXY =
+    small && seat && seat.latitude !== null && seat.longitude !== null ? small.project(seat.longitude, seat.latitude) : null;
+  const projects = listPublishedProjectsInTerritories(db, [territory.id], { limit: PUBLISHED_PROJECTS_SHOWN }).map((p) => ({
+    id: p.id,
+    title: p.title,
+    pitch: p.pitch,
+    communeName: p.communeName,
+  }));
+  const areaServed =
+    epcis.length > 0 ? epcis : territory.perimeterNote ? [territory.perimeterNote] : territory.departments.map((d) => d.name);
+  const jsonLd = jsonForScript(
+    poleJsonLd({
+      url: new URL(`/poles/${territory.slug}`, getEnv().PUBLIC_URL).toString(),
+      name: territory.name,
+      description: territory.description,
+      email: territory.contactEmail,
+      phone: territory.phone,
+      website: territory.website,
+      address: territory.address,
+      areaServed,
+    }),
+  );
+  const groups = new Map(listAxesWithGroups(db, territory.id).map((axis) => [axis.id, axis.groups]));
+  const axes = territory.axes.map((axis) => ({
+    ...axis,
+    groups: (groups.get(axis.id) ?? []).map((g) => ({ id: g.id, slug: g.slug, name: g.name, purpose: g.purpose })),
+  }));
+  return {
+    territory,
+    axes,
+    epcis,
+    figures: getPoleFigures(db, territory.id),
+    map: small
+      ? {
+          width: small.width,
+          height: small.height,
+          shown: small.shown,
+          context: small.context,
+          seat: seatXY && seat ? { x: round1(seatXY[0]), y: round1(seatXY[1]), name: seat.name } : null,
+        }
+      : null,
+    projects,
+    jsonLd,
+  };
 }
 
 export default function TerritoryPage() {
-  const { territory } = useLoaderData<typeof loader>();
+  const { territory, axes, epcis, figures, map, projects, jsonLd } = useLoaderData<typeof loader>();
+  const departments = territory.departments.map((d) => `${d.name} (${d.code})`).join(", ");
+  const hasContact =
+    territory.address || territory.phone || territory.contactEmail || territory.website || territory.openingHours;
   return (
     <div className="container">
       <p className="eyebrow">{territory.area}</p>
@@ -27,43 +93,181 @@ export default function TerritoryPage() {
       <p>{territory.description}</p>
       <TerritoryStats counts={territory.counts} />
 
+      <section aria-labelledby="chiffres">
+        <h2 id="chiffres">Le pôle en chiffres</h2>
+        <dl className="key-figures">
+          <div>
+            <dt>{figures.publishedProjects < 2 ? "projet publié" : "projets publiés"}</dt>
+            <dd>{formatInteger(figures.publishedProjects)}</dd>
+          </div>
+          <div>
+            <dt>{figures.activeMentorships < 2 ? "accompagnement en cours" : "accompagnements en cours"}</dt>
+            <dd>{formatInteger(figures.activeMentorships)}</dd>
+          </div>
+          <div>
+            <dt>{figures.clubs < 2 ? "club d'épargnants" : "clubs d'épargnants"}</dt>
+            <dd>{formatInteger(figures.clubs)}</dd>
+          </div>
+          <div>
+            <dt>engagés dans ses projets</dt>
+            <dd>{formatWholeEuros(figures.committedCents)}</dd>
+          </div>
+        </dl>
+      </section>
+
       <h2>Axes de travail</h2>
-      <ol>
-        {territory.axes.map((axis) => (
+      <ol className="axes">
+        {axes.map((axis) => (
           <li key={axis.id}>
             <strong>{axis.name}</strong>
             {axis.description ? ` — ${axis.description}` : null}
+            <span className="hint"> (thème : {AXIS_THEME_LABELS[axis.theme]})</span>
+            {axis.groups.length > 0 ? (
+              <>
+                <p className="hint">Groupes de travail :</p>
+                <ul>
+                  {axis.groups.map((group) => (
+                    <li key={group.id}>
+                      <a href={`/poles/${territory.slug}/groupes/${group.slug}`}>{group.name}</a>
+                      {group.purpose ? ` — ${group.purpose}` : null}
+                    </li>
+                  ))}
+                </ul>
+              </>
+            ) : null}
           </li>
         ))}
       </ol>
+      <p>
+        <a href={`/poles/${territory.slug}/groupes`}>Tous les groupes de travail du pôle</a>
+      </p>
 
-      <h2>Le territoire</h2>
-      <dl className="details">
-        <dt>Départements</dt>
-        <dd>{territory.departments.map((d) => `${d.name} (${d.code})`).join(", ")}</dd>
-        <dt>Communes</dt>
-        <dd>{formatInteger(territory.communeCount)}</dd>
-        {territory.animators.length > 0 ? (
-          <>
-            <dt>Équipe d'animation</dt>
-            <dd>{territory.animators.map((a) => a.displayName).join(", ")}</dd>
-          </>
+      <section aria-labelledby="territoire">
+        <h2 id="territoire">Le territoire</h2>
+        <div className="pole-territory">
+          {map ? (
+            <DepartmentsMap
+              {...map}
+              title={`Carte : ${departments}${map.seat ? `, siège à ${map.seat.name}` : ""}`}
+            />
+          ) : null}
+          <dl className="details">
+            <dt>{territory.departments.length > 1 ? "Départements" : "Département"}</dt>
+            <dd>{departments}</dd>
+            {territory.seat ? (
+              <>
+                <dt>Siège</dt>
+                <dd>{territory.seat.name}</dd>
+              </>
+            ) : null}
+            {territory.communeCount > 0 ? (
+              <>
+                <dt>Communes</dt>
+                <dd>{formatInteger(territory.communeCount)}</dd>
+              </>
+            ) : null}
+            {epcis.length > 0 ? (
+              <>
+                <dt>{epcis.length > 1 ? "Intercommunalités" : "Intercommunalité"}</dt>
+                <dd>{epcis.join(", ")}</dd>
+              </>
+            ) : null}
+            {territory.perimeterNote ? (
+              <>
+                <dt>Périmètre</dt>
+                <dd>{territory.perimeterNote}</dd>
+              </>
+            ) : null}
+            {territory.animators.length > 0 ? (
+              <>
+                <dt>Équipe d'animation</dt>
+                <dd>{territory.animators.map((a) => a.displayName).join(", ")}</dd>
+              </>
+            ) : null}
+          </dl>
+        </div>
+      </section>
+
+      <section aria-labelledby="organisations" id="organisations-membres">
+        <h2 id="organisations">Organisations membres</h2>
+        <p>Les organisations membres du pôle seront présentées ici.</p>
+      </section>
+
+      <section aria-labelledby="gouvernance" id="gouvernance-du-pole">
+        <h2 id="gouvernance">Gouvernance</h2>
+        <p>Les instances du pôle et leurs décisions seront présentées ici.</p>
+      </section>
+
+      <section aria-labelledby="contact">
+        <h2 id="contact">Contact</h2>
+        {hasContact ? (
+          <dl className="details">
+            {territory.address ? (
+              <>
+                <dt>Adresse</dt>
+                <dd>{territory.address}</dd>
+              </>
+            ) : null}
+            {territory.phone ? (
+              <>
+                <dt>Téléphone</dt>
+                <dd>
+                  <a href={telephoneHref(territory.phone)}>{territory.phone}</a>
+                </dd>
+              </>
+            ) : null}
+            {territory.contactEmail ? (
+              <>
+                <dt>Courriel</dt>
+                <dd>
+                  <a href={`mailto:${territory.contactEmail}`}>{territory.contactEmail}</a>
+                </dd>
+              </>
+            ) : null}
+            {territory.website ? (
+              <>
+                <dt>Site</dt>
+                <dd>
+                  <a href={territory.website} rel="noopener">
+                    {territory.website.replace(/^https?:\/\//, "")}
+                  </a>
+                </dd>
+              </>
+            ) : null}
+            {territory.openingHours ? (
+              <>
+                <dt>Horaires d'ouverture</dt>
+                <dd>{territory.openingHours}</dd>
+              </>
+            ) : null}
+          </dl>
+        ) : (
+          <p>Le pôle n'a pas encore indiqué ses coordonnées.</p>
+        )}
+      </section>
+
+      <section aria-labelledby="projets">
+        <h2 id="projets">Projets publiés</h2>
+        <CardList
+          items={projects}
+          empty="Aucun projet n'est encore publié sur ce territoire."
+          link={(p) => ({ key: p.id, href: `/projets/${p.id}`, title: p.title })}
+        >
+          {(p) => (
+            <>
+              <p className="hint">{p.communeName}</p>
+              <p>{p.pitch}</p>
+            </>
+          )}
+        </CardList>
+        {figures.publishedProjects > projects.length ? (
+          <p className="hint">
+            Les {formatInteger(projects.length)} plus récents sur {formatInteger(figures.publishedProjects)}.
+          </p>
         ) : null}
-        {territory.address ? (
-          <>
-            <dt>Adresse</dt>
-            <dd>{territory.address}</dd>
-          </>
-        ) : null}
-        {territory.contactEmail ? (
-          <>
-            <dt>Contact</dt>
-            <dd>
-              <a href={`mailto:${territory.contactEmail}`}>{territory.contactEmail}</a>
-            </dd>
-          </>
-        ) : null}
-      </dl>
+      </section>
+
+      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLd }} />
     </div>
   );
 }

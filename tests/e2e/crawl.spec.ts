@@ -29,7 +29,8 @@ test.describe("exploration des liens", () => {
       page,
       siteOrigin,
     }, testInfo) => {
-      test.setTimeout(90_000);
+      // About twenty pages each checked by axe (the map of /poles alone takes seconds on a busy 2-core machine).
+      test.setTimeout(180_000);
       await signInAs(page, role);
       const report = await crawl(page, siteOrigin, checkPage);
       const summary = describeCrawl(role, report);

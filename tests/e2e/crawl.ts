@@ -93,7 +93,13 @@ export async function crawl(
 
     const hrefs = await page
       .locator("a[href]")
-      .evaluateAll((links) => links.map((a) => [a.getAttribute("href") ?? "", (a as HTMLAnchorElement).href] as const));
+      // Resolved by hand: an SVG <a> (the map's points) has no string `href` property.
+      .evaluateAll((links) =>
+        links.map((a) => {
+          const raw = a.getAttribute("href") ?? "";
+          return [raw, new URL(raw, document.baseURI).href] as const;
+        }),
+      );
     for (const [raw, absolute] of hrefs) {
       if (raw === "" || raw.startsWith("#") || /^(mailto|tel|javascript):/i.test(raw)) continue;
       const url = new URL(absolute);

@@ -21,14 +21,14 @@ export function CardList<T>({
   empty?: ReactNode;
   link: (item: T) => CardLink;
   children?: (item: T) => ReactNode;
-  headingLevel?: 2 | 3;
+  headingLevel?: 2 | 3 | 4 | 5;
   ordered?: boolean;
   listClassName?: string;
   cardClassName?: string;
 }) {
   if (items.length === 0) return empty === undefined ? null : <p>{empty}</p>;
   const List = ordered ? "ol" : "ul";
-  const Heading = headingLevel === 2 ? "h2" : "h3";
+  const Heading = (["h2", "h3", "h4", "h5"] as const)[headingLevel - 2]!;
   return (
     <List className={listClassName}>
       {items.map((item) => {
