@@ -6,10 +6,10 @@
  */
 import { and, count, desc, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { notifications, outgoingMails, partnershipOffers, partnershipProposals, projects } from "#db/schema";
+import { notifications, organisationRepresentatives, organisations, outgoingMails, partnershipOffers, partnershipProposals, projects } from "#db/schema";
 import { createTestTerritory, createTestUser } from "#seeds/factories";
 import { createTestHolder, createTestProject } from "#seeds/journey-factories";
-import { getProjectOffer } from "~/models/partnership.server";
+import { getProjectOffer, saveOrganisationOffer } from "~/models/partnership.server";
 import * as associes from "~/routes/projets.$id.associes";
 import * as projectPage from "~/routes/projets.$id._index";
 import { getDb } from "~/utils/db.server";
@@ -160,5 +160,53 @@ describe("proposing to join, and the holder's answer", () => {
     expect(through.status).toBe(404);
     expect(db().select().from(partnershipProposals).where(eq(partnershipProposals.id, proposal.id)).get()!.status).toBe("envoyee");
     expect(db().select({ n: count() }).from(partnershipOffers).where(eq(partnershipOffers.projectId, other.id)).get()!.n).toBe(1);
+  });
+});
+
+describe("complementary projects and organisations of the territory", () => {
+  type Complement = { kind: string; id: number; name: string; explanation: string };
+  const complementsOf = async (projectId: number) =>
+    ((await get(projectPage.loader, `/projets/${projectId}`, null, { id: String(projectId) })).data as { partnership: { complements: Complement[] } })
+      .partnership.complements;
+
+  it("suggests, on a seeking project's page, what brings what it seeks, with an explanation; never beyond the territory", async () => {
+    const seeker = createTestProject(db(), (await createTestHolder(db())).id, {
+      overrides: { title: "Conserverie du marais" },
+      offer: { brings: "Des bocaux et une clientèle sur les marchés.", seeks: "Un atelier de transformation équipé, deux jours par semaine." },
+    });
+    const workshop = createTestProject(db(), (await createTestHolder(db())).id, {
+      overrides: { title: "Cuisine partagée de Mazeray", communeCode: "17226" },
+      offer: { brings: "Un atelier de transformation partagé, avec autoclave.", seeks: "Des producteurs qui le font tourner." },
+    });
+    const far = createTestProject(db(), (await createTestHolder(db())).id, {
+      overrides: { title: "Atelier du Nord", communeCode: "59392" },
+      offer: { brings: "Un atelier de transformation partagé.", seeks: "Des producteurs." },
+    });
+    // An organisation of the territory, its offer written by its confirmed representative.
+    const representative = await createTestUser(db(), { roles: ["porteur"] });
+    const org = db()
+      .insert(organisations)
+      .values({ slug: `legumerie-${representative.id}`, name: "Légumerie solidaire", kind: "association", communeCode: "17277", createdAt: new Date(), updatedAt: new Date() })
+      .returning()
+      .get();
+    db().insert(organisationRepresentatives).values({ organisationId: org.id, userId: representative.id, status: "confirmee", requestedAt: new Date() }).run();
+    const saved = saveOrganisationOffer(db(), representative.id, org.id, { brings: "Un atelier de transformation des légumes, ouvert aux producteurs.", seeks: "Des légumes à transformer.", open: true }, new Date());
+    expect(saved.ok).toBe(true);
+    expect(saveOrganisationOffer(db(), (await createTestUser(db())).id, org.id, { brings: "x".repeat(10), seeks: "y".repeat(10), open: true }, new Date())).toMatchObject({ ok: false, status: 403 });
+
+    const list = await complementsOf(seeker.id);
+    const ids = list.map((c) => `${c.kind}:${c.id}`);
+    expect(ids).toContain(`project:${workshop.id}`);
+    expect(ids).toContain(`organisation:${org.id}`);
+    expect(ids).not.toContain(`project:${far.id}`);
+    const explained = list.find((c) => c.id === workshop.id && c.kind === "project")!;
+    expect(explained.explanation).toBe(
+      "Cherche : un atelier de transformation équipé — ce projet apporte : un atelier de transformation partagé, à 4 km",
+    );
+  });
+
+  it("suggests nothing for a project that does not seek partners", async () => {
+    const quiet = createTestProject(db(), (await createTestHolder(db())).id, { offer: { open: false } });
+    expect(await complementsOf(quiet.id)).toEqual([]);
   });
 });

@@ -21,6 +21,7 @@ import { closeDueVotesOnProject } from "~/models/club-vote.server";
 import { getProjectFundingProgress } from "~/models/funding-progress.server";
 import { suggestMentorsForNeed, type MentorSuggestion } from "~/models/matching.server";
 import { listMentorshipsForProject, requestMentorship, type MentorshipSummary } from "~/models/mentorship.server";
+import { loadComplements } from "~/models/partnership-suggestions.server";
 import { getProjectOffer, listMyProposalsToOffer, listProposalsForOffer, proposeToOffer } from "~/models/partnership.server";
 import { closeProject, listOwnedProjects, publishProject, type ProjectDetail, type SkillNeedView } from "~/models/project.server";
 import { partnershipProposalSchema } from "~/schemas/partnership";
@@ -104,6 +105,8 @@ function partnershipFor(auth: Auth | null, project: ProjectDetail, isOwner: bool
   const mine = offer && auth && !isOwner ? listMyProposalsToOffer(db, auth.user.id, offer.id) : [];
   return {
     offer: visible,
+    // Complementary projects and organisations of the territory, for a project that seeks partners.
+    complements: offer?.open ? loadComplements(db, project.id, new Date()) : [],
     pendingForOwner: offer && isOwner ? listProposalsForOffer(db, offer.id).filter((p) => p.status === "envoyee").length : 0,
     mine: mine.map((p) => ({ id: p.id, status: p.status, reply: p.reply, createdAt: p.createdAt })),
     canPropose: canPropose && !mine.some((p) => p.status === "envoyee"),
@@ -522,7 +525,37 @@ function PartnersSection() {
         </p>
       ) : null}
       {partnership.canPropose ? <ProposeForm /> : null}
+      <Complements />
     </section>
+  );
+}
+
+/** What Maillon suggests to a project that seeks partners, each with why. */
+function Complements() {
+  const { partnership } = useLoaderData<typeof loader>();
+  if (!partnership.offer?.open) return null;
+  return (
+    <>
+      <h3 id="complementaires">Projets et organisations complémentaires du territoire</h3>
+      {partnership.complements.length === 0 ? (
+        <p>Maillon ne trouve pas encore de projet ni d'organisation du territoire qui apporte ce que le projet cherche.</p>
+      ) : (
+        <ol className="suggestion-list" aria-labelledby="complementaires">
+          {partnership.complements.map((c) => (
+            <li key={`${c.kind}-${c.id}`} className="suggestion">
+              <p className="suggestion__name">
+                <strong>{c.kind === "project" ? <a href={`/projets/${c.id}`}>{c.name}</a> : c.name}</strong>{" "}
+                <span className="hint">
+                  {c.kind === "project" ? "projet" : "organisation"} · {c.communeName}
+                </span>
+              </p>
+              <p>{c.explanation}.</p>
+              {c.reasons.length > 0 ? <p className="hint">{c.reasons.join(" ")}</p> : null}
+            </li>
+          ))}
+        </ol>
+      )}
+    </>
   );
 }
 

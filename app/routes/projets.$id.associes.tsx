@@ -87,8 +87,8 @@ export default function Partners() {
       <h1>Associés pour « {project.title} »</h1>
       <p>
         Dites ce que le projet apporte et ce qu'il cherche : la page du projet le montre à tous, et les personnes intéressées vous
-        écrivent par Maillon, sans voir votre adresse. Maillon vous suggère aussi des projets et des organisations complémentaires de
-        votre territoire.
+        écrivent par Maillon, sans voir votre adresse. La page du projet suggère aussi des projets et des organisations
+        complémentaires de votre territoire, en expliquant pourquoi.
       </p>
 
       {project.status === "clos" ? (
