@@ -8,6 +8,7 @@ import { communeLabel, getCommune } from "~/models/commune.server";
 import { getSaverSpace } from "~/models/saver-space.server";
 import { listEndedAwaitingFeedbackFrom, listMentorshipsForUser } from "~/models/mentorship.server";
 import { listOwnedProjects } from "~/models/project.server";
+import { memberPoleIds } from "~/models/pole-member.server";
 import { findTerritoriesForCommune } from "~/models/territory.server";
 import { getTrackRecord, getVolunteerProfile } from "~/models/volunteer.server";
 import { hasRole } from "~/domain/permissions";
@@ -34,8 +35,13 @@ function nextSteps(input: {
   /** Running mentorships and the maximum, when the volunteer is full. */
   full: { active: number; max: number } | null;
   feedbackDue: { id: number; title: string }[];
+  /** Pôles around the person's commune that they have not joined. */
+  polesToJoin: { slug: string; name: string }[];
 }): Step[] {
   const steps: Step[] = [];
+  for (const pole of input.polesToJoin) {
+    steps.push({ key: `rejoindre-${pole.slug}`, text: `Rejoignez le ${pole.name} en acceptant sa charte : vous pourrez entrer dans ses groupes de travail.`, href: `/poles/${pole.slug}/charte`, label: "Lire la charte et rejoindre" });
+  }
   for (const m of input.feedbackDue) {
     steps.push({ key: `avis-${m.id}`, text: `Donnez votre avis sur l'accompagnement de « ${m.title} ».`, href: `/accompagnements/${m.id}`, label: "Donner mon avis" });
   }
@@ -92,11 +98,13 @@ export function loader({ request }: LoaderFunctionArgs) {
   const mentoring = mentorships.filter((m) => m.status === "acceptee" && m.side === "benevole").length;
   const feedbackIds = new Set(listEndedAwaitingFeedbackFrom(db, userId));
   const feedbackDue = mentorships.filter((m) => feedbackIds.has(m.id)).map((m) => ({ id: m.id, title: m.projectTitle }));
+  const territories = findTerritoriesForCommune(db, auth.user.communeCode);
+  const joined = new Set(memberPoleIds(db, userId));
   return {
     displayName: auth.user.displayName,
     roles: auth.roles,
     commune: commune ? communeLabel(commune) : null,
-    territories: findTerritoriesForCommune(db, auth.user.communeCode),
+    territories,
     toAnswer: mentorships.filter((m) => m.mustAnswer),
     waiting: mentorships.filter((m) => m.status === "demande" && !m.mustAnswer),
     active: mentorships.filter((m) => m.status === "acceptee"),
@@ -108,6 +116,7 @@ export function loader({ request }: LoaderFunctionArgs) {
       isVolunteer,
       isSaver: hasRole(auth, "epargnant") && !auth.roles.includes("admin"),
       isStaff: auth.staffTerritoryIds.length > 0,
+      polesToJoin: territories.filter((t) => !joined.has(t.id)),
       failedMails: auth.roles.includes("admin") ? countMailsByStatus(db).failed : null,
       projects,
       hasProfile: !!profile,
