@@ -485,8 +485,12 @@ function PartnersSection() {
         <>
           {!offer.open ? <p className="hint">Recherche close : le projet ne reçoit plus de propositions.</p> : null}
           <dl className="details">
-            <dt>Le projet apporte</dt>
-            <dd className="prewrap">{offer.brings}</dd>
+            {offer.brings ? (
+              <>
+                <dt>Le projet apporte</dt>
+                <dd className="prewrap">{offer.brings}</dd>
+              </>
+            ) : null}
             <dt>Le projet cherche</dt>
             <dd className="prewrap">{offer.seeks}</dd>
           </dl>
