@@ -170,17 +170,21 @@ export function loadProjects(
   const declined = new Map<number, number[]>();
   const openByNeed = new Map<number, number[]>();
   const fm = idFilter("project_id", ids);
-  for (const [projectId, needId, volunteerId, status] of client
+  // One scan of the mentorships: refusals and open pairs for the mentor side, accepted and
+  // completed ones for the clubs' « accompagné / recommandé » criterion.
+  const accompanying: AccompanyingMentorship[] = [];
+  for (const [id, projectId, needId, volunteerId, status] of client
     .prepare(
-      `select project_id, need_id, volunteer_id, status from mentorships
-       where status in ('refusee', 'demande', 'acceptee')${fm.clause}`,
+      `select id, project_id, need_id, volunteer_id, status from mentorships
+       where status in ('refusee', 'demande', 'acceptee', 'terminee')${fm.clause} order by id`,
     )
     .raw()
-    .iterate(...fm.params) as Iterable<[number, number, number, string]>) {
+    .all(...fm.params) as [number, number, number, number, string][]) {
     if (status === "refusee") push(declined, projectId, volunteerId);
-    else push(openByNeed, needId, volunteerId);
+    else if (status !== "terminee") push(openByNeed, needId, volunteerId);
+    if (ACCOMPANYING.has(status)) accompanying.push({ id, projectId, needId, volunteerId });
   }
-  const accompaniment = loadAccompaniment(client, ids, ref.skillNames);
+  const accompaniment = loadAccompaniment(client, ids, accompanying, ref.skillNames);
   const funding = new Map<number, { amountCents: number; kind: "capital" | "pret" | "don"; companyCapitalCents: number | null }>();
   for (const [projectId, amountCents, kind, companyCapitalCents] of client
     .prepare(`select project_id, amount_cents, kind, company_capital_cents from project_funding_needs where 1 = 1${fm.clause}`)
@@ -264,57 +268,71 @@ export function loadProjects(
   return { projects, needs };
 }
 
+const ACCOMPANYING: ReadonlySet<string> = new Set(ENDORSABLE_STATUSES);
+
+type AccompanyingMentorship = { id: number; projectId: number; needId: number; volunteerId: number };
+
 /**
- * Who accompanies each project: the volunteers of its accepted or completed mentorships
- * (ENDORSABLE_STATUSES), their skills (in need order), the minutes they logged, and the published
- * endorsements (oldest first). Display names cannot be changed in the app, so a project's entry is
- * fresh as long as its mentorships, sessions and endorsements are (the store watches those three).
+ * Who accompanies each project, from its accepted or completed mentorships (ENDORSABLE_STATUSES,
+ * read by the caller's scan, oldest first): distinct volunteers, their skills (each once, oldest
+ * mentorship first), the minutes they
+ * logged, and the published endorsements (oldest first). Bulk reads without a join per mentorship
+ * (a need → skill map, the sessions summed per mentorship): at national scale a join per row costs
+ * more than the whole scan. Display names cannot be changed in the app, so an entry is fresh as long
+ * as its mentorships, sessions and endorsements are (the store watches those three tables).
  */
 export function loadAccompaniment(
   client: Client,
   ids: readonly number[] | null,
+  mentorships: readonly AccompanyingMentorship[],
   skillNames: Map<number, string>,
 ): Map<number, Accompaniment> {
-  const f = idFilter("m.project_id", ids);
-  const states = ENDORSABLE_STATUSES.map((s) => `'${s}'`).join(", ");
-  type Building = { volunteers: Set<number>; skills: string[]; minutes: number; endorsements: Accompaniment["endorsements"][number][] };
+  const result = new Map<number, Accompaniment>();
+  const fn = idFilter("project_id", ids);
+  const skillOfNeed = new Map(
+    client.prepare(`select id, skill_id from project_skill_needs where 1 = 1${fn.clause}`).raw().all(...fn.params) as [number, number][],
+  );
+  const fm = idFilter("m.project_id", ids);
+  const minutesOf = new Map(
+    client
+      .prepare(
+        `select s.mentorship_id, sum(s.duration_minutes) from mentorship_sessions s
+         join mentorships m on m.id = s.mentorship_id where 1 = 1${fm.clause} group by s.mentorship_id`,
+      )
+      .raw()
+      .all(...fm.params) as [number, number][],
+  );
+  // A project has a handful of mentorships: small arrays beat Sets here.
+  type Building = { volunteers: number[]; skills: string[]; minutes: number; endorsements: Accompaniment["endorsements"][number][] };
   const byProject = new Map<number, Building>();
   const entry = (projectId: number) => {
     let b = byProject.get(projectId);
-    if (!b) byProject.set(projectId, (b = { volunteers: new Set(), skills: [], minutes: 0, endorsements: [] }));
+    if (!b) byProject.set(projectId, (b = { volunteers: [], skills: [], minutes: 0, endorsements: [] }));
     return b;
   };
-  for (const [projectId, volunteerId, skillId, minutes] of client
-    .prepare(
-      `select m.project_id, m.volunteer_id, n.skill_id,
-         (select coalesce(sum(s.duration_minutes), 0) from mentorship_sessions s where s.mentorship_id = m.id)
-       from mentorships m join project_skill_needs n on n.id = m.need_id
-       where m.status in (${states})${f.clause} order by m.project_id, n.id, m.id`,
-    )
-    .raw()
-    .iterate(...f.params) as Iterable<[number, number, number, number]>) {
-    const b = entry(projectId);
-    b.volunteers.add(volunteerId);
-    const skill = skillNames.get(skillId) ?? `Compétence ${skillId}`;
-    if (!b.skills.includes(skill)) b.skills.push(skill);
-    b.minutes += minutes;
+  for (const m of mentorships) {
+    const b = entry(m.projectId);
+    if (!b.volunteers.includes(m.volunteerId)) b.volunteers.push(m.volunteerId);
+    const skillId = skillOfNeed.get(m.needId);
+    const skill = skillId === undefined ? undefined : (skillNames.get(skillId) ?? `Compétence ${skillId}`);
+    if (skill !== undefined && !b.skills.includes(skill)) b.skills.push(skill);
+    b.minutes += minutesOf.get(m.id) ?? 0;
   }
   for (const [projectId, mentorName, level] of client
     .prepare(
+      // CROSS JOIN keeps the (few) endorsements as the outer loop rather than every mentorship.
       `select m.project_id, u.display_name, e.level from mentorship_endorsements e
-       join mentorships m on m.id = e.mentorship_id join users u on u.id = m.volunteer_id
-       where e.status = 'publiee'${f.clause} order by m.project_id, e.id`,
+       cross join mentorships m on m.id = e.mentorship_id join users u on u.id = m.volunteer_id
+       where e.status = 'publiee'${fm.clause} order by m.project_id, e.id`,
     )
     .raw()
-    .iterate(...f.params) as Iterable<[number, string, EndorsementLevel]>) {
+    .iterate(...fm.params) as Iterable<[number, string, EndorsementLevel]>) {
     entry(projectId).endorsements.push({ mentorName, level });
   }
-  return new Map(
-    [...byProject].map(([projectId, b]) => [
-      projectId,
-      { mentorCount: b.volunteers.size, skillNames: b.skills, minutes: b.minutes, endorsements: b.endorsements },
-    ]),
-  );
+  for (const [projectId, b] of byProject) {
+    result.set(projectId, { mentorCount: b.volunteers.length, skillNames: b.skills, minutes: b.minutes, endorsements: b.endorsements });
+  }
+  return result;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

@@ -218,6 +218,12 @@ describe("what clubs see", () => {
       minutes: 840,
       endorsements: [{ mentorName: "Claire Martin", level: "recommande" }],
     });
+
+    // Stopped later: no longer accompanied, but the recommendation the holder published still counts.
+    expect(endMentorship(db(), mentorshipId, holder.id, "arretee", { rating: 3, comment: "" }, new Date()).ok).toBe(true);
+    expect(criterion()?.value).toBe(1);
+    expect(scoreOf().explanation).toContain("· recommandé par Claire Martin");
+    expect(scoreOf().explanation).not.toContain("accompagné par");
   });
 
   it("a recommendation with reserves adds nothing to the value, and a project nobody accompanies scores 0 there", async () => {
