@@ -17,6 +17,7 @@ import { createTestAnimator, createTestTerritory, createTestUser } from "#seeds/
 import { createFundedProject, createTestClub, type TestClub } from "#seeds/finance-factories";
 import { createTestMail } from "#seeds/mail-factories";
 import { addTestMembers, createTestGroup, publishTestCharter, TEST_CHARTER } from "#seeds/pole-factories";
+import { listEditableAxes, saveAxis } from "~/models/pole-page.server";
 import { listAxesWithGroups, pendingGroupRequests, requestToJoinGroup } from "~/models/working-group.server";
 import { createTestMentorship, createTestProject, createTestRequest, createTestVolunteer, skillId } from "#seeds/journey-factories";
 import { admits, type Rule } from "~/domain/permissions";
@@ -360,6 +361,28 @@ const CASES: Record<string, Record<string, Case>> = {
       return { actor: member, path: `/poles/${pole.slug}/charte`, params: { slug: pole.slug }, form: { intent: "leave" } };
     },
     publish: async () => ({ actor: (await createTestAnimator(db, pole.id)).id, stranger: (await createTestAnimator(db, otherPole.id)).id, path: `/poles/${pole.slug}/charte`, params: { slug: pole.slug }, form: { intent: "publish", body: TEST_CHARTER } }),
+  },
+  "poles.$slug_.modifier": {
+    presentation: async () => ({
+      actor: (await createTestAnimator(db, pole.id)).id,
+      stranger: (await createTestAnimator(db, otherPole.id)).id,
+      path: `/poles/${pole.slug}/modifier`,
+      params: { slug: pole.slug },
+      form: { intent: "presentation", description: "Un pôle qui réunit les acteurs de son territoire autour de la coopération." },
+    }),
+    axis: async () => ({
+      actor: (await createTestAnimator(db, pole.id)).id,
+      stranger: (await createTestAnimator(db, otherPole.id)).id,
+      path: `/poles/${pole.slug}/modifier`,
+      params: { slug: pole.slug },
+      form: { intent: "axis", name: "Mobilité solidaire", theme: "mobilite" },
+    }),
+    "remove-axis": async () => {
+      const animator = (await createTestAnimator(db, pole.id)).id;
+      saveAxis(db, { userId: animator, roles: ["animateur"], staffTerritoryIds: [pole.id] }, pole.id, { axisId: null, name: "Axe à retirer", description: "", theme: "autre" });
+      const axisId = listEditableAxes(db, pole.id).at(-1)!.id;
+      return { actor: animator, stranger: (await createTestAnimator(db, otherPole.id)).id, path: `/poles/${pole.slug}/modifier`, params: { slug: pole.slug }, form: { intent: "remove-axis", axisId: String(axisId) } };
+    },
   },
   "poles.$slug_.groupes._index": {
     create: async () => ({

@@ -73,6 +73,14 @@ export const PERMISSIONS = {
       publish: { ...poleAnimation, refusal: "Seule l'équipe d'animation du pôle publie sa charte." },
     },
   },
+  "poles.$slug_.modifier": {
+    loader: poleAnimation,
+    actions: {
+      presentation: { ...poleAnimation, refusal: "Seule l'équipe d'animation du pôle modifie sa page." },
+      axis: { ...poleAnimation, refusal: "Seule l'équipe d'animation du pôle modifie ses axes." },
+      "remove-axis": { ...poleAnimation, refusal: "Seule l'équipe d'animation du pôle modifie ses axes." },
+    },
+  },
   "poles.$slug_.groupes._index": {
     loader: everyone,
     actions: { create: { ...poleAnimation, refusal: "Seule l'équipe d'animation du pôle crée ses groupes de travail." } },

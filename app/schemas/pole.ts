@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { parseDocumentLinks } from "~/domain/pole-membership";
+import { isWebAddress, parseDocumentLinks } from "~/domain/pole-membership";
+import { AXIS_THEMES } from "~/domain/vocabulary";
 import { id } from "./id";
 import { optionalText, requiredText } from "./text";
 
@@ -64,4 +65,44 @@ export const editGroupSchema = z.object({
   purpose: optionalText(2000, "L'objet du groupe"),
   coordinatorId: id("Choisissez le coordinateur parmi les membres du pôle.").optional(),
   links: documentLinks,
+});
+
+const optionalEmail = z
+  .string()
+  .trim()
+  .max(254, { error: "L'adresse e-mail est trop longue." })
+  .refine((v) => v === "" || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), { error: "Écrivez une adresse e-mail valide, par exemple contact@pole.fr." })
+  .optional();
+
+export const polePresentationSchema = z.object({
+  intent: z.literal("presentation"),
+  description: requiredText("Présentez le pôle en quelques phrases.", 40, 3000, "La présentation"),
+  address: optionalText(200, "L'adresse"),
+  contactEmail: optionalEmail,
+  phone: z
+    .string()
+    .trim()
+    .max(30, { error: "Le numéro est trop long." })
+    .refine((v) => v === "" || /^(\+33 ?|0)[1-9]([ .-]?\d{2}){4}$/.test(v), { error: "Écrivez un numéro à dix chiffres, par exemple 05 46 32 00 00." })
+    .optional(),
+  website: z
+    .string()
+    .trim()
+    .max(200, { error: "L'adresse du site est trop longue." })
+    .refine((v) => v === "" || isWebAddress(v), { error: "Écrivez l'adresse complète du site, qui commence par https://." })
+    .optional(),
+  openingHours: optionalText(300, "Les horaires"),
+});
+
+export const axisSchema = z.object({
+  intent: z.literal("axis"),
+  axisId: id("Axe introuvable.").optional(),
+  name: requiredText("Donnez un nom à l'axe.", 3, 120, "Le nom de l'axe"),
+  description: optionalText(1000, "La description de l'axe"),
+  theme: z.enum(AXIS_THEMES, { error: "Choisissez le thème de l'axe dans la liste." }),
+});
+
+export const removeAxisSchema = z.object({
+  intent: z.literal("remove-axis"),
+  axisId: id("Axe introuvable."),
 });
