@@ -6,7 +6,9 @@ import { CardList } from "~/components/ui/card-list";
 import { round1 } from "~/domain/france-map";
 import { formatInteger, formatWholeEuros } from "~/domain/format";
 import { AXIS_THEME_LABELS, jsonForScript, poleJsonLd, telephoneHref } from "~/domain/poles";
+import { isStaffOf } from "~/domain/permissions";
 import { authorize } from "~/guards/authorize.server";
+import { isMemberOfAny } from "~/models/pole-member.server";
 import { getPoleFigures } from "~/models/pole-figures.server";
 import { listPublishedProjectsInTerritories } from "~/models/project.server";
 import { getTerritoryBySlug, listPerimeterCommuneCodes } from "~/models/territory.server";
@@ -28,7 +30,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
 const PUBLISHED_PROJECTS_SHOWN = 12;
 
 export function loader({ request, params }: LoaderFunctionArgs) {
-  authorize(request, "poles.$slug");
+  const { auth } = authorize(request, "poles.$slug");
   const db = getDb();
   const territory = getTerritoryBySlug(db, params.slug ?? "");
   if (!territory) throw notFound("Pôle introuvable");
@@ -78,11 +80,13 @@ export function loader({ request, params }: LoaderFunctionArgs) {
       : null,
     projects,
     jsonLd,
+    staff: isStaffOf(auth, territory.id),
+    member: auth ? isMemberOfAny(db, auth.user.id, [territory.id]) : false,
   };
 }
 
 export default function TerritoryPage() {
-  const { territory, axes, epcis, figures, map, projects, jsonLd } = useLoaderData<typeof loader>();
+  const { territory, axes, epcis, figures, map, projects, jsonLd, staff, member } = useLoaderData<typeof loader>();
   const departments = territory.departments.map((d) => `${d.name} (${d.code})`).join(", ");
   const hasContact =
     territory.address || territory.phone || territory.contactEmail || territory.website || territory.openingHours;
@@ -92,6 +96,22 @@ export default function TerritoryPage() {
       <h1>{territory.name}</h1>
       <p>{territory.description}</p>
       <TerritoryStats counts={territory.counts} />
+      <p className="actions">
+        <a className="button" href={`/poles/${territory.slug}/charte`}>
+          {member ? "La charte du pôle" : "Rejoindre le pôle"}
+        </a>{" "}
+        <a className="button button--ghost" href={`/poles/${territory.slug}/groupes`}>
+          Les groupes de travail
+        </a>
+        {staff ? (
+          <>
+            {" "}
+            <a className="button button--ghost" href={`/poles/${territory.slug}/modifier`}>
+              Modifier la page du pôle
+            </a>
+          </>
+        ) : null}
+      </p>
 
       <section aria-labelledby="chiffres">
         <h2 id="chiffres">Le pôle en chiffres</h2>

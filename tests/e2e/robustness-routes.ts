@@ -139,7 +139,7 @@ export const ROUTES: RouteSpec[] = [
       refusals: [
         { as: "porteur", name: "editing a pôle's page without being on its animation team", form: { intent: "presentation", description: "x".repeat(60) }, status: 403 },
         { as: "animation", name: "editing another pôle's page", path: "/poles/sambre-avesnois/modifier", form: { intent: "presentation", description: "x".repeat(60) }, status: 403 },
-        { as: "animation", name: "removing an axis that holds working groups", form: { intent: "remove-axis", axisId: "5" }, status: [404, 409] },
+        { as: "animation", name: "removing an axis that holds working groups", form: { intent: "remove-axis", axisId: "5" }, status: 409 },
         { as: "animation", name: "changing an axis that does not exist", form: { intent: "axis", axisId: "99999", name: "Axe", theme: "autre" }, status: 404 },
       ],
       fieldMessage: { as: "animation", field: "website", form: { intent: "presentation", description: "Un pôle qui réunit les acteurs de son territoire pour coopérer.", website: "javascript:alert(1)", phone: "05 46 32 00 00" } },
