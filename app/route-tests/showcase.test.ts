@@ -137,6 +137,28 @@ describe("the showcase's pages", () => {
     expect(second.pages.find((p) => p?.current)?.page).toBe(2);
   });
 
+  it("reads a page of cards in one query, however many projects it shows (no query per card)", async () => {
+    const client = db().$client;
+    const prepare = client.prepare.bind(client);
+    const statements: string[] = [];
+    client.prepare = ((sql: string) => {
+      statements.push(sql);
+      return prepare(sql);
+    }) as typeof client.prepare;
+    try {
+      await showcase(`?pole=${territory.slug}`); // 12 cards
+      const full = statements.length;
+      statements.length = 0;
+      await showcase(`?pole=${territory.slug}&page=2`); // 2 cards
+      expect(statements.length).toBe(full);
+      // The filters' choices (pôles, sectors, skills) and the page itself.
+      expect(full).toBe(4);
+      expect(statements.filter((s) => s.includes('from "projects"'))).toHaveLength(1);
+    } finally {
+      client.prepare = prepare;
+    }
+  });
+
   it("past the last page: an empty list, the total still right", async () => {
     const far = await showcase(`?pole=${territory.slug}&page=9`);
     expect(far.showcase.cards).toEqual([]);
