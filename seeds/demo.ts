@@ -14,6 +14,7 @@ import { seedDemoEndorsements } from "./demo-endorsements";
 import { seedDemoFinance } from "./demo-finance";
 import { seedDemoJourneys } from "./demo-journeys";
 import { seedDemoPoleLife } from "./demo-pole-life";
+import { seedDemoOrganisations } from "./demo-organisations";
 import { hashPassword } from "~/utils/password.server";
 import {
   DEMO_TERRITORIES,
@@ -254,6 +255,7 @@ export async function seedDemo(db: Db, now: Date): Promise<DemoCounts> {
     seedDemoFinance(db, now);
     seedDemoPoleLife(db, now, fixedAccountIds);
     seedDemoEndorsements(db, now);
+    seedDemoOrganisations(db, now);
   });
   return countRoles(people, territories.length + DIRECTORY_POLES.length);
 }

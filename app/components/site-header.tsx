@@ -6,6 +6,7 @@ const PATHS = [
   { to: "/accompagner", label: "Accompagner" },
   { to: "/financer", label: "Financer" },
   { to: "/poles", label: "Les pôles" },
+  { to: "/organisations", label: "Organisations" },
   { to: "/espace", label: "Mon espace" },
 ] as const;
 

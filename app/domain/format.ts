@@ -43,6 +43,12 @@ export function formatDate(date: Date | number): string {
   return dateFormat.format(date);
 }
 
+/** A calendar day stored as YYYY-MM-DD (a mandate's start, a meeting) → « 3 mars 2026 ». */
+export function formatIsoDate(isoDate: string): string {
+  // Noon UTC is the same calendar day in Paris, whatever the season.
+  return dateFormat.format(new Date(`${isoDate}T12:00:00Z`));
+}
+
 export function formatDateTime(date: Date | number): string {
   return dateTimeFormat.format(date);
 }

@@ -19,6 +19,7 @@ import { createTestMail } from "#seeds/mail-factories";
 import { addTestMembers, createTestGroup, publishTestCharter, TEST_CHARTER } from "#seeds/pole-factories";
 import { listEditableAxes, saveAxis } from "~/models/pole-page.server";
 import { listAxesWithGroups, pendingGroupRequests, requestToJoinGroup } from "~/models/working-group.server";
+import { createTestBody, createTestOrganisation } from "#seeds/organisation-factories";
 import { createTestMentorship, createTestProject, createTestRequest, createTestVolunteer, skillId } from "#seeds/journey-factories";
 import { admits, type Rule } from "~/domain/permissions";
 import type { EmailTokenPurpose, Role } from "~/domain/vocabulary";
@@ -30,6 +31,7 @@ import { createPledge } from "~/models/pledge.server";
 import type { Territory } from "~/models/territory.server";
 import { createTontine } from "~/models/tontine.server";
 import { get, post, type Called } from "~/route-tests/helpers";
+import { createOrganisation, requestRepresentation } from "~/models/organisation-request.server";
 import { notify } from "~/models/notification.server";
 import { writeEndorsement } from "~/models/endorsement.server";
 import { getProjectOffer, proposeToOffer } from "~/models/partnership.server";
@@ -469,6 +471,32 @@ const CASES: Record<string, Record<string, Case>> = {
     submit: () => voteCase("plain", { choice: "pour" }),
     close: () => voteCase("gerant", { intent: "close" }),
   },
+  "organisations.nouvelle": {
+    submit: async () => ({ actor: await user(["porteur"]), path: "/organisations/nouvelle", form: { name: "Association nouvelle", kind: "association", siret: "732 829 320 00075" } }),
+  },
+  "organisations.$slug._index": {
+    represent: async () => {
+      const org = createTestOrganisation(db, [pole.id], [await user(["porteur"])]);
+      return { actor: await user(["benevole"]), path: `/organisations/${org.slug}`, params: { slug: org.slug }, form: { intent: "represent", position: "Trésorière" } };
+    },
+  },
+  "organisations.$slug.modifier": {
+    submit: () => organisationCase({ name: "Nom changé", kind: "association", commune: "17347" }),
+    "join-pole": () => organisationCase({ intent: "join-pole", territoryId: String(otherPole.id) }),
+  },
+  "animation.organisations": {
+    "confirm-pole": () => poleRequestCase("confirm-pole"),
+    "decline-pole": () => poleRequestCase("decline-pole"),
+    "confirm-representative": () => representativeRequestCase("confirm-representative"),
+    "decline-representative": () => representativeRequestCase("decline-representative"),
+  },
+  "animation.gouvernance": {
+    "add-body": () => governanceCase(() => ({ intent: "add-body", kind: "assemblee", name: "Assemblée des membres" })),
+    "edit-body": () => governanceCase(({ bodyId }) => ({ intent: "edit-body", bodyId, kind: "comite-pilotage", name: "COPIL renommé" })),
+    "add-mandate": () => governanceCase(({ bodyId, animator }) => ({ intent: "add-mandate", bodyId, userId: animator, position: "Membre", startsOn: "2026-01-01" })),
+    "end-mandate": () => governanceCase(({ mandateId }) => ({ intent: "end-mandate", mandateId, endsOn: "2030-01-01" })),
+    "add-decision": () => governanceCase(({ bodyId }) => ({ intent: "add-decision", bodyId, decidedOn: "2026-01-15", subject: "Charte", decision: "Adoptée.", votesFor: "8", votesAgainst: "1", votesAbstain: "2" })),
+  },
   "tontines._index": { create: async () => ({ actor: await saver(), path: "/tontines", form: { intent: "create", name: "Tontine test", territoryId: String(pole.id) } }) },
   "tontines.$id": {
     submit: async () => {
@@ -534,6 +562,56 @@ async function voteCase(who: "gerant" | "plain", form: Record<string, string>): 
     path: clubPath(c, `/votes/${voteId}`),
     params: { id: String(c.club.id), voteId: String(voteId) },
     form,
+  };
+}
+
+/** A page of an organisation confirmed in the pôle: its confirmed representative acts; a person of the same role who is not, is a stranger. */
+async function organisationCase(form: Record<string, string>): Promise<Built> {
+  const rep = await user(["porteur"]);
+  const org = createTestOrganisation(db, [pole.id], [rep]);
+  return { actor: rep, stranger: await user(["porteur"]), path: `/organisations/${org.slug}/modifier`, params: { slug: org.slug }, form };
+}
+
+/** An organisation registered for the pôle, waiting for its animation team; another pôle's animator is the stranger. */
+async function poleRequestCase(intent: string): Promise<Built> {
+  const founder = await user(["porteur"]);
+  const created = createOrganisation(
+    db,
+    founder,
+    { name: "Association en attente", kind: "association", siren: null, siret: null, nafCode: null, communeCode: "17347", description: "", website: null, contactEmail: null, territoryId: pole.id, position: "Présidente" },
+    new Date(),
+  );
+  if (!created.ok) throw new Error(created.message);
+  return {
+    actor: (await createTestAnimator(db, pole.id)).id,
+    stranger: (await createTestAnimator(db, otherPole.id)).id,
+    path: `/animation/organisations?pole=${pole.slug}`,
+    form: { intent, organisationId: String(created.id) },
+  };
+}
+
+async function representativeRequestCase(intent: string): Promise<Built> {
+  const org = createTestOrganisation(db, [pole.id], [await user(["porteur"])]);
+  const applicant = await user(["benevole"]);
+  const asked = requestRepresentation(db, org.id, applicant, "Trésorière", new Date());
+  if (!asked.ok) throw new Error(asked.message);
+  return {
+    actor: (await createTestAnimator(db, pole.id)).id,
+    stranger: (await createTestAnimator(db, otherPole.id)).id,
+    path: `/animation/organisations?pole=${pole.slug}`,
+    form: { intent, organisationId: String(org.id), userId: String(applicant) },
+  };
+}
+
+/** The pôle's governance page, with a body holding one current mandate; another pôle's animator is the stranger. */
+async function governanceCase(form: (ids: { bodyId: string; mandateId: string; animator: string }) => Record<string, string>): Promise<Built> {
+  const animator = (await createTestAnimator(db, pole.id)).id;
+  const { bodyId, mandateId } = createTestBody(db, pole.id, animator, { userId: animator });
+  return {
+    actor: animator,
+    stranger: (await createTestAnimator(db, otherPole.id)).id,
+    path: `/animation/gouvernance?pole=${pole.slug}`,
+    form: form({ bodyId: String(bodyId), mandateId: String(mandateId), animator: String(animator) }),
   };
 }
 

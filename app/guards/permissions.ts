@@ -56,6 +56,14 @@ const poleAnimation = {
   refusal: "Vous ne faites pas partie de l'équipe d'animation de ce pôle.",
 } as const satisfies Rule;
 
+/** An organisation's page is edited by its confirmed representatives and by the animation team of one of its pôles. */
+const organisationEditor = {
+  who: ["user"],
+  on: "organisation",
+  scope: ["own", "pole"],
+  refusal: "Seuls les représentants confirmés de l'organisation et l'équipe d'animation de ses pôles peuvent la modifier.",
+} as const satisfies Rule;
+
 export const PERMISSIONS = {
   _index: { loader: everyone },
   "api.communes": { loader: everyone },
@@ -96,6 +104,14 @@ export const PERMISSIONS = {
       edit: { ...poleAnimation, refusal: "Seule l'équipe d'animation du pôle modifie ses groupes de travail." },
     },
   },
+  // Internal decisions are shown only to the pôle's members and animation team (app/models/governance.server.ts).
+  "poles.$slug_.gouvernance": { loader: everyone },
+
+  // Member organisations: a public directory; an organisation waiting for its first pôle is seen only by those concerned.
+  "organisations._index": { loader: everyone },
+  "organisations.nouvelle": { loader: signedIn, actions: { submit: signedIn } },
+  "organisations.$slug._index": { loader: everyone, actions: { represent: signedIn } },
+  "organisations.$slug.modifier": { loader: organisationEditor, actions: { submit: organisationEditor, "join-pole": organisationEditor } },
 
   connexion: { loader: visitors, actions: { submit: everyone } },
   inscription: { loader: visitors, actions: { submit: visitors } },
@@ -165,6 +181,25 @@ export const PERMISSIONS = {
   "admin.courriels": { loader: platformAdmin, actions: { retry: platformAdmin } },
   "animation._index": { loader: poleAnimation, actions: { submit: poleAnimation } },
   "animation.ponderations": { loader: poleAnimation, actions: { submit: poleAnimation, reset: poleAnimation } },
+  "animation.organisations": {
+    loader: poleAnimation,
+    actions: {
+      "confirm-pole": poleAnimation,
+      "decline-pole": poleAnimation,
+      "confirm-representative": poleAnimation,
+      "decline-representative": poleAnimation,
+    },
+  },
+  "animation.gouvernance": {
+    loader: poleAnimation,
+    actions: {
+      "add-body": poleAnimation,
+      "edit-body": poleAnimation,
+      "add-mandate": poleAnimation,
+      "end-mandate": poleAnimation,
+      "add-decision": poleAnimation,
+    },
+  },
   "cagnotte.$slug": {
     loader: everyone,
     actions: {

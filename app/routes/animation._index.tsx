@@ -153,7 +153,9 @@ export default function AnimationPage() {
           </li>
         </ul>
         <p>
-          <a href={`/projets#animation`}>Projets du pôle</a> · <a href={`/animation/ponderations?pole=${pole.slug}`}>Pondérations du calcul</a>
+          <a href={`/projets#animation`}>Projets du pôle</a> · <a href={`/animation/ponderations?pole=${pole.slug}`}>Pondérations du calcul</a> ·{" "}
+          <a href={`/animation/organisations?pole=${pole.slug}`}>Organisations du pôle</a> ·{" "}
+          <a href={`/animation/gouvernance?pole=${pole.slug}`}>Gouvernance du pôle</a>
         </p>
       </section>
 

@@ -1,13 +1,18 @@
 import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { DepartmentsMap } from "~/components/france-map";
+import { GovernanceSummary } from "~/components/governance";
+import { PoleOrganisations } from "~/components/pole-organisations";
 import { TerritoryStats } from "~/components/territory-stats";
 import { CardList } from "~/components/ui/card-list";
 import { round1 } from "~/domain/france-map";
 import { formatInteger, formatWholeEuros } from "~/domain/format";
+import { parisIsoDate } from "~/domain/paris-time";
 import { AXIS_THEME_LABELS, jsonForScript, poleJsonLd, telephoneHref } from "~/domain/poles";
 import { isStaffOf } from "~/domain/permissions";
 import { authorize } from "~/guards/authorize.server";
+import { listBodySummaries } from "~/models/governance.server";
+import { listPoleOrganisations } from "~/models/organisation.server";
 import { isMemberOfAny } from "~/models/pole-member.server";
 import { getPoleFigures } from "~/models/pole-figures.server";
 import { listPublishedProjectsInTerritories } from "~/models/project.server";
@@ -80,13 +85,15 @@ export function loader({ request, params }: LoaderFunctionArgs) {
       : null,
     projects,
     jsonLd,
+    organisations: listPoleOrganisations(db, territory.id),
+    bodies: listBodySummaries(db, territory.id, parisIsoDate(new Date())),
     staff: isStaffOf(auth, territory.id),
     member: auth ? isMemberOfAny(db, auth.user.id, [territory.id]) : false,
   };
 }
 
 export default function TerritoryPage() {
-  const { territory, axes, epcis, figures, map, projects, jsonLd, staff, member } = useLoaderData<typeof loader>();
+  const { territory, axes, epcis, figures, map, projects, jsonLd, staff, member, organisations, bodies } = useLoaderData<typeof loader>();
   const departments = territory.departments.map((d) => `${d.name} (${d.code})`).join(", ");
   const hasContact =
     territory.address || territory.phone || territory.contactEmail || territory.website || territory.openingHours;
@@ -210,12 +217,12 @@ export default function TerritoryPage() {
 
       <section aria-labelledby="organisations" id="organisations-membres">
         <h2 id="organisations">Organisations membres</h2>
-        <p>Les organisations membres du pôle seront présentées ici.</p>
+        <PoleOrganisations organisations={organisations} poleSlug={territory.slug} />
       </section>
 
       <section aria-labelledby="gouvernance" id="gouvernance-du-pole">
         <h2 id="gouvernance">Gouvernance</h2>
-        <p>Les instances du pôle et leurs décisions seront présentées ici.</p>
+        <GovernanceSummary bodies={bodies} poleSlug={territory.slug} />
       </section>
 
       <section aria-labelledby="contact">

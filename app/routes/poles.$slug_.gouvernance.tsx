@@ -1,0 +1,73 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { DecisionLog, MandateList } from "~/components/governance";
+import { GOVERNANCE_BODY_KIND_LABELS } from "~/domain/governance";
+import { parisIsoDate } from "~/domain/paris-time";
+import { isStaffOf } from "~/domain/permissions";
+import { authorize } from "~/guards/authorize.server";
+import { loadPole } from "~/guards/pole.server";
+import { canSeeInternalDecisions, getGovernance } from "~/models/governance.server";
+import { getDb } from "~/utils/db.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `Gouvernance du ${data.pole.name} — Maillon` : "Gouvernance — Maillon" },
+];
+
+export function loader({ request, params }: LoaderFunctionArgs) {
+  const permit = authorize(request, "poles.$slug_.gouvernance");
+  const territory = loadPole(permit, params.slug);
+  const db = getDb();
+  const today = parisIsoDate(new Date());
+  const internal = canSeeInternalDecisions(db, permit.auth, territory.id);
+  const bodies = getGovernance(db, territory.id, { today, internal }).map((b) => ({
+    ...b,
+    // The public page lists the seats held today; past mandates stay in the animation team's page.
+    mandates: b.mandates.filter((m) => m.current),
+  }));
+  return {
+    pole: { slug: territory.slug, name: territory.name },
+    today,
+    internal,
+    staff: isStaffOf(permit.auth, territory.id),
+    bodies,
+  };
+}
+
+export default function PoleGovernance() {
+  const { pole, today, internal, staff, bodies } = useLoaderData<typeof loader>();
+  return (
+    <div className="container">
+      <p>
+        <a href={`/poles/${pole.slug}`}>← {pole.name}</a>
+      </p>
+      <p className="eyebrow">{pole.name}</p>
+      <h1>Gouvernance du pôle</h1>
+      <p>
+        Les instances qui animent et décident pour le pôle, les personnes qui y siègent aujourd'hui, et les décisions
+        prises.{" "}
+        {internal
+          ? "Vous voyez aussi les décisions internes, réservées aux membres du pôle et à son équipe d'animation."
+          : "Certaines décisions sont internes : seuls les membres du pôle et son équipe d'animation les voient."}
+      </p>
+      {staff ? (
+        <p>
+          <a href={`/animation/gouvernance?${new URLSearchParams({ pole: pole.slug })}`} className="button button--ghost">
+            Modifier la gouvernance
+          </a>
+        </p>
+      ) : null}
+      {bodies.length === 0 ? <p>Le pôle n'a pas encore décrit ses instances.</p> : null}
+      {bodies.map((b) => (
+        <section key={b.id} aria-labelledby={`instance-${b.id}`}>
+          <h2 id={`instance-${b.id}`}>{b.name}</h2>
+          {b.name !== GOVERNANCE_BODY_KIND_LABELS[b.kind] ? <p className="hint">{GOVERNANCE_BODY_KIND_LABELS[b.kind]}</p> : null}
+          {b.description ? <p className="prewrap">{b.description}</p> : null}
+          <h3>Qui y siège</h3>
+          <MandateList mandates={b.mandates} today={today} />
+          <h3>Décisions</h3>
+          <DecisionLog decisions={b.decisions} />
+        </section>
+      ))}
+    </div>
+  );
+}
