@@ -156,9 +156,9 @@ function EndMandateForm({ mandate, today }: { mandate: MandateItem; today: strin
   const id = `end-mandate-${mandate.id}`;
   const [form, fields] = useSchemaForm(endMandateSchema, { id, reply: id, defaultValue: { mandateId: String(mandate.id), endsOn: mandate.endsOn ?? today } });
   return (
-    <ConformForm form={form} intent="end-mandate" className="inline-form" aria-label={`Fin du mandat de ${mandate.displayName}`}>
+    <ConformForm form={form} intent="end-mandate" className="inline-form">
       <input type="hidden" name="mandateId" value={mandate.id} />
-      <TextField meta={fields.endsOn} label="Dernier jour" hint="aaaa-mm-jj" inputProps={{ size: 10 }} />
+      <TextField meta={fields.endsOn} label={`Dernier jour du mandat de ${mandate.displayName}`} hint="Au format aaaa-mm-jj." inputProps={{ size: 10 }} />
       <SubmitButton className="button--ghost">Terminer le mandat</SubmitButton>
     </ConformForm>
   );

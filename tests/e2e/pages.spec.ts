@@ -60,12 +60,12 @@ test.describe("pages publiques", () => {
     await checkA11y(page);
   });
 
-  test("main navigation offers Créer, Accompagner, Financer, Les pôles and Mon espace", async ({ page }) => {
+  test("main navigation offers Créer, Accompagner, Financer, Les pôles, Organisations and Mon espace", async ({ page }) => {
     await page.goto("/");
     const nav = page.getByRole("navigation", { name: "Navigation principale" });
-    await expect(nav.getByRole("link")).toHaveText(["Créer", "Accompagner", "Financer", "Les pôles", "Mon espace"]);
+    await expect(nav.getByRole("link")).toHaveText(["Créer", "Accompagner", "Financer", "Les pôles", "Organisations", "Mon espace"]);
     const hrefs = await nav.getByRole("link").evaluateAll((links) => links.map((a) => a.getAttribute("href")));
-    expect(hrefs).toEqual(["/creer", "/accompagner", "/financer", "/poles", "/espace"]);
+    expect(hrefs).toEqual(["/creer", "/accompagner", "/financer", "/poles", "/organisations", "/espace"]);
 
     await nav.getByRole("link", { name: "Les pôles" }).click();
     await expect(page).toHaveURL(/\/poles$/);
