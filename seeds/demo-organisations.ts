@@ -8,7 +8,8 @@
  * gets the three bodies of seed 004 — équipe d'animation, groupe opérationnel
  * (executive), comité de pilotage (decisions) — with mandates and decisions,
  * one of them internal; Vals de Saintonge also has requests waiting for its
- * animation team. Deterministic: fixed choices, dates derived from `now`.
+ * animation team. A few organisations of other pôles fill the directory.
+ * Deterministic: fixed choices, dates derived from `now`.
  */
 import { and, asc, eq, notInArray } from "drizzle-orm";
 import { organisations as organisationsTable, territories, territoryCommunes, territoryStaff, users } from "#db/schema";
@@ -101,6 +102,33 @@ const SAMBRE: DemoOrganisation[] = [
   { slug: "garage-solidaire-du-quesnoy", name: "Garage solidaire du Quesnoy", kind: "entreprise", siret: ["82446198", "0012"], nafCode: "45.20A", communeCode: "59481",
     description: "Garage qui répare à prix coûtant les véhicules des personnes en insertion, en lien avec la SCIC Mobilité Avesnoise.",
     representatives: ["Gérante"] },
+];
+
+/** A few members of pôles without people on Maillon yet: listed in the directory, no representative. */
+// prettier-ignore
+const OTHER_POLES: { pole: string; organisations: Omit<DemoOrganisation, "representatives">[] }[] = [
+  { pole: "autonhommes", organisations: [
+    { slug: "cooperer-en-hainaut", name: "Coopérer en Hainaut", kind: "association", siret: ["44190273", "0028"], nafCode: "94.99Z", communeCode: "59606",
+      description: "Association des structures de l'ESS du Hainaut-Cambrésis : ingénierie de projets et groupes de travail partagés." },
+    { slug: "recyclerie-du-cambresis", name: "Recyclerie du Cambrésis", kind: "association", siret: ["51873390", "0017"], nafCode: "38.32Z", communeCode: "59122",
+      description: "Collecte et valorisation des déchets, avec des emplois d'insertion." },
+  ] },
+  { pole: "ardaines", organisations: [
+    { slug: "bois-et-ecoconstruction-de-meuse", name: "Bois et Écoconstruction de Meuse", kind: "cooperative", siret: ["79302586", "0015"], nafCode: "16.23Z", communeCode: "08363",
+      description: "SCOP de charpente et d'écoconstruction en bois des Ardennes." },
+    { slug: "jardins-de-la-vallee-de-meuse", name: "Jardins de la vallée de Meuse", kind: "association", siret: ["48217659", "0022"], nafCode: "01.13Z", communeCode: "08363",
+      description: "Chantier d'insertion en maraîchage biologique ; paniers pour les habitants de la vallée." },
+  ] },
+  { pole: "cis-dt-52", organisations: [
+    { slug: "atelier-mecanique-solidaire-bragard", name: "Atelier mécanique solidaire du Bragard", kind: "societe-ess", siret: ["83902147", "0014"], nafCode: "25.62B", communeCode: "52448",
+      description: "Entreprise d'insertion en mécanique industrielle, sous-traitante des industriels du bassin d'emploi." },
+  ] },
+  { pole: "pole-sud-aquitaine", organisations: [
+    { slug: "groupement-employeurs-sud-landes", name: "Groupement d'employeurs Sud-Landes", kind: "association", siret: ["50214876", "0031"], nafCode: "78.30Z", communeCode: "40312",
+      description: "Partage de salariés entre les entreprises et les associations du Seignanx." },
+    { slug: "cae-batir-adour", name: "CAE Bâtir Adour", kind: "cooperative", siret: ["88526013", "0019"], nafCode: "43.99C", communeCode: "40312",
+      description: "Coopérative d'activités et d'emploi du bâtiment et de l'écoconstruction." },
+  ] },
 ];
 
 type BodySeed = {
@@ -264,12 +292,12 @@ function seedGovernance(db: Db, territoryId: number, staffId: number, bodies: Bo
   return { mandates, decisions };
 }
 
-function pole(db: Db, slug: string): { id: number; staffId: number } {
+function pole(db: Db, slug: string, { staffed = true } = {}): { id: number; staffId: number } {
   const row = db.select({ id: territories.id }).from(territories).where(eq(territories.slug, slug)).get();
   if (!row) throw new Error(`Demo organisations: no pôle ${slug}`);
   const staff = db.select({ userId: territoryStaff.userId }).from(territoryStaff).where(eq(territoryStaff.territoryId, row.id)).orderBy(asc(territoryStaff.userId)).get();
-  if (!staff) throw new Error(`Demo organisations: no animation team for ${slug}`);
-  return { id: row.id, staffId: staff.userId };
+  if (!staff && staffed) throw new Error(`Demo organisations: no animation team for ${slug}`);
+  return { id: row.id, staffId: staff?.userId ?? 0 };
 }
 
 export function seedDemoOrganisations(db: Db, now: Date): OrganisationCounts {
@@ -289,6 +317,12 @@ export function seedDemoOrganisations(db: Db, now: Date): OrganisationCounts {
     bodies += bodySeeds.length;
     mandates += counts.mandates;
     decisions += counts.decisions;
+  }
+
+  for (const other of OTHER_POLES) {
+    const { id } = pole(db, other.pole, { staffed: false });
+    seedOrganisations(db, id, other.organisations.map((o) => ({ ...o, representatives: [] })), [], now);
+    organisations += other.organisations.length;
   }
 
   // Waiting for the Vals de Saintonge animation team: a new organisation, and a person offering to represent one.
