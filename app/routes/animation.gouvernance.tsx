@@ -155,12 +155,17 @@ function EditBodyForm({ body }: { body: BodyView }) {
 function EndMandateForm({ mandate, today }: { mandate: MandateItem; today: string }) {
   const id = `end-mandate-${mandate.id}`;
   const [form, fields] = useSchemaForm(endMandateSchema, { id, reply: id, defaultValue: { mandateId: String(mandate.id), endsOn: mandate.endsOn ?? today } });
+  // Open when the answer is about this mandate (a refused date), so the message shows at its field.
+  const { lastResult } = useFormReply(id);
   return (
-    <ConformForm form={form} intent="end-mandate" className="inline-form">
-      <input type="hidden" name="mandateId" value={mandate.id} />
-      <TextField meta={fields.endsOn} label={`Dernier jour du mandat de ${mandate.displayName}`} hint="Au format aaaa-mm-jj." inputProps={{ size: 10 }} />
-      <SubmitButton className="button--ghost">Terminer le mandat</SubmitButton>
-    </ConformForm>
+    <details className="end-mandate" open={!!lastResult}>
+      <summary>{mandate.endsOn ? "Changer la fin du mandat" : "Terminer le mandat"}</summary>
+      <ConformForm form={form} intent="end-mandate">
+        <input type="hidden" name="mandateId" value={mandate.id} />
+        <TextField meta={fields.endsOn} label={`Dernier jour du mandat de ${mandate.displayName}`} hint="Au format aaaa-mm-jj." inputProps={{ size: 10 }} />
+        <SubmitButton className="button--ghost">Enregistrer la fin du mandat</SubmitButton>
+      </ConformForm>
+    </details>
   );
 }
 
