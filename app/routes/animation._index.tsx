@@ -8,6 +8,7 @@ import { FieldError } from "~/components/ui/field";
 import { NEED_PRIORITY_LABELS } from "~/domain/project";
 import { getAnimationCounts, needIdsInTerritory, proposeRound, type ProposedRound } from "~/models/animation.server";
 import { createRequestsFromRound } from "~/models/mentorship.server";
+import { countPendingRequests } from "~/models/organisation-request.server";
 import { parsePair, roundSendingSchema } from "~/schemas/animation";
 import { loadAnimatedPole, requireAnimatedPole } from "~/guards/animation.server";
 import { getDb } from "~/utils/db.server";
@@ -39,6 +40,7 @@ export function loader({ request }: LoaderFunctionArgs) {
     poles,
     pole,
     counts: pole ? getAnimationCounts(db, pole.id) : null,
+    organisationRequests: pole ? countPendingRequests(db, pole.id) : 0,
     // Computing a round changes nothing: a GET with ?tour=1.
     round: pole && url.searchParams.get("tour") ? proposeRound(db, pole.id, new Date()) : null,
   };
@@ -121,7 +123,7 @@ function RoundProposal({ round }: { round: ProposedRound }) {
 }
 
 export default function AnimationPage() {
-  const { poles, pole, counts, round } = useLoaderData<typeof loader>();
+  const { poles, pole, counts, round, organisationRequests } = useLoaderData<typeof loader>();
   if (!pole || !counts) {
     return (
       <div className="container narrow">
@@ -150,6 +152,14 @@ export default function AnimationPage() {
           <li>
             <strong data-testid="demandes-en-attente">{formatInteger(counts.pendingRequests)}</strong>
             <span>{counts.pendingRequests > 1 ? "demandes en attente" : "demande en attente"}</span>
+          </li>
+          <li>
+            <strong data-testid="organisations-en-attente">{formatInteger(organisationRequests)}</strong>
+            <span>
+              <a href={`/animation/organisations?pole=${pole.slug}`}>
+                {organisationRequests > 1 ? "demandes d'organisations à confirmer" : "demande d'organisation à confirmer"}
+              </a>
+            </span>
           </li>
         </ul>
         <p>
