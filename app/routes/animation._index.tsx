@@ -2,6 +2,7 @@ import { ConformForm, useSchemaForm } from "~/components/ui/form";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData, useNavigation } from "@remix-run/react";
+import { NoAnimatedPole } from "~/components/animation-page";
 import { PoleChooser } from "~/components/pole-chooser";
 import { ScoreBreakdown } from "~/components/score-breakdown";
 import { FieldError } from "~/components/ui/field";
@@ -125,12 +126,7 @@ function RoundProposal({ round }: { round: ProposedRound }) {
 export default function AnimationPage() {
   const { poles, pole, counts, round, organisationRequests } = useLoaderData<typeof loader>();
   if (!pole || !counts) {
-    return (
-      <div className="container narrow">
-        <h1>Animation du pôle</h1>
-        <p>Vous ne faites partie de l'équipe d'animation d'aucun pôle pour l'instant. Demandez à un administrateur de vous y ajouter.</p>
-      </div>
-    );
+    return <NoAnimatedPole title="Animation du pôle" />;
   }
   return (
     <div className="container">

@@ -2,7 +2,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { DecisionLog, MandateList, type MandateItem } from "~/components/governance";
-import { PoleChooser } from "~/components/pole-chooser";
+import { AnimationPageHeader, NoAnimatedPole } from "~/components/animation-page";
 import { CheckboxField, NumberField, optionsFrom, SelectField, TextAreaField, TextField } from "~/components/ui/field";
 import { ConformForm, SubmitButton, useSchemaForm } from "~/components/ui/form";
 import { GOVERNANCE_BODY_KIND_HINTS, GOVERNANCE_BODY_KIND_LABELS } from "~/domain/governance";
@@ -230,28 +230,12 @@ export default function AnimationGovernance() {
   const { poles, pole, today, bodies, people, organisations } = useLoaderData<typeof loader>();
   const { message } = useFormReply();
   if (!pole) {
-    return (
-      <div className="container narrow">
-        <h1>Gouvernance du pôle</h1>
-        <p>Vous ne faites partie de l'équipe d'animation d'aucun pôle pour l'instant.</p>
-      </div>
-    );
+    return <NoAnimatedPole title="Gouvernance du pôle" />;
   }
-  const query = `?${new URLSearchParams({ pole: pole.slug })}`;
   const bodyOptions = bodies.map((b) => ({ value: String(b.id), label: b.name }));
   return (
     <div className="container">
-      <p>
-        <a href={`/animation${query}`}>← Animation du pôle</a>
-      </p>
-      <p className="eyebrow">Animation du pôle · {pole.name}</p>
-      <h1>Gouvernance du pôle</h1>
-      <PoleChooser poles={poles} current={pole.slug} />
-      {message ? (
-        <p className="alert alert--error" role="alert">
-          {message}
-        </p>
-      ) : null}
+      <AnimationPageHeader pole={pole} poles={poles} title="Gouvernance du pôle" eyebrow message={message} />
       <p>
         Ce que vous enregistrez ici paraît sur <a href={`/poles/${pole.slug}/gouvernance`}>la page publique de gouvernance du pôle</a>, sauf
         les décisions marquées internes, réservées aux membres du pôle.

@@ -1,6 +1,6 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
-import { PoleChooser } from "~/components/pole-chooser";
+import { AnimationPageHeader, NoAnimatedPole } from "~/components/animation-page";
 import { formatDate, plural } from "~/domain/format";
 import { ORGANISATION_KIND_LABELS } from "~/domain/organisation";
 import type { OrganisationKind } from "~/domain/vocabulary";
@@ -83,27 +83,11 @@ export default function AnimationOrganisations() {
   const { poles, pole, pending, members } = useLoaderData<typeof loader>();
   const { message } = useFormReply();
   if (!pole) {
-    return (
-      <div className="container narrow">
-        <h1>Organisations du pôle</h1>
-        <p>Vous ne faites partie de l'équipe d'animation d'aucun pôle pour l'instant.</p>
-      </div>
-    );
+    return <NoAnimatedPole title="Organisations du pôle" />;
   }
-  const query = `?${new URLSearchParams({ pole: pole.slug })}`;
   return (
     <div className="container">
-      <p>
-        <a href={`/animation${query}`}>← Animation du pôle</a>
-      </p>
-      <p className="eyebrow">Animation du pôle · {pole.name}</p>
-      <h1>Organisations du pôle</h1>
-      <PoleChooser poles={poles} current={pole.slug} />
-      {message ? (
-        <p className="alert alert--error" role="alert">
-          {message}
-        </p>
-      ) : null}
+      <AnimationPageHeader pole={pole} poles={poles} title="Organisations du pôle" eyebrow message={message} />
       <p>
         {plural(members, "organisation membre", "organisations membres")} —{" "}
         <a href={`/organisations?${new URLSearchParams({ pole: pole.slug })}`}>les voir dans l'annuaire</a>.

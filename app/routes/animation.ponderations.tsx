@@ -3,7 +3,7 @@ import { ConformForm, SubmitButton, useSchemaForm } from "~/components/ui/form";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
-import { PoleChooser } from "~/components/pole-chooser";
+import { AnimationPageHeader, NoAnimatedPole } from "~/components/animation-page";
 import { FieldError, NumberField } from "~/components/ui/field";
 import { MAX_WEIGHT } from "~/domain/matching/weights";
 import {
@@ -111,12 +111,7 @@ function WeightFieldset({
 export default function WeightsPage() {
   const { poles, pole, weights, defaults, own } = useLoaderData<typeof loader>();
   if (!pole || !weights || !defaults) {
-    return (
-      <div className="container narrow">
-        <h1>Pondérations du calcul</h1>
-        <p>Vous ne faites partie de l'équipe d'animation d'aucun pôle pour l'instant. Demandez à un administrateur de vous y ajouter.</p>
-      </div>
-    );
+    return <NoAnimatedPole title="Pondérations du calcul" />;
   }
   return <WeightsForm poles={poles} pole={pole} weights={weights} defaults={defaults} own={own} />;
 }
@@ -137,11 +132,7 @@ function WeightsForm({
   const [form, fields] = useSchemaForm(weightsSchema, { id: "ponderations", defaultValue: defaults });
   return (
     <div className="container narrow">
-      <p>
-        <a href={`/animation?pole=${pole.slug}`}>← Animation du pôle</a>
-      </p>
-      <h1>Pondérations du calcul — {pole.name}</h1>
-      <PoleChooser poles={poles} current={pole.slug} />
+      <AnimationPageHeader pole={pole} poles={poles} title={`Pondérations du calcul — ${pole.name}`} />
       <p>
         Chaque critère compte selon son poids : seuls les rapports entre poids importent (un critère de poids 4 pèse deux
         fois plus qu'un critère de poids 2 ; 0 l'ignore). Ces réglages valent pour les projets et les clubs de ce pôle
