@@ -4,8 +4,8 @@
  * person saying they act for an organisation of the pôle. Each request tells
  * the pôle's team (kind `moderation`), each answer tells the people concerned.
  */
-import { and, asc, eq, inArray, ne, sql } from "drizzle-orm";
-import { organisationPoles, organisationRepresentatives, organisations, territories, territoryStaff, userRoles, users } from "#db/schema";
+import { and, asc, eq, ne, sql } from "drizzle-orm";
+import { organisationPoles, organisationRepresentatives, organisations, territories, users } from "#db/schema";
 import { isStaffOf } from "~/domain/permissions";
 import { organisationSlug } from "~/domain/organisation";
 import { writeTransaction, type Db, type Reader, type Writer } from "~/utils/db.server";
@@ -19,22 +19,12 @@ import {
   type OrganisationInput,
 } from "./organisation.server";
 import { fail, type Outcome } from "./outcome";
+import { animationTeamIds } from "./territory.server";
 import { getActor } from "./user.server";
 
 export type NewOrganisationInput = OrganisationInput & { territoryId: number; position: string };
 
 /* ------------------------------------------------------------------ telling people */
-
-/** The animation team of these pôles: `animateur`s their team lists. */
-function staffOf(q: Reader, territoryIds: readonly number[]): { userId: number; territoryId: number }[] {
-  if (territoryIds.length === 0) return [];
-  return q
-    .select({ userId: territoryStaff.userId, territoryId: territoryStaff.territoryId })
-    .from(territoryStaff)
-    .innerJoin(userRoles, and(eq(userRoles.userId, territoryStaff.userId), eq(userRoles.role, "animateur")))
-    .where(inArray(territoryStaff.territoryId, [...territoryIds]))
-    .all();
-}
 
 function poleRef(q: Reader, territoryId: number) {
   return q.select({ slug: territories.slug, name: territories.name }).from(territories).where(eq(territories.id, territoryId)).get();
@@ -57,7 +47,7 @@ function notifyStaffOfRequest(
         : r.kind === "pole"
           ? `${r.organisationName} demande à rejoindre le pôle`
           : `${r.personName ?? "Une personne"} demande à représenter ${r.organisationName}`;
-    const staff = staffOf(tx, [territoryId]).map((s) => s.userId);
+    const staff = animationTeamIds(tx, territoryId);
     notifyAll(
       tx,
       staff,

@@ -4,11 +4,12 @@
  * (a holder's contact details, internal decisions) and may join its working groups.
  */
 import { and, asc, count, eq, inArray } from "drizzle-orm";
-import { poleMembers, territoryCommunes, territoryStaff, users, workingGroupMembers, workingGroups } from "#db/schema";
+import { poleMembers, territoryCommunes, users, workingGroupMembers, workingGroups } from "#db/schema";
 import { charterStanding, type CharterStanding } from "~/domain/pole-membership";
 import { writeTransaction, type Db, type Reader, type Writer } from "~/utils/db.server";
 import { acceptedVersion, currentCharter, recordAcceptance } from "./charter.server";
 import { notifyAll } from "./notification.server";
+import { animationTeamIds } from "./territory.server";
 import { fail, type Outcome } from "./outcome";
 
 /** The pôles this person joined. */
@@ -87,15 +88,9 @@ export function joinPole(
     const accepted = readVersion === null ? { ok: true as const } : recordAcceptance(tx, pole.id, person.id, readVersion, now);
     if (!accepted.ok) return accepted;
     addPoleMember(tx, pole.id, person.id, now);
-    const staff = tx
-      .select({ userId: territoryStaff.userId })
-      .from(territoryStaff)
-      .where(eq(territoryStaff.territoryId, pole.id))
-      .all()
-      .map((s) => s.userId);
     notifyAll(
       tx,
-      staff,
+      animationTeamIds(tx, pole.id),
       {
         kind: "vie-pole",
         title: `${person.displayName} a rejoint le ${pole.name}`,

@@ -1,4 +1,4 @@
-import { asc, count, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import {
   communes,
@@ -153,6 +153,20 @@ export function createTerritory(db: Db, input: NewTerritory, now: Date): Territo
 }
 
 /** Adds a user to the animation team of a pôle (idempotent). */
+/**
+ * The people on the pôle's animation team, as `isStaffOf` counts them (listed by the team and holding
+ * the `animateur` role): whom a request waiting for the team is told about.
+ */
+export function animationTeamIds(q: Reader, territoryId: number): number[] {
+  return q
+    .select({ userId: territoryStaff.userId })
+    .from(territoryStaff)
+    .innerJoin(userRoles, and(eq(userRoles.userId, territoryStaff.userId), eq(userRoles.role, "animateur")))
+    .where(eq(territoryStaff.territoryId, territoryId))
+    .all()
+    .map((s) => s.userId);
+}
+
 export function addTerritoryStaff(db: Db, territoryId: number, userId: number): void {
   db.insert(territoryStaff).values({ territoryId, userId }).onConflictDoNothing().run();
 }

@@ -8,7 +8,6 @@ import {
   organisationRepresentatives,
   organisations,
   territoryAxes,
-  territoryStaff,
   users,
   workingGroupLinks,
   workingGroupMembers,
@@ -21,6 +20,7 @@ import { writeTransaction, type Db, type Reader, type Writer } from "~/utils/db.
 import { notify, notifyAll } from "./notification.server";
 import { fail, type Outcome } from "./outcome";
 import { isMemberOfAny } from "./pole-member.server";
+import { animationTeamIds } from "./territory.server";
 
 type PoleRef = { id: number; slug: string; name: string };
 
@@ -157,15 +157,6 @@ export function representedOrganisations(q: Reader, userId: number): { id: numbe
     .all();
 }
 
-function staffIds(q: Reader, territoryId: number): number[] {
-  return q
-    .select({ userId: territoryStaff.userId })
-    .from(territoryStaff)
-    .where(eq(territoryStaff.territoryId, territoryId))
-    .all()
-    .map((s) => s.userId);
-}
-
 const groupLink = (pole: PoleRef, group: { slug: string }) => `/poles/${pole.slug}/groupes/${group.slug}`;
 
 /** A member of the pôle asks to join the group; the coordinator and the animation team are told. */
@@ -196,7 +187,7 @@ export function requestToJoinGroup(
     } else {
       tx.insert(workingGroupMembers).values({ groupId: group.id, userId: person.id, ...values }).run();
     }
-    const deciders = new Set(staffIds(tx, pole.id));
+    const deciders = new Set(animationTeamIds(tx, pole.id));
     if (group.coordinatorId !== null) deciders.add(group.coordinatorId);
     deciders.delete(person.id);
     notifyAll(
