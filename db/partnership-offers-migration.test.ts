@@ -3,43 +3,14 @@
  * partnership offer: a seeking project keeps seeking, its note becomes what it seeks; the others
  * get no offer.
  */
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import Database from "better-sqlite3";
-import { drizzle } from "drizzle-orm/better-sqlite3";
-import { migrate } from "drizzle-orm/better-sqlite3/migrator";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { databaseBeforeMigration } from "#tests/setup/migration-before";
 
-const MIGRATIONS = path.resolve("db/migrations");
 const TAG = "0010_partnership_offers_from_projects";
-
-/** A copy of the migrations folder that stops just before the one under test. */
-function migrationsBefore(tag: string): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "maillon-migrations-"));
-  const journal = JSON.parse(fs.readFileSync(path.join(MIGRATIONS, "meta/_journal.json"), "utf8")) as { entries: { idx: number; tag: string }[] };
-  const stop = journal.entries.findIndex((e) => e.tag === tag);
-  expect(stop).toBeGreaterThan(0);
-  const entries = journal.entries.slice(0, stop);
-  fs.mkdirSync(path.join(dir, "meta"));
-  fs.writeFileSync(path.join(dir, "meta/_journal.json"), JSON.stringify({ ...journal, entries }));
-  for (const e of entries) fs.copyFileSync(path.join(MIGRATIONS, `${e.tag}.sql`), path.join(dir, `${e.tag}.sql`));
-  return dir;
-}
-
-const folders: string[] = [];
-afterAll(() => {
-  for (const dir of folders) fs.rmSync(dir, { recursive: true, force: true });
-});
 
 describe(`migration ${TAG}`, () => {
   it("gives every project that sought partners an open offer seeking what its note said", () => {
-    const client = new Database(":memory:");
-    client.pragma("foreign_keys = ON");
-    const db = drizzle({ client });
-    const folder = migrationsBefore(TAG);
-    folders.push(folder);
-    migrate(db, { migrationsFolder: folder });
+    const { client, migrateRest } = databaseBeforeMigration(TAG);
     client.exec(`
       insert into departments (code, name, region_code) values ('17', 'Charente-Maritime', '75');
       insert into communes (code, name, search_name, department_code, postal_codes) values ('17347', 'Saint-Jean-d''Angély', 'saint jean d angely', '17', '17400');
@@ -54,7 +25,7 @@ describe(`migration ${TAG}`, () => {
     const bare = (project.get("Sans note", 1, "") as { id: number }).id;
     const alone = (project.get("Seul", 0, "Une note oubliée") as { id: number }).id;
 
-    migrate(db, { migrationsFolder: MIGRATIONS });
+    migrateRest();
     const offers = client.prepare("select project_id as projectId, brings, seeks, open, updated_at as updatedAt from partnership_offers order by project_id").all();
     expect(offers).toEqual([
       { projectId: noted, brings: "", seeks: "Un associé au capital.", open: 1, updatedAt: 42 },
