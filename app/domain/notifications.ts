@@ -17,6 +17,9 @@ export const NOTIFICATION_KIND_LABELS: Readonly<Record<NotificationKind, { label
   partenariat: { label: "Propositions d'association", hint: "Une personne propose de s'associer à votre projet, ou répond à votre proposition." },
   moderation: { label: "Vos contributions", hint: "Ce que vous avez proposé est publié, à revoir ou refusé." },
   "vie-pole": { label: "Vie de vos pôles", hint: "Un groupe de travail vous répond, un membre rejoint le pôle, une demande à examiner." },
+  agenda: { label: "Rencontres et inscriptions", hint: "Une place se libère pour vous, une rencontre change d'heure ou est annulée." },
+  reservation: { label: "Ressources partagées", hint: "Une demande de réservation à examiner, ou la réponse à la vôtre." },
+  "besoin-territoire": { label: "Besoins du territoire", hint: "Un besoin que vous avez signalé ou soutenu est étudié, trouve une réponse ou devient un projet." },
   securite: { label: "Sécurité du compte", hint: "Mot de passe, adresse e-mail : toujours envoyé, sans délai." },
 };
 

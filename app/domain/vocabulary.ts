@@ -143,6 +143,9 @@ export const NOTIFICATION_KINDS = [
   "partenariat",
   "moderation",
   "vie-pole",
+  "agenda",
+  "reservation",
+  "besoin-territoire",
   "securite",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
@@ -226,3 +229,30 @@ export type EndorsementStatus = (typeof ENDORSEMENT_STATUSES)[number];
 /** A proposal to join a project or an organisation that seeks partners. */
 export const PARTNERSHIP_PROPOSAL_STATUSES = ["envoyee", "acceptee", "declinee"] as const;
 export type PartnershipProposalStatus = (typeof PARTNERSHIP_PROPOSAL_STATUSES)[number];
+
+// The pôle's life: agenda, bulletin, shared resources, unmet needs
+
+/** Who sees an event: everyone, or the pôle's members only. */
+export const EVENT_VISIBILITIES = ["public", "membres"] as const;
+export type EventVisibility = (typeof EVENT_VISIBILITIES)[number];
+export const EVENT_STATUSES = ["prevu", "annule"] as const;
+export type EventStatus = (typeof EVENT_STATUSES)[number];
+/** A place taken, a place on the waiting list, or given back (the row stays, so one row per person). */
+export const REGISTRATION_STATUSES = ["inscrit", "attente", "annule"] as const;
+export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
+
+/** An article of the bulletin: waiting for the team, sent back for changes, published, refused. */
+export const ARTICLE_STATUSES = ["soumis", "a-revoir", "publie", "refuse"] as const;
+export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
+
+export const RESOURCE_KINDS = ["local", "materiel", "vehicule", "competence"] as const;
+export type ResourceKind = (typeof RESOURCE_KINDS)[number];
+/** On what terms it is lent: free, for a contribution, against a deposit (cost and deposit may both apply). */
+export const RESOURCE_TERMS = ["gratuit", "participation", "caution"] as const;
+export type ResourceTerms = (typeof RESOURCE_TERMS)[number];
+export const BOOKING_STATUSES = ["demandee", "acceptee", "refusee", "annulee"] as const;
+export type BookingStatus = (typeof BOOKING_STATUSES)[number];
+
+/** Where the animation team stands on an unmet need of the territory. */
+export const UNMET_NEED_STATUSES = ["ouvert", "a-l-etude", "repondu", "non-retenu"] as const;
+export type UnmetNeedStatus = (typeof UNMET_NEED_STATUSES)[number];

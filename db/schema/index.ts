@@ -12,3 +12,4 @@ export * from "./messages";
 export * from "./organisations";
 export * from "./governance";
 export * from "./partnerships";
+export * from "./pole-life";
