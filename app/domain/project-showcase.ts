@@ -3,6 +3,7 @@
  * tolerantly (an unknown value is dropped, never an error: a shared or old link still opens), and
  * the links that keep them (pagination, « retirer ce filtre »). Pure.
  */
+import { pageCount as pagesFor, pageLinks as linksFor, pageOffset as offsetFor, type PageLink } from "./pagination";
 import { PROJECT_STAGES, type ProjectStage } from "./vocabulary";
 
 /** Cards per page of the showcase. */
@@ -94,30 +95,15 @@ export function showcaseSearch(f: ShowcaseFilters, changes: Partial<ShowcaseFilt
 }
 
 export function pageCount(total: number, pageSize: number = SHOWCASE_PAGE_SIZE): number {
-  return Math.max(1, Math.ceil(total / pageSize));
+  return pagesFor(total, pageSize);
 }
 
 /** Rows to skip for a page. */
 export function pageOffset(page: number, pageSize: number = SHOWCASE_PAGE_SIZE): number {
-  return (Math.max(1, page) - 1) * pageSize;
+  return offsetFor(page, pageSize);
 }
 
-export type PageLink = { page: number; search: string; current: boolean };
-
-/**
- * The pages to offer: the first, the last, and two around the current one; `null` marks a gap
- * (shown « … »). Each link keeps the filters.
- */
+/** The pages to offer, each link keeping the filters (see app/domain/pagination.ts). */
 export function pageLinks(f: ShowcaseFilters, total: number, pageSize: number = SHOWCASE_PAGE_SIZE): (PageLink | null)[] {
-  const last = pageCount(total, pageSize);
-  if (last <= 1) return [];
-  const current = Math.min(f.page, last);
-  const wanted = new Set([1, last, current - 2, current - 1, current, current + 1, current + 2].filter((p) => p >= 1 && p <= last));
-  const pages = [...wanted].sort((a, b) => a - b);
-  const links: (PageLink | null)[] = [];
-  pages.forEach((page, i) => {
-    if (i > 0 && page - pages[i - 1]! > 1) links.push(null);
-    links.push({ page, search: showcaseSearch(f, { page }), current: page === current });
-  });
-  return links;
+  return linksFor(f.page, total, pageSize, (page) => showcaseSearch(f, { page }));
 }

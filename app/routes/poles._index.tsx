@@ -17,6 +17,7 @@ import { parsePoleFilters, POLE_FILTER_FIELDS } from "~/schemas/poles";
 import { getDb } from "~/utils/db.server";
 import { franceMap } from "~/utils/france-map.server";
 import { regionNames } from "~/utils/regions.server";
+import { FilterSelect } from "~/components/ui/filter-select";
 
 export const meta: MetaFunction = () => [{ title: "Les pôles — Maillon" }];
 
@@ -166,31 +167,3 @@ export default function Territories() {
   );
 }
 
-function FilterSelect({
-  name,
-  label,
-  value,
-  options,
-  all,
-}: {
-  name: string;
-  label: string;
-  value: string | undefined;
-  options: readonly { value: string; label: string }[];
-  all: string;
-}) {
-  const id = `filtre-${name}`;
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <select id={id} name={name} defaultValue={value ?? ""}>
-        <option value="">{all}</option>
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}

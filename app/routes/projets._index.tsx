@@ -3,6 +3,8 @@ import { Form, useLoaderData } from "@remix-run/react";
 import { FundingBar, fundingSummary } from "~/components/funding-progress";
 import { ProjectList } from "~/components/project-list";
 import { CardList } from "~/components/ui/card-list";
+import { FilterSelect } from "~/components/ui/filter-select";
+import { Pagination } from "~/components/ui/pagination";
 import { formatEuros, formatInteger, plural } from "~/domain/format";
 import { hasRole } from "~/domain/permissions";
 import { FUNDING_KIND_LABELS, PROJECT_STAGE_LABELS } from "~/domain/project";
@@ -150,7 +152,7 @@ function Showcase() {
       >
         {(p) => <ShowcaseCardBody card={p} />}
       </CardList>
-      <Pagination pages={pages} />
+      <Pagination pages={pages} path="/projets" anchor="#vitrine" label="Pages de la liste des projets" />
     </section>
   );
 }
@@ -160,14 +162,14 @@ function Filters() {
   return (
     <Form method="get" action="/projets" className="form filters" role="search" aria-label="Filtrer les projets">
       <div className="filters__grid">
-        <FilterSelect id="filtre-pole" name={SHOWCASE_PARAMS.pole} label="Pôle" all="Tous les pôles" value={filters.pole} options={choices.poles} />
+        <FilterSelect id="filtre-pole" name={SHOWCASE_PARAMS.pole} label="Pôle" all="Tous les pôles" value={filters.pole} options={choices.poles.map((p) => ({ value: p.slug, label: p.name }))} />
         <FilterSelect
           id="filtre-secteur"
           name={SHOWCASE_PARAMS.domain}
           label="Secteur d'activité"
           all="Tous les secteurs"
           value={filters.domain}
-          options={choices.domains}
+          options={choices.domains.map((d) => ({ value: d.slug, label: d.name }))}
         />
         <FilterSelect
           id="filtre-competence"
@@ -175,7 +177,7 @@ function Filters() {
           label="Compétence recherchée"
           all="Toutes les compétences"
           value={filters.skill}
-          options={choices.skills}
+          options={choices.skills.map((k) => ({ value: k.slug, label: k.name }))}
         />
         <FilterSelect
           id="filtre-etape"
@@ -183,7 +185,7 @@ function Filters() {
           label="Étape"
           all="Toutes les étapes"
           value={filters.stage}
-          options={PROJECT_STAGES.map((s) => ({ slug: s, name: PROJECT_STAGE_LABELS[s] }))}
+          options={PROJECT_STAGES.map((s) => ({ value: s, label: PROJECT_STAGE_LABELS[s] }))}
         />
       </div>
       <div className="field field--checkbox">
@@ -198,37 +200,6 @@ function Filters() {
         </button>
       </div>
     </Form>
-  );
-}
-
-function FilterSelect({
-  id,
-  name,
-  label,
-  all,
-  value,
-  options,
-}: {
-  id: string;
-  name: string;
-  label: string;
-  all: string;
-  value: string | null;
-  options: readonly { slug: string; name: string }[];
-}) {
-  // The key resets the uncontrolled select when the URL changes (client navigation).
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <select id={id} name={name} defaultValue={value ?? ""} key={value ?? ""}>
-        <option value="">{all}</option>
-        {options.map((o) => (
-          <option key={o.slug} value={o.slug}>
-            {o.name}
-          </option>
-        ))}
-      </select>
-    </div>
   );
 }
 
@@ -265,36 +236,5 @@ export function ShowcaseCardBody({ card }: { card: Data["showcase"]["cards"][num
         </>
       ) : null}
     </>
-  );
-}
-
-function Pagination({ pages }: { pages: Data["pages"] }) {
-  if (pages.length === 0) return null;
-  return (
-    <nav aria-label="Pages de la liste des projets" className="pagination">
-      <ul>
-        {pages.map((p, i) =>
-          p === null ? (
-            <li key={`gap-${i}`} aria-hidden="true">
-              …
-            </li>
-          ) : (
-            <li key={p.page}>
-              {p.current ? (
-                <a href={`/projets${p.search}#vitrine`} aria-current="page">
-                  <span className="visually-hidden">Page </span>
-                  {formatInteger(p.page)}
-                </a>
-              ) : (
-                <a href={`/projets${p.search}#vitrine`}>
-                  <span className="visually-hidden">Page </span>
-                  {formatInteger(p.page)}
-                </a>
-              )}
-            </li>
-          ),
-        )}
-      </ul>
-    </nav>
   );
 }
