@@ -1,3 +1,4 @@
+import os from "node:os";
 import { defineConfig } from "vitest/config";
 import tsconfigPaths from "vite-tsconfig-paths";
 
@@ -8,6 +9,9 @@ export default defineConfig({
     globalSetup: ["./tests/setup/global-setup.ts"],
     setupFiles: ["./tests/setup/setup-test-env.ts"],
     pool: "forks",
+    // Vitest's default is one worker less than the cores: a single worker on the 2-core CI machine.
+    // Each test file has its own SQLite copy (tests/setup/setup-test-env.ts), so files run side by side.
+    maxWorkers: Math.max(2, os.availableParallelism()),
     // Property tests write to SQLite with synchronous=FULL; on a loaded 2-core CI machine 5 s is too tight.
     testTimeout: 30_000,
     // Seeding the demo twice (determinism check) takes ~16 s when the two cores are busy.

@@ -15,6 +15,7 @@ import { seedDemoFinance } from "./demo-finance";
 import { seedDemoJourneys } from "./demo-journeys";
 import { seedDemoPoleLife } from "./demo-pole-life";
 import { seedDemoOrganisations } from "./demo-organisations";
+import { seedDemoUnmetNeeds } from "./demo-unmet-needs";
 import { hashPassword } from "~/utils/password.server";
 import {
   DEMO_TERRITORIES,
@@ -256,6 +257,7 @@ export async function seedDemo(db: Db, now: Date): Promise<DemoCounts> {
     seedDemoPoleLife(db, now, fixedAccountIds);
     seedDemoEndorsements(db, now);
     seedDemoOrganisations(db, now);
+    seedDemoUnmetNeeds(db, now);
   });
   return countRoles(people, territories.length + DIRECTORY_POLES.length);
 }

@@ -2,6 +2,7 @@
 import { listAxesWithGroups, seedGroup } from "~/models/working-group.server";
 import { publishCharter } from "~/models/charter.server";
 import { addPoleMember } from "~/models/pole-member.server";
+import { createUnmetNeed } from "~/models/unmet-need.server";
 import { writeTransaction, type Db } from "~/utils/db.server";
 import type { Territory } from "~/models/territory.server";
 
@@ -40,4 +41,23 @@ export function createTestGroup(
   const id = writeTransaction(db, (tx) => seedGroup(tx, { territoryId: pole.id, axisId: axis.id, name, purpose: "Un groupe créé pour les tests.", coordinatorId, memberIds: members }, now));
   const slug = listAxesWithGroups(db, pole.id).flatMap((a) => a.groups).find((g) => g.id === id)!.slug;
   return { id, slug, name };
+}
+
+/** An unmet need of the pôle's territory, posted by `authorId`. */
+export function createTestUnmetNeed(db: Db, territoryId: number, authorId: number, now = new Date()): { id: number } {
+  const created = createUnmetNeed(
+    db,
+    { id: authorId, displayName: "Auteur du besoin" },
+    {
+      territoryId,
+      title: "Un service qui manque",
+      description: "Personne ne propose ce service sur le territoire, et les habitants doivent aller loin.",
+      affected: "les habitants des villages",
+      communeCode: null,
+      placeNote: "",
+    },
+    now,
+  );
+  if (!created.ok) throw new Error(created.message);
+  return { id: created.id };
 }

@@ -1,4 +1,5 @@
-import type { MentorshipStatus, ProjectStatus } from "~/domain/vocabulary";
+import type { MentorshipStatus, ProjectStatus, UnmetNeedStatus } from "~/domain/vocabulary";
+import { UNMET_NEED_STATUS_LABELS } from "~/domain/unmet-need";
 import { MENTORSHIP_STATUS_LABELS } from "~/domain/mentorship";
 import { NEED_STATUS_LABELS, PROJECT_STATUS_LABELS } from "~/domain/project";
 
@@ -15,6 +16,8 @@ const MENTORSHIP_TONES: Record<MentorshipStatus, Tone> = {
   arretee: "muted",
 };
 
+const UNMET_NEED_TONES: Record<UnmetNeedStatus, Tone> = { ouvert: "info", "a-l-etude": "warning", repondu: "success", "non-retenu": "muted" };
+
 function Badge({ tone, children }: { tone: Tone; children: string }) {
   return <span className={`badge badge--${tone}`}>{children}</span>;
 }
@@ -29,4 +32,8 @@ export function NeedStatusBadge({ status }: { status: keyof typeof NEED_STATUS_L
 
 export function MentorshipStatusBadge({ status }: { status: MentorshipStatus }) {
   return <Badge tone={MENTORSHIP_TONES[status]}>{MENTORSHIP_STATUS_LABELS[status]}</Badge>;
+}
+
+export function UnmetNeedStatusBadge({ status }: { status: UnmetNeedStatus }) {
+  return <Badge tone={UNMET_NEED_TONES[status]}>{UNMET_NEED_STATUS_LABELS[status]}</Badge>;
 }

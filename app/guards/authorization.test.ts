@@ -16,7 +16,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { createTestAnimator, createTestTerritory, createTestUser } from "#seeds/factories";
 import { createFundedProject, createTestClub, type TestClub } from "#seeds/finance-factories";
 import { createTestMail } from "#seeds/mail-factories";
-import { addTestMembers, createTestGroup, publishTestCharter, TEST_CHARTER } from "#seeds/pole-factories";
+import { addTestMembers, createTestGroup, createTestUnmetNeed, publishTestCharter, TEST_CHARTER } from "#seeds/pole-factories";
+import { listActivityDomains } from "~/models/catalog.server";
+import { linkNeedAnswer } from "~/models/unmet-need.server";
 import { listEditableAxes, saveAxis } from "~/models/pole-page.server";
 import { listAxesWithGroups, pendingGroupRequests, requestToJoinGroup } from "~/models/working-group.server";
 import { createTestBody, createTestOrganisation } from "#seeds/organisation-factories";
@@ -497,6 +499,35 @@ const CASES: Record<string, Record<string, Case>> = {
     "end-mandate": () => governanceCase(({ mandateId }) => ({ intent: "end-mandate", mandateId, endsOn: "2030-01-01" })),
     "add-decision": () => governanceCase(({ bodyId }) => ({ intent: "add-decision", bodyId, decidedOn: "2026-01-15", subject: "Charte", decision: "Adoptée.", votesFor: "8", votesAgainst: "1", votesAbstain: "2" })),
   },
+  "besoins.nouveau": {
+    submit: async () => ({
+      actor: await user(["benevole"]),
+      path: "/besoins/nouveau",
+      form: { poleId: String(pole.id), title: "Un service qui manque", description: "Personne ne propose ce service ici, il faut aller à la ville.", affected: "les habitants" },
+    }),
+  },
+  "besoins.$id": {
+    support: async () => needCase(await user(["epargnant"]), () => ({ intent: "support", support: "oui" })),
+    comment: async () => needCase(await user(["benevole"]), () => ({ intent: "comment", body: "Une piste : la mairie." })),
+    qualify: () => needTeamCase(() => ({ intent: "qualify", status: "a-l-etude", statusNote: "" })),
+    draft: async () => {
+      const holder = await user(["porteur"]);
+      addTestMembers(db, pole.id, [holder]);
+      const domain = listActivityDomains(db)[0]!.id;
+      return needTeamCase(() => ({ intent: "draft", holderId: String(holder), activityDomainId: String(domain), kind: "service" }));
+    },
+    "link-project": async () => {
+      const project = createTestProject(db, await user(["porteur"]), { status: "publie" });
+      return needTeamCase(() => ({ intent: "link-project", projectId: String(project.id) }));
+    },
+    "link-group": () => needTeamCase(() => ({ intent: "link-group", groupId: String(createTestGroup(db, pole).id) })),
+    unlink: () =>
+      needTeamCase((needId, animator) => {
+        const linked = linkNeedAnswer(db, { userId: animator, roles: ["animateur"], staffTerritoryIds: [pole.id] }, { id: needId, territoryId: pole.id }, { groupId: createTestGroup(db, pole).id }, new Date());
+        if (!linked.ok) throw new Error(linked.message);
+        return { intent: "unlink", linkId: String(linked.linkId) };
+      }),
+  },
   "tontines._index": { create: async () => ({ actor: await saver(), path: "/tontines", form: { intent: "create", name: "Tontine test", territoryId: String(pole.id) } }) },
   "tontines.$id": {
     submit: async () => {
@@ -613,6 +644,19 @@ async function governanceCase(form: (ids: { bodyId: string; mandateId: string; a
     path: `/animation/gouvernance?pole=${pole.slug}`,
     form: form({ bodyId: String(bodyId), mandateId: String(mandateId), animator: String(animator) }),
   };
+}
+
+/** A need of the pôle posted by someone else, acted on by `actor` (anyone signed in). */
+async function needCase(actor: number, form: (needId: number) => Record<string, string>): Promise<Built> {
+  const need = createTestUnmetNeed(db, pole.id, await user(["benevole"]));
+  return { actor, path: `/besoins/${need.id}`, params: { id: String(need.id) }, form: form(need.id) };
+}
+
+/** A need of the pôle, acted on by its animation team; another pôle's animator is the stranger. */
+async function needTeamCase(form: (needId: number, animator: number) => Record<string, string>): Promise<Built> {
+  const animator = (await createTestAnimator(db, pole.id)).id;
+  const need = createTestUnmetNeed(db, pole.id, await user(["benevole"]));
+  return { actor: animator, stranger: (await createTestAnimator(db, otherPole.id)).id, path: `/besoins/${need.id}`, params: { id: String(need.id) }, form: form(need.id, animator) };
 }
 
 type Action = (args: never) => unknown;

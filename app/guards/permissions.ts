@@ -64,6 +64,8 @@ const organisationEditor = {
   refusal: "Seuls les représentants confirmés de l'organisation et l'équipe d'animation de ses pôles peuvent la modifier.",
 } as const satisfies Rule;
 
+const needTeam = { ...poleAnimation, refusal: "Seule l'équipe d'animation du pôle qualifie les besoins de son territoire." } as const satisfies Rule;
+
 export const PERMISSIONS = {
   _index: { loader: everyone },
   "api.communes": { loader: everyone },
@@ -112,6 +114,22 @@ export const PERMISSIONS = {
   "organisations.nouvelle": { loader: signedIn, actions: { submit: signedIn } },
   "organisations.$slug._index": { loader: everyone, actions: { represent: signedIn } },
   "organisations.$slug.modifier": { loader: organisationEditor, actions: { submit: organisationEditor, "join-pole": organisationEditor } },
+
+  // Unmet needs of the territory: anyone signed in posts, supports and comments; the pôle's team qualifies and links answers.
+  "besoins._index": { loader: everyone },
+  "besoins.nouveau": { loader: signedIn, actions: { submit: signedIn } },
+  "besoins.$id": {
+    loader: everyone,
+    actions: {
+      support: signedIn,
+      comment: signedIn,
+      qualify: needTeam,
+      draft: needTeam,
+      "link-project": needTeam,
+      "link-group": needTeam,
+      unlink: needTeam,
+    },
+  },
 
   connexion: { loader: visitors, actions: { submit: everyone } },
   inscription: { loader: visitors, actions: { submit: visitors } },

@@ -4,8 +4,9 @@
  * (a holder's contact details, internal decisions) and may join its working groups.
  */
 import { and, asc, count, eq, inArray } from "drizzle-orm";
-import { poleMembers, territoryCommunes, users, workingGroupMembers, workingGroups } from "#db/schema";
+import { poleMembers, territoryCommunes, userRoles, users, workingGroupMembers, workingGroups } from "#db/schema";
 import { charterStanding, type CharterStanding } from "~/domain/pole-membership";
+import type { Role } from "~/domain/vocabulary";
 import { writeTransaction, type Db, type Reader, type Writer } from "~/utils/db.server";
 import { acceptedVersion, currentCharter, recordAcceptance } from "./charter.server";
 import { notifyAll } from "./notification.server";
@@ -52,14 +53,20 @@ export function residentIds(q: Reader, territoryId: number): number[] {
 }
 
 /** Members of the pôle by name, e.g. to choose a working group's coordinator. */
-export function listPoleMembers(q: Reader, territoryId: number): { id: number; displayName: string }[] {
-  return q
-    .select({ id: users.id, displayName: users.displayName })
+export function listPoleMembers(q: Reader, territoryId: number, options: { role?: Role } = {}): { id: number; displayName: string }[] {
+  const query = q.select({ id: users.id, displayName: users.displayName }).from(poleMembers).innerJoin(users, eq(users.id, poleMembers.userId));
+  const withRole = options.role ? query.innerJoin(userRoles, and(eq(userRoles.userId, users.id), eq(userRoles.role, options.role))) : query;
+  return withRole.where(eq(poleMembers.territoryId, territoryId)).orderBy(asc(users.displayName)).all();
+}
+
+/** Whether the person is a member of the pôle holding `role` (a holder to hand a project to). */
+export function isMemberWithRole(q: Reader, territoryId: number, userId: number, role: Role): boolean {
+  return !!q
+    .select({ id: poleMembers.userId })
     .from(poleMembers)
-    .innerJoin(users, eq(users.id, poleMembers.userId))
-    .where(eq(poleMembers.territoryId, territoryId))
-    .orderBy(asc(users.displayName))
-    .all();
+    .innerJoin(userRoles, and(eq(userRoles.userId, poleMembers.userId), eq(userRoles.role, role)))
+    .where(and(eq(poleMembers.territoryId, territoryId), eq(poleMembers.userId, userId)))
+    .get();
 }
 
 export function countPoleMembers(q: Reader, territoryId: number): number {

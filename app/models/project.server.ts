@@ -20,7 +20,7 @@ import { approximationOf, boundingDegrees, haversineKm, POINT_UNCERTAINTY_KM, ty
 import { checkPublishable, needRemoval, type ProjectViewer } from "~/domain/project";
 import { isAcceptedMentorOf } from "~/models/mentorship.server";
 import { isMemberOfAny } from "~/models/pole-member.server";
-import { writeTransaction, type Db, type Writer } from "~/utils/db.server";
+import { writeTransaction, type Db, type Reader, type Writer } from "~/utils/db.server";
 import { fail, type Outcome } from "./outcome";
 import { fundingTotals } from "./funding-progress.server";
 import { formatEuros } from "~/domain/format";
@@ -170,7 +170,7 @@ export function getFundingNeed(db: Db, projectId: number): FundingNeedView | und
 }
 
 /** Territories whose perimeter holds the project's commune. */
-export function territoryIdsForCommune(db: Db, communeCode: string): number[] {
+export function territoryIdsForCommune(db: Reader, communeCode: string): number[] {
   return db
     .select({ id: territoryCommunes.territoryId })
     .from(territoryCommunes)
@@ -297,7 +297,8 @@ export function listProjectsForStaff(db: Db, territoryIds: readonly number[], li
 
 /* ----------------------------------------------------------------- writes */
 
-export function createProject(db: Db, ownerId: number, input: ProjectInput, now: Date): ProjectRow {
+/** Takes the connection or the transaction of a larger change (a project drafted from an unmet need). */
+export function createProject(db: Pick<Db, "insert">, ownerId: number, input: ProjectInput, now: Date): ProjectRow {
   return db
     .insert(projects)
     .values({ ...input, ownerId, status: "brouillon", createdAt: now, updatedAt: now })
