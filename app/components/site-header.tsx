@@ -10,6 +10,9 @@ const PATHS = [
   { to: "/espace", label: "Mon espace" },
 ] as const;
 
+/** The pôles' life, shared by all of them: a second row under the main paths. */
+const POLE_LIFE = [{ to: "/besoins", label: "Besoins du territoire" }] as const;
+
 type HeaderUser = { displayName: string; roles: Role[]; unread: number } | null;
 
 export function SiteHeader({ user }: { user: HeaderUser }) {
@@ -54,6 +57,19 @@ export function SiteHeader({ user }: { user: HeaderUser }) {
           )}
         </div>
       </div>
+      <nav aria-label="Vie des pôles" className="life-nav">
+        <div className="container">
+          <ul>
+            {POLE_LIFE.map((entry) => (
+              <li key={entry.to}>
+                <NavLink to={entry.to} prefetch="intent">
+                  {entry.label}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </div>
+      </nav>
     </header>
   );
 }

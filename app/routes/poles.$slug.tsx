@@ -6,7 +6,7 @@ import { PoleOrganisations } from "~/components/pole-organisations";
 import { TerritoryStats } from "~/components/territory-stats";
 import { CardList } from "~/components/ui/card-list";
 import { round1 } from "~/domain/france-map";
-import { formatInteger, formatWholeEuros } from "~/domain/format";
+import { formatInteger, formatWholeEuros, plural } from "~/domain/format";
 import { parisIsoDate } from "~/domain/paris-time";
 import { AXIS_THEME_LABELS, jsonForScript, poleJsonLd, telephoneHref } from "~/domain/poles";
 import { isStaffOf } from "~/domain/permissions";
@@ -23,6 +23,8 @@ import { getEnv } from "~/utils/env.server";
 import { epcisWithin } from "~/utils/epci.server";
 import { departmentsMap } from "~/utils/france-map.server";
 import { notFound } from "~/utils/http.server";
+import { countNeedsByStatus, listUnmetNeeds } from "~/models/unmet-need.server";
+import { UNMET_NEED_STATUS_LABELS } from "~/domain/unmet-need";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data
@@ -32,6 +34,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
       ]
     : [{ title: "Pôle introuvable — Maillon" }];
 
+const NEEDS_SHOWN = 3;
 const PUBLISHED_PROJECTS_SHOWN = 12;
 
 export function loader({ request, params }: LoaderFunctionArgs) {
@@ -87,13 +90,17 @@ export function loader({ request, params }: LoaderFunctionArgs) {
     jsonLd,
     organisations: listPoleOrganisations(db, territory.id),
     bodies: listBodySummaries(db, territory.id, parisIsoDate(new Date())),
+    needs: {
+      latest: listUnmetNeeds(db, { territoryId: territory.id, order: "recents" }).needs.slice(0, NEEDS_SHOWN),
+      counts: countNeedsByStatus(db, territory.id),
+    },
     staff: isStaffOf(auth, territory.id),
     member: auth ? isMemberOfAny(db, auth.user.id, [territory.id]) : false,
   };
 }
 
 export default function TerritoryPage() {
-  const { territory, axes, epcis, figures, map, projects, jsonLd, staff, member, organisations, bodies } = useLoaderData<typeof loader>();
+  const { territory, axes, epcis, figures, map, projects, jsonLd, staff, member, organisations, bodies, needs } = useLoaderData<typeof loader>();
   const departments = territory.departments.map((d) => `${d.name} (${d.code})`).join(", ");
   const hasContact =
     territory.address || territory.phone || territory.contactEmail || territory.website || territory.openingHours;
@@ -292,6 +299,30 @@ export default function TerritoryPage() {
             Les {formatInteger(projects.length)} plus récents sur {formatInteger(figures.publishedProjects)}.
           </p>
         ) : null}
+      </section>
+
+      <section aria-labelledby="besoins">
+        <h2 id="besoins">Besoins du territoire</h2>
+        <p>
+          Ce qui manque sur le territoire et que le pôle cherche à couvrir :{" "}
+          {plural(needs.counts.ouvert + needs.counts["a-l-etude"], "besoin ouvert ou à l'étude", "besoins ouverts ou à l'étude")},{" "}
+          {plural(needs.counts.repondu, "besoin qui a trouvé une réponse", "besoins qui ont trouvé une réponse")}.
+        </p>
+        <CardList
+          items={needs.latest}
+          empty="Aucun besoin signalé pour l'instant."
+          link={(n) => ({ key: n.id, href: `/besoins/${n.id}`, title: n.title })}
+        >
+          {(n) => (
+            <p className="hint">
+              {UNMET_NEED_STATUS_LABELS[n.status]} · soutenu par {plural(n.supportCount, "personne")}
+            </p>
+          )}
+        </CardList>
+        <p>
+          <a href={`/besoins?pole=${territory.slug}`}>Tous les besoins du {territory.name}</a> ·{" "}
+          <a href={`/besoins/nouveau?pole=${territory.slug}`}>Signaler un besoin</a>
+        </p>
       </section>
 
       <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLd }} />
