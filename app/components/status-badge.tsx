@@ -1,5 +1,6 @@
-import type { MentorshipStatus, ProjectStatus, UnmetNeedStatus } from "~/domain/vocabulary";
+import type { BookingStatus, MentorshipStatus, ProjectStatus, UnmetNeedStatus } from "~/domain/vocabulary";
 import { UNMET_NEED_STATUS_LABELS } from "~/domain/unmet-need";
+import { BOOKING_STATUS_LABELS } from "~/domain/resource-booking";
 import { MENTORSHIP_STATUS_LABELS } from "~/domain/mentorship";
 import { NEED_STATUS_LABELS, PROJECT_STATUS_LABELS } from "~/domain/project";
 
@@ -36,4 +37,10 @@ export function MentorshipStatusBadge({ status }: { status: MentorshipStatus }) 
 
 export function UnmetNeedStatusBadge({ status }: { status: UnmetNeedStatus }) {
   return <Badge tone={UNMET_NEED_TONES[status]}>{UNMET_NEED_STATUS_LABELS[status]}</Badge>;
+}
+
+const BOOKING_TONES: Record<BookingStatus, Tone> = { demandee: "warning", acceptee: "success", refusee: "muted", annulee: "muted" };
+
+export function BookingStatusBadge({ status }: { status: BookingStatus }) {
+  return <Badge tone={BOOKING_TONES[status]}>{BOOKING_STATUS_LABELS[status]}</Badge>;
 }

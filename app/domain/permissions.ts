@@ -56,7 +56,7 @@ export type Scope = "any" | "own" | "pole" | "member";
 export type ClubOffice = Exclude<keyof ClubPermissions, "isMember">;
 
 /** The kind of object whose scope a rule checks; the guard of that kind checks it. */
-export type ObjectKind = "account" | "project" | "pledge" | "mentorship" | "club" | "invitation" | "pole" | "organisation";
+export type ObjectKind = "account" | "project" | "pledge" | "mentorship" | "club" | "invitation" | "pole" | "organisation" | "resource";
 
 export type Rule = {
   who: readonly Audience[];

@@ -22,6 +22,7 @@ import { linkNeedAnswer } from "~/models/unmet-need.server";
 import { listEditableAxes, saveAxis } from "~/models/pole-page.server";
 import { listAxesWithGroups, pendingGroupRequests, requestToJoinGroup } from "~/models/working-group.server";
 import { createTestBody, createTestOrganisation } from "#seeds/organisation-factories";
+import { createTestBooking, createTestResource, localPeriod, resourceForm } from "#seeds/resource-factories";
 import { createTestMentorship, createTestProject, createTestRequest, createTestVolunteer, skillId } from "#seeds/journey-factories";
 import { admits, type Rule } from "~/domain/permissions";
 import type { EmailTokenPurpose, Role } from "~/domain/vocabulary";
@@ -396,6 +397,42 @@ const CASES: Record<string, Record<string, Case>> = {
       params: { slug: pole.slug },
       form: { intent: "create", axisId: String(listAxesWithGroups(db, pole.id)[0]!.id), name: "Mobilité solidaire" },
     }),
+  },
+  "ressources.proposer": {
+    submit: async () => {
+      const member = await user(["benevole"]);
+      addTestMembers(db, pole.id, [member]);
+      return { actor: member, path: "/ressources/proposer", form: resourceForm({ territoryId: String(pole.id) }) };
+    },
+  },
+  "ressources.$id._index": {
+    request: async () => {
+      const resourceId = createTestResource(db, pole.id, await user(["porteur"]));
+      const member = await user(["epargnant"]);
+      addTestMembers(db, pole.id, [member]);
+      return { actor: member, path: `/ressources/${resourceId}`, params: { id: String(resourceId) }, form: { intent: "request", ...localPeriod(48, 2) } };
+    },
+  },
+  "ressources.$id.modifier": {
+    submit: async () => {
+      const owner = await user(["porteur"]);
+      const resourceId = createTestResource(db, pole.id, owner);
+      return { actor: owner, stranger: await user(["porteur"]), path: `/ressources/${resourceId}/modifier`, params: { id: String(resourceId) }, form: { ...resourceForm(), active: "on" } };
+    },
+  },
+  "ressources.reservations": {
+    answer: async () => {
+      const owner = await user(["porteur"]);
+      const resourceId = createTestResource(db, pole.id, owner);
+      const bookingId = createTestBooking(db, pole.id, resourceId, await user(["benevole"]));
+      return { actor: owner, path: "/ressources/reservations", form: { intent: "answer", bookingId: String(bookingId), decision: "accepter" } };
+    },
+    cancel: async () => {
+      const requester = await user(["benevole"]);
+      const resourceId = createTestResource(db, pole.id, await user(["porteur"]));
+      const bookingId = createTestBooking(db, pole.id, resourceId, requester);
+      return { actor: requester, path: "/ressources/reservations", form: { intent: "cancel", bookingId: String(bookingId) } };
+    },
   },
   "poles.$slug_.groupes.$groupSlug": {
     join: async () => {

@@ -65,6 +65,13 @@ const organisationEditor = {
 } as const satisfies Rule;
 
 const needTeam = { ...poleAnimation, refusal: "Seule l'équipe d'animation du pôle qualifie les besoins de son territoire." } as const satisfies Rule;
+/** A shared resource is changed by the person who lends it, its organisation's confirmed representatives and its pôle's team. */
+const resourceManager = {
+  who: ["user"],
+  on: "resource",
+  scope: ["own", "pole"],
+  refusal: "Seuls la personne qui prête cette ressource, les représentants de son organisation et l'équipe d'animation du pôle la modifient.",
+} as const satisfies Rule;
 
 export const PERMISSIONS = {
   _index: { loader: everyone },
@@ -130,6 +137,13 @@ export const PERMISSIONS = {
       unlink: needTeam,
     },
   },
+  // Shared resources of the pôles: offered by members, booked by members (app/models/resource-booking.server.ts checks
+  // membership, and who answers: the owner, the organisation's representatives or the pôle's team).
+  "ressources._index": { loader: everyone },
+  "ressources.proposer": { loader: signedIn, actions: { submit: signedIn } },
+  "ressources.reservations": { loader: signedIn, actions: { answer: signedIn, cancel: signedIn } },
+  "ressources.$id._index": { loader: everyone, actions: { request: signedIn } },
+  "ressources.$id.modifier": { loader: resourceManager, actions: { submit: resourceManager } },
 
   connexion: { loader: visitors, actions: { submit: everyone } },
   inscription: { loader: visitors, actions: { submit: visitors } },

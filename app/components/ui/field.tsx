@@ -27,7 +27,7 @@ type TextFieldProps = {
   meta: FieldMetadata<string | undefined>;
   label: ReactNode;
   hint?: ReactNode;
-  type?: "text" | "email" | "password" | "search" | "tel" | "url" | "date";
+  type?: "text" | "email" | "password" | "search" | "tel" | "url" | "date" | "time" | "datetime-local";
   autoComplete?: string;
   list?: string;
   inputProps?: Omit<React.InputHTMLAttributes<HTMLInputElement>, "id" | "name" | "type" | "defaultValue">;
