@@ -16,6 +16,7 @@ import { seedDemoJourneys } from "./demo-journeys";
 import { seedDemoPoleLife } from "./demo-pole-life";
 import { seedDemoOrganisations } from "./demo-organisations";
 import { seedDemoUnmetNeeds } from "./demo-unmet-needs";
+import { seedDemoResources } from "./demo-resources";
 import { hashPassword } from "~/utils/password.server";
 import {
   DEMO_TERRITORIES,
@@ -258,6 +259,7 @@ export async function seedDemo(db: Db, now: Date): Promise<DemoCounts> {
     seedDemoEndorsements(db, now);
     seedDemoOrganisations(db, now);
     seedDemoUnmetNeeds(db, now);
+    seedDemoResources(db, now);
   });
   return countRoles(people, territories.length + DIRECTORY_POLES.length);
 }

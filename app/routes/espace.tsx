@@ -248,6 +248,14 @@ export default function MySpace() {
           </section>
         ) : null}
 
+        <section aria-labelledby="ressources-espace">
+          <h2 id="ressources-espace">Ressources partagées</h2>
+          <p>
+            Réservez une salle, du matériel, un véhicule ou une compétence prêtés par les membres de vos pôles, ou proposez les vôtres.{" "}
+            <a href="/ressources/reservations">Mes réservations</a> · <a href="/ressources">Voir les ressources</a>
+          </p>
+        </section>
+
         {d.saver ? <SaverSection space={d.saver} /> : null}
       </div>
     </div>

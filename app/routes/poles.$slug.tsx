@@ -13,6 +13,8 @@ import { isStaffOf } from "~/domain/permissions";
 import { authorize } from "~/guards/authorize.server";
 import { listBodySummaries } from "~/models/governance.server";
 import { listPoleOrganisations } from "~/models/organisation.server";
+import { listResources } from "~/models/shared-resource.server";
+import { ResourceCards } from "~/components/resource-cards";
 import { isMemberOfAny } from "~/models/pole-member.server";
 import { getPoleFigures } from "~/models/pole-figures.server";
 import { listPublishedProjectsInTerritories } from "~/models/project.server";
@@ -36,6 +38,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
 
 const NEEDS_SHOWN = 3;
 const PUBLISHED_PROJECTS_SHOWN = 12;
+const RESOURCES_SHOWN = 4;
 
 export function loader({ request, params }: LoaderFunctionArgs) {
   const { auth } = authorize(request, "poles.$slug");
@@ -94,13 +97,14 @@ export function loader({ request, params }: LoaderFunctionArgs) {
       latest: listUnmetNeeds(db, { territoryId: territory.id, order: "recents" }).needs.slice(0, NEEDS_SHOWN),
       counts: countNeedsByStatus(db, territory.id),
     },
+    resources: listResources(db, { territoryId: territory.id }, RESOURCES_SHOWN + 1),
     staff: isStaffOf(auth, territory.id),
     member: auth ? isMemberOfAny(db, auth.user.id, [territory.id]) : false,
   };
 }
 
 export default function TerritoryPage() {
-  const { territory, axes, epcis, figures, map, projects, jsonLd, staff, member, organisations, bodies, needs } = useLoaderData<typeof loader>();
+  const { territory, axes, epcis, figures, map, projects, jsonLd, staff, member, organisations, bodies, needs, resources } = useLoaderData<typeof loader>();
   const departments = territory.departments.map((d) => `${d.name} (${d.code})`).join(", ");
   const hasContact =
     territory.address || territory.phone || territory.contactEmail || territory.website || territory.openingHours;
@@ -225,6 +229,24 @@ export default function TerritoryPage() {
       <section aria-labelledby="organisations" id="organisations-membres">
         <h2 id="organisations">Organisations membres</h2>
         <PoleOrganisations organisations={organisations} poleSlug={territory.slug} />
+      </section>
+
+      <section aria-labelledby="ressources-partagees">
+        <h2 id="ressources-partagees">Ressources partagées</h2>
+        <ResourceCards
+          resources={resources.slice(0, RESOURCES_SHOWN)}
+          showPole={false}
+          empty="Les membres du pôle n'ont pas encore proposé de ressource à partager."
+        />
+        <p>
+          <a href={`/ressources?pole=${territory.slug}`}>Toutes les ressources du pôle</a>
+          {member ? (
+            <>
+              {" · "}
+              <a href="/ressources/proposer">Proposer une ressource</a>
+            </>
+          ) : null}
+        </p>
       </section>
 
       <section aria-labelledby="gouvernance" id="gouvernance-du-pole">
