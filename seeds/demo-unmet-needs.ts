@@ -4,9 +4,9 @@
  * by a working group, one not retained with the team's reason, and one turned into a project draft.
  */
 import type { ProjectKind, UnmetNeedStatus } from "~/domain/vocabulary";
-import { listActivityDomains } from "~/models/catalog.server";
+import { listActivityDomains, listSkills } from "~/models/catalog.server";
 import { listPoleMembers } from "~/models/pole-member.server";
-import { listPublishedProjectsInTerritories } from "~/models/project.server";
+import { addSkillNeed, listPublishedProjectsInTerritories } from "~/models/project.server";
 import { getTerritoryBySlug } from "~/models/territory.server";
 import { addNeedComment, createUnmetNeed, draftProjectFromNeed, getUnmetNeed, linkNeedAnswer, qualifyNeed, setSupport } from "~/models/unmet-need.server";
 import { listAxesWithGroups } from "~/models/working-group.server";
@@ -126,6 +126,7 @@ const NEEDS: Record<string, DemoNeed[]> = {
 export function seedDemoUnmetNeeds(db: Db, now: Date): { needs: number } {
   let needs = 0;
   const domains = listActivityDomains(db);
+  const skills = listSkills(db);
   for (const [slug, list] of Object.entries(NEEDS)) {
     const pole = getTerritoryBySlug(db, slug);
     const staff = pole?.animators[0];
@@ -182,6 +183,10 @@ export function seedDemoUnmetNeeds(db: Db, now: Date): { needs: number } {
         if (!holder) throw new Error(`Demo pôle ${slug} has no holder to hand a draft to`);
         const drafted = draftProjectFromNeed(db, actor, need, { holderId: holder.id, activityDomainId: domain.id, kind: seed.draft.kind }, answeredAt);
         if (!drafted.ok) throw new Error(drafted.message);
+        // The holder has started completing the draft: the skill it needs first.
+        const skill = skills.find((k) => k.slug === "commercial");
+        if (!skill) throw new Error("Demo skill commercial missing");
+        addSkillNeed(db, drafted.projectId, { skillId: skill.id, priority: "haute", expectation: "Trouver un local et estimer la clientèle du bourg.", hoursPerMonth: 4 }, answeredAt);
       }
       if (seed.status) {
         const qualified = qualifyNeed(db, actor, need, { status: seed.status.value, statusNote: seed.status.note }, answeredAt);
