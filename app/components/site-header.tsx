@@ -11,7 +11,10 @@ const PATHS = [
 ] as const;
 
 /** The pôles' life, shared by all of them: a second row under the main paths. */
-const POLE_LIFE = [{ to: "/besoins", label: "Besoins du territoire" }] as const;
+const POLE_LIFE = [
+  { to: "/ressources", label: "Ressources partagées" },
+  { to: "/besoins", label: "Besoins du territoire" },
+] as const;
 
 type HeaderUser = { displayName: string; roles: Role[]; unread: number } | null;
 
