@@ -49,6 +49,17 @@ export function formatIsoDate(isoDate: string): string {
   return dateFormat.format(new Date(`${isoDate}T12:00:00Z`));
 }
 
+const dayWithWeekday = new Intl.DateTimeFormat(LOCALE, { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: TIME_ZONE });
+const clockFormat = new Intl.DateTimeFormat(LOCALE, { hour: "2-digit", minute: "2-digit", timeZone: TIME_ZONE });
+
+/** « le mardi 17 mars 2026 de 18:30 à 20:00 », or « du … à 18:30 au … à 12:00 » over several Paris days. */
+export function formatTimeRange(start: Date | number, end: Date | number): string {
+  if (parisIsoDate(start) === parisIsoDate(end)) {
+    return `le ${dayWithWeekday.format(start)} de ${clockFormat.format(start)} à ${clockFormat.format(end)}`;
+  }
+  return `du ${dayWithWeekday.format(start)} à ${clockFormat.format(start)} au ${dayWithWeekday.format(end)} à ${clockFormat.format(end)}`;
+}
+
 export function formatDateTime(date: Date | number): string {
   return dateTimeFormat.format(date);
 }

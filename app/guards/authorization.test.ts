@@ -16,6 +16,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { createTestAnimator, createTestTerritory, createTestUser } from "#seeds/factories";
 import { createFundedProject, createTestClub, type TestClub } from "#seeds/finance-factories";
 import { createTestMail } from "#seeds/mail-factories";
+import { addTestRegistrations, createTestEvent } from "#seeds/agenda-factories";
 import { addTestMembers, createTestGroup, createTestUnmetNeed, publishTestCharter, TEST_CHARTER } from "#seeds/pole-factories";
 import { listActivityDomains } from "~/models/catalog.server";
 import { linkNeedAnswer } from "~/models/unmet-need.server";
@@ -564,6 +565,38 @@ const CASES: Record<string, Record<string, Case>> = {
         if (!linked.ok) throw new Error(linked.message);
         return { intent: "unlink", linkId: String(linked.linkId) };
       }),
+  },
+  "agenda._index": { "renew-feed": async () => ({ actor: await user(["porteur"]), path: "/agenda", form: { intent: "renew-feed" } }) },
+  "agenda.nouveau": {
+    submit: async () => ({ actor: (await createTestAnimator(db, pole.id)).id, path: `/agenda/nouveau?pole=${pole.slug}`, form: { title: "Comité de pilotage" } }),
+  },
+  "agenda.$id._index": {
+    register: async () => {
+      const { id } = createTestEvent(db, pole.id);
+      return { actor: await user(["benevole"]), path: `/agenda/${id}`, params: { id: String(id) }, form: { intent: "register" } };
+    },
+    unregister: async () => {
+      const { id } = createTestEvent(db, pole.id);
+      const actor = await user(["porteur"]);
+      addTestRegistrations(db, id, [actor]);
+      return { actor, path: `/agenda/${id}`, params: { id: String(id) }, form: { intent: "unregister" } };
+    },
+    attendance: async () => {
+      const { id } = createTestEvent(db, pole.id, { inHours: -48 });
+      const came = await user(["porteur"]);
+      addTestRegistrations(db, id, [came]);
+      return { actor: (await createTestAnimator(db, pole.id)).id, path: `/agenda/${id}`, params: { id: String(id) }, form: { intent: "attendance", present: [String(came)] } };
+    },
+  },
+  "agenda.$id.modifier": {
+    save: async () => {
+      const { id } = createTestEvent(db, pole.id);
+      return { actor: (await createTestAnimator(db, pole.id)).id, path: `/agenda/${id}/modifier`, params: { id: String(id) }, form: { intent: "save", title: "Nouveau titre" } };
+    },
+    "cancel-event": async () => {
+      const { id } = createTestEvent(db, pole.id);
+      return { actor: (await createTestAnimator(db, pole.id)).id, path: `/agenda/${id}/modifier`, params: { id: String(id) }, form: { intent: "cancel-event", reason: "La salle n'est plus disponible." } };
+    },
   },
   "tontines._index": { create: async () => ({ actor: await saver(), path: "/tontines", form: { intent: "create", name: "Tontine test", territoryId: String(pole.id) } }) },
   "tontines.$id": {

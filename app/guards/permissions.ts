@@ -115,6 +115,18 @@ export const PERMISSIONS = {
   },
   // Internal decisions are shown only to the pôle's members and animation team (app/models/governance.server.ts).
   "poles.$slug_.gouvernance": { loader: everyone },
+  // The agenda: members-only events are shown (and 404 to others) only to the pôle's members and team.
+  // Who organises (the pôle's team, or a working group's coordinator for its events) is checked by
+  // app/models/event.server.ts with app/domain/agenda.ts, for pages and actions alike.
+  "agenda._index": { loader: everyone, actions: { "renew-feed": ownAccount } },
+  "agenda.nouveau": { loader: signedIn, actions: { submit: signedIn } },
+  "agenda.$id._index": { loader: everyone, actions: { register: signedIn, unregister: signedIn, attendance: signedIn } },
+  "agenda.$id.modifier": { loader: signedIn, actions: { save: signedIn, "cancel-event": signedIn } },
+  "agenda.$id.inscrits[.csv]": { loader: signedIn },
+  "agenda.$id[.ics]": { loader: everyone },
+  // The secret token is the proof: calendar apps fetch it without a session.
+  "agenda.flux.$token[.ics]": { loader: everyone },
+  "poles.$slug_.agenda[.ics]": { loader: everyone },
 
   // Member organisations: a public directory; an organisation waiting for its first pôle is seen only by those concerned.
   "organisations._index": { loader: everyone },
