@@ -10,6 +10,7 @@ import { getCommunes } from "~/models/commune.server";
 import { addTerritoryStaff, createTerritory, type NewTerritory } from "~/models/territory.server";
 import { createUser } from "~/models/user.server";
 import { writeTransaction, type Db } from "~/utils/db.server";
+import { seedDemoAgenda } from "./demo-agenda";
 import { seedDemoEndorsements } from "./demo-endorsements";
 import { seedDemoFinance } from "./demo-finance";
 import { seedDemoJourneys } from "./demo-journeys";
@@ -260,6 +261,7 @@ export async function seedDemo(db: Db, now: Date): Promise<DemoCounts> {
     seedDemoOrganisations(db, now);
     seedDemoUnmetNeeds(db, now);
     seedDemoResources(db, now);
+    seedDemoAgenda(db, now);
   });
   return countRoles(people, territories.length + DIRECTORY_POLES.length);
 }

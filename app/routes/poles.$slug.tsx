@@ -4,6 +4,7 @@ import { DepartmentsMap } from "~/components/france-map";
 import { GovernanceSummary } from "~/components/governance";
 import { PoleOrganisations } from "~/components/pole-organisations";
 import { TerritoryStats } from "~/components/territory-stats";
+import { EventCards } from "~/components/event-cards";
 import { CardList } from "~/components/ui/card-list";
 import { round1 } from "~/domain/france-map";
 import { formatInteger, formatWholeEuros, plural } from "~/domain/format";
@@ -20,6 +21,8 @@ import { getPoleFigures } from "~/models/pole-figures.server";
 import { listPublishedProjectsInTerritories } from "~/models/project.server";
 import { getTerritoryBySlug, listPerimeterCommuneCodes } from "~/models/territory.server";
 import { listAxesWithGroups } from "~/models/working-group.server";
+import { eventViewer, listEvents } from "~/models/event.server";
+import { memberPoleIds } from "~/models/pole-member.server";
 import { getDb } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import { epcisWithin } from "~/utils/epci.server";
@@ -39,6 +42,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
 const NEEDS_SHOWN = 3;
 const PUBLISHED_PROJECTS_SHOWN = 12;
 const RESOURCES_SHOWN = 4;
+const NEXT_EVENTS_SHOWN = 3;
 
 export function loader({ request, params }: LoaderFunctionArgs) {
   const { auth } = authorize(request, "poles.$slug");
@@ -100,11 +104,18 @@ export function loader({ request, params }: LoaderFunctionArgs) {
     resources: listResources(db, { territoryId: territory.id }, RESOURCES_SHOWN + 1),
     staff: isStaffOf(auth, territory.id),
     member: auth ? isMemberOfAny(db, auth.user.id, [territory.id]) : false,
+    nextEvents: listEvents(db, {
+      viewer: eventViewer(auth, auth ? memberPoleIds(db, auth.user.id) : []),
+      now: new Date(),
+      when: "upcoming",
+      territoryIds: [territory.id],
+      limit: NEXT_EVENTS_SHOWN,
+    }),
   };
 }
 
 export default function TerritoryPage() {
-  const { territory, axes, epcis, figures, map, projects, jsonLd, staff, member, organisations, bodies, needs, resources } = useLoaderData<typeof loader>();
+  const { territory, axes, epcis, figures, map, projects, jsonLd, staff, member, organisations, bodies, needs, resources, nextEvents } = useLoaderData<typeof loader>();
   const departments = territory.departments.map((d) => `${d.name} (${d.code})`).join(", ");
   const hasContact =
     territory.address || territory.phone || territory.contactEmail || territory.website || territory.openingHours;
@@ -224,6 +235,15 @@ export default function TerritoryPage() {
             ) : null}
           </dl>
         </div>
+      </section>
+
+      <section aria-labelledby="agenda" id="agenda-du-pole">
+        <h2 id="agenda">Prochains rendez-vous</h2>
+        <EventCards events={nextEvents} empty="Aucun rendez-vous annoncé pour l'instant." showPole={false} />
+        <p>
+          <a href={`/agenda?pole=${territory.slug}`}>Tout l'agenda du pôle</a> ·{" "}
+          <a href={`/poles/${territory.slug}/agenda.ics`}>S'abonner à son agenda (.ics)</a>
+        </p>
       </section>
 
       <section aria-labelledby="organisations" id="organisations-membres">

@@ -1,6 +1,7 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { EventCards } from "~/components/event-cards";
 import { SelectField, TextAreaField } from "~/components/ui/field";
 import { ConformForm, SubmitButton, useSchemaForm } from "~/components/ui/form";
 import { formatDate, plural } from "~/domain/format";
@@ -8,7 +9,8 @@ import { isStaffOf } from "~/domain/permissions";
 import { formatDocumentLinks, mayAnswerGroupRequests, parseDocumentLinks } from "~/domain/pole-membership";
 import { authorize, signInFirst } from "~/guards/authorize.server";
 import { loadPole } from "~/guards/pole.server";
-import { isMemberOfAny, listPoleMembers } from "~/models/pole-member.server";
+import { eventViewer, listEvents } from "~/models/event.server";
+import { isMemberOfAny, listPoleMembers, memberPoleIds } from "~/models/pole-member.server";
 import {
   answerGroupRequest,
   getGroupPage,
@@ -54,6 +56,7 @@ export function loader({ request, params }: LoaderFunctionArgs) {
           organisations: representedOrganisations(db, auth.user.id),
         }
       : null,
+    events: listEvents(db, { viewer: eventViewer(auth, auth ? memberPoleIds(db, auth.user.id) : []), now: new Date(), when: "upcoming", groupId: group.id, limit: 10 }),
     pending: answers ? pendingGroupRequests(db, group.id) : [],
     answers,
     editing: staff
@@ -129,7 +132,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function WorkingGroupPage() {
-  const { pole, group, viewer, pending, answers, editing } = useLoaderData<typeof loader>();
+  const { pole, group, viewer, pending, answers, editing, events } = useLoaderData<typeof loader>();
   const [joinForm, joinFields] = useSchemaForm(joinGroupSchema, { id: "join", reply: "join" });
   const [editForm, editFields] = useSchemaForm(editGroupSchema, {
     id: "edit",
@@ -169,6 +172,16 @@ export default function WorkingGroupPage() {
             ))}
           </ul>
         )}
+      </section>
+
+      <section aria-labelledby="rendez-vous-titre">
+        <h2 id="rendez-vous-titre">Prochains rendez-vous du groupe</h2>
+        <EventCards events={events} empty="Aucun rendez-vous annoncé pour ce groupe." showPole={false} />
+        {answers ? (
+          <p>
+            <a href={`/agenda/nouveau?pole=${pole.slug}`}>Organiser un rendez-vous du groupe</a>
+          </p>
+        ) : null}
       </section>
 
       <section aria-labelledby="documents-titre">
