@@ -13,6 +13,7 @@ const PATHS = [
 /** The pôles' life, shared by all of them: a second row under the main paths. */
 const POLE_LIFE = [
   { to: "/agenda", label: "Agenda" },
+  { to: "/bulletin", label: "Bulletin" },
   { to: "/ressources", label: "Ressources partagées" },
   { to: "/besoins", label: "Besoins du territoire" },
 ] as const;

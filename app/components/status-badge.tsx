@@ -1,6 +1,7 @@
-import type { BookingStatus, MentorshipStatus, ProjectStatus, UnmetNeedStatus } from "~/domain/vocabulary";
+import type { ArticleStatus, BookingStatus, MentorshipStatus, ProjectStatus, UnmetNeedStatus } from "~/domain/vocabulary";
 import { UNMET_NEED_STATUS_LABELS } from "~/domain/unmet-need";
 import { BOOKING_STATUS_LABELS } from "~/domain/resource-booking";
+import { ARTICLE_STATUS_LABELS } from "~/domain/bulletin";
 import { MENTORSHIP_STATUS_LABELS } from "~/domain/mentorship";
 import { NEED_STATUS_LABELS, PROJECT_STATUS_LABELS } from "~/domain/project";
 
@@ -43,4 +44,10 @@ const BOOKING_TONES: Record<BookingStatus, Tone> = { demandee: "warning", accept
 
 export function BookingStatusBadge({ status }: { status: BookingStatus }) {
   return <Badge tone={BOOKING_TONES[status]}>{BOOKING_STATUS_LABELS[status]}</Badge>;
+}
+
+const ARTICLE_TONES: Record<ArticleStatus, Tone> = { soumis: "info", "a-revoir": "warning", publie: "success", refuse: "muted" };
+
+export function ArticleStatusBadge({ status }: { status: ArticleStatus }) {
+  return <Badge tone={ARTICLE_TONES[status]}>{ARTICLE_STATUS_LABELS[status]}</Badge>;
 }

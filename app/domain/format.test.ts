@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, formatDateTime, formatEuros, formatInteger, formatOneDecimal, formatRelativeTime, formatWholeEuros, plural } from "./format";
+import { formatDate, formatDateTime, formatEuros, formatFileSize, formatInteger, formatOneDecimal, formatRelativeTime, formatWholeEuros, plural } from "./format";
 
 describe("French formats", () => {
   it("groups thousands with a narrow no-break space", () => {
@@ -49,5 +49,13 @@ describe("French formats", () => {
     const now = new Date("2026-03-30T06:00:00Z");
     expect(formatRelativeTime(new Date("2026-03-28T23:30:00Z"), now)).toBe("hier"); // 29 March, 00:30 in Paris
     expect(formatRelativeTime(new Date("2026-03-28T22:30:00Z"), now)).toBe("le 28 mars 2026");
+  });
+});
+
+describe("formatFileSize", () => {
+  it("says Ko under a megabyte, Mo with one decimal above", () => {
+    expect(formatFileSize(800 * 1024)).toBe("800\u00a0Ko");
+    expect(formatFileSize(10)).toBe("1\u00a0Ko");
+    expect(formatFileSize(1.4 * 1024 * 1024)).toBe("1,4\u00a0Mo");
   });
 });

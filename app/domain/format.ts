@@ -39,6 +39,13 @@ export function formatWholeEuros(cents: number): string {
   return wholeEuroFormat.format(Math.round(cents / 100));
 }
 
+/** « 800 Ko », « 1,4 Mo »: the size of a file (1 Ko = 1 024 octets). */
+export function formatFileSize(bytes: number): string {
+  const kilo = bytes / 1024;
+  if (kilo < 1024) return `${integerFormat.format(Math.max(1, Math.ceil(kilo)))}\u00a0Ko`;
+  return `${oneDecimalFormat.format(kilo / 1024)}\u00a0Mo`;
+}
+
 export function formatDate(date: Date | number): string {
   return dateFormat.format(date);
 }

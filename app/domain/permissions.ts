@@ -46,7 +46,7 @@ export type Audience = "everyone" | "visitor" | "user" | Role;
  * - `any`: every object the person may see;
  * - `own`: objects the person owns (the holder of a project, the author of a
  *   pledge, a party to a mentorship, the person's own account or profile, a
- *   confirmed representative of an organisation);
+ *   confirmed representative of an organisation, the author of an article);
  * - `pole`: objects of a pôle whose animation team the person belongs to;
  * - `member`: a club the person is an active member of, holding `office`'s
  *   permission when the rule names one.
@@ -56,7 +56,7 @@ export type Scope = "any" | "own" | "pole" | "member";
 export type ClubOffice = Exclude<keyof ClubPermissions, "isMember">;
 
 /** The kind of object whose scope a rule checks; the guard of that kind checks it. */
-export type ObjectKind = "account" | "project" | "pledge" | "mentorship" | "club" | "invitation" | "pole" | "organisation" | "resource";
+export type ObjectKind = "account" | "project" | "pledge" | "mentorship" | "club" | "invitation" | "pole" | "organisation" | "resource" | "article";
 
 export type Rule = {
   who: readonly Audience[];

@@ -40,6 +40,7 @@ import { notify } from "~/models/notification.server";
 import { writeEndorsement } from "~/models/endorsement.server";
 import { getProjectOffer, proposeToOffer } from "~/models/partnership.server";
 import { getDb, writeTransaction, type Db } from "~/utils/db.server";
+import { submitArticle } from "~/models/article.server";
 import { createSession } from "~/utils/session.server";
 import { PERMISSIONS, type RouteId } from "./permissions";
 
@@ -598,6 +599,24 @@ const CASES: Record<string, Record<string, Case>> = {
       return { actor: (await createTestAnimator(db, pole.id)).id, path: `/agenda/${id}/modifier`, params: { id: String(id) }, form: { intent: "cancel-event", reason: "La salle n'est plus disponible." } };
     },
   },
+  "bulletin.proposer": {
+    submit: async () => {
+      const member = await user(["benevole"]);
+      addTestMembers(db, pole.id, [member]);
+      return { actor: member, path: "/bulletin/proposer", form: { territoryId: String(pole.id), ...ARTICLE_FORM } };
+    },
+  },
+  "bulletin.$id.modifier": {
+    submit: async () => {
+      const { author, articleId } = await articleCase();
+      return { actor: author, stranger: await user(["benevole"]), path: `/bulletin/${articleId}/modifier`, params: { id: String(articleId) }, form: ARTICLE_FORM };
+    },
+  },
+  "bulletin.moderation": {
+    publish: () => moderationCase({ intent: "publish" }),
+    "request-changes": () => moderationCase({ intent: "request-changes", note: "Ajoutez la date d'ouverture." }),
+    refuse: () => moderationCase({ intent: "refuse", note: "Hors du sujet du bulletin." }),
+  },
   "tontines._index": { create: async () => ({ actor: await saver(), path: "/tontines", form: { intent: "create", name: "Tontine test", territoryId: String(pole.id) } }) },
   "tontines.$id": {
     submit: async () => {
@@ -727,6 +746,32 @@ async function needTeamCase(form: (needId: number, animator: number) => Record<s
   const animator = (await createTestAnimator(db, pole.id)).id;
   const need = createTestUnmetNeed(db, pole.id, await user(["benevole"]));
   return { actor: animator, stranger: (await createTestAnimator(db, otherPole.id)).id, path: `/besoins/${need.id}`, params: { id: String(need.id) }, form: form(need.id, animator) };
+}
+
+const ARTICLE_FORM = {
+  title: "La ressourcerie ouvre",
+  summary: "Un nouveau lieu de réemploi ouvre ses portes au cœur du canton.",
+  body: "Après deux ans de chantier participatif, la ressourcerie accueille ses premiers visiteurs ce samedi.",
+};
+
+/** An article of the pôle waiting for review, by a member of the pôle. */
+async function articleCase(): Promise<{ author: number; articleId: number }> {
+  const author = await user(["benevole"]);
+  addTestMembers(db, pole.id, [author]);
+  const actor = { userId: author, roles: ["benevole" as const], staffTerritoryIds: [] };
+  const outcome = submitArticle(db, actor, { id: pole.id, slug: pole.slug, name: pole.name }, { ...ARTICLE_FORM, imageAlt: "" }, null, new Date());
+  if (!outcome.ok) throw new Error(outcome.message);
+  return { author, articleId: outcome.articleId };
+}
+
+async function moderationCase(form: Record<string, string>): Promise<Built> {
+  const { articleId } = await articleCase();
+  return {
+    actor: (await createTestAnimator(db, pole.id)).id,
+    stranger: (await createTestAnimator(db, otherPole.id)).id,
+    path: `/bulletin/moderation?pole=${pole.slug}`,
+    form: { ...form, articleId: String(articleId) },
+  };
 }
 
 type Action = (args: never) => unknown;

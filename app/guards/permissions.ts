@@ -73,6 +73,15 @@ const resourceManager = {
   refusal: "Seuls la personne qui prête cette ressource, les représentants de son organisation et l'équipe d'animation du pôle la modifient.",
 } as const satisfies Rule;
 
+const articleAuthor = {
+  who: ["user"],
+  on: "article",
+  scope: "own",
+  refusal: "Seule la personne qui a écrit cet article peut le modifier.",
+} as const satisfies Rule;
+
+const bulletinTeam = { ...poleAnimation, refusal: "Seule l'équipe d'animation du pôle publie son bulletin." } as const satisfies Rule;
+
 export const PERMISSIONS = {
   _index: { loader: everyone },
   "api.communes": { loader: everyone },
@@ -244,6 +253,21 @@ export const PERMISSIONS = {
       "add-decision": poleAnimation,
     },
   },
+  // The bulletin: members of a pôle propose articles (the model checks membership), its team publishes them.
+  "bulletin._index": { loader: everyone },
+  "bulletin.proposer": { loader: signedIn, actions: { submit: signedIn } },
+  // Published articles are public; before that, only their author and the pôle's team (app/domain/bulletin.ts).
+  "bulletin.$id._index": { loader: everyone },
+  "bulletin.$id.modifier": { loader: articleAuthor, actions: { submit: articleAuthor } },
+  "bulletin.moderation": {
+    loader: bulletinTeam,
+    actions: { publish: bulletinTeam, "request-changes": bulletinTeam, refuse: bulletinTeam },
+  },
+  "poles.$slug_.bulletin": { loader: everyone },
+  "poles.$slug_.bulletin[.]rss": { loader: everyone },
+  "poles.$slug_.bulletin[.]atom": { loader: everyone },
+  // Images are public: their article decides who sees the page that shows them.
+  "images.$id": { loader: everyone },
   "cagnotte.$slug": {
     loader: everyone,
     actions: {

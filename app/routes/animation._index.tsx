@@ -161,7 +161,8 @@ export default function AnimationPage() {
         <p>
           <a href={`/projets#animation`}>Projets du pôle</a> · <a href={`/animation/ponderations?pole=${pole.slug}`}>Pondérations du calcul</a> ·{" "}
           <a href={`/animation/organisations?pole=${pole.slug}`}>Organisations du pôle</a> ·{" "}
-          <a href={`/animation/gouvernance?pole=${pole.slug}`}>Gouvernance du pôle</a>
+          <a href={`/animation/gouvernance?pole=${pole.slug}`}>Gouvernance du pôle</a> ·{" "}
+          <a href={`/bulletin/moderation?pole=${pole.slug}`}>Relire les articles du bulletin</a>
         </p>
       </section>
 

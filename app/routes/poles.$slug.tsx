@@ -13,6 +13,9 @@ import { AXIS_THEME_LABELS, jsonForScript, poleJsonLd, telephoneHref } from "~/d
 import { isStaffOf } from "~/domain/permissions";
 import { authorize } from "~/guards/authorize.server";
 import { listBodySummaries } from "~/models/governance.server";
+import { listPublishedArticles } from "~/models/article.server";
+import { ArticleList } from "~/components/bulletin";
+import { feedLinks } from "~/utils/bulletin-links";
 import { listPoleOrganisations } from "~/models/organisation.server";
 import { listResources } from "~/models/shared-resource.server";
 import { ResourceCards } from "~/components/resource-cards";
@@ -36,6 +39,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
     ? [
         { title: `${data.territory.name} — Maillon` },
         { name: "description", content: data.territory.description.slice(0, 160) },
+        ...feedLinks(data.territory),
       ]
     : [{ title: "Pôle introuvable — Maillon" }];
 
@@ -102,6 +106,15 @@ export function loader({ request, params }: LoaderFunctionArgs) {
       counts: countNeedsByStatus(db, territory.id),
     },
     resources: listResources(db, { territoryId: territory.id }, RESOURCES_SHOWN + 1),
+    articles: listPublishedArticles(db, { territoryId: territory.id, limit: 3 }).items.map((a) => ({
+      id: a.id,
+      title: a.title,
+      summary: a.summary,
+      poleSlug: a.poleSlug,
+      poleName: a.poleName,
+      authorName: a.authorName,
+      publishedAt: a.publishedAt,
+    })),
     staff: isStaffOf(auth, territory.id),
     member: auth ? isMemberOfAny(db, auth.user.id, [territory.id]) : false,
     nextEvents: listEvents(db, {
@@ -115,7 +128,7 @@ export function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function TerritoryPage() {
-  const { territory, axes, epcis, figures, map, projects, jsonLd, staff, member, organisations, bodies, needs, resources, nextEvents } = useLoaderData<typeof loader>();
+  const { territory, axes, epcis, figures, map, projects, jsonLd, staff, member, organisations, bodies, needs, resources, nextEvents, articles } = useLoaderData<typeof loader>();
   const departments = territory.departments.map((d) => `${d.name} (${d.code})`).join(", ");
   const hasContact =
     territory.address || territory.phone || territory.contactEmail || territory.website || territory.openingHours;
@@ -243,6 +256,20 @@ export default function TerritoryPage() {
         <p>
           <a href={`/agenda?pole=${territory.slug}`}>Tout l'agenda du pôle</a> ·{" "}
           <a href={`/poles/${territory.slug}/agenda.ics`}>S'abonner à son agenda (.ics)</a>
+        </p>
+      </section>
+
+      <section aria-labelledby="bulletin" id="bulletin-du-pole">
+        <h2 id="bulletin">Le bulletin du pôle</h2>
+        <ArticleList articles={articles} empty="Le bulletin du pôle n'a encore publié aucun article." showPole={false} headingLevel={3} />
+        <p>
+          <a href={`/poles/${territory.slug}/bulletin`}>Tout le bulletin du pôle</a>
+          {member || staff ? (
+            <>
+              {" "}
+              · <a href={`/bulletin/proposer?pole=${territory.slug}`}>Proposer un article</a>
+            </>
+          ) : null}
         </p>
       </section>
 

@@ -38,6 +38,7 @@ export function ConformForm<Schema extends Record<string, unknown>>({
   intent,
   action,
   className,
+  encType,
   "aria-labelledby": labelledBy,
   "aria-label": label,
   children,
@@ -46,6 +47,8 @@ export function ConformForm<Schema extends Record<string, unknown>>({
   intent?: string;
   action?: string;
   className?: string;
+  /** `multipart/form-data` for a form that sends a file. */
+  encType?: "multipart/form-data";
   "aria-labelledby"?: string;
   "aria-label"?: string;
   children?: ReactNode;
@@ -55,6 +58,7 @@ export function ConformForm<Schema extends Record<string, unknown>>({
       method="post"
       action={action}
       className={className ?? "form"}
+      encType={encType}
       aria-labelledby={labelledBy}
       aria-label={label}
       {...getFormProps(form)}

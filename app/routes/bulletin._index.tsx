@@ -1,0 +1,131 @@
+import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { ArticleList, OwnArticles } from "~/components/bulletin";
+import { ARTICLES_PER_PAGE, pageNumber } from "~/domain/bulletin";
+import { formatInteger } from "~/domain/format";
+import { authorize } from "~/guards/authorize.server";
+import { listAuthorArticles, listPublishedArticles, polesWithArticles } from "~/models/article.server";
+import { listTerritoryRefs } from "~/models/territory.server";
+import { feedLinks } from "~/utils/bulletin-links";
+import { getDb } from "~/utils/db.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data?.pole ? `Bulletin du ${data.pole.name} — Maillon` : "Le bulletin des pôles — Maillon" },
+  { name: "description", content: "Les nouvelles des pôles territoriaux de coopération économique, écrites par leurs membres." },
+  ...(data ? (data.pole ? [data.pole] : data.feeds).flatMap(feedLinks) : []),
+];
+
+export function loader({ request }: LoaderFunctionArgs) {
+  const { auth } = authorize(request, "bulletin._index");
+  const db = getDb();
+  const url = new URL(request.url);
+  const poles = listTerritoryRefs(db);
+  const pole = poles.find((p) => p.slug === url.searchParams.get("pole")) ?? null;
+  const { total } = listPublishedArticles(db, { territoryId: pole?.id, limit: 0 });
+  const { page, pages } = pageNumber(url.searchParams.get("page"), total);
+  const { items } = listPublishedArticles(db, { territoryId: pole?.id, limit: ARTICLES_PER_PAGE, offset: (page - 1) * ARTICLES_PER_PAGE });
+  const feeds = polesWithArticles(db);
+  return {
+    pole: pole ? { slug: pole.slug, name: pole.name } : null,
+    poles: feeds,
+    feeds,
+    page,
+    pages,
+    total,
+    articles: items.map((a) => ({
+      id: a.id,
+      title: a.title,
+      summary: a.summary,
+      poleSlug: a.poleSlug,
+      poleName: a.poleName,
+      authorName: a.authorName,
+      publishedAt: a.publishedAt,
+    })),
+    mine: auth
+      ? listAuthorArticles(db, auth.user.id).map((a) => ({
+          id: a.id,
+          title: a.title,
+          status: a.status,
+          poleName: a.poleName,
+          updatedAt: a.updatedAt,
+          reviewNote: a.reviewNote,
+        }))
+      : null,
+  };
+}
+
+function pageHref(page: number, pole: string | null): string {
+  const params = new URLSearchParams();
+  if (pole) params.set("pole", pole);
+  if (page > 1) params.set("page", String(page));
+  const query = params.toString();
+  return query ? `/bulletin?${query}` : "/bulletin";
+}
+
+export default function Bulletin() {
+  const { pole, poles, feeds, page, pages, total, articles, mine } = useLoaderData<typeof loader>();
+  return (
+    <div className="container">
+      <h1>{pole ? `Bulletin du ${pole.name}` : "Le bulletin des pôles"}</h1>
+      <p>
+        Les nouvelles des pôles, écrites par leurs membres et relues par les équipes d'animation : une ouverture, un chantier, une
+        rencontre, un projet qui avance.
+      </p>
+      <p className="actions">
+        <Link className="button" to="/bulletin/proposer">
+          Proposer un article
+        </Link>
+      </p>
+
+      <Form method="get" className="inline-form" aria-label="Filtrer les articles">
+        <label htmlFor="bulletin-pole">Pôle</label>
+        <select id="bulletin-pole" name="pole" defaultValue={pole?.slug ?? ""}>
+          <option value="">Tous les pôles</option>
+          {poles.map((p) => (
+            <option key={p.slug} value={p.slug}>
+              {p.name}
+            </option>
+          ))}
+        </select>
+        <button type="submit" className="button button--ghost">
+          Afficher
+        </button>
+      </Form>
+
+      <section aria-labelledby="articles">
+        <h2 id="articles">
+          {formatInteger(total)} {total > 1 ? "articles publiés" : "article publié"}
+          {pages > 1 ? ` · page ${page} sur ${pages}` : ""}
+        </h2>
+        <ArticleList articles={articles} empty="Aucun article n'est encore publié." headingLevel={3} showPole={!pole} />
+        {pages > 1 ? (
+          <nav aria-label="Pages du bulletin" className="pagination">
+            {page > 1 ? <Link to={pageHref(page - 1, pole?.slug ?? null)}>← Articles plus récents</Link> : null}{" "}
+            {page < pages ? <Link to={pageHref(page + 1, pole?.slug ?? null)}>Articles plus anciens →</Link> : null}
+          </nav>
+        ) : null}
+      </section>
+
+      {mine ? (
+        <section aria-labelledby="mes-articles">
+          <h2 id="mes-articles">Mes articles</h2>
+          <OwnArticles articles={mine} />
+        </section>
+      ) : null}
+
+      {feeds.length > 0 ? (
+        <section aria-labelledby="flux">
+          <h2 id="flux">S'abonner</h2>
+          <p>Chaque pôle publie son bulletin en flux RSS et Atom, à suivre dans un lecteur de flux.</p>
+          <ul>
+            {feeds.map((p) => (
+              <li key={p.slug}>
+                {p.name} : <a href={`/poles/${p.slug}/bulletin.rss`}>RSS</a> · <a href={`/poles/${p.slug}/bulletin.atom`}>Atom</a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </div>
+  );
+}
