@@ -17,6 +17,7 @@ import { seedDemoJourneys } from "./demo-journeys";
 import { seedDemoPoleLife } from "./demo-pole-life";
 import { seedDemoOrganisations } from "./demo-organisations";
 import { seedDemoUnmetNeeds } from "./demo-unmet-needs";
+import { seedDemoBulletin } from "./demo-bulletin";
 import { seedDemoResources } from "./demo-resources";
 import { hashPassword } from "~/utils/password.server";
 import {
@@ -260,6 +261,7 @@ export async function seedDemo(db: Db, now: Date): Promise<DemoCounts> {
     seedDemoEndorsements(db, now);
     seedDemoOrganisations(db, now);
     seedDemoUnmetNeeds(db, now);
+    seedDemoBulletin(db, now);
     seedDemoResources(db, now);
     seedDemoAgenda(db, now);
   });
