@@ -17,6 +17,7 @@ import * as atom from "~/routes/poles.$slug_.bulletin[.]atom";
 import type { Territory } from "~/models/territory.server";
 import { getDb } from "~/utils/db.server";
 import { cookieFor, fieldErrors, get, post } from "./helpers";
+import sax from "sax";
 
 const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==", "base64");
 const FIELDS = {
@@ -176,6 +177,25 @@ describe("the team's review", () => {
   });
 });
 
+/** Every element path (« rss/channel/item ») of a document read by sax in strict mode, which throws on malformed XML. */
+function elementPaths(xml: string): Set<string> {
+  const parser = sax.parser(true);
+  const stack: string[] = [];
+  const paths = new Set<string>();
+  parser.onerror = (error) => {
+    throw error;
+  };
+  parser.onopentag = (node) => {
+    stack.push(node.name);
+    paths.add(stack.join("/"));
+  };
+  parser.onclosetag = () => {
+    stack.pop();
+  };
+  parser.write(xml).close();
+  return paths;
+}
+
 describe("images and feeds", () => {
   it("serves a published article's image with its type, ETag and a year of cache; 404 for unknown ids", async () => {
     const r = await postMultipart(propose.action, "/bulletin/proposer", member, { territoryId: String(pole.id), ...FIELDS, imageAlt: "Une lampe" }, { bytes: PNG, name: "x.jpg", type: "image/jpeg" });
@@ -196,7 +216,7 @@ describe("images and feeds", () => {
     expect(call("/images/abc", "abc", null).status).toBe(404);
   });
 
-  it("writes the pôle's bulletin as RSS 2.0 and Atom 1.0 with absolute links", async () => {
+  it("writes the pôle's bulletin as RSS 2.0 and Atom 1.0 that a strict XML parser reads, with absolute links", async () => {
     const id = await submitted();
     await post(moderation.action, `/bulletin/moderation?pole=${pole.slug}`, animator, { intent: "publish", articleId: String(id) });
     const args = { request: new Request(`http://localhost/poles/${pole.slug}/bulletin.rss`), params: { slug: pole.slug }, context: {} } as never;
@@ -209,9 +229,14 @@ describe("images and feeds", () => {
     const a = await (atom.loader(args) as Response).text();
     expect(a).toMatch(/<feed xmlns="http:\/\/www.w3.org\/2005\/Atom">/);
     expect(a).toMatch(/<entry>[\s\S]*<id>https?:\/\/[^<]+\/bulletin\/\d+<\/id>[\s\S]*<updated>\d{4}-\d{2}-\d{2}T/);
-    // Every tag opened is closed: a crude well-formedness check on the writer's output.
-    const open = (a.match(/<[a-z][\w:]*(\s[^>]*)?(?<!\/)>/g) ?? []).length;
-    const close = (a.match(/<\/[a-z][\w:]*>/g) ?? []).length;
-    expect(open).toBe(close);
+    // Both parse with a strict XML parser (any well-formedness error throws), with the elements readers need.
+    const rssPaths = elementPaths(xml);
+    for (const path of ["rss/channel/title", "rss/channel/link", "rss/channel/item/title", "rss/channel/item/link", "rss/channel/item/guid", "rss/channel/item/pubDate"]) {
+      expect(rssPaths, path).toContain(path);
+    }
+    const atomPaths = elementPaths(a);
+    for (const path of ["feed/id", "feed/title", "feed/updated", "feed/entry/id", "feed/entry/title", "feed/entry/updated", "feed/entry/link"]) {
+      expect(atomPaths, path).toContain(path);
+    }
   });
 });
