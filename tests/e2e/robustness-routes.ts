@@ -89,6 +89,36 @@ export type RouteSpec = {
 };
 
 export const ROUTES: RouteSpec[] = [
+
+  // The pôle's life. Demo: events 1-6 (2 members-only, 4 past), articles 1-3 and 5 published, 4 sent back to
+  // benevole@, 6 waiting; resources 1-7 (2 and 4 are benevole@'s); unmet needs 1-7. Their forms are covered by
+  // app/route-tests/{agenda,bulletin,resources,unmet-needs}.test.ts; here, what every GET answers.
+  { module: "agenda._index.tsx", path: "/agenda", get: { visiteur: 200, porteur: 200 } },
+  { module: "agenda.nouveau.tsx", path: "/agenda/nouveau", get: { visiteur: "connexion", animation: 200 } },
+  { module: "agenda.$id._index.tsx", path: "/agenda/{id}", params: { id: "1" }, ids: ["id"], get: { visiteur: 200, porteur: 200 } },
+  { module: "agenda.$id[.ics].ts", path: "/agenda/{id}.ics", params: { id: "1" }, get: { visiteur: 200 } },
+  { module: "agenda.$id.modifier.tsx", path: "/agenda/{id}/modifier", params: { id: "1" }, ids: ["id"], get: { visiteur: "connexion", animation: 200 } },
+  { module: "agenda.$id.inscrits[.csv].ts", path: "/agenda/{id}/inscrits.csv", params: { id: "1" }, get: { visiteur: "connexion" } },
+  // Machine-read resources answer an unknown token or image with a plain-text 404 (route tests: agenda, bulletin).
+  { module: "agenda.flux.$token[.ics].ts", path: "/agenda/flux/{token}.ics", params: { token: "jeton-inconnu" }, get: {} },
+  { module: "poles.$slug_.agenda[.ics].ts", path: "/poles/{slug}/agenda.ics", params: { slug: "vals-de-saintonge" }, get: { visiteur: 200 } },
+  { module: "bulletin._index.tsx", path: "/bulletin", get: { visiteur: 200, benevole: 200 } },
+  { module: "bulletin.proposer.tsx", path: "/bulletin/proposer", get: { visiteur: "connexion", benevole: 200 } },
+  { module: "bulletin.moderation.tsx", path: "/bulletin/moderation", get: { visiteur: "connexion", animation: 200 } },
+  { module: "bulletin.$id._index.tsx", path: "/bulletin/{id}", params: { id: "1" }, ids: ["id"], get: { visiteur: 200, porteur: 200 } },
+  { module: "bulletin.$id.modifier.tsx", path: "/bulletin/{id}/modifier", params: { id: "4" }, ids: ["id"], get: { visiteur: "connexion", benevole: 200 } },
+  { module: "poles.$slug_.bulletin.tsx", path: "/poles/{slug}/bulletin", params: { slug: "vals-de-saintonge" }, slugs: ["slug"], get: { visiteur: 200 } },
+  { module: "poles.$slug_.bulletin[.]rss.ts", path: "/poles/{slug}/bulletin.rss", params: { slug: "vals-de-saintonge" }, get: { visiteur: 200 } },
+  { module: "poles.$slug_.bulletin[.]atom.ts", path: "/poles/{slug}/bulletin.atom", params: { slug: "vals-de-saintonge" }, get: { visiteur: 200 } },
+  { module: "images.$id.ts", path: "/images/{id}", params: { id: "99999999" }, get: {} },
+  { module: "ressources._index.tsx", path: "/ressources", get: { visiteur: 200, benevole: 200 } },
+  { module: "ressources.proposer.tsx", path: "/ressources/proposer", get: { visiteur: "connexion", benevole: 200 } },
+  { module: "ressources.reservations.tsx", path: "/ressources/reservations", get: { visiteur: "connexion", benevole: 200 } },
+  { module: "ressources.$id._index.tsx", path: "/ressources/{id}", params: { id: "2" }, ids: ["id"], get: { visiteur: 200, porteur: 200 } },
+  { module: "ressources.$id.modifier.tsx", path: "/ressources/{id}/modifier", params: { id: "2" }, ids: ["id"], get: { visiteur: "connexion", benevole: 200 } },
+  { module: "besoins._index.tsx", path: "/besoins", get: { visiteur: 200, porteur: 200 } },
+  { module: "besoins.nouveau.tsx", path: "/besoins/nouveau", get: { visiteur: "connexion", porteur: 200 } },
+  { module: "besoins.$id.tsx", path: "/besoins/{id}", params: { id: "1" }, ids: ["id"], get: { visiteur: 200, porteur: 200, animation: 200 } },
   { module: "_index.tsx", path: "/", get: { visiteur: 200, porteur: 200 } },
   { module: "accompagner.tsx", path: "/accompagner", get: { visiteur: 200, benevole: 200 } },
   { module: "creer.tsx", path: "/creer", get: { visiteur: 200, porteur: 200 } },
