@@ -11,13 +11,14 @@ import { checkA11y, checkA11yWithoutScripts, DEMO_PASSWORD, E2E_DATABASE, expect
 const expect = baseExpect.configure({ timeout: 15_000 });
 const WRONG_KEY = "732 829 320 00075";
 const WRONG_KEY_MESSAGE = "Ce numéro SIRET n'est pas valide : sa clé de contrôle ne correspond pas.";
-const TABLES = ["organisations", "organisation_poles", "organisation_representatives", "governance_bodies", "body_mandates", "body_decisions"];
+const ORGANISATION_TABLES = ["organisations", "organisation_poles", "organisation_representatives"];
+const TABLES = [...ORGANISATION_TABLES, "governance_bodies", "body_mandates", "body_decisions"];
 
 /** Every row of the organisation and governance tables, as text: equal when nothing changed. */
-function snapshot(): string {
+function snapshot(tables: readonly string[] = TABLES): string {
   const db = new Database(E2E_DATABASE, { readonly: true, fileMustExist: true });
   try {
-    return TABLES.map((t) => `${t}:${JSON.stringify(db.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).raw().all())}`).join("\n");
+    return tables.map((t) => `${t}:${JSON.stringify(db.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).raw().all())}`).join("\n");
   } finally {
     db.close();
   }
@@ -66,7 +67,8 @@ test("a visitor browses the directory with its filters, an organisation's page a
 
 test("a SIRET with a wrong Luhn key is refused at the field, with and without JavaScript, what was typed is kept and nothing is stored", async ({ browser }) => {
   test.setTimeout(90_000);
-  const before = snapshot();
+  // Only the organisation tables: the governance tests beside this one change theirs meanwhile.
+  const before = snapshot(ORGANISATION_TABLES);
   for (const javaScriptEnabled of [true, false]) {
     const context = await browser.newContext({ javaScriptEnabled, extraHTTPHeaders: TEST_CLIENT_HEADERS });
     const page = await context.newPage();
@@ -94,7 +96,7 @@ test("a SIRET with a wrong Luhn key is refused at the field, with and without Ja
     else await checkA11yWithoutScripts(page);
     await context.close();
   }
-  expect(snapshot()).toBe(before);
+  expect(snapshot(ORGANISATION_TABLES)).toBe(before);
 });
 
 test("only a pôle's animation team edits its governance: another pôle's team is refused (403) and nothing changes", async ({ page, playwright, baseURL }) => {

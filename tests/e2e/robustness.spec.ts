@@ -87,12 +87,16 @@ function countRows(tables: string[]): Record<string, number> {
   );
 }
 
-/** Mail tables and the column naming the address each row is for. */
-const ADDRESSED = { email_tokens: "email", outgoing_mails: "to_address" } as Record<string, string>;
+/** Mail tables and the column naming the address each row is for; sessions, by their person's address. */
+const ADDRESSED = {
+  email_tokens: "email",
+  outgoing_mails: "to_address",
+  sessions: "(SELECT email FROM users WHERE users.id = sessions.user_id)",
+} as Record<string, string>;
 
 /**
- * As countRows, but mail rows only for the addresses this form and this person could cause: other tests
- * running beside this one send mail to others at the same time.
+ * As countRows, but mail and session rows only for the addresses this form and this person could cause:
+ * other tests running beside this one sign in and send mail at the same time.
  */
 function countRowsCausedBy(tables: string[], addresses: string[]): Record<string, number> {
   database ??= new Database(dbFile, { readonly: true, fileMustExist: true });
@@ -100,7 +104,7 @@ function countRowsCausedBy(tables: string[], addresses: string[]): Record<string
   return Object.fromEntries(
     tables.map((t) => {
       const column = ADDRESSED[t];
-      const sql = column ? `SELECT count(*) AS n FROM "${t}" WHERE lower("${column}") IN (${marks})` : `SELECT count(*) AS n FROM "${t}"`;
+      const sql = column ? `SELECT count(*) AS n FROM "${t}" WHERE lower(${column.startsWith("(") ? column : `"${column}"`}) IN (${marks})` : `SELECT count(*) AS n FROM "${t}"`;
       return [t, (database!.prepare(sql).get(...(column ? addresses.map((a) => a.toLowerCase()) : [])) as { n: number }).n];
     }),
   );
