@@ -12,6 +12,7 @@ import { getDb } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { replyRefused, UNKNOWN_INTENT } from "~/utils/reply.server";
+import { FilterSelect } from "~/components/ui/filter-select";
 
 export const meta: MetaFunction = () => [
   { title: "Agenda des pôles — Maillon" },
@@ -75,17 +76,7 @@ export default function Agenda() {
         </p>
       ) : null}
       <Form method="get" className="form" aria-label="Filtrer l'agenda">
-        <div className="field">
-          <label htmlFor="filtre-pole">Pôle</label>
-          <select id="filtre-pole" name="pole" defaultValue={chosen?.slug ?? ""}>
-            <option value="">Tous les pôles</option>
-            {poles.map((p) => (
-              <option key={p.slug} value={p.slug}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect name="pole" label="Pôle" all="Tous les pôles" value={chosen?.slug} options={poles.map((p) => ({ value: p.slug, label: p.name }))} />
         <div>
           <button type="submit" className="button button--ghost">
             Filtrer

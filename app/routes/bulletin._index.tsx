@@ -8,6 +8,7 @@ import { listAuthorArticles, listPublishedArticles, polesWithArticles } from "~/
 import { listTerritoryRefs } from "~/models/territory.server";
 import { feedLinks } from "~/utils/bulletin-links";
 import { getDb } from "~/utils/db.server";
+import { FilterSelect } from "~/components/ui/filter-select";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.pole ? `Bulletin du ${data.pole.name} — Maillon` : "Le bulletin des pôles — Maillon" },
@@ -78,15 +79,7 @@ export default function Bulletin() {
       </p>
 
       <Form method="get" className="inline-form" aria-label="Filtrer les articles">
-        <label htmlFor="bulletin-pole">Pôle</label>
-        <select id="bulletin-pole" name="pole" defaultValue={pole?.slug ?? ""}>
-          <option value="">Tous les pôles</option>
-          {poles.map((p) => (
-            <option key={p.slug} value={p.slug}>
-              {p.name}
-            </option>
-          ))}
-        </select>
+        <FilterSelect id="bulletin-pole" name="pole" label="Pôle" all="Tous les pôles" value={pole?.slug} options={poles.map((p) => ({ value: p.slug, label: p.name }))} />
         <button type="submit" className="button button--ghost">
           Afficher
         </button>

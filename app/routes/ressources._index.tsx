@@ -9,6 +9,7 @@ import { listResources, resourceFilterOptions } from "~/models/shared-resource.s
 import { listTerritoryRefs } from "~/models/territory.server";
 import { readResourceQuery } from "~/schemas/resource";
 import { getDb } from "~/utils/db.server";
+import { FilterSelect } from "~/components/ui/filter-select";
 
 export const meta: MetaFunction = () => [
   { title: "Ressources partagées des pôles — Maillon" },
@@ -63,39 +64,9 @@ export default function Resources() {
       </p>
 
       <Form method="get" className="directory-filters" role="search" aria-label="Filtrer les ressources">
-        <div className="field">
-          <label htmlFor="filtre-pole">Pôle</label>
-          <select id="filtre-pole" name="pole" defaultValue={query.pole}>
-            <option value="">Tous les pôles</option>
-            {options.poles.map((p) => (
-              <option key={p.slug} value={p.slug}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filtre-type">Type</label>
-          <select id="filtre-type" name="type" defaultValue={query.type}>
-            <option value="">Tous les types</option>
-            {RESOURCE_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {RESOURCE_KIND_LABELS[k]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filtre-commune">Commune</label>
-          <select id="filtre-commune" name="commune" defaultValue={query.commune}>
-            <option value="">Toutes les communes</option>
-            {options.communes.map((c) => (
-              <option key={c.code} value={c.code}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect name="pole" label="Pôle" all="Tous les pôles" value={query.pole} options={options.poles.map((p) => ({ value: p.slug, label: p.name }))} />
+        <FilterSelect name="type" label="Type" all="Tous les types" value={query.type} options={RESOURCE_KINDS.map((k) => ({ value: k, label: RESOURCE_KIND_LABELS[k] }))} />
+        <FilterSelect name="commune" label="Commune" all="Toutes les communes" value={query.commune} options={options.communes.map((c) => ({ value: c.code, label: c.name }))} />
         <div className="directory-filters__actions">
           <button type="submit" className="button">
             Filtrer
