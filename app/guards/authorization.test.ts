@@ -97,15 +97,30 @@ let db: Db;
 let pole: Territory;
 let otherPole: Territory;
 
-/** Every table but sessions, the sign-in log and reference data, as text: equal when nothing was stored. */
+/** Every table but sessions, the sign-in log and reference data: a change there means something was stored. */
 const UNWATCHED = /^(sessions|sign_in_failures|communes|commune_postal_codes|departments|skills|activity_domains|__drizzle_migrations|sqlite_.*)$/;
-function snapshot(): string {
+/**
+ * Counts every row inserted, updated or deleted in the watched tables, through temporary triggers on
+ * this connection (the one the actions use). A rolled-back write rolls its count back too. Reading a
+ * counter instead of dumping every table twice per case keeps the file's cost linear in its cases.
+ */
+function watchWrites(): void {
   const tables = db.$client
     .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
     .all()
     .map((r) => (r as { name: string }).name)
     .filter((name) => !UNWATCHED.test(name));
-  return tables.map((t) => `${t}:${JSON.stringify(db.$client.prepare(`SELECT * FROM "${t}"`).raw().all())}`).join("\n");
+  db.$client.exec("CREATE TEMP TABLE watched_writes (n INTEGER NOT NULL); INSERT INTO watched_writes VALUES (0);");
+  for (const [i, table] of tables.entries()) {
+    for (const event of ["INSERT", "UPDATE", "DELETE"]) {
+      db.$client.exec(
+        `CREATE TEMP TRIGGER watch_${i}_${event.toLowerCase()} AFTER ${event} ON main."${table}" BEGIN UPDATE watched_writes SET n = n + 1; END;`,
+      );
+    }
+  }
+}
+function writesSoFar(): number {
+  return (db.$client.prepare("SELECT n FROM watched_writes").get() as { n: number }).n;
 }
 
 /** Refused by the permission checks: 403/404, or sent to sign in (or away, for visitors' pages). */
@@ -785,20 +800,36 @@ async function actionOf(route: string): Promise<Action> {
 }
 
 async function attempt(route: string, built: Built, as: number | null): Promise<{ called: Called; unchanged: boolean }> {
-  const before = snapshot();
+  const before = writesSoFar();
   const called = await post((await actionOf(route)) as never, built.path, as, built.form, built.params ?? {});
-  return { called, unchanged: snapshot() === before };
+  return { called, unchanged: writesSoFar() === before };
 }
 
 beforeAll(() => {
   db = getDb();
   pole = createTestTerritory(db);
   otherPole = createTestTerritory(db);
+  watchWrites();
 });
 
 const mutatingEntries = Object.entries(PERMISSIONS as Record<string, { actions?: Record<string, Rule> }>).flatMap(([route, rules]) =>
   Object.entries(rules.actions ?? {}).map(([intent, rule]) => ({ route: route as RouteId, intent, rule })),
 );
+
+describe("the write counter behind « stores nothing »", () => {
+  it("sees a row stored by this connection and forgets a write rolled back", async () => {
+    const before = writesSoFar();
+    await user(["porteur"]);
+    expect(writesSoFar()).toBeGreaterThan(before);
+    const committed = writesSoFar();
+    const updateThenFail = db.$client.transaction(() => {
+      db.$client.prepare("UPDATE users SET display_name = display_name WHERE id = (SELECT max(id) FROM users)").run();
+      throw new Error("rolled back");
+    });
+    expect(() => updateThenFail()).toThrow("rolled back");
+    expect(writesSoFar()).toBe(committed);
+  });
+});
 
 describe("every mutating entry of the table has its case here", () => {
   it("names a case for each route and intent", () => {
