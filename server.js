@@ -2,8 +2,11 @@
 // same guards (origin check on writes, security headers) before any route runs.
 import path from "node:path";
 import { createRequestHandler } from "@remix-run/express";
+import Database from "better-sqlite3";
+import compression from "compression";
 import express from "express";
 import { getEnv } from "./server/env.js";
+import { createPageCache, pageCacheKey, parseCookieHeader } from "./server/page-cache.js";
 import { newRequestScope, requestScope, sendScopeHeaders } from "./server/request-scope.js";
 import { isSameOriginWrite, SECURITY_HEADERS } from "./server/security.js";
 
@@ -88,6 +91,9 @@ app.use((req, res, next) => {
   next();
 });
 
+// gzip or brotli as the browser accepts, for pages, data and assets alike.
+app.use(compression());
+
 if (viteDevServer) {
   app.use(viteDevServer.middlewares);
 } else {
@@ -107,6 +113,25 @@ const handleRemixRequest = createRequestHandler({
   mode: isProduction ? "production" : "development",
   getLoadContext: (req) => ({ clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown" }),
 });
+
+// Rendered pages are kept until the database changes (server/page-cache.js); off in development.
+if (isProduction && env.PAGE_CACHE_TTL_S > 0) {
+  const versionReader = new Database(env.DATABASE_URL, { readonly: true, fileMustExist: true });
+  const dataVersion = versionReader.prepare("PRAGMA data_version").pluck();
+  const pageCache = createPageCache({ readVersion: () => Number(dataVersion.get()), ttlMs: env.PAGE_CACHE_TTL_S * 1000 });
+  const cookieNames = {
+    sessionCookieNames: ["__Host-maillon_session", "maillon_session"],
+    flashCookieNames: ["__Host-maillon_flash", "maillon_flash"],
+  };
+  app.use(
+    pageCache.middleware((req) =>
+      pageCacheKey(
+        { method: req.method, url: req.originalUrl, cookies: parseCookieHeader(req.get("cookie")), authorization: req.get("authorization") },
+        cookieNames,
+      ),
+    ),
+  );
+}
 
 // Each Remix request runs inside a request scope: what the routes leave there (the session cookie,
 // sent again when the session was extended) goes out with the answer, page, data or redirect alike.

@@ -51,6 +51,11 @@ const envSchema = z.object({
   OUTBOX_DIR: z.string().min(1).default("./data/outbox"),
   /** The sender of every message. */
   MAIL_FROM: z.string().min(3).default("Maillon <ne-pas-repondre@maillon.localhost>"),
+  /**
+   * Seconds a rendered page may be served again while the database has not changed
+   * (server/page-cache.js); 0 renders every request.
+   */
+  PAGE_CACHE_TTL_S: z.coerce.number().int().min(0).max(3600).default(30),
   /** The server sends the queued mail and the digests; 0 leaves it to another process. */
   MAIL_WORKER: booleanFlag.default(true),
 });
