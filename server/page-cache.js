@@ -92,6 +92,8 @@ export function createPageCache({ readVersion, ttlMs, maxEntries = 2000, maxByte
   const entries = new Map();
   let bytes = 0;
   const stats = { hits: 0, misses: 0, stored: 0, evicted: 0 };
+  /** @type {Map<string, (() => void)[]>} requests waiting for a page that is rendering */
+  const pending = new Map();
 
   /** @param {string} key */
   function drop(key) {
@@ -162,23 +164,50 @@ export function createPageCache({ readVersion, ttlMs, maxEntries = 2000, maxByte
     return (req, res, next) => {
       const key = keyOf(req);
       if (!key) return next();
-      const version = readVersion();
-      const entry = lookup(key, version);
+      const entry = lookup(key, readVersion());
       if (entry) {
         stats.hits++;
         sendEntry(req, res, entry);
         return;
       }
+      // The same page already rendering (many visitors at once on a page just invalidated): wait for
+      // it rather than render it again.
+      const waiting = pending.get(key);
+      if (waiting) {
+        waiting.push(() => {
+          const rendered = lookup(key, readVersion());
+          if (rendered) {
+            stats.hits++;
+            sendEntry(req, res, rendered);
+          } else next();
+        });
+        return;
+      }
       stats.misses++;
-      captureAnswer(res, (status, headers, body) => {
-        if (!isStorableAnswer(status, headers)) return;
-        /** @type {[string, string | string[]][]} */
-        const kept = [];
-        for (const [name, value] of Object.entries(headers)) {
-          if (!TRANSFER_HEADERS.has(name) && value !== undefined) kept.push([name, /** @type {string | string[]} */ (typeof value === "number" ? String(value) : value)]);
-        }
-        store({ key, version, status, headers: kept, body });
-      });
+      const version = readVersion();
+      /** @type {(() => void)[]} */
+      const waiters = [];
+      pending.set(key, waiters);
+      const release = () => {
+        if (pending.get(key) !== waiters) return;
+        pending.delete(key);
+        for (const waiter of waiters.splice(0)) waiter();
+      };
+      captureAnswer(
+        res,
+        (status, headers, body) => {
+          if (isStorableAnswer(status, headers)) {
+            /** @type {[string, string | string[]][]} */
+            const kept = [];
+            for (const [name, value] of Object.entries(headers)) {
+              if (!TRANSFER_HEADERS.has(name) && value !== undefined) kept.push([name, /** @type {string | string[]} */ (typeof value === "number" ? String(value) : value)]);
+            }
+            store({ key, version, status, headers: kept, body });
+          }
+          release();
+        },
+        release,
+      );
       next();
     };
   }
@@ -197,7 +226,8 @@ export function createPageCache({ readVersion, ttlMs, maxEntries = 2000, maxByte
       res.status(304).end();
       return;
     }
-    const encoding = req.acceptsEncodings("br", "gzip", "identity");
+    const accepted = req.acceptsEncodings();
+    const encoding = accepted.includes("br") ? "br" : accepted.includes("gzip") ? "gzip" : "identity";
     const body = encoding === "br" || encoding === "gzip" ? encodedBody(entry, encoding) : entry.body;
     if (encoding === "br" || encoding === "gzip") res.setHeader("Content-Encoding", encoding);
     res.setHeader("Content-Length", String(body.length));
@@ -223,8 +253,9 @@ export function createPageCache({ readVersion, ttlMs, maxEntries = 2000, maxByte
  * not kept).
  * @param {import("express").Response} res
  * @param {(status: number, headers: Record<string, unknown>, body: Buffer) => void} done
+ * @param {() => void} closed called when the connection closed before the answer was sent whole
  */
-function captureAnswer(res, done) {
+function captureAnswer(res, done, closed) {
   /** @type {Buffer[]} */
   const chunks = [];
   let size = 0;
@@ -259,5 +290,7 @@ function captureAnswer(res, done) {
   // Only an answer sent whole is kept (a closed connection emits "close" without "finish").
   res.on("finish", () => {
     if (!overflow) done(res.statusCode, res.getHeaders(), Buffer.concat(chunks));
+    else closed();
   });
+  res.on("close", closed);
 }

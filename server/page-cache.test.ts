@@ -61,6 +61,10 @@ beforeAll(async () => {
     renders++;
     res.status(404).type("html").send("introuvable");
   });
+  app.get("/slow", (_req, res) => {
+    renders++;
+    setTimeout(() => res.type("html").send("lente"), 100);
+  });
   app.get("/whoami", (req, res) => {
     renders++;
     res.type("html").send(`page de ${req.get("cookie") ?? "visiteur"}`);
@@ -139,6 +143,13 @@ describe("the page cache over real HTTP", () => {
     expect(paul.text).toBe("page de maillon_session=paul");
     expect(visitor.text).toBe("page de visiteur");
     expect((await get("/whoami", { Cookie: "maillon_session=nadia" })).text).toBe("page de maillon_session=nadia");
+  });
+
+  it("renders once for many visitors asking at the same time for a page not yet kept", async () => {
+    const before = renders;
+    const answers = await Promise.all(Array.from({ length: 10 }, () => get("/slow")));
+    expect(answers.map((a) => a.text)).toEqual(Array(10).fill("lente"));
+    expect(renders - before).toBe(1);
   });
 
   it("renders for a request carrying a flash message, so the message is shown once", async () => {
