@@ -75,6 +75,8 @@ export default defineConfig({
       // No SMTP_URL: mail goes to the outbox, with links to this server.
       OUTBOX_DIR: E2E_OUTBOX,
       PUBLIC_URL: `http://127.0.0.1:${PORT}`,
+      // A throwaway base: no backups beside it.
+      BACKUP_INTERVAL_HOURS: "0",
     },
   },
   {
@@ -100,6 +102,7 @@ export default defineConfig({
       COOKIE_SECURE: "0",
       SMTP_URL: `smtp://127.0.0.1:${E2E_SMTP_PORT}`,
       PUBLIC_URL: `http://127.0.0.1:${E2E_SMTP_APP_PORT}`,
+      BACKUP_INTERVAL_HOURS: "0",
     },
   },
   ],

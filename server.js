@@ -9,6 +9,7 @@ import { getEnv } from "./server/env.js";
 import { createPageCache, pageCacheKey, parseCookieHeader } from "./server/page-cache.js";
 import { newRequestScope, requestScope, sendScopeHeaders } from "./server/request-scope.js";
 import { isSameOriginWrite, SECURITY_HEADERS } from "./server/security.js";
+import { installGracefulShutdown } from "./server/shutdown.js";
 
 // A bad environment stops the server before it listens, with a message naming each bad variable.
 /** @type {import("./server/env.js").Env} */
@@ -159,6 +160,5 @@ const server = app.listen(env.PORT, env.HOST, () => {
   console.log(`Maillon en service sur http://localhost:${env.PORT}`);
 });
 
-for (const signal of ["SIGINT", "SIGTERM"]) {
-  process.on(signal, () => server.close(() => process.exit(0)));
-}
+// SIGTERM/SIGINT: the requests in flight and the message being sent finish, the base is closed, exit 0.
+installGracefulShutdown(server);

@@ -102,8 +102,8 @@ async function load(server: Server, page: string, label: string, headers: Record
 async function main(): Promise<void> {
   if (!fs.existsSync("build/server/index.js")) throw new Error("run `npm run build` first");
   for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(DB + suffix, { force: true });
-  // One mail worker (Maillon's); the write limits stay as configured: the bench only reads.
-  const env = { ...process.env, DATABASE_URL: DB, HOST: "127.0.0.1", COOKIE_SECURE: "0", OUTBOX_DIR: "tmp/bench-http-outbox" };
+  // One mail worker (Maillon's); the write limits stay as configured: the bench only reads. No backups of a throwaway base.
+  const env = { ...process.env, DATABASE_URL: DB, HOST: "127.0.0.1", COOKIE_SECURE: "0", OUTBOX_DIR: "tmp/bench-http-outbox", BACKUP_INTERVAL_HOURS: "0" };
   await run("npx", ["tsx", "scripts/db-setup.ts"], env);
   const projectId = (new Database(DB, { readonly: true }).prepare("SELECT id FROM projects WHERE status = 'publie' ORDER BY id LIMIT 1").get() as { id: number }).id;
 

@@ -58,6 +58,15 @@ const envSchema = z.object({
   PAGE_CACHE_TTL_S: z.coerce.number().int().min(0).max(3600).default(30),
   /** The server sends the queued mail and the digests; 0 leaves it to another process. */
   MAIL_WORKER: booleanFlag.default(true),
+  /**
+   * Hours between two backups the server takes of its own database (db.backup(), into BACKUP_DIR);
+   * 0 turns them off (tests, or a machine where `npm run db:backup` runs from cron).
+   */
+  BACKUP_INTERVAL_HOURS: z.coerce.number().min(0, "0 ou un nombre d'heures").default(24),
+  /** How many backups are kept (the oldest are deleted past that). */
+  BACKUP_KEEP: z.coerce.number().int().min(1, "au moins 1").default(14),
+  /** Where backups are written; unset, `backups/` beside the database file. */
+  BACKUP_DIR: z.string().min(1).optional(),
 });
 
 /** @typedef {z.infer<typeof envSchema> & { COOKIE_SECURE: boolean; COOKIE_SECRET: string }} Env */

@@ -174,11 +174,18 @@ export type DeliveryReport = { sent: number; failed: number };
 export async function deliverDueMails(
   db: Db,
   transport: MailTransport,
-  options: { now?: () => Date; limit?: number; unsubscribeUrl: (token: string) => string },
+  options: {
+    now?: () => Date;
+    limit?: number;
+    unsubscribeUrl: (token: string) => string;
+    /** Asked before each message: true (the server is stopping) ends the pass after the message being sent. */
+    shouldStop?: () => boolean;
+  },
 ): Promise<DeliveryReport> {
   const now = options.now ?? (() => new Date());
   const report: DeliveryReport = { sent: 0, failed: 0 };
   for (let i = 0; i < (options.limit ?? 50); i++) {
+    if (options.shouldStop?.()) break;
     const row = claimNext(db, now());
     if (!row) break;
     const mail: MailToSend = {

@@ -47,6 +47,18 @@ export function getDb(): Db {
 }
 
 /**
+ * Closes the process-wide connection, if open, after folding the WAL back into the base file
+ * (`wal_checkpoint(TRUNCATE)`): what a graceful shutdown does last, leaving one file to copy.
+ */
+export function closeDatabase(): void {
+  const db = globalForDb.maillonDb;
+  if (!db) return;
+  globalForDb.maillonDb = undefined;
+  db.$client.pragma("wal_checkpoint(TRUNCATE)");
+  db.$client.close();
+}
+
+/**
  * Runs `fn` in an IMMEDIATE transaction: the write lock is taken at BEGIN, so a
  * read-then-write cannot fail with SQLITE_BUSY halfway. `fn` must be synchronous.
  */
