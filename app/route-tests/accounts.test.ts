@@ -19,7 +19,7 @@ import * as forgot from "~/routes/mot-de-passe-oublie._index";
 import * as resetLink from "~/routes/mot-de-passe-oublie.$token";
 import { type Db } from "~/utils/db.server";
 import { verifyPassword } from "~/utils/password.server";
-import { cookieFor, fieldErrors, get, post, type Called } from "./helpers";
+import { cookieFor, fieldErrors, get, initialValue, post, type Called } from "./helpers";
 
 const NEW_PASSWORD = "une phrase neuve et assez longue";
 const MINUTE = 60_000;
@@ -186,6 +186,17 @@ describe("sign-up confirmed by its address", () => {
     expect(toOwner.text).toContain("http://localhost:3000/mot-de-passe-oublie");
     expect(toOwner.text).not.toMatch(/\/inscription\//);
     expect(mails.find((m) => m.to === "lou.nouvelle@exemple.fr")!.subject).toContain("Confirmez votre adresse");
+  });
+
+  it("refuses « Na\u202Edia\u0001 » as a display name at its field, in French, keeps what was typed, and stores and sends nothing", async () => {
+    const mails0 = mailCount();
+    const tokens0 = tokenCount();
+    const users0 = userCount();
+    const refused = await post(inscription.action, "/inscription", null, { ...form("nadia.retournee@exemple.fr"), displayName: "Na\u202Edia\u0001" });
+    expect(refused.status).toBe(400);
+    expect(fieldErrors(refused).displayName).toEqual(["Ce nom contient des caractères de contrôle de direction (U+202E) : retirez-les."]);
+    expect(initialValue(refused).email).toBe("nadia.retournee@exemple.fr");
+    expect([mailCount(), tokenCount(), userCount()]).toEqual([mails0, tokens0, users0]);
   });
 
   it("creates the account once, when its link is opened, and opens the session", async () => {

@@ -4,7 +4,7 @@ import { parisLocalInput } from "~/domain/paris-time";
 import { EVENT_VISIBILITIES } from "~/domain/vocabulary";
 import { communeCodeSchema } from "./auth";
 import { id } from "./id";
-import { optionalText, requiredText } from "./text";
+import { optionalText, requiredText, text } from "./text";
 
 export const EVENT_TITLE_MAX = 120;
 export const EVENT_DESCRIPTION_MAX = 4000;
@@ -12,9 +12,7 @@ export const EVENT_CAPACITY_MAX = 5000;
 
 /** A Paris wall-clock day and time, as `<input type="datetime-local">` sends it. */
 function parisDateTimeField(required: string) {
-  return z
-    .string({ error: required })
-    .trim()
+  return text("line", required)
     .refine((v) => parisLocalInput(v) !== null, { error: "Indiquez une date et une heure valides, par exemple 15/03/2026 18:30." });
 }
 
@@ -24,19 +22,17 @@ function parisDateTimeField(required: string) {
  */
 export const eventSchema = z
   .object({
-    title: requiredText("Donnez un titre au rendez-vous.", 3, EVENT_TITLE_MAX, "Le titre"),
+    title: requiredText("Donnez un titre au rendez-vous.", 3, EVENT_TITLE_MAX, "Le titre", "title"),
     startsAt: parisDateTimeField("Indiquez le début : date et heure."),
     endsAt: parisDateTimeField("Indiquez la fin : date et heure."),
     address: optionalText(200, "L'adresse"),
     commune: optionalText(120, "Le nom de commune"),
     communeCode: communeCodeSchema.optional(),
-    onlineUrl: z
-      .string()
-      .trim()
+    onlineUrl: text()
       .max(300, { error: "Le lien doit compter au plus 300 caractères." })
       .refine(isWebAddress, { error: "Indiquez l'adresse complète du lien, par exemple https://visio.exemple.fr/copil." })
       .optional(),
-    description: optionalText(EVENT_DESCRIPTION_MAX, "La présentation"),
+    description: optionalText(EVENT_DESCRIPTION_MAX, "La présentation", "multiline"),
     capacity: z
       .number({ error: "Indiquez le nombre de places en chiffres, ou laissez vide s'il n'y a pas de limite." })
       .int({ error: "Indiquez un nombre entier de places." })
@@ -65,7 +61,7 @@ export type EventFormValues = z.infer<typeof eventSchema>;
 
 export const cancelEventSchema = z.object({
   intent: z.literal("cancel-event"),
-  reason: requiredText("Dites en une phrase pourquoi le rendez-vous est annulé.", 5, 500, "La raison"),
+  reason: requiredText("Dites en une phrase pourquoi le rendez-vous est annulé.", 5, 500, "La raison", "multiline"),
 });
 
 /** Attendance of a past event: the ids of the registered people marked present. */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "./text";
 import { CLUB_CRITERIA, MAX_WEIGHT, MENTOR_CRITERIA } from "~/domain/matching/weights";
 
 /** One pair of a round, as its checkbox sends it: "needId:volunteerId". */
@@ -6,7 +7,7 @@ export const PAIR_PATTERN = /^(\d{1,12}):(\d{1,12})$/;
 
 export const roundSendingSchema = z.object({
   pairs: z
-    .array(z.string().regex(PAIR_PATTERN, { error: "Proposition inconnue." }), { error: "Cochez au moins une proposition à envoyer." })
+    .array(text().regex(PAIR_PATTERN, { error: "Proposition inconnue." }), { error: "Cochez au moins une proposition à envoyer." })
     .min(1, { error: "Cochez au moins une proposition à envoyer." })
     .max(5000, { error: "Trop de propositions à la fois." }),
 });

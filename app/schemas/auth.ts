@@ -1,13 +1,12 @@
 import { z } from "zod";
 import { SELF_SERVICE_ROLES } from "~/domain/catalog";
+import { requiredText, text } from "./text";
 
 /** Kept in step with MIN_PASSWORD_LENGTH in password.server.ts (the server adds the common-password check). */
 export const PASSWORD_MIN = 12;
 export const PASSWORD_MAX = 256;
 
-const email = z
-  .string({ error: "Indiquez votre adresse e-mail." })
-  .trim()
+const email = text("line", "Indiquez votre adresse e-mail.")
   .max(254, { error: "L'adresse e-mail est trop longue (254 caractères au plus)." })
   .pipe(z.email({ error: "Cette adresse e-mail n'est pas valide (exemple : prenom.nom@exemple.fr)." }));
 
@@ -16,21 +15,14 @@ const newPassword = z
   .min(PASSWORD_MIN, { error: `Le mot de passe doit compter au moins ${PASSWORD_MIN} caractères.` })
   .max(PASSWORD_MAX, { error: `Le mot de passe doit compter au plus ${PASSWORD_MAX} caractères.` });
 
-export const communeCodeSchema = z
-  .string()
+export const communeCodeSchema = text()
   .regex(/^(\d{5}|2[AB]\d{3})$/, { error: "Code de commune inconnu." });
 
 export const signUpSchema = z.object({
   email,
-  displayName: z
-    .string({ error: "Indiquez le nom affiché sur Maillon." })
-    .trim()
-    .min(2, { error: "Le nom doit compter au moins 2 caractères." })
-    .max(80, { error: "Le nom doit compter au plus 80 caractères." }),
+  displayName: requiredText("Indiquez le nom affiché sur Maillon.", 2, 80, "Le nom", "name"),
   password: newPassword,
-  commune: z
-    .string({ error: "Indiquez votre commune." })
-    .trim()
+  commune: text("line", "Indiquez votre commune.")
     .max(120, { error: "Le nom de commune est trop long." }),
   communeCode: communeCodeSchema.optional(),
   roles: z
@@ -43,7 +35,7 @@ export const signInSchema = z.object({
   password: z.string({ error: "Indiquez votre mot de passe." }).max(PASSWORD_MAX, {
     error: "Mot de passe trop long.",
   }),
-  redirectTo: z.string().max(2000).optional(),
+  redirectTo: text().max(2000).optional(),
 });
 
 export const changePasswordSchema = z

@@ -4,6 +4,7 @@ import { LIFECYCLE_ACTIONS } from "~/domain/clubs/lifecycle";
 import { id } from "./id";
 import { euros } from "./money";
 import { isValidIsoDate } from "./project";
+import { optionalText, requiredText, text } from "./text";
 
 function percent(required: string, min: number, max: number, what: string) {
   return z
@@ -14,22 +15,16 @@ function percent(required: string, min: number, max: number, what: string) {
 }
 
 const isoDate = (required: string) =>
-  z
-    .string({ error: required })
-    .trim()
+  text("line", required)
     .refine(isValidIsoDate, { error: "Indiquez une date valide, par exemple 2026-09-30." });
 
 const clubFields = z.object({
-  name: z
-    .string({ error: "Donnez un nom au club." })
-    .trim()
-    .min(3, { error: "Le nom doit compter au moins 3 caractères." })
-    .max(80, { error: "Le nom doit compter au plus 80 caractères." }),
-  description: z.string().trim().max(1000, { error: "La présentation doit compter au plus 1 000 caractères." }).optional(),
+  name: requiredText("Donnez un nom au club.", 3, 80, "Le nom", "name"),
+  description: text("multiline").max(1000, { error: "La présentation doit compter au plus 1 000 caractères." }).optional(),
   territoryId: id("Choisissez le pôle du club."),
   activityDomainIds: z.array(id("Secteur inconnu.")).optional(),
-  departmentCodes: z.array(z.string().regex(/^(\d{2,3}|2[AB])$/, { error: "Département inconnu." })).optional(),
-  communes: z.string().trim().max(600, { error: "La liste des communes doit compter au plus 600 caractères." }).optional(),
+  departmentCodes: z.array(text().regex(/^(\d{2,3}|2[AB])$/, { error: "Département inconnu." })).optional(),
+  communes: text().max(600, { error: "La liste des communes doit compter au plus 600 caractères." }).optional(),
   ticketMin: euros({ required: "Indiquez le plus petit ticket, en euros.", what: "Le ticket minimum", minCents: 100_00, maxCents: 1_000_000_00 }),
   ticketMax: euros({ required: "Indiquez le plus gros ticket, en euros.", what: "Le ticket maximum", minCents: 100_00, maxCents: 1_000_000_00 }),
   decisionRule: z.enum(DECISION_RULES, { error: "Choisissez la règle de décision du club." }),
@@ -62,9 +57,7 @@ export type ClubSettings = z.output<typeof clubSettingsSchema>;
 
 export const inviteSchema = z.object({
   intent: z.literal("invite"),
-  email: z
-    .string({ error: "Indiquez l'adresse e-mail de la personne à inviter." })
-    .trim()
+  email: text("line", "Indiquez l'adresse e-mail de la personne à inviter.")
     .max(254, { error: "L'adresse e-mail est trop longue." })
     .pipe(z.email({ error: "Cette adresse e-mail n'est pas valide (exemple : prenom.nom@exemple.fr)." })),
 });
@@ -93,7 +86,7 @@ export const ledgerEntrySchema = z.object({
   amount: euros({ required: "Indiquez le montant, en euros.", what: "Le montant", maxCents: 10_000_000_00 }),
   memberUserId: id("Choisissez un membre dans la liste.").optional(),
   occurredOn: isoDate("Indiquez la date du virement."),
-  note: z.string().trim().max(200, { error: "Le libellé doit compter au plus 200 caractères." }).optional(),
+  note: optionalText(200, "Le libellé"),
 });
 
 export const followSchema = z.object({ intent: z.literal("follow"), projectId: id("Projet inconnu.") });
@@ -101,9 +94,7 @@ export const followSchema = z.object({ intent: z.literal("follow"), projectId: i
 export const studySchema = z.object({
   intent: z.literal("study"),
   dealId: id("Projet inconnu."),
-  notes: z
-    .string({ error: "Notez ce que le club retient de l'étude du projet." })
-    .trim()
+  notes: text("multiline", "Notez ce que le club retient de l'étude du projet.")
     .min(3, { error: "Les notes doivent compter au moins 3 caractères." })
     .max(2000, { error: "Les notes doivent compter au plus 2 000 caractères." }),
 });
@@ -111,16 +102,10 @@ export const studySchema = z.object({
 export const meetingSchema = z.object({
   intent: z.literal("add-meeting"),
   date: isoDate("Indiquez la date de la réunion."),
-  time: z
-    .string({ error: "Indiquez l'heure de la réunion." })
-    .trim()
+  time: text("line", "Indiquez l'heure de la réunion.")
     .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: "Indiquez l'heure au format hh:mm, par exemple 18:30." }),
-  place: z
-    .string({ error: "Indiquez le lieu de la réunion." })
-    .trim()
-    .min(2, { error: "Le lieu doit compter au moins 2 caractères." })
-    .max(120, { error: "Le lieu doit compter au plus 120 caractères." }),
-  agenda: z.string().trim().max(500, { error: "L'ordre du jour doit compter au plus 500 caractères." }).optional(),
+  place: requiredText("Indiquez le lieu de la réunion.", 2, 120, "Le lieu"),
+  agenda: optionalText(500, "L'ordre du jour", "multiline"),
   projectId: id("Projet inconnu.").optional(),
 });
 

@@ -1,13 +1,12 @@
 import { z } from "zod";
 import { ENDORSEMENT_LEVELS } from "~/domain/vocabulary";
+import { text as cleanText } from "./text";
 
 export const ENDORSEMENT_TEXT_MIN = 20;
 export const ENDORSEMENT_TEXT_MAX = 2000;
 
 function text(missing: string, short: string) {
-  return z
-    .string({ error: missing })
-    .trim()
+  return cleanText("multiline", missing)
     .min(ENDORSEMENT_TEXT_MIN, { error: short })
     .max(ENDORSEMENT_TEXT_MAX, { error: `Ce texte doit compter au plus ${ENDORSEMENT_TEXT_MAX} caractères.` });
 }

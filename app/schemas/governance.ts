@@ -2,26 +2,18 @@ import { z } from "zod";
 import { GOVERNANCE_BODY_KINDS } from "~/domain/vocabulary";
 import { id } from "./id";
 import { isValidIsoDate } from "./project";
+import { optionalText, requiredText, text } from "./text";
 
 function isoDate(required: string) {
-  return z
-    .string({ error: required })
-    .trim()
+  return text("line", required)
     .refine(isValidIsoDate, { error: "Indiquez une date valide, au format aaaa-mm-jj (par exemple 2026-03-14)." });
 }
 
-function text(required: string, min: number, max: number, what: string) {
-  return z
-    .string({ error: required })
-    .trim()
-    .min(min, { error: `${what} doit compter au moins ${min} caractères.` })
-    .max(max, { error: `${what} doit compter au plus ${max} caractères.` });
-}
 
 const bodyFields = {
   kind: z.enum(GOVERNANCE_BODY_KINDS, { error: "Choisissez le type d'instance dans la liste." }),
-  name: text("Donnez un nom à l'instance.", 3, 80, "Le nom"),
-  description: z.string().trim().max(1000, { error: "Le rôle doit compter au plus 1000 caractères." }).optional(),
+  name: requiredText("Donnez un nom à l'instance.", 3, 80, "Le nom", "name"),
+  description: optionalText(1000, "Le rôle", "multiline"),
 };
 
 export const newBodySchema = z.object({ intent: z.literal("add-body"), ...bodyFields });
@@ -33,7 +25,7 @@ export const mandateSchema = z
     bodyId: id("Choisissez l'instance."),
     userId: id("Choisissez la personne qui siège."),
     organisationId: id("Choisissez une organisation dans la liste.").optional(),
-    position: text("Indiquez la fonction (par exemple : membre, co-présidente, référent financement).", 2, 80, "La fonction"),
+    position: requiredText("Indiquez la fonction (par exemple : membre, co-présidente, référent financement).", 2, 80, "La fonction"),
     startsOn: isoDate("Indiquez la date de début du mandat."),
     endsOn: isoDate("Indiquez la date de fin du mandat.").optional(),
   })
@@ -61,8 +53,8 @@ export const decisionSchema = z
     intent: z.literal("add-decision"),
     bodyId: id("Choisissez l'instance qui a décidé."),
     decidedOn: isoDate("Indiquez la date de la réunion."),
-    subject: text("Indiquez l'objet de la décision.", 3, 200, "L'objet"),
-    decision: text("Indiquez ce qui a été décidé.", 3, 3000, "La décision"),
+    subject: requiredText("Indiquez l'objet de la décision.", 3, 200, "L'objet", "title"),
+    decision: requiredText("Indiquez ce qui a été décidé.", 3, 3000, "La décision", "multiline"),
     votesFor: votes("pour"),
     votesAgainst: votes("contre"),
     votesAbstain: votes("d'abstention"),

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { formatEuros } from "~/domain/format";
+import { text } from "./text";
 
 const EURO_AMOUNT = /^\d{1,3}(?:[\s\u00a0\u202f]?\d{3})*(?:[.,]\d{1,2})?$/;
 
@@ -18,9 +19,7 @@ export function parseEurosToCents(input: string): number | null {
  */
 export function euros(options: { required: string; what: string; minCents?: number; maxCents?: number }) {
   const { required, what, minCents = 1, maxCents = 100_000_000_00 } = options;
-  return z
-    .string({ error: required })
-    .trim()
+  return text("line", required)
     .min(1, { error: required })
     .max(20, { error: `${what} est trop long.` })
     .transform((value, ctx) => {

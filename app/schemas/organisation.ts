@@ -3,6 +3,7 @@ import { checkSiren, checkSiret, normaliseNafCode, normaliseRegistrationNumber }
 import { ORGANISATION_KINDS } from "~/domain/vocabulary";
 import { communeCodeSchema } from "./auth";
 import { id } from "./id";
+import { optionalText, requiredText, text } from "./text";
 
 export const ORGANISATION_NAME_MAX = 120;
 export const ORGANISATION_DESCRIPTION_MAX = 2000;
@@ -23,64 +24,41 @@ export const NAF_MESSAGES = {
   unknown: "Ce code NAF n'existe pas dans la nomenclature NAF rév. 2 de l'INSEE.",
 } as const;
 
-function optionalText(max: number, what: string) {
-  return z
-    .string()
-    .trim()
-    .max(max, { error: `${what} doit compter au plus ${max} caractères.` })
-    .optional();
-}
-
 /** The person's position in the organisation: « Directrice », « Trésorier », « Chargé de mission ». */
-export const positionField = z
-  .string({ error: "Indiquez votre fonction dans l'organisation (par exemple : directrice, trésorier)." })
-  .trim()
+export const positionField = text("line", "Indiquez votre fonction dans l'organisation (par exemple : directrice, trésorier).")
   .min(2, { error: "La fonction doit compter au moins 2 caractères." })
   .max(POSITION_MAX, { error: `La fonction doit compter au plus ${POSITION_MAX} caractères.` });
 
 const organisationFields = {
-  name: z
-    .string({ error: "Indiquez le nom de l'organisation." })
-    .trim()
-    .min(2, { error: "Le nom doit compter au moins 2 caractères." })
-    .max(ORGANISATION_NAME_MAX, { error: `Le nom doit compter au plus ${ORGANISATION_NAME_MAX} caractères.` }),
+  name: requiredText("Indiquez le nom de l'organisation.", 2, ORGANISATION_NAME_MAX, "Le nom", "name"),
   kind: z.enum(ORGANISATION_KINDS, { error: "Choisissez le type d'organisation dans la liste." }),
-  siren: z
-    .string()
+  siren: text()
     .max(40, { error: SIREN_MESSAGES.format })
     .superRefine((value, ctx) => {
       const check = checkSiren(value);
       if (!check.ok) ctx.addIssue({ code: "custom", message: SIREN_MESSAGES[check.reason] });
     })
     .optional(),
-  siret: z
-    .string()
+  siret: text()
     .max(40, { error: SIRET_MESSAGES.format })
     .superRefine((value, ctx) => {
       const check = checkSiret(value);
       if (!check.ok) ctx.addIssue({ code: "custom", message: SIRET_MESSAGES[check.reason] });
     })
     .optional(),
-  nafCode: z
-    .string()
+  nafCode: text()
     .max(20, { error: NAF_MESSAGES.format })
     .refine((value) => normaliseNafCode(value) !== null, { error: NAF_MESSAGES.format })
     .optional(),
-  commune: z
-    .string({ error: "Indiquez la commune du siège ou de l'établissement." })
-    .trim()
+  commune: text("line", "Indiquez la commune du siège ou de l'établissement.")
     .max(120, { error: "Le nom de commune est trop long." }),
   communeCode: communeCodeSchema.optional(),
-  description: optionalText(ORGANISATION_DESCRIPTION_MAX, "La présentation"),
-  website: z
-    .string()
-    .trim()
+  description: optionalText(ORGANISATION_DESCRIPTION_MAX, "La présentation", "multiline"),
+  website: text()
     .max(200, { error: "L'adresse du site doit compter au plus 200 caractères." })
     .refine((value) => /^https?:\/\/[^\s/]+\.[^\s]+$/i.test(value), { error: "Indiquez l'adresse complète du site, par exemple https://www.exemple.fr." })
     .optional(),
-  contactEmail: z
-    .string()
-    .trim()
+  contactEmail: text()
     .max(200, { error: "L'adresse doit compter au plus 200 caractères." })
     .pipe(z.email({ error: "Indiquez une adresse e-mail valide, par exemple contact@exemple.fr." }))
     .optional(),

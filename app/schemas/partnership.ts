@@ -1,26 +1,20 @@
 import { z } from "zod";
 import { BRINGS_MAX, PROPOSAL_MESSAGE_MAX, PROPOSAL_REPLY_MAX, SEEKS_MAX } from "~/domain/partnership";
 import { id } from "./id";
+import { requiredText, text } from "./text";
 
-function text(required: string, min: number, max: number, what: string) {
-  return z
-    .string({ error: required })
-    .trim()
-    .min(min, { error: `${what} doit compter au moins ${min} caractères.` })
-    .max(max, { error: `${what} doit compter au plus ${max} caractères.` });
-}
 
 /** What a project (or an organisation) that seeks partners brings and seeks. */
 export const partnershipOfferSchema = z.object({
-  brings: text("Dites ce que le projet apporte à ses futurs associés.", 10, BRINGS_MAX, "Ce que le projet apporte"),
-  seeks: text("Dites quels associés vous cherchez.", 10, SEEKS_MAX, "Ce que vous cherchez"),
+  brings: requiredText("Dites ce que le projet apporte à ses futurs associés.", 10, BRINGS_MAX, "Ce que le projet apporte", "multiline"),
+  seeks: requiredText("Dites quels associés vous cherchez.", 10, SEEKS_MAX, "Ce que vous cherchez", "multiline"),
   open: z.boolean().optional(),
 });
 export type PartnershipOfferValues = z.infer<typeof partnershipOfferSchema>;
 
 /** A proposal to join, delivered by Maillon; `fromProjectId`: the proposer's own project, when they come with one. */
 export const partnershipProposalSchema = z.object({
-  message: text("Présentez-vous en quelques phrases.", 20, PROPOSAL_MESSAGE_MAX, "Votre message"),
+  message: requiredText("Présentez-vous en quelques phrases.", 20, PROPOSAL_MESSAGE_MAX, "Votre message", "multiline"),
   fromProjectId: id("Choisissez l'un de vos projets dans la liste.").optional(),
 });
 export type PartnershipProposalValues = z.infer<typeof partnershipProposalSchema>;
@@ -30,9 +24,7 @@ export const partnershipAnswerSchema = z
   .object({
     proposalId: id("Proposition inconnue."),
     decision: z.enum(["accepter", "decliner"], { error: "Choisissez d'accepter ou de décliner." }),
-    reply: z
-      .string()
-      .trim()
+    reply: text("multiline")
       .max(PROPOSAL_REPLY_MAX, { error: `La réponse doit compter au plus ${PROPOSAL_REPLY_MAX} caractères.` })
       .optional(),
   })

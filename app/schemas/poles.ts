@@ -1,11 +1,12 @@
 import { z } from "zod";
 import type { PoleFilters } from "~/domain/poles";
 import { AXIS_THEMES } from "~/domain/vocabulary";
+import { text } from "./text";
 
 /** The directory's filters as the GET form sends them; a value nobody can choose is ignored. */
 const poleFiltersSchema = z.object({
-  region: z.string().regex(/^\d{2}$/).optional().catch(undefined),
-  departement: z.string().regex(/^(?:\d{2}|2[AB]|97\d)$/).optional().catch(undefined),
+  region: text().regex(/^\d{2}$/).optional().catch(undefined),
+  departement: text().regex(/^(?:\d{2}|2[AB]|97\d)$/).optional().catch(undefined),
   axe: z.enum(AXIS_THEMES).optional().catch(undefined),
 });
 

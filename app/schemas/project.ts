@@ -3,7 +3,7 @@ import { FUNDING_KINDS, LEGAL_FORMS, NEED_PRIORITIES, PROJECT_KINDS, PROJECT_STA
 import { id } from "./id";
 import { communeCodeSchema } from "./auth";
 import { euros } from "./money";
-import { optionalText, requiredText as text } from "./text";
+import { optionalText, requiredText, text } from "./text";
 
 export const TITLE_MAX = 120;
 export const PITCH_MAX = 280;
@@ -26,16 +26,14 @@ function wholeNumber(required: string, min: number, max: number, unit: string) {
 }
 
 export const projectSchema = z.object({
-  title: text("Donnez un titre à votre projet.", 3, TITLE_MAX, "Le titre"),
-  pitch: text("Résumez votre projet en une ou deux phrases.", 10, PITCH_MAX, "Le résumé"),
-  description: optionalText(DESCRIPTION_MAX, "La description"),
+  title: requiredText("Donnez un titre à votre projet.", 3, TITLE_MAX, "Le titre", "title"),
+  pitch: requiredText("Résumez votre projet en une ou deux phrases.", 10, PITCH_MAX, "Le résumé", "multiline"),
+  description: optionalText(DESCRIPTION_MAX, "La description", "multiline"),
   kind: z.enum(PROJECT_KINDS, { error: "Choisissez le type de projet dans la liste." }),
   stage: z.enum(PROJECT_STAGES, { error: "Choisissez l'étape où en est le projet." }),
   legalForm: z.enum(LEGAL_FORMS, { error: "Choisissez une forme juridique dans la liste." }),
   activityDomainId: id("Choisissez un domaine d'activité dans la liste."),
-  commune: z
-    .string({ error: "Indiquez la commune du projet." })
-    .trim()
+  commune: text("line", "Indiquez la commune du projet.")
     .max(120, { error: "Le nom de commune est trop long." }),
   communeCode: communeCodeSchema.optional(),
   remoteOk: z.boolean().optional(),
@@ -46,7 +44,7 @@ export type ProjectFormValues = z.infer<typeof projectSchema>;
 export const skillNeedSchema = z.object({
   skillId: id("Choisissez une compétence dans la liste."),
   priority: z.enum(NEED_PRIORITIES, { error: "Choisissez une priorité : haute, moyenne ou basse." }),
-  expectation: optionalText(NOTE_MAX, "La description de l'attente"),
+  expectation: optionalText(NOTE_MAX, "La description de l'attente", "multiline"),
   hoursPerMonth: wholeNumber("Indiquez le nombre d'heures par mois souhaitées.", 1, 100, "heures"),
 });
 export type SkillNeedFormValues = z.infer<typeof skillNeedSchema>;
@@ -62,9 +60,7 @@ export function isValidIsoDate(value: string): boolean {
 export const fundingNeedSchema = z.object({
   amount: euros({ what: "Le montant", required: "Indiquez le montant recherché, en euros." }),
   kind: z.enum(FUNDING_KINDS, { error: "Choisissez la forme : participation au capital, prêt ou don." }),
-  neededBy: z
-    .string()
-    .trim()
+  neededBy: text()
     .refine(isValidIsoDate, { error: "Indiquez une date valide, par exemple 2026-09-30." })
     .optional(),
   companyCapital: euros({ what: "Le capital social", required: "Indiquez le capital social, en euros." }).optional(),

@@ -4,31 +4,31 @@ import { checkDayRanges, parseTimeOfDay, termsProblem, WEEKDAY_LABELS, type Clos
 import { RESOURCE_KINDS, RESOURCE_TERMS } from "~/domain/vocabulary";
 import { id } from "./id";
 import { euros } from "./money";
-import { optionalText, requiredText } from "./text";
+import { optionalText, requiredText, text } from "./text";
 
 export const MAX_CLOSURES = 4;
 const TIME = /^\d{2}:\d{2}$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-const time = z.string().regex(TIME, { error: "Une heure, par exemple 09:30." }).optional();
+const time = text().regex(TIME, { error: "Une heure, par exemple 09:30." }).optional();
 const dayHours = z.object({ opens1: time, closes1: time, opens2: time, closes2: time });
 const closure = z.object({
-  startsOn: z.string().regex(DATE, { error: "Une date, par exemple 2026-12-24." }).optional(),
-  endsOn: z.string().regex(DATE, { error: "Une date, par exemple 2026-12-24." }).optional(),
+  startsOn: text().regex(DATE, { error: "Une date, par exemple 2026-12-24." }).optional(),
+  endsOn: text().regex(DATE, { error: "Une date, par exemple 2026-12-24." }).optional(),
   reason: optionalText(120, "Le motif"),
 });
 
 const resourceFields = {
   kind: z.enum(RESOURCE_KINDS, { error: "Choisissez le type de ressource." }),
-  title: requiredText("Donnez un nom à la ressource.", 3, 100, "Le nom"),
-  description: requiredText("Décrivez la ressource : ce qu'elle est, ce qu'on peut en faire, comment la récupérer.", 10, 3000, "La description"),
-  commune: z.string().trim().max(120, { error: "Le nom de commune est trop long." }).optional(),
-  communeCode: z.string().regex(/^[0-9AB]{5}$/).optional(),
+  title: requiredText("Donnez un nom à la ressource.", 3, 100, "Le nom", "name"),
+  description: requiredText("Décrivez la ressource : ce qu'elle est, ce qu'on peut en faire, comment la récupérer.", 10, 3000, "La description", "multiline"),
+  commune: text().max(120, { error: "Le nom de commune est trop long." }).optional(),
+  communeCode: text().regex(/^[0-9AB]{5}$/).optional(),
   organisationId: id("Choisissez une organisation que vous représentez.").optional(),
   terms: z.enum(RESOURCE_TERMS, { error: "Choisissez les conditions du prêt." }),
   costEuros: euros({ required: "Indiquez le montant de la participation.", what: "La participation", maxCents: 1_000_000 }).optional(),
   depositEuros: euros({ required: "Indiquez le montant de la caution.", what: "La caution", maxCents: 5_000_000 }).optional(),
-  termsNote: optionalText(500, "La précision sur les conditions"),
+  termsNote: optionalText(500, "La précision sur les conditions", "multiline"),
   hours: z.array(dayHours.optional()).max(7).optional(),
   closures: z.array(closure.optional()).max(MAX_CLOSURES).optional(),
 };
@@ -101,9 +101,7 @@ export const offerResourceSchema = z
 export const editResourceSchema = z.object({ ...resourceFields, active: z.boolean().optional() }).superRefine(refine);
 
 function localInstant(what: string) {
-  return z
-    .string({ error: `Indiquez ${what}.` })
-    .trim()
+  return text("line", `Indiquez ${what}.`)
     .min(1, { error: `Indiquez ${what}.` })
     .transform((value, ctx) => {
       const instant = parisLocalInput(value);
@@ -125,14 +123,14 @@ export const bookingRequestSchema = z.object({
   intent: z.literal("request"),
   startsAt: localInstant("le début de la réservation"),
   endsAt: localInstant("la fin de la réservation"),
-  message: optionalText(1000, "Le message"),
+  message: optionalText(1000, "Le message", "multiline"),
 });
 
 export const answerBookingSchema = z.object({
   intent: z.literal("answer"),
   bookingId: id("Demande introuvable."),
   decision: z.enum(["accepter", "refuser"], { error: "Choisissez d'accepter ou de décliner la demande." }),
-  reply: optionalText(500, "Le message"),
+  reply: optionalText(500, "Le message", "multiline"),
 });
 
 export const cancelBookingSchema = z.object({

@@ -11,8 +11,8 @@ export const NEED_COMMENT_MAX = 1500;
 /** A need of the territory that nothing answers today: what, where, who is affected. */
 export const newUnmetNeedSchema = z.object({
   poleId: id("Choisissez le pôle dont le territoire connaît ce besoin."),
-  title: requiredText("Dites en quelques mots ce qui manque.", 5, NEED_TITLE_MAX, "Le titre"),
-  description: requiredText("Décrivez le besoin : ce qui manque, depuis quand, ce qui a déjà été tenté.", 30, NEED_TEXT_MAX, "La description"),
+  title: requiredText("Dites en quelques mots ce qui manque.", 5, NEED_TITLE_MAX, "Le titre", "title"),
+  description: requiredText("Décrivez le besoin : ce qui manque, depuis quand, ce qui a déjà été tenté.", 30, NEED_TEXT_MAX, "La description", "multiline"),
   affected: requiredText("Dites qui en souffre : les habitants, les structures concernées.", 5, 300, "La réponse à « qui est concerné ? »"),
   commune: optionalText(120, "Le nom de commune"),
   communeCode: communeCodeSchema.optional(),
@@ -26,13 +26,13 @@ export const supportNeedSchema = z.object({
 
 export const commentNeedSchema = z.object({
   intent: z.literal("comment"),
-  body: requiredText("Écrivez votre commentaire.", 2, NEED_COMMENT_MAX, "Le commentaire"),
+  body: requiredText("Écrivez votre commentaire.", 2, NEED_COMMENT_MAX, "Le commentaire", "multiline"),
 });
 
 export const qualifyNeedSchema = z.object({
   intent: z.literal("qualify"),
   status: z.enum(UNMET_NEED_STATUSES, { error: "Choisissez où en est le besoin." }),
-  statusNote: optionalText(1000, "L'explication"),
+  statusNote: optionalText(1000, "L'explication", "multiline"),
 });
 
 /** The team turns the need into a project draft and hands it to a member of the pôle. */

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { SKILL_LEVELS, VOLUNTEER_STATUSES } from "~/domain/vocabulary";
 import { id } from "./id";
 import { communeCodeSchema } from "./auth";
+import { text } from "./text";
 
 export const BIO_MAX = 1000;
 
@@ -26,9 +27,7 @@ export const volunteerProfileSchema = z.object({
     .array(id("Domaine d'activité inconnu."))
     .max(20, { error: "Trop de domaines d'activité." })
     .optional(),
-  commune: z
-    .string({ error: "Indiquez votre commune." })
-    .trim()
+  commune: text("line", "Indiquez votre commune.")
     .max(120, { error: "Le nom de commune est trop long." }),
   communeCode: communeCodeSchema.optional(),
   radiusKm: z
@@ -47,9 +46,7 @@ export const volunteerProfileSchema = z.object({
     .int({ error: "Indiquez un nombre entier d'heures." })
     .min(0, { error: "Le nombre d'heures ne peut pas être négatif." })
     .max(200, { error: "Indiquez au plus 200 heures par mois." }),
-  bio: z
-    .string()
-    .trim()
+  bio: text("multiline")
     .max(BIO_MAX, { error: `La présentation doit compter au plus ${BIO_MAX} caractères.` })
     .optional(),
   paused: z.boolean().optional(),

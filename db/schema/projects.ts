@@ -36,7 +36,6 @@ export const projects = sqliteTable(
     jobsExpected: integer().notNull().default(0),
     /** « Je cherche des associés ». */
     seeksPartners: integer({ mode: "boolean" }).notNull().default(false),
-    partnersNote: text().notNull().default(""),
     status: text({ enum: PROJECT_STATUSES }).notNull().default("brouillon"),
     publishedAt: integer({ mode: "timestamp_ms" }),
     closedAt: integer({ mode: "timestamp_ms" }),

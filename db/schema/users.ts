@@ -17,6 +17,8 @@ export const users = sqliteTable(
     .references(() => communes.code),
   createdAt: integer({ mode: "timestamp_ms" }).notNull(),
   updatedAt: integer({ mode: "timestamp_ms" }).notNull(),
+  /** When the owner was last told by mail of repeated failed sign-ins (at most once per window). */
+  signInAlertAt: integer({ mode: "timestamp_ms" }),
   },
   (t) => [index("users_commune_idx").on(t.communeCode)],
 );
@@ -81,3 +83,18 @@ export const signInFailures = sqliteTable(
   ],
 );
 
+/**
+ * The network addresses an account signed in from successfully, kept 90 days: from one of them the
+ * owner is not slowed down by failures others cause on the account elsewhere.
+ */
+export const signInAddresses = sqliteTable(
+  "sign_in_addresses",
+  {
+    userId: integer()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    ipAddress: text().notNull(),
+    lastSignedInAt: integer({ mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.ipAddress] }), index("sign_in_addresses_at_idx").on(t.lastSignedInAt)],
+);
