@@ -15,8 +15,13 @@ export type Called = {
   location?: string | null;
   /** The message a redirect leaves for the next page (the flash cookie, read as the root loader reads it). */
   flash?: string | null;
+  /** The headers the answer carries (a 429's Retry-After). */
+  headers?: Headers;
   thrown: boolean;
 };
+
+/** The network address route tests call from unless they name one. */
+export const TEST_CLIENT_ADDRESS = "192.0.2.10";
 
 type Handler = (args: LoaderFunctionArgs & ActionFunctionArgs) => unknown;
 
@@ -24,11 +29,11 @@ async function read(value: unknown, thrown: boolean): Promise<Called> {
   if (value instanceof Response) {
     const cookies = value.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
     const flash = (await readFlash(new Request("http://localhost/", { headers: { Cookie: cookies } }))).flash?.message ?? null;
-    return { status: value.status, location: value.headers.get("Location"), flash, thrown };
+    return { status: value.status, location: value.headers.get("Location"), flash, headers: value.headers, thrown };
   }
   if (value && typeof value === "object" && "type" in value && (value as { type: unknown }).type === "DataWithResponseInit") {
     const { data, init } = value as unknown as { data: unknown; init: ResponseInit | null };
-    return { status: init?.status ?? 200, data, thrown };
+    return { status: init?.status ?? 200, data, headers: new Headers(init?.headers), thrown };
   }
   if (value instanceof Error) throw value;
   return { status: 200, data: value, thrown };
@@ -50,9 +55,9 @@ function buildRequest(path: string, cookie: string | null, form?: Record<string,
   return new Request(`http://localhost${path}`, { method: "POST", headers, body });
 }
 
-async function call(handler: Handler, request: Request, params: Record<string, string>): Promise<Called> {
+async function call(handler: Handler, request: Request, params: Record<string, string>, clientAddress = TEST_CLIENT_ADDRESS): Promise<Called> {
   try {
-    return read(await handler({ request, params, context: { clientAddress: "192.0.2.10" } } as LoaderFunctionArgs & ActionFunctionArgs), false);
+    return read(await handler({ request, params, context: { clientAddress } } as LoaderFunctionArgs & ActionFunctionArgs), false);
   } catch (error) {
     return read(error, true);
   }
@@ -70,8 +75,9 @@ export function post(
   userId: number | null,
   form: Record<string, string | string[]>,
   params: Record<string, string> = {},
+  clientAddress?: string,
 ) {
-  return call(handler, buildRequest(path, cookieFor(userId), form), params);
+  return call(handler, buildRequest(path, cookieFor(userId), form), params, clientAddress);
 }
 
 function replyOf(called: Called): Partial<ActionReply> {

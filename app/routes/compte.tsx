@@ -9,7 +9,7 @@ import { z } from "zod";
 import { FieldError, TextField } from "~/components/ui/field";
 import { ROLE_LABELS, SELF_SERVICE_ROLES, type SelfServiceRole } from "~/domain/catalog";
 import { communeLabel, getCommune } from "~/models/commune.server";
-import { forgiveSignInFailures, reserveSignInAttempt } from "~/models/sign-in-failure.server";
+import { reserveSignInAttempt, signInFailed, signInRefusalMessage, signInSucceeded } from "~/models/sign-in-failure.server";
 import { getUserById, grantRoles, revokeRoles, updatePasswordHash } from "~/models/user.server";
 import { requestAddressChange } from "~/models/account.server";
 import { pendingAddressChange } from "~/models/email-token.server";
@@ -21,7 +21,10 @@ import { hashPassword, isCommonPassword, verifyPassword } from "~/utils/password
 import { invalidateAllSessions } from "~/utils/session.server";
 import { authorize, signInFirst } from "~/guards/authorize.server";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { replyInvalid, replyRefused } from "~/utils/reply.server";
+import { passRetryAfter, replyInvalid, replyRefused } from "~/utils/reply.server";
+
+/** A 429 carries its Retry-After. */
+export const headers = passRetryAfter;
 
 export const meta: MetaFunction = () => [{ title: "Mon compte — Maillon" }];
 
@@ -72,14 +75,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const submission = parseWithZod(formData, { schema: changeEmailSchema });
     const options = { formId: EMAIL_FORM, hideFields: ["currentPassword"] };
     if (submission.status !== "success") return replyInvalid(submission, options);
-    if (!reserveSignInAttempt(db, auth.user.email, context.clientAddress, new Date())) {
-      return replyRefused({ status: 429, message: "Trop de tentatives. Patientez 15 minutes avant de réessayer." }, { ...options, submission });
+    const refusal = reserveSignInAttempt(db, auth.user.email, context.clientAddress, new Date());
+    if (refusal) {
+      return replyRefused({ status: 429, message: signInRefusalMessage(refusal), retryAfterSeconds: refusal.retryAfterSeconds }, { ...options, submission });
     }
     const user = getUserById(db, auth.user.id);
     if (!user || !(await verifyPassword(user.passwordHash, submission.value.currentPassword))) {
+      signInFailed(db, auth.user.email, context.clientAddress, new Date());
       return replyInvalid(submission, { ...options, fieldErrors: { currentPassword: ["Mot de passe actuel incorrect."] } });
     }
-    forgiveSignInFailures(db, auth.user.email);
+    signInSucceeded(db, auth.user, context.clientAddress, new Date());
     const asked = requestAddressChange(db, auth.user.id, submission.value.newEmail, new Date());
     if (!asked.ok) return replyRefused(asked, { ...options, submission });
     return redirectWithFlash("/compte", `Un lien de confirmation vient de partir vers ${submission.value.newEmail} : votre adresse changera quand vous l'ouvrirez.`);
@@ -91,14 +96,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { currentPassword, newPassword } = submission.value;
 
   // The current password is a secret worth guessing: same limit as sign-in.
-  if (!reserveSignInAttempt(db, auth.user.email, context.clientAddress, new Date())) {
-    return replyRefused({ status: 429, message: "Trop de tentatives. Patientez 15 minutes avant de réessayer." }, { ...options, submission });
+  const refusal = reserveSignInAttempt(db, auth.user.email, context.clientAddress, new Date());
+  if (refusal) {
+    return replyRefused({ status: 429, message: signInRefusalMessage(refusal), retryAfterSeconds: refusal.retryAfterSeconds }, { ...options, submission });
   }
   const user = getUserById(db, auth.user.id);
   if (!user || !(await verifyPassword(user.passwordHash, currentPassword))) {
+    signInFailed(db, auth.user.email, context.clientAddress, new Date());
     return replyInvalid(submission, { ...options, fieldErrors: { currentPassword: ["Mot de passe actuel incorrect."] } });
   }
-  forgiveSignInFailures(db, auth.user.email);
+  signInSucceeded(db, auth.user, context.clientAddress, new Date());
   if (isCommonPassword(newPassword)) {
     return replyInvalid(submission, {
       ...options,

@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData, useNavigation } from "@remix-run/react";
 import { TextField } from "~/components/ui/field";
-import { forgiveSignInFailures, reserveSignInAttempt } from "~/models/sign-in-failure.server";
+import { reserveSignInAttempt, signInFailed, signInRefusalMessage, signInSucceeded } from "~/models/sign-in-failure.server";
 import { findUserByEmail, normalizeEmail } from "~/models/user.server";
 import { signInSchema } from "~/schemas/auth";
 import { startSession } from "~/utils/auth.server";
@@ -11,7 +11,10 @@ import { safeRedirectPath } from "~/utils/http.server";
 import { getDb } from "~/utils/db.server";
 import { burnPasswordCheck, verifyPassword } from "~/utils/password.server";
 import { authorize, signInFirst } from "~/guards/authorize.server";
-import { replyInvalid, replyRefused } from "~/utils/reply.server";
+import { passRetryAfter, replyInvalid, replyRefused } from "~/utils/reply.server";
+
+/** A 429 carries its Retry-After. */
+export const headers = passRetryAfter;
 
 export const meta: MetaFunction = () => [{ title: "Se connecter — Maillon" }];
 
@@ -33,9 +36,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const email = normalizeEmail(submission.value.email);
   const password = submission.value.password;
 
-  if (!reserveSignInAttempt(db, email, context.clientAddress, new Date())) {
+  const refusal = reserveSignInAttempt(db, email, context.clientAddress, new Date());
+  if (refusal) {
     return replyRefused(
-      { status: 429, message: "Trop de tentatives de connexion. Par sécurité, patientez 15 minutes avant de réessayer." },
+      { status: 429, message: signInRefusalMessage(refusal), retryAfterSeconds: refusal.retryAfterSeconds },
       { submission, hideFields: ["password"] },
     );
   }
@@ -43,10 +47,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const user = findUserByEmail(db, email);
   const valid = user ? await verifyPassword(user.passwordHash, password) : (await burnPasswordCheck(password), false);
   if (!user || !valid) {
+    signInFailed(db, email, context.clientAddress, new Date());
     return replyInvalid(submission, { formErrors: ["Adresse e-mail ou mot de passe incorrect."], hideFields: ["password"] });
   }
 
-  forgiveSignInFailures(db, email);
+  signInSucceeded(db, user, context.clientAddress, new Date());
   return redirect(safeRedirectPath(submission.value.redirectTo), {
     headers: { "Set-Cookie": startSession(user.id, new Date(), request.headers.get("User-Agent")) },
   });

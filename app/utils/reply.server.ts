@@ -4,7 +4,7 @@
  * there is one, at the form otherwise, with the values typed kept.
  */
 import type { SubmissionResult } from "@conform-to/react";
-import { data } from "@remix-run/node";
+import { data, type HeadersFunction } from "@remix-run/node";
 import type { ActionReply, ChoiceOption } from "./reply";
 
 export type { ActionReply } from "./reply";
@@ -16,8 +16,25 @@ type Replyable =
     }
   | SubmissionResult<string[]>;
 
+/**
+ * A route's `headers` export where an answer may be a 429: Remix sends an action's headers with the
+ * page only through it, so the `Retry-After` of `replyRefused` (or of a thrown 429) reaches the browser.
+ */
+export const passRetryAfter: HeadersFunction = ({ actionHeaders, errorHeaders }) => {
+  const retryAfter = actionHeaders.get("Retry-After") ?? errorHeaders?.get("Retry-After");
+  const headers = new Headers();
+  if (retryAfter) headers.set("Retry-After", retryAfter);
+  return headers;
+};
+
 /** A refusal: a model's failed Outcome, or a rule the route checks itself. */
-export type Refusal = { status: number; message: string; field?: string };
+export type Refusal = {
+  status: number;
+  message: string;
+  field?: string;
+  /** A 429's `Retry-After`, in seconds. */
+  retryAfterSeconds?: number;
+};
 
 export const UNKNOWN_INTENT: Refusal = { status: 400, message: "Action inconnue." };
 
@@ -45,7 +62,7 @@ function build(
   return { ...base, status: "error", error };
 }
 
-function answer(result: SubmissionResult<string[]>, status: number, options: Options) {
+function answer(result: SubmissionResult<string[]>, status: number, options: Options, retryAfterSeconds?: number) {
   const formErrors = result.error?.[""] ?? [];
   const reply: ActionReply = {
     formId: options.formId ?? null,
@@ -53,7 +70,7 @@ function answer(result: SubmissionResult<string[]>, status: number, options: Opt
     message: formErrors.length > 0 ? formErrors.join(" ") : null,
     choices: options.choices && Object.keys(options.choices).length > 0 ? options.choices : null,
   };
-  return data(reply, { status });
+  return data(reply, retryAfterSeconds === undefined ? { status } : { status, headers: { "Retry-After": String(retryAfterSeconds) } });
 }
 
 /**
@@ -78,5 +95,5 @@ export function replyRefused(refusal: Refusal, options: Options & { submission?:
   const { submission, field, ...rest } = options;
   const at = refusal.field ?? field;
   const errors = at ? { fieldErrors: { [at]: [refusal.message] } } : { formErrors: [refusal.message] };
-  return answer(build(submission, errors, rest), refusal.status, rest);
+  return answer(build(submission, errors, rest), refusal.status, rest, refusal.retryAfterSeconds);
 }
