@@ -199,6 +199,24 @@ describe("sign-up confirmed by its address", () => {
     expect([mailCount(), tokenCount(), userCount()]).toEqual([mails0, tokens0, users0]);
   });
 
+  it("refuses a password zxcvbn finds easy to guess (sixteen spaces, a keyboard row, the person's name) at its field, saying why in French, and stores and sends nothing", async () => {
+    const counts = () => [mailCount(), tokenCount(), userCount()];
+    const before = counts();
+    for (const [password, why] of [
+      [" ".repeat(16), "il répète le même caractère"],
+      ["qsdfghjklmazerty", "il suit une rangée de touches du clavier"],
+      ["LouNouvelle2026", "il reprend votre nom ou votre adresse e-mail"],
+    ] as const) {
+      const refused = await post(inscription.action, "/inscription", null, { ...form("lou.faible@exemple.fr"), password });
+      expect(refused.status, password).toBe(400);
+      expect(fieldErrors(refused).password).toEqual([
+        `Ce mot de passe serait trop facile à deviner : ${why}. Ajoutez un ou deux mots inattendus, ou choisissez une phrase de plusieurs mots que vous seul connaissez.`,
+      ]);
+      expect(initialValue(refused).password).toBeUndefined();
+    }
+    expect(counts()).toEqual(before);
+  });
+
   it("creates the account once, when its link is opened, and opens the session", async () => {
     const email = "camille.confirme@exemple.fr";
     await post(inscription.action, "/inscription", null, form(email));

@@ -17,7 +17,7 @@ import { formatDateTime } from "~/domain/format";
 import { changeEmailSchema, changePasswordSchema } from "~/schemas/auth";
 import { startSession } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
-import { hashPassword, isCommonPassword, verifyPassword } from "~/utils/password.server";
+import { hashPassword, newPasswordProblem, verifyPassword } from "~/utils/password.server";
 import { invalidateAllSessions } from "~/utils/session.server";
 import { authorize, signInFirst } from "~/guards/authorize.server";
 import { redirectWithFlash } from "~/utils/flash.server";
@@ -106,12 +106,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return replyInvalid(submission, { ...options, fieldErrors: { currentPassword: ["Mot de passe actuel incorrect."] } });
   }
   signInSucceeded(db, auth.user, context.clientAddress, new Date());
-  if (isCommonPassword(newPassword)) {
-    return replyInvalid(submission, {
-      ...options,
-      fieldErrors: { newPassword: ["Ce mot de passe figure parmi les plus courants : choisissez-en un autre."] },
-    });
-  }
+  const weakness = newPasswordProblem(newPassword, auth.user);
+  if (weakness) return replyInvalid(submission, { ...options, fieldErrors: { newPassword: [weakness] } });
   const now = new Date();
   updatePasswordHash(db, auth.user.id, await hashPassword(newPassword), now);
   // A new password ends every session, this one included; this browser gets a fresh one.

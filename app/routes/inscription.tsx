@@ -10,7 +10,7 @@ import { communeChoices } from "~/guards/project-form.server";
 import { requestSignUp } from "~/models/account.server";
 import { signUpSchema } from "~/schemas/auth";
 import { getDb } from "~/utils/db.server";
-import { COMMON_PASSWORD_MESSAGE, hashPassword, isCommonPassword } from "~/utils/password.server";
+import { hashPassword, newPasswordProblem } from "~/utils/password.server";
 import { outboxDescription } from "~/utils/mail.server";
 import { MailSent } from "~/components/mail-sent";
 import { authorize, signInFirst } from "~/guards/authorize.server";
@@ -44,7 +44,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const db = getDb();
   const fieldErrors: Record<string, string[]> = {};
 
-  if (isCommonPassword(input.password)) fieldErrors.password = [COMMON_PASSWORD_MESSAGE];
+  const weakness = newPasswordProblem(input.password, { email: input.email, displayName: input.displayName });
+  if (weakness) fieldErrors.password = [weakness];
   const commune = resolveCommune(db, input.commune, input.communeCode);
   if (!commune.ok) fieldErrors.commune = [commune.message];
   if (Object.keys(fieldErrors).length > 0 || !commune.ok) {

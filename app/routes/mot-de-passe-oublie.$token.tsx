@@ -10,7 +10,7 @@ import { forgiveSignInFailures } from "~/models/sign-in-failure.server";
 import { resetPasswordSchema } from "~/schemas/auth";
 import { getDb } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { COMMON_PASSWORD_MESSAGE, hashPassword, isCommonPassword } from "~/utils/password.server";
+import { hashPassword, newPasswordProblem } from "~/utils/password.server";
 import { replyInvalid } from "~/utils/reply.server";
 
 export const meta: MetaFunction = () => [{ title: "Choisir un nouveau mot de passe — Maillon" }, { name: "referrer", content: "same-origin" }];
@@ -36,9 +36,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseWithZod(formData, { schema: resetPasswordSchema });
   const hide = { hideFields: ["password"] };
   if (submission.status !== "success") return replyInvalid(submission, hide);
-  if (isCommonPassword(submission.value.password)) {
-    return replyInvalid(submission, { ...hide, fieldErrors: { password: [COMMON_PASSWORD_MESSAGE] } });
-  }
+  const weakness = newPasswordProblem(submission.value.password);
+  if (weakness) return replyInvalid(submission, { ...hide, fieldErrors: { password: [weakness] } });
   const passwordHash = await hashPassword(submission.value.password);
   const done = resetPassword(db, token, passwordHash, new Date());
   if (!done.ok) return dead(done.message);

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { hashPassword, isCommonPassword, verifyPassword } from "./password.server";
+import { DEMO_PASSWORD } from "#seeds/demo";
+import { TEST_PASSWORD } from "#seeds/factories";
+import { hashPassword, isCommonPassword, newPasswordProblem, STRENGTH_INPUT_MAX, verifyPassword } from "./password.server";
 
 describe("password hashing", () => {
   it("uses argon2id with OWASP's parameters (19 MiB, 2 passes, 1 lane)", async () => {
@@ -25,5 +27,48 @@ describe("common passwords", () => {
 
   it.each(["cigale-maraichage-2026", "le maroilles de l'avesnois", "Tonnay-Boutonne 17380"])("accepts %s", (password) => {
     expect(isCommonPassword(password)).toBe(false);
+  });
+});
+
+describe("the strength of a new password", () => {
+  it.each([
+    ["sixteen spaces", " ".repeat(16), "il répète le même caractère"],
+    ["a row of the keyboard", "azertyuiopqsdf", "il suit une rangée de touches du clavier"],
+    ["a repeated pattern", "abcabcabcabc", "il répète une même suite de caractères"],
+    ["a common password with a year", "motdepasse2024", null],
+    ["l33t on a common one", "p@ssw0rd2024!", null],
+  ])("refuses %s, saying why in French", (_, password, why) => {
+    const message = newPasswordProblem(password);
+    expect(message).toMatch(/^Ce mot de passe (serait trop facile à deviner : |figure parmi les plus courants)/);
+    if (why) expect(message).toContain(why);
+  });
+
+  it("refuses the person's own name or address as a password", () => {
+    const person = { email: "zelie.ouvrard@exemple.fr", displayName: "Zélie Ouvrard" };
+    for (const password of ["ZelieOuvrard2026", "zelie.ouvrard17", "zelieouvrard!!"]) {
+      expect(newPasswordProblem(password)).toBeNull();
+      expect(newPasswordProblem(password, person)).toBe(
+        "Ce mot de passe serait trop facile à deviner : il reprend votre nom ou votre adresse e-mail. Ajoutez un ou deux mots inattendus, ou choisissez une phrase de plusieurs mots que vous seul connaissez.",
+      );
+    }
+  });
+
+  it.each([TEST_PASSWORD, DEMO_PASSWORD, "cigale-marais-brouette-2026", "une phrase assez longue pour être sûre", "le maroilles de l'avesnois", "👩🏽‍🚀 décolle vers Tonnay-Boutonne"])(
+    "accepts %s",
+    (password) => {
+      expect(newPasswordProblem(password)).toBeNull();
+    },
+  );
+
+  it(`reads only the first ${STRENGTH_INPUT_MAX} characters, so the worst input stays fast`, () => {
+    newPasswordProblem("échauffement des dictionnaires 1");
+    const hostile = ["p@$$w0rd".repeat(32), "4@13!|0$5+".repeat(25), "1234567890".repeat(25), "x".repeat(256)];
+    const times = hostile.map((password) => {
+      const started = performance.now();
+      newPasswordProblem(password);
+      return performance.now() - started;
+    });
+    console.info(`zxcvbn on 256-character hostile inputs: ${times.map((t) => `${t.toFixed(0)} ms`).join(", ")}`);
+    expect(Math.max(...times)).toBeLessThan(1_000);
   });
 });
