@@ -71,6 +71,9 @@ export default defineConfig({
       // Every other client sends this documentation address (never a real client's, see
       // tests/e2e/fixtures.ts): its sign-in attempts are not limited, so tests cannot block each other.
       SIGN_IN_LIMIT_EXEMPT: EXEMPT_CLIENT_ADDRESS,
+      // Tests post many forms as one person from one address: the write limits are lifted.
+      RATE_LIMIT_WRITES: "0",
+      RATE_LIMIT_WRITES_PER_ADDRESS: "0",
       COOKIE_SECURE: "0",
       // No SMTP_URL: mail goes to the outbox, with links to this server.
       OUTBOX_DIR: E2E_OUTBOX,
@@ -99,6 +102,9 @@ export default defineConfig({
       HOST: "127.0.0.1",
       TRUST_PROXY: "1",
       SIGN_IN_LIMIT_EXEMPT: EXEMPT_CLIENT_ADDRESS,
+      // Tests post many forms as one person from one address: the write limits are lifted.
+      RATE_LIMIT_WRITES: "0",
+      RATE_LIMIT_WRITES_PER_ADDRESS: "0",
       COOKIE_SECURE: "0",
       SMTP_URL: `smtp://127.0.0.1:${E2E_SMTP_PORT}`,
       PUBLIC_URL: `http://127.0.0.1:${E2E_SMTP_APP_PORT}`,

@@ -102,7 +102,9 @@ function errorMessage(error: unknown): string {
   if (error.status === 403) {
     return typeof error.data?.message === "string" ? error.data.message : "Vous n'avez pas accès à cette page.";
   }
-  if (error.status === 429) return "Patientez quelques minutes avant de réessayer.";
+  if (error.status === 429) {
+    return typeof error.data?.message === "string" ? error.data.message : "Patientez quelques minutes avant de réessayer.";
+  }
   return "Nous n'avons pas pu afficher cette page. Réessayez dans un instant.";
 }
 

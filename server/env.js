@@ -18,6 +18,16 @@ const addressList = z
   .transform((value) => value.split(",").map((item) => item.trim()).filter(Boolean))
   .refine((items) => items.every((item) => isIP(item) !== 0), "une liste d'adresses IP séparées par des virgules");
 
+/** « 30/60 »: at most 30 in any 60 seconds; « 0 »: no limit (the tests). */
+const rateLimit = z
+  .string()
+  .regex(/^(0|[1-9]\d*\/[1-9]\d*)$/, "« N/S » (N écritures par S secondes) ou 0 pour aucune limite")
+  .transform((value) => {
+    if (value === "0") return null;
+    const [max, seconds] = value.split("/").map(Number);
+    return { max: Number(max), windowMs: Number(seconds) * 1000 };
+  });
+
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z.string().min(1).default("./data/maillon.db"),
@@ -40,6 +50,13 @@ const envSchema = z.object({
    * address is limited.
    */
   SIGN_IN_LIMIT_EXEMPT: addressList.default([]),
+  /**
+   * Writes (every form an action receives) per signed-in person, « N/S »: N in any S seconds, then
+   * 429 until the window allows again; « 0 » lifts the limit (the end-to-end and unit tests).
+   */
+  RATE_LIMIT_WRITES: rateLimit.default({ max: 30, windowMs: 60_000 }),
+  /** The same per client address, for everyone behind it (a higher one: several people share an address). */
+  RATE_LIMIT_WRITES_PER_ADDRESS: rateLimit.default({ max: 120, windowMs: 60_000 }),
   /** The site's address as people reach it, for the links in e-mails. */
   PUBLIC_URL: z.string().url("une adresse http(s)://…").default("http://localhost:3000"),
   /** `smtp://user:pass@host:587` (STARTTLS when the server offers it) or `smtps://…:465`; unset, mail goes to OUTBOX_DIR. */

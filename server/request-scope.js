@@ -12,7 +12,14 @@
  */
 import { AsyncLocalStorage } from "node:async_hooks";
 
-/** @typedef {{ sessionCookie: { name: string, header: string } | null }} RequestScope */
+/**
+ * @typedef {{
+ *   sessionCookie: { name: string, header: string } | null,
+ *   clientAddress?: string | null,
+ * }} RequestScope
+ * `clientAddress`: the client's network address, for the write limits keyed by address
+ * (app/utils/rate-limit.server.ts); null when the server does not give it.
+ */
 
 const KEY = Symbol.for("maillon.request-scope");
 /** @type {Record<symbol, unknown>} */
@@ -21,9 +28,12 @@ const globals = /** @type {any} */ (globalThis);
 /** @type {AsyncLocalStorage<RequestScope>} */
 export const requestScope = /** @type {AsyncLocalStorage<RequestScope>} */ (globals[KEY] ??= new AsyncLocalStorage());
 
-/** @returns {RequestScope} */
-export function newRequestScope() {
-  return { sessionCookie: null };
+/**
+ * @param {string | null} [clientAddress]
+ * @returns {RequestScope}
+ */
+export function newRequestScope(clientAddress = null) {
+  return { sessionCookie: null, clientAddress };
 }
 
 /**

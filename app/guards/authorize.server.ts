@@ -4,10 +4,11 @@
  * (default deny). The rule found travels on to the object guards
  * (project, club, mentorship, pôle), which check its scope on the object.
  */
-import { redirect } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
 import { admits, type Audience, type Rule } from "~/domain/permissions";
 import { getAuth, type Auth } from "~/utils/auth.server";
 import { forbidden } from "~/utils/http.server";
+import { scopedClientAddress, takeWrite, tooManyWritesMessage } from "~/utils/rate-limit.server";
 import { intentOf, PERMISSIONS, type RouteId, type RouteRules } from "./permissions";
 
 type Table = typeof PERMISSIONS;
@@ -77,8 +78,26 @@ export function authorize(
   formOrOptions?: FormData | { signedInTo?: string },
   maybeOptions: { signedInTo?: string } = {},
 ): Permit {
-  if (formOrOptions instanceof FormData) return check(request, route, intentOf(formOrOptions, PERMISSIONS[route]), maybeOptions);
+  if (formOrOptions instanceof FormData) {
+    const permit = check(request, route, intentOf(formOrOptions, PERMISSIONS[route]), maybeOptions);
+    limitWrites(permit);
+    return permit;
+  }
   return check(request, route, null, formOrOptions ?? {});
+}
+
+/**
+ * Every action's form is a write: too many from one person or one address in the window
+ * (RATE_LIMIT_WRITES, RATE_LIMIT_WRITES_PER_ADDRESS) get a French 429 with Retry-After, before
+ * anything is read or stored.
+ */
+function limitWrites(permit: Permit): void {
+  const refused = takeWrite({ userId: permit.auth?.user.id ?? null, clientAddress: scopedClientAddress() });
+  if (!refused) return;
+  throw data(
+    { message: tooManyWritesMessage(refused.retryAfterSeconds) },
+    { status: 429, headers: { "Retry-After": String(refused.retryAfterSeconds) } },
+  );
 }
 
 /**
