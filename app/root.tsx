@@ -21,6 +21,10 @@ import { countUnread } from "~/models/notification.server";
 import { getDb } from "~/utils/db.server";
 import { getAuth } from "~/utils/auth.server";
 import { readFlash } from "~/utils/flash.server";
+import { passRetryAfter } from "~/utils/reply.server";
+
+/** A 429 thrown by a guard (the write limits) and shown by this error page keeps its Retry-After. */
+export const headers = passRetryAfter;
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
