@@ -18,6 +18,16 @@ describe("environment", () => {
     expect(() => parseEnv({ SIGN_IN_LIMIT_EXEMPT: "192.0.2.1,tout" })).toThrowError(/SIGN_IN_LIMIT_EXEMPT/);
   });
 
+  it("reads the write limits as « N/S », 0 lifting them, and refuses anything else", () => {
+    expect(parseEnv({}).RATE_LIMIT_WRITES).toEqual({ max: 30, windowMs: 60_000 });
+    expect(parseEnv({}).RATE_LIMIT_WRITES_PER_ADDRESS).toEqual({ max: 120, windowMs: 60_000 });
+    expect(parseEnv({ RATE_LIMIT_WRITES: "5/10" }).RATE_LIMIT_WRITES).toEqual({ max: 5, windowMs: 10_000 });
+    expect(parseEnv({ RATE_LIMIT_WRITES: "0", RATE_LIMIT_WRITES_PER_ADDRESS: "0" })).toMatchObject({ RATE_LIMIT_WRITES: null, RATE_LIMIT_WRITES_PER_ADDRESS: null });
+    for (const bad of ["30", "30/0", "-1/60", "beaucoup", "0/60"]) {
+      expect(() => parseEnv({ RATE_LIMIT_WRITES: bad }), bad).toThrowError(/RATE_LIMIT_WRITES: « N\/S »/);
+    }
+  });
+
   it("marks cookies Secure in production unless told otherwise", () => {
     expect(parseEnv({ NODE_ENV: "production" }).COOKIE_SECURE).toBe(true);
     expect(parseEnv({ NODE_ENV: "production", COOKIE_SECURE: "0" }).COOKIE_SECURE).toBe(false);
