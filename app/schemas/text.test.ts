@@ -121,3 +121,20 @@ describe("huge input", () => {
     expect(name.parse(atLimit)).toBe("é".repeat(80));
   });
 });
+
+describe("every schema", () => {
+  it("builds its text fields on text.ts: no z.string() in app/schemas but for passwords, which are checked as typed", async () => {
+    const { readdirSync, readFileSync } = await import("node:fs");
+    const dir = new URL(".", import.meta.url);
+    const offenders: string[] = [];
+    for (const file of readdirSync(dir).filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts") && f !== "text.ts")) {
+      const source = readFileSync(new URL(file, dir), "utf8");
+      // Each `.string(` with the 200 characters before it: a password field names itself there.
+      for (const match of source.matchAll(/\.string\(/g)) {
+        const before = source.slice(Math.max(0, match.index - 200), match.index);
+        if (!/password|Password|mot de passe/.test(before + source.slice(match.index, match.index + 80))) offenders.push(`${file}: …${source.slice(match.index - 40, match.index + 40)}…`);
+      }
+    }
+    expect(offenders).toEqual([]);
+  });
+});
