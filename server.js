@@ -8,7 +8,16 @@ import express from "express";
 import { getEnv } from "./server/env.js";
 import { createPageCache, pageCacheKey, parseCookieHeader } from "./server/page-cache.js";
 import { newRequestScope, requestScope, sendScopeHeaders } from "./server/request-scope.js";
-import { isSameOriginWrite, SECURITY_HEADERS } from "./server/security.js";
+import { carriesSessionCookie, imposedCacheControl } from "./server/cache-policy.js";
+import {
+  acceptedOrigins,
+  contentSecurityPolicy,
+  isSameOriginWrite,
+  newNonce,
+  SECURITY_HEADERS,
+  STRICT_TRANSPORT_SECURITY,
+  wantsStrictTransport,
+} from "./server/security.js";
 import { installGracefulShutdown } from "./server/shutdown.js";
 
 // A bad environment stops the server before it listens, with a message naming each bad variable.
@@ -64,15 +73,23 @@ function sendErrorPage(res, status, title, message) {
     );
 }
 
+// Writes are accepted from the site's configured address only, never from whatever Host the request names.
+const writeOrigins = acceptedOrigins(env);
+
 app.use((req, res, next) => {
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
-  const forwardedHost = trustProxy ? req.get("x-forwarded-host") : undefined;
-  const expectedOrigin = `${req.protocol}://${forwardedHost ?? req.get("host")}`;
+  // A nonce per response: Remix's inline scripts carry it (getLoadContext → entry.server.tsx, root.tsx).
+  const nonce = newNonce();
+  res.locals.cspNonce = nonce;
+  res.setHeader("Content-Security-Policy", contentSecurityPolicy({ nonce, development: !isProduction }));
+  if (wantsStrictTransport({ secure: req.secure, publicUrl: env.PUBLIC_URL })) {
+    res.setHeader("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
+  }
   const allowed = isSameOriginWrite({
     method: req.method,
     origin: req.get("origin"),
     secFetchSite: req.get("sec-fetch-site"),
-    expectedOrigin,
+    acceptedOrigins: writeOrigins,
   });
   if (!allowed) {
     res.status(403).type("text/plain; charset=utf-8").send("Requête refusée : elle ne vient pas de ce site.");
@@ -81,12 +98,64 @@ app.use((req, res, next) => {
   next();
 });
 
-// No form of the site comes near 1 MB; a bigger body is refused before anything reads it
-// (forms echo what was typed, so it would also come back doubled in the page).
-const MAX_BODY_BYTES = 1024 * 1024;
+// What caches may keep: one rule (server/cache-policy.js), applied as the headers go out, once the
+// route and the request scope have set their cookies.
 app.use((req, res, next) => {
-  if (Number(req.get("content-length") ?? 0) > MAX_BODY_BYTES) {
+  const carriesSession = carriesSessionCookie(req.get("cookie"));
+  const writeHead = res.writeHead;
+  /** @type {any} */ (res).writeHead = function (/** @type {any[]} */ ...args) {
+    if (!res.headersSent) {
+      const cacheControl = imposedCacheControl({
+        carriesSession,
+        setsCookie: res.hasHeader("set-cookie"),
+        fromApp: res.locals.fromApp === true,
+        page: req.path.endsWith(".data") || String(res.getHeader("content-type") ?? "").startsWith("text/html"),
+        routeCacheControl: res.getHeader("cache-control")?.toString(),
+      });
+      if (cacheControl) res.setHeader("Cache-Control", cacheControl);
+    }
+    return writeHead.apply(res, /** @type {any} */ (args));
+  };
+  next();
+});
+
+// No form of the site comes near 1 MB; a bigger body is refused (forms echo what was typed, so it
+// would also come back doubled in the page). A body that announces its size is refused before anything
+// reads it; any body (chunked, without Content-Length) is counted as it arrives, and refused as soon as
+// the count passes the limit: its reader (the route's form) gets an error instead of the rest, the person
+// gets the French page, and what still comes is thrown away unread, up to a point, then the connection is cut.
+const MAX_BODY_BYTES = 1024 * 1024;
+const MAX_DISCARDED_BYTES = 8 * MAX_BODY_BYTES;
+
+/**
+ * @param {import("express").Request} req
+ * @param {import("express").Response} res
+ * @param {(event: string, ...args: any[]) => boolean} emit the request's own emit, for the reader's error
+ */
+function refuseBody(req, res, emit) {
+  if (res.locals.bodyRefused) return;
+  res.locals.bodyRefused = true;
+  if (!res.headersSent) {
     sendErrorPage(res, 413, "Envoi trop volumineux", "Ce que vous avez envoyé dépasse 1 Mo. Raccourcissez vos textes et réessayez.");
+  }
+  const tooLarge = Object.assign(new Error("Request body over 1 MB"), { status: 413 });
+  if (req.listenerCount("error") > 0) emit.call(req, "error", tooLarge);
+}
+
+app.use((req, res, next) => {
+  let received = 0;
+  const emit = req.emit;
+  /** @type {any} */ (req).emit = function (/** @type {string} */ event, /** @type {any[]} */ ...args) {
+    if (event === "data") {
+      received += args[0].length;
+      if (received > MAX_BODY_BYTES) refuseBody(req, res, emit);
+      if (received > MAX_BODY_BYTES + MAX_DISCARDED_BYTES) req.socket.destroy();
+      if (res.locals.bodyRefused) return false;
+    }
+    return emit.call(req, event, ...args);
+  };
+  if (Number(req.get("content-length") ?? 0) > MAX_BODY_BYTES) {
+    refuseBody(req, res, emit);
     return;
   }
   next();
@@ -102,6 +171,13 @@ if (viteDevServer) {
   app.use(express.static("build/client", { maxAge: "1h" }));
 }
 
+// Past the static files, every answer is the app's (rendered now or kept by the page cache):
+// the cache rule of server/cache-policy.js reads this mark.
+app.use((_req, res, next) => {
+  res.locals.fromApp = true;
+  next();
+});
+
 /** @type {() => Promise<import("@remix-run/node").ServerBuild>} */
 const loadBuild = viteDevServer
   ? () => /** @type {any} */ (viteDevServer.ssrLoadModule("virtual:remix/server-build"))
@@ -112,7 +188,10 @@ const build = viteDevServer ? loadBuild : await loadBuild();
 const handleRemixRequest = createRequestHandler({
   build,
   mode: isProduction ? "production" : "development",
-  getLoadContext: (req) => ({ clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown" }),
+  getLoadContext: (req, res) => ({
+    clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown",
+    cspNonce: String(res.locals.cspNonce),
+  }),
 });
 
 // Rendered pages are kept until the database changes (server/page-cache.js); off in development.
@@ -139,7 +218,9 @@ if (isProduction && env.PAGE_CACHE_TTL_S > 0) {
 app.all("*", (req, res, next) => {
   const scope = newRequestScope();
   sendScopeHeaders(res, scope);
-  requestScope.run(scope, () => handleRemixRequest(req, res, next));
+  // A body refused while the route read it has had its answer (413): the route's late answer is dropped.
+  const nextUnlessRefused = (/** @type {unknown} */ error) => (res.locals.bodyRefused ? undefined : next(error));
+  requestScope.run(scope, () => handleRemixRequest(req, res, nextUnlessRefused));
 });
 
 // Errors met before Remix (a URL that cannot be decoded, such as /projets/%ZZ, in the static

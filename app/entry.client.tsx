@@ -1,12 +1,15 @@
 import { RemixBrowser } from "@remix-run/react";
 import { startTransition, StrictMode } from "react";
 import { hydrateRoot } from "react-dom/client";
+import { NonceContext, pageNonce } from "./utils/nonce";
 
 startTransition(() => {
   hydrateRoot(
     document,
     <StrictMode>
-      <RemixBrowser />
+      <NonceContext.Provider value={pageNonce(document)}>
+        <RemixBrowser />
+      </NonceContext.Provider>
     </StrictMode>,
   );
 });

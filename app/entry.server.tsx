@@ -7,6 +7,7 @@ import { renderToPipeableStream } from "react-dom/server";
 import { startBackgroundWork } from "./background.server";
 import { getDb } from "./utils/db.server";
 import { getEnv } from "./utils/env.server";
+import { NonceContext } from "./utils/nonce";
 
 // Start-up: a bad environment stops the server with a clear message, and the
 // database is opened (migrations applied) before the first request.
@@ -27,14 +28,18 @@ export default function handleRequest(
   responseStatusCode: number,
   responseHeaders: Headers,
   remixContext: EntryContext,
-  _loadContext: AppLoadContext,
+  loadContext: AppLoadContext,
 ) {
+  const nonce = loadContext.cspNonce;
   const waitForAll = isbot(request.headers.get("user-agent") ?? "");
   return new Promise((resolve, reject) => {
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
-      <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />,
+      <NonceContext.Provider value={nonce}>
+        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+      </NonceContext.Provider>,
       {
+        nonce,
         [waitForAll ? "onAllReady" : "onShellReady"]() {
           shellRendered = true;
           const body = new PassThrough();

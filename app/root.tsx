@@ -21,6 +21,7 @@ import { countUnread } from "~/models/notification.server";
 import { getDb } from "~/utils/db.server";
 import { getAuth } from "~/utils/auth.server";
 import { readFlash } from "~/utils/flash.server";
+import { useNonce } from "~/utils/nonce";
 import { passRetryAfter } from "~/utils/reply.server";
 
 /** A 429 thrown by a guard (the write limits) and shown by this error page keeps its Retry-After. */
@@ -59,8 +60,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
   );
 }
 
+/**
+ * Zod (the forms' schemas, checked in the browser too) probes `new Function` when its first object
+ * schema is made, unless told to run jitless: under the Content-Security-Policy (no 'unsafe-eval') the
+ * probe is refused and reported as a violation. Zod reads its settings from this global, which must
+ * be set before any module runs, hence a script in the head.
+ */
+const ZOD_JITLESS = "globalThis.__zod_globalConfig=Object.assign(globalThis.__zod_globalConfig||{},{jitless:true});";
+
 export function Layout({ children }: { children: ReactNode }) {
   const root = useRouteLoaderData<typeof loader>("root");
+  // From a context, not the loader: an error page (root loader failed) needs it too.
+  const nonce = useNonce();
   return (
     <html lang="fr-FR">
       <head>
@@ -68,6 +79,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
         <Links />
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: ZOD_JITLESS }} />
       </head>
       <body>
         <a className="skip-link" href="#contenu">
@@ -80,8 +92,8 @@ export function Layout({ children }: { children: ReactNode }) {
           {children}
         </main>
         <SiteFooter />
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );
@@ -94,6 +106,7 @@ export default function App() {
 
 function errorTitle(error: unknown): string {
   if (!isRouteErrorResponse(error)) return "Une erreur est survenue";
+  if (error.status === 400) return "Requête invalide";
   if (error.status === 404) return "Page introuvable";
   if (error.status === 403) return "Accès refusé";
   if (error.status === 429) return "Trop de tentatives";
@@ -102,6 +115,9 @@ function errorTitle(error: unknown): string {
 
 function errorMessage(error: unknown): string {
   if (!isRouteErrorResponse(error)) return "Nous n'avons pas pu afficher cette page. Réessayez dans un instant.";
+  if (error.status === 400) {
+    return typeof error.data?.message === "string" ? error.data.message : "Cette requête n'a pas pu être lue.";
+  }
   if (error.status === 404) return "Cette page n'existe pas ou a été déplacée.";
   if (error.status === 403) {
     return typeof error.data?.message === "string" ? error.data.message : "Vous n'avez pas accès à cette page.";

@@ -57,8 +57,11 @@ const envSchema = z.object({
   RATE_LIMIT_WRITES: rateLimit.default({ max: 30, windowMs: 60_000 }),
   /** The same per client address, for everyone behind it (a higher one: several people share an address). */
   RATE_LIMIT_WRITES_PER_ADDRESS: rateLimit.default({ max: 120, windowMs: 60_000 }),
-  /** The site's address as people reach it, for the links in e-mails. */
-  PUBLIC_URL: z.string().url("une adresse http(s)://…").default("http://localhost:3000"),
+  /**
+   * The site's address as people reach it: the links in e-mails, and the only origin whose writes
+   * are accepted (server/security.js). Unset: `http://localhost:<PORT>`.
+   */
+  PUBLIC_URL: z.string().url("une adresse http(s)://…").regex(/^https?:\/\//i, "une adresse http(s)://…").optional(),
   /** `smtp://user:pass@host:587` (STARTTLS when the server offers it) or `smtps://…:465`; unset, mail goes to OUTBOX_DIR. */
   SMTP_URL: z
     .string()
@@ -86,7 +89,13 @@ const envSchema = z.object({
   BACKUP_DIR: z.string().min(1).optional(),
 });
 
-/** @typedef {z.infer<typeof envSchema> & { COOKIE_SECURE: boolean; COOKIE_SECRET: string }} Env */
+/**
+ * @typedef {z.infer<typeof envSchema> & {
+ *   COOKIE_SECURE: boolean; COOKIE_SECRET: string; PUBLIC_URL: string;
+ *   PUBLIC_URL_DEFAULTED: boolean;
+ * }} Env
+ * `PUBLIC_URL_DEFAULTED`: PUBLIC_URL was not set (a machine of one's own, also reached at 127.0.0.1).
+ */
 
 /** @returns {string} */
 function randomSecret() {
@@ -109,6 +118,8 @@ export function parseEnv(source) {
     ...env,
     COOKIE_SECURE: env.COOKIE_SECURE ?? env.NODE_ENV === "production",
     COOKIE_SECRET: env.COOKIE_SECRET ?? randomSecret(),
+    PUBLIC_URL: env.PUBLIC_URL ?? `http://localhost:${env.PORT}`,
+    PUBLIC_URL_DEFAULTED: env.PUBLIC_URL === undefined,
   };
 }
 

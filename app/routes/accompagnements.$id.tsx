@@ -18,7 +18,7 @@ import { endMentorshipSchema, feedbackSchema, mentorshipResponseSchema, sessionS
 import { loadMentorship } from "~/guards/mentorship.server";
 import { getDb } from "~/utils/db.server";
 import { formatDate } from "~/domain/format";
-import { forbidden, notFound } from "~/utils/http.server";
+import { forbidden, notFound, readFormData } from "~/utils/http.server";
 import { parisIsoDate } from "~/domain/paris-time";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { useFormReply } from "~/utils/reply";
@@ -88,7 +88,7 @@ const DONE = {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   signInFirst(request, "accompagnements.$id");
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const permit = authorize(request, "accompagnements.$id", formData);
   const { auth } = permit;
   const id = loadMentorship(permit, params.id).m.id;

@@ -9,7 +9,7 @@ import { authorize } from "~/guards/authorize.server";
 import { countMailsByStatus, listUndeliveredMails, MAX_ATTEMPTS, retryFailedMail } from "~/models/mail-queue.server";
 import { getDb } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { readId } from "~/utils/http.server";
+import { readFormData, readId } from "~/utils/http.server";
 import { replyRefused } from "~/utils/reply.server";
 import { useFormReply } from "~/utils/reply";
 
@@ -36,7 +36,7 @@ export function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   authorize(request, "admin.courriels", formData);
   const id = readId(formData.get("mailId"));
   if (id === null) return replyRefused({ status: 400, message: "Courriel inconnu." });

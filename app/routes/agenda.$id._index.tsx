@@ -14,6 +14,7 @@ import { getDb } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { replyInvalid, replyRefused, UNKNOWN_INTENT } from "~/utils/reply.server";
+import { readFormData } from "~/utils/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.event.title} — Agenda — Maillon` : "Rendez-vous introuvable — Maillon" },
@@ -65,7 +66,7 @@ export function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   signInFirst(request, "agenda.$id._index");
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const permit = authorize(request, "agenda.$id._index", formData);
   const { event } = loadVisibleEvent(permit, params.id);
   const { auth } = permit;

@@ -15,6 +15,7 @@ import { cancelEventSchema, eventSchema } from "~/schemas/agenda";
 import { getDb } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { replyInvalid, replyRefused, UNKNOWN_INTENT } from "~/utils/reply.server";
+import { readFormData } from "~/utils/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Modifier « ${data.event.title} » — Maillon` : "Rendez-vous introuvable — Maillon" }];
 
@@ -49,7 +50,7 @@ export function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   signInFirst(request, "agenda.$id.modifier");
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const permit = authorize(request, "agenda.$id.modifier", formData);
   const { event } = loadManagedEvent(permit, params.id);
   const db = getDb();

@@ -13,6 +13,7 @@ import { getEnv } from "~/utils/env.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { replyRefused, UNKNOWN_INTENT } from "~/utils/reply.server";
 import { FilterSelect } from "~/components/ui/filter-select";
+import { readFormData } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [
   { title: "Agenda des pôles — Maillon" },
@@ -48,7 +49,7 @@ export function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   signInFirst(request, "agenda._index");
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const permit = authorize(request, "agenda._index", formData);
   if (permit.intent !== "renew-feed") return replyRefused(UNKNOWN_INTENT);
   const hadOne = feedTokenFor(getDb(), permit.auth.user.id) !== null;

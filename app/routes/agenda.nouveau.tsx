@@ -9,7 +9,7 @@ import { eventSchema } from "~/schemas/agenda";
 import type { Auth } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { forbidden } from "~/utils/http.server";
+import { forbidden, readFormData } from "~/utils/http.server";
 import { replyInvalid, replyRefused } from "~/utils/reply.server";
 
 export const meta: MetaFunction = () => [{ title: "Organiser un rendez-vous — Maillon" }];
@@ -49,7 +49,7 @@ export function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   signInFirst(request, "agenda.nouveau");
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const { auth } = authorize(request, "agenda.nouveau", formData);
   const { pole } = chosenPole(auth, request);
   if (!pole) throw forbidden("Choisissez d'abord le pôle du rendez-vous.");

@@ -14,7 +14,7 @@ import { parsePair, roundSendingSchema } from "~/schemas/animation";
 import { loadAnimatedPole, requireAnimatedPole } from "~/guards/animation.server";
 import { getDb } from "~/utils/db.server";
 import { formatInteger, plural } from "~/domain/format";
-import { forbidden } from "~/utils/http.server";
+import { forbidden, readFormData } from "~/utils/http.server";
 import { authorize, signInFirst } from "~/guards/authorize.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { replyInvalid } from "~/utils/reply.server";
@@ -49,7 +49,7 @@ export function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   signInFirst(request, "animation._index");
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const { auth, pole } = requireAnimatedPole(authorize(request, "animation._index", formData), request);
   const db = getDb();
   const submission = parseWithZod(formData, { schema: roundSendingSchema });

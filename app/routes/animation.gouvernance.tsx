@@ -23,7 +23,7 @@ import { confirmedOrganisationsOfPole } from "~/models/organisation.server";
 import { bodySchema, decisionSchema, endMandateSchema, mandateSchema, newBodySchema } from "~/schemas/governance";
 import { getDb } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { readId } from "~/utils/http.server";
+import { readFormData, readId } from "~/utils/http.server";
 import { useFormReply } from "~/utils/reply";
 import { replyInvalid, replyRefused, UNKNOWN_INTENT } from "~/utils/reply.server";
 
@@ -60,7 +60,7 @@ function formIdOf(intent: string, formData: FormData): string | null {
 
 export async function action({ request }: ActionFunctionArgs) {
   signInFirst(request, "animation.gouvernance");
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const permit = authorize(request, "animation.gouvernance", formData);
   const { auth, pole } = requireAnimatedPole(permit, request);
   const db = getDb();

@@ -10,7 +10,7 @@ import { decidePoleRequest, decideRepresentativeRequest, listPendingRequests } f
 import { listPoleOrganisations } from "~/models/organisation.server";
 import { getDb } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { readId } from "~/utils/http.server";
+import { readFormData, readId } from "~/utils/http.server";
 import { replyRefused } from "~/utils/reply.server";
 import { useFormReply } from "~/utils/reply";
 
@@ -31,7 +31,7 @@ const BAD_ID = { status: 400, message: "Cette demande n'existe pas : rechargez l
 
 export async function action({ request }: ActionFunctionArgs) {
   signInFirst(request, "animation.organisations");
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const permit = authorize(request, "animation.organisations", formData);
   const { auth, pole } = requireAnimatedPole(permit, request);
   const db = getDb();

@@ -19,6 +19,7 @@ import { getDb } from "~/utils/db.server";
 import { authorize, signInFirst } from "~/guards/authorize.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { replyInvalid } from "~/utils/reply.server";
+import { readFormData } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Pondérations du calcul — Maillon" }];
 
@@ -44,7 +45,7 @@ const TAKEN_INTO_ACCOUNT = "Les prochaines suggestions et les prochains tours en
 
 export async function action({ request }: ActionFunctionArgs) {
   signInFirst(request, "animation.ponderations");
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const { pole } = requireAnimatedPole(authorize(request, "animation.ponderations", formData), request);
   const db = getDb();
   if (formData.get("intent") === "reset") {

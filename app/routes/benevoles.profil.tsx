@@ -17,6 +17,7 @@ import { communeChoices, resolveTypedCommune } from "~/guards/project-form.serve
 import { authorize, signInFirst } from "~/guards/authorize.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { replyInvalid } from "~/utils/reply.server";
+import { readFormData } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Mon profil de bénévole — Maillon" }];
 
@@ -55,7 +56,7 @@ const PROFILE_SAVED = {
 
 export async function action({ request }: ActionFunctionArgs) {
   signInFirst(request, "benevoles.profil");
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const { auth } = authorize(request, "benevoles.profil", formData);
   const db = getDb();
   const submission = parseWithZod(formData, { schema: volunteerProfileSchema });

@@ -16,6 +16,7 @@ import { useFormReply } from "~/utils/reply";
 import { replyInvalid, replyRefused } from "~/utils/reply.server";
 import { Alert } from "~/components/ui/alert";
 import { authorize, signInFirst } from "~/guards/authorize.server";
+import { readFormData } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Projets pour moi — Maillon" }];
 
@@ -44,7 +45,7 @@ const offerFormId = (needId: number) => `offer-${needId}`;
 
 export async function action({ request }: ActionFunctionArgs) {
   signInFirst(request, "benevoles.projets");
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const { auth } = authorize(request, "benevoles.projets", formData);
   const submission = parseWithZod(formData, { schema: mentorshipRequestSchema });
   if (submission.status !== "success") {

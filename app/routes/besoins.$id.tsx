@@ -38,6 +38,7 @@ import {
 import { getDb } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { replyInvalid, replyRefused, UNKNOWN_INTENT } from "~/utils/reply.server";
+import { readFormData } from "~/utils/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.need.title} — Besoins du territoire — Maillon` : "Besoin introuvable — Maillon" },
@@ -97,7 +98,7 @@ export function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   signInFirst(request, "besoins.$id");
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const permit = authorize(request, "besoins.$id", formData);
   const need = loadUnmetNeed(permit, params.id);
   const { auth } = permit;

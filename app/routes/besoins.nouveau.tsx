@@ -12,6 +12,7 @@ import { newUnmetNeedSchema } from "~/schemas/unmet-need";
 import { getDb } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { replyInvalid, replyRefused } from "~/utils/reply.server";
+import { readFormData } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Signaler un besoin du territoire — Maillon" }];
 
@@ -30,7 +31,7 @@ export function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   signInFirst(request, "besoins.nouveau");
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const { auth } = authorize(request, "besoins.nouveau", formData);
   const db = getDb();
   const result = validateUnmetNeedForm(db, formData);

@@ -14,6 +14,7 @@ import { getDb } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { replyInvalid, replyRefused } from "~/utils/reply.server";
+import { readFormData } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Relire les articles du bulletin — Maillon" }];
 
@@ -49,7 +50,7 @@ const DONE: Record<"publish" | "request-changes" | "refuse", (title: string) => 
 
 export async function action({ request }: ActionFunctionArgs) {
   signInFirst(request, "bulletin.moderation");
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const { auth, pole } = requireAnimatedPole(authorize(request, "bulletin.moderation", formData), request);
   const submission = parseWithZod(formData, { schema: reviewArticleSchema });
   const formId = `review-${String(formData.get("articleId") ?? "")}`;

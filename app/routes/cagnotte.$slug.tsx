@@ -2,6 +2,7 @@ import { ConformForm, SubmitButton, useSchemaForm } from "~/components/ui/form";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { ProgressBar } from "~/components/funding-progress";
 import { NoPaymentNotice } from "~/components/no-payment-notice";
 import { SelectField, TextAreaField, TextField } from "~/components/ui/field";
 import { allocate, donate, getCagnotte, setGoal } from "~/models/cagnotte.server";
@@ -14,6 +15,7 @@ import { formatDate, formatEuros, plural } from "~/domain/format";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { replyInvalid, replyRefused, UNKNOWN_INTENT } from "~/utils/reply.server";
 import { authorize, signInFirst } from "~/guards/authorize.server";
+import { readFormData } from "~/utils/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `La cagnotte solidaire${data ? ` du ${data.territory.name}` : ""} — Maillon` },
@@ -43,7 +45,7 @@ const DONE = {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   signInFirst(request, "cagnotte.$slug");
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const permit = authorize(request, "cagnotte.$slug", formData);
   const territory = loadPole(permit, params.slug);
   const { auth } = permit;
@@ -118,13 +120,10 @@ export default function Cagnotte() {
             </strong>{" "}
             depuis le {formatDate(goal.since)}.
           </p>
-          <div
-            className="progress"
-            role="img"
-            aria-label={`Progression vers l'objectif : ${formatEuros(goal.collectedCents)} sur ${formatEuros(goal.targetCents)}, ${goalPct} %`}
-          >
-            {goalPct > 0 ? <span className="progress__part progress__part--goal" style={{ width: `${goalPct}%` }} /> : null}
-          </div>
+          <ProgressBar
+            parts={goalPct > 0 ? [{ key: "goal", percent: goalPct }] : []}
+            label={`Progression vers l'objectif : ${formatEuros(goal.collectedCents)} sur ${formatEuros(goal.targetCents)}, ${goalPct} %`}
+          />
         </section>
       ) : null}
       <NoPaymentNotice />

@@ -26,6 +26,7 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { useFormReply } from "~/utils/reply";
 import { replyRefused, UNKNOWN_INTENT } from "~/utils/reply.server";
 import { authorize, signInFirst } from "~/guards/authorize.server";
+import { readFormData } from "~/utils/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.club.name ?? "Club"} — Maillon` }];
 
@@ -69,7 +70,7 @@ export function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   signInFirst(request, "clubs.$id._index");
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const access = loadClub(authorize(request, "clubs.$id._index", formData), params.id);
   const auth = access.auth;
   const db = getDb();

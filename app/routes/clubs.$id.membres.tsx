@@ -21,7 +21,7 @@ import {
 import { inviteSchema, meetingSchema, officerSchema, savingsSchema } from "~/schemas/club";
 import { centsToInput } from "~/schemas/money";
 import { loadClubAsMember } from "~/guards/club.server";
-import { readId } from "~/utils/http.server";
+import { readFormData, readId } from "~/utils/http.server";
 import { getDb } from "~/utils/db.server";
 import { formatDateTime, formatEuros } from "~/domain/format";
 import { parisDateTime, parisIsoDate } from "~/domain/paris-time";
@@ -64,7 +64,7 @@ export function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   signInFirst(request, "clubs.$id.membres");
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const access = loadClubAsMember(authorize(request, "clubs.$id.membres", formData), params.id);
   const db = getDb();
   const clubId = access.club.id;

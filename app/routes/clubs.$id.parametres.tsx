@@ -16,6 +16,7 @@ import { resolveClubScope } from "~/guards/club-form.server";
 import { getDb, type Db } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { replyInvalid, replyRefused } from "~/utils/reply.server";
+import { readFormData } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Paramètres du club — Maillon" }];
 
@@ -57,7 +58,7 @@ export function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   signInFirst(request, "clubs.$id.parametres");
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const { club, auth } = loadClubAsMember(authorize(request, "clubs.$id.parametres", formData), params.id);
   const submission = parseWithZod(formData, { schema: clubSettingsSchema });
   if (submission.status !== "success") return replyInvalid(submission);

@@ -18,7 +18,7 @@ import { clubBalance, listClubCommitments } from "~/models/club.server";
 import { suggestProjectsForClub } from "~/models/matching.server";
 import { accompanyingSchema, followSchema, openVoteSchema, studySchema } from "~/schemas/club";
 import { loadClubAsMember } from "~/guards/club.server";
-import { readId } from "~/utils/http.server";
+import { readFormData, readId } from "~/utils/http.server";
 import { getDb, type Db } from "~/utils/db.server";
 import { formatDate, formatEuros } from "~/domain/format";
 import { parisDateTime, parisIsoDate } from "~/domain/paris-time";
@@ -80,7 +80,7 @@ export function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   signInFirst(request, "clubs.$id.projets");
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const access = loadClubAsMember(authorize(request, "clubs.$id.projets", formData), params.id);
   const db = getDb();
   const clubId = access.club.id;

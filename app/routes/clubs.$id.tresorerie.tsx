@@ -18,6 +18,7 @@ import { parisIsoDate } from "~/domain/paris-time";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { replyInvalid, replyRefused } from "~/utils/reply.server";
 import { authorize, signInFirst } from "~/guards/authorize.server";
+import { readFormData } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Trésorerie du club — Maillon" }];
 
@@ -37,7 +38,7 @@ export function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   signInFirst(request, "clubs.$id.tresorerie");
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const access = loadClubAsMember(authorize(request, "clubs.$id.tresorerie", formData), params.id);
   const submission = parseWithZod(formData, { schema: ledgerEntrySchema });
   if (submission.status !== "success") return replyInvalid(submission);

@@ -15,7 +15,7 @@ import { authorize, type Permit, signInFirst } from "~/guards/authorize.server";
 import type { Auth } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { formatDateTime, formatEuros } from "~/domain/format";
-import { notFound, parseId } from "~/utils/http.server";
+import { notFound, parseId, readFormData } from "~/utils/http.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { useFormReply } from "~/utils/reply";
 import { replyInvalid, replyRefused } from "~/utils/reply.server";
@@ -46,7 +46,7 @@ export function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   signInFirst(request, "clubs.$id.votes.$voteId");
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const { access, vote } = loadVote(authorize(request, "clubs.$id.votes.$voteId", formData), params);
   const db = getDb();
   const now = new Date();

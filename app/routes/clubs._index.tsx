@@ -19,6 +19,7 @@ import { formatEuros, plural } from "~/domain/format";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { replyInvalid } from "~/utils/reply.server";
 import { authorize, signInFirst } from "~/guards/authorize.server";
+import { readFormData } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Clubs d'épargnants CIGALES — Maillon" }];
 
@@ -42,7 +43,7 @@ export function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   signInFirst(request, "clubs._index");
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const { auth } = authorize(request, "clubs._index", formData);
   const submission = parseWithZod(formData, { schema: clubSchema });
   if (submission.status !== "success") return replyInvalid(submission);

@@ -22,6 +22,7 @@ import { invalidateAllSessions } from "~/utils/session.server";
 import { authorize, signInFirst } from "~/guards/authorize.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { passRetryAfter, replyInvalid, replyRefused } from "~/utils/reply.server";
+import { readFormData } from "~/utils/http.server";
 
 /** A 429 carries its Retry-After. */
 export const headers = passRetryAfter;
@@ -52,7 +53,7 @@ const EMAIL_FORM = "adresse";
 
 export async function action({ request, context }: ActionFunctionArgs) {
   signInFirst(request, "compte");
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const { auth } = authorize(request, "compte", formData);
   const db = getDb();
   const intent = formData.get("intent");

@@ -7,6 +7,7 @@ import type { Failure } from "~/models/outcome";
 import { getAuth } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
+import { readFormData } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Confirmer ma nouvelle adresse — Maillon" }, { name: "referrer", content: "same-origin" }];
 
@@ -22,7 +23,7 @@ export function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   authorize(request, "compte_.adresse.$token", formData);
   const changed = confirmAddressChange(getDb(), params.token ?? "", new Date());
   if (!changed.ok) return refused(changed);

@@ -10,6 +10,7 @@ import { notificationSettingsSchema } from "~/schemas/notifications";
 import { getDb } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { replyInvalid } from "~/utils/reply.server";
+import { readFormData } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Mes notifications — Maillon" }];
 
@@ -27,7 +28,7 @@ export function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   signInFirst(request, "compte_.notifications");
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const { auth } = authorize(request, "compte_.notifications", formData);
   const submission = parseWithZod(formData, { schema: notificationSettingsSchema });
   if (submission.status !== "success") return replyInvalid(submission);

@@ -7,7 +7,7 @@ import { reserveSignInAttempt, signInFailed, signInRefusalMessage, signInSucceed
 import { findUserByEmail, normalizeEmail } from "~/models/user.server";
 import { signInSchema } from "~/schemas/auth";
 import { startSession } from "~/utils/auth.server";
-import { safeRedirectPath } from "~/utils/http.server";
+import { readFormData, safeRedirectPath } from "~/utils/http.server";
 import { getDb } from "~/utils/db.server";
 import { burnPasswordCheck, verifyPassword } from "~/utils/password.server";
 import { authorize, signInFirst } from "~/guards/authorize.server";
@@ -26,7 +26,7 @@ export function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   signInFirst(request, "connexion");
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   authorize(request, "connexion", formData);
   const submission = parseWithZod(formData, { schema: signInSchema });
   if (submission.status !== "success") {

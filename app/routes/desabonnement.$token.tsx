@@ -5,7 +5,7 @@ import { authorize } from "~/guards/authorize.server";
 import { findUnsubscribeTarget } from "~/models/mail-queue.server";
 import { stopEmails } from "~/models/notification.server";
 import { getDb } from "~/utils/db.server";
-import { notFound } from "~/utils/http.server";
+import { notFound, readFormData } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Ne plus recevoir ces messages — Maillon" }, { name: "robots", content: "noindex" }];
 
@@ -32,7 +32,7 @@ export function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  authorize(request, "desabonnement.$token", await request.formData());
+  authorize(request, "desabonnement.$token", await readFormData(request));
   const target = targetOf(params.token);
   stopEmails(getDb(), target);
   return { done: describe(target) };

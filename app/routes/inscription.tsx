@@ -16,6 +16,7 @@ import { MailSent } from "~/components/mail-sent";
 import { authorize, signInFirst } from "~/guards/authorize.server";
 import { replyInvalid } from "~/utils/reply.server";
 import { ConformForm, useSchemaForm } from "~/components/ui/form";
+import { readFormData } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Créer un compte — Maillon" }];
 
@@ -34,7 +35,7 @@ export function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   signInFirst(request, "inscription");
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   authorize(request, "inscription", formData);
   const submission = parseWithZod(formData, { schema: signUpSchema });
   if (submission.status !== "success") {

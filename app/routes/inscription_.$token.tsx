@@ -7,6 +7,7 @@ import type { Failure } from "~/models/outcome";
 import { startSession } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
+import { readFormData } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Confirmer mon adresse — Maillon" }, { name: "referrer", content: "same-origin" }];
 
@@ -22,7 +23,7 @@ export function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   authorize(request, "inscription_.$token", formData);
   const now = new Date();
   const confirmed = confirmSignUp(getDb(), params.token ?? "", now);

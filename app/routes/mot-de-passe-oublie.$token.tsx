@@ -12,6 +12,7 @@ import { getDb } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { hashPassword, newPasswordProblem } from "~/utils/password.server";
 import { replyInvalid } from "~/utils/reply.server";
+import { readFormData } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Choisir un nouveau mot de passe — Maillon" }, { name: "referrer", content: "same-origin" }];
 
@@ -27,7 +28,7 @@ export function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   authorize(request, "mot-de-passe-oublie.$token", formData);
   const db = getDb();
   const token = params.token ?? "";

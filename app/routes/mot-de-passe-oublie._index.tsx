@@ -10,6 +10,7 @@ import { forgotPasswordSchema } from "~/schemas/auth";
 import { getDb } from "~/utils/db.server";
 import { outboxDescription } from "~/utils/mail.server";
 import { replyInvalid } from "~/utils/reply.server";
+import { readFormData } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Mot de passe oublié — Maillon" }];
 
@@ -19,7 +20,7 @@ export function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   authorize(request, "mot-de-passe-oublie._index", formData);
   const submission = parseWithZod(formData, { schema: forgotPasswordSchema });
   if (submission.status !== "success") return replyInvalid(submission);

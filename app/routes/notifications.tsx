@@ -6,7 +6,7 @@ import { authorize, signInFirst } from "~/guards/authorize.server";
 import { listNotifications, markAllRead, openNotification } from "~/models/notification.server";
 import { getDb } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { notFound, readId, safeRedirectPath } from "~/utils/http.server";
+import { notFound, readFormData, readId, safeRedirectPath } from "~/utils/http.server";
 import { replyRefused, UNKNOWN_INTENT } from "~/utils/reply.server";
 
 export const meta: MetaFunction = () => [{ title: "Notifications — Maillon" }];
@@ -19,7 +19,7 @@ export function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   signInFirst(request, "notifications");
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const { auth, intent } = authorize(request, "notifications", formData);
   const now = new Date();
   if (intent === "open") {

@@ -11,7 +11,7 @@ import { requestRepresentation } from "~/models/organisation-request.server";
 import { representativeRequestSchema } from "~/schemas/organisation";
 import { getDb } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { notFound } from "~/utils/http.server";
+import { notFound, readFormData } from "~/utils/http.server";
 import { replyInvalid, replyRefused } from "~/utils/reply.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
@@ -38,7 +38,7 @@ export function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const permit = authorize(request, "organisations.$slug._index", formData);
   const facts = loadOrganisation(permit, params.slug);
   const submission = parseWithZod(formData, { schema: representativeRequestSchema });

@@ -14,7 +14,7 @@ import { listTerritoryRefs } from "~/models/territory.server";
 import { organisationSchema, poleRequestSchema } from "~/schemas/organisation";
 import { getDb } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { notFound } from "~/utils/http.server";
+import { notFound, readFormData } from "~/utils/http.server";
 import { replyInvalid, replyRefused } from "~/utils/reply.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -42,7 +42,7 @@ export function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   signInFirst(request, "organisations.$slug.modifier");
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const permit = authorize(request, "organisations.$slug.modifier", formData);
   const facts = loadOrganisation(permit, params.slug);
   const db = getDb();

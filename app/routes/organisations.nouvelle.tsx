@@ -12,6 +12,7 @@ import { newOrganisationSchema } from "~/schemas/organisation";
 import { getDb } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { replyInvalid, replyRefused } from "~/utils/reply.server";
+import { readFormData } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Inscrire une organisation — Maillon" }];
 
@@ -28,7 +29,7 @@ export function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   signInFirst(request, "organisations.nouvelle");
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const { auth } = authorize(request, "organisations.nouvelle", formData);
   const db = getDb();
   const result = validateNewOrganisationForm(db, formData);

@@ -13,6 +13,7 @@ import { acceptCharterSchema, joinPoleSchema, publishCharterSchema } from "~/sch
 import { getDb } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { replyInvalid, replyRefused, UNKNOWN_INTENT } from "~/utils/reply.server";
+import { readFormData } from "~/utils/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Charte et adhésion — ${data.pole.name} — Maillon` : "Pôle introuvable — Maillon" },
@@ -38,7 +39,7 @@ export function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   signInFirst(request, "poles.$slug_.charte");
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const permit = authorize(request, "poles.$slug_.charte", formData);
   const territory = loadPole(permit, params.slug);
   const { auth } = permit;

@@ -25,7 +25,7 @@ import {
 import { answerGroupRequestSchema, editGroupSchema, joinGroupSchema } from "~/schemas/pole";
 import { getDb } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { notFound } from "~/utils/http.server";
+import { notFound, readFormData } from "~/utils/http.server";
 import { replyInvalid, replyRefused, UNKNOWN_INTENT } from "~/utils/reply.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -71,7 +71,7 @@ export function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   signInFirst(request, "poles.$slug_.groupes.$groupSlug");
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const permit = authorize(request, "poles.$slug_.groupes.$groupSlug", formData);
   const territory = loadPole(permit, params.slug);
   const group = loadGroup(territory.id, params.groupSlug);

@@ -13,6 +13,7 @@ import { createGroupSchema } from "~/schemas/pole";
 import { getDb } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { replyInvalid, replyRefused } from "~/utils/reply.server";
+import { readFormData } from "~/utils/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Groupes de travail — ${data.pole.name} — Maillon` : "Pôle introuvable — Maillon" },
@@ -30,7 +31,7 @@ export function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   signInFirst(request, "poles.$slug_.groupes._index");
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const permit = authorize(request, "poles.$slug_.groupes._index", formData);
   const territory = loadPole(permit, params.slug);
   const submission = parseWithZod(formData, { schema: createGroupSchema });

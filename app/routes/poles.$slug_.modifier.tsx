@@ -12,6 +12,7 @@ import { axisSchema, polePresentationSchema, removeAxisSchema } from "~/schemas/
 import { getDb } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { replyInvalid, replyRefused, UNKNOWN_INTENT } from "~/utils/reply.server";
+import { readFormData } from "~/utils/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Modifier la page — ${data.pole.name} — Maillon` : "Pôle introuvable — Maillon" },
@@ -31,7 +32,7 @@ const orNull = (value: string | undefined) => (value ? value : null);
 
 export async function action({ request, params }: ActionFunctionArgs) {
   signInFirst(request, "poles.$slug_.modifier");
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const permit = authorize(request, "poles.$slug_.modifier", formData);
   const territory = loadPole(permit, params.slug);
   const db = getDb();

@@ -42,6 +42,7 @@ import { PARTNERSHIP_PROPOSAL_STATUS_LABELS, PROPOSAL_MESSAGE_MAX } from "~/doma
 import { authorize, signInFirst } from "~/guards/authorize.server";
 import { ProjectEndorsements } from "~/components/project-endorsements";
 import { listPendingEndorsements, listPublishedEndorsements } from "~/models/endorsement.server";
+import { readFormData } from "~/utils/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.project.title} — Maillon` : "Projet introuvable — Maillon" },
@@ -131,7 +132,7 @@ const needFormId = (intent: "request" | "offer", needId: number) => `${intent}-$
 
 export async function action({ request, params }: ActionFunctionArgs) {
   signInFirst(request, "projets.$id._index");
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const { auth, project } = loadProject(authorize(request, "projets.$id._index", formData), params.id);
   const db = getDb();
   const intent = String(formData.get("intent") ?? "");

@@ -14,6 +14,7 @@ import { getDb } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { useFormReply } from "~/utils/reply";
 import { UNKNOWN_INTENT, replyInvalid, replyRefused } from "~/utils/reply.server";
+import { readFormData } from "~/utils/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Associés pour « ${data.project.title} » — Maillon` : "Associés — Maillon" },
@@ -34,7 +35,7 @@ const answerFormId = (proposalId: number) => `reponse-${proposalId}`;
 
 export async function action({ request, params }: ActionFunctionArgs) {
   signInFirst(request, "projets.$id.associes");
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const { auth, project } = loadEditableProject(authorize(request, "projets.$id.associes", formData), params.id);
   const db = getDb();
   const intent = String(formData.get("intent") ?? "");

@@ -5,7 +5,7 @@ import { listSkills } from "~/models/catalog.server";
 import { getSkillNeed, removeSkillNeed, updateSkillNeed } from "~/models/project.server";
 import { getDb } from "~/utils/db.server";
 import { loadEditableProject } from "~/guards/project.server";
-import { notFound, parseId } from "~/utils/http.server";
+import { notFound, parseId, readFormData } from "~/utils/http.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { replyInvalid } from "~/utils/reply.server";
 import { validateSkillNeedForm } from "~/guards/project-form.server";
@@ -29,7 +29,7 @@ export function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   signInFirst(request, "projets.$id.besoins.$needId");
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const { project, need } = loadNeed(authorize(request, "projets.$id.besoins.$needId", formData), params);
   const db = getDb();
   if (formData.get("intent") === "remove") {

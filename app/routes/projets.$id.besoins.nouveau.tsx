@@ -9,6 +9,7 @@ import { replyInvalid } from "~/utils/reply.server";
 import { loadEditableProject } from "~/guards/project.server";
 import { validateSkillNeedForm } from "~/guards/project-form.server";
 import { authorize, signInFirst } from "~/guards/authorize.server";
+import { readFormData } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Ajouter un besoin — Maillon" }];
 
@@ -19,7 +20,7 @@ export function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   signInFirst(request, "projets.$id.besoins.nouveau");
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const { project } = loadEditableProject(authorize(request, "projets.$id.besoins.nouveau", formData), params.id);
   const db = getDb();
   const result = validateSkillNeedForm(db, formData);

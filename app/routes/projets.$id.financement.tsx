@@ -12,6 +12,7 @@ import { centsToInput } from "~/schemas/money";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { replyInvalid, replyRefused } from "~/utils/reply.server";
 import { authorize, signInFirst } from "~/guards/authorize.server";
+import { readFormData } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Besoin de financement — Maillon" }];
 
@@ -32,7 +33,7 @@ export function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   signInFirst(request, "projets.$id.financement");
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const { project } = loadEditableProject(authorize(request, "projets.$id.financement", formData), params.id);
   const db = getDb();
   if (formData.get("intent") === "remove") {

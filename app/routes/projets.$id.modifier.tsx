@@ -9,6 +9,7 @@ import { replyInvalid } from "~/utils/reply.server";
 import { loadEditableProject } from "~/guards/project.server";
 import { validateProjectForm } from "~/guards/project-form.server";
 import { authorize, signInFirst } from "~/guards/authorize.server";
+import { readFormData } from "~/utils/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Modifier « ${data.project.title} » — Maillon` : "Modifier un projet — Maillon" },
@@ -37,7 +38,7 @@ export function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   signInFirst(request, "projets.$id.modifier");
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const { project } = loadEditableProject(authorize(request, "projets.$id.modifier", formData), params.id);
   const db = getDb();
   const result = validateProjectForm(db, formData);

@@ -14,7 +14,7 @@ import type { Auth } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { formatEuros } from "~/domain/format";
 import { loadProject } from "~/guards/project.server";
-import { readId } from "~/utils/http.server";
+import { readFormData, readId } from "~/utils/http.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { useFormReply } from "~/utils/reply";
 import { replyInvalid, replyRefused } from "~/utils/reply.server";
@@ -45,7 +45,7 @@ const PLEDGE_FORM = "soutien";
 
 export async function action({ request, params }: ActionFunctionArgs) {
   signInFirst(request, "projets.$id.soutenir");
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const { auth, project } = load(authorize(request, "projets.$id.soutenir", formData), params.id);
   if (formData.get("intent") === "cancel-pledge") {
     const pledgeId = readId(formData.get("pledgeId"));

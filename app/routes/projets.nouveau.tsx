@@ -9,6 +9,7 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { replyInvalid } from "~/utils/reply.server";
 import { validateProjectForm } from "~/guards/project-form.server";
 import { authorize, signInFirst } from "~/guards/authorize.server";
+import { readFormData } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Nouveau projet — Maillon" }];
 
@@ -25,7 +26,7 @@ export function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   signInFirst(request, "projets.nouveau");
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const { auth } = authorize(request, "projets.nouveau", formData);
   const db = getDb();
   const result = validateProjectForm(db, formData);

@@ -15,6 +15,7 @@ import { bookingRequestSchema } from "~/schemas/resource";
 import { getDb } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { replyInvalid, replyRefused, UNKNOWN_INTENT } from "~/utils/reply.server";
+import { readFormData } from "~/utils/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.resource.title} — Ressources partagées — Maillon` : "Ressource introuvable — Maillon" },
@@ -68,7 +69,7 @@ export function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   signInFirst(request, "ressources.$id._index");
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const permit = authorize(request, "ressources.$id._index", formData);
   const { resource } = loadResource(permit, params.id);
   if (permit.intent !== "request") return replyRefused(UNKNOWN_INTENT);

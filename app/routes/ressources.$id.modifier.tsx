@@ -12,6 +12,7 @@ import { editResourceSchema } from "~/schemas/resource";
 import { getDb } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { replyInvalid, replyRefused } from "~/utils/reply.server";
+import { readFormData } from "~/utils/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Modifier « ${data.resource.title} » — Maillon` : "Ressource introuvable — Maillon" }];
 
@@ -31,7 +32,7 @@ export function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const permit = authorize(request, "ressources.$id.modifier", formData);
   const { resource } = loadResource(permit, params.id);
   const db = getDb();

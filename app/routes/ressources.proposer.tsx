@@ -11,6 +11,7 @@ import { offerResourceSchema } from "~/schemas/resource";
 import { getDb } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { replyInvalid, replyRefused } from "~/utils/reply.server";
+import { readFormData } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Proposer une ressource — Maillon" }];
 
@@ -26,7 +27,7 @@ export function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const permit = authorize(request, "ressources.proposer", formData);
   const db = getDb();
   const result = validateOfferForm(db, formData);

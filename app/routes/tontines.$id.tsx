@@ -4,7 +4,7 @@ import { NoPaymentNotice } from "~/components/no-payment-notice";
 import { getTontine, joinTontine } from "~/models/tontine.server";
 import { getDb } from "~/utils/db.server";
 import { formatDate, formatEuros } from "~/domain/format";
-import { notFound, parseId } from "~/utils/http.server";
+import { notFound, parseId, readFormData } from "~/utils/http.server";
 import { authorize } from "~/guards/authorize.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { useFormReply } from "~/utils/reply";
@@ -23,7 +23,7 @@ export function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { auth } = authorize(request, "tontines.$id", await request.formData());
+  const { auth } = authorize(request, "tontines.$id", await readFormData(request));
   const id = parseId(params.id);
   const outcome = joinTontine(getDb(), id, auth.user.id, new Date());
   if (!outcome.ok) return replyRefused(outcome);

@@ -16,6 +16,7 @@ import { parisIsoDate } from "~/domain/paris-time";
 import { authorize, signInFirst } from "~/guards/authorize.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { replyInvalid } from "~/utils/reply.server";
+import { readFormData } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Tontines — Maillon" }];
 
@@ -30,7 +31,7 @@ export function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   signInFirst(request, "tontines._index");
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const { auth } = authorize(request, "tontines._index", formData);
   const submission = parseWithZod(formData, { schema: tontineSchema });
   if (submission.status !== "success") return replyInvalid(submission);

@@ -34,3 +34,25 @@ export function safeRedirectPath(to: FormDataEntryValue | string | null | undefi
   }
   return to;
 }
+
+export const UNREADABLE_FORM_MESSAGE =
+  "Le formulaire envoyé n'a pas pu être lu (il est peut-être incomplet). Rechargez la page et envoyez-le de nouveau.";
+
+/** A 400 answer: the request itself cannot be understood. Shown as a French page by the error boundary. */
+export function badRequest(message = UNREADABLE_FORM_MESSAGE) {
+  return data({ message }, { status: 400 });
+}
+
+/**
+ * The posted form, the one way every action reads it. A body that is not a form (JSON, text, a
+ * multipart body without its boundary or cut short) throws a 400 with a French message, never a 500.
+ */
+export async function readFormData(request: Request): Promise<FormData> {
+  try {
+    return await request.formData();
+  } catch (error) {
+    // The client went away mid-body: nobody is left to answer.
+    if (request.signal.aborted) throw error;
+    throw badRequest();
+  }
+}

@@ -9,6 +9,7 @@ import {
   unstable_parseMultipartFormData,
   type UploadHandler,
 } from "@remix-run/node";
+import { badRequest, readFormData } from "./http.server";
 
 /** What the image field brought. */
 export type ImagePart =
@@ -35,7 +36,7 @@ async function drain(data: AsyncIterable<Uint8Array>): Promise<number> {
 export async function readFormWithImage(request: Request, field: string, maxImageBytes: number): Promise<FormWithImage> {
   const contentType = request.headers.get("Content-Type") ?? "";
   if (!contentType.toLowerCase().startsWith("multipart/form-data")) {
-    const formData = await request.formData();
+    const formData = await readFormData(request);
     formData.delete(field);
     return { formData, image: { kind: "none" }, tooLarge: false };
   }
@@ -63,8 +64,8 @@ export async function readFormWithImage(request: Request, field: string, maxImag
     return { formData, image, tooLarge: false };
   } catch (error) {
     if (error instanceof MaxPartSizeExceededError) return { formData: new FormData(), image: { kind: "none" }, tooLarge: true };
-    // A body that is not the multipart it claims to be.
-    if (error instanceof TypeError) return { formData: new FormData(), image: { kind: "none" }, tooLarge: false };
-    throw error;
+    // A body that is not the multipart it claims to be (no boundary, cut short): 400, as every unreadable form.
+    if (request.signal.aborted) throw error;
+    throw badRequest();
   }
 }

@@ -480,3 +480,52 @@ test("POST /deconnexion from a foreign Origin is refused with 403 and the sessio
     await client.dispose();
   }
 });
+
+/** Bodies that are no form at all: each must get 400 and the French page from every action, never a 500. */
+const UNREADABLE_BODIES = [
+  {
+    name: "a multipart body cut short",
+    contentType: "multipart/form-data; boundary=maillon-coupe",
+    body: '--maillon-coupe\r\nContent-Disposition: form-data; name="intent"\r\n\r\ncreate\r\n--maillon-coupe\r\nContent-Disposition: form-data; name="title"\r\n\r\nDébut du tex',
+  },
+  { name: "multipart/form-data without a boundary", contentType: "multipart/form-data", body: "intent=create&title=x" },
+  { name: "{bad sent as application/json", contentType: "application/json", body: "{bad" },
+] as const;
+
+test("an unreadable body (multipart cut short, multipart without boundary, {bad as JSON) to every form gets 400 with the French page, or /connexion for a visitor, nothing stored", async ({
+  playwright,
+  baseURL,
+}) => {
+  const withAction = modulesWithAction();
+  const routes = ROUTES.filter((r) => withAction.has(r.module));
+  expect(routes.length).toBeGreaterThan(40);
+  const clients = new Map<Who, APIRequestContext>();
+  try {
+    for (const route of routes) {
+      const path = fill(route.path, route.params ?? {});
+      const tables = route.post?.tables ?? [];
+      const people: Who[] = ["visiteur", route.post?.as[0] ?? "porteur"];
+      for (const who of people) {
+        if (!clients.has(who)) clients.set(who, await clientFor(who, playwright, baseURL!));
+        const client = clients.get(who)!;
+        for (const bad of UNREADABLE_BODIES) {
+          const what = `POST ${path} (${route.module}) with ${bad.name} as ${who}`;
+          const before = countRows(tables);
+          const response = await client.post(path, { data: bad.body, headers: { "Content-Type": bad.contentType }, maxRedirects: 0 });
+          const status = response.status();
+          expect(status, `${what}: never a 5xx`).toBeLessThan(500);
+          if (who === "visiteur" && status === 302) {
+            expect(response.headers()["location"] ?? "", `${what}: sent to sign-in`).toMatch(/^\/connexion(\?|$)/);
+          } else {
+            expect(status, what).toBe(400);
+            await expectCleanHtml(response, what);
+            expect(visibleText(await response.text()), what).toContain("Le formulaire envoyé n");
+          }
+          expect(countRows(tables), `${what}: nothing stored`).toEqual(before);
+        }
+      }
+    }
+  } finally {
+    for (const client of clients.values()) await client.dispose();
+  }
+});

@@ -17,8 +17,10 @@ import {
   signUpOverHttp as signUpThroughMail,
   STRONG_PASSWORD,
   test,
+  TEST_CLIENT_HEADERS,
   uniqueEmail,
 } from "./fixtures";
+import { rawRequest, serverRssKb, streamedPost } from "./http-client";
 
 const PAIR_REFUSED =
   "Trop de tentatives pour ce compte depuis votre connexion : réessayez dans 15 minutes, ou choisissez un nouveau mot de passe par « Mot de passe oublié ? ».";
@@ -284,6 +286,138 @@ test.describe("origine des requêtes", () => {
     expect(signedOut.status()).toBe(302);
     expect(db.countSessionsByEmail(account.email!)).toBe(0);
     await expectSignedOut(request);
+  });
+});
+
+test.describe("origine attendue, tirée de la configuration", () => {
+  test("a POST naming another host in Host and Origin gets 403: the expected origin is PUBLIC_URL, not the Host header", async ({
+    baseURL,
+    db,
+  }) => {
+    const email = uniqueEmail();
+    const body = new URLSearchParams(signUpForm({ email })).toString();
+    const answer = await rawRequest(baseURL!, {
+      method: "POST",
+      path: "/inscription",
+      headers: {
+        Host: "evil.example",
+        Origin: "http://evil.example",
+        "Content-Type": "application/x-www-form-urlencoded",
+        "Content-Length": String(Buffer.byteLength(body)),
+        ...TEST_CLIENT_HEADERS,
+      },
+      body,
+    });
+    expect(answer.status).toBe(403);
+    expect(answer.body).toBe("Requête refusée : elle ne vient pas de ce site.");
+    expect(db.countUsersByEmail(email)).toBe(0);
+  });
+});
+
+test.describe("limite de taille des envois", () => {
+  const MB = 1024 * 1024;
+  const formHeaders = { "Content-Type": "application/x-www-form-urlencoded", ...TEST_CLIENT_HEADERS };
+
+  test("a 3 MB POST to /connexion gets 413 and the French page, chunked without Content-Length as well as announced", async ({ baseURL }) => {
+    for (const contentLength of [false, true]) {
+      const what = contentLength ? "3 MB with Content-Length" : "3 MB chunked";
+      const answer = await streamedPost(baseURL!, { path: "/connexion", headers: formHeaders, total: 3 * MB, contentLength });
+      expect(answer.status, what).toBe(413);
+      expect(answer.headers["content-type"], what).toContain("text/html");
+      expect(renderedText(answer.body), what).toContain("Envoi trop volumineux Ce que vous avez envoyé dépasse 1 Mo.");
+      expect(answer.body, what).toContain('<html lang="fr-FR">');
+    }
+  });
+
+  test("a chunked body is cut as it arrives: answered 413 before a 40 MB upload is over, the connection then closed, the server's memory unchanged", async ({
+    baseURL,
+  }) => {
+    const port = Number(new URL(baseURL!).port);
+    const rssBefore = serverRssKb(port);
+    const answers = [];
+    for (let i = 0; i < 3; i += 1) {
+      answers.push(await streamedPost(baseURL!, { path: "/connexion", headers: formHeaders, total: 40 * MB, chunkSize: 256 * 1024 }));
+    }
+    const rssAfter = serverRssKb(port);
+    for (const answer of answers) {
+      expect(answer.status).toBe(413);
+      expect(answer.sentWhenAnswered, "answered long before the body's end").toBeLessThan(20 * MB);
+      expect(answer.upload, "the server stops reading, then closes the connection").not.toBe("finished");
+      expect(answer.sent).toBeLessThan(40 * MB);
+    }
+    test.info().annotations.push({ type: "rss", description: `server RSS ${rssBefore} kB before, ${rssAfter} kB after 3 × 40 MB chunked` });
+    if (rssBefore !== null && rssAfter !== null) expect(rssAfter - rssBefore, "RSS growth in kB").toBeLessThan(24 * 1024);
+  });
+});
+
+test.describe("en-têtes de sécurité et de cache", () => {
+  function policyOf(response: APIResponse): Map<string, string[]> {
+    const header = response.headers()["content-security-policy"] ?? "";
+    return new Map(header.split(";").map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name!, values]));
+  }
+
+  test("every page carries a Content-Security-Policy whose nonce, new on each response, is on each of its scripts, and no 'unsafe-inline'", async ({ request }) => {
+    const nonces = new Set<string>();
+    for (const path of ["/", "/projets", "/connexion", "/poles/vals-de-saintonge"]) {
+      const response = await get(request, path);
+      expect(response.status(), path).toBe(200);
+      const policy = policyOf(response);
+      const nonce = /^'nonce-([A-Za-z0-9+/=]+)'$/.exec(policy.get("script-src")?.[1] ?? "")?.[1];
+      expect(policy.get("script-src"), path).toEqual(["'self'", `'nonce-${nonce}'`]);
+      expect(policy.get("style-src"), path).toEqual(["'self'"]);
+      expect(policy.get("object-src"), path).toEqual(["'none'"]);
+      expect(policy.get("frame-ancestors"), path).toEqual(["'none'"]);
+      expect(response.headers()["content-security-policy"], path).not.toContain("unsafe");
+      const html = await response.text();
+      const scripts = [...html.matchAll(/<script\b([^>]*)>/g)].map((m) => m[1]!).filter((attributes) => !attributes.includes("application/ld+json"));
+      expect(scripts.length, `${path}: Remix's scripts`).toBeGreaterThan(1);
+      for (const attributes of scripts) expect(attributes, path).toContain(`nonce="${nonce}"`);
+      expect(html, `${path}: no inline style`).not.toMatch(/<[^>]+\sstyle=/);
+      nonces.add(nonce!);
+    }
+    expect(nonces.size).toBe(4);
+  });
+
+  test("the answers server.js gives itself (403, 413, 400) carry the policy and the security headers too", async ({ request }) => {
+    const refused = await post(request, "/connexion", { email: "a@exemple.fr", password: "x" }, { Origin: FOREIGN_ORIGIN });
+    const tooLarge = await request.post("/connexion", { data: "x".repeat(1024 * 1024 + 1), headers: { "Content-Type": "text/plain" }, maxRedirects: 0 });
+    const badUrl = await get(request, "/projets/%ZZ");
+    for (const [response, status] of [[refused, 403], [tooLarge, 413], [badUrl, 400]] as const) {
+      expect(response.status()).toBe(status);
+      expect(policyOf(response).get("default-src"), String(status)).toEqual(["'self'"]);
+      expect(response.headers()["x-content-type-options"], String(status)).toBe("nosniff");
+    }
+  });
+
+  test("Strict-Transport-Security is sent when the request came over HTTPS through the proxy, not over plain http", async ({ request }) => {
+    expect((await get(request, "/")).headers()["strict-transport-security"]).toBeUndefined();
+    const overHttps = await request.get("/", { headers: { "X-Forwarded-Proto": "https" }, maxRedirects: 0 });
+    expect(overHttps.headers()["strict-transport-security"]).toBe("max-age=63072000; includeSubDomains");
+  });
+
+  test("pages, data requests and redirects of a signed-in person, and every answer that sets a cookie, are private, no-store; a visitor's pages are not", async ({ request, newClient }) => {
+    for (const path of ["/", "/projets", "/poles"]) {
+      expect((await get(request, path)).headers()["cache-control"] ?? "", `${path} as a visitor`).not.toContain("no-store");
+    }
+    const signIn = await post(request, "/connexion", { email: "benevole@exemple.fr", password: DEMO_PASSWORD });
+    expect(signIn.status(), await bodyIfNotRedirect(signIn)).toBe(302);
+    expect(sessionCookieHeader(signIn)).toBeDefined();
+    expect(signIn.headers()["cache-control"], "the sign-in answer, which sets the session cookie").toBe("private, no-store");
+    for (const path of ["/", "/projets", "/espace", "/compte.data", "/_root.data", "/connexion"]) {
+      const response = await get(request, path);
+      expect(response.status(), path).toBeLessThan(400);
+      expect(response.headers()["cache-control"], `${path} signed in`).toBe("private, no-store");
+    }
+    // The sign-out, which clears the cookie, is private as well.
+    const signedOut = await post(request, "/deconnexion", {});
+    expect(sessionCookieHeader(signedOut)).toBeDefined();
+    expect(signedOut.headers()["cache-control"]).toBe("private, no-store");
+    // Static files stay cacheable for everyone.
+    const visitor = await newClient();
+    const page = await (await get(visitor, "/")).text();
+    const asset = /<link rel="stylesheet" href="(\/assets\/[^"]+\.css)"/.exec(page)?.[1];
+    expect(asset).toBeDefined();
+    expect((await get(request, asset!)).headers()["cache-control"]).toContain("immutable");
   });
 });
 
