@@ -38,9 +38,12 @@ export function safeRedirectPath(to: FormDataEntryValue | string | null | undefi
 export const UNREADABLE_FORM_MESSAGE =
   "Le formulaire envoyé n'a pas pu être lu (il est peut-être incomplet). Rechargez la page et envoyez-le de nouveau.";
 
-/** A 400 answer: the request itself cannot be understood. Shown as a French page by the error boundary. */
-export function badRequest(message = UNREADABLE_FORM_MESSAGE) {
-  return data({ message }, { status: 400 });
+/**
+ * A 400 answer: the request itself cannot be understood. A Response (not `data()`), so that a page's
+ * error boundary shows the French message and a route without a page (sign-out) answers it as is.
+ */
+export function badRequest(message = UNREADABLE_FORM_MESSAGE): Response {
+  return Response.json({ message }, { status: 400 });
 }
 
 /**

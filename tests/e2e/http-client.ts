@@ -35,10 +35,10 @@ export type StreamedAnswer = RawAnswer & {
 };
 
 /**
- * The resident memory (kB) of the process listening on this port (Linux /proc), or null elsewhere: the
- * server is started by Playwright, so its pid is found through its listening socket.
+ * The pid of the process listening on this port (Linux /proc), or null elsewhere: the server is
+ * started by Playwright, so it is found through its listening socket.
  */
-export function serverRssKb(port: number): number | null {
+export function listeningPid(port: number): number | null {
   try {
     const hexPort = port.toString(16).toUpperCase().padStart(4, "0");
     const inodes = new Set<string>();
@@ -49,7 +49,7 @@ export function serverRssKb(port: number): number | null {
       }
     }
     for (const pid of fs.readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
-      let fds: string[];
+      let fds: string[] = [];
       try {
         fds = fs.readdirSync(`/proc/${pid}/fd`);
       } catch {
@@ -63,15 +63,31 @@ export function serverRssKb(port: number): number | null {
           continue;
         }
         const inode = /^socket:\[(\d+)\]$/.exec(target)?.[1];
-        if (inode && inodes.has(inode)) {
-          const rss = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
-          return rss ? Number(rss) : null;
-        }
+        if (inode && inodes.has(inode)) return Number(pid);
       }
     }
     return null;
   } catch {
     return null;
+  }
+}
+
+/** The resident memory of a process, in kB. */
+export function rssKb(pid: number): number {
+  return Number(/VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? NaN);
+}
+
+/** Samples a process's resident memory every few milliseconds while `run` runs: before and peak, in kB. */
+export async function peakRss<T>(pid: number, run: () => Promise<T>): Promise<{ result: T; beforeKb: number; peakKb: number }> {
+  const beforeKb = rssKb(pid);
+  let peakKb = beforeKb;
+  const timer = setInterval(() => (peakKb = Math.max(peakKb, rssKb(pid))), 5);
+  try {
+    const result = await run();
+    peakKb = Math.max(peakKb, rssKb(pid));
+    return { result, beforeKb, peakKb };
+  } finally {
+    clearInterval(timer);
   }
 }
 
@@ -99,7 +115,9 @@ export function streamedPost(
     const finish = () => {
       if (answer && upload !== "writing") resolve({ ...answer, sentWhenAnswered, sent, upload });
     };
-    const allHeaders = contentLength ? { ...headers, "Content-Length": String(total) } : { ...headers, "Transfer-Encoding": "chunked" };
+    // keep-alive, as browsers send: with `Connection: close` Node closes the socket as soon as the answer is out.
+    const sizeHeader = contentLength ? { "Content-Length": String(total) } : { "Transfer-Encoding": "chunked" };
+    const allHeaders = { Connection: "keep-alive", ...headers, ...sizeHeader };
     const request = http.request({ host: url.hostname, port: url.port, method: "POST", path, headers: allHeaders, agent: false }, (response) => {
       sentWhenAnswered = sent;
       const chunks: Buffer[] = [];
@@ -109,8 +127,19 @@ export function streamedPost(
         answer = { status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks).toString("utf8") };
         if (upload === "writing" && request.destroyed) upload = "cut";
         finish();
+        // Answered while still writing: the server cut the connection or will; stop waiting for it after a moment.
+        setTimeout(() => {
+          if (upload !== "writing") return;
+          upload = "unfinished";
+          request.destroy();
+          finish();
+        }, 2000).unref();
       });
       response.on("error", () => undefined);
+    });
+    request.on("close", () => {
+      if (upload === "writing" && sent < total) upload = "closed";
+      finish();
     });
     request.on("error", (error: NodeJS.ErrnoException) => {
       if (upload === "writing") upload = error.code ?? "error";
