@@ -364,7 +364,7 @@ test.describe("en-têtes de sécurité et de cache", () => {
     return new Map(header.split(";").map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name!, values]));
   }
 
-  test("every page carries a Content-Security-Policy whose nonce, new on each response, is on each of its scripts, and no 'unsafe-inline'", async ({ request }) => {
+  test("every page carries a Content-Security-Policy whose nonce, its own, is on each of its scripts, and no 'unsafe-inline'", async ({ request }) => {
     const nonces = new Set<string>();
     for (const path of ["/", "/projets", "/connexion", "/poles/vals-de-saintonge"]) {
       const response = await get(request, path);
