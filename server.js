@@ -95,6 +95,9 @@ app.use((req, res, next) => {
     res.status(403).type("text/plain; charset=utf-8").send("Requête refusée : elle ne vient pas de ce site.");
     return;
   }
+  // Checked above against the configured address. Remix checks it again against Host (or
+  // X-Forwarded-Host), which a proxy may rewrite: it would answer this site's own form with a 500.
+  if (req.method !== "GET" && req.method !== "HEAD") delete req.headers.origin;
   next();
 });
 

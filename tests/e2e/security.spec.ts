@@ -314,6 +314,29 @@ test.describe("origine attendue, tirée de la configuration", () => {
   });
 });
 
+test.describe("origine attendue, derrière un proxy qui réécrit Host", () => {
+  test("a sign-in from this site's Origin goes through even when Host names another address (a proxy rewriting it), never a 500", async ({
+    baseURL,
+    siteOrigin,
+  }) => {
+    const body = new URLSearchParams({ email: "benevole@exemple.fr", password: DEMO_PASSWORD }).toString();
+    const answer = await rawRequest(baseURL!, {
+      method: "POST",
+      path: "/connexion",
+      headers: {
+        Host: "backend.internal:8080",
+        Origin: siteOrigin,
+        "Content-Type": "application/x-www-form-urlencoded",
+        "Content-Length": String(Buffer.byteLength(body)),
+        ...TEST_CLIENT_HEADERS,
+      },
+      body,
+    });
+    expect(answer.status, answer.body.slice(0, 300)).toBe(302);
+    expect(answer.headers["location"]).toBe("/espace");
+  });
+});
+
 test.describe("limite de taille des envois", () => {
   const MB = 1024 * 1024;
   const formHeaders = { "Content-Type": "application/x-www-form-urlencoded", ...TEST_CLIENT_HEADERS };
