@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseId, readId, safeRedirectPath } from "./http.server";
+import { parseId, readFormData, readId, safeRedirectPath, UNREADABLE_FORM_MESSAGE } from "./http.server";
 
 describe("readId", () => {
   it("reads a positive integer written in plain digits", () => {
@@ -40,5 +40,38 @@ describe("redirect targets", () => {
     [null, "/espace"],
   ])("%s → %s", (input, expected) => {
     expect(safeRedirectPath(input)).toBe(expected);
+  });
+});
+
+describe("readFormData", () => {
+  function post(body: string, contentType: string): Request {
+    return new Request("http://localhost/x", { method: "POST", body, headers: { "Content-Type": contentType } });
+  }
+
+  async function thrownBy(request: Request): Promise<unknown> {
+    try {
+      await readFormData(request);
+    } catch (error) {
+      return error;
+    }
+    return undefined;
+  }
+
+  it("reads a urlencoded or multipart form as request.formData() does", async () => {
+    expect((await readFormData(post("intent=save&title=Caf%C3%A9", "application/x-www-form-urlencoded"))).get("title")).toBe("Café");
+    const multipart = '--b\r\nContent-Disposition: form-data; name="title"\r\n\r\nCafé\r\n--b--\r\n';
+    expect((await readFormData(post(multipart, "multipart/form-data; boundary=b"))).get("title")).toBe("Café");
+  });
+
+  it.each([
+    ["{bad sent as JSON", "{bad", "application/json"],
+    ["multipart without a boundary", "title=x", "multipart/form-data"],
+    ["multipart cut short", '--b\r\nContent-Disposition: form-data; name="title"\r\n\r\nCaf', "multipart/form-data; boundary=b"],
+    ["plain text", "bonjour", "text/plain"],
+  ])("throws a 400 Response with a French message for %s", async (_name, body, contentType) => {
+    const thrown = await thrownBy(post(body, contentType));
+    expect(thrown).toBeInstanceOf(Response);
+    expect((thrown as Response).status).toBe(400);
+    expect(await (thrown as Response).json()).toEqual({ message: UNREADABLE_FORM_MESSAGE });
   });
 });
