@@ -219,7 +219,8 @@ if (isProduction && env.PAGE_CACHE_TTL_S > 0) {
 // Each Remix request runs inside a request scope: what the routes leave there (the session cookie,
 // sent again when the session was extended) goes out with the answer, page, data or redirect alike.
 app.all("*", (req, res, next) => {
-  const scope = newRequestScope();
+  // The client address travels with the scope: the write limits count per address too.
+  const scope = newRequestScope(req.ip ?? req.socket.remoteAddress ?? null);
   sendScopeHeaders(res, scope);
   // A body refused while the route read it has had its answer (413): the route's late answer is dropped.
   const nextUnlessRefused = (/** @type {unknown} */ error) => (res.locals.bodyRefused ? undefined : next(error));
