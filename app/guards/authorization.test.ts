@@ -12,6 +12,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
+import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createTestAnimator, createTestTerritory, createTestUser } from "#seeds/factories";
 import { createFundedProject, createTestClub, type TestClub } from "#seeds/finance-factories";
@@ -880,6 +881,51 @@ describe.each(mutatingEntries.filter((e) => CASES[e.route]?.[e.intent]))("$route
       expect(refused(called), `status ${called.status} ${JSON.stringify(called.data ?? called.location)}`).toBe(false);
     });
   }
+});
+
+/**
+ * What a hostile person types, in any field of any form: huge, NUL and other controls, direction
+ * overrides, emoji and combining marks, SQL, HTML and script, numbers out of range, ids of nothing.
+ */
+const hostileText = fc.oneof(
+  fc.constantFrom(
+    "x".repeat(100_000),
+    "\u0000",
+    "Na\u202Edia\u0001",
+    "\u2066\u2069\u200f",
+    "😀🎉👩🏽‍🌾",
+    "e\u0301\u0301\u0301",
+    "'; DROP TABLE users; --",
+    "\" OR 1=1 --",
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "javascript:alert(1)",
+    "-1",
+    "1e309",
+    "99999999999999999999",
+    "NaN",
+    "",
+    " ",
+  ),
+  fc.string({ unit: "binary", maxLength: 64 }),
+);
+
+describe("hostile text in any field of any form, from the person the form is for", () => {
+  const entries = mutatingEntries.filter((e) => CASES[e.route]?.[e.intent] && !e.rule.who.every((w) => w === "visitor"));
+  it.each(entries)("$route, intent $intent: never a server error, and a refusal stores nothing", async ({ route, intent }) => {
+    const built = await CASES[route]![intent]!();
+    const fields = Object.keys(built.form).filter((name) => name !== "intent");
+    if (fields.length === 0) return;
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...fields), hostileText, async (field, text) => {
+        const form = { ...built.form, [field]: text };
+        const { called, unchanged } = await attempt(route, { ...built, form }, built.actor);
+        expect(called.status, `${field} = ${JSON.stringify(text.slice(0, 40))}`).toBeLessThan(500);
+        if (called.status === 400) expect(unchanged, `${field} refused with 400 yet something was stored`).toBe(true);
+      }),
+      { numRuns: 6 },
+    );
+  });
 });
 
 describe("pages whose loader the table opens to visitors", () => {
