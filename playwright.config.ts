@@ -3,6 +3,8 @@ import { defineConfig, devices } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3210);
 export const E2E_DATABASE = "tmp/e2e.db";
+/** The demo, seeded once per run and copied for each e2e server (seeding takes ~10 s on a busy machine). */
+const E2E_TEMPLATE = "tmp/e2e-template.db";
 /** Where the e2e server writes every message as an .eml (tests/e2e/fixtures.ts reads them); emptied at start. */
 export const E2E_OUTBOX = "tmp/e2e-outbox";
 /**
@@ -57,7 +59,8 @@ export default defineConfig({
   {
     // Production build on a throwaway database seeded with the demo. `npm test` builds (and checks the
     // client bundle) just before and says so with E2E_BUILT=1, so the build is not done twice.
-    command: `rm -rf ${E2E_DATABASE} ${E2E_DATABASE}-wal ${E2E_DATABASE}-shm ${E2E_OUTBOX} && ${BUILD}npm run db:setup && npm run serve`,
+    // db:setup closes its connection, which checkpoints the WAL: the template is one file.
+    command: `rm -rf ${E2E_DATABASE} ${E2E_DATABASE}-wal ${E2E_DATABASE}-shm ${E2E_TEMPLATE} ${E2E_TEMPLATE}-wal ${E2E_TEMPLATE}-shm ${E2E_TEMPLATE}.ready ${E2E_OUTBOX} && ${BUILD}DATABASE_URL=${E2E_TEMPLATE} npm run db:setup && touch ${E2E_TEMPLATE}.ready && cp ${E2E_TEMPLATE} ${E2E_DATABASE} && npm run serve`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 180_000,
@@ -90,8 +93,8 @@ export default defineConfig({
     stdout: "pipe",
   },
   {
-    // The same build (the first server built it), its own demo database, mail through SMTP.
-    command: `rm -rf ${E2E_SMTP_DATABASE} ${E2E_SMTP_DATABASE}-wal ${E2E_SMTP_DATABASE}-shm && npm run db:setup && npm run serve`,
+    // The same build (the first server built it), its own copy of the demo, mail through SMTP.
+    command: `rm -rf ${E2E_SMTP_DATABASE} ${E2E_SMTP_DATABASE}-wal ${E2E_SMTP_DATABASE}-shm && for i in $(seq 1800); do [ -e ${E2E_TEMPLATE}.ready ] && break; sleep 0.1; done && cp ${E2E_TEMPLATE} ${E2E_SMTP_DATABASE} && npm run serve`,
     url: `http://127.0.0.1:${E2E_SMTP_APP_PORT}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 180_000,

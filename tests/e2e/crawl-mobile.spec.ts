@@ -2,6 +2,9 @@
  * Runs only in the `mobile` project (Pixel 7): every page each demo role
  * reaches by following links, from / and /espace, fits the phone width
  * (no sideways scrolling). Structure and axe are checked by crawl.spec.ts.
+ * With JavaScript off: the pages are rendered on the server and their layout is the CSS's, so this
+ * is also the phone of a person without JavaScript; each page opens in less than half the time.
+ * mobile.spec.ts checks the phone with JavaScript on.
  */
 import type { Page } from "@playwright/test";
 import { CRAWL_ROLES, crawl, describeCrawl, signInAs } from "./crawl";
@@ -16,6 +19,7 @@ async function checkWidth(page: Page): Promise<string[]> {
 }
 
 test.describe("exploration des liens sur un téléphone", () => {
+  test.use({ javaScriptEnabled: false });
   test.beforeEach(({ isMobile }, testInfo) => {
     expect(isMobile, `project ${testInfo.project.name} should emulate a phone`).toBe(true);
   });
