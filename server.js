@@ -6,7 +6,8 @@ import Database from "better-sqlite3";
 import compression from "compression";
 import express from "express";
 import { getEnv } from "./server/env.js";
-import { createPageCache, pageCacheKey, parseCookieHeader } from "./server/page-cache.js";
+import { FLASH_COOKIE_NAMES, parseCookieHeader, SESSION_COOKIE_NAMES } from "./server/cookies.js";
+import { createPageCache, pageCacheKey } from "./server/page-cache.js";
 import { newRequestScope, requestScope, sendScopeHeaders } from "./server/request-scope.js";
 import { carriesSessionCookie, imposedCacheControl } from "./server/cache-policy.js";
 import {
@@ -202,10 +203,7 @@ if (isProduction && env.PAGE_CACHE_TTL_S > 0) {
   const versionReader = new Database(env.DATABASE_URL, { readonly: true, fileMustExist: true });
   const dataVersion = versionReader.prepare("PRAGMA data_version").pluck();
   const pageCache = createPageCache({ readVersion: () => Number(dataVersion.get()), ttlMs: env.PAGE_CACHE_TTL_S * 1000 });
-  const cookieNames = {
-    sessionCookieNames: ["__Host-maillon_session", "maillon_session"],
-    flashCookieNames: ["__Host-maillon_flash", "maillon_flash"],
-  };
+  const cookieNames = { sessionCookieNames: SESSION_COOKIE_NAMES, flashCookieNames: FLASH_COOKIE_NAMES };
   app.use(
     pageCache.middleware((req) =>
       pageCacheKey(

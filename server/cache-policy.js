@@ -7,10 +7,9 @@
  * public visitor pages stay cacheable, for a page cache to come.
  */
 
-export const PRIVATE_NO_STORE = "private, no-store";
+import { SESSION_COOKIE_NAMES } from "./cookies.js";
 
-/** The session cookie's names (app/utils/auth.server.ts): `__Host-` when cookies are Secure. */
-const SESSION_COOKIE_NAMES = ["maillon_session", "__Host-maillon_session"];
+export const PRIVATE_NO_STORE = "private, no-store";
 
 /**
  * Whether the request's Cookie header carries a session cookie (valid or not: its answer may differ).

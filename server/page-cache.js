@@ -48,24 +48,6 @@ export function pageCacheKey({ method, url, cookies, authorization }, { sessionC
 }
 
 /**
- * The cookies of a `Cookie` header, by name (the first of a repeated name wins, as browsers send
- * the most specific first).
- * @param {string | undefined} header
- * @returns {Map<string, string>}
- */
-export function parseCookieHeader(header) {
-  /** @type {Map<string, string>} */
-  const cookies = new Map();
-  for (const part of (header ?? "").split(";")) {
-    const eq = part.indexOf("=");
-    if (eq === -1) continue;
-    const name = part.slice(0, eq).trim();
-    if (name && !cookies.has(name)) cookies.set(name, part.slice(eq + 1).trim());
-  }
-  return cookies;
-}
-
-/**
  * Whether an answer may be kept: a 200 that sets no cookie and that its route did not mark as
  * uncacheable with `no-cache` (the `private, no-store` of signed-in pages speaks to browsers and
  * proxies; this cache is the origin's own and keys those pages by session).

@@ -6,7 +6,8 @@ import Database from "better-sqlite3";
 import compression from "compression";
 import express from "express";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPageCache, pageCacheKey, parseCookieHeader } from "./page-cache.js";
+import { parseCookieHeader } from "./cookies.js";
+import { createPageCache, pageCacheKey } from "./page-cache.js";
 
 const names = { sessionCookieNames: ["maillon_session"], flashCookieNames: ["maillon_flash"] };
 const key = (method: string, url: string, cookie?: string) => pageCacheKey({ method, url, cookies: parseCookieHeader(cookie) }, names);
