@@ -8,6 +8,7 @@ import { backupIfDue } from "~/background.server";
 import { backupDatabase, knownMigrations, listBackups } from "~/utils/backup.server";
 import { getDb } from "~/utils/db.server";
 import { TEST_DB_DIR } from "#tests/setup/test-database";
+import { readBase } from "#tests/setup/read-base";
 
 const run = promisify(execFile);
 
@@ -37,15 +38,6 @@ async function npmScript(script: "db-backup" | "db-restore", databaseUrl: string
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
     return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
-
-function readBase<T>(file: string, fn: (client: Database.Database) => T): T {
-  const client = new Database(file, { readonly: true, fileMustExist: true });
-  try {
-    return fn(client);
-  } finally {
-    client.close();
   }
 }
 

@@ -6,20 +6,11 @@
  */
 import fs from "node:fs";
 import http from "node:http";
-import Database from "better-sqlite3";
 import { expect, test } from "@playwright/test";
 import { demoBaseCopy, formHeaders, removeBase, requestOnNewConnection, signInDemo, startServer } from "./child-server";
+import { readBase } from "../setup/read-base";
 
 const POT = "/cagnotte/vals-de-saintonge";
-
-function readBase<T>(file: string, fn: (client: Database.Database) => T): T {
-  const client = new Database(file, { readonly: true, fileMustExist: true });
-  try {
-    return fn(client);
-  } finally {
-    client.close();
-  }
-}
 
 const donationMessages = (file: string, prefix: string) =>
   new Set(
