@@ -20,6 +20,7 @@ export const NOTIFICATION_KIND_LABELS: Readonly<Record<NotificationKind, { label
   agenda: { label: "Rencontres et inscriptions", hint: "Une place se libère pour vous, une rencontre change d'heure ou est annulée." },
   reservation: { label: "Ressources partagées", hint: "Une demande de réservation à examiner, ou la réponse à la vôtre." },
   "besoin-territoire": { label: "Besoins du territoire", hint: "Un besoin que vous avez signalé ou soutenu est étudié, trouve une réponse ou devient un projet." },
+  "suivi-activite": { label: "Suivi de votre activité", hint: "Six mois, un an et trois ans après le lancement de votre projet : les emplois créés et où en est l'activité." },
   securite: { label: "Sécurité du compte", hint: "Mot de passe, adresse e-mail : toujours envoyé, sans délai." },
 };
 

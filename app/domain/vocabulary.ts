@@ -146,6 +146,7 @@ export const NOTIFICATION_KINDS = [
   "agenda",
   "reservation",
   "besoin-territoire",
+  "suivi-activite",
   "securite",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
@@ -256,3 +257,59 @@ export type BookingStatus = (typeof BOOKING_STATUSES)[number];
 /** Where the animation team stands on an unmet need of the territory. */
 export const UNMET_NEED_STATUSES = ["ouvert", "a-l-etude", "repondu", "non-retenu"] as const;
 export type UnmetNeedStatus = (typeof UNMET_NEED_STATUSES)[number];
+
+// Impact: the indicators a pôle reports on, and the holders' follow-ups
+
+/**
+ * What a computed indicator counts in Maillon's data (the definitions: app/domain/impact.ts). A pôle
+ * chooses among them; an indicator entered by the animation team has none.
+ */
+export const IMPACT_METRICS = [
+  "projets-deposes",
+  "projets-lances",
+  "accompagnements-actifs",
+  "heures-accompagnement",
+  "euros-promis",
+  "euros-engages-clubs",
+  "euros-cagnotte",
+  "emplois-crees",
+  "besoins-repondus",
+  "organisations-adherentes",
+  "participation-evenements",
+  "survie-3-ans",
+] as const;
+export type ImpactMetric = (typeof IMPACT_METRICS)[number];
+
+/** How an indicator's figures are kept: a count, integer cents, minutes (shown as hours), a whole percentage. */
+export const INDICATOR_UNITS = ["nombre", "euros", "heures", "pourcentage"] as const;
+export type IndicatorUnit = (typeof INDICATOR_UNITS)[number];
+export const INDICATOR_PERIODS = ["mois", "trimestre", "annee"] as const;
+export type IndicatorPeriod = (typeof INDICATOR_PERIODS)[number];
+/** Computed from Maillon's data, or entered by the animation team with a supporting note. */
+export const INDICATOR_SOURCES = ["calcule", "saisi"] as const;
+export type IndicatorSource = (typeof INDICATOR_SOURCES)[number];
+
+/** The 13 domains of social impact of the VALOR'ESS frame (UDES), as Maillon names them (labels: app/domain/impact.ts). */
+export const VALORESS_DOMAINS = [
+  "developpement-savoirs",
+  "sante",
+  "insertion-professionnelle",
+  "emploi",
+  "lien-social",
+  "acces-droits",
+  "autonomie",
+  "environnement",
+  "developpement-territorial",
+  "dynamique-economique",
+  "culture",
+  "mobilite",
+  "gouvernance-democratique",
+] as const;
+export type ValoressDomain = (typeof VALORESS_DOMAINS)[number];
+
+/** When a holder is asked how the launched activity is doing: 6, 12 and 36 months after its launch. */
+export const FOLLOW_UP_MILESTONES = [6, 12, 36] as const;
+export type FollowUpMilestone = (typeof FOLLOW_UP_MILESTONES)[number];
+/** The yearly turnover the holder declares, in bands. */
+export const TURNOVER_BANDS = ["aucun", "moins-10k", "10k-50k", "50k-150k", "150k-500k", "plus-500k"] as const;
+export type TurnoverBand = (typeof TURNOVER_BANDS)[number];

@@ -13,3 +13,4 @@ export * from "./organisations";
 export * from "./governance";
 export * from "./partnerships";
 export * from "./pole-life";
+export * from "./impact";

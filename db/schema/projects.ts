@@ -38,6 +38,8 @@ export const projects = sqliteTable(
     seeksPartners: integer({ mode: "boolean" }).notNull().default(false),
     status: text({ enum: PROJECT_STATUSES }).notNull().default("brouillon"),
     publishedAt: integer({ mode: "timestamp_ms" }),
+    /** ISO date (YYYY-MM-DD) the holder says the activity started: the follow-ups count from it. */
+    launchedOn: text(),
     closedAt: integer({ mode: "timestamp_ms" }),
     createdAt: integer({ mode: "timestamp_ms" }).notNull(),
     updatedAt: integer({ mode: "timestamp_ms" }).notNull(),
