@@ -9,6 +9,7 @@ import { deliverDueMails } from "~/models/mail-queue.server";
 import { sendDueDigests } from "~/models/notification.server";
 import { remindClosingVotes } from "~/models/club-notices.server";
 import { closeAllDueVotes } from "~/models/club-vote.server";
+import { askFollowUps } from "~/models/follow-up.server";
 import { noticeFundingDeadlines, remindContributions } from "~/models/scheduled-notices.server";
 import { backupDatabase, backupDirectory, describeBackup, listBackups } from "~/utils/backup.server";
 import { closeDatabase, getDb } from "~/utils/db.server";
@@ -38,7 +39,8 @@ export function unsubscribeUrl(token: string): string {
 
 /**
  * One pass: votes past their deadline close (and tell their members), votes closing within 48 hours
- * remind who has not voted, the month's contributions and the funding deadlines are told, the digests
+ * remind who has not voted, the month's contributions, the funding deadlines and the holders' follow-ups
+ * (6, 12 and 36 months after a launch) are told, the digests
  * due are queued, then everything due is sent.
  */
 export async function runBackgroundPass(now = new Date(), shouldStop: () => boolean = () => false): Promise<void> {
@@ -50,6 +52,7 @@ export async function runBackgroundPass(now = new Date(), shouldStop: () => bool
   if (lastCalendarDay !== today) {
     remindContributions(db, now);
     noticeFundingDeadlines(db, now);
+    askFollowUps(db, now);
     lastCalendarDay = today;
   }
   sendDueDigests(db, now);
