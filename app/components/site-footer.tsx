@@ -10,6 +10,9 @@ export function SiteFooter() {
           Aucun paiement ne transite par Maillon : les engagements et contributions sont réglés par virement
           entre les personnes concernées.
         </p>
+        <p>
+          <a href="/impact">L'impact des pôles en chiffres</a>
+        </p>
         <p className="credits">Contours des départements : IGN — Admin Express COG 2018, Licence Ouverte 2.0.</p>
       </div>
     </footer>

@@ -16,6 +16,7 @@ const POLE_LIFE = [
   { to: "/bulletin", label: "Bulletin" },
   { to: "/ressources", label: "Ressources partagées" },
   { to: "/besoins", label: "Besoins du territoire" },
+  { to: "/impact", label: "Impact" },
 ] as const;
 
 type HeaderUser = { displayName: string; roles: Role[]; unread: number } | null;

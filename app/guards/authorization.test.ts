@@ -35,6 +35,7 @@ import { openVote } from "~/models/club-vote.server";
 import { createPledge } from "~/models/pledge.server";
 import type { Territory } from "~/models/territory.server";
 import { createTontine } from "~/models/tontine.server";
+import { saveIndicator } from "~/models/indicator.server";
 import { get, post, type Called } from "~/route-tests/helpers";
 import { createOrganisation, requestRepresentation } from "~/models/organisation-request.server";
 import { notify } from "~/models/notification.server";
@@ -147,6 +148,13 @@ async function holderAndProject(status: "brouillon" | "publie" = "publie") {
   const holder = await user(["porteur"]);
   const project = createTestProject(db, holder, { status });
   return { holder, project, other: await user(["porteur"]) };
+}
+
+/** An indicator the pôle's team enters, for the value and remove cases. */
+function enteredIndicator(): number {
+  const saved = saveIndicator(db, pole.id, { source: "saisi", metric: null, name: "Tonnes réemployées", unit: "nombre", definition: "Pesées de la ressourcerie.", baseline: 0, target: null, targetDate: null, period: "annee", valoressDomain: null, sdg: null }, new Date());
+  if (!saved.ok) throw new Error(saved.message);
+  return saved.id;
 }
 
 function projectCase(route: string, form: Record<string, string>, status: "brouillon" | "publie" = "publie", extraParams: (p: { id: number; needIds: number[] }) => Record<string, string> = () => ({})): Case {
@@ -305,6 +313,10 @@ const CASES: Record<string, Record<string, Case>> = {
     save: projectCase("/projets/{id}/besoins/{needId}", { intent: "save", priority: "basse", hoursPerMonth: "2" }, "publie", (p) => ({ needId: String(p.needIds[0]) })),
     remove: projectCase("/projets/{id}/besoins/{needId}", { intent: "remove" }, "publie", (p) => ({ needId: String(p.needIds[0]) })),
   },
+  "projets.$id.suivi": {
+    launch: projectCase("/projets/{id}/suivi", { intent: "launch", launchedOn: "2025-01-10" }),
+    answer: projectCase("/projets/{id}/suivi", { intent: "answer", milestone: "6", jobsCreated: "1", turnoverBand: "aucun", stillActive: "oui" }),
+  },
   "projets.$id.financement": {
     save: projectCase("/projets/{id}/financement", { intent: "save", amount: "5000", kind: "pret" }),
     remove: projectCase("/projets/{id}/financement", { intent: "remove" }),
@@ -357,6 +369,11 @@ const CASES: Record<string, Record<string, Case>> = {
   },
   "animation._index": {
     submit: async () => ({ actor: (await createTestAnimator(db, pole.id)).id, stranger: (await createTestAnimator(db, otherPole.id)).id, path: `/animation?pole=${pole.slug}`, form: { pairs: "0-0" } }),
+  },
+  "animation.impact": {
+    save: async () => ({ actor: (await createTestAnimator(db, pole.id)).id, stranger: (await createTestAnimator(db, otherPole.id)).id, path: `/animation/impact?pole=${pole.slug}`, form: { intent: "save", source: "saisi", name: "Tonnes réemployées", unit: "nombre", definition: "Pesées de la ressourcerie.", period: "annee" } }),
+    value: async () => ({ actor: (await createTestAnimator(db, pole.id)).id, stranger: (await createTestAnimator(db, otherPole.id)).id, path: `/animation/impact?pole=${pole.slug}`, form: { intent: "value", indicatorId: String(enteredIndicator()), day: "2026-01-15", value: "3", note: "Comptage de l'équipe." } }),
+    remove: async () => ({ actor: (await createTestAnimator(db, pole.id)).id, stranger: (await createTestAnimator(db, otherPole.id)).id, path: `/animation/impact?pole=${pole.slug}`, form: { intent: "remove", indicatorId: String(enteredIndicator()) } }),
   },
   "animation.ponderations": {
     submit: async () => ({ actor: (await createTestAnimator(db, pole.id)).id, stranger: (await createTestAnimator(db, otherPole.id)).id, path: `/animation/ponderations?pole=${pole.slug}`, form: { "mentor.distance": "3" } }),

@@ -89,6 +89,11 @@ export const PERMISSIONS = {
   creer: { loader: everyone },
   financer: { loader: everyone },
   "poles._index": { loader: everyone },
+  // Impact: public figures; the pôle's animation team chooses its indicators and enters the figures Maillon cannot compute.
+  impact: { loader: everyone },
+  "impact[.csv]": { loader: everyone },
+  "poles.$slug_.impact": { loader: everyone },
+  "poles.$slug_.impact[.csv]": { loader: everyone },
   "poles.$slug": { loader: everyone },
   "poles.$slug_.charte": {
     loader: everyone,
@@ -203,6 +208,8 @@ export const PERMISSIONS = {
   "projets.$id.associes": { loader: projectHolder, actions: { save: projectHolder, answer: projectHolder } },
   "projets.$id.besoins.nouveau": { loader: projectHolder, actions: { save: projectHolder } },
   "projets.$id.besoins.$needId": { loader: projectHolder, actions: { save: projectHolder, remove: projectHolder } },
+  // The follow-ups of a launched activity (6, 12 and 36 months): the holder answers.
+  "projets.$id.suivi": { loader: projectHolder, actions: { launch: projectHolder, answer: projectHolder } },
   "projets.$id.financement": { loader: projectHolder, actions: { save: projectHolder, remove: projectHolder } },
   "projets.$id.soutenir": {
     loader: signedIn,
@@ -233,6 +240,14 @@ export const PERMISSIONS = {
 
   "admin.courriels": { loader: platformAdmin, actions: { retry: platformAdmin } },
   "animation._index": { loader: poleAnimation, actions: { submit: poleAnimation } },
+  "animation.impact": {
+    loader: poleAnimation,
+    actions: {
+      save: { ...poleAnimation, refusal: "Seule l'équipe d'animation du pôle choisit ses indicateurs." },
+      value: { ...poleAnimation, refusal: "Seule l'équipe d'animation du pôle saisit ses chiffres." },
+      remove: { ...poleAnimation, refusal: "Seule l'équipe d'animation du pôle choisit ses indicateurs." },
+    },
+  },
   "animation.ponderations": { loader: poleAnimation, actions: { submit: poleAnimation, reset: poleAnimation } },
   "animation.organisations": {
     loader: poleAnimation,

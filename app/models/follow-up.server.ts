@@ -98,3 +98,8 @@ export function askFollowUps(db: Db, now: Date): number {
   }
   return asked;
 }
+
+/** The day the activity started, as the holder said it (null until then). */
+export function getLaunchedOn(q: Reader, projectId: number): string | null {
+  return q.select({ launchedOn: projects.launchedOn }).from(projects).where(eq(projects.id, projectId)).get()?.launchedOn ?? null;
+}

@@ -162,6 +162,7 @@ export default function AnimationPage() {
           <a href={`/projets#animation`}>Projets du pôle</a> · <a href={`/animation/ponderations?pole=${pole.slug}`}>Pondérations du calcul</a> ·{" "}
           <a href={`/animation/organisations?pole=${pole.slug}`}>Organisations du pôle</a> ·{" "}
           <a href={`/animation/gouvernance?pole=${pole.slug}`}>Gouvernance du pôle</a> ·{" "}
+          <a href={`/animation/impact?pole=${pole.slug}`}>Indicateurs d'impact</a> ·{" "}
           <a href={`/bulletin/moderation?pole=${pole.slug}`}>Relire les articles du bulletin</a>
         </p>
       </section>

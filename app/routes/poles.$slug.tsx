@@ -175,6 +175,9 @@ export default function TerritoryPage() {
             <dd>{formatWholeEuros(figures.committedCents)}</dd>
           </div>
         </dl>
+        <p>
+          <a href={`/poles/${territory.slug}/impact`}>L'impact du pôle : ses indicateurs, leurs cibles et leur évolution</a>
+        </p>
       </section>
 
       <h2>Axes de travail</h2>

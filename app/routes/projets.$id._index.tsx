@@ -263,6 +263,11 @@ function OwnerActions() {
           </button>
         </Form>
       ) : null}
+      {project.status !== "brouillon" ? (
+        <a className="button button--ghost" href={`/projets/${project.id}/suivi`}>
+          Suivi de l'activité
+        </a>
+      ) : null}
       {canClose && project.status === "publie" ? (
         <Form method="post" className="inline-form">
           <input type="hidden" name="intent" value="close" />

@@ -124,6 +124,10 @@ export const ROUTES: RouteSpec[] = [
   { module: "creer.tsx", path: "/creer", get: { visiteur: 200, porteur: 200 } },
   { module: "financer.tsx", path: "/financer", get: { visiteur: 200, epargnant: 200 } },
   { module: "poles._index.tsx", path: "/poles", get: { visiteur: 200 } },
+  { module: "impact.tsx", path: "/impact", get: { visiteur: 200, porteur: 200 } },
+  { module: "impact[.csv].ts", path: "/impact.csv", get: { visiteur: 200 } },
+  { module: "poles.$slug_.impact.tsx", path: "/poles/{slug}/impact", params: { slug: "vals-de-saintonge" }, slugs: ["slug"], get: { visiteur: 200, animation: 200 } },
+  { module: "poles.$slug_.impact[.csv].ts", path: "/poles/{slug}/impact.csv", params: { slug: "vals-de-saintonge" }, slugs: ["slug"], get: { visiteur: 200 } },
   {
     module: "poles.$slug.tsx",
     path: "/poles/{slug}",
@@ -601,6 +605,27 @@ export const ROUTES: RouteSpec[] = [
     },
   },
   {
+    // Demo: project 1 is porteur@'s, launched, its follow-ups reached; project 3 is someone else's.
+    module: "projets.$id.suivi.tsx",
+    path: "/projets/{id}/suivi",
+    params: { id: "1" },
+    ids: ["id"],
+    get: { visiteur: "connexion", porteur: 200, epargnant: 403 },
+    post: {
+      tables: ["project_follow_ups"],
+      as: ["porteur"],
+      visitor: "connexion",
+      form: { intent: "answer", milestone: "6", jobsCreated: "abc", turnoverBand: "aucun", stillActive: "oui", comment: "Bien" },
+      numbers: ["jobsCreated"],
+      texts: ["comment"],
+      refusals: [
+        { as: "porteur", name: "someone else's project", path: "/projets/3/suivi", form: { intent: "answer", milestone: "6", jobsCreated: "1", turnoverBand: "aucun", stillActive: "oui" }, status: 403 },
+        { as: "porteur", name: "a milestone not in the list", form: { intent: "answer", milestone: "24", jobsCreated: "1", turnoverBand: "aucun", stillActive: "oui" } },
+      ],
+      fieldMessage: { as: "porteur", field: "jobsCreated", form: { intent: "answer", milestone: "6", jobsCreated: "-2", turnoverBand: "aucun", stillActive: "oui", comment: "Bien" } },
+    },
+  },
+  {
     module: "projets.$id.soutenir.tsx",
     path: "/projets/{id}/soutenir",
     params: { id: "3" },
@@ -706,6 +731,25 @@ export const ROUTES: RouteSpec[] = [
         { as: "animation", name: "an unknown pôle", path: "/animation?pole=%00", form: { pairs: "1:5" }, status: 404 },
         { as: "porteur", name: "a person outside the animation team", form: { pairs: "1:5" }, status: 403 },
       ],
+    },
+  },
+  {
+    module: "animation.impact.tsx",
+    path: "/animation/impact",
+    get: { visiteur: "connexion", animation: 200, admin: 200, porteur: 403 },
+    post: {
+      tables: ["indicators", "indicator_values"],
+      as: ["animation"],
+      visitor: "connexion",
+      form: { intent: "save", source: "saisi", name: "Tonnes réemployées", unit: "nombre", definition: "Pesées de la ressourcerie du pôle.", baseline: "abc", period: "trimestre" },
+      numbers: ["baseline", "target"],
+      texts: ["name", "definition"],
+      refusals: [
+        { as: "animation", name: "another pôle", path: "/animation/impact?pole=sambre-avesnois", form: { intent: "remove", indicatorId: "1" }, status: 403 },
+        { as: "porteur", name: "a person outside the animation team", form: { intent: "remove", indicatorId: "1" }, status: 403 },
+        { as: "animation", name: "a figure for a computed indicator", form: { intent: "value", indicatorId: "1", day: "2026-01-15", value: "3", note: "Comptage de l'équipe." } },
+      ],
+      fieldMessage: { as: "animation", field: "target", form: { intent: "save", source: "saisi", name: "Tonnes réemployées", unit: "nombre", definition: "Pesées de la ressourcerie du pôle.", baseline: "0", target: "douze", targetDate: "2026-12-31", period: "trimestre" } },
     },
   },
   {
