@@ -13,6 +13,7 @@ import { writeTransaction, type Db } from "~/utils/db.server";
 import { seedDemoAgenda } from "./demo-agenda";
 import { seedDemoEndorsements } from "./demo-endorsements";
 import { seedDemoFinance } from "./demo-finance";
+import { seedDemoImpact } from "./demo-impact";
 import { seedDemoJourneys } from "./demo-journeys";
 import { seedDemoPoleLife } from "./demo-pole-life";
 import { seedDemoOrganisations } from "./demo-organisations";
@@ -264,6 +265,7 @@ export async function seedDemo(db: Db, now: Date): Promise<DemoCounts> {
     seedDemoBulletin(db, now);
     seedDemoResources(db, now);
     seedDemoAgenda(db, now);
+    seedDemoImpact(db, now);
   });
   return countRoles(people, territories.length + DIRECTORY_POLES.length);
 }
