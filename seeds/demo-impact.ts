@@ -70,7 +70,7 @@ const CHOSEN: Record<string, { computed: Chosen[]; entered: Entered[] }> = {
   },
 };
 
-/** About a third of the pôle's published and closed projects, oldest first. */
+/** About half of the pôle's published and closed projects, oldest first. */
 function launchedProjects(db: Db, territoryId: number) {
   return db
     .select({ id: projects.id, ownerId: projects.ownerId })
@@ -83,7 +83,7 @@ function launchedProjects(db: Db, territoryId: number) {
     )
     .orderBy(asc(projects.id))
     .all()
-    .filter((p, i) => p.id === 1 || i % 3 === 0);
+    .filter((p, i) => p.id === 1 || i % 2 === 0);
 }
 
 const BANDS: TurnoverBand[] = ["aucun", "moins-10k", "10k-50k", "50k-150k"];
@@ -92,7 +92,7 @@ function seedFollowUps(db: Db, territoryId: number, now: Date): void {
   const today = parisIsoDate(now);
   launchedProjects(db, territoryId).forEach((p, i) => {
     // porteur@'s first project: launched 400 days ago, 6 months answered, 1 year waiting for an answer.
-    const daysAgo = p.id === 1 ? 400 : 90 + ((i * 211) % 1400);
+    const daysAgo = p.id === 1 ? 400 : 120 + ((i * 337) % 1500);
     const launchedOn = parisIsoDate(now.getTime() - daysAgo * DAY);
     const launched = declareLaunch(db, p.id, launchedOn, now);
     if (!launched.ok) throw new Error(launched.message);
@@ -110,7 +110,7 @@ function seedFollowUps(db: Db, territoryId: number, now: Date): void {
           milestone,
           jobsCreated: 1 + step + (p.id % 3),
           turnoverBand: BANDS[Math.min(BANDS.length - 1, step + (p.id % 2))]!,
-          stillActive: !(milestone === 36 && p.id % 4 === 0),
+          stillActive: !(milestone === 36 && p.id % 5 === 1),
           comment: "",
         },
         p.ownerId,
