@@ -127,7 +127,7 @@ export const ROUTES: RouteSpec[] = [
   { module: "impact.tsx", path: "/impact", get: { visiteur: 200, porteur: 200 } },
   { module: "impact[.csv].ts", path: "/impact.csv", get: { visiteur: 200 } },
   { module: "poles.$slug_.impact.tsx", path: "/poles/{slug}/impact", params: { slug: "vals-de-saintonge" }, slugs: ["slug"], get: { visiteur: 200, animation: 200 } },
-  { module: "poles.$slug_.impact[.csv].ts", path: "/poles/{slug}/impact.csv", params: { slug: "vals-de-saintonge" }, slugs: ["slug"], get: { visiteur: 200 } },
+  { module: "poles.$slug_.impact[.csv].ts", path: "/poles/{slug}/impact.csv", params: { slug: "vals-de-saintonge" }, get: { visiteur: 200 } },
   {
     module: "poles.$slug.tsx",
     path: "/poles/{slug}",
