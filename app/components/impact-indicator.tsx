@@ -11,7 +11,7 @@ import { formatIsoDate, formatWholeEuros, formatInteger, formatOneDecimal } from
 import type { ReportedIndicator } from "~/models/indicator.server";
 import { ProgressBar } from "./funding-progress";
 
-const PERIOD_WORDS = { mois: "mois", trimestre: "trimestres", annee: "années" } as const;
+const PERIOD_WORDS = { mois: "derniers mois", trimestre: "derniers trimestres", annee: "dernières années" } as const;
 
 /** A tick's label: short, in the unit people count in. */
 function tickLabel(value: number, unit: ReportedIndicator["unit"]): string {
@@ -23,7 +23,7 @@ function tickLabel(value: number, unit: ReportedIndicator["unit"]): string {
 
 /** « Sur les 12 derniers mois » for a flow, « Dernière valeur » otherwise. */
 export function currentCaption(i: Pick<ReportedIndicator, "kind" | "period">): string {
-  return i.kind === "flux" ? `Total des ${PERIODS_SHOWN[i.period]} derniers ${PERIOD_WORDS[i.period]}` : "Dernière valeur connue";
+  return i.kind === "flux" ? `Total des ${PERIODS_SHOWN[i.period]} ${PERIOD_WORDS[i.period]}` : "Dernière valeur connue";
 }
 
 function chartDescription(i: ReportedIndicator): string {
@@ -40,7 +40,7 @@ function chartDescription(i: ReportedIndicator): string {
 function Chart({ indicator: i }: { indicator: ReportedIndicator }) {
   // A flow's target is a total over the periods: it is not drawn against one period's bar.
   const target = i.kind === "flux" ? null : i.target;
-  const g = barChart(i.series, target);
+  const g = barChart(i.series, target, i.unit === "nombre" || i.unit === "pourcentage");
   const centres = slotCentres(i.series.length);
   const titleId = `${i.key}-titre-graphique`;
   const descId = `${i.key}-description-graphique`;

@@ -3,8 +3,8 @@
  * entered with a note), their figures per period, progress toward the target and trend; and the
  * whole install's figures for every computed metric.
  */
-import { and, asc, eq, max } from "drizzle-orm";
-import { indicators, indicatorValues } from "#db/schema";
+import { and, asc, eq, max, sql } from "drizzle-orm";
+import { indicators, indicatorValues, territories } from "#db/schema";
 import { kindOf, METRIC_DEFINITIONS, type MetricKind } from "~/domain/impact/catalog";
 import { currentValue, progressToward, trendOf, type Progress, type Trend } from "~/domain/impact/figures";
 import {
@@ -234,4 +234,14 @@ export function recordIndicatorValue(db: Db, territoryId: number, input: ValueIn
       .run();
     return { ok: true, periodStart };
   });
+}
+
+/** The pôles that chose at least one indicator, by name. */
+export function polesWithIndicators(q: Reader): { slug: string; name: string }[] {
+  return q
+    .select({ slug: territories.slug, name: territories.name })
+    .from(territories)
+    .where(sql`exists (select 1 from ${indicators} where ${indicators.territoryId} = ${territories.id})`)
+    .orderBy(asc(territories.name))
+    .all();
 }

@@ -3,8 +3,7 @@ import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { ImpactIndicator } from "~/components/impact-indicator";
 import { authorize } from "~/guards/authorize.server";
-import { installImpactReport } from "~/models/indicator.server";
-import { listTerritoryRefs } from "~/models/territory.server";
+import { installImpactReport, polesWithIndicators } from "~/models/indicator.server";
 import { getDb } from "~/utils/db.server";
 
 export const meta: MetaFunction = () => [
@@ -15,7 +14,7 @@ export const meta: MetaFunction = () => [
 export function loader({ request }: LoaderFunctionArgs) {
   authorize(request, "impact");
   const db = getDb();
-  return { indicators: installImpactReport(db, new Date()), poles: listTerritoryRefs(db) };
+  return { indicators: installImpactReport(db, new Date()), poles: polesWithIndicators(db) };
 }
 
 export default function ImpactPage() {
@@ -36,7 +35,11 @@ export default function ImpactPage() {
         </a>
       </p>
       <nav aria-labelledby="impact-par-pole">
-        <h2 id="impact-par-pole">L'impact de chaque pôle</h2>
+        <h2 id="impact-par-pole">Les indicateurs de chaque pôle</h2>
+        <p>
+          Les pôles qui ont choisi leurs indicateurs et leurs cibles ; les autres les choisiront depuis leur espace
+          d'animation. Tous les pôles sont dans <a href="/poles">l'annuaire</a>.
+        </p>
         <ul className="impact-poles">
           {poles.map((p) => (
             <li key={p.slug}>

@@ -9,7 +9,7 @@ import { poleImpactReport } from "~/models/indicator.server";
 import { getDb } from "~/utils/db.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
-  data ? [{ title: `L'impact de ${data.pole.name} — Maillon` }] : [{ title: "Pôle introuvable — Maillon" }];
+  data ? [{ title: `Impact du pôle — ${data.pole.name} — Maillon` }] : [{ title: "Pôle introuvable — Maillon" }];
 
 export function loader({ request, params }: LoaderFunctionArgs) {
   const permit = authorize(request, "poles.$slug_.impact");
@@ -28,7 +28,8 @@ export default function PoleImpactPage() {
       <p>
         <a href={`/poles/${pole.slug}`}>← {pole.name}</a>
       </p>
-      <h1>L'impact de {pole.name}</h1>
+      <p className="eyebrow">Impact du pôle</p>
+      <h1>{pole.name}</h1>
       <p>
         Les indicateurs que l'équipe d'animation du pôle a choisis, avec leurs cibles. Ceux que Maillon calcule suivent
         chaque jour les données de la plateforme sur les communes du pôle ; ceux que l'équipe saisit portent la source de

@@ -25,7 +25,8 @@ test("the whole install's impact draws each indicator as an accessible chart bes
 test("a pôle's page shows the indicators its team chose, with progress toward their targets", async ({ page }) => {
   await page.goto("/poles/vals-de-saintonge");
   await page.getByRole("link", { name: /L'impact du pôle/ }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText(/L'impact de PTCE des Vals de Saintonge/);
+  await expect(page).toHaveURL(/\/poles\/vals-de-saintonge\/impact$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("PTCE des Vals de Saintonge");
   await expect(page.getByRole("heading", { name: "Activités lancées" })).toBeVisible();
   await expect(page.getByTestId("impact-progress").first()).toHaveText(/Progression vers la cible|Cible atteinte/);
   await checkA11y(page);

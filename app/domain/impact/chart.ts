@@ -30,8 +30,11 @@ export function niceCeiling(value: number): number {
 
 const round = (n: number) => Math.round(n * 100) / 100;
 
-/** Bars for the figures (null: no bar), scaled with the target so both show. */
-export function barChart(series: readonly (number | null)[], target: number | null = null): ChartGeometry {
+/**
+ * Bars for the figures (null: no bar), scaled with the target so both show. With `wholeTicks` (counts,
+ * percentages) the middle tick is left out when it would not be a whole number.
+ */
+export function barChart(series: readonly (number | null)[], target: number | null = null, wholeTicks = false): ChartGeometry {
   const x0 = CHART.left;
   const x1 = CHART.width - CHART.right;
   const y0 = CHART.top;
@@ -48,7 +51,7 @@ export function barChart(series: readonly (number | null)[], target: number | nu
   });
   return {
     bars,
-    ticks: [0, max / 2, max].map((value) => ({ value, y: scale(value) })),
+    ticks: (wholeTicks && !Number.isInteger(max / 2) ? [0, max] : [0, max / 2, max]).map((value) => ({ value, y: scale(value) })),
     targetY: target === null ? null : scale(Math.max(0, target)),
     baseY: y1,
     plot: { x0, x1, y0, y1 },

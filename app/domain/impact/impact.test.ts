@@ -121,6 +121,12 @@ describe("chart geometry", () => {
     }
   });
 
+  it("leaves out a middle tick that would not be a whole count", () => {
+    expect(barChart([1, 5], null, true).ticks.map((t) => t.value)).toEqual([0, 5]);
+    expect(barChart([1, 5]).ticks.map((t) => t.value)).toEqual([0, 2.5, 5]);
+    expect(barChart([1, 8], null, true).ticks.map((t) => t.value)).toEqual([0, 5, 10]);
+  });
+
   it("scales with the target so its line shows above lower bars", () => {
     const chart = barChart([2, 3], 8);
     expect(chart.ticks.at(-1)!.value).toBe(10);
