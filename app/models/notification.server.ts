@@ -32,7 +32,12 @@ export type NewNotification = {
 };
 
 function recipient(q: Reader, userId: number) {
-  return q.select({ email: users.email, displayName: users.displayName }).from(users).where(eq(users.id, userId)).get();
+  // A deleted account hears nothing more.
+  return q
+    .select({ email: users.email, displayName: users.displayName })
+    .from(users)
+    .where(and(eq(users.id, userId), isNull(users.deletedAt)))
+    .get();
 }
 
 function chosenFrequency(q: Reader, userId: number, kind: NotificationKind): EmailFrequency | undefined {

@@ -348,20 +348,23 @@ export function publishProject(db: Db, projectId: number, now: Date): Outcome {
  * withdrawn; running mentorships go on until their own end.
  */
 export function closeProject(db: Db, projectId: number, now: Date): void {
-  writeTransaction(db, (tx) => {
-    tx.update(projects)
-      .set({ status: "clos", closedAt: now, updatedAt: now })
-      .where(eq(projects.id, projectId))
-      .run();
-    tx.update(projectSkillNeeds)
-      .set({ status: "clos" })
-      .where(and(eq(projectSkillNeeds.projectId, projectId), eq(projectSkillNeeds.status, "ouvert")))
-      .run();
-    tx.update(mentorships)
-      .set({ status: "annulee", respondedAt: now })
-      .where(and(eq(mentorships.projectId, projectId), eq(mentorships.status, "demande")))
-      .run();
-  });
+  writeTransaction(db, (tx) => closeProjectIn(tx, projectId, now));
+}
+
+/** As closeProject, inside the caller's transaction. */
+export function closeProjectIn(tx: Writer, projectId: number, now: Date): void {
+  tx.update(projects)
+    .set({ status: "clos", closedAt: now, updatedAt: now })
+    .where(eq(projects.id, projectId))
+    .run();
+  tx.update(projectSkillNeeds)
+    .set({ status: "clos" })
+    .where(and(eq(projectSkillNeeds.projectId, projectId), eq(projectSkillNeeds.status, "ouvert")))
+    .run();
+  tx.update(mentorships)
+    .set({ status: "annulee", respondedAt: now })
+    .where(and(eq(mentorships.projectId, projectId), eq(mentorships.status, "demande")))
+    .run();
 }
 
 export function addSkillNeed(db: Db, projectId: number, input: SkillNeedInput, now: Date): number {

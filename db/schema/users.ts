@@ -19,6 +19,11 @@ export const users = sqliteTable(
   updatedAt: integer({ mode: "timestamp_ms" }).notNull(),
   /** When the owner was last told by mail of repeated failed sign-ins (at most once per window). */
   signInAlertAt: integer({ mode: "timestamp_ms" }),
+  /**
+   * When the person deleted their account: the row stays, emptied of what identified them (« Membre
+   * parti »), so club ledgers, ballots and mentorship logs others rely on keep pointing somewhere.
+   */
+  deletedAt: integer({ mode: "timestamp_ms" }),
   },
   (t) => [index("users_commune_idx").on(t.communeCode)],
 );
