@@ -87,6 +87,15 @@ const envSchema = z.object({
   BACKUP_KEEP: z.coerce.number().int().min(1, "au moins 1").default(14),
   /** Where backups are written; unset, `backups/` beside the database file. */
   BACKUP_DIR: z.string().min(1).optional(),
+  /**
+   * The legal notices (/mentions-legales): who publishes the site, who answers for it, who hosts it.
+   * Each install sets its own; the defaults describe the demonstration.
+   */
+  LEGAL_PUBLISHER: z.string().min(2).default("Installation de démonstration de Maillon (éditeur non renseigné)"),
+  LEGAL_ADDRESS: z.string().min(2).default("Adresse non renseignée"),
+  LEGAL_DIRECTOR: z.string().min(2).default("Non renseigné"),
+  LEGAL_CONTACT: z.string().min(3).default("contact@maillon.localhost"),
+  LEGAL_HOST: z.string().min(2).default("Hébergeur non renseigné (machine de démonstration)"),
 });
 
 /**

@@ -13,6 +13,19 @@ export function SiteFooter() {
         <p>
           <a href="/impact">L'impact des pôles en chiffres</a>
         </p>
+        <nav aria-label="À propos du site">
+          <ul className="footer-links">
+            <li>
+              <a href="/mentions-legales">Mentions légales</a>
+            </li>
+            <li>
+              <a href="/confidentialite">Confidentialité</a>
+            </li>
+            <li>
+              <a href="/accessibilite">Accessibilité : non conforme</a>
+            </li>
+          </ul>
+        </nav>
         <p className="credits">Contours des départements : IGN — Admin Express COG 2018, Licence Ouverte 2.0.</p>
       </div>
     </footer>

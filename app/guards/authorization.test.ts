@@ -266,6 +266,10 @@ const CASES: Record<string, Record<string, Case>> = {
       return { actor, path: "/notifications", form: { intent: "read-all" } };
     },
   },
+  "compte_.donnees": {
+    // A wrong password: the rightful person reaches the check (400), nobody else does.
+    submit: async () => ({ actor: await user(["epargnant"]), path: "/compte/donnees", form: { currentPassword: "faux", understood: "on" } }),
+  },
   "compte_.notifications": {
     submit: async () => ({ actor: await user(["benevole"]), path: "/compte/notifications", form: { "email.vote-club": "quotidien", hour: "7", weekday: "1" } }),
   },

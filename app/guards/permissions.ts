@@ -94,6 +94,10 @@ export const PERMISSIONS = {
   "impact[.csv]": { loader: everyone },
   "poles.$slug_.impact": { loader: everyone },
   "poles.$slug_.impact[.csv]": { loader: everyone },
+  // What the site says of itself: who publishes it, what it keeps, how accessible it is.
+  "mentions-legales": { loader: everyone },
+  confidentialite: { loader: everyone },
+  accessibilite: { loader: everyone },
   "poles.$slug": { loader: everyone },
   "poles.$slug_.charte": {
     loader: everyone,
@@ -186,6 +190,8 @@ export const PERMISSIONS = {
   espace: { loader: ownAccount },
   notifications: { loader: ownAccount, actions: { open: ownAccount, "read-all": ownAccount } },
   "compte_.notifications": { loader: ownAccount, actions: { submit: ownAccount } },
+  "compte_.donnees": { loader: ownAccount, actions: { submit: ownAccount } },
+  "compte_.donnees[.json]": { loader: ownAccount },
   "desabonnement.$token": { loader: everyone, actions: { submit: everyone } },
 
   // The public showcase; a signed-in person also finds their own projects and partners near them.

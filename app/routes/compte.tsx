@@ -136,7 +136,8 @@ export default function Account() {
     <div className="container narrow">
       <h1>Mon compte</h1>
       <p>
-        <a href="/notifications">Mes notifications</a> · <a href="/compte/notifications">Choisir ce que je reçois par e-mail</a>
+        <a href="/notifications">Mes notifications</a> · <a href="/compte/notifications">Choisir ce que je reçois par e-mail</a> ·{" "}
+        <a href="/compte/donnees">Mes données : les télécharger, supprimer mon compte</a>
       </p>
       <dl className="details">
         <dt>Nom affiché</dt>

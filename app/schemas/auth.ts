@@ -64,3 +64,11 @@ export const changeEmailSchema = z.object({
     .string({ error: "Indiquez votre mot de passe actuel." })
     .max(PASSWORD_MAX, { error: "Mot de passe trop long." }),
 });
+
+/** /compte/donnees: deleting the account, confirmed by the password and a ticked box. */
+export const deleteAccountSchema = z.object({
+  currentPassword: z
+    .string({ error: "Indiquez votre mot de passe pour confirmer." })
+    .max(PASSWORD_MAX, { error: "Mot de passe trop long." }),
+  understood: z.literal(true, { error: "Cochez la case pour confirmer que la suppression est définitive." }),
+});

@@ -421,6 +421,25 @@ export const ROUTES: RouteSpec[] = [
       ],
     },
   },
+  {
+    module: "compte_.donnees.tsx",
+    path: "/compte/donnees",
+    get: { visiteur: "connexion", porteur: 200, epargnant: 200 },
+    post: {
+      tables: ["users", "sessions", "club_members", "pledges"],
+      as: ["epargnant"],
+      visitor: "connexion",
+      form: { currentPassword: "faux" },
+      refusals: [
+        { as: "epargnant", name: "the box not ticked", form: { currentPassword: "faux" } },
+        { as: "epargnant", name: "a wrong password", form: { currentPassword: "faux", understood: "on" } },
+      ],
+    },
+  },
+  { module: "compte_.donnees[.json].ts", path: "/compte/donnees.json", get: { visiteur: "connexion", porteur: 200 } },
+  { module: "mentions-legales.tsx", path: "/mentions-legales", get: { visiteur: 200, porteur: 200 } },
+  { module: "confidentialite.tsx", path: "/confidentialite", get: { visiteur: 200 } },
+  { module: "accessibilite.tsx", path: "/accessibilite", get: { visiteur: 200 } },
   { module: "benevoles._index.tsx", path: "/benevoles", get: { visiteur: "connexion", benevole: { to: /^\/benevoles\/(profil|projets)$/ }, porteur: 403 } },
   {
     module: "benevoles.profil.tsx",
