@@ -88,6 +88,8 @@ export const EXPORT_PARTS: Record<string, string> = {
   notifications: "Vos notifications.",
   notification_preferences: "Vos choix d'envoi par courriel, par sorte de notification.",
   digest_settings: "Vos réglages de récapitulatif quotidien ou hebdomadaire.",
+  indicator_values: "Les chiffres d'impact que vous avez saisis pour un pôle (équipe d'animation).",
+  project_follow_ups: "Vos réponses aux suivis de vos projets après leur lancement : emplois, chiffre d'affaires, activité.",
   outgoing_mails: "Les courriels que Maillon vous a envoyés ou va vous envoyer (les messages de sécurité sans leur contenu).",
 };
 
