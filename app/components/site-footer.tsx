@@ -13,6 +13,9 @@ export function SiteFooter() {
         <p>
           <a href="/impact">L'impact des pôles en chiffres</a>
         </p>
+        <p>
+          <a href="/donnees">Données ouvertes</a> : l'API et les paquets CSV des pôles, sous Licence Ouverte 2.0.
+        </p>
         <nav aria-label="À propos du site">
           <ul className="footer-links">
             <li>

@@ -85,6 +85,18 @@ const bulletinTeam = { ...poleAnimation, refusal: "Seule l'équipe d'animation d
 export const PERMISSIONS = {
   _index: { loader: everyone },
   "api.communes": { loader: everyone },
+  // Open data (/donnees): public objects only, for anyone, signed in or not.
+  "donnees._index": { loader: everyone },
+  "donnees.maillon[.zip]": { loader: everyone },
+  "donnees.poles.$slug[.zip]": { loader: everyone },
+  "api.v1.openapi[.json]": { loader: everyone },
+  "api.v1.poles": { loader: everyone },
+  "api.v1.organisations": { loader: everyone },
+  "api.v1.projects": { loader: everyone },
+  "api.v1.events": { loader: everyone },
+  "api.v1.resources": { loader: everyone },
+  "api.v1.unmet-needs": { loader: everyone },
+  "api.v1.communes": { loader: everyone },
   accompagner: { loader: everyone },
   creer: { loader: everyone },
   financer: { loader: everyone },

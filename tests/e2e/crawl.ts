@@ -24,7 +24,7 @@ export const MAX_PAGES_PER_ROLE = 40;
 export const MAX_LINKS_PER_ROLE = 150;
 
 /** Paths never followed: sign-out changes state, resource routes are not pages. */
-const SKIPPED_PATHS = [/^\/deconnexion\/?$/, /^\/api\//, /\.(svg|ico|png|jpe?g|css|js|csv|pdf|ics|rss|atom)$/i];
+const SKIPPED_PATHS = [/^\/deconnexion\/?$/, /^\/api\//, /\.(svg|ico|png|jpe?g|css|js|csv|pdf|ics|rss|atom|zip|json|geojson)$/i];
 
 /** Path segments followed by a slug: `/poles/vals-de-saintonge` is the template `/poles/:slug`. */
 const SLUGGED = /\/(poles|organisations|cagnotte|groupes)\/(?!:|nouvel(?:le)?(?:\/|$)|nouveau(?:\/|$))[^/]+/g;

@@ -225,6 +225,18 @@ export const ROUTES: RouteSpec[] = [
     },
   },
   { module: "api.communes.ts", path: "/api/communes?q=saint", get: { visiteur: 200 } },
+  // Open data: public, the same for everyone; bad queries answer a French JSON 400 (app/route-tests/open-data.test.ts).
+  { module: "donnees._index.tsx", path: "/donnees", get: { visiteur: 200, porteur: 200 } },
+  { module: "donnees.maillon[.zip].ts", path: "/donnees/maillon.zip", get: { visiteur: 200 } },
+  { module: "donnees.poles.$slug[.zip].ts", path: "/donnees/poles/{slug}.zip", params: { slug: "vals-de-saintonge" }, slugs: ["slug"], get: { visiteur: 200 } },
+  { module: "api.v1.openapi[.json].ts", path: "/api/v1/openapi.json", get: { visiteur: 200 } },
+  { module: "api.v1.poles.ts", path: "/api/v1/poles?page=2&per_page=5", get: { visiteur: 200, porteur: 200 } },
+  { module: "api.v1.organisations.ts", path: "/api/v1/organisations?pole=vals-de-saintonge", get: { visiteur: 200 } },
+  { module: "api.v1.projects.ts", path: "/api/v1/projects", get: { visiteur: 200 } },
+  { module: "api.v1.events.ts", path: "/api/v1/events", get: { visiteur: 200 } },
+  { module: "api.v1.resources.ts", path: "/api/v1/resources", get: { visiteur: 200 } },
+  { module: "api.v1.unmet-needs.ts", path: "/api/v1/unmet-needs", get: { visiteur: 200 } },
+  { module: "api.v1.communes.ts", path: "/api/v1/communes", get: { visiteur: 200 } },
   {
     // Internal decisions are hidden from visitors; the page itself is public.
     module: "poles.$slug_.gouvernance.tsx",

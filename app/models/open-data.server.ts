@@ -1,0 +1,201 @@
+/**
+ * The public objects, read for open data (app/domain/open-data.ts turns them into records): every
+ * pôle; organisations confirmed in at least one pôle and those memberships; published and closed
+ * projects with the pôles whose perimeter holds their commune; public events (past, upcoming,
+ * cancelled); active shared resources; unmet needs. Only public columns are selected: never a
+ * person, an e-mail address or a phone number.
+ */
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import {
+  activityDomains,
+  communes,
+  events,
+  organisationPoles,
+  organisations,
+  projects,
+  sharedResources,
+  territories,
+  territoryCommunes,
+  unmetNeeds,
+  unmetNeedSupports,
+} from "#db/schema";
+import type { OpenDataSources } from "~/domain/open-data";
+import type { Reader } from "~/utils/db.server";
+
+const PUBLISHED = ["publie", "clos"] as const;
+
+const confirmedSomewhere = sql`exists (select 1 from ${organisationPoles} op where op.organisation_id = ${organisations.id} and op.status = 'confirmee')`;
+
+export function readOpenDataSources(q: Reader): OpenDataSources {
+  const poles = q
+    .select({
+      id: territories.id,
+      slug: territories.slug,
+      name: territories.name,
+      area: territories.area,
+      description: territories.description,
+      seatCommuneCode: territories.seatCommuneCode,
+      website: territories.website,
+    })
+    .from(territories)
+    .orderBy(asc(territories.id))
+    .all();
+
+  const organisationRows = q
+    .select({
+      id: organisations.id,
+      slug: organisations.slug,
+      name: organisations.name,
+      kind: organisations.kind,
+      siren: organisations.siren,
+      siret: organisations.siret,
+      nafCode: organisations.nafCode,
+      communeCode: organisations.communeCode,
+      description: organisations.description,
+      website: organisations.website,
+    })
+    .from(organisations)
+    .where(confirmedSomewhere)
+    .orderBy(asc(organisations.id))
+    .all();
+
+  const memberships = q
+    .select({ organisationId: organisationPoles.organisationId, poleId: organisationPoles.territoryId, confirmedAt: organisationPoles.decidedAt })
+    .from(organisationPoles)
+    .where(eq(organisationPoles.status, "confirmee"))
+    .orderBy(asc(organisationPoles.organisationId), asc(organisationPoles.territoryId))
+    .all();
+
+  const projectRows = q
+    .select({
+      id: projects.id,
+      title: projects.title,
+      pitch: projects.pitch,
+      description: projects.description,
+      kind: projects.kind,
+      stage: projects.stage,
+      legalForm: projects.legalForm,
+      activityDomain: activityDomains.name,
+      communeCode: projects.communeCode,
+      remoteOk: projects.remoteOk,
+      jobsExpected: projects.jobsExpected,
+      seeksPartners: projects.seeksPartners,
+      status: projects.status,
+      publishedAt: projects.publishedAt,
+      closedAt: projects.closedAt,
+    })
+    .from(projects)
+    .innerJoin(activityDomains, eq(activityDomains.id, projects.activityDomainId))
+    .where(inArray(projects.status, [...PUBLISHED]))
+    .orderBy(asc(projects.id))
+    .all();
+
+  const projectPoles = q
+    .select({ projectId: projects.id, poleId: territoryCommunes.territoryId })
+    .from(projects)
+    .innerJoin(territoryCommunes, eq(territoryCommunes.communeCode, projects.communeCode))
+    .where(inArray(projects.status, [...PUBLISHED]))
+    .orderBy(asc(projects.id), asc(territoryCommunes.territoryId))
+    .all();
+
+  const eventRows = q
+    .select({
+      id: events.id,
+      poleId: events.territoryId,
+      title: events.title,
+      description: events.description,
+      startsAt: events.startsAt,
+      endsAt: events.endsAt,
+      address: events.address,
+      communeCode: events.communeCode,
+      onlineUrl: events.onlineUrl,
+      capacity: events.capacity,
+      status: events.status,
+      cancelReason: events.cancelReason,
+      uid: events.uid,
+    })
+    .from(events)
+    .where(eq(events.visibility, "public"))
+    .orderBy(asc(events.startsAt), asc(events.id))
+    .all();
+
+  const resources = q
+    .select({
+      id: sharedResources.id,
+      poleId: sharedResources.territoryId,
+      organisationId: sharedResources.organisationId,
+      kind: sharedResources.kind,
+      title: sharedResources.title,
+      description: sharedResources.description,
+      communeCode: sharedResources.communeCode,
+      terms: sharedResources.terms,
+      costCents: sharedResources.costCents,
+      depositCents: sharedResources.depositCents,
+      termsNote: sharedResources.termsNote,
+    })
+    .from(sharedResources)
+    .where(eq(sharedResources.active, true))
+    .orderBy(asc(sharedResources.id))
+    .all();
+
+  const needs = q
+    .select({
+      id: unmetNeeds.id,
+      poleId: unmetNeeds.territoryId,
+      title: unmetNeeds.title,
+      description: unmetNeeds.description,
+      communeCode: unmetNeeds.communeCode,
+      placeNote: unmetNeeds.placeNote,
+      affected: unmetNeeds.affected,
+      status: unmetNeeds.status,
+      statusNote: unmetNeeds.statusNote,
+      supportCount: sql<number>`(select count(*) from ${unmetNeedSupports} where ${unmetNeedSupports.needId} = ${unmetNeeds.id})`,
+      createdAt: unmetNeeds.createdAt,
+    })
+    .from(unmetNeeds)
+    .orderBy(asc(unmetNeeds.id))
+    .all();
+
+  const codes = new Set<string>();
+  for (const row of [...organisationRows, ...projectRows, ...eventRows, ...resources, ...needs]) if (row.communeCode) codes.add(row.communeCode);
+  for (const pole of poles) if (pole.seatCommuneCode) codes.add(pole.seatCommuneCode);
+
+  return {
+    communes: citedCommunes(q, [...codes]),
+    poles,
+    organisations: organisationRows,
+    memberships,
+    projects: projectRows,
+    projectPoles,
+    events: eventRows,
+    resources,
+    unmetNeeds: needs,
+  };
+}
+
+function citedCommunes(q: Reader, codes: string[]): OpenDataSources["communes"] {
+  const rows: OpenDataSources["communes"] = [];
+  // SQLite's default limit of bound parameters is 32,766; a few thousand communes per query stay far below.
+  for (let i = 0; i < codes.length; i += 2000) {
+    rows.push(
+      ...q
+        .select({
+          code: communes.code,
+          name: communes.name,
+          departmentCode: communes.departmentCode,
+          postalCodes: communes.postalCodes,
+          latitude: communes.latitude,
+          longitude: communes.longitude,
+        })
+        .from(communes)
+        .where(and(inArray(communes.code, codes.slice(i, i + 2000))))
+        .all(),
+    );
+  }
+  return rows.sort((a, b) => a.code.localeCompare(b.code));
+}
+
+/** The pôle of a slug, for a pôle's package or the API's `?pole=` filter. */
+export function openDataPoleId(q: Reader, slug: string): number | undefined {
+  return q.select({ id: territories.id }).from(territories).where(eq(territories.slug, slug)).get()?.id;
+}
