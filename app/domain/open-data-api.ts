@@ -19,6 +19,8 @@ export const API_LISTS = {
   resources: "resources",
   "unmet-needs": "unmet_needs",
   communes: "communes",
+  indicators: "indicators",
+  "indicator-values": "indicator_values",
 } as const satisfies Record<string, TableName>;
 export type ApiList = keyof typeof API_LISTS;
 
@@ -93,6 +95,8 @@ function jsonSchemaOf(f: FieldSpec): Record<string, unknown> {
   const base =
     f.type === "datetime"
       ? { type: "string", format: "date-time" }
+      : f.type === "date"
+        ? { type: "string", format: "date" }
       : f.type === "string" && f.format === "uri"
         ? { type: "string", format: "uri" }
         : { type: f.type };
@@ -190,7 +194,7 @@ export function openApiDocument(baseUrl: string): Record<string, unknown> {
       title: "Maillon — données ouvertes",
       version: "1.0.0",
       description:
-        "Les objets publics de Maillon : pôles, organisations membres, projets publiés, agenda public, ressources partagées, besoins non couverts. " +
+        "Les objets publics de Maillon : pôles, organisations membres, projets publiés, agenda public, ressources partagées, besoins non couverts, indicateurs d'impact. " +
         "Aucune donnée personnelle. Réponses paginées, avec ETag et Cache-Control. Paquets CSV à télécharger : " +
         `${baseUrl}/donnees.`,
       license: { name: OPEN_DATA_LICENCE.title, identifier: OPEN_DATA_LICENCE.spdx },

@@ -144,7 +144,7 @@ Mention à faire figurer quand vous réutilisez ces données : « Source : Maill
   schéma (Table Schema) de chaque fichier CSV : types, champs obligatoires, clés primaires et étrangères.
 - \`data/*.csv\` : un fichier par table, en UTF-8, séparateur virgule, une ligne d'en-tête, fins de ligne CRLF.
   Une cellule vide signifie « non renseigné ». Les dates sont en UTC, au format ISO 8601
-  (\`2026-03-02T09:00:00Z\`) ; les booléens valent \`true\` ou \`false\` ; les montants sont en euros.
+  (\`2026-03-02T09:00:00Z\`), les jours au format \`AAAA-MM-JJ\` ; les booléens valent \`true\` ou \`false\` ; les montants sont en euros.
 - \`data/poles.geojson\` et \`data/organisations.geojson\` : les pôles (à leur commune siège) et les
   organisations, en points GeoJSON placés au centre de leur commune (pas à leur adresse).
 

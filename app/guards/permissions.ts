@@ -97,6 +97,8 @@ export const PERMISSIONS = {
   "api.v1.resources": { loader: everyone },
   "api.v1.unmet-needs": { loader: everyone },
   "api.v1.communes": { loader: everyone },
+  "api.v1.indicators": { loader: everyone },
+  "api.v1.indicator-values": { loader: everyone },
   accompagner: { loader: everyone },
   creer: { loader: everyone },
   financer: { loader: everyone },

@@ -2,7 +2,8 @@
  * The public objects, read for open data (app/domain/open-data.ts turns them into records): every
  * pôle; organisations confirmed in at least one pôle and those memberships; published and closed
  * projects with the pôles whose perimeter holds their commune; public events (past, upcoming,
- * cancelled); active shared resources; unmet needs. Only public columns are selected: never a
+ * cancelled); active shared resources; unmet needs; the pôles' impact indicators and the
+ * values their teams entered. Only public columns are selected: never a
  * person, an e-mail address or a phone number.
  */
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
@@ -10,6 +11,8 @@ import {
   activityDomains,
   communes,
   events,
+  indicators,
+  indicatorValues,
   organisationPoles,
   organisations,
   projects,
@@ -160,6 +163,32 @@ export function readOpenDataSources(q: Reader): OpenDataSources {
   for (const row of [...organisationRows, ...projectRows, ...eventRows, ...resources, ...needs]) if (row.communeCode) codes.add(row.communeCode);
   for (const pole of poles) if (pole.seatCommuneCode) codes.add(pole.seatCommuneCode);
 
+  const indicatorRows = q
+    .select({
+      id: indicators.id,
+      poleId: indicators.territoryId,
+      source: indicators.source,
+      metric: indicators.metric,
+      name: indicators.name,
+      unit: indicators.unit,
+      definition: indicators.definition,
+      baseline: indicators.baseline,
+      target: indicators.target,
+      targetDate: indicators.targetDate,
+      period: indicators.period,
+      valoressDomain: indicators.valoressDomain,
+      sdg: indicators.sdg,
+    })
+    .from(indicators)
+    .orderBy(asc(indicators.territoryId), asc(indicators.position), asc(indicators.id))
+    .all();
+
+  const values = q
+    .select({ id: indicatorValues.id, indicatorId: indicatorValues.indicatorId, periodStart: indicatorValues.periodStart, value: indicatorValues.value, note: indicatorValues.note })
+    .from(indicatorValues)
+    .orderBy(asc(indicatorValues.indicatorId), asc(indicatorValues.periodStart))
+    .all();
+
   return {
     communes: citedCommunes(q, [...codes]),
     poles,
@@ -170,6 +199,8 @@ export function readOpenDataSources(q: Reader): OpenDataSources {
     events: eventRows,
     resources,
     unmetNeeds: needs,
+    indicators: indicatorRows,
+    indicatorValues: values,
   };
 }
 

@@ -9,7 +9,7 @@ import { parse } from "csv-parse/sync";
 import { eq } from "drizzle-orm";
 import { strFromU8, unzipSync } from "fflate";
 import { beforeAll, describe, expect, it } from "vitest";
-import { territories, users } from "#db/schema";
+import { indicators, indicatorValues, territories, users } from "#db/schema";
 import { seedDemo } from "#seeds/demo";
 import * as openapi from "~/routes/api.v1.openapi[.json]";
 import * as communesApi from "~/routes/api.v1.communes";
@@ -19,6 +19,8 @@ import * as polesApi from "~/routes/api.v1.poles";
 import * as projectsApi from "~/routes/api.v1.projects";
 import * as resourcesApi from "~/routes/api.v1.resources";
 import * as needsApi from "~/routes/api.v1.unmet-needs";
+import * as indicatorsApi from "~/routes/api.v1.indicators";
+import * as indicatorValuesApi from "~/routes/api.v1.indicator-values";
 import * as openDataPage from "~/routes/donnees._index";
 import * as installZip from "~/routes/donnees.maillon[.zip]";
 import * as poleZip from "~/routes/donnees.poles.$slug[.zip]";
@@ -35,6 +37,8 @@ const LISTS: Record<string, Loader> = {
   resources: resourcesApi.loader,
   "unmet-needs": needsApi.loader,
   communes: communesApi.loader,
+  indicators: indicatorsApi.loader,
+  "indicator-values": indicatorValuesApi.loader,
 };
 
 let db: Db;
@@ -42,6 +46,22 @@ let db: Db;
 beforeAll(async () => {
   db = getDb();
   await seedDemo(db, NOW);
+  // Until the demo seeds impact indicators: one computed and one entered, with two values.
+  const pole = db.select().from(territories).where(eq(territories.slug, "vals-de-saintonge")).get()!;
+  const common = { territoryId: pole.id, baseline: 0, createdAt: NOW, updatedAt: NOW };
+  db.insert(indicators)
+    .values([
+      { ...common, source: "calcule", metric: "euros-promis", name: "Euros promis aux projets", unit: "euros", definition: "Promesses de soutien actives.", target: 5_000_000, targetDate: "2027-12-31", period: "annee", valoressDomain: "dynamique-economique", sdg: 8 },
+      { ...common, source: "saisi", metric: null, name: "Heures de bénévolat au repair café", unit: "heures", definition: "Heures déclarées par les bénévoles.", period: "trimestre" },
+    ])
+    .run();
+  const entered = db.select().from(indicators).where(eq(indicators.source, "saisi")).get()!;
+  db.insert(indicatorValues)
+    .values([
+      { indicatorId: entered.id, periodStart: "2026-01-01", value: 90 * 60, note: "Feuilles d'émargement du repair café.", createdAt: NOW, updatedAt: NOW },
+      { indicatorId: entered.id, periodStart: "2025-10-01", value: 75, note: "", createdAt: NOW, updatedAt: NOW },
+    ])
+    .run();
 });
 
 async function fetchFrom(loader: Loader, path: string, init: { headers?: Record<string, string>; params?: Record<string, string>; as?: number } = {}): Promise<Response> {
@@ -49,7 +69,14 @@ async function fetchFrom(loader: Loader, path: string, init: { headers?: Record<
   const cookie = init.as === undefined ? null : cookieFor(init.as);
   if (cookie) headers.set("Cookie", cookie);
   const request = new Request(`http://localhost${path}`, { headers });
-  return (await (loader as (args: unknown) => unknown)({ request, params: init.params ?? {}, context: {} })) as Response;
+  try {
+    return (await (loader as (args: unknown) => unknown)({ request, params: init.params ?? {}, context: {} })) as Response;
+  } catch (thrown) {
+    // notFound() throws Remix's data(…, { status: 404 }): its status is what a client would get.
+    const init = (thrown as { init?: ResponseInit | null }).init;
+    if (init?.status) return new Response(null, { status: init.status });
+    throw thrown;
+  }
 }
 
 async function json(loader: Loader, path: string) {
@@ -81,6 +108,7 @@ const CASTS: Record<string, (v: string) => unknown> = {
   integer: (v) => (/^-?\d+$/.test(v) ? Number(v) : undefined),
   number: (v) => (/^-?\d+(\.\d+)?([eE][-+]?\d+)?$/.test(v) ? Number(v) : undefined),
   boolean: (v) => (v === "true" ? true : v === "false" ? false : undefined),
+  date: (v) => (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)) ? v : undefined),
   datetime: (v) => (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/.test(v) && !Number.isNaN(Date.parse(v)) ? v : undefined),
   string: (v) => v,
 };
@@ -163,7 +191,7 @@ describe("the package of the whole install", () => {
   it("every CSV validates against its TableSchema: types, required fields, primary keys, foreign keys", () => {
     expect(validatePackage(files)).toEqual([]);
     // Not empty tables: the demo publishes some of everything.
-    for (const name of ["poles", "organisations", "organisation_poles", "projects", "project_poles", "events", "resources", "unmet_needs", "communes"]) {
+    for (const name of ["poles", "organisations", "organisation_poles", "projects", "project_poles", "events", "resources", "unmet_needs", "communes", "indicators", "indicator_values"]) {
       expect(files[`data/${name}.csv`]!.trim().split("\r\n").length, name).toBeGreaterThan(1);
     }
   });
@@ -224,6 +252,17 @@ describe("a pôle's package", () => {
     expect(validatePackage(files)).toEqual([]);
     expect(files["data/poles.csv"]!.trim().split("\r\n")).toHaveLength(2);
     expect(JSON.parse(files["datapackage.json"]!).name).toBe("maillon-vals-de-saintonge");
+  });
+
+  it("holds the pôle's indicators, figures in euros and hours rather than cents and minutes", async () => {
+    const files = await unzip(await fetchFrom(poleZip.loader, "/donnees/poles/vals-de-saintonge.zip", { params: { slug: "vals-de-saintonge" } }));
+    const [header, ...rows] = parse(files["data/indicators.csv"]!) as string[][];
+    const byName = new Map(rows.map((r) => [r[header!.indexOf("name")], Object.fromEntries(header!.map((h, i) => [h, r[i]]))]));
+    expect(byName.get("Euros promis aux projets")).toMatchObject({ unit: "euros", target: "50000", target_date: "2027-12-31", sdg: "8" });
+    const values = parse(files["data/indicator_values.csv"]!, { columns: true }) as Record<string, string>[];
+    expect(values.map((v) => v.value).sort()).toEqual(["1.25", "90"]);
+    const other = await unzip(await fetchFrom(poleZip.loader, "/donnees/poles/sambre-avesnois.zip", { params: { slug: "sambre-avesnois" } }));
+    expect(other["data/indicators.csv"]!.trim().split("\r\n")).toHaveLength(1);
   });
 
   it("answers 404 for an unknown pôle", async () => {

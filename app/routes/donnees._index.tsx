@@ -21,7 +21,7 @@ export function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-const TYPE_LABELS = { integer: "entier", number: "nombre", string: "texte", boolean: "booléen", datetime: "date et heure" } as const;
+const TYPE_LABELS = { integer: "entier", number: "nombre", string: "texte", boolean: "booléen", datetime: "date et heure", date: "date" } as const;
 
 export default function OpenData() {
   const { baseUrl, counts, poles } = useLoaderData<typeof loader>();

@@ -94,13 +94,11 @@ export function installPackageResponse(request: Request): Response {
   });
 }
 
-/** GET /donnees/poles/:slug.zip */
-export function polePackageResponse(request: Request, slug: string): Response {
+/** GET /donnees/poles/:slug.zip, or undefined for an unknown pôle. */
+export function polePackageResponse(request: Request, slug: string): Response | undefined {
   const dataset = /^[a-z0-9-]{1,100}$/.test(slug) ? readOpenDataset(slug) : undefined;
   const pole = dataset?.poles[0];
-  if (!dataset || !pole) {
-    return new Response("Pôle introuvable", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8", "X-Content-Type-Options": "nosniff" } });
-  }
+  if (!dataset || !pole) return undefined;
   return packageResponse(request, dataset, {
     name: `maillon-${slug}`,
     title: `${String(pole.name)} — données ouvertes (Maillon)`,

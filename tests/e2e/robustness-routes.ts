@@ -237,6 +237,8 @@ export const ROUTES: RouteSpec[] = [
   { module: "api.v1.resources.ts", path: "/api/v1/resources", get: { visiteur: 200 } },
   { module: "api.v1.unmet-needs.ts", path: "/api/v1/unmet-needs", get: { visiteur: 200 } },
   { module: "api.v1.communes.ts", path: "/api/v1/communes", get: { visiteur: 200 } },
+  { module: "api.v1.indicators.ts", path: "/api/v1/indicators", get: { visiteur: 200 } },
+  { module: "api.v1.indicator-values.ts", path: "/api/v1/indicator-values?pole=vals-de-saintonge", get: { visiteur: 200 } },
   {
     // Internal decisions are hidden from visitors; the page itself is public.
     module: "poles.$slug_.gouvernance.tsx",
