@@ -69,14 +69,7 @@ async function fetchFrom(loader: Loader, path: string, init: { headers?: Record<
   const cookie = init.as === undefined ? null : cookieFor(init.as);
   if (cookie) headers.set("Cookie", cookie);
   const request = new Request(`http://localhost${path}`, { headers });
-  try {
-    return (await (loader as (args: unknown) => unknown)({ request, params: init.params ?? {}, context: {} })) as Response;
-  } catch (thrown) {
-    // notFound() throws Remix's data(…, { status: 404 }): its status is what a client would get.
-    const init = (thrown as { init?: ResponseInit | null }).init;
-    if (init?.status) return new Response(null, { status: init.status });
-    throw thrown;
-  }
+  return (await (loader as (args: unknown) => unknown)({ request, params: init.params ?? {}, context: {} })) as Response;
 }
 
 async function json(loader: Loader, path: string) {
@@ -265,9 +258,12 @@ describe("a pôle's package", () => {
     expect(other["data/indicators.csv"]!.trim().split("\r\n")).toHaveLength(1);
   });
 
-  it("answers 404 for an unknown pôle", async () => {
-    const response = await fetchFrom(poleZip.loader, "/donnees/poles/pole-inconnu.zip", { params: { slug: "pole-inconnu" } });
-    expect(response.status).toBe(404);
+  it("answers a plain-text French 404 for an unknown or malformed pôle", async () => {
+    for (const slug of ["pole-inconnu", "%00", "x".repeat(300)]) {
+      const response = await fetchFrom(poleZip.loader, `/donnees/poles/${slug}.zip`, { params: { slug } });
+      expect(response.status, slug).toBe(404);
+      expect(await response.text()).toBe("Pôle introuvable");
+    }
   });
 });
 

@@ -228,7 +228,8 @@ export const ROUTES: RouteSpec[] = [
   // Open data: public, the same for everyone; bad queries answer a French JSON 400 (app/route-tests/open-data.test.ts).
   { module: "donnees._index.tsx", path: "/donnees", get: { visiteur: 200, porteur: 200 } },
   { module: "donnees.maillon[.zip].ts", path: "/donnees/maillon.zip", get: { visiteur: 200 } },
-  { module: "donnees.poles.$slug[.zip].ts", path: "/donnees/poles/{slug}.zip", params: { slug: "vals-de-saintonge" }, slugs: ["slug"], get: { visiteur: 200 } },
+  // Unknown pôles get a plain-text 404, like the other downloads (app/route-tests/open-data.test.ts).
+  { module: "donnees.poles.$slug[.zip].ts", path: "/donnees/poles/{slug}.zip", params: { slug: "vals-de-saintonge" }, get: { visiteur: 200 } },
   { module: "api.v1.openapi[.json].ts", path: "/api/v1/openapi.json", get: { visiteur: 200 } },
   { module: "api.v1.poles.ts", path: "/api/v1/poles?page=2&per_page=5", get: { visiteur: 200, porteur: 200 } },
   { module: "api.v1.organisations.ts", path: "/api/v1/organisations?pole=vals-de-saintonge", get: { visiteur: 200 } },
