@@ -11,7 +11,11 @@ import { ORGANISATION_KIND_LABELS } from "./organisation";
 import { LEGAL_FORM_LABELS, PROJECT_KIND_LABELS, PROJECT_STAGE_LABELS, PROJECT_STATUS_LABELS } from "./project";
 import { RESOURCE_KIND_LABELS, RESOURCE_TERMS_LABELS } from "./resource-booking";
 import { UNMET_NEED_STATUS_LABELS } from "./unmet-need";
-import { IMPACT_METRICS, VALORESS_DOMAINS } from "./vocabulary";
+import { METRIC_DEFINITIONS, PERIOD_LABELS, SOURCE_LABELS, UNIT_LABELS, VALORESS_DOMAIN_LABELS } from "./impact/catalog";
+import { figureInUnit } from "./impact/figures";
+import { IMPACT_METRICS } from "./vocabulary";
+
+const METRIC_NAMES = Object.fromEntries(IMPACT_METRICS.map((m) => [m, METRIC_DEFINITIONS[m].name])) as Record<ImpactMetric, string>;
 import type {
   EventStatus,
   ImpactMetric,
@@ -265,41 +269,33 @@ export const OPEN_DATA_TABLES: readonly TableSpec[] = [
       poleId,
       { name: "name", type: "string", description: "Nom de l'indicateur.", required: true },
       { name: "definition", type: "string", description: "Ce que l'indicateur compte, et comment.", required: true },
-      { name: "source", type: "string", description: "D'où viennent les chiffres.", required: true, values: { calcule: "Calculé à partir des données de Maillon", saisi: "Saisi par l'équipe d'animation, avec une note justificative" } satisfies Record<IndicatorSource, string> },
-      { name: "metric", type: "string", description: "Pour un indicateur calculé, ce qu'il compte dans Maillon (liste fermée) ; vide pour un indicateur saisi.", values: metricValues() },
-      { name: "unit", type: "string", description: "Unité des chiffres.", required: true, values: { nombre: "Nombre", euros: "Euros", heures: "Heures", pourcentage: "Pourcentage" } satisfies Record<IndicatorUnit, string> },
-      { name: "period", type: "string", description: "Période de suivi.", required: true, values: { mois: "Mois", trimestre: "Trimestre", annee: "Année" } satisfies Record<IndicatorPeriod, string> },
+      { name: "source", type: "string", description: "D'où viennent les chiffres.", required: true, values: SOURCE_LABELS },
+      { name: "metric", type: "string", description: "Pour un indicateur calculé, ce qu'il compte dans Maillon (liste fermée) ; vide pour un indicateur saisi.", values: METRIC_NAMES },
+      { name: "unit", type: "string", description: "Unité des chiffres.", required: true, values: UNIT_LABELS },
+      { name: "period", type: "string", description: "Période de suivi.", required: true, values: PERIOD_LABELS },
       { name: "baseline", type: "number", description: "Valeur de départ, dans l'unité de l'indicateur.", required: true },
       { name: "target", type: "number", description: "Cible, dans l'unité de l'indicateur ; vide si aucune." },
       { name: "target_date", type: "date", description: "Date à laquelle la cible doit être atteinte (AAAA-MM-JJ) ; vide si aucune." },
-      { name: "valoress_domain", type: "string", description: "Domaine d'impact social du cadre VALOR'ESS ; vide si aucun.", values: valoressValues() },
+      { name: "valoress_domain", type: "string", description: "Domaine d'impact social du cadre VALOR'ESS ; vide si aucun.", values: VALORESS_DOMAIN_LABELS },
       { name: "sdg", type: "integer", description: "Objectif de développement durable des Nations unies (1 à 17) ; vide si aucun." },
     ],
   },
   {
     name: "indicator_values",
-    title: "Valeurs saisies des indicateurs",
+    title: "Valeurs des indicateurs",
     description:
-      "Les chiffres que les équipes d'animation ont saisis pour les indicateurs saisis, par période, avec leur note justificative. Les indicateurs calculés se lisent sur les pages « Impact » des pôles.",
-    primaryKey: ["id"],
+      "Les chiffres des indicateurs par période : ceux que les équipes d'animation ont saisis, avec leur note justificative, et ceux que Maillon calcule, sur les périodes que montrent les pages « Impact ».",
+    primaryKey: ["indicator_id", "period_start"],
     foreignKeys: [{ field: "indicator_id", resource: "indicators", reference: "id" }],
     fields: [
-      id("Identifiant de la valeur sur Maillon."),
       { name: "indicator_id", type: "integer", description: "Identifiant de l'indicateur (table indicators).", required: true },
       { name: "period_start", type: "date", description: "Premier jour de la période (AAAA-MM-JJ).", required: true },
-      { name: "value", type: "number", description: "La valeur, dans l'unité de l'indicateur.", required: true },
-      { name: "note", type: "string", description: "Note justificative de l'équipe d'animation (source du chiffre)." },
+      { name: "value", type: "number", description: "La valeur, dans l'unité de l'indicateur (euros, heures au dixième).", required: true },
+      { name: "note", type: "string", description: "Note justificative de l'équipe d'animation pour un chiffre saisi ; vide pour un chiffre calculé." },
     ],
   },
 ];
 
-/** The slugs of the closed lists of impact, each standing for itself until app/domain/impact.ts labels them. */
-function metricValues(): Record<ImpactMetric, string> {
-  return Object.fromEntries(IMPACT_METRICS.map((m) => [m, m.replace(/-/g, " ")])) as Record<ImpactMetric, string>;
-}
-function valoressValues(): Record<ValoressDomain, string> {
-  return Object.fromEntries(VALORESS_DOMAINS.map((d) => [d, d.replace(/-/g, " ")])) as Record<ValoressDomain, string>;
-}
 
 export function tableSpec(name: TableName): TableSpec {
   const spec = OPEN_DATA_TABLES.find((t) => t.name === name);
@@ -400,15 +396,11 @@ export type OpenDataSources = {
     valoressDomain: ValoressDomain | null;
     sdg: number | null;
   }[];
-  indicatorValues: { id: number; indicatorId: number; periodStart: string; value: number; note: string }[];
+  /** Entered figures (with their note) and computed ones (note null), per period. */
+  indicatorValues: { indicatorId: number; periodStart: string; value: number; note: string | null }[];
 };
 
-/** A stored figure (integer cents, minutes) in the indicator's unit as people read it (euros, hours). */
-export function figureInUnit(unit: IndicatorUnit, stored: number): number {
-  if (unit === "euros") return stored / 100;
-  if (unit === "heures") return Math.round((stored / 60) * 100) / 100;
-  return stored;
-}
+
 
 /** An instant as TableSchema's default datetime format: ISO 8601 in UTC, to the second. */
 export function openDateTime(at: Date | null): string | null {
@@ -527,15 +519,15 @@ export function buildDataset(s: OpenDataSources, baseUrl: string): OpenDataset {
     metric: i.metric,
     unit: i.unit,
     period: i.period,
-    baseline: figureInUnit(i.unit, i.baseline),
-    target: i.target === null ? null : figureInUnit(i.unit, i.target),
+    baseline: figureInUnit(i.baseline, i.unit),
+    target: i.target === null ? null : figureInUnit(i.target, i.unit),
     target_date: orNull(i.targetDate),
     valoress_domain: i.valoressDomain,
     sdg: i.sdg,
   }));
   dataset.indicator_values = s.indicatorValues
     .filter((v) => unitOf.has(v.indicatorId))
-    .map((v) => ({ id: v.id, indicator_id: v.indicatorId, period_start: v.periodStart, value: figureInUnit(unitOf.get(v.indicatorId)!, v.value), note: orNull(v.note) }));
+    .map((v) => ({ indicator_id: v.indicatorId, period_start: v.periodStart, value: figureInUnit(v.value, unitOf.get(v.indicatorId)!), note: orNull(v.note) }));
   dataset.communes = s.communes
     .filter((c) => citedCommunes(dataset).has(c.code))
     .map((c) => ({ code: c.code, name: c.name, department_code: c.departmentCode, postal_codes: c.postalCodes, latitude: c.latitude, longitude: c.longitude }));

@@ -24,12 +24,14 @@ import {
 } from "#db/schema";
 import type { OpenDataSources } from "~/domain/open-data";
 import type { Reader } from "~/utils/db.server";
+import { poleImpactReport } from "./indicator.server";
 
 const PUBLISHED = ["publie", "clos"] as const;
 
 const confirmedSomewhere = sql`exists (select 1 from ${organisationPoles} op where op.organisation_id = ${organisations.id} and op.status = 'confirmee')`;
 
-export function readOpenDataSources(q: Reader): OpenDataSources {
+/** `now` places the periods of computed indicators (those the pages « Impact » show). */
+export function readOpenDataSources(q: Reader, now: Date): OpenDataSources {
   const poles = q
     .select({
       id: territories.id,
@@ -183,11 +185,22 @@ export function readOpenDataSources(q: Reader): OpenDataSources {
     .orderBy(asc(indicators.territoryId), asc(indicators.position), asc(indicators.id))
     .all();
 
-  const values = q
-    .select({ id: indicatorValues.id, indicatorId: indicatorValues.indicatorId, periodStart: indicatorValues.periodStart, value: indicatorValues.value, note: indicatorValues.note })
+  const values: OpenDataSources["indicatorValues"] = q
+    .select({ indicatorId: indicatorValues.indicatorId, periodStart: indicatorValues.periodStart, value: indicatorValues.value, note: indicatorValues.note })
     .from(indicatorValues)
     .orderBy(asc(indicatorValues.indicatorId), asc(indicatorValues.periodStart))
     .all();
+  // Computed figures are not stored: the same report as the pôle's impact page, over the periods it shows.
+  for (const poleId of new Set(indicatorRows.filter((i) => i.metric !== null).map((i) => i.poleId))) {
+    for (const reported of poleImpactReport(q, poleId, now)) {
+      if (reported.metric === null || reported.id === null) continue;
+      reported.periods.forEach((period, i) => {
+        const value = reported.series[i];
+        if (value !== null && value !== undefined) values.push({ indicatorId: reported.id!, periodStart: period.start, value, note: null });
+      });
+    }
+  }
+  values.sort((a, b) => a.indicatorId - b.indicatorId || a.periodStart.localeCompare(b.periodStart));
 
   return {
     communes: citedCommunes(q, [...codes]),

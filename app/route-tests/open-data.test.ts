@@ -46,22 +46,6 @@ let db: Db;
 beforeAll(async () => {
   db = getDb();
   await seedDemo(db, NOW);
-  // Until the demo seeds impact indicators: one computed and one entered, with two values.
-  const pole = db.select().from(territories).where(eq(territories.slug, "vals-de-saintonge")).get()!;
-  const common = { territoryId: pole.id, baseline: 0, createdAt: NOW, updatedAt: NOW };
-  db.insert(indicators)
-    .values([
-      { ...common, source: "calcule", metric: "euros-promis", name: "Euros promis aux projets", unit: "euros", definition: "Promesses de soutien actives.", target: 5_000_000, targetDate: "2027-12-31", period: "annee", valoressDomain: "dynamique-economique", sdg: 8 },
-      { ...common, source: "saisi", metric: null, name: "Heures de bénévolat au repair café", unit: "heures", definition: "Heures déclarées par les bénévoles.", period: "trimestre" },
-    ])
-    .run();
-  const entered = db.select().from(indicators).where(eq(indicators.source, "saisi")).get()!;
-  db.insert(indicatorValues)
-    .values([
-      { indicatorId: entered.id, periodStart: "2026-01-01", value: 90 * 60, note: "Feuilles d'émargement du repair café.", createdAt: NOW, updatedAt: NOW },
-      { indicatorId: entered.id, periodStart: "2025-10-01", value: 75, note: "", createdAt: NOW, updatedAt: NOW },
-    ])
-    .run();
 });
 
 async function fetchFrom(loader: Loader, path: string, init: { headers?: Record<string, string>; params?: Record<string, string>; as?: number } = {}): Promise<Response> {
@@ -247,15 +231,25 @@ describe("a pôle's package", () => {
     expect(JSON.parse(files["datapackage.json"]!).name).toBe("maillon-vals-de-saintonge");
   });
 
-  it("holds the pôle's indicators, figures in euros and hours rather than cents and minutes", async () => {
+  it("holds the pôle's indicators and their figures, entered with their note and computed, in euros and hours", async () => {
+    const pole = db.select().from(territories).where(eq(territories.slug, "vals-de-saintonge")).get()!;
+    const chosen = db.select().from(indicators).where(eq(indicators.territoryId, pole.id)).all();
+    expect(chosen.length).toBeGreaterThan(0);
     const files = await unzip(await fetchFrom(poleZip.loader, "/donnees/poles/vals-de-saintonge.zip", { params: { slug: "vals-de-saintonge" } }));
-    const [header, ...rows] = parse(files["data/indicators.csv"]!) as string[][];
-    const byName = new Map(rows.map((r) => [r[header!.indexOf("name")], Object.fromEntries(header!.map((h, i) => [h, r[i]]))]));
-    expect(byName.get("Euros promis aux projets")).toMatchObject({ unit: "euros", target: "50000", target_date: "2027-12-31", sdg: "8" });
+    const published = parse(files["data/indicators.csv"]!, { columns: true }) as Record<string, string>[];
+    expect(published.map((i) => Number(i.id)).sort()).toEqual(chosen.map((i) => i.id).sort());
+    const inEuros = chosen.find((i) => i.unit === "euros" && i.target !== null);
+    if (inEuros) expect(published.find((i) => Number(i.id) === inEuros.id)!.target).toBe(String(inEuros.target! / 100));
     const values = parse(files["data/indicator_values.csv"]!, { columns: true }) as Record<string, string>[];
-    expect(values.map((v) => v.value).sort()).toEqual(["1.25", "90"]);
-    const other = await unzip(await fetchFrom(poleZip.loader, "/donnees/poles/sambre-avesnois.zip", { params: { slug: "sambre-avesnois" } }));
-    expect(other["data/indicators.csv"]!.trim().split("\r\n")).toHaveLength(1);
+    const entered = db.select().from(indicatorValues).all().filter((v) => chosen.some((i) => i.id === v.indicatorId));
+    expect(entered.length).toBeGreaterThan(0);
+    for (const v of entered) {
+      const row = values.find((r) => Number(r.indicator_id) === v.indicatorId && r.period_start === v.periodStart);
+      expect(row, `${v.indicatorId} ${v.periodStart}`).toBeDefined();
+      expect(row!.note).toBe(v.note);
+    }
+    const computedIds = new Set(chosen.filter((i) => i.metric !== null).map((i) => String(i.id)));
+    expect(values.filter((r) => computedIds.has(r.indicator_id ?? "")).length).toBeGreaterThan(0);
   });
 
   it("answers a plain-text French 404 for an unknown or malformed pôle", async () => {

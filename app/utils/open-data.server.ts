@@ -19,7 +19,7 @@ export function siteBaseUrl(): string {
 /** Everything published, or one pôle's part (undefined for an unknown slug). */
 export function readOpenDataset(poleSlug?: string | null): OpenDataset | undefined {
   const db = getDb();
-  const dataset = buildDataset(readOpenDataSources(db), siteBaseUrl());
+  const dataset = buildDataset(readOpenDataSources(db, new Date()), siteBaseUrl());
   if (!poleSlug) return dataset;
   const poleId = openDataPoleId(db, poleSlug);
   return poleId === undefined ? undefined : poleSubset(dataset, poleId);
