@@ -30,8 +30,12 @@ const PUBLISHED = ["publie", "clos"] as const;
 
 const confirmedSomewhere = sql`exists (select 1 from ${organisationPoles} op where op.organisation_id = ${organisations.id} and op.status = 'confirmee')`;
 
-/** `now` places the periods of computed indicators (those the pages « Impact » show). */
-export function readOpenDataSources(q: Reader, now: Date): OpenDataSources {
+/**
+ * `now` places the periods of computed indicators (those the pages « Impact » show). Computing their
+ * figures is most of the cost of a read: `computedFigures: false` leaves them out, for answers that
+ * do not show indicator values.
+ */
+export function readOpenDataSources(q: Reader, now: Date, { computedFigures = true }: { computedFigures?: boolean } = {}): OpenDataSources {
   const poles = q
     .select({
       id: territories.id,
@@ -191,7 +195,7 @@ export function readOpenDataSources(q: Reader, now: Date): OpenDataSources {
     .orderBy(asc(indicatorValues.indicatorId), asc(indicatorValues.periodStart))
     .all();
   // Computed figures are not stored: the same report as the pôle's impact page, over the periods it shows.
-  for (const poleId of new Set(indicatorRows.filter((i) => i.metric !== null).map((i) => i.poleId))) {
+  for (const poleId of computedFigures ? new Set(indicatorRows.filter((i) => i.metric !== null).map((i) => i.poleId)) : []) {
     for (const reported of poleImpactReport(q, poleId, now)) {
       if (reported.metric === null || reported.id === null) continue;
       reported.periods.forEach((period, i) => {

@@ -285,6 +285,15 @@ describe("the API", () => {
     }
   });
 
+  it("answers the same indicator values as the package, computed figures included", async () => {
+    const files = await unzip(await fetchFrom(installZip.loader, "/donnees/maillon.zip"));
+    const inPackage = (parse(files["data/indicator_values.csv"]!, { columns: true }) as Record<string, string>[]).filter((v) => v.note === "");
+    expect(inPackage.length).toBeGreaterThan(0);
+    const page = await json(indicatorValuesApi.loader, "/api/v1/indicator-values?per_page=200");
+    expect(page.meta.total).toBe(files["data/indicator_values.csv"]!.trim().split("\r\n").length - 1);
+    expect(page.data.filter((v) => v.note === null)).toHaveLength(inPackage.length);
+  });
+
   it("lists the 20 and more pôles of the demo", async () => {
     const page = await json(polesApi.loader, "/api/v1/poles");
     expect(page.meta.total).toBeGreaterThanOrEqual(20);

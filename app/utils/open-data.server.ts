@@ -17,9 +17,9 @@ export function siteBaseUrl(): string {
 }
 
 /** Everything published, or one pôle's part (undefined for an unknown slug). */
-export function readOpenDataset(poleSlug?: string | null): OpenDataset | undefined {
+export function readOpenDataset(poleSlug?: string | null, options: { computedFigures?: boolean } = {}): OpenDataset | undefined {
   const db = getDb();
-  const dataset = buildDataset(readOpenDataSources(db, new Date()), siteBaseUrl());
+  const dataset = buildDataset(readOpenDataSources(db, new Date(), options), siteBaseUrl());
   if (!poleSlug) return dataset;
   const poleId = openDataPoleId(db, poleSlug);
   return poleId === undefined ? undefined : poleSubset(dataset, poleId);
@@ -66,7 +66,7 @@ export function apiListResponse(request: Request, list: ApiList): Response {
   const url = new URL(request.url);
   const parsed = parsePageQuery(url.searchParams);
   if (!parsed.ok) return apiError(400, parsed.message);
-  const dataset = readOpenDataset(parsed.query.pole);
+  const dataset = readOpenDataset(parsed.query.pole, { computedFigures: list === "indicator-values" });
   if (!dataset) return apiError(404, "Aucun pôle ne porte ce nom court.");
   const page = apiPage(dataset[API_LISTS[list]], parsed.query, `${siteBaseUrl()}${API_BASE}/${list}`);
   return publicDataResponse(request, JSON.stringify(page), {
