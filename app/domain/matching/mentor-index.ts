@@ -172,8 +172,6 @@ class RecordList {
   rad = 0;
   /** Largest radius chord² of a record: a cell farther than that holds nobody in range. */
   maxChord2 = 0;
-  /** The whole list's maxima, laid out as one block's: a cell is bounded as a whole first. */
-  m: number[] = [-1, -1, -1, 0, -Infinity];
 
   constructor(readonly cx = Number.NaN, readonly cy = Number.NaN, readonly cz = Number.NaN) {}
 
@@ -214,12 +212,9 @@ class RecordList {
   }
 
   private widen(block: number, k: number): void {
-    this.widenInto(this.b, block * B_STRIDE, k);
-    this.widenInto(this.m, 0, k);
-  }
-
-  private widenInto(b: number[], o: number, k: number): void {
     const r = this.r;
+    const b = this.b;
+    const o = block * B_STRIDE;
     const i = k * STRIDE;
     b[o + B_LEVEL] = Math.max(b[o + B_LEVEL] as number, (r[i + R_KEY] as number) & 3);
     b[o + B_CAPACITY] = Math.max(b[o + B_CAPACITY] as number, r[i + R_CAPACITY] as number);
@@ -268,8 +263,6 @@ class RecordList {
     });
     this.r = sorted;
     this.b = [];
-    this.m = [-1, -1, -1, 0, -Infinity];
-    for (let k = 0; k < n; k++) this.widenInto(this.m, 0, k);
     for (let block = 0; block * BLOCK < n; block++) {
       this.b.push(-1, -1, -1, 0, -Infinity);
       this.recompute(block);
@@ -637,7 +630,6 @@ export class MentorIndex {
         // Every record of the cell lies beyond its own radius: nobody in range.
         if (gap * gap > list.maxChord2) continue;
         const dBound = wDistance / (1 + gap * distanceScale);
-        if (bounding && blockOut(list.m, 0, dBound)) continue;
         const cell = list.r;
         const blocks = list.b;
         for (let start = 0, o = 0; start < cell.length; start += BLOCK * STRIDE, o += B_STRIDE) {
@@ -695,7 +687,6 @@ export class MentorIndex {
         const list = cells[ci] as RecordList;
         // Without a point on either side the distance part is 0.
         const dBound = point === null || list === bucket.remoteUnplaced ? 0 : wDistance / (1 + (gaps[ci] as number) * distanceScale);
-        if (bounding && list.count > 0 && blockOut(list.m, 0, dBound)) continue;
         const remote = list.r;
         const blocks = list.b;
         for (let start = 0, o = 0; start < remote.length; start += BLOCK * STRIDE, o += B_STRIDE) {
