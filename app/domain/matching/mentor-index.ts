@@ -25,7 +25,6 @@ import {
   forEachSkill,
   mentorPairRejection,
   mentorScoreHundredths,
-  recencyValue,
   scoreHundredths,
   skillLevelValue,
   volunteerCapacityValue,
@@ -44,13 +43,8 @@ export const RADIUS_CLASSES = [5, 10, 20, 30, 50, 100, 200, 500, 1000] as const;
 /** Slack on the chord prefilter: it may let a few extra pairs through, never drop one. */
 const PREFILTER_SLACK = 1 + 1e-6;
 
-/**
- * A cell's key, below 2³⁰ so that V8 keeps it a small integer (a Map lookup by
- * a heap number hashes far slower). Distinct for cells of 0.0225° (2.5 km) and
- * more: |latCell| ≤ 4,003 < 8,192 and |lonCell| ≤ 8,006 < 16,384.
- */
 function cellKey(latCell: number, lonCell: number): number {
-  return (latCell + 8_192) * 32_768 + (lonCell + 16_384);
+  return (latCell + 50_000) * 100_000 + (lonCell + 50_000);
 }
 
 /**
@@ -74,7 +68,10 @@ class PointGrid {
   readonly cells = new Map<number, number[]>();
   count = 0;
 
-  constructor(readonly cellDeg: number, readonly stride = 1) {}
+  constructor(
+    readonly cellDeg: number,
+    readonly stride = 1,
+  ) {}
 
   private keyOf(p: GeoPoint): number {
     return cellKey(Math.floor(p.latitude / this.cellDeg), Math.floor(p.longitude / this.cellDeg));
@@ -128,243 +125,27 @@ class PointGrid {
   }
 }
 
+type RadiusClassGrid = { maxRadiusKm: number; grid: PointGrid };
+
 /**
  * A volunteer's record in the grids: unit vector, squared chord of the radius,
- * capacity and history values, domain mask, last activity, then slot × 4 +
- * level (the key). Everything the scan needs to bound a pair's score (all but
- * the distance exactly) without leaving the record.
+ * capacity and history values, then slot × 4 + level (the key). Everything the
+ * scan needs before deciding to look closer, in one cache line.
  */
-const STRIDE = 9;
-const R_CAPACITY = 4;
-const R_TRACK = 5;
-const R_DOMAINS = 6;
-const R_ACTIVE = 7;
-const R_KEY = 8;
-
-/**
- * Records per block. Each block keeps the maxima of its records' level,
- * capacity and history values, last activity and the union of their domain
- * masks: the scan bounds a whole block with them and skips it when the bound
- * cannot make the list. Lists are sorted best first once built (`compact`), so
- * at national scale most blocks of a cell are skipped unread.
- */
-const BLOCK = 32;
-const B_LEVEL = 0;
-const B_CAPACITY = 1;
-const B_TRACK = 2;
-const B_DOMAINS = 3;
-const B_ACTIVE = 4;
-const B_STRIDE = 5;
-
-/**
- * A list of volunteer records with its block maxima. Invariant (what makes the
- * block bound sound): every block's maxima are ≥ the values of each record in
- * it; adds and removes keep it, `compact` restores the order.
- */
-class RecordList {
-  r: number[] = [];
-  b: number[] = [];
-  /**
-   * A sphere around every record (unit vectors): the chord from `c` to any record
-   * is ≤ `rad`, so a query's chord to any record is ≥ its chord to `c` − `rad`
-   * (triangle inequality). NaN centre: no such bound (records without a point).
-   */
-  rad = 0;
-  /** Largest radius chord² of a record: a cell farther than that holds nobody in range. */
-  maxChord2 = 0;
-
-  constructor(readonly cx = Number.NaN, readonly cy = Number.NaN, readonly cz = Number.NaN) {}
-
-  get count(): number {
-    return this.r.length / STRIDE;
-  }
-
-  add(record: readonly number[]): void {
-    const k = this.r.length / STRIDE;
-    for (const x of record) this.r.push(x);
-    this.maxChord2 = Math.max(this.maxChord2, record[3] as number);
-    const dx = (record[0] as number) - this.cx;
-    const dy = (record[1] as number) - this.cy;
-    const dz = (record[2] as number) - this.cz;
-    // With slack: the bound must never exceed a true chord, rounding included.
-    const chord = Math.sqrt(dx * dx + dy * dy + dz * dz) * (1 + 1e-9) + 1e-12;
-    if (chord > this.rad) this.rad = chord; // NaN (no centre or no point) leaves it as is
-    if (k % BLOCK === 0) this.b.push(-1, -1, -1, 0, -Infinity);
-    this.widen((k / BLOCK) | 0, k);
-  }
-
-  /** Removes the record with this key (the last one takes its place); false when absent. */
-  remove(key: number): boolean {
-    const r = this.r;
-    for (let i = R_KEY; i < r.length; i += STRIDE) {
-      if (r[i] !== key) continue;
-      const k = (i - R_KEY) / STRIDE;
-      const last = r.length - STRIDE;
-      for (let j = 0; j < STRIDE; j++) r[k * STRIDE + j] = r[last + j] as number;
-      r.length = last;
-      const count = last / STRIDE;
-      this.b.length = Math.ceil(count / BLOCK) * B_STRIDE;
-      if (k < count) this.recompute((k / BLOCK) | 0);
-      if (count > 0) this.recompute(((count - 1) / BLOCK) | 0);
-      return true;
-    }
-    return false;
-  }
-
-  private widen(block: number, k: number): void {
-    const r = this.r;
-    const b = this.b;
-    const o = block * B_STRIDE;
-    const i = k * STRIDE;
-    b[o + B_LEVEL] = Math.max(b[o + B_LEVEL] as number, (r[i + R_KEY] as number) & 3);
-    b[o + B_CAPACITY] = Math.max(b[o + B_CAPACITY] as number, r[i + R_CAPACITY] as number);
-    b[o + B_TRACK] = Math.max(b[o + B_TRACK] as number, r[i + R_TRACK] as number);
-    b[o + B_DOMAINS] = (b[o + B_DOMAINS] as number) | (r[i + R_DOMAINS] as number);
-    b[o + B_ACTIVE] = Math.max(b[o + B_ACTIVE] as number, r[i + R_ACTIVE] as number);
-  }
-
-  private recompute(block: number): void {
-    const o = block * B_STRIDE;
-    this.b[o + B_LEVEL] = -1;
-    this.b[o + B_CAPACITY] = -1;
-    this.b[o + B_TRACK] = -1;
-    this.b[o + B_DOMAINS] = 0;
-    this.b[o + B_ACTIVE] = -Infinity;
-    const end = Math.min(this.count, (block + 1) * BLOCK);
-    for (let k = block * BLOCK; k < end; k++) this.widen(block, k);
-  }
-
-  /**
-   * Sorts the records best first by their need-independent part of the score
-   * (default weights; `lastActive` relative to the list's most recent) and
-   * rebuilds the blocks. Only speed depends on the order, never results.
-   */
-  compact(): void {
-    const n = this.count;
-    const r = this.r;
-    let latest = -Infinity;
-    for (let k = 0; k < n; k++) latest = Math.max(latest, r[k * STRIDE + R_ACTIVE] as number);
-    const w = DEFAULT_MENTOR_WEIGHTS;
-    const keyOf = (k: number) => {
-      const i = k * STRIDE;
-      return (
-        (w.skillLevel * (((r[i + R_KEY] as number) & 3) + 1)) / 3 +
-        w.capacity * (r[i + R_CAPACITY] as number) +
-        w.trackRecord * (r[i + R_TRACK] as number) +
-        w.recency * recencyValue(r[i + R_ACTIVE] as number, latest)
-      );
-    };
-    const order = Array.from({ length: n }, (_, k) => k);
-    const keys = order.map(keyOf);
-    order.sort((a, b) => (keys[b] as number) - (keys[a] as number) || (r[b * STRIDE + R_KEY] as number) - (r[a * STRIDE + R_KEY] as number));
-    const sorted: number[] = new Array<number>(r.length);
-    order.forEach((k, to) => {
-      for (let j = 0; j < STRIDE; j++) sorted[to * STRIDE + j] = r[k * STRIDE + j] as number;
-    });
-    this.r = sorted;
-    this.b = [];
-    for (let block = 0; block * BLOCK < n; block++) {
-      this.b.push(-1, -1, -1, 0, -Infinity);
-      this.recompute(block);
-    }
-  }
-}
-
-/** A uniform lat/lon grid of record lists (each cell's sphere centred on the cell's centre). */
-class RecordGrid {
-  readonly cells = new Map<number, RecordList>();
-  count = 0;
-
-  constructor(readonly cellDeg: number) {}
-
-  private keyOf(p: GeoPoint): number {
-    return cellKey(Math.floor(p.latitude / this.cellDeg), Math.floor(p.longitude / this.cellDeg));
-  }
-
-  add(p: GeoPoint, record: readonly number[]): void {
-    const key = this.keyOf(p);
-    let cell = this.cells.get(key);
-    if (!cell) {
-      const la = Math.floor(p.latitude / this.cellDeg);
-      const lo = Math.floor(p.longitude / this.cellDeg);
-      const [cx, cy, cz] = unitVector({
-        latitude: Math.min(90, (la + 0.5) * this.cellDeg),
-        longitude: (lo + 0.5) * this.cellDeg,
-        uncertaintyKm: 0,
-      });
-      this.cells.set(key, (cell = new RecordList(cx, cy, cz)));
-    }
-    cell.add(record);
-    this.count++;
-  }
-
-  remove(p: GeoPoint, recordKey: number): void {
-    const key = this.keyOf(p);
-    const cell = this.cells.get(key);
-    if (!cell || !cell.remove(recordKey)) return;
-    if (cell.count === 0) this.cells.delete(key);
-    this.count--;
-  }
-
-  all(out: RecordList[]): void {
-    for (const cell of this.cells.values()) out.push(cell);
-  }
-
-  /** Appends to `out` the cells that may hold entries within `radiusKm` of `p` (as `PointGrid.collectNear`). */
-  collectNear(p: GeoPoint, radiusKm: number, out: RecordList[]): void {
-    if (this.count === 0) return;
-    const { dLat, dLon } = boundingDegrees(p, radiusKm);
-    const lat0 = Math.floor((p.latitude - dLat) / this.cellDeg);
-    const lat1 = Math.floor((p.latitude + dLat) / this.cellDeg);
-    const lonLow = dLon === null ? -Infinity : p.longitude - dLon;
-    const lonHigh = dLon === null ? Infinity : p.longitude + dLon;
-    const blockCells = dLon === null ? Infinity : (lat1 - lat0 + 1) * (Math.floor(lonHigh / this.cellDeg) - Math.floor(lonLow / this.cellDeg) + 1);
-    if (lonLow < -180 || lonHigh > 180 || blockCells > this.cells.size) {
-      for (const cell of this.cells.values()) out.push(cell);
-      return;
-    }
-    const lon0 = Math.floor(lonLow / this.cellDeg);
-    const lon1 = Math.floor(lonHigh / this.cellDeg);
-    for (let la = lat0; la <= lat1; la++) {
-      for (let lo = lon0; lo <= lon1; lo++) {
-        const cell = this.cells.get(cellKey(la, lo));
-        if (cell) out.push(cell);
-      }
-    }
-  }
-
-  compact(): void {
-    for (const cell of this.cells.values()) cell.compact();
-  }
-}
-
-type RadiusClassGrid = { maxRadiusKm: number; grid: RecordGrid };
-
-/** Side of the remote volunteers' cells, degrees: their spheres bound the distance part of the score. */
-const REMOTE_CELL_DEG = 1;
+const STRIDE = 7;
 
 class SkillBucket {
-  // Cells of half the class's radius: the block around a project covers less ground than with cells of the radius.
   readonly classes: RadiusClassGrid[] = RADIUS_CLASSES.map((r) => ({
     maxRadiusKm: r,
-    grid: new RecordGrid(r / 2 / KM_PER_DEGREE),
+    grid: new PointGrid(r / KM_PER_DEGREE, STRIDE),
   }));
   /** Radii above the last class: one coarse grid scanned whole. */
-  readonly wide = new RecordGrid(10);
-  /** Records of volunteers who accept remote work and have a point, by place. */
-  readonly remote = new RecordGrid(REMOTE_CELL_DEG);
-  /** Records of volunteers who accept remote work without a point (x is NaN). */
-  readonly remoteUnplaced = new RecordList();
+  readonly wide = new PointGrid(10, STRIDE);
+  /** Records of volunteers who accept remote work (with or without a point; x is NaN without). */
+  readonly remote: number[] = [];
 
-  gridFor(radiusKm: number): RecordGrid {
+  gridFor(radiusKm: number): PointGrid {
     return this.classes.find((c) => radiusKm <= c.maxRadiusKm)?.grid ?? this.wide;
-  }
-
-  compact(): void {
-    for (const c of this.classes) c.grid.compact();
-    this.wide.compact();
-    this.remote.compact();
-    this.remoteUnplaced.compact();
   }
 }
 
@@ -372,13 +153,7 @@ class SkillBucket {
 const pack = (slot: number, level: number) => slot * 4 + level;
 
 /** A candidate pair as found by the index, before scoring. */
-export type FoundPair = {
-  volunteer: PreparedVolunteer;
-  slot: number;
-  levelCode: number;
-  distanceKm: number | null;
-  remote: boolean;
-};
+export type FoundPair = { volunteer: PreparedVolunteer; slot: number; levelCode: number; distanceKm: number | null; remote: boolean };
 /** Positional form of `FoundPair`: the hot loop allocates nothing per pair. */
 export type PairVisitor = (volunteer: PreparedVolunteer, slot: number, levelCode: number, distanceKm: number | null, remote: boolean) => void;
 /** What the scan hands over: the slot, and the pair's facts and exact score. */
@@ -417,20 +192,13 @@ export class MentorIndex {
   private uncertainty = new Float64Array(1024);
   /** Squared chord of the radius with slack; 0 = not indexed. */
   private chord2 = new Float64Array(1024);
+  private lastActive = new Float64Array(1024);
+  private domains = new Int32Array(1024);
 
   static build(volunteers: Iterable<PreparedVolunteer>): MentorIndex {
     const index = new MentorIndex();
     for (const v of volunteers) index.upsert(v);
-    index.compact();
     return index;
-  }
-
-  /**
-   * Sorts every record list best first and rebuilds its blocks: call once
-   * after a bulk load. Later upserts append (still exact, a little slower).
-   */
-  compact(): void {
-    for (const bucket of this.buckets.values()) bucket.compact();
   }
 
   get size(): number {
@@ -439,7 +207,7 @@ export class MentorIndex {
 
   getById(id: number): PreparedVolunteer | null {
     const slot = this.slotById.get(id);
-    return slot === undefined ? null : this.slots[slot] ?? null;
+    return slot === undefined ? null : (this.slots[slot] ?? null);
   }
 
   slotOf(id: number): number | undefined {
@@ -472,6 +240,8 @@ export class MentorIndex {
     this.radius = grow(this.radius);
     this.uncertainty = grow(this.uncertainty);
     this.chord2 = grow(this.chord2);
+    this.lastActive = grow(this.lastActive);
+    this.domains = grow(this.domains);
   }
 
   /** Adds or replaces a volunteer. Paused and full volunteers are kept by id but not indexed. */
@@ -492,14 +262,15 @@ export class MentorIndex {
     this.radius[slot] = v.radiusKm;
     this.uncertainty[slot] = v.point?.uncertaintyKm ?? 0;
     this.chord2[slot] = chordSquared(v.radiusKm * PREFILTER_SLACK + 1e-6);
-    const record = [x, y, z, this.chord2[slot] as number, volunteerCapacityValue(v), volunteerTrackRecordValue(v), domainMask(v.domainIds), v.lastActiveMs, 0];
+    this.lastActive[slot] = v.lastActiveMs;
+    this.domains[slot] = domainMask(v.domainIds);
+    const record = [x, y, z, this.chord2[slot] as number, volunteerCapacityValue(v), volunteerTrackRecordValue(v), 0];
     forEachSkill(v, (skillId, level) => {
       let bucket = this.buckets.get(skillId);
       if (!bucket) this.buckets.set(skillId, (bucket = new SkillBucket()));
       record[STRIDE - 1] = pack(slot, level);
       if (v.point) bucket.gridFor(v.radiusKm).add(v.point, record);
-      if (v.remoteOk && v.point) bucket.remote.add(v.point, record);
-      else if (v.remoteOk) bucket.remoteUnplaced.add(record);
+      if (v.remoteOk) for (const value of record) bucket.remote.push(value);
     });
   }
 
@@ -521,8 +292,7 @@ export class MentorIndex {
       if (!bucket) return;
       const entry = pack(slot, level);
       if (v.point) bucket.gridFor(v.radiusKm).remove(v.point, entry);
-      if (v.remoteOk && v.point) bucket.remote.remove(v.point, entry);
-      else if (v.remoteOk) bucket.remoteUnplaced.remove(entry);
+      if (v.remoteOk) removeRecord(bucket.remote, STRIDE, entry);
     });
   }
 
@@ -538,12 +308,10 @@ export class MentorIndex {
   /**
    * The scan behind every query. With a `top` list, a candidate whose score
    * cannot reach the list's floor is dropped before any trig or filter: its
-   * upper bound takes the skill, capacity, history, domain and recency parts
-   * exactly (from the record) and a distance no shorter than the chord
-   * (asin x ≥ x). A block of records is first bounded as a whole by its
-   * maxima (distance at its best) and skipped when that cannot make the list.
-   * Every bound dropped is recorded with `skip`, so the round's certificate
-   * stays sound.
+   * upper bound takes the skill part exactly, a distance no shorter than the
+   * chord (asin x ≥ x), domain and recency at their maximum, and the exact
+   * capacity and history values. The bound is recorded with `skip`, so the
+   * round's certificate stays sound.
    */
   private scan(need: PreparedNeed, w: CompiledMentorWeights, nowMs: number, top: TopK<unknown> | null, visit: SlotVisitor): void {
     const project = need.project;
@@ -557,201 +325,116 @@ export class MentorIndex {
     const checkSets = declined.size > 0 || asked.size > 0;
     const domainId = project.activityDomainId;
     const domainBit = domainId >= 1 && domainId <= MASK_BITS ? 1 << (domainId - 1) : 0;
-    // The mask bit that says "this record may share the project's domain".
-    const shareBit = domainBit !== 0 ? domainBit : 1 << MASK_BITS;
     const pf = need.priorityFactor;
-    const { ids, lat, lon, radius, uncertainty, slots } = this;
+    const { ids, lat, lon, radius, uncertainty, lastActive, domains, slots } = this;
     const plat = point?.latitude ?? Number.NaN;
     const plon = point?.longitude ?? Number.NaN;
     const pu = point?.uncertaintyKm ?? 0;
-    // Upper-bound pieces: the skill part per level (exact).
+    // Upper-bound pieces: the skill part per level (exact), domain and recency at 1.
     const s0 = w.skillLevel * skillLevelValue(0, pf);
     const s1 = w.skillLevel * skillLevelValue(1, pf);
     const s2 = w.skillLevel * skillLevelValue(2, pf);
+    const fixedPart = w.sharedDomain + w.recency;
     const distanceScale = EARTH_RADIUS_KM / DISTANCE_HALF_KM;
 
     const bounding = top !== null;
     const wDistance = w.distance;
     const wCapacity = w.capacity;
     const wTrack = w.trackRecord;
-    const wShared = w.sharedDomain;
-    const wRecency = w.recency;
-    const shares = (slot: number, mask: number): boolean => {
+    const shares = (slot: number): boolean => {
+      const mask = domains[slot] as number;
       if (domainBit !== 0) return (mask & domainBit) !== 0;
       return (mask & (1 << MASK_BITS)) !== 0 && (slots[slot]?.domainIds.includes(domainId) ?? false);
     };
-    /** True when the block at `o` of `b` cannot make the list (and records its bound); `dBound` bounds the distance part. */
-    const blockOut = (b: number[], o: number, dBound: number): boolean => {
-      const level = b[o + B_LEVEL] as number;
-      const partial =
-        (level === 2 ? s2 : level === 1 ? s1 : s0) +
-        dBound +
-        wCapacity * (b[o + B_CAPACITY] as number) +
-        wTrack * (b[o + B_TRACK] as number) +
-        (((b[o + B_DOMAINS] as number) & shareBit) !== 0 ? wShared : 0);
-      const t = top as TopK<unknown>;
-      // First with recency at its maximum (no pow), then with the block's best.
-      let h = Math.round((partial + wRecency) * 100 + 1e-6);
-      if (h >= t.floor) h = Math.round((partial + wRecency * recencyValue(b[o + B_ACTIVE] as number, nowMs)) * 100 + 1e-6);
-      if (h >= t.floor) return false;
-      if (h > 0) t.skip(h);
-      return true;
-    };
-    /**
-     * The cells in the order to read them, nearest first (the list fills with
-     * good candidates early, which raises its floor), each with a lower bound
-     * of the chord from the project to any of its records.
-     */
-    const byGap = (cells: RecordList[]): { cells: RecordList[]; gaps: number[] } => {
-      const gaps = cells.map((c) => {
-        if (!point || c.cx !== c.cx) return 0;
-        const dx = c.cx - x;
-        const dy = c.cy - y;
-        const dz = c.cz - z;
-        return Math.max(0, Math.sqrt(dx * dx + dy * dy + dz * dz) - c.rad);
-      });
-      const order = cells.map((_, i) => i).sort((a, b) => (gaps[a] as number) - (gaps[b] as number) || a - b);
-      return {
-        cells: order.map((i) => cells[i] as RecordList),
-        gaps: order.map((i) => gaps[i] as number),
-      };
-    };
-    // The loops below are written out flat (no per-record closures): they run
+    // The loops below are written out flat (no per-entry closures): they run
     // millions of times in a national round.
 
     if (point) {
-      const near: RecordList[] = [];
-      for (const c of bucket.classes) c.grid.collectNear(point, c.maxRadiusKm, near);
-      bucket.wide.collectNear(point, Infinity, near);
-      const { cells, gaps } = byGap(near);
-      for (let ci = 0; ci < cells.length; ci++) {
-        const list = cells[ci] as RecordList;
-        const gap = gaps[ci] as number;
-        // Every record of the cell lies beyond its own radius: nobody in range.
-        if (gap * gap > list.maxChord2) continue;
-        const dBound = wDistance / (1 + gap * distanceScale);
-        const cell = list.r;
-        const blocks = list.b;
-        for (let start = 0, o = 0; start < cell.length; start += BLOCK * STRIDE, o += B_STRIDE) {
-          if (bounding && blockOut(blocks, o, dBound)) continue;
-          const end = Math.min(cell.length, start + BLOCK * STRIDE);
-          for (let i = start; i < end; i += STRIDE) {
-            const dx = (cell[i] as number) - x;
-            const dy = (cell[i + 1] as number) - y;
-            const dz = (cell[i + 2] as number) - z;
-            const c2 = dx * dx + dy * dy + dz * dz;
-            // Beyond the radius: out at once, without touching anything else.
-            if (!(c2 <= (cell[i + 3] as number))) continue;
-            const entry = cell[i + R_KEY] as number;
-            const slot = entry >> 2;
-            const level = entry & 3;
-            const mask = cell[i + R_DOMAINS] as number;
-            const active = cell[i + R_ACTIVE] as number;
-            if (bounding) {
-              const partial =
-                (level === 2 ? s2 : level === 1 ? s1 : s0) +
-                wDistance / (1 + Math.sqrt(c2) * distanceScale) +
-                wCapacity * (cell[i + R_CAPACITY] as number) +
-                wTrack * (cell[i + R_TRACK] as number) +
-                ((mask & shareBit) !== 0 ? wShared : 0);
-              // First with recency at its maximum (no pow), then exact.
-              let h = Math.round((partial + wRecency) * 100 + 1e-6);
-              if (h < top.floor) {
-                if (h > 0) top.skip(h);
-                continue;
-              }
-              h = Math.round((partial + wRecency * recencyValue(active, nowMs)) * 100 + 1e-6);
-              if (h < top.floor) {
-                if (h > 0) top.skip(h);
-                continue;
-              }
+      const cells: number[][] = [];
+      for (const c of bucket.classes) c.grid.collectNear(point, c.maxRadiusKm, cells);
+      bucket.wide.collectNear(point, Infinity, cells);
+      for (const cell of cells) {
+        for (let i = 0; i < cell.length; i += STRIDE) {
+          const dx = (cell[i] as number) - x;
+          const dy = (cell[i + 1] as number) - y;
+          const dz = (cell[i + 2] as number) - z;
+          const c2 = dx * dx + dy * dy + dz * dz;
+          // Beyond the radius: out at once, without touching anything else.
+          if (!(c2 <= (cell[i + 3] as number))) continue;
+          const entry = cell[i + 6] as number;
+          const slot = entry >> 2;
+          const level = entry & 3;
+          if (bounding) {
+            const ub =
+              (level === 2 ? s2 : level === 1 ? s1 : s0) +
+              wDistance / (1 + Math.sqrt(c2) * distanceScale) +
+              wCapacity * (cell[i + 4] as number) +
+              wTrack * (cell[i + 5] as number) +
+              fixedPart;
+            const h = Math.round(ub * 100 + 1e-6);
+            if (h < top.floor) {
+              if (h > 0) top.skip(h);
+              continue;
             }
-            const id = ids[slot] as number;
-            if (id === ownerId || (checkSets && (declined.has(id) || asked.has(id)))) continue;
-            const d = haversineKmRaw(lat[slot] as number, lon[slot] as number, plat, plon);
-            if (d > (radius[slot] as number)) continue;
-            const scored = scoredDistanceKm(d, (uncertainty[slot] as number) + pu);
-            const h = scoreHundredths(level, pf, scored, shares(slot, mask), cell[i + R_CAPACITY] as number, cell[i + R_TRACK] as number, active, w, nowMs);
-            visit(slot, level, d, false, h);
           }
+          const id = ids[slot] as number;
+          if (id === ownerId || (checkSets && (declined.has(id) || asked.has(id)))) continue;
+          const d = haversineKmRaw(lat[slot] as number, lon[slot] as number, plat, plon);
+          if (d > (radius[slot] as number)) continue;
+          const scored = scoredDistanceKm(d, (uncertainty[slot] as number) + pu);
+          const h = scoreHundredths(level, pf, scored, shares(slot), cell[i + 4] as number, cell[i + 5] as number, lastActive[slot] as number, w, nowMs);
+          visit(slot, level, d, false, h);
         }
       }
     }
     if (project.remoteOk) {
-      const lists: RecordList[] = [];
-      bucket.remote.all(lists);
-      const { cells, gaps } = byGap(lists);
-      cells.push(bucket.remoteUnplaced);
-      gaps.push(0);
-      for (let ci = 0; ci < cells.length; ci++) {
-        const list = cells[ci] as RecordList;
-        // Without a point on either side the distance part is 0.
-        const dBound = point === null || list === bucket.remoteUnplaced ? 0 : wDistance / (1 + (gaps[ci] as number) * distanceScale);
-        const remote = list.r;
-        const blocks = list.b;
-        for (let start = 0, o = 0; start < remote.length; start += BLOCK * STRIDE, o += B_STRIDE) {
-          if (bounding && blockOut(blocks, o, dBound)) continue;
-          const end = Math.min(remote.length, start + BLOCK * STRIDE);
-          for (let i = start; i < end; i += STRIDE) {
-            const entry = remote[i + R_KEY] as number;
-            const slot = entry >> 2;
-            const level = entry & 3;
-            const mask = remote[i + R_DOMAINS] as number;
-            const active = remote[i + R_ACTIVE] as number;
-            const vx = remote[i] as number;
-            const located = point !== null && vx === vx; // NaN ≠ NaN: no point
-            let chordLength = 0;
-            let d: number | null = null;
-            if (located) {
-              const dx = vx - x;
-              const dy = (remote[i + 1] as number) - y;
-              const dz = (remote[i + 2] as number) - z;
-              const c2 = dx * dx + dy * dy + dz * dz;
-              chordLength = Math.sqrt(c2);
-              if (c2 <= (remote[i + 3] as number)) {
-                // Within the radius, or at its very edge: decide exactly as the grid did.
-                d = haversineKmRaw(lat[slot] as number, lon[slot] as number, plat, plon);
-                if (d <= (radius[slot] as number)) continue;
-              }
-            }
-            if (bounding) {
-              const partial =
-                (level === 2 ? s2 : level === 1 ? s1 : s0) +
-                wDistance / (1 + chordLength * distanceScale) +
-                wCapacity * (remote[i + R_CAPACITY] as number) +
-                wTrack * (remote[i + R_TRACK] as number) +
-                ((mask & shareBit) !== 0 ? wShared : 0);
-              let h = Math.round((partial + wRecency) * 100 + 1e-6);
-              if (h < top.floor) {
-                if (h > 0) top.skip(h);
-                continue;
-              }
-              h = Math.round((partial + wRecency * recencyValue(active, nowMs)) * 100 + 1e-6);
-              if (h < top.floor) {
-                if (h > 0) top.skip(h);
-                continue;
-              }
-            }
-            const id = ids[slot] as number;
-            if (id === ownerId || (checkSets && (declined.has(id) || asked.has(id)))) continue;
-            if (located && d === null) d = haversineKmRaw(lat[slot] as number, lon[slot] as number, plat, plon);
-            const scored = scoredDistanceKm(d, (uncertainty[slot] as number) + pu);
-            const h = scoreHundredths(level, pf, scored, shares(slot, mask), remote[i + R_CAPACITY] as number, remote[i + R_TRACK] as number, active, w, nowMs);
-            visit(slot, level, d, true, h);
+      const remote = bucket.remote;
+      for (let i = 0; i < remote.length; i += STRIDE) {
+        const entry = remote[i + 6] as number;
+        const slot = entry >> 2;
+        const level = entry & 3;
+        const vx = remote[i] as number;
+        const located = point !== null && vx === vx; // NaN ≠ NaN: no point
+        let chordLength = 0;
+        let d: number | null = null;
+        if (located) {
+          const dx = vx - x;
+          const dy = (remote[i + 1] as number) - y;
+          const dz = (remote[i + 2] as number) - z;
+          const c2 = dx * dx + dy * dy + dz * dz;
+          chordLength = Math.sqrt(c2);
+          if (c2 <= (remote[i + 3] as number)) {
+            // Within the radius, or at its very edge: decide exactly as the grid did.
+            d = haversineKmRaw(lat[slot] as number, lon[slot] as number, plat, plon);
+            if (d <= (radius[slot] as number)) continue;
           }
         }
+        if (bounding) {
+          const ub =
+            (level === 2 ? s2 : level === 1 ? s1 : s0) +
+            wDistance / (1 + chordLength * distanceScale) +
+            wCapacity * (remote[i + 4] as number) +
+            wTrack * (remote[i + 5] as number) +
+            fixedPart;
+          const h = Math.round(ub * 100 + 1e-6);
+          if (h < top.floor) {
+            if (h > 0) top.skip(h);
+            continue;
+          }
+        }
+        const id = ids[slot] as number;
+        if (id === ownerId || (checkSets && (declined.has(id) || asked.has(id)))) continue;
+        if (located && d === null) d = haversineKmRaw(lat[slot] as number, lon[slot] as number, plat, plon);
+        const scored = scoredDistanceKm(d, (uncertainty[slot] as number) + pu);
+        const h = scoreHundredths(level, pf, scored, shares(slot), remote[i + 4] as number, remote[i + 5] as number, lastActive[slot] as number, w, nowMs);
+        visit(slot, level, d, true, h);
       }
     }
   }
 
   /** The best `limit` mentors for a need, best first (score desc, volunteer id asc). */
   topMentors(need: PreparedNeed, limit: number, w: CompiledMentorWeights, nowMs: number): MentorMatch[] {
-    const top = new TopK<{
-      slot: number;
-      levelCode: number;
-      distanceKm: number | null;
-      remote: boolean;
-    }>(limit);
+    const top = new TopK<{ slot: number; levelCode: number; distanceKm: number | null; remote: boolean }>(limit);
     const ids = this.ids;
     this.scan(need, w, nowMs, top, (slot, levelCode, distanceKm, remote, h) => {
       const id = ids[slot] as number;
@@ -800,12 +483,7 @@ class NeedBucket {
   readonly remote: number[] = [];
 }
 
-export type FoundNeedPair = {
-  need: PreparedNeed;
-  levelCode: number;
-  distanceKm: number | null;
-  remote: boolean;
-};
+export type FoundNeedPair = { need: PreparedNeed; levelCode: number; distanceKm: number | null; remote: boolean };
 
 export class NeedIndex {
   readonly slots: (PreparedNeed | null)[] = [];
@@ -826,7 +504,7 @@ export class NeedIndex {
 
   getById(id: number): PreparedNeed | null {
     const slot = this.slotById.get(id);
-    return slot === undefined ? null : this.slots[slot] ?? null;
+    return slot === undefined ? null : (this.slots[slot] ?? null);
   }
 
   /** All needs held, in slot order. */
@@ -927,7 +605,12 @@ export class NeedIndex {
    * `w` may depend on the need (each pôle scores its projects with its own
    * weights), so a pair scores the same seen from either side.
    */
-  topNeeds(v: PreparedVolunteer, limit: number, w: CompiledMentorWeights | ((need: PreparedNeed) => CompiledMentorWeights), nowMs: number): MentorMatch[] {
+  topNeeds(
+    v: PreparedVolunteer,
+    limit: number,
+    w: CompiledMentorWeights | ((need: PreparedNeed) => CompiledMentorWeights),
+    nowMs: number,
+  ): MentorMatch[] {
     const weightsOf = typeof w === "function" ? w : () => w;
     const top = new TopK<FoundNeedPair>(limit);
     this.forEachEligible(v, (pair) => {
@@ -936,6 +619,8 @@ export class NeedIndex {
     });
     return top
       .result()
-      .map(({ item }) => buildMentorMatch(v, item.need, item.levelCode, { distanceKm: item.distanceKm, remote: item.remote }, weightsOf(item.need), nowMs));
+      .map(({ item }) =>
+        buildMentorMatch(v, item.need, item.levelCode, { distanceKm: item.distanceKm, remote: item.remote }, weightsOf(item.need), nowMs),
+      );
   }
 }
