@@ -117,8 +117,8 @@ test.describe("les filtres sans JavaScript", () => {
     await page.getByRole("link", { name: "Voir tous les pôles" }).first().click();
     await expect(page).toHaveURL(/\/poles$/);
     // The URL changes before the new page is parsed: wait for the 18th point before counting.
-    const points = page.getByRole("group", { name: "Carte des pôles" }).locator("a");
-    await expect(points.nth(17)).toBeAttached();
-    expect(await points.count()).toBeGreaterThanOrEqual(18);
+    const mapLinks = page.getByRole("group", { name: "Carte des pôles" }).locator("a");
+    await expect(mapLinks.nth(17)).toBeAttached();
+    expect(await mapLinks.count()).toBeGreaterThanOrEqual(18);
   });
 });
