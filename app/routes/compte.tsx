@@ -9,15 +9,15 @@ import { z } from "zod";
 import { FieldError, TextField } from "~/components/ui/field";
 import { ROLE_LABELS, SELF_SERVICE_ROLES, type SelfServiceRole } from "~/domain/catalog";
 import { communeLabel, getCommune } from "~/models/commune.server";
-import { reserveSignInAttempt, signInFailed, signInRefusalMessage, signInSucceeded } from "~/models/sign-in-failure.server";
-import { getUserById, grantRoles, revokeRoles, updatePasswordHash } from "~/models/user.server";
+import { checkCurrentPassword } from "~/guards/current-password.server";
+import { grantRoles, revokeRoles, updatePasswordHash } from "~/models/user.server";
 import { requestAddressChange } from "~/models/account.server";
 import { pendingAddressChange } from "~/models/email-token.server";
 import { formatDateTime } from "~/domain/format";
 import { changeEmailSchema, changePasswordSchema } from "~/schemas/auth";
 import { startSession } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
-import { hashPassword, newPasswordProblem, verifyPassword } from "~/utils/password.server";
+import { hashPassword, newPasswordProblem } from "~/utils/password.server";
 import { invalidateAllSessions } from "~/utils/session.server";
 import { authorize, signInFirst } from "~/guards/authorize.server";
 import { redirectWithFlash } from "~/utils/flash.server";
@@ -76,16 +76,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const submission = parseWithZod(formData, { schema: changeEmailSchema });
     const options = { formId: EMAIL_FORM, hideFields: ["currentPassword"] };
     if (submission.status !== "success") return replyInvalid(submission, options);
-    const refusal = reserveSignInAttempt(db, auth.user.email, context.clientAddress, new Date());
-    if (refusal) {
-      return replyRefused({ status: 429, message: signInRefusalMessage(refusal), retryAfterSeconds: refusal.retryAfterSeconds }, { ...options, submission });
-    }
-    const user = getUserById(db, auth.user.id);
-    if (!user || !(await verifyPassword(user.passwordHash, submission.value.currentPassword))) {
-      signInFailed(db, auth.user.email, context.clientAddress, new Date());
-      return replyInvalid(submission, { ...options, fieldErrors: { currentPassword: ["Mot de passe actuel incorrect."] } });
-    }
-    signInSucceeded(db, auth.user, context.clientAddress, new Date());
+    const checked = await checkCurrentPassword(db, auth.user, submission.value.currentPassword, context.clientAddress);
+    if (!checked.ok && checked.throttled) return replyRefused(checked.throttled, { ...options, submission });
+    if (!checked.ok) return replyInvalid(submission, { ...options, fieldErrors: { currentPassword: ["Mot de passe actuel incorrect."] } });
     const asked = requestAddressChange(db, auth.user.id, submission.value.newEmail, new Date());
     if (!asked.ok) return replyRefused(asked, { ...options, submission });
     return redirectWithFlash("/compte", `Un lien de confirmation vient de partir vers ${submission.value.newEmail} : votre adresse changera quand vous l'ouvrirez.`);
@@ -96,17 +89,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (submission.status !== "success") return replyInvalid(submission, options);
   const { currentPassword, newPassword } = submission.value;
 
-  // The current password is a secret worth guessing: same limit as sign-in.
-  const refusal = reserveSignInAttempt(db, auth.user.email, context.clientAddress, new Date());
-  if (refusal) {
-    return replyRefused({ status: 429, message: signInRefusalMessage(refusal), retryAfterSeconds: refusal.retryAfterSeconds }, { ...options, submission });
-  }
-  const user = getUserById(db, auth.user.id);
-  if (!user || !(await verifyPassword(user.passwordHash, currentPassword))) {
-    signInFailed(db, auth.user.email, context.clientAddress, new Date());
-    return replyInvalid(submission, { ...options, fieldErrors: { currentPassword: ["Mot de passe actuel incorrect."] } });
-  }
-  signInSucceeded(db, auth.user, context.clientAddress, new Date());
+  const checked = await checkCurrentPassword(db, auth.user, currentPassword, context.clientAddress);
+  if (!checked.ok && checked.throttled) return replyRefused(checked.throttled, { ...options, submission });
+  if (!checked.ok) return replyInvalid(submission, { ...options, fieldErrors: { currentPassword: ["Mot de passe actuel incorrect."] } });
   const weakness = newPasswordProblem(newPassword, auth.user);
   if (weakness) return replyInvalid(submission, { ...options, fieldErrors: { newPassword: [weakness] } });
   const now = new Date();

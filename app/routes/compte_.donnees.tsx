@@ -7,16 +7,14 @@ import { ConformForm, SubmitButton, useSchemaForm } from "~/components/ui/form";
 import { formatInteger } from "~/domain/format";
 import { EXPORT_PARTS } from "~/domain/personal-data";
 import { authorize, signInFirst } from "~/guards/authorize.server";
+import { checkCurrentPassword } from "~/guards/current-password.server";
 import { deleteAccount, deletionBlockers } from "~/models/account-deletion.server";
 import { exportPersonalData } from "~/models/personal-data.server";
-import { reserveSignInAttempt, signInFailed, signInRefusalMessage } from "~/models/sign-in-failure.server";
-import { getUserById } from "~/models/user.server";
 import { deleteAccountSchema } from "~/schemas/auth";
 import { clearedSessionCookie } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { readFormData } from "~/utils/http.server";
-import { verifyPassword } from "~/utils/password.server";
 import { passRetryAfter, replyInvalid, replyRefused } from "~/utils/reply.server";
 
 /** A 429 carries its Retry-After. */
@@ -46,16 +44,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const options = { formId: DELETE_FORM, hideFields: ["currentPassword"] };
   if (submission.status !== "success") return replyInvalid(submission, options);
 
-  // The password is a secret worth guessing: same limit as sign-in.
-  const refusal = reserveSignInAttempt(db, auth.user.email, context.clientAddress, new Date());
-  if (refusal) {
-    return replyRefused({ status: 429, message: signInRefusalMessage(refusal), retryAfterSeconds: refusal.retryAfterSeconds }, { ...options, submission });
-  }
-  const user = getUserById(db, auth.user.id);
-  if (!user || !(await verifyPassword(user.passwordHash, submission.value.currentPassword))) {
-    signInFailed(db, auth.user.email, context.clientAddress, new Date());
-    return replyInvalid(submission, { ...options, fieldErrors: { currentPassword: ["Mot de passe incorrect."] } });
-  }
+  const checked = await checkCurrentPassword(db, auth.user, submission.value.currentPassword, context.clientAddress);
+  if (!checked.ok && checked.throttled) return replyRefused(checked.throttled, { ...options, submission });
+  if (!checked.ok) return replyInvalid(submission, { ...options, fieldErrors: { currentPassword: ["Mot de passe incorrect."] } });
   const deleted = deleteAccount(db, auth.user.id, new Date());
   if (!deleted.ok) return replyRefused(deleted, { ...options, submission });
   return redirectWithFlash("/", "Votre compte a été supprimé. Merci d'avoir participé à la vie du pôle.", {
