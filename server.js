@@ -179,6 +179,9 @@ if (viteDevServer) {
 // the cache rule of server/cache-policy.js reads this mark.
 app.use((_req, res, next) => {
   res.locals.fromApp = true;
+  // A page is drawn in the language of the switch's cookie or of Accept-Language (server/locale.js).
+  res.vary("Accept-Language");
+  res.vary("Cookie");
   next();
 });
 
@@ -207,7 +210,13 @@ if (isProduction && env.PAGE_CACHE_TTL_S > 0) {
   app.use(
     pageCache.middleware((req) =>
       pageCacheKey(
-        { method: req.method, url: req.originalUrl, cookies: parseCookieHeader(req.get("cookie")), authorization: req.get("authorization") },
+        {
+          method: req.method,
+          url: req.originalUrl,
+          cookies: parseCookieHeader(req.get("cookie")),
+          acceptLanguage: req.get("accept-language"),
+          authorization: req.get("authorization"),
+        },
         cookieNames,
       ),
     ),

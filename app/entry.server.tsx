@@ -7,6 +7,8 @@ import { renderToPipeableStream } from "react-dom/server";
 import { startBackgroundWork } from "./background.server";
 import { getDb } from "./utils/db.server";
 import { getEnv } from "./utils/env.server";
+import { LocaleContext } from "./i18n/context";
+import { requestLocale } from "./utils/locale.server";
 import { NonceContext } from "./utils/nonce";
 
 // Start-up: a bad environment stops the server with a clear message, and the
@@ -36,7 +38,9 @@ export default function handleRequest(
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
       <NonceContext.Provider value={nonce}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        <LocaleContext.Provider value={requestLocale(request)}>
+          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        </LocaleContext.Provider>
       </NonceContext.Provider>,
       {
         nonce,

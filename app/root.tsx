@@ -22,6 +22,10 @@ import { getDb } from "~/utils/db.server";
 import { getAuth } from "~/utils/auth.server";
 import { readFlash } from "~/utils/flash.server";
 import { useNonce } from "~/utils/nonce";
+import { useLocale, useT } from "~/i18n/context";
+import { DEFAULT_LOCALE, HTML_LANG } from "~/i18n/locale";
+import { messagesFor, type Messages } from "~/i18n/messages";
+import { requestLocale } from "~/utils/locale.server";
 import { passRetryAfter } from "~/utils/reply.server";
 
 /** A 429 thrown by a guard (the write limits) and shown by this error page keeps its Retry-After. */
@@ -32,14 +36,13 @@ export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
-export const meta: MetaFunction = ({ error }) => [
-  { title: error ? errorTitle(error) + " — Maillon" : "Coopérer pour entreprendre sur son territoire — Maillon" },
-  {
-    name: "description",
-    content:
-      "Maillon relie porteurs de projets, bénévoles accompagnants et épargnants solidaires d'un pôle territorial de coopération économique.",
-  },
-];
+export const meta: MetaFunction<typeof loader> = ({ error, data }) => {
+  const t = messagesFor(data?.locale ?? DEFAULT_LOCALE);
+  return [
+    { title: error ? errorTitle(error, t) + " — Maillon" : t.layout.metaTitle },
+    { name: "description", content: t.layout.metaDescription },
+  ];
+};
 
 /**
  * Runs on every document and every navigation (single fetch revalidates the
@@ -51,6 +54,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const flash = await readFlash(request);
   return data(
     {
+      locale: requestLocale(request),
       user: auth ? { displayName: auth.user.displayName, roles: auth.roles, unread: countUnread(getDb(), auth.user.id) } : null,
       // A new version of a pôle's charter is put to each member at their next visit.
       charters: auth ? pendingCharters(getDb(), auth.user.id) : [],
@@ -72,8 +76,10 @@ export function Layout({ children }: { children: ReactNode }) {
   const root = useRouteLoaderData<typeof loader>("root");
   // From a context, not the loader: an error page (root loader failed) needs it too.
   const nonce = useNonce();
+  const locale = useLocale();
+  const t = messagesFor(locale);
   return (
-    <html lang="fr-FR">
+    <html lang={HTML_LANG[locale]}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -83,7 +89,7 @@ export function Layout({ children }: { children: ReactNode }) {
       </head>
       <body>
         <a className="skip-link" href="#contenu">
-          Aller au contenu
+          {t.layout.skipLink}
         </a>
         <SiteHeader user={root?.user ?? null} />
         <main id="contenu" tabIndex={-1}>
@@ -104,40 +110,35 @@ export default function App() {
   return <Outlet />;
 }
 
-function errorTitle(error: unknown): string {
-  if (!isRouteErrorResponse(error)) return "Une erreur est survenue";
-  if (error.status === 400) return "Requête invalide";
-  if (error.status === 404) return "Page introuvable";
-  if (error.status === 403) return "Accès refusé";
-  if (error.status === 429) return "Trop de tentatives";
-  return "Une erreur est survenue";
+function errorTitle(error: unknown, t: Messages): string {
+  if (!isRouteErrorResponse(error)) return t.errors.generic;
+  if (error.status === 400) return t.errors.badRequest;
+  if (error.status === 404) return t.errors.notFound;
+  if (error.status === 403) return t.errors.forbidden;
+  if (error.status === 429) return t.errors.tooMany;
+  return t.errors.generic;
 }
 
-function errorMessage(error: unknown): string {
-  if (!isRouteErrorResponse(error)) return "Nous n'avons pas pu afficher cette page. Réessayez dans un instant.";
-  if (error.status === 400) {
-    return typeof error.data?.message === "string" ? error.data.message : "Cette requête n'a pas pu être lue.";
-  }
-  if (error.status === 404) return "Cette page n'existe pas ou a été déplacée.";
-  if (error.status === 403) {
-    return typeof error.data?.message === "string" ? error.data.message : "Vous n'avez pas accès à cette page.";
-  }
-  if (error.status === 429) {
-    return typeof error.data?.message === "string" ? error.data.message : "Patientez quelques minutes avant de réessayer.";
-  }
-  return "Nous n'avons pas pu afficher cette page. Réessayez dans un instant.";
+/** The page's own sentence for a 400, 403 or 429 that gave one (a guard's, a limit's), else the table's. */
+function errorMessage(error: unknown, t: Messages): string {
+  if (!isRouteErrorResponse(error)) return t.errors.genericText;
+  const given = typeof error.data?.message === "string" ? error.data.message : null;
+  if (error.status === 400) return given ?? t.errors.badRequestText;
+  if (error.status === 404) return t.errors.notFoundText;
+  if (error.status === 403) return given ?? t.errors.forbiddenText;
+  if (error.status === 429) return given ?? t.errors.tooManyText;
+  return t.errors.genericText;
 }
 
 export function ErrorBoundary() {
   const error = useRouteError();
-  const title = errorTitle(error);
-  const message = errorMessage(error);
+  const t = useT();
   return (
     <div className="container narrow">
-      <h1>{title}</h1>
-      <p>{message}</p>
+      <h1>{errorTitle(error, t)}</h1>
+      <p>{errorMessage(error, t)}</p>
       <p>
-        <a href="/">Retour à l'accueil</a>
+        <a href="/">{t.errors.backHome}</a>
       </p>
     </div>
   );

@@ -13,6 +13,7 @@
  * Plain JS, checked through @ts-check, so that server.js uses it without a build step.
  */
 import { createHash } from "node:crypto";
+import { LOCALE_COOKIE_NAME, negotiateLocale } from "./locale.js";
 import zlib from "node:zlib";
 
 /**
@@ -34,17 +35,19 @@ const MAX_ENTRY_BYTES = 2 * 1024 * 1024;
 
 /**
  * The key a request's page is kept under, or null when it must be rendered: not a GET, a flash
- * message to show, or credentials other than the session cookie.
- * @param {{ method: string, url: string, cookies: Map<string, string>, authorization?: string | undefined }} request
+ * message to show, or credentials other than the session cookie. A page is drawn in the request's
+ * language (server/locale.js), so the language is part of the key.
+ * @param {{ method: string, url: string, cookies: Map<string, string>, acceptLanguage?: string | undefined, authorization?: string | undefined }} request
  * @param {{ sessionCookieNames: readonly string[], flashCookieNames: readonly string[] }} names
  * @returns {string | null}
  */
-export function pageCacheKey({ method, url, cookies, authorization }, { sessionCookieNames, flashCookieNames }) {
+export function pageCacheKey({ method, url, cookies, acceptLanguage, authorization }, { sessionCookieNames, flashCookieNames }) {
   if (method !== "GET" || authorization) return null;
   if (flashCookieNames.some((name) => cookies.has(name))) return null;
+  const locale = negotiateLocale({ cookie: cookies.get(LOCALE_COOKIE_NAME), acceptLanguage });
   const session = sessionCookieNames.map((name) => cookies.get(name)).find((value) => value);
   // A session's token is a secret: hashed, so the keys in memory never hold one.
-  return session ? `s:${createHash("sha256").update(session).digest("base64url")}:${url}` : `v:${url}`;
+  return session ? `s:${createHash("sha256").update(session).digest("base64url")}:${locale}:${url}` : `v:${locale}:${url}`;
 }
 
 /**
@@ -202,7 +205,8 @@ export function createPageCache({ readVersion, ttlMs, maxEntries = 2000, maxByte
   function sendEntry(req, res, entry) {
     for (const [name, value] of entry.headers) res.setHeader(name, value);
     res.setHeader("ETag", entry.etag);
-    res.setHeader("Vary", "Accept-Encoding");
+    // The language (cookie, Accept-Language) is in the key, so the page varies with them too.
+    res.setHeader("Vary", "Accept-Encoding, Accept-Language, Cookie");
     const ifNoneMatch = req.get("if-none-match");
     if (ifNoneMatch && ifNoneMatch.split(",").some((tag) => tag.trim() === entry.etag)) {
       res.status(304).end();

@@ -10,20 +10,28 @@ import { parseCookieHeader } from "./cookies.js";
 import { createPageCache, pageCacheKey } from "./page-cache.js";
 
 const names = { sessionCookieNames: ["maillon_session"], flashCookieNames: ["maillon_flash"] };
-const key = (method: string, url: string, cookie?: string) => pageCacheKey({ method, url, cookies: parseCookieHeader(cookie) }, names);
+const key = (method: string, url: string, cookie?: string, acceptLanguage?: string) =>
+  pageCacheKey({ method, url, cookies: parseCookieHeader(cookie), acceptLanguage }, names);
 
 describe("which requests the page cache may answer", () => {
   it("keeps a visitor's GET under its URL, a signed-in person's under their session, nothing else", () => {
-    expect(key("GET", "/projets?pole=1")).toBe("v:/projets?pole=1");
-    expect(key("GET", "/projets", "theme=clair")).toBe("v:/projets");
+    expect(key("GET", "/projets?pole=1")).toBe("v:fr:/projets?pole=1");
+    expect(key("GET", "/projets", "theme=clair")).toBe("v:fr:/projets");
     const signedIn = key("GET", "/espace", "maillon_session=abc.def");
-    expect(signedIn).toMatch(/^s:[\w-]+:\/espace$/);
+    expect(signedIn).toMatch(/^s:[\w-]+:fr:\/espace$/);
     expect(signedIn).not.toContain("abc.def");
     expect(key("GET", "/espace", "maillon_session=other.token")).not.toBe(signedIn);
     expect(key("POST", "/projets")).toBeNull();
     expect(key("HEAD", "/projets")).toBeNull();
     expect(key("GET", "/projets", "maillon_flash=signed-message")).toBeNull();
     expect(pageCacheKey({ method: "GET", url: "/", cookies: new Map(), authorization: "Basic eA==" }, names)).toBeNull();
+  });
+
+  it("keeps the French and the English page of a URL apart, the switch's cookie before the browser's languages", () => {
+    expect(key("GET", "/", undefined, "en-GB,en;q=0.9")).toBe("v:en:/");
+    expect(key("GET", "/", "maillon_lang=fr", "en-GB,en;q=0.9")).toBe("v:fr:/");
+    expect(key("GET", "/", "maillon_lang=en")).toBe("v:en:/");
+    expect(key("GET", "/espace", "maillon_session=abc.def", "en")).toMatch(/^s:[\w-]+:en:\/espace$/);
   });
 });
 

@@ -1,14 +1,10 @@
 import type { Role } from "~/domain/vocabulary";
-import { ROLE_LABELS } from "~/domain/catalog";
+import { useT } from "~/i18n/context";
 import { PATHS } from "./path-cards";
 
 type PathId = (typeof PATHS)[number]["id"];
 
-const ROLE_FOR_PATH: Record<PathId, { role: Role; signUpLabel: string }> = {
-  creer: { role: "porteur", signUpLabel: "Je m'inscris comme porteur de projet" },
-  accompagner: { role: "benevole", signUpLabel: "Je m'inscris comme bénévole" },
-  financer: { role: "epargnant", signUpLabel: "Je m'inscris comme épargnant" },
-};
+const ROLE_FOR_PATH: Record<PathId, Role> = { creer: "porteur", accompagner: "benevole", financer: "epargnant" };
 
 /** Who reads a path page: signed in or not, and holding the path's role (admins hold every role). */
 export type PathAccess = { signedIn: boolean; holdsRole: boolean };
@@ -30,15 +26,17 @@ export function PathPage({
   children: React.ReactNode;
 }) {
   const path = PATHS.find((p) => p.id === id)!;
-  const { role, signUpLabel } = ROLE_FOR_PATH[id];
+  const role = ROLE_FOR_PATH[id];
+  const t = useT().home.paths;
+  const words = t[path.text];
   const { signedIn, holdsRole } = access;
   return (
     <div className="container">
-      <p className="eyebrow">{path.eyebrow}</p>
-      <h1>{path.title}</h1>
-      <p>{path.intro}</p>
+      <p className="eyebrow">{words.eyebrow}</p>
+      <h1>{words.title}</h1>
+      <p>{words.intro}</p>
       <ul>
-        {path.items.map((item) => (
+        {words.items.map((item) => (
           <li key={item}>{item}</li>
         ))}
       </ul>
@@ -46,18 +44,17 @@ export function PathPage({
       {signedIn && holdsRole ? roleActions : null}
       {signedIn && !holdsRole ? (
         <p>
-          Votre compte n'a pas le rôle « {ROLE_LABELS[role]} » : vous pouvez l'ajouter dans{" "}
-          <a href="/compte#roles-titre">Mon compte</a>.
+          {t.missingRole(t.roles[role])} <a href="/compte#roles-titre">{t.myAccount}</a>.
         </p>
       ) : null}
       <p>
         {signedIn ? (
           <a className="button" href="/espace">
-            Aller à mon espace
+            {t.goToSpace}
           </a>
         ) : (
           <a className="button" href={`/inscription?role=${role}`}>
-            {signUpLabel}
+            {words.signUp}
           </a>
         )}
       </p>

@@ -1,36 +1,59 @@
+import { Form, useLocation } from "@remix-run/react";
+import { useLocale, useT } from "~/i18n/context";
+import { HTML_LANG, LANGUAGE_NAMES, type Locale } from "~/i18n/locale";
+
 export function SiteFooter() {
+  const t = useT().layout.footer;
   return (
     <footer className="site-footer">
       <div className="container">
+        <p>{t.tagline}</p>
+        <p>{t.noPayment}</p>
         <p>
-          Maillon — plateforme des pôles territoriaux de coopération économique. Seul on ne peut pas
-          grand-chose ; ensemble, tout devient possible.
+          <a href="/impact">{t.impact}</a>
         </p>
         <p>
-          Aucun paiement ne transite par Maillon : les engagements et contributions sont réglés par virement
-          entre les personnes concernées.
+          <a href="/donnees">{t.openData}</a>
+          {t.openDataAfter}
         </p>
-        <p>
-          <a href="/impact">L'impact des pôles en chiffres</a>
-        </p>
-        <p>
-          <a href="/donnees">Données ouvertes</a> : l'API et les paquets CSV des pôles, sous Licence Ouverte 2.0.
-        </p>
-        <nav aria-label="À propos du site">
+        <nav aria-label={t.aboutNav}>
           <ul className="footer-links">
             <li>
-              <a href="/mentions-legales">Mentions légales</a>
+              <a href="/mentions-legales">{t.legal}</a>
             </li>
             <li>
-              <a href="/confidentialite">Confidentialité</a>
+              <a href="/confidentialite">{t.privacy}</a>
             </li>
             <li>
-              <a href="/accessibilite">Accessibilité : non conforme</a>
+              <a href="/accessibilite">{t.accessibility}</a>
             </li>
           </ul>
         </nav>
-        <p className="credits">Contours des départements : IGN — Admin Express COG 2018, Licence Ouverte 2.0.</p>
+        <LanguageSwitch />
+        <p className="credits">{t.credits}</p>
       </div>
     </footer>
+  );
+}
+
+/**
+ * A form posting the other language to /langue, which keeps it in a cookie and comes back to this
+ * page. It reloads the whole document (the language is the page's, not a route's), with or without
+ * JavaScript.
+ */
+function LanguageSwitch() {
+  const locale = useLocale();
+  const t = useT().layout.footer;
+  const location = useLocation();
+  const other: Locale = locale === "fr" ? "en" : "fr";
+  return (
+    <Form method="post" action="/langue" reloadDocument aria-label={t.languageNav} className="language-switch">
+      <input type="hidden" name="lang" value={other} />
+      <input type="hidden" name="back" value={location.pathname + location.search} />
+      <button type="submit" className="button button--ghost" lang={HTML_LANG[other]}>
+        {LANGUAGE_NAMES[other]}
+        <span className="visually-hidden"> — {t.switchTo}</span>
+      </button>
+    </Form>
   );
 }

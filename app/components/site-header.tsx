@@ -1,40 +1,43 @@
 import { Form, NavLink } from "@remix-run/react";
 import type { Role } from "~/domain/vocabulary";
+import { useT } from "~/i18n/context";
+import type { Messages } from "~/i18n/messages";
 
 const PATHS = [
-  { to: "/creer", label: "Créer" },
-  { to: "/accompagner", label: "Accompagner" },
-  { to: "/financer", label: "Financer" },
-  { to: "/poles", label: "Les pôles" },
-  { to: "/organisations", label: "Organisations" },
-  { to: "/espace", label: "Mon espace" },
-] as const;
+  { to: "/creer", label: "create" },
+  { to: "/accompagner", label: "accompany" },
+  { to: "/financer", label: "finance" },
+  { to: "/poles", label: "poles" },
+  { to: "/organisations", label: "organisations" },
+  { to: "/espace", label: "space" },
+] as const satisfies readonly { to: string; label: keyof Messages["layout"]["paths"] }[];
 
 /** The pôles' life, shared by all of them: a second row under the main paths. */
 const POLE_LIFE = [
-  { to: "/agenda", label: "Agenda" },
-  { to: "/bulletin", label: "Bulletin" },
-  { to: "/ressources", label: "Ressources partagées" },
-  { to: "/besoins", label: "Besoins du territoire" },
-  { to: "/impact", label: "Impact" },
-] as const;
+  { to: "/agenda", label: "agenda" },
+  { to: "/bulletin", label: "bulletin" },
+  { to: "/ressources", label: "resources" },
+  { to: "/besoins", label: "needs" },
+  { to: "/impact", label: "impact" },
+] as const satisfies readonly { to: string; label: keyof Messages["layout"]["poleLife"] }[];
 
 type HeaderUser = { displayName: string; roles: Role[]; unread: number } | null;
 
 export function SiteHeader({ user }: { user: HeaderUser }) {
+  const t = useT().layout;
   return (
     <header className="site-header">
       <div className="container site-header__inner">
-        <a href="/" className="brand" aria-label="Maillon, accueil">
+        <a href="/" className="brand" aria-label={t.brandLabel}>
           <img src="/favicon.svg" alt="" width="32" height="32" />
           <span>Maillon</span>
         </a>
-        <nav aria-label="Navigation principale" className="main-nav">
+        <nav aria-label={t.mainNav} className="main-nav">
           <ul>
             {PATHS.map((path) => (
               <li key={path.to}>
                 <NavLink to={path.to} prefetch="intent">
-                  {path.label}
+                  {t.paths[path.label]}
                 </NavLink>
               </li>
             ))}
@@ -49,27 +52,27 @@ export function SiteHeader({ user }: { user: HeaderUser }) {
               </a>
               <Form method="post" action="/deconnexion">
                 <button type="submit" className="button button--ghost">
-                  Se déconnecter
+                  {t.signOut}
                 </button>
               </Form>
             </>
           ) : (
             <>
-              <a href="/connexion">Se connecter</a>
+              <a href="/connexion">{t.signIn}</a>
               <a href="/inscription" className="button">
-                S'inscrire
+                {t.signUp}
               </a>
             </>
           )}
         </div>
       </div>
-      <nav aria-label="Vie des pôles" className="life-nav">
+      <nav aria-label={t.poleLifeNav} className="life-nav">
         <div className="container">
           <ul>
             {POLE_LIFE.map((entry) => (
               <li key={entry.to}>
                 <NavLink to={entry.to} prefetch="intent">
-                  {entry.label}
+                  {t.poleLife[entry.label]}
                 </NavLink>
               </li>
             ))}
@@ -82,7 +85,7 @@ export function SiteHeader({ user }: { user: HeaderUser }) {
 
 /** The bell: a link to /notifications that says how many are unread, in words for screen readers. */
 function NotificationBell({ unread }: { unread: number }) {
-  const label = unread === 0 ? "Notifications, aucune non lue" : `Notifications, ${unread} non lue${unread > 1 ? "s" : ""}`;
+  const label = useT().layout.notifications(unread);
   return (
     <a href="/notifications" className="bell" aria-label={label} title={label}>
       <svg aria-hidden="true" focusable="false" width="20" height="20" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2">

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, formatDateTime, formatEuros, formatFileSize, formatInteger, formatOneDecimal, formatRelativeTime, formatWholeEuros, plural } from "./format";
+import { formatDate, formatDateTime, formatsFor, formatEuros, formatFileSize, formatInteger, formatOneDecimal, formatRelativeTime, formatWholeEuros, plural } from "./format";
 
 describe("French formats", () => {
   it("groups thousands with a narrow no-break space", () => {
@@ -57,5 +57,25 @@ describe("formatFileSize", () => {
     expect(formatFileSize(800 * 1024)).toBe("800\u00a0Ko");
     expect(formatFileSize(10)).toBe("1\u00a0Ko");
     expect(formatFileSize(1.4 * 1024 * 1024)).toBe("1,4\u00a0Mo");
+  });
+});
+
+describe("English formats, still in Paris time", () => {
+  const en = formatsFor("en");
+
+  it("writes euros, dates and times the British way", () => {
+    expect(en.euros(123456)).toBe("€1,234.56");
+    expect(en.integer(100000)).toBe("100,000");
+    expect(en.date(new Date("2025-12-31T23:30:00Z"))).toBe("1 January 2026");
+    expect(en.timeRange(new Date("2026-03-17T17:30:00Z"), new Date("2026-03-17T19:00:00Z"))).toBe("on Tuesday, 17 March 2026 from 18:30 to 20:00");
+  });
+
+  it("puts only 1 in the singular, and says when in English", () => {
+    expect(en.plural(0, "project")).toBe("0 projects");
+    expect(en.plural(1, "project")).toBe("1 project");
+    const now = new Date("2026-03-17T12:00:00Z");
+    expect(en.relativeTime(new Date("2026-03-17T11:55:00Z"), now)).toBe("5 minutes ago");
+    expect(en.relativeTime(new Date("2026-03-16T12:00:00Z"), now)).toBe("yesterday");
+    expect(en.fileSize(1_468_006)).toBe("1.4\u00a0MB");
   });
 });

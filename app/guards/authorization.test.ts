@@ -243,6 +243,7 @@ const CASES: Record<string, Record<string, Case>> = {
     },
   },
   deconnexion: { submit: async () => ({ actor: await user(["porteur"]), path: "/deconnexion", form: {} }) },
+  langue: { submit: async () => ({ actor: await user(["porteur"]), path: "/langue", form: { lang: "en", back: "/projets" } }) },
   compte: {
     roles: async () => ({ actor: await user(["porteur"]), path: "/compte", form: { intent: "roles", roles: ["porteur", "benevole"] } }),
     password: async () => ({ actor: await user(["porteur"]), path: "/compte", form: { intent: "password", currentPassword: "faux", newPassword: "x", confirmPassword: "x" } }),

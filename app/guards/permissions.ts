@@ -197,6 +197,7 @@ export const PERMISSIONS = {
   "mot-de-passe-oublie.$token": { loader: everyone, actions: { submit: everyone } },
   "compte_.adresse.$token": { loader: everyone, actions: { submit: everyone } },
   deconnexion: { loader: everyone, actions: { submit: everyone } },
+  langue: { loader: everyone, actions: { submit: everyone } },
   compte: {
     loader: ownAccount,
     actions: { roles: ownAccount, password: ownAccount, "sign-out-session": ownAccount, "sign-out-others": ownAccount, email: ownAccount },

@@ -4,7 +4,7 @@ import { PathCards } from "~/components/path-cards";
 import { CardList } from "~/components/ui/card-list";
 import { TerritoryStats } from "~/components/territory-stats";
 import { listTerritoriesWithCounts } from "~/models/territory.server";
-import { formatInteger } from "~/domain/format";
+import { useFormat, useT } from "~/i18n/context";
 import { getDb } from "~/utils/db.server";
 import { authorize } from "~/guards/authorize.server";
 
@@ -28,54 +28,47 @@ export function loader({ request }: LoaderFunctionArgs) {
 
 export default function Home() {
   const { signedIn, poleCount, territories } = useLoaderData<typeof loader>();
+  const t = useT().home;
+  const format = useFormat();
   return (
     <div className="container">
       <section className="hero" aria-labelledby="titre-accueil">
-        <h1 id="titre-accueil">Coopérer pour entreprendre sur son territoire</h1>
-        <p>
-          Maillon est la plateforme des pôles territoriaux de coopération économique : des structures de
-          l'économie sociale et solidaire, des entreprises, des collectivités et des organismes de formation
-          qui choisissent la coopération plutôt que la concurrence. On y crée son activité, on y accompagne
-          les créateurs, on y place son épargne dans des projets d'ici.
-        </p>
+        <h1 id="titre-accueil">{t.title}</h1>
+        <p>{t.intro}</p>
         {signedIn ? (
           <a className="button" href="/espace">
-            Mon espace
+            {t.mySpace}
           </a>
         ) : (
           <p>
             <a className="button" href="/inscription">
-              Rejoindre le réseau
+              {t.join}
             </a>{" "}
-            <a href="/connexion">J'ai déjà un compte</a>
+            <a href="/connexion">{t.haveAccount}</a>
           </p>
         )}
       </section>
 
       <section aria-labelledby="titre-chemins">
-        <h2 id="titre-chemins">Trois façons de participer</h2>
+        <h2 id="titre-chemins">{t.pathsTitle}</h2>
         <PathCards />
       </section>
 
       <section aria-labelledby="titre-poles">
-        <h2 id="titre-poles">Les pôles sur Maillon</h2>
-        <CardList
-          items={territories}
-          empty="Aucun pôle n'est encore inscrit."
-          link={(t) => ({ key: t.slug, href: `/poles/${t.slug}`, title: t.name })}
-        >
-          {(t) => (
+        <h2 id="titre-poles">{t.polesTitle}</h2>
+        <CardList items={territories} empty={t.noPole} link={(pole) => ({ key: pole.slug, href: `/poles/${pole.slug}`, title: pole.name })}>
+          {(pole) => (
             <>
               <p className="hint">
-                {t.area} — {t.departments.join(", ")}
+                {pole.area} — {pole.departments.join(", ")}
               </p>
-              <TerritoryStats counts={t.counts} />
+              <TerritoryStats counts={pole.counts} />
             </>
           )}
         </CardList>
         {poleCount > territories.length ? (
           <p>
-            <a href="/poles">Voir les {formatInteger(poleCount)} pôles sur la carte</a>
+            <a href="/poles">{t.seeAllPoles(format.integer(poleCount))}</a>
           </p>
         ) : null}
       </section>

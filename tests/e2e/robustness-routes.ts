@@ -373,6 +373,12 @@ export const ROUTES: RouteSpec[] = [
     // Sign-out is a POST; a GET just goes home.
     get: { visiteur: { to: /^\/$/ }, porteur: { to: /^\/$/ } },
   },
+  {
+    module: "langue.tsx",
+    path: "/langue",
+    // Choosing a language is a POST from the footer; a GET just goes home.
+    get: { visiteur: { to: /^\/$/ }, porteur: { to: /^\/$/ } },
+  },
   { module: "espace.tsx", path: "/espace", get: { visiteur: "connexion", porteur: 200, benevole: 200, epargnant: 200, animation: 200 } },
   {
     module: "notifications.tsx",

@@ -1,0 +1,154 @@
+/**
+ * Every word the interface shows comes from the tables of app/i18n: this test fails, naming the file
+ * and the line, on French left in a component or a route module (app/i18n/french-scan.server.ts).
+ * The files still to be translated are listed below; a file leaves the list once it is clean, and the
+ * test fails when a listed file has become clean without leaving it.
+ */
+import { describe, expect, it } from "vitest";
+import { frenchInInterface, frenchStringsIn } from "./french-scan.server";
+
+/** Files whose French is still written in the file: each one is work left, to empty this list. */
+const NOT_YET_TRANSLATED = new Set<string>([
+  "app/components/accompaniment-summary.tsx",
+  "app/components/account-sessions.tsx",
+  "app/components/animation-page.tsx",
+  "app/components/bulletin.tsx",
+  "app/components/charter-notice.tsx",
+  "app/components/club-nav.tsx",
+  "app/components/club-rules-fields.tsx",
+  "app/components/commune-field.tsx",
+  "app/components/espace/saver-section.tsx",
+  "app/components/event-cards.tsx",
+  "app/components/event-form.tsx",
+  "app/components/france-map.tsx",
+  "app/components/funding-progress.tsx",
+  "app/components/governance.tsx",
+  "app/components/impact-indicator.tsx",
+  "app/components/mail-sent.tsx",
+  "app/components/mentorship-endorsement.tsx",
+  "app/components/offer-help-form.tsx",
+  "app/components/organisation-fields.tsx",
+  "app/components/pole-chooser.tsx",
+  "app/components/pole-organisations.tsx",
+  "app/components/project-endorsements.tsx",
+  "app/components/project-form.tsx",
+  "app/components/project-list.tsx",
+  "app/components/resource-cards.tsx",
+  "app/components/resource-form.tsx",
+  "app/components/score-breakdown.tsx",
+  "app/components/skill-need-form.tsx",
+  "app/components/ui/pagination.tsx",
+  "app/routes/accessibilite.tsx",
+  "app/routes/accompagnements.$id.tsx",
+  "app/routes/accompagner.tsx",
+  "app/routes/admin.courriels.tsx",
+  "app/routes/agenda.$id._index.tsx",
+  "app/routes/agenda.$id.inscrits[.csv].ts",
+  "app/routes/agenda.$id.modifier.tsx",
+  "app/routes/agenda._index.tsx",
+  "app/routes/agenda.flux.$token[.ics].ts",
+  "app/routes/agenda.nouveau.tsx",
+  "app/routes/animation._index.tsx",
+  "app/routes/animation.gouvernance.tsx",
+  "app/routes/animation.impact.tsx",
+  "app/routes/animation.organisations.tsx",
+  "app/routes/animation.ponderations.tsx",
+  "app/routes/benevoles.profil.tsx",
+  "app/routes/benevoles.projets.tsx",
+  "app/routes/besoins.$id.tsx",
+  "app/routes/besoins._index.tsx",
+  "app/routes/besoins.nouveau.tsx",
+  "app/routes/bulletin.$id._index.tsx",
+  "app/routes/bulletin.$id.modifier.tsx",
+  "app/routes/bulletin._index.tsx",
+  "app/routes/bulletin.moderation.tsx",
+  "app/routes/bulletin.proposer.tsx",
+  "app/routes/cagnotte.$slug.tsx",
+  "app/routes/clubs.$id._index.tsx",
+  "app/routes/clubs.$id.membres.tsx",
+  "app/routes/clubs.$id.parametres.tsx",
+  "app/routes/clubs.$id.projets.tsx",
+  "app/routes/clubs.$id.tresorerie.tsx",
+  "app/routes/clubs.$id.votes.$voteId.tsx",
+  "app/routes/clubs._index.tsx",
+  "app/routes/compte.tsx",
+  "app/routes/compte_.adresse.$token.tsx",
+  "app/routes/compte_.donnees.tsx",
+  "app/routes/compte_.notifications.tsx",
+  "app/routes/confidentialite.tsx",
+  "app/routes/connexion.tsx",
+  "app/routes/creer.tsx",
+  "app/routes/desabonnement.$token.tsx",
+  "app/routes/donnees._index.tsx",
+  "app/routes/donnees.poles.$slug[.zip].ts",
+  "app/routes/espace.tsx",
+  "app/routes/financer.tsx",
+  "app/routes/impact.tsx",
+  "app/routes/impact[.csv].ts",
+  "app/routes/inscription.tsx",
+  "app/routes/inscription_.$token.tsx",
+  "app/routes/langue.tsx",
+  "app/routes/mentions-legales.tsx",
+  "app/routes/mot-de-passe-oublie.$token.tsx",
+  "app/routes/mot-de-passe-oublie._index.tsx",
+  "app/routes/notifications.tsx",
+  "app/routes/organisations.$slug._index.tsx",
+  "app/routes/organisations.$slug.modifier.tsx",
+  "app/routes/organisations._index.tsx",
+  "app/routes/organisations.nouvelle.tsx",
+  "app/routes/poles.$slug.tsx",
+  "app/routes/poles.$slug_.agenda[.ics].ts",
+  "app/routes/poles.$slug_.bulletin.tsx",
+  "app/routes/poles.$slug_.charte.tsx",
+  "app/routes/poles.$slug_.gouvernance.tsx",
+  "app/routes/poles.$slug_.groupes.$groupSlug.tsx",
+  "app/routes/poles.$slug_.groupes._index.tsx",
+  "app/routes/poles.$slug_.impact.tsx",
+  "app/routes/poles.$slug_.modifier.tsx",
+  "app/routes/poles._index.tsx",
+  "app/routes/projets.$id._index.tsx",
+  "app/routes/projets.$id.associes.tsx",
+  "app/routes/projets.$id.besoins.$needId.tsx",
+  "app/routes/projets.$id.besoins.nouveau.tsx",
+  "app/routes/projets.$id.financement.tsx",
+  "app/routes/projets.$id.modifier.tsx",
+  "app/routes/projets.$id.soutenir.tsx",
+  "app/routes/projets.$id.suivi.tsx",
+  "app/routes/projets._index.tsx",
+  "app/routes/projets.nouveau.tsx",
+  "app/routes/ressources.$id._index.tsx",
+  "app/routes/ressources.$id.modifier.tsx",
+  "app/routes/ressources._index.tsx",
+  "app/routes/ressources.proposer.tsx",
+  "app/routes/ressources.reservations.tsx",
+  "app/routes/tontines.$id.tsx",
+  "app/routes/tontines._index.tsx",
+]);
+
+describe("French left in the interface's code", () => {
+  const french = frenchInInterface();
+
+  it("is none in the translated components and routes: their words come from app/i18n", () => {
+    const left = [...french].filter(([file, strings]) => !NOT_YET_TRANSLATED.has(file) && strings.length > 0);
+    expect(left.flatMap(([file, strings]) => strings.map((s) => `${file}:${s.line} « ${s.text} »`))).toEqual([]);
+  });
+
+  it("is still in each file listed as not yet translated (a clean file leaves the list)", () => {
+    const clean = [...NOT_YET_TRANSLATED].filter((file) => (french.get(file)?.length ?? 0) === 0);
+    expect(clean).toEqual([]);
+  });
+
+  it("is found in JSX text, attributes and template strings, not in class names or URLs", () => {
+    const sample = `export const A = () => <p className="mise-en-avant" title="Voir le projet">Bonjour {name}, <a href="/projets/nouveau">créer</a></p>;
+const b = \`\${n} projets à voir\`; const c = "majorite-simple"; const d = "Save the draft";
+export const B = () => <Field label="Titre" variant="ghost"><SubmitButton>Enregistrer</SubmitButton> CSV · Maillon</Field>;`;
+    expect(frenchStringsIn("sample.tsx", sample).map((s) => s.text)).toEqual([
+      "Voir le projet",
+      "Bonjour",
+      "créer",
+      "projets à voir",
+      "Titre",
+      "Enregistrer",
+    ]);
+  });
+});

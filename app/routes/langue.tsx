@@ -1,0 +1,26 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { authorize } from "~/guards/authorize.server";
+import { localeSwitchSchema } from "~/schemas/locale";
+import { getEnv } from "~/utils/env.server";
+import { badRequest, readFormData, safeRedirectPath } from "~/utils/http.server";
+import { localeCookie } from "~/utils/locale.server";
+
+/** Choosing a language changes a cookie, so it answers POST only; a GET just goes home. */
+export function loader({ request }: LoaderFunctionArgs) {
+  authorize(request, "langue");
+  return redirect("/");
+}
+
+/** The footer's switch: keep the language in a cookie and draw the same page again in it. */
+export async function action({ request }: ActionFunctionArgs) {
+  const formData = await readFormData(request);
+  authorize(request, "langue", formData);
+  const submission = parseWithZod(formData, { schema: localeSwitchSchema });
+  if (submission.status !== "success") throw badRequest("Choisissez le français ou l'anglais. / Choose French or English.");
+  const { lang, back } = submission.value;
+  return redirect(safeRedirectPath(back, "/"), {
+    status: 303,
+    headers: { "Set-Cookie": localeCookie(lang, getEnv().COOKIE_SECURE) },
+  });
+}
