@@ -87,7 +87,6 @@ const NOT_YET_TRANSLATED = new Set<string>([
   "app/routes/impact[.csv].ts",
   "app/routes/inscription.tsx",
   "app/routes/inscription_.$token.tsx",
-  "app/routes/langue.tsx",
   "app/routes/mentions-legales.tsx",
   "app/routes/mot-de-passe-oublie.$token.tsx",
   "app/routes/mot-de-passe-oublie._index.tsx",

@@ -4,7 +4,7 @@ import { authorize } from "~/guards/authorize.server";
 import { localeSwitchSchema } from "~/schemas/locale";
 import { getEnv } from "~/utils/env.server";
 import { badRequest, readFormData, safeRedirectPath } from "~/utils/http.server";
-import { localeCookie } from "~/utils/locale.server";
+import { localeCookie, requestText } from "~/utils/locale.server";
 
 /** Choosing a language changes a cookie, so it answers POST only; a GET just goes home. */
 export function loader({ request }: LoaderFunctionArgs) {
@@ -17,7 +17,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const formData = await readFormData(request);
   authorize(request, "langue", formData);
   const submission = parseWithZod(formData, { schema: localeSwitchSchema });
-  if (submission.status !== "success") throw badRequest("Choisissez le français ou l'anglais. / Choose French or English.");
+  if (submission.status !== "success") throw badRequest(requestText(request).t.layout.footer.unknownLanguage);
   const { lang, back } = submission.value;
   return redirect(safeRedirectPath(back, "/"), {
     status: 303,

@@ -40,6 +40,7 @@ export const layout: Messages["layout"] = {
     privacy: "Privacy",
     accessibility: "Accessibility: not compliant",
     credits: "Department boundaries: IGN — Admin Express COG 2018, Licence Ouverte 2.0.",
+    unknownLanguage: "Choose French or English.",
     languageNav: "Language",
     switchTo: "Lire ce site en français",
   },

@@ -40,6 +40,7 @@ export const layout = {
     privacy: "Confidentialité",
     accessibility: "Accessibilité : non conforme",
     credits: "Contours des départements : IGN — Admin Express COG 2018, Licence Ouverte 2.0.",
+    unknownLanguage: "Choisissez le français ou l'anglais.",
     languageNav: "Langue",
     switchTo: "Read this site in English",
   },

@@ -1,0 +1,28 @@
+import type { Messages } from "../messages";
+
+export const common: Messages["common"] = {
+  save: "Save",
+  cancel: "Cancel",
+  edit: "Edit",
+  delete: "Delete",
+  remove: "Remove",
+  publish: "Publish",
+  send: "Send",
+  confirm: "Confirm",
+  close: "Close",
+  back: "Back",
+  search: "Search",
+  filter: "Filter",
+  seeAll: "See all",
+  yes: "Yes",
+  no: "No",
+  none: "None",
+  optional: "optional",
+  required: "required",
+  previous: "Previous",
+  next: "Next",
+  page: (current: number, total: number) => `Page ${current} of ${total}`,
+  downloadCsv: "Download as CSV",
+  by: (name: string) => `by ${name}`,
+  on: (date: string) => `on ${date}`,
+};

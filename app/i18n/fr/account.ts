@@ -1,0 +1,2 @@
+/** The words of the account pages. */
+export const account = {};

@@ -1,0 +1,2 @@
+/** The words of the admin pages. */
+export const admin = {};

@@ -1,0 +1,2 @@
+/** The words of the agenda pages. */
+export const agenda = {};

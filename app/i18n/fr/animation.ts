@@ -1,0 +1,2 @@
+/** The words of the animation pages. */
+export const animation = {};

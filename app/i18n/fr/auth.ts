@@ -1,0 +1,2 @@
+/** The words of the auth pages. */
+export const auth = {};

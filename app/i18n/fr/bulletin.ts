@@ -1,0 +1,2 @@
+/** The words of the bulletin pages. */
+export const bulletin = {};

@@ -1,0 +1,2 @@
+/** The words of the clubs pages. */
+export const clubs = {};

@@ -1,0 +1,2 @@
+/** The words of the funding pages. */
+export const funding = {};

@@ -1,0 +1,2 @@
+/** The words of the impact pages. */
+export const impact = {};

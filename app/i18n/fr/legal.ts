@@ -1,0 +1,2 @@
+/** The words of the legal pages. */
+export const legal = {};

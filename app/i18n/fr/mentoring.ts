@@ -1,0 +1,2 @@
+/** The words of the mentoring pages. */
+export const mentoring = {};

@@ -1,0 +1,2 @@
+/** The words of the needs pages. */
+export const needs = {};

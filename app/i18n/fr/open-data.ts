@@ -1,0 +1,2 @@
+/** The words of the openData pages. */
+export const openData = {};

@@ -1,0 +1,2 @@
+/** The words of the organisations pages. */
+export const organisations = {};

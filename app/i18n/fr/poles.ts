@@ -1,0 +1,2 @@
+/** The words of the poles pages. */
+export const poles = {};

@@ -1,0 +1,2 @@
+/** The words of the projectEditing pages. */
+export const projectEditing = {};

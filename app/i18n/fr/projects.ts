@@ -1,0 +1,2 @@
+/** The words of the projects pages. */
+export const projects = {};

@@ -1,0 +1,2 @@
+/** The words of the resources pages. */
+export const resources = {};

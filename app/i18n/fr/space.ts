@@ -1,0 +1,2 @@
+/** The words of the space pages. */
+export const space = {};
