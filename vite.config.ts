@@ -10,6 +10,10 @@ declare module "@remix-run/node" {
 
 export default defineConfig({
   server: { port: 3000 },
+  // A native module of the server (password hashing): never scanned or bundled for the browser, and
+  // loaded by Node as is in development (its "browser" entry points at a WASI build we do not install).
+  optimizeDeps: { exclude: ["@node-rs/argon2"] },
+  ssr: { external: ["@node-rs/argon2"] },
   plugins: [
     remix({
       future: {
