@@ -2,6 +2,7 @@ import { getInputProps, type FieldMetadata } from "@conform-to/react";
 import { useFetcher } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { useFieldChoices } from "~/utils/reply";
+import { useT } from "~/i18n/context";
 import { FieldError } from "./ui/field";
 
 export type CommuneOption = { code: string; label: string };
@@ -16,12 +17,13 @@ export type CommuneOption = { code: string; label: string };
 export function CommuneField({
   meta,
   codeMeta,
-  label = "Commune",
+  label,
 }: {
   meta: FieldMetadata<string | undefined>;
   codeMeta: FieldMetadata<string | undefined>;
   label?: string;
 }) {
+  const t = useT().auth.communeField;
   const fetcher = useFetcher<{ communes: CommuneOption[] }>();
   const [code, setCode] = useState(codeMeta.initialValue ?? "");
   const options = fetcher.data?.communes ?? [];
@@ -45,9 +47,9 @@ export function CommuneField({
 
   return (
     <div className="field">
-      <label htmlFor={meta.id}>{label}</label>
+      <label htmlFor={meta.id}>{label ?? t.label}</label>
       <p className="hint" id={hintId}>
-        Tapez le nom, le code postal ou le code INSEE, puis choisissez dans la liste.
+        {t.hint}
       </p>
       <input
         key={key}
@@ -64,7 +66,7 @@ export function CommuneField({
       <FieldError meta={meta} />
       {choices.length > 0 ? (
         <fieldset>
-          <legend>Choisissez votre commune</legend>
+          <legend>{t.choose}</legend>
           <div className="checkbox-list">
             {choices.map((c) => (
               <label key={c.value}>

@@ -1,17 +1,17 @@
+import { useT } from "~/i18n/context";
+
 /**
  * « Vérifiez votre boîte de réception »: what a request for a link by e-mail answers, the same whether
  * or not the address has an account. In the demo (no SMTP server), it says where the message is written.
  */
 export function MailSent({ title, children, outbox }: { title: string; children: React.ReactNode; outbox: string | null }) {
+  const t = useT().auth.mailSent;
   return (
     <div className="container narrow">
       <h1>{title}</h1>
       {children}
       {outbox ? (
-        <p className="alert">
-          Démonstration : aucun serveur de courriel n'est configuré, les messages sont écrits dans {outbox}, au
-          format .eml, quelques secondes après la demande.
-        </p>
+        <p className="alert">{t.demo(outbox)}</p>
       ) : null}
     </div>
   );

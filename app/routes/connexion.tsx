@@ -12,11 +12,14 @@ import { getDb } from "~/utils/db.server";
 import { burnPasswordCheck, verifyPassword } from "~/utils/password.server";
 import { authorize, signInFirst } from "~/guards/authorize.server";
 import { passRetryAfter, replyInvalid, replyRefused } from "~/utils/reply.server";
+import { useT } from "~/i18n/context";
+import { metaText } from "~/i18n/meta";
+import { requestText } from "~/utils/locale.server";
 
 /** A 429 carries its Retry-After. */
 export const headers = passRetryAfter;
 
-export const meta: MetaFunction = () => [{ title: "Se connecter — Maillon" }];
+export const meta: MetaFunction<typeof loader> = ({ matches }) => [{ title: metaText(matches).auth.signIn.metaTitle }];
 
 export function loader({ request }: LoaderFunctionArgs) {
   const redirectTo = safeRedirectPath(new URL(request.url).searchParams.get("redirectTo"));
@@ -48,7 +51,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const valid = user ? await verifyPassword(user.passwordHash, password) : (await burnPasswordCheck(password), false);
   if (!user || !valid) {
     signInFailed(db, email, context.clientAddress, new Date());
-    return replyInvalid(submission, { formErrors: ["Adresse e-mail ou mot de passe incorrect."], hideFields: ["password"] });
+    return replyInvalid(submission, { formErrors: [requestText(request).t.auth.signIn.wrong], hideFields: ["password"] });
   }
 
   signInSucceeded(db, user, context.clientAddress, new Date());
@@ -61,25 +64,26 @@ export default function SignIn() {
   const { redirectTo } = useLoaderData<typeof loader>();
   const navigation = useNavigation();
   const [form, fields] = useSchemaForm(signInSchema, { id: "connexion" });
+  const t = useT().auth;
 
   return (
     <div className="container narrow">
-      <h1>Se connecter</h1>
+      <h1>{t.signIn.title}</h1>
       <ConformForm form={form}>
         <input type="hidden" name="redirectTo" value={redirectTo} />
-        <TextField meta={fields.email} label="Adresse e-mail" type="email" autoComplete="email" />
-        <TextField meta={fields.password} label="Mot de passe" type="password" autoComplete="current-password" />
+        <TextField meta={fields.email} label={t.email} type="email" autoComplete="email" />
+        <TextField meta={fields.password} label={t.password} type="password" autoComplete="current-password" />
         <div>
           <button type="submit" className="button" disabled={navigation.state === "submitting"}>
-            Se connecter
+            {t.signIn.submit}
           </button>
         </div>
       </ConformForm>
       <p>
-        <a href="/mot-de-passe-oublie">Mot de passe oublié ?</a>
+        <a href="/mot-de-passe-oublie">{t.signIn.forgotten}</a>
       </p>
       <p>
-        Pas encore de compte ? <a href="/inscription">Inscrivez-vous</a>.
+        {t.signIn.noAccount} <a href="/inscription">{t.signIn.signUpLink}</a>.
       </p>
     </div>
   );

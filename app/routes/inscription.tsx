@@ -17,14 +17,10 @@ import { authorize, signInFirst } from "~/guards/authorize.server";
 import { replyInvalid } from "~/utils/reply.server";
 import { ConformForm, useSchemaForm } from "~/components/ui/form";
 import { readFormData } from "~/utils/http.server";
+import { useT } from "~/i18n/context";
+import { metaText } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Créer un compte — Maillon" }];
-
-const ROLE_HINTS: Record<SelfServiceRole, string> = {
-  porteur: "Je veux créer ou développer une activité et trouver de l'aide.",
-  benevole: "Je partage mes compétences et j'accompagne des créateurs.",
-  epargnant: "J'investis mon épargne dans des projets de mon territoire.",
-};
+export const meta: MetaFunction<typeof loader> = ({ matches }) => [{ title: metaText(matches).auth.signUp.metaTitle }];
 
 export function loader({ request }: LoaderFunctionArgs) {
   authorize(request, "inscription");
@@ -69,16 +65,17 @@ export default function SignUp() {
   const navigation = useNavigation();
   const [form, fields] = useSchemaForm(signUpSchema, { id: "inscription", defaultValue: { roles: preselected } });
   const sent = useActionData<typeof action>();
+  const t = useT().auth;
   if (sent && "sent" in sent) {
     return (
-      <MailSent title="Vérifiez votre boîte de réception" outbox={sent.outbox}>
+      <MailSent title={t.checkInbox} outbox={sent.outbox}>
         <p>
-          Un message vient de partir vers <strong>{sent.email}</strong>. Ouvrez le lien qu'il contient pour confirmer
-          votre adresse : votre compte s'ouvrira alors. Ce lien est valable 24 heures.
+          {t.signUp.sentBefore} <strong>{sent.email}</strong>
+          {t.signUp.sentAfter}
         </p>
         <p>
-          Rien reçu après quelques minutes ? Regardez dans les indésirables, ou <a href="/inscription">recommencez
-          l'inscription</a>. Vous avez déjà un compte ? <a href="/connexion">Connectez-vous</a>.
+          {t.notReceived} <a href="/inscription">{t.signUp.restartLink}</a>. {t.haveAccount}{" "}
+          <a href="/connexion">{t.signInLink}</a>.
         </p>
       </MailSent>
     );
@@ -86,30 +83,29 @@ export default function SignUp() {
 
   return (
     <div className="container narrow">
-      <h1>Créer un compte</h1>
+      <h1>{t.signUp.title}</h1>
       <p>
-        Rejoignez le réseau de votre pôle : porteurs de projets, bénévoles et épargnants y coopèrent. Vous
-        avez déjà un compte ? <a href="/connexion">Connectez-vous</a>.
+        {t.signUp.intro} {t.haveAccount} <a href="/connexion">{t.signInLink}</a>.
       </p>
       <ConformForm form={form}>
-        <TextField meta={fields.email} label="Adresse e-mail" type="email" autoComplete="email" />
+        <TextField meta={fields.email} label={t.email} type="email" autoComplete="email" />
         <TextField
           meta={fields.displayName}
-          label="Nom affiché"
-          hint="Votre prénom et votre nom, tels que les autres membres les verront."
+          label={t.signUp.displayName}
+          hint={t.signUp.displayNameHint}
           autoComplete="name"
         />
         <TextField
           meta={fields.password}
-          label="Mot de passe"
+          label={t.password}
           type="password"
           autoComplete="new-password"
-          hint="Au moins 12 caractères. Une phrase de plusieurs mots est facile à retenir et difficile à deviner."
+          hint={t.passwordHint}
         />
         <CommuneField meta={fields.commune} codeMeta={fields.communeCode} />
         <div className="field">
           <fieldset aria-describedby={fields.roles.errors ? fields.roles.errorId : undefined}>
-            <legend>Je rejoins Maillon comme…</legend>
+            <legend>{t.signUp.rolesLegend}</legend>
             <div className="checkbox-list">
               {getCollectionProps(fields.roles, { type: "checkbox", options: [...SELF_SERVICE_ROLES] }).map(
                 ({ key, ...props }) => {
@@ -118,20 +114,20 @@ export default function SignUp() {
                     <label key={key}>
                       <input {...props} />
                       <span>
-                        <strong>{ROLE_LABELS[role]}</strong> — {ROLE_HINTS[role]}
+                        <strong>{ROLE_LABELS[role]}</strong> — {t.signUp.roleHints[role]}
                       </span>
                     </label>
                   );
                 },
               )}
             </div>
-            <p className="hint">Vous pourrez en changer plus tard dans votre compte.</p>
+            <p className="hint">{t.signUp.rolesHint}</p>
           </fieldset>
           <FieldError meta={fields.roles} />
         </div>
         <div>
           <button type="submit" className="button" disabled={navigation.state === "submitting"}>
-            Créer mon compte
+            {t.signUp.submit}
           </button>
         </div>
       </ConformForm>

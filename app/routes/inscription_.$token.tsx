@@ -8,8 +8,14 @@ import { startSession } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { readFormData } from "~/utils/http.server";
+import { useT } from "~/i18n/context";
+import { metaText } from "~/i18n/meta";
+import { requestText } from "~/utils/locale.server";
 
-export const meta: MetaFunction = () => [{ title: "Confirmer mon adresse — Maillon" }, { name: "referrer", content: "same-origin" }];
+export const meta: MetaFunction<typeof loader> = ({ matches }) => [
+  { title: metaText(matches).auth.confirm.metaTitle },
+  { name: "referrer", content: "same-origin" },
+];
 
 /** A link that opens nothing, or an address that got an account meanwhile: a page that says so (never a 500). */
 function refused(failure: Failure) {
@@ -28,7 +34,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const now = new Date();
   const confirmed = confirmSignUp(getDb(), params.token ?? "", now);
   if (!confirmed.ok) return refused(confirmed);
-  return redirectWithFlash("/espace", "Bienvenue sur Maillon ! Votre compte est créé.", {
+  return redirectWithFlash("/espace", requestText(request).t.auth.confirm.welcome, {
     headers: { "Set-Cookie": startSession(confirmed.user.id, now, request.headers.get("User-Agent")) },
   });
 }
@@ -37,23 +43,23 @@ export default function ConfirmSignUp() {
   const loaded = useLoaderData<typeof loader>();
   const answered = useActionData<typeof action>();
   const refusal = answered?.refusal ?? loaded.refusal;
+  const t = useT().auth.confirm;
   if (refusal) {
     return refusal.taken ? (
-      <DeadLink title="Cette adresse a déjà un compte" message={refusal.message} again={{ href: "/connexion", label: "Se connecter" }} />
+      <DeadLink title={t.takenTitle} message={refusal.message} again={{ href: "/connexion", label: t.signIn }} />
     ) : (
-      <DeadLink title="Ce lien ne permet plus de créer le compte" message={refusal.message} again={{ href: "/inscription", label: "Recommencer l'inscription" }} />
+      <DeadLink title={t.deadTitle} message={refusal.message} again={{ href: "/inscription", label: t.restart }} />
     );
   }
   return (
     <div className="container narrow">
-      <h1>Confirmer mon adresse</h1>
+      <h1>{t.title}</h1>
       <p>
-        Un dernier pas : confirmez que l'adresse <strong>{loaded.email}</strong> est bien la vôtre, et votre compte
-        Maillon s'ouvre.
+        {t.before} <strong>{loaded.email}</strong> {t.after}
       </p>
       <Form method="post">
         <button type="submit" className="button">
-          Confirmer et ouvrir mon compte
+          {t.submit}
         </button>
       </Form>
     </div>

@@ -13,8 +13,14 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { hashPassword, newPasswordProblem } from "~/utils/password.server";
 import { replyInvalid } from "~/utils/reply.server";
 import { readFormData } from "~/utils/http.server";
+import { useT } from "~/i18n/context";
+import { metaText } from "~/i18n/meta";
+import { requestText } from "~/utils/locale.server";
 
-export const meta: MetaFunction = () => [{ title: "Choisir un nouveau mot de passe — Maillon" }, { name: "referrer", content: "same-origin" }];
+export const meta: MetaFunction<typeof loader> = ({ matches }) => [
+  { title: metaText(matches).auth.reset.metaTitle },
+  { name: "referrer", content: "same-origin" },
+];
 
 /** A link that opens nothing: a page that says why, with the way to ask again (404, never a 500). */
 function dead(message: string) {
@@ -44,35 +50,36 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!done.ok) return dead(done.message);
   // A person locked out by too many wrong tries can sign in with the new password at once.
   forgiveSignInFailures(db, done.email);
-  return redirectWithFlash("/connexion", "Votre mot de passe a été modifié et vos sessions ouvertes ont été fermées. Connectez-vous avec le nouveau.");
+  return redirectWithFlash("/connexion", requestText(request).t.auth.reset.done);
 }
 
 export default function ResetPassword() {
   const loaded = useLoaderData<typeof loader>();
   const answered = useActionData<typeof action>();
   const [form, fields] = useSchemaForm(resetPasswordSchema, { id: "nouveau-mot-de-passe" });
+  const t = useT().auth.reset;
   const deadMessage = (answered && "dead" in answered ? answered.dead : null) ?? loaded.dead;
   if (deadMessage) {
     return (
       <DeadLink
-        title="Ce lien ne permet plus de changer le mot de passe"
+        title={t.deadTitle}
         message={deadMessage}
-        again={{ href: "/mot-de-passe-oublie", label: "Demander un nouveau lien" }}
+        again={{ href: "/mot-de-passe-oublie", label: t.again }}
       />
     );
   }
   return (
     <div className="container narrow">
-      <h1>Choisir un nouveau mot de passe</h1>
+      <h1>{t.title}</h1>
       <ConformForm form={form}>
         <TextField
           meta={fields.password}
-          label="Nouveau mot de passe"
+          label={t.password}
           type="password"
           autoComplete="new-password"
-          hint="Au moins 12 caractères. Une phrase de plusieurs mots est facile à retenir et difficile à deviner. Vos sessions ouvertes seront fermées."
+          hint={t.hint}
         />
-        <SubmitButton>Enregistrer mon mot de passe</SubmitButton>
+        <SubmitButton>{t.submit}</SubmitButton>
       </ConformForm>
     </div>
   );

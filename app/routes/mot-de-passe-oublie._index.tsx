@@ -11,8 +11,10 @@ import { getDb } from "~/utils/db.server";
 import { outboxDescription } from "~/utils/mail.server";
 import { replyInvalid } from "~/utils/reply.server";
 import { readFormData } from "~/utils/http.server";
+import { useT } from "~/i18n/context";
+import { metaText } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Mot de passe oublié — Maillon" }];
+export const meta: MetaFunction<typeof loader> = ({ matches }) => [{ title: metaText(matches).auth.forgot.metaTitle }];
 
 export function loader({ request }: LoaderFunctionArgs) {
   authorize(request, "mot-de-passe-oublie._index");
@@ -32,33 +34,33 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function ForgotPassword() {
   const sent = useActionData<typeof action>();
   const [form, fields] = useSchemaForm(forgotPasswordSchema, { id: "mot-de-passe-oublie" });
+  const t = useT().auth;
   if (sent && "sent" in sent) {
     return (
-      <MailSent title="Vérifiez votre boîte de réception" outbox={sent.outbox}>
+      <MailSent title={t.checkInbox} outbox={sent.outbox}>
         <p>
-          Si un compte Maillon utilise l'adresse <strong>{sent.email}</strong>, un message vient d'y partir avec un lien
-          pour choisir un nouveau mot de passe. Ce lien est valable une heure et ne sert qu'une fois.
+          {t.forgot.sentBefore} <strong>{sent.email}</strong>
+          {t.forgot.sentAfter}
         </p>
         <p>
-          Rien reçu après quelques minutes ? Regardez dans les indésirables, ou <a href="/mot-de-passe-oublie">demandez un
-          nouveau lien</a>.
+          {t.notReceived} <a href="/mot-de-passe-oublie">{t.forgot.newLink}</a>.
         </p>
         <p>
-          <a href="/connexion">Retour à la connexion</a>
+          <a href="/connexion">{t.forgot.backToSignIn}</a>
         </p>
       </MailSent>
     );
   }
   return (
     <div className="container narrow">
-      <h1>Mot de passe oublié</h1>
-      <p>Indiquez l'adresse de votre compte : nous y enverrons un lien pour choisir un nouveau mot de passe.</p>
+      <h1>{t.forgot.title}</h1>
+      <p>{t.forgot.intro}</p>
       <ConformForm form={form}>
-        <TextField meta={fields.email} label="Adresse e-mail" type="email" autoComplete="email" />
-        <SubmitButton>Recevoir un lien</SubmitButton>
+        <TextField meta={fields.email} label={t.email} type="email" autoComplete="email" />
+        <SubmitButton>{t.forgot.submit}</SubmitButton>
       </ConformForm>
       <p>
-        Vous vous en souvenez ? <a href="/connexion">Connectez-vous</a>.
+        {t.forgot.remembered} <a href="/connexion">{t.signInLink}</a>.
       </p>
     </div>
   );

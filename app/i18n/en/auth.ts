@@ -1,3 +1,82 @@
 import type { Messages } from "../messages";
 
-export const auth: Messages["auth"] = {};
+export const auth: Messages["auth"] = {
+  email: "Email address",
+  password: "Password",
+  checkInbox: "Check your inbox",
+  notReceived: "Nothing after a few minutes? Look in your spam folder, or",
+  haveAccount: "Already have an account?",
+  signInLink: "Sign in",
+  passwordHint: "At least 12 characters. A phrase of several words is easy to remember and hard to guess.",
+  signIn: {
+    metaTitle: "Sign in — Maillon",
+    title: "Sign in",
+    submit: "Sign in",
+    wrong: "Wrong email address or password.",
+    forgotten: "Forgotten your password?",
+    noAccount: "No account yet?",
+    signUpLink: "Sign up",
+  },
+  signUp: {
+    metaTitle: "Create an account — Maillon",
+    title: "Create an account",
+    intro: "Join your hub's network: project holders, volunteers and savers cooperate there.",
+    displayName: "Display name",
+    displayNameHint: "Your first name and surname, as other members will see them.",
+    rolesLegend: "I am joining Maillon as…",
+    rolesHint: "You can change this later in your account.",
+    roleHints: {
+      porteur: "I want to start or grow a business and find help.",
+      benevole: "I share my skills and mentor founders.",
+      epargnant: "I invest my savings in projects in my area.",
+    },
+    submit: "Create my account",
+    sentBefore: "A message has just been sent to",
+    sentAfter:
+      ". Open the link it contains to confirm your address: your account will then open. The link is valid for 24 hours.",
+    restartLink: "start signing up again",
+  },
+  confirm: {
+    metaTitle: "Confirm my address — Maillon",
+    title: "Confirm my address",
+    before: "One last step: confirm that the address",
+    after: "is yours, and your Maillon account opens.",
+    submit: "Confirm and open my account",
+    welcome: "Welcome to Maillon! Your account has been created.",
+    takenTitle: "This address already has an account",
+    signIn: "Sign in",
+    deadTitle: "This link can no longer create the account",
+    restart: "Start signing up again",
+  },
+  forgot: {
+    metaTitle: "Forgotten password — Maillon",
+    title: "Forgotten password",
+    intro: "Enter your account's address: we will send a link there to choose a new password.",
+    submit: "Get a link",
+    remembered: "Remembered it?",
+    sentBefore: "If a Maillon account uses the address",
+    sentAfter:
+      ", a message has just been sent there with a link to choose a new password. The link is valid for one hour and works only once.",
+    newLink: "ask for a new link",
+    backToSignIn: "Back to sign in",
+  },
+  reset: {
+    metaTitle: "Choose a new password — Maillon",
+    title: "Choose a new password",
+    password: "New password",
+    hint: "At least 12 characters. A phrase of several words is easy to remember and hard to guess. Your open sessions will be closed.",
+    submit: "Save my password",
+    deadTitle: "This link can no longer change the password",
+    again: "Ask for a new link",
+    done: "Your password has been changed and your open sessions have been closed. Sign in with the new one.",
+  },
+  communeField: {
+    label: "Municipality",
+    hint: "Type the name, the postcode or the INSEE code, then choose from the list.",
+    choose: "Choose your municipality",
+  },
+  mailSent: {
+    demo: (outbox: string) =>
+      `Demo: no mail server is configured; messages are written to ${outbox}, in .eml format, a few seconds after the request.`,
+  },
+};

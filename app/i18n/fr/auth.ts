@@ -1,2 +1,81 @@
-/** The words of the auth pages. */
-export const auth = {};
+/** The words of the auth pages: signing in, signing up, the forgotten password, and their e-mailed links. */
+export const auth = {
+  email: "Adresse e-mail",
+  password: "Mot de passe",
+  checkInbox: "Vérifiez votre boîte de réception",
+  notReceived: "Rien reçu après quelques minutes ? Regardez dans les indésirables, ou",
+  haveAccount: "Vous avez déjà un compte ?",
+  signInLink: "Connectez-vous",
+  passwordHint: "Au moins 12 caractères. Une phrase de plusieurs mots est facile à retenir et difficile à deviner.",
+  signIn: {
+    metaTitle: "Se connecter — Maillon",
+    title: "Se connecter",
+    submit: "Se connecter",
+    wrong: "Adresse e-mail ou mot de passe incorrect.",
+    forgotten: "Mot de passe oublié ?",
+    noAccount: "Pas encore de compte ?",
+    signUpLink: "Inscrivez-vous",
+  },
+  signUp: {
+    metaTitle: "Créer un compte — Maillon",
+    title: "Créer un compte",
+    intro: "Rejoignez le réseau de votre pôle : porteurs de projets, bénévoles et épargnants y coopèrent.",
+    displayName: "Nom affiché",
+    displayNameHint: "Votre prénom et votre nom, tels que les autres membres les verront.",
+    rolesLegend: "Je rejoins Maillon comme…",
+    rolesHint: "Vous pourrez en changer plus tard dans votre compte.",
+    roleHints: {
+      porteur: "Je veux créer ou développer une activité et trouver de l'aide.",
+      benevole: "Je partage mes compétences et j'accompagne des créateurs.",
+      epargnant: "J'investis mon épargne dans des projets de mon territoire.",
+    },
+    submit: "Créer mon compte",
+    sentBefore: "Un message vient de partir vers",
+    sentAfter:
+      ". Ouvrez le lien qu'il contient pour confirmer votre adresse : votre compte s'ouvrira alors. Ce lien est valable 24 heures.",
+    restartLink: "recommencez l'inscription",
+  },
+  confirm: {
+    metaTitle: "Confirmer mon adresse — Maillon",
+    title: "Confirmer mon adresse",
+    before: "Un dernier pas : confirmez que l'adresse",
+    after: "est bien la vôtre, et votre compte Maillon s'ouvre.",
+    submit: "Confirmer et ouvrir mon compte",
+    welcome: "Bienvenue sur Maillon ! Votre compte est créé.",
+    takenTitle: "Cette adresse a déjà un compte",
+    signIn: "Se connecter",
+    deadTitle: "Ce lien ne permet plus de créer le compte",
+    restart: "Recommencer l'inscription",
+  },
+  forgot: {
+    metaTitle: "Mot de passe oublié — Maillon",
+    title: "Mot de passe oublié",
+    intro: "Indiquez l'adresse de votre compte : nous y enverrons un lien pour choisir un nouveau mot de passe.",
+    submit: "Recevoir un lien",
+    remembered: "Vous vous en souvenez ?",
+    sentBefore: "Si un compte Maillon utilise l'adresse",
+    sentAfter:
+      ", un message vient d'y partir avec un lien pour choisir un nouveau mot de passe. Ce lien est valable une heure et ne sert qu'une fois.",
+    newLink: "demandez un nouveau lien",
+    backToSignIn: "Retour à la connexion",
+  },
+  reset: {
+    metaTitle: "Choisir un nouveau mot de passe — Maillon",
+    title: "Choisir un nouveau mot de passe",
+    password: "Nouveau mot de passe",
+    hint: "Au moins 12 caractères. Une phrase de plusieurs mots est facile à retenir et difficile à deviner. Vos sessions ouvertes seront fermées.",
+    submit: "Enregistrer mon mot de passe",
+    deadTitle: "Ce lien ne permet plus de changer le mot de passe",
+    again: "Demander un nouveau lien",
+    done: "Votre mot de passe a été modifié et vos sessions ouvertes ont été fermées. Connectez-vous avec le nouveau.",
+  },
+  communeField: {
+    label: "Commune",
+    hint: "Tapez le nom, le code postal ou le code INSEE, puis choisissez dans la liste.",
+    choose: "Choisissez votre commune",
+  },
+  mailSent: {
+    demo: (outbox: string) =>
+      `Démonstration : aucun serveur de courriel n'est configuré, les messages sont écrits dans ${outbox}, au format .eml, quelques secondes après la demande.`,
+  },
+};
