@@ -210,6 +210,7 @@ function buildStore(client: Client): MatchingStore {
     stats: { fullBuilds: 1, incrementalSyncs: 0, volunteerReloads: 0, projectReloads: 0, clubReloads: 0 },
   };
   forEachVolunteer(client, null, (v) => store.volunteers.upsert(prepareVolunteer(v, ref.points, ref.interner)), ref.communeCodes);
+  store.volunteers.refine();
   reloadProjects(store, null);
   reloadClubs(store);
   return store;

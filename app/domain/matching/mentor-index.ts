@@ -38,8 +38,6 @@ import type { CandidateList } from "./round";
 import { TopK } from "./top-k";
 import { DEFAULT_MENTOR_WEIGHTS } from "./weights";
 
-/** Upper bounds of the radius classes, km. Larger radii go to a class scanned whole. */
-export const RADIUS_CLASSES = [5, 10, 20, 30, 50, 100, 200, 500, 1000] as const;
 /** Slack on the chord prefilter: it may let a few extra pairs through, never drop one. */
 const PREFILTER_SLACK = 1 + 1e-6;
 
@@ -125,8 +123,6 @@ class PointGrid {
   }
 }
 
-type RadiusClassGrid = { maxRadiusKm: number; grid: PointGrid };
-
 /**
  * A volunteer's record in the grids: unit vector, squared chord of the radius,
  * capacity and history values, then slot × 4 + level (the key). Everything the
@@ -134,18 +130,480 @@ type RadiusClassGrid = { maxRadiusKm: number; grid: PointGrid };
  */
 const STRIDE = 7;
 
-class SkillBucket {
-  readonly classes: RadiusClassGrid[] = RADIUS_CLASSES.map((r) => ({
-    maxRadiusKm: r,
-    grid: new PointGrid(r / KM_PER_DEGREE, STRIDE),
-  }));
-  /** Radii above the last class: one coarse grid scanned whole. */
-  readonly wide = new PointGrid(10, STRIDE);
-  /** Records of volunteers who accept remote work (with or without a point; x is NaN without). */
-  readonly remote: number[] = [];
+/** Upper bounds of the radius classes, km. Larger radii go to one more grid. */
+export const RADIUS_CLASSES = [5, 10, 20, 30, 50, 100, 200, 500, 1000] as const;
+/** Cells are as wide as their class's radius, up to this many km (so the floor's cutoff can trim wide classes). */
+const MAX_CELL_KM = 50;
+/** Remote volunteers' cells, degrees (≈ 55 × 38 km in France). */
+const REMOTE_CELL_DEG = 0.5;
+/** Per-cell numbers, in one typed array: centre (unit vector), bounding chord, then maxima. */
+const META = 8;
+const M_X = 0;
+const M_Y = 1;
+const M_Z = 2;
+/** Chord from the centre to the farthest record ever added (never shrinks: stays an upper bound). */
+const M_RC = 3;
+/** Largest radius chord², capacity value, history value and level code ever added. */
+const M_CHORD2 = 4;
+const M_CAP = 5;
+const M_TRACK = 6;
+const M_LEVEL = 7;
+/** Kilometres of arc per unit of chord, over the distance's half value: the distance part of a bound. */
+const DISTANCE_SCALE = EARTH_RADIUS_KM / DISTANCE_HALF_KM;
+/** Slack on bounding chords: rounding can only widen a bound. */
+const CHORD_SLACK = 1e-12;
 
-  gridFor(radiusKm: number): PointGrid {
-    return this.classes.find((c) => radiusKm <= c.maxRadiusKm)?.grid ?? this.wide;
+/** Small integers (< 2²⁸ for cells of ≥ 0.022°): a Map keyed by heap numbers hashes much slower. */
+function fineKey(i: number, j: number): number {
+  return (i + 8192) * 16384 + (j + 8192);
+}
+
+/** `refine` halves a grid's cells while they hold more records than this on average. */
+const RECORDS_PER_CELL = 96;
+/** …down to this side, degrees (≈ 2.8 km). */
+const MIN_CELL_DEG = 0.025;
+
+/**
+ * One skill's volunteers on a uniform grid of small cells. Each cell keeps a
+ * bounding sphere of its records and the maxima of what scores them, so a
+ * query walks the cells nearest first and stops where no record left could
+ * reach its list (see `MentorIndex.scan`). Maxima only grow (a removal keeps
+ * them): they stay upper bounds whatever the order of changes.
+ */
+class VolunteerGrid {
+  private index = new Map<number, number>();
+  recs: number[][] = [];
+  meta = new Float64Array(64 * META);
+  /** Index extents of the cells ever created (never shrink). */
+  i0 = Infinity;
+  i1 = -Infinity;
+  j0 = Infinity;
+  j1 = -Infinity;
+  /** Maxima over every record ever added. */
+  maxChord2 = 0;
+  maxCap = 0;
+  maxTrack = 0;
+  maxLevel = 0;
+  maxRadiusKm = 0;
+
+  constructor(public cellDeg: number) {}
+
+  latIndex(latitude: number): number {
+    return Math.floor(latitude / this.cellDeg);
+  }
+
+  lonIndex(longitude: number): number {
+    return Math.floor(longitude / this.cellDeg);
+  }
+
+  get cellCount(): number {
+    return this.recs.length;
+  }
+
+  cellAt(i: number, j: number): number {
+    return this.index.get(fineKey(i, j)) ?? -1;
+  }
+
+  add(p: GeoPoint, radiusKm: number, record: readonly number[]): void {
+    const i = this.latIndex(p.latitude);
+    const j = this.lonIndex(p.longitude);
+    const key = fineKey(i, j);
+    let c = this.index.get(key);
+    if (c === undefined) {
+      c = this.recs.length;
+      this.index.set(key, c);
+      this.recs.push([]);
+      if ((c + 1) * META > this.meta.length) {
+        const grown = new Float64Array(this.meta.length * 2);
+        grown.set(this.meta);
+        this.meta = grown;
+      }
+      const [cx, cy, cz] = unitVector({ latitude: (i + 0.5) * this.cellDeg, longitude: (j + 0.5) * this.cellDeg });
+      this.meta[c * META + M_X] = cx;
+      this.meta[c * META + M_Y] = cy;
+      this.meta[c * META + M_Z] = cz;
+      this.i0 = Math.min(this.i0, i);
+      this.i1 = Math.max(this.i1, i);
+      this.j0 = Math.min(this.j0, j);
+      this.j1 = Math.max(this.j1, j);
+    }
+    const m = this.meta;
+    const b = c * META;
+    const dx = (record[0] as number) - (m[b + M_X] as number);
+    const dy = (record[1] as number) - (m[b + M_Y] as number);
+    const dz = (record[2] as number) - (m[b + M_Z] as number);
+    const rc = Math.sqrt(dx * dx + dy * dy + dz * dz) * (1 + 1e-9) + CHORD_SLACK;
+    const chord2 = record[3] as number;
+    const cap = record[4] as number;
+    const track = record[5] as number;
+    const level = (record[6] as number) & 3;
+    m[b + M_RC] = Math.max(m[b + M_RC] as number, rc);
+    m[b + M_CHORD2] = Math.max(m[b + M_CHORD2] as number, chord2);
+    m[b + M_CAP] = Math.max(m[b + M_CAP] as number, cap);
+    m[b + M_TRACK] = Math.max(m[b + M_TRACK] as number, track);
+    m[b + M_LEVEL] = Math.max(m[b + M_LEVEL] as number, level);
+    this.maxChord2 = Math.max(this.maxChord2, chord2);
+    this.maxCap = Math.max(this.maxCap, cap);
+    this.maxTrack = Math.max(this.maxTrack, track);
+    this.maxLevel = Math.max(this.maxLevel, level);
+    this.maxRadiusKm = Math.max(this.maxRadiusKm, radiusKm);
+    const cell = this.recs[c] as number[];
+    for (const x of record) cell.push(x);
+  }
+
+  /**
+   * Sized by the data: halves the cells while they hold more than
+   * `RECORDS_PER_CELL` records on average (a national index is ten times as
+   * dense as a regional one, and a dense cell is read whole), then rebuilds
+   * them from the records. `pointOf` gives a record's point by its slot.
+   */
+  refine(pointOf: (slot: number) => GeoPoint): void {
+    let records = 0;
+    for (const cell of this.recs) records += cell.length / STRIDE;
+    if (this.recs.length === 0 || records / this.recs.length <= RECORDS_PER_CELL || this.cellDeg / 2 < MIN_CELL_DEG) return;
+    const old = this.recs;
+    this.cellDeg /= 2;
+    this.index = new Map();
+    this.recs = [];
+    this.meta = new Float64Array(64 * META);
+    this.i0 = Infinity;
+    this.i1 = -Infinity;
+    this.j0 = Infinity;
+    this.j1 = -Infinity;
+    const record: number[] = new Array<number>(STRIDE).fill(0);
+    for (const cell of old) {
+      for (let i = 0; i < cell.length; i += STRIDE) {
+        for (let k = 0; k < STRIDE; k++) record[k] = cell[i + k] as number;
+        this.add(pointOf((record[STRIDE - 1] as number) >> 2), this.maxRadiusKm, record);
+      }
+    }
+    this.refine(pointOf);
+  }
+
+  remove(p: GeoPoint, recordKey: number): void {
+    const c = this.cellAt(this.latIndex(p.latitude), this.lonIndex(p.longitude));
+    if (c >= 0) removeRecord(this.recs[c] as number[], STRIDE, recordKey);
+  }
+}
+
+class SkillBucket {
+  /** Volunteers with a point, by where they live, one grid per radius class (the last: larger radii). */
+  readonly local: VolunteerGrid[] = [...RADIUS_CLASSES, 5000].map((r) => new VolunteerGrid(Math.min(r, MAX_CELL_KM) / KM_PER_DEGREE));
+  /** Volunteers with a point who accept remote work. */
+  readonly remote = new VolunteerGrid(REMOTE_CELL_DEG);
+
+  localFor(radiusKm: number): VolunteerGrid {
+    const k = RADIUS_CLASSES.findIndex((r) => radiusKm <= r);
+    return this.local[k < 0 ? RADIUS_CLASSES.length : k] as VolunteerGrid;
+  }
+  /** Records of volunteers who accept remote work and have no point (x is NaN). */
+  readonly remoteNoPoint: number[] = [];
+}
+
+/** The walk of one grid: a box of cell indices, shrunk as the list's floor rises. */
+type Box = { i0: number; i1: number; j0: number; j1: number };
+
+function boxFor(grid: VolunteerGrid, p: GeoPoint, km: number, out: Box): void {
+  out.i0 = grid.i0;
+  out.i1 = grid.i1;
+  out.j0 = grid.j0;
+  out.j1 = grid.j1;
+  if (!(km < Infinity)) return;
+  const { dLat, dLon } = boundingDegrees(p, km);
+  out.i0 = Math.max(out.i0, grid.latIndex(p.latitude - dLat));
+  out.i1 = Math.min(out.i1, grid.latIndex(p.latitude + dLat));
+  if (dLon === null) return;
+  const lonLow = p.longitude - dLon;
+  const lonHigh = p.longitude + dLon;
+  // Across the antimeridian the box keeps every longitude.
+  if (lonLow < -180 || lonHigh > 180) return;
+  out.j0 = Math.max(out.j0, grid.lonIndex(lonLow));
+  out.j1 = Math.min(out.j1, grid.lonIndex(lonHigh));
+}
+
+/**
+ * The great-circle distance beyond which no record of `grid` can score `floor`
+ * hundredths (Infinity when any distance still could): solves the score bound
+ * (level, capacity and history at the grid's maxima, domain and recency at 1)
+ * for the chord. Only speed depends on its precision: the walk records the
+ * bound at the distance it stops at, which is sound by itself.
+ */
+function cutoffKm(floor: number, rest: number, wDistance: number): number {
+  if (floor === -Infinity) return Infinity;
+  const allowance = (floor - 0.5 - 1e-6) / 100 - rest;
+  if (!(allowance > 0)) return Infinity;
+  const chord = Math.max(0, (wDistance / allowance - 1) / DISTANCE_SCALE);
+  if (chord >= 2) return Infinity;
+  return 2 * EARTH_RADIUS_KM * Math.asin(chord / 2) * (1 + 1e-9) + 1e-9;
+}
+
+/** The per-slot columns a scan reads. */
+type Columns = {
+  ids: Int32Array;
+  lat: Float64Array;
+  lon: Float64Array;
+  radius: Float64Array;
+  uncertainty: Float64Array;
+  lastActive: Float64Array;
+  domains: Int32Array;
+  slots: readonly (PreparedVolunteer | null)[];
+};
+
+/**
+ * One query's scan (see `MentorIndex.scan`): its constants in fields and its
+ * loops in methods, not closures, so nothing is allocated per cell or record.
+ * The record loops are written out flat: they run millions of times in a
+ * national round.
+ */
+class ScanRun {
+  private readonly x: number;
+  private readonly y: number;
+  private readonly z: number;
+  private readonly ownerId: number;
+  private readonly declined: ReadonlySet<number>;
+  private readonly asked: ReadonlySet<number>;
+  private readonly checkSets: boolean;
+  private readonly domainId: number;
+  private readonly domainBit: number;
+  private readonly pf: number;
+  private readonly hasPoint: boolean;
+  private readonly plat: number;
+  private readonly plon: number;
+  private readonly pu: number;
+  // Upper-bound pieces: the skill part per level (exact), domain and recency at 1.
+  private readonly s0: number;
+  private readonly s1: number;
+  private readonly s2: number;
+  private readonly fixedPart: number;
+  private readonly wDistance: number;
+  private readonly wCapacity: number;
+  private readonly wTrack: number;
+  private readonly box: Box = { i0: 0, i1: 0, j0: 0, j1: 0 };
+  private readonly ring: number[] = [];
+
+  constructor(
+    private readonly col: Columns,
+    need: PreparedNeed,
+    private readonly w: CompiledMentorWeights,
+    private readonly nowMs: number,
+    private readonly top: TopK<unknown> | null,
+    private readonly visit: SlotVisitor,
+  ) {
+    const project = need.project;
+    const point = project.point;
+    this.x = project.x;
+    this.y = project.y;
+    this.z = project.z;
+    this.ownerId = project.ownerId;
+    this.declined = project.declinedVolunteerIds;
+    this.asked = need.openVolunteerIds;
+    this.checkSets = this.declined.size > 0 || this.asked.size > 0;
+    this.domainId = project.activityDomainId;
+    this.domainBit = this.domainId >= 1 && this.domainId <= MASK_BITS ? 1 << (this.domainId - 1) : 0;
+    this.pf = need.priorityFactor;
+    this.hasPoint = point !== null;
+    this.plat = point?.latitude ?? Number.NaN;
+    this.plon = point?.longitude ?? Number.NaN;
+    this.pu = point?.uncertaintyKm ?? 0;
+    this.s0 = w.skillLevel * skillLevelValue(0, this.pf);
+    this.s1 = w.skillLevel * skillLevelValue(1, this.pf);
+    this.s2 = w.skillLevel * skillLevelValue(2, this.pf);
+    this.fixedPart = w.sharedDomain + w.recency;
+    this.wDistance = w.distance;
+    this.wCapacity = w.capacity;
+    this.wTrack = w.trackRecord;
+  }
+
+  private levelPart(level: number): number {
+    return level >= 2 ? this.s2 : level >= 1 ? this.s1 : this.s0;
+  }
+
+  private shares(slot: number): boolean {
+    const mask = this.col.domains[slot] as number;
+    if (this.domainBit !== 0) return (mask & this.domainBit) !== 0;
+    return (mask & (1 << MASK_BITS)) !== 0 && (this.col.slots[slot]?.domainIds.includes(this.domainId) ?? false);
+  }
+
+  /** Records of one cell of a local grid (volunteers whose own radius may reach the project). */
+  localCell(cell: number[]): void {
+    const { x, y, z, s0, s1, s2, wDistance, wCapacity, wTrack, fixedPart, top, ownerId, checkSets, declined, asked, plat, plon, pu, pf, w, nowMs } = this;
+    const { ids, lat, lon, radius, uncertainty, lastActive } = this.col;
+    for (let i = 0; i < cell.length; i += STRIDE) {
+      const dx = (cell[i] as number) - x;
+      const dy = (cell[i + 1] as number) - y;
+      const dz = (cell[i + 2] as number) - z;
+      const c2 = dx * dx + dy * dy + dz * dz;
+      // Beyond the radius: out at once, without touching anything else.
+      if (!(c2 <= (cell[i + 3] as number))) continue;
+      const entry = cell[i + 6] as number;
+      const slot = entry >> 2;
+      const level = entry & 3;
+      if (top !== null) {
+        const ub =
+          (level === 2 ? s2 : level === 1 ? s1 : s0) +
+          wDistance / (1 + Math.sqrt(c2) * DISTANCE_SCALE) +
+          wCapacity * (cell[i + 4] as number) +
+          wTrack * (cell[i + 5] as number) +
+          fixedPart;
+        const h = Math.round(ub * 100 + 1e-6);
+        if (h < top.floor) {
+          if (h > 0) top.skip(h);
+          continue;
+        }
+      }
+      const id = ids[slot] as number;
+      if (id === ownerId || (checkSets && (declined.has(id) || asked.has(id)))) continue;
+      const d = haversineKmRaw(lat[slot] as number, lon[slot] as number, plat, plon);
+      if (d > (radius[slot] as number)) continue;
+      const scored = scoredDistanceKm(d, (uncertainty[slot] as number) + pu);
+      const h = scoreHundredths(level, pf, scored, this.shares(slot), cell[i + 4] as number, cell[i + 5] as number, lastActive[slot] as number, w, nowMs);
+      this.visit(slot, level, d, false, h);
+    }
+  }
+
+  /** Records of volunteers who accept remote work, for a project that does. */
+  remoteCell(remote: number[]): void {
+    const { x, y, z, s0, s1, s2, wDistance, wCapacity, wTrack, fixedPart, top, ownerId, checkSets, declined, asked, plat, plon, pu, pf, w, nowMs, hasPoint } = this;
+    const { ids, lat, lon, radius, uncertainty, lastActive } = this.col;
+    for (let i = 0; i < remote.length; i += STRIDE) {
+      const entry = remote[i + 6] as number;
+      const slot = entry >> 2;
+      const level = entry & 3;
+      const vx = remote[i] as number;
+      const located = hasPoint && vx === vx; // NaN ≠ NaN: no point
+      let chordLength = 0;
+      let d: number | null = null;
+      if (located) {
+        const dx = vx - x;
+        const dy = (remote[i + 1] as number) - y;
+        const dz = (remote[i + 2] as number) - z;
+        const c2 = dx * dx + dy * dy + dz * dz;
+        chordLength = Math.sqrt(c2);
+        if (c2 <= (remote[i + 3] as number)) {
+          // Within the radius, or at its very edge: decide exactly as the local grid did.
+          d = haversineKmRaw(lat[slot] as number, lon[slot] as number, plat, plon);
+          if (d <= (radius[slot] as number)) continue;
+        }
+      }
+      if (top !== null) {
+        const ub =
+          (level === 2 ? s2 : level === 1 ? s1 : s0) +
+          wDistance / (1 + chordLength * DISTANCE_SCALE) +
+          wCapacity * (remote[i + 4] as number) +
+          wTrack * (remote[i + 5] as number) +
+          fixedPart;
+        const h = Math.round(ub * 100 + 1e-6);
+        if (h < top.floor) {
+          if (h > 0) top.skip(h);
+          continue;
+        }
+      }
+      const id = ids[slot] as number;
+      if (id === ownerId || (checkSets && (declined.has(id) || asked.has(id)))) continue;
+      if (located && d === null) d = haversineKmRaw(lat[slot] as number, lon[slot] as number, plat, plon);
+      const scored = scoredDistanceKm(d, (uncertainty[slot] as number) + pu);
+      const h = scoreHundredths(level, pf, scored, this.shares(slot), remote[i + 4] as number, remote[i + 5] as number, lastActive[slot] as number, w, nowMs);
+      this.visit(slot, level, d, true, h);
+    }
+  }
+
+  /** Lower bound of the chord from the project to any record of cell `c`. */
+  private nearestChord(m: Float64Array, c: number): number {
+    const b = c * META;
+    const dx = (m[b + M_X] as number) - this.x;
+    const dy = (m[b + M_Y] as number) - this.y;
+    const dz = (m[b + M_Z] as number) - this.z;
+    const lb = Math.sqrt(dx * dx + dy * dy + dz * dz) - (m[b + M_RC] as number) - CHORD_SLACK;
+    return lb > 0 ? lb : 0;
+  }
+
+  /** Reads cell `c` unless nothing in it can be eligible (radius) or reach the floor (its bound, recorded). */
+  private consider(grid: VolunteerGrid, c: number, radiusCheck: boolean, remote: boolean): void {
+    const m = grid.meta;
+    const b = c * META;
+    const lb = this.nearestChord(m, c);
+    if (radiusCheck && lb * lb > (m[b + M_CHORD2] as number)) return;
+    const top = this.top;
+    if (top !== null) {
+      const ub =
+        this.levelPart(m[b + M_LEVEL] as number) +
+        this.wDistance / (1 + lb * DISTANCE_SCALE) +
+        this.wCapacity * (m[b + M_CAP] as number) +
+        this.wTrack * (m[b + M_TRACK] as number) +
+        this.fixedPart;
+      const h = Math.round(ub * 100 + 1e-6);
+      if (h < top.floor) {
+        if (h > 0) top.skip(h);
+        return;
+      }
+    }
+    const cell = grid.recs[c] as number[];
+    if (remote) this.remoteCell(cell);
+    else this.localCell(cell);
+  }
+
+  /**
+   * Walks `grid` around the project's point in rings of cells, nearest first,
+   * up to `searchKm` (Infinity: the whole grid), the box shrinking as the
+   * list's floor rises. `radiusCheck`: a cell whose nearest chord exceeds every
+   * radius in it holds nothing eligible.
+   */
+  walk(grid: VolunteerGrid, p: GeoPoint, searchKm: number, radiusCheck: boolean, remote: boolean): void {
+    if (grid.cellCount === 0) return;
+    const top = this.top;
+    const box = this.box;
+    // The bound of any record of the grid but for its distance part.
+    const rest = this.levelPart(grid.maxLevel) + this.wCapacity * grid.maxCap + this.wTrack * grid.maxTrack + this.fixedPart;
+    let floorSeen = top === null ? -Infinity : top.floor;
+    let km = Math.min(searchKm, cutoffKm(floorSeen, rest, this.wDistance));
+    boxFor(grid, p, km, box);
+    if ((box.i1 - box.i0 + 1) * (box.j1 - box.j0 + 1) > 4 * grid.cellCount + 64) {
+      // A box with far more places than the grid has cells: every cell, each checked by its bound.
+      for (let c = 0; c < grid.cellCount; c++) this.consider(grid, c, radiusCheck, remote);
+      return;
+    }
+    const ring = this.ring;
+    const ci = grid.latIndex(p.latitude);
+    const cj = grid.lonIndex(p.longitude);
+    for (let k = 0; ; k++) {
+      if (top !== null && top.floor !== floorSeen) {
+        floorSeen = top.floor;
+        km = Math.min(searchKm, cutoffKm(floorSeen, rest, this.wDistance));
+        boxFor(grid, p, km, box);
+      }
+      const { i0, i1, j0, j1 } = box;
+      if (i0 > i1 || j0 > j1 || k > Math.max(ci - i0, i1 - ci, cj - j0, j1 - cj)) break;
+      ring.length = 0;
+      const ja = Math.max(cj - k, j0);
+      const jb = Math.min(cj + k, j1);
+      for (let side = 0; side < (k === 0 ? 1 : 2); side++) {
+        const i = side === 0 ? ci - k : ci + k;
+        if (i < i0 || i > i1) continue;
+        for (let j = ja; j <= jb; j++) {
+          const c = grid.cellAt(i, j);
+          if (c >= 0) ring.push(c);
+        }
+      }
+      if (k > 0) {
+        const ia = Math.max(ci - k + 1, i0);
+        const ib = Math.min(ci + k - 1, i1);
+        for (let side = 0; side < 2; side++) {
+          const j = side === 0 ? cj - k : cj + k;
+          if (j < j0 || j > j1) continue;
+          for (let i = ia; i <= ib; i++) {
+            const c = grid.cellAt(i, j);
+            if (c >= 0) ring.push(c);
+          }
+        }
+      }
+      for (let r = 0; r < ring.length; r++) this.consider(grid, ring[r] as number, radiusCheck, remote);
+    }
+    // What lies beyond the last box is at least `km` away: its bound at that distance covers it.
+    if (top !== null && km < searchKm) {
+      const chord = 2 * Math.sin(Math.min(Math.PI / 2, km / (2 * EARTH_RADIUS_KM))) * (1 - 1e-9);
+      const h = Math.round((rest + this.wDistance / (1 + chord * DISTANCE_SCALE)) * 100 + 1e-6);
+      if (h > 0) top.skip(h);
+    }
   }
 }
 
@@ -198,7 +656,17 @@ export class MentorIndex {
   static build(volunteers: Iterable<PreparedVolunteer>): MentorIndex {
     const index = new MentorIndex();
     for (const v of volunteers) index.upsert(v);
+    index.refine();
     return index;
+  }
+
+  /** After a bulk load: sizes each grid's cells by its density (see `VolunteerGrid.refine`). */
+  refine(): void {
+    const pointOf = (slot: number): GeoPoint => (this.slots[slot] as PreparedVolunteer).point as GeoPoint;
+    for (const bucket of this.buckets.values()) {
+      for (const grid of bucket.local) grid.refine(pointOf);
+      bucket.remote.refine(pointOf);
+    }
   }
 
   get size(): number {
@@ -269,8 +737,11 @@ export class MentorIndex {
       let bucket = this.buckets.get(skillId);
       if (!bucket) this.buckets.set(skillId, (bucket = new SkillBucket()));
       record[STRIDE - 1] = pack(slot, level);
-      if (v.point) bucket.gridFor(v.radiusKm).add(v.point, record);
-      if (v.remoteOk) for (const value of record) bucket.remote.push(value);
+      if (v.point) bucket.localFor(v.radiusKm).add(v.point, v.radiusKm, record);
+      if (v.remoteOk) {
+        if (v.point) bucket.remote.add(v.point, v.radiusKm, record);
+        else for (const value of record) bucket.remoteNoPoint.push(value);
+      }
     });
   }
 
@@ -291,8 +762,11 @@ export class MentorIndex {
       const bucket = this.buckets.get(skillId);
       if (!bucket) return;
       const entry = pack(slot, level);
-      if (v.point) bucket.gridFor(v.radiusKm).remove(v.point, entry);
-      if (v.remoteOk) removeRecord(bucket.remote, STRIDE, entry);
+      if (v.point) bucket.localFor(v.radiusKm).remove(v.point, entry);
+      if (v.remoteOk) {
+        if (v.point) bucket.remote.remove(v.point, entry);
+        else removeRecord(bucket.remoteNoPoint, STRIDE, entry);
+      }
     });
   }
 
@@ -306,130 +780,34 @@ export class MentorIndex {
   }
 
   /**
-   * The scan behind every query. With a `top` list, a candidate whose score
-   * cannot reach the list's floor is dropped before any trig or filter: its
+   * The scan behind every query. Each grid is walked in rings of cells around
+   * the project, nearest first. With a `top` list: a candidate whose score
+   * cannot reach the list's floor is dropped before any trig or filter (its
    * upper bound takes the skill part exactly, a distance no shorter than the
-   * chord (asin x ≥ x), domain and recency at their maximum, and the exact
-   * capacity and history values. The bound is recorded with `skip`, so the
-   * round's certificate stays sound.
+   * chord, asin x ≥ x, domain and recency at their maximum, and the exact
+   * capacity and history values); a cell whose bound (the same with its
+   * bounding sphere's nearest chord and its maxima) cannot reach it is skipped
+   * unread; and the walk stops at the distance beyond which the grid's maxima
+   * cannot reach it. Every bound dropped is recorded with `skip`, so the
+   * round's certificate stays sound; the list itself is exact whatever the order.
    */
   private scan(need: PreparedNeed, w: CompiledMentorWeights, nowMs: number, top: TopK<unknown> | null, visit: SlotVisitor): void {
     const project = need.project;
     if (!need.open || !project.published) return;
     const bucket = this.buckets.get(need.skillId);
     if (!bucket) return;
+    const run = new ScanRun(this.columns(), need, w, nowMs, top, visit);
     const point = project.point;
-    const { x, y, z, ownerId } = project;
-    const declined = project.declinedVolunteerIds;
-    const asked = need.openVolunteerIds;
-    const checkSets = declined.size > 0 || asked.size > 0;
-    const domainId = project.activityDomainId;
-    const domainBit = domainId >= 1 && domainId <= MASK_BITS ? 1 << (domainId - 1) : 0;
-    const pf = need.priorityFactor;
-    const { ids, lat, lon, radius, uncertainty, lastActive, domains, slots } = this;
-    const plat = point?.latitude ?? Number.NaN;
-    const plon = point?.longitude ?? Number.NaN;
-    const pu = point?.uncertaintyKm ?? 0;
-    // Upper-bound pieces: the skill part per level (exact), domain and recency at 1.
-    const s0 = w.skillLevel * skillLevelValue(0, pf);
-    const s1 = w.skillLevel * skillLevelValue(1, pf);
-    const s2 = w.skillLevel * skillLevelValue(2, pf);
-    const fixedPart = w.sharedDomain + w.recency;
-    const distanceScale = EARTH_RADIUS_KM / DISTANCE_HALF_KM;
-
-    const bounding = top !== null;
-    const wDistance = w.distance;
-    const wCapacity = w.capacity;
-    const wTrack = w.trackRecord;
-    const shares = (slot: number): boolean => {
-      const mask = domains[slot] as number;
-      if (domainBit !== 0) return (mask & domainBit) !== 0;
-      return (mask & (1 << MASK_BITS)) !== 0 && (slots[slot]?.domainIds.includes(domainId) ?? false);
-    };
-    // The loops below are written out flat (no per-entry closures): they run
-    // millions of times in a national round.
-
-    if (point) {
-      const cells: number[][] = [];
-      for (const c of bucket.classes) c.grid.collectNear(point, c.maxRadiusKm, cells);
-      bucket.wide.collectNear(point, Infinity, cells);
-      for (const cell of cells) {
-        for (let i = 0; i < cell.length; i += STRIDE) {
-          const dx = (cell[i] as number) - x;
-          const dy = (cell[i + 1] as number) - y;
-          const dz = (cell[i + 2] as number) - z;
-          const c2 = dx * dx + dy * dy + dz * dz;
-          // Beyond the radius: out at once, without touching anything else.
-          if (!(c2 <= (cell[i + 3] as number))) continue;
-          const entry = cell[i + 6] as number;
-          const slot = entry >> 2;
-          const level = entry & 3;
-          if (bounding) {
-            const ub =
-              (level === 2 ? s2 : level === 1 ? s1 : s0) +
-              wDistance / (1 + Math.sqrt(c2) * distanceScale) +
-              wCapacity * (cell[i + 4] as number) +
-              wTrack * (cell[i + 5] as number) +
-              fixedPart;
-            const h = Math.round(ub * 100 + 1e-6);
-            if (h < top.floor) {
-              if (h > 0) top.skip(h);
-              continue;
-            }
-          }
-          const id = ids[slot] as number;
-          if (id === ownerId || (checkSets && (declined.has(id) || asked.has(id)))) continue;
-          const d = haversineKmRaw(lat[slot] as number, lon[slot] as number, plat, plon);
-          if (d > (radius[slot] as number)) continue;
-          const scored = scoredDistanceKm(d, (uncertainty[slot] as number) + pu);
-          const h = scoreHundredths(level, pf, scored, shares(slot), cell[i + 4] as number, cell[i + 5] as number, lastActive[slot] as number, w, nowMs);
-          visit(slot, level, d, false, h);
-        }
-      }
-    }
+    if (point) for (const grid of bucket.local) run.walk(grid, point, grid.maxRadiusKm * PREFILTER_SLACK + 1e-6, true, false);
     if (project.remoteOk) {
-      const remote = bucket.remote;
-      for (let i = 0; i < remote.length; i += STRIDE) {
-        const entry = remote[i + 6] as number;
-        const slot = entry >> 2;
-        const level = entry & 3;
-        const vx = remote[i] as number;
-        const located = point !== null && vx === vx; // NaN ≠ NaN: no point
-        let chordLength = 0;
-        let d: number | null = null;
-        if (located) {
-          const dx = vx - x;
-          const dy = (remote[i + 1] as number) - y;
-          const dz = (remote[i + 2] as number) - z;
-          const c2 = dx * dx + dy * dy + dz * dz;
-          chordLength = Math.sqrt(c2);
-          if (c2 <= (remote[i + 3] as number)) {
-            // Within the radius, or at its very edge: decide exactly as the grid did.
-            d = haversineKmRaw(lat[slot] as number, lon[slot] as number, plat, plon);
-            if (d <= (radius[slot] as number)) continue;
-          }
-        }
-        if (bounding) {
-          const ub =
-            (level === 2 ? s2 : level === 1 ? s1 : s0) +
-            wDistance / (1 + chordLength * distanceScale) +
-            wCapacity * (remote[i + 4] as number) +
-            wTrack * (remote[i + 5] as number) +
-            fixedPart;
-          const h = Math.round(ub * 100 + 1e-6);
-          if (h < top.floor) {
-            if (h > 0) top.skip(h);
-            continue;
-          }
-        }
-        const id = ids[slot] as number;
-        if (id === ownerId || (checkSets && (declined.has(id) || asked.has(id)))) continue;
-        if (located && d === null) d = haversineKmRaw(lat[slot] as number, lon[slot] as number, plat, plon);
-        const scored = scoredDistanceKm(d, (uncertainty[slot] as number) + pu);
-        const h = scoreHundredths(level, pf, scored, shares(slot), remote[i + 4] as number, remote[i + 5] as number, lastActive[slot] as number, w, nowMs);
-        visit(slot, level, d, true, h);
-      }
+      if (point) run.walk(bucket.remote, point, Infinity, false, true);
+      else for (const cell of bucket.remote.recs) run.remoteCell(cell);
+      run.remoteCell(bucket.remoteNoPoint);
     }
+  }
+
+  private columns(): Columns {
+    return { ids: this.ids, lat: this.lat, lon: this.lon, radius: this.radius, uncertainty: this.uncertainty, lastActive: this.lastActive, domains: this.domains, slots: this.slots };
   }
 
   /** The best `limit` mentors for a need, best first (score desc, volunteer id asc). */
