@@ -3,8 +3,10 @@ import { useLoaderData } from "@remix-run/react";
 import { PathPage } from "~/components/path-page";
 import { hasRole } from "~/domain/permissions";
 import { authorize } from "~/guards/authorize.server";
+import { useT } from "~/i18n/context";
+import { metaText } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Accompagner un créateur — Maillon" }];
+export const meta: MetaFunction<typeof loader> = ({ matches }) => [{ title: metaText(matches).home.paths.accompany.page.metaTitle }];
 
 export function loader({ request }: LoaderFunctionArgs) {
   const { auth } = authorize(request, "accompagner");
@@ -13,6 +15,7 @@ export function loader({ request }: LoaderFunctionArgs) {
 
 export default function Mentor() {
   const { access } = useLoaderData<typeof loader>();
+  const t = useT().home.paths.accompany.page;
   return (
     <PathPage
       id="accompagner"
@@ -20,17 +23,17 @@ export default function Mentor() {
       roleActions={
         <p className="actions">
           <a className="button" href="/benevoles/profil">
-            Mon profil de bénévole
+            {t.profile}
           </a>
-          <a href="/benevoles/projets">Voir les projets pour moi</a>
+          <a href="/benevoles/projets">{t.projectsForMe}</a>
         </p>
       }
     >
-      <h2>Votre engagement, à votre mesure</h2>
+      <h2>{t.commitmentTitle}</h2>
       <ul>
-        <li>Vous indiquez vos compétences, votre niveau et la distance que vous acceptez de parcourir.</li>
-        <li>Vous fixez le nombre de projets que vous suivez en même temps ; vous pouvez faire une pause.</li>
-        <li>Chaque proposition de Maillon dit pourquoi vous et ce projet pourriez travailler ensemble.</li>
+        {t.points.map((point) => (
+          <li key={point}>{point}</li>
+        ))}
       </ul>
     </PathPage>
   );

@@ -3,8 +3,10 @@ import { useLoaderData } from "@remix-run/react";
 import { PathPage } from "~/components/path-page";
 import { hasRole } from "~/domain/permissions";
 import { authorize } from "~/guards/authorize.server";
+import { useT } from "~/i18n/context";
+import { metaText } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Créer une activité — Maillon" }];
+export const meta: MetaFunction<typeof loader> = ({ matches }) => [{ title: metaText(matches).home.paths.create.page.metaTitle }];
 
 export function loader({ request }: LoaderFunctionArgs) {
   const { auth } = authorize(request, "creer");
@@ -13,6 +15,7 @@ export function loader({ request }: LoaderFunctionArgs) {
 
 export default function Create() {
   const { access } = useLoaderData<typeof loader>();
+  const t = useT().home.paths.create.page;
   return (
     <PathPage
       id="creer"
@@ -20,21 +23,21 @@ export default function Create() {
       roleActions={
         <p className="actions">
           <a className="button" href="/projets/nouveau">
-            Décrire mon projet
+            {t.describe}
           </a>
-          <a href="/projets">Voir les projets de mon pôle</a>
+          <a href="/projets">{t.myPoleProjects}</a>
         </p>
       }
     >
-      <h2>Comment ça marche</h2>
+      <h2>{t.howTitle}</h2>
       <ol>
-        <li>Vous décrivez votre projet et ce dont il a besoin : compétences, associés, financement.</li>
-        <li>Maillon vous propose des bénévoles de votre secteur, en expliquant chaque proposition.</li>
-        <li>Un accompagnement de deux ans environ, à raison d'une ou deux rencontres par mois.</li>
-        <li>Les clubs d'épargnants et la cagnotte solidaire du pôle peuvent vous financer.</li>
+        {t.steps.map((step) => (
+          <li key={step}>{step}</li>
+        ))}
       </ol>
       <p>
-        <a href="/projets">Voir les projets déjà publiés</a> : ce qu'ils font, où, et ce qu'ils cherchent.
+        <a href="/projets">{t.publishedLink}</a>
+        {t.publishedAfter}
       </p>
     </PathPage>
   );

@@ -4,7 +4,7 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } f
 import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { CommuneField } from "~/components/commune-field";
 import { FieldError, TextField } from "~/components/ui/field";
-import { ROLE_LABELS, SELF_SERVICE_ROLES, type SelfServiceRole } from "~/domain/catalog";
+import { SELF_SERVICE_ROLES, type SelfServiceRole } from "~/domain/catalog";
 import { resolveCommune } from "~/models/commune-resolution.server";
 import { communeChoices } from "~/guards/project-form.server";
 import { requestSignUp } from "~/models/account.server";
@@ -66,6 +66,7 @@ export default function SignUp() {
   const [form, fields] = useSchemaForm(signUpSchema, { id: "inscription", defaultValue: { roles: preselected } });
   const sent = useActionData<typeof action>();
   const t = useT().auth;
+  const roleLabels = useT().vocabulary.role;
   if (sent && "sent" in sent) {
     return (
       <MailSent title={t.checkInbox} outbox={sent.outbox}>
@@ -114,7 +115,7 @@ export default function SignUp() {
                     <label key={key}>
                       <input {...props} />
                       <span>
-                        <strong>{ROLE_LABELS[role]}</strong> — {t.signUp.roleHints[role]}
+                        <strong>{roleLabels[role]}</strong> — {t.signUp.roleHints[role]}
                       </span>
                     </label>
                   );

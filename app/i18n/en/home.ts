@@ -34,6 +34,20 @@ export const home: Messages["home"] = {
       ],
       outro: "Mentors from the network back you, and your project takes root in the area.",
       signUp: "Sign up as a project holder",
+      page: {
+        metaTitle: "Start a business — Maillon",
+        describe: "Describe my project",
+        myPoleProjects: "See my hub's projects",
+        howTitle: "How it works",
+        steps: [
+          "You describe your project and what it needs: skills, partners, funding.",
+          "Maillon suggests volunteers from your area, explaining each suggestion.",
+          "Mentoring lasts about two years, with one or two meetings a month.",
+          "The savers' clubs and the hub's solidarity fund can finance you.",
+        ],
+        publishedLink: "See the projects already published",
+        publishedAfter: ": what they do, where, and what they are looking for.",
+      },
     },
     accompany: {
       eyebrow: "Mentor",
@@ -42,6 +56,17 @@ export const home: Messages["home"] = {
       items: ["marketing, communication, sales;", "accounting, tax, administration;", "funding techniques."],
       outro: "You choose how many projects to follow, and where.",
       signUp: "Sign up as a volunteer",
+      page: {
+        metaTitle: "Mentor a founder — Maillon",
+        profile: "My volunteer profile",
+        projectsForMe: "See the projects for me",
+        commitmentTitle: "Your commitment, on your terms",
+        points: [
+          "You state your skills, your level and how far you are willing to travel.",
+          "You set how many projects you follow at once; you can take a break.",
+          "Each suggestion from Maillon says why you and this project could work together.",
+        ],
+      },
     },
     finance: {
       eyebrow: "Fund",
@@ -54,6 +79,25 @@ export const home: Messages["home"] = {
       ],
       outro: "Maillon records pledges; money moves by bank transfer, never through the site.",
       signUp: "Sign up as a saver",
+      page: {
+        metaTitle: "Fund projects — Maillon",
+        clubsTitle: "CIGALES clubs",
+        clubsText:
+          "A club of investors for an alternative, local management of solidarity savings brings together 5 to 20 people who save every month, often a few tens of euros, and decide together which local businesses to put that money into. The club stays a minority shareholder and two of its members follow the business after the investment.",
+        clubsLink: "See the clubs and start one",
+        fundTitle: "The solidarity fund",
+        fundText:
+          "Anyone can give, even a little, to the hub's fund; the coordination team shares it out between local projects and publishes every grant.",
+        fundOf: (pole: string) => `The solidarity fund of ${pole}`,
+        directTitle: "Back a project directly, or through a tontine",
+        directBefore: "Every published project looking for money can receive your pledge of support, from its page (see",
+        directLink: "the projects still looking for funding",
+        directMiddle: "). With friends and family, a",
+        tontineLink: "tontine",
+        directAfter: "rotates everyone's savings.",
+        noPayment: "No payment goes through Maillon",
+        noPaymentAfter: ": the site records pledges; payments are made by bank transfer.",
+      },
     },
   },
 };
