@@ -1,5 +1,6 @@
 import { Form } from "@remix-run/react";
 import { Alert } from "~/components/ui/alert";
+import { useT } from "~/i18n/context";
 import { useFormReply } from "~/utils/reply";
 
 /** The form id the actions' refusals name, so only this section shows them. */
@@ -25,27 +26,25 @@ export type AccountSession = {
  */
 export function AccountSessions({ sessions }: { sessions: AccountSession[] }) {
   const { message } = useFormReply(SESSIONS_FORM);
+  const t = useT().account.sessions;
   const others = sessions.filter((s) => !s.current).length;
   return (
     <section aria-labelledby="sessions-titre" id="sessions">
-      <h2 id="sessions-titre">Mes sessions</h2>
-      <p>
-        Les appareils sur lesquels vous êtes connecté. Si vous n'en reconnaissez pas un, fermez sa session et
-        changez de mot de passe.
-      </p>
+      <h2 id="sessions-titre">{t.title}</h2>
+      <p>{t.intro}</p>
       {message ? <Alert tone="error">{message}</Alert> : null}
       <ul className="plain-list session-list">
         {sessions.map((s) => (
           <li key={s.id} className="session-list__item">
             <div>
-              <strong>{s.device}</strong> {s.current ? <span className="badge badge--success">cette session</span> : null}
+              <strong>{s.device}</strong> {s.current ? <span className="badge badge--success">{t.thisOne}</span> : null}
               <br />
               <span className="hint">
-                Dernière activité :{" "}
+                {t.lastActivity}{" "}
                 <time dateTime={s.lastSeenAt} title={s.lastSeenExact}>
                   {s.lastSeenLabel}
                 </time>{" "}
-                · ouverte{" "}
+                · {t.opened}{" "}
                 <time dateTime={s.openedAt} title={s.openedExact}>
                   {s.openedLabel}
                 </time>
@@ -56,7 +55,8 @@ export function AccountSessions({ sessions }: { sessions: AccountSession[] }) {
                 <input type="hidden" name="intent" value="sign-out-session" />
                 <input type="hidden" name="sessionId" value={s.id} />
                 <button type="submit" className="button button--ghost">
-                  Fermer cette session<span className="visually-hidden"> ({s.device}, ouverte le {s.openedExact})</span>
+                  {t.close}
+                  <span className="visually-hidden">{t.closeWhich(s.device, s.openedExact)}</span>
                 </button>
               </Form>
             )}
@@ -67,11 +67,11 @@ export function AccountSessions({ sessions }: { sessions: AccountSession[] }) {
         <Form method="post">
           <input type="hidden" name="intent" value="sign-out-others" />
           <button type="submit" className="button button--ghost">
-            Fermer toutes les autres sessions
+            {t.closeOthers}
           </button>
         </Form>
       ) : (
-        <p className="hint">Vous n'êtes connecté sur aucun autre appareil.</p>
+        <p className="hint">{t.noOther}</p>
       )}
     </section>
   );

@@ -10,7 +10,6 @@ import { frenchInInterface, frenchStringsIn } from "./french-scan.server";
 /** Files whose French is still written in the file: each one is work left, to empty this list. */
 const NOT_YET_TRANSLATED = new Set<string>([
   "app/components/accompaniment-summary.tsx",
-  "app/components/account-sessions.tsx",
   "app/components/animation-page.tsx",
   "app/components/bulletin.tsx",
   "app/components/club-nav.tsx",
@@ -67,9 +66,6 @@ const NOT_YET_TRANSLATED = new Set<string>([
   "app/routes/clubs.$id.tresorerie.tsx",
   "app/routes/clubs.$id.votes.$voteId.tsx",
   "app/routes/clubs._index.tsx",
-  "app/routes/compte.tsx",
-  "app/routes/compte_.adresse.$token.tsx",
-  "app/routes/compte_.donnees.tsx",
   "app/routes/compte_.notifications.tsx",
   "app/routes/confidentialite.tsx",
   "app/routes/desabonnement.$token.tsx",

@@ -5,16 +5,14 @@ import { ConformForm, SubmitButton, useSchemaForm } from "~/components/ui/form";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { FieldError, TextField } from "~/components/ui/field";
-import { ROLE_LABELS, SELF_SERVICE_ROLES, type SelfServiceRole } from "~/domain/catalog";
+import { SELF_SERVICE_ROLES, type SelfServiceRole } from "~/domain/catalog";
 import { communeLabel, getCommune } from "~/models/commune.server";
 import { checkCurrentPassword } from "~/guards/current-password.server";
 import { grantRoles, revokeRoles, updatePasswordHash } from "~/models/user.server";
 import { requestAddressChange } from "~/models/account.server";
 import { pendingAddressChange } from "~/models/email-token.server";
-import { formatDateTime } from "~/domain/format";
-import { changeEmailSchema, changePasswordSchema } from "~/schemas/auth";
+import { changeEmailSchema, changePasswordSchema, rolesSchema } from "~/schemas/auth";
 import { startSession } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { hashPassword, newPasswordProblem } from "~/utils/password.server";
@@ -23,17 +21,14 @@ import { authorize, signInFirst } from "~/guards/authorize.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { passRetryAfter, replyInvalid, replyRefused } from "~/utils/reply.server";
 import { readFormData } from "~/utils/http.server";
+import { useFormat, useT } from "~/i18n/context";
+import { metaText } from "~/i18n/meta";
+import { requestText } from "~/utils/locale.server";
 
 /** A 429 carries its Retry-After. */
 export const headers = passRetryAfter;
 
-export const meta: MetaFunction = () => [{ title: "Mon compte — Maillon" }];
-
-const rolesSchema = z.object({
-  roles: z
-    .array(z.enum(SELF_SERVICE_ROLES, { error: "Rôle inconnu." }), { error: "Gardez au moins un rôle." })
-    .min(1, { error: "Gardez au moins un rôle." }),
-});
+export const meta: MetaFunction<typeof loader> = ({ matches }) => [{ title: metaText(matches).account.page.metaTitle }];
 
 export function loader({ request }: LoaderFunctionArgs) {
   const { auth } = authorize(request, "compte");
@@ -56,6 +51,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await readFormData(request);
   const { auth } = authorize(request, "compte", formData);
   const db = getDb();
+  const t = requestText(request).t.account.page;
   const intent = formData.get("intent");
   if (isSessionIntent(intent)) return signOutSessions(auth, intent, formData);
 
@@ -69,7 +65,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       auth.user.id,
       SELF_SERVICE_ROLES.filter((r) => !wanted.has(r)),
     );
-    return redirectWithFlash("/compte", "Vos rôles ont été mis à jour.");
+    return redirectWithFlash("/compte", t.rolesSaved);
   }
 
   if (formData.get("intent") === "email") {
@@ -78,10 +74,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (submission.status !== "success") return replyInvalid(submission, options);
     const checked = await checkCurrentPassword(db, auth.user, submission.value.currentPassword, context.clientAddress);
     if (!checked.ok && checked.throttled) return replyRefused(checked.throttled, { ...options, submission });
-    if (!checked.ok) return replyInvalid(submission, { ...options, fieldErrors: { currentPassword: ["Mot de passe actuel incorrect."] } });
+    if (!checked.ok) return replyInvalid(submission, { ...options, fieldErrors: { currentPassword: [t.wrongPassword] } });
     const asked = requestAddressChange(db, auth.user.id, submission.value.newEmail, new Date());
     if (!asked.ok) return replyRefused(asked, { ...options, submission });
-    return redirectWithFlash("/compte", `Un lien de confirmation vient de partir vers ${submission.value.newEmail} : votre adresse changera quand vous l'ouvrirez.`);
+    return redirectWithFlash("/compte", t.addressLinkSent(submission.value.newEmail));
   }
 
   const submission = parseWithZod(formData, { schema: changePasswordSchema });
@@ -91,20 +87,23 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
   const checked = await checkCurrentPassword(db, auth.user, currentPassword, context.clientAddress);
   if (!checked.ok && checked.throttled) return replyRefused(checked.throttled, { ...options, submission });
-  if (!checked.ok) return replyInvalid(submission, { ...options, fieldErrors: { currentPassword: ["Mot de passe actuel incorrect."] } });
+  if (!checked.ok) return replyInvalid(submission, { ...options, fieldErrors: { currentPassword: [t.wrongPassword] } });
   const weakness = newPasswordProblem(newPassword, auth.user);
   if (weakness) return replyInvalid(submission, { ...options, fieldErrors: { newPassword: [weakness] } });
   const now = new Date();
   updatePasswordHash(db, auth.user.id, await hashPassword(newPassword), now);
   // A new password ends every session, this one included; this browser gets a fresh one.
   invalidateAllSessions(db, auth.user.id);
-  return redirectWithFlash("/compte", "Votre mot de passe a été modifié. Vos autres sessions ont été fermées.", {
+  return redirectWithFlash("/compte", t.passwordChanged, {
     headers: { "Set-Cookie": startSession(auth.user.id, now, request.headers.get("User-Agent")) },
   });
 }
 
 export default function Account() {
   const account = useLoaderData<typeof loader>();
+  const t = useT().account.page;
+  const roleLabels = useT().vocabulary.role;
+  const format = useFormat();
 
   const [passwordForm, passwordFields] = useSchemaForm(changePasswordSchema, {
     id: PASSWORD_FORM,
@@ -119,33 +118,33 @@ export default function Account() {
 
   return (
     <div className="container narrow">
-      <h1>Mon compte</h1>
+      <h1>{t.title}</h1>
       <p>
-        <a href="/notifications">Mes notifications</a> · <a href="/compte/notifications">Choisir ce que je reçois par e-mail</a> ·{" "}
-        <a href="/compte/donnees">Mes données : les télécharger, supprimer mon compte</a>
+        <a href="/notifications">{t.notificationsLink}</a> · <a href="/compte/notifications">{t.emailChoicesLink}</a> ·{" "}
+        <a href="/compte/donnees">{t.dataLink}</a>
       </p>
       <dl className="details">
-        <dt>Nom affiché</dt>
+        <dt>{t.displayName}</dt>
         <dd>{account.displayName}</dd>
-        <dt>Adresse e-mail</dt>
+        <dt>{t.email}</dt>
         <dd>{account.email}</dd>
-        <dt>Commune</dt>
+        <dt>{t.commune}</dt>
         <dd>{account.commune}</dd>
-        <dt>Rôles</dt>
-        <dd>{account.roles.map((r) => ROLE_LABELS[r]).join(", ") || "Aucun"}</dd>
+        <dt>{t.roles}</dt>
+        <dd>{account.roles.map((r) => roleLabels[r]).join(", ") || t.noRole}</dd>
       </dl>
 
-      <h2 id="roles-titre">Mes rôles</h2>
+      <h2 id="roles-titre">{t.rolesTitle}</h2>
       <ConformForm form={rolesForm} intent="roles" aria-labelledby="roles-titre">
         <div className="field">
           <fieldset>
-            <legend>Je participe comme…</legend>
+            <legend>{t.rolesLegend}</legend>
             <div className="checkbox-list">
               {getCollectionProps(rolesFields.roles, { type: "checkbox", options: [...SELF_SERVICE_ROLES] }).map(
                 ({ key, ...props }) => (
                   <label key={key}>
                     <input {...props} />
-                    <span>{ROLE_LABELS[props.value as SelfServiceRole]}</span>
+                    <span>{roleLabels[props.value as SelfServiceRole]}</span>
                   </label>
                 ),
               )}
@@ -153,51 +152,50 @@ export default function Account() {
           </fieldset>
           <FieldError meta={rolesFields.roles} />
         </div>
-        <SubmitButton className="button--ghost">Enregistrer mes rôles</SubmitButton>
+        <SubmitButton className="button--ghost">{t.saveRoles}</SubmitButton>
       </ConformForm>
 
-      <h2 id="adresse-titre">Changer d'adresse e-mail</h2>
+      <h2 id="adresse-titre">{t.addressTitle}</h2>
       {account.pendingEmail ? (
         <p className="alert">
-          Changement en attente : un lien de confirmation a été envoyé à <strong>{account.pendingEmail.email}</strong>,
-          valable jusqu'au {formatDateTime(new Date(account.pendingEmail.expiresAt))}. Votre adresse reste{" "}
-          {account.email} tant qu'il n'est pas ouvert.
+          {t.pendingBefore} <strong>{account.pendingEmail.email}</strong>
+          {t.pendingAfter(format.dateTime(new Date(account.pendingEmail.expiresAt)), account.email)}
         </p>
       ) : null}
       <ConformForm form={emailForm} intent="email" aria-labelledby="adresse-titre">
         <TextField
           meta={emailFields.newEmail}
-          label="Nouvelle adresse e-mail"
+          label={t.newEmail}
           type="email"
           autoComplete="email"
-          hint="Un lien de confirmation y sera envoyé ; l'adresse actuelle en sera prévenue."
+          hint={t.newEmailHint}
         />
-        <TextField meta={emailFields.currentPassword} label="Votre mot de passe, pour confirmer" type="password" autoComplete="current-password" />
-        <SubmitButton className="button--ghost">Changer d'adresse</SubmitButton>
+        <TextField meta={emailFields.currentPassword} label={t.confirmWithPassword} type="password" autoComplete="current-password" />
+        <SubmitButton className="button--ghost">{t.changeAddress}</SubmitButton>
       </ConformForm>
 
-      <h2 id="mdp-titre">Changer de mot de passe</h2>
+      <h2 id="mdp-titre">{t.passwordTitle}</h2>
       <ConformForm form={passwordForm} intent="password" aria-labelledby="mdp-titre">
         <TextField
           meta={passwordFields.currentPassword}
-          label="Mot de passe actuel"
+          label={t.currentPassword}
           type="password"
           autoComplete="current-password"
         />
         <TextField
           meta={passwordFields.newPassword}
-          label="Nouveau mot de passe"
+          label={t.newPassword}
           type="password"
           autoComplete="new-password"
-          hint="Au moins 12 caractères. Vos autres sessions seront fermées."
+          hint={t.newPasswordHint}
         />
         <TextField
           meta={passwordFields.confirmPassword}
-          label="Confirmation du nouveau mot de passe"
+          label={t.confirmPassword}
           type="password"
           autoComplete="new-password"
         />
-        <SubmitButton>Changer mon mot de passe</SubmitButton>
+        <SubmitButton>{t.changePassword}</SubmitButton>
       </ConformForm>
 
       <AccountSessions sessions={account.sessions} />

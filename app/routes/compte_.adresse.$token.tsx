@@ -8,8 +8,14 @@ import { getAuth } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { readFormData } from "~/utils/http.server";
+import { useT } from "~/i18n/context";
+import { metaText } from "~/i18n/meta";
+import { requestText } from "~/utils/locale.server";
 
-export const meta: MetaFunction = () => [{ title: "Confirmer ma nouvelle adresse — Maillon" }, { name: "referrer", content: "same-origin" }];
+export const meta: MetaFunction<typeof loader> = ({ matches }) => [
+  { title: metaText(matches).account.address.metaTitle },
+  { name: "referrer", content: "same-origin" },
+];
 
 /** A link that opens nothing, or an address taken meanwhile: a page that says so (never a 500). */
 function refused(failure: Failure) {
@@ -28,30 +34,32 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const changed = confirmAddressChange(getDb(), params.token ?? "", new Date());
   if (!changed.ok) return refused(changed);
   const signedIn = getAuth(request)?.user.id === changed.userId;
+  const t = requestText(request).t.account.address;
   return signedIn
-    ? redirectWithFlash("/compte", `Votre adresse est désormais ${changed.email}.`)
-    : redirectWithFlash("/connexion", `Votre adresse est désormais ${changed.email} : connectez-vous avec elle.`);
+    ? redirectWithFlash("/compte", t.changed(changed.email))
+    : redirectWithFlash("/connexion", t.changedSignIn(changed.email));
 }
 
 export default function ConfirmAddressChange() {
   const loaded = useLoaderData<typeof loader>();
   const answered = useActionData<typeof action>();
   const refusal = answered?.refusal ?? loaded.refusal;
+  const t = useT().account.address;
   if (refusal) {
     return (
-      <DeadLink title="L'adresse n'a pas été changée" message={refusal} again={{ href: "/compte#adresse-titre", label: "Revenir à mon compte" }} />
+      <DeadLink title={t.notChanged} message={refusal} again={{ href: "/compte#adresse-titre", label: t.backToAccount }} />
     );
   }
   return (
     <div className="container narrow">
-      <h1>Confirmer ma nouvelle adresse</h1>
+      <h1>{t.title}</h1>
       <p>
-        Votre compte Maillon utilisera désormais l'adresse <strong>{loaded.email}</strong>, pour vous connecter comme
-        pour recevoir les messages.
+        {t.before} <strong>{loaded.email}</strong>
+        {t.after}
       </p>
       <Form method="post">
         <button type="submit" className="button">
-          Confirmer ma nouvelle adresse
+          {t.submit}
         </button>
       </Form>
     </div>

@@ -72,3 +72,10 @@ export const deleteAccountSchema = z.object({
     .max(PASSWORD_MAX, { error: "Mot de passe trop long." }),
   understood: z.literal(true, { error: "Cochez la case pour confirmer que la suppression est définitive." }),
 });
+
+/** The roles kept on /compte: at least one of those a person may take on their own. */
+export const rolesSchema = z.object({
+  roles: z
+    .array(z.enum(SELF_SERVICE_ROLES, { error: "Rôle inconnu." }), { error: "Gardez au moins un rôle." })
+    .min(1, { error: "Gardez au moins un rôle." }),
+});
