@@ -3,7 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { useLoaderData } from "@remix-run/react";
 import { optionsFrom, RadioGroupField, SelectField } from "~/components/ui/field";
 import { ConformForm, SubmitButton, useSchemaForm } from "~/components/ui/form";
-import { CHOOSABLE_KINDS, EMAIL_FREQUENCY_LABELS, NOTIFICATION_KIND_LABELS, WEEKDAY_LABELS } from "~/domain/notifications";
+import { CHOOSABLE_KINDS } from "~/domain/notifications";
 import { authorize, signInFirst } from "~/guards/authorize.server";
 import { getNotificationSettings, saveNotificationSettings } from "~/models/notification.server";
 import { notificationSettingsSchema } from "~/schemas/notifications";
@@ -11,8 +11,11 @@ import { getDb } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { replyInvalid } from "~/utils/reply.server";
 import { readFormData } from "~/utils/http.server";
+import { useT } from "~/i18n/context";
+import { metaText } from "~/i18n/meta";
+import { requestText } from "~/utils/locale.server";
 
-export const meta: MetaFunction = () => [{ title: "Mes notifications — Maillon" }];
+export const meta: MetaFunction<typeof loader> = ({ matches }) => [{ title: metaText(matches).account.notificationSettings.metaTitle }];
 
 export function loader({ request }: LoaderFunctionArgs) {
   const { auth } = authorize(request, "compte_.notifications");
@@ -33,41 +36,42 @@ export async function action({ request }: ActionFunctionArgs) {
   const submission = parseWithZod(formData, { schema: notificationSettingsSchema });
   if (submission.status !== "success") return replyInvalid(submission);
   saveNotificationSettings(getDb(), auth.user.id, submission.value);
-  return redirectWithFlash("/compte/notifications", "Vos choix de notification sont enregistrés.");
+  return redirectWithFlash("/compte/notifications", requestText(request).t.account.notificationSettings.saved);
 }
-
-const HOURS = Array.from({ length: 24 }, (_, h) => ({ value: String(h), label: `${h} h` }));
-const WEEKDAYS = WEEKDAY_LABELS.map((label, i) => ({ value: String(i + 1), label }));
 
 export default function NotificationSettings() {
   const { defaults } = useLoaderData<typeof loader>();
   const [form, fields] = useSchemaForm(notificationSettingsSchema, { id: "notifications", defaultValue: defaults });
   const email = fields.email.getFieldset();
+  const { account, vocabulary } = useT();
+  const t = account.notificationSettings;
+  const hours = Array.from({ length: 24 }, (_, h) => ({ value: String(h), label: t.hour(h) }));
+  const weekdays = t.weekdays.map((label, i) => ({ value: String(i + 1), label }));
   return (
     <div className="container narrow">
       <p>
-        <a href="/compte">← Mon compte</a>
+        <a href="/compte">{t.back}</a>
       </p>
-      <h1>Mes notifications</h1>
+      <h1>{t.title}</h1>
       <p>
-        Tout ce qui vous concerne s'affiche dans vos <a href="/notifications">notifications</a>. Choisissez, pour chaque sujet, si vous le
-        recevez aussi par e-mail, et quand. Les messages de sécurité (mot de passe, adresse e-mail) arrivent toujours, sans délai.
+        {t.introBefore} <a href="/notifications">{t.notificationsLink}</a>
+        {t.introAfter}
       </p>
       <ConformForm form={form} aria-labelledby="choix-titre">
-        <h2 id="choix-titre">Par e-mail</h2>
+        <h2 id="choix-titre">{t.byEmail}</h2>
         {CHOOSABLE_KINDS.map((kind) => (
           <RadioGroupField
             key={kind}
             meta={email[kind as keyof typeof email]!}
-            legend={NOTIFICATION_KIND_LABELS[kind].label}
-            hint={NOTIFICATION_KIND_LABELS[kind].hint}
-            options={optionsFrom(EMAIL_FREQUENCY_LABELS)}
+            legend={vocabulary.notificationKind[kind].label}
+            hint={vocabulary.notificationKind[kind].hint}
+            options={optionsFrom(vocabulary.emailFrequency)}
           />
         ))}
-        <h2>Quand partent les résumés</h2>
-        <SelectField meta={fields.hour} label="Heure des résumés (heure de Paris)" options={HOURS} />
-        <SelectField meta={fields.weekday} label="Jour du résumé hebdomadaire" options={WEEKDAYS} />
-        <SubmitButton>Enregistrer mes choix</SubmitButton>
+        <h2>{t.digestsTitle}</h2>
+        <SelectField meta={fields.hour} label={t.hourLabel} options={hours} />
+        <SelectField meta={fields.weekday} label={t.weekdayLabel} options={weekdays} />
+        <SubmitButton>{t.submit}</SubmitButton>
       </ConformForm>
     </div>
   );

@@ -1,13 +1,19 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { NOTIFICATION_KIND_LABELS } from "~/domain/notifications";
 import { authorize } from "~/guards/authorize.server";
 import { findUnsubscribeTarget } from "~/models/mail-queue.server";
 import { stopEmails } from "~/models/notification.server";
 import { getDb } from "~/utils/db.server";
 import { notFound, readFormData } from "~/utils/http.server";
+import { useT } from "~/i18n/context";
+import { metaText } from "~/i18n/meta";
+import type { Messages } from "~/i18n/messages";
+import { requestText } from "~/utils/locale.server";
 
-export const meta: MetaFunction = () => [{ title: "Ne plus recevoir ces messages — Maillon" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction<typeof loader> = ({ matches }) => [
+  { title: metaText(matches).account.unsubscribe.metaTitle },
+  { name: "robots", content: "noindex" },
+];
 
 /**
  * The unsubscribe link of every message that can be turned off. It works without signing in: the
@@ -15,51 +21,54 @@ export const meta: MetaFunction = () => [{ title: "Ne plus recevoir ces messages
  * whose button confirms; a mail client's one-click request (RFC 8058: POST with
  * `List-Unsubscribe=One-Click`) does it at once.
  */
-function targetOf(token: string | undefined) {
+function targetOf(token: string | undefined, t: Messages) {
   const target = token ? findUnsubscribeTarget(getDb(), token) : null;
-  if (!target) throw notFound("Ce lien de désinscription n'est pas valable.");
+  if (!target) throw notFound(t.account.unsubscribe.invalid);
   return target;
 }
 
-function describe(target: ReturnType<typeof targetOf>): string {
-  if (target.kind) return `les e-mails « ${NOTIFICATION_KIND_LABELS[target.kind].label} »`;
-  return target.digest === "quotidien" ? "le résumé quotidien par e-mail" : "le résumé hebdomadaire par e-mail";
+function describe(target: ReturnType<typeof targetOf>, t: Messages): string {
+  const words = t.account.unsubscribe;
+  if (target.kind) return words.kind(t.vocabulary.notificationKind[target.kind].label);
+  return target.digest === "quotidien" ? words.daily : words.weekly;
 }
 
 export function loader({ request, params }: LoaderFunctionArgs) {
   authorize(request, "desabonnement.$token");
-  return { what: describe(targetOf(params.token)) };
+  const { t } = requestText(request);
+  return { what: describe(targetOf(params.token, t), t) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   authorize(request, "desabonnement.$token", await readFormData(request));
-  const target = targetOf(params.token);
+  const { t } = requestText(request);
+  const target = targetOf(params.token, t);
   stopEmails(getDb(), target);
-  return { done: describe(target) };
+  return { done: describe(target, t) };
 }
 
 export default function Unsubscribe() {
   const { what } = useLoaderData<typeof loader>();
   const done = useActionData<typeof action>();
+  const t = useT().account.unsubscribe;
   return (
     <div className="container narrow">
-      <h1>Ne plus recevoir ces messages</h1>
+      <h1>{t.title}</h1>
       {done ? (
         <div className="alert alert--success" role="status">
-          C'est fait : vous ne recevez plus {done.done}. Vos notifications restent visibles dans Maillon, et vous pouvez changer d'avis dans{" "}
-          <a href="/compte/notifications">vos préférences</a>.
+          {t.done(done.done)} <a href="/compte/notifications">{t.preferencesLink}</a>.
         </div>
       ) : (
         <>
-          <p>Vous ne recevrez plus {what}. Les autres messages, et ceux de sécurité, continueront d'arriver.</p>
+          <p>{t.confirm(what)}</p>
           <Form method="post">
             <input type="hidden" name="List-Unsubscribe" value="One-Click" />
             <button type="submit" className="button">
-              Ne plus recevoir ces messages
+              {t.submit}
             </button>
           </Form>
           <p>
-            <a href="/compte/notifications">Choisir plus finement ce que je reçois</a>
+            <a href="/compte/notifications">{t.finer}</a>
           </p>
         </>
       )}

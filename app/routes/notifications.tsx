@@ -1,15 +1,16 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
-import { formatDateTime } from "~/domain/format";
-import { NOTIFICATION_KIND_LABELS } from "~/domain/notifications";
 import { authorize, signInFirst } from "~/guards/authorize.server";
 import { listNotifications, markAllRead, openNotification } from "~/models/notification.server";
 import { getDb } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { notFound, readFormData, readId, safeRedirectPath } from "~/utils/http.server";
 import { replyRefused, UNKNOWN_INTENT } from "~/utils/reply.server";
+import { useFormat, useT } from "~/i18n/context";
+import { metaText } from "~/i18n/meta";
+import { requestText } from "~/utils/locale.server";
 
-export const meta: MetaFunction = () => [{ title: "Notifications — Maillon" }];
+export const meta: MetaFunction<typeof loader> = ({ matches }) => [{ title: metaText(matches).account.notifications.metaTitle }];
 
 export function loader({ request }: LoaderFunctionArgs) {
   const { auth } = authorize(request, "notifications");
@@ -31,37 +32,40 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   if (intent === "read-all") {
     markAllRead(getDb(), auth.user.id, now);
-    return redirectWithFlash("/notifications", "Toutes vos notifications sont marquées comme lues.");
+    return redirectWithFlash("/notifications", requestText(request).t.account.notifications.allRead);
   }
   return replyRefused(UNKNOWN_INTENT);
 }
 
 export default function Notifications() {
   const { items, unread } = useLoaderData<typeof loader>();
+  const { account, vocabulary } = useT();
+  const t = account.notifications;
+  const format = useFormat();
   return (
     <div className="container narrow">
-      <h1>Notifications</h1>
+      <h1>{t.title}</h1>
       <p>
-        {unread === 0 ? "Rien de nouveau." : `${unread} non lue${unread > 1 ? "s" : ""}.`}{" "}
-        <a href="/compte/notifications">Choisir ce que je reçois par e-mail</a>
+        {unread === 0 ? t.nothingNew : t.unread(unread, format.integer(unread))}{" "}
+        <a href="/compte/notifications">{t.emailChoicesLink}</a>
       </p>
       {unread > 0 ? (
         <Form method="post">
           <input type="hidden" name="intent" value="read-all" />
           <button type="submit" className="button button--ghost">
-            Tout marquer comme lu
+            {t.markAllRead}
           </button>
         </Form>
       ) : null}
       {items.length === 0 ? (
-        <p>Vous n'avez encore reçu aucune notification. Elles arrivent ici quand on vous sollicite, quand un vote s'ouvre ou quand un projet que vous soutenez avance.</p>
+        <p>{t.none}</p>
       ) : (
-        <ol className="notification-list" aria-label="Notifications, de la plus récente à la plus ancienne">
+        <ol className="notification-list" aria-label={t.listLabel}>
           {items.map((n) => (
             <li key={n.id} className={n.readAt ? "notification" : "notification notification--unread"}>
               <p className="hint">
-                {n.readAt ? null : <strong>Nouveau · </strong>}
-                {NOTIFICATION_KIND_LABELS[n.kind].label} · {n.groupLabel} · {formatDateTime(new Date(n.createdAt))}
+                {n.readAt ? null : <strong>{t.newBadge}</strong>}
+                {vocabulary.notificationKind[n.kind].label} · {n.groupLabel} · {format.dateTime(new Date(n.createdAt))}
               </p>
               <Form method="post">
                 <input type="hidden" name="intent" value="open" />

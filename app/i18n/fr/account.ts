@@ -1,4 +1,6 @@
 /** The words of the account pages, and of the notice of a pôle's changed charter. */
+import { WEEKDAY_LABELS } from "~/domain/notifications";
+
 export const account = {
   charterNotice: {
     changed: (pole: string, version: string) => `La charte du ${pole} a changé (version ${version}).`,
@@ -82,5 +84,48 @@ export const account = {
     deleteSubmit: "Supprimer mon compte",
     wrongPassword: "Mot de passe incorrect.",
     deleted: "Votre compte a été supprimé. Merci d'avoir participé à la vie du pôle.",
+  },
+  notificationSettings: {
+    metaTitle: "Mes notifications — Maillon",
+    back: "← Mon compte",
+    title: "Mes notifications",
+    introBefore: "Tout ce qui vous concerne s'affiche dans vos",
+    notificationsLink: "notifications",
+    introAfter:
+      ". Choisissez, pour chaque sujet, si vous le recevez aussi par e-mail, et quand. Les messages de sécurité (mot de passe, adresse e-mail) arrivent toujours, sans délai.",
+    byEmail: "Par e-mail",
+    digestsTitle: "Quand partent les résumés",
+    hourLabel: "Heure des résumés (heure de Paris)",
+    hour: (hour: number) => `${hour} h`,
+    weekdayLabel: "Jour du résumé hebdomadaire",
+    weekdays: WEEKDAY_LABELS,
+    submit: "Enregistrer mes choix",
+    saved: "Vos choix de notification sont enregistrés.",
+  },
+  notifications: {
+    metaTitle: "Notifications — Maillon",
+    title: "Notifications",
+    nothingNew: "Rien de nouveau.",
+    unread: (count: number, formatted: string) => `${formatted} non lue${count > 1 ? "s" : ""}.`,
+    emailChoicesLink: "Choisir ce que je reçois par e-mail",
+    markAllRead: "Tout marquer comme lu",
+    allRead: "Toutes vos notifications sont marquées comme lues.",
+    none: "Vous n'avez encore reçu aucune notification. Elles arrivent ici quand on vous sollicite, quand un vote s'ouvre ou quand un projet que vous soutenez avance.",
+    listLabel: "Notifications, de la plus récente à la plus ancienne",
+    newBadge: "Nouveau · ",
+  },
+  unsubscribe: {
+    metaTitle: "Ne plus recevoir ces messages — Maillon",
+    title: "Ne plus recevoir ces messages",
+    invalid: "Ce lien de désinscription n'est pas valable.",
+    kind: (label: string) => `les e-mails « ${label} »`,
+    daily: "le résumé quotidien par e-mail",
+    weekly: "le résumé hebdomadaire par e-mail",
+    done: (what: string) =>
+      `C'est fait : vous ne recevez plus ${what}. Vos notifications restent visibles dans Maillon, et vous pouvez changer d'avis dans`,
+    preferencesLink: "vos préférences",
+    confirm: (what: string) => `Vous ne recevrez plus ${what}. Les autres messages, et ceux de sécurité, continueront d'arriver.`,
+    submit: "Ne plus recevoir ces messages",
+    finer: "Choisir plus finement ce que je reçois",
   },
 };
