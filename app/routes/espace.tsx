@@ -2,7 +2,6 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { SaverSection } from "~/components/espace/saver-section";
 import { MentorshipStatusBadge, ProjectStatusBadge } from "~/components/status-badge";
-import { ROLE_LABELS } from "~/domain/catalog";
 import { addresseeOf, minutesToHoursLabel, sideOf } from "~/domain/mentorship";
 import { communeLabel, getCommune } from "~/models/commune.server";
 import { getSaverSpace } from "~/models/saver-space.server";
@@ -14,10 +13,14 @@ import { getTrackRecord, getVolunteerProfile } from "~/models/volunteer.server";
 import { hasRole } from "~/domain/permissions";
 import { countMailsByStatus } from "~/models/mail-queue.server";
 import { getDb } from "~/utils/db.server";
-import { formatDate, formatInteger, plural } from "~/domain/format";
+import type { Formats } from "~/domain/format";
 import { authorize } from "~/guards/authorize.server";
+import { useFormat, useT } from "~/i18n/context";
+import { metaText } from "~/i18n/meta";
+import type { Messages } from "~/i18n/messages";
+import { requestText } from "~/utils/locale.server";
 
-export const meta: MetaFunction = () => [{ title: "Mon espace — Maillon" }];
+export const meta: MetaFunction<typeof loader> = ({ matches }) => [{ title: metaText(matches).space.metaTitle }];
 
 type Step = { key: string; text: string; href: string; label: string };
 
@@ -37,53 +40,54 @@ function nextSteps(input: {
   feedbackDue: { id: number; title: string }[];
   /** Pôles around the person's commune that they have not joined. */
   polesToJoin: { slug: string; name: string }[];
-}): Step[] {
+}, t: Messages["space"]["steps"], format: Formats): Step[] {
   const steps: Step[] = [];
   for (const pole of input.polesToJoin) {
-    steps.push({ key: `rejoindre-${pole.slug}`, text: `Rejoignez le ${pole.name} en acceptant sa charte : vous pourrez entrer dans ses groupes de travail.`, href: `/poles/${pole.slug}/charte`, label: "Lire la charte et rejoindre" });
+    steps.push({ key: `rejoindre-${pole.slug}`, text: t.join(pole.name), href: `/poles/${pole.slug}/charte`, label: t.joinLink });
   }
   for (const m of input.feedbackDue) {
-    steps.push({ key: `avis-${m.id}`, text: `Donnez votre avis sur l'accompagnement de « ${m.title} ».`, href: `/accompagnements/${m.id}`, label: "Donner mon avis" });
+    steps.push({ key: `avis-${m.id}`, text: t.feedback(m.title), href: `/accompagnements/${m.id}`, label: t.feedbackLink });
   }
   if (input.isHolder) {
     if (input.projects.length === 0) {
-      steps.push({ key: "projet", text: "Décrivez votre projet et ses besoins pour trouver des accompagnants.", href: "/projets/nouveau", label: "Décrire mon projet" });
+      steps.push({ key: "projet", text: t.describe, href: "/projets/nouveau", label: t.describeLink });
     }
     for (const p of input.projects) {
       if (p.status === "brouillon") {
-        steps.push({ key: `publier-${p.id}`, text: `« ${p.title} » est encore un brouillon : ajoutez ses besoins puis publiez-le.`, href: `/projets/${p.id}`, label: "Ouvrir le projet" });
+        steps.push({ key: `publier-${p.id}`, text: t.draft(p.title), href: `/projets/${p.id}`, label: t.draftLink });
       }
     }
   }
   if (input.isVolunteer) {
     if (!input.hasProfile) {
-      steps.push({ key: "profil", text: "Indiquez vos compétences et le nombre de projets que vous pouvez suivre.", href: "/benevoles/profil", label: "Compléter mon profil" });
+      steps.push({ key: "profil", text: t.profile, href: "/benevoles/profil", label: t.profileLink });
     } else if (input.paused) {
-      steps.push({ key: "pause", text: "Votre accompagnement est en pause : personne ne peut vous solliciter.", href: "/benevoles/profil", label: "Reprendre" });
+      steps.push({ key: "pause", text: t.paused, href: "/benevoles/profil", label: t.pausedLink });
     } else if (input.full) {
-      steps.push({ key: "complet", text: `Vous suivez ${input.full.active} projet${input.full.active > 1 ? "s" : ""} sur ${input.full.max} possible${input.full.max > 1 ? "s" : ""} : aucune nouvelle proposition tant qu'une place n'est pas libre.`, href: "/benevoles/profil", label: "Changer ma capacité" });
+      steps.push({ key: "complet", text: t.full(input.full.active, input.full.max), href: "/benevoles/profil", label: t.fullLink });
     } else {
-      steps.push({ key: "pour-moi", text: "Des projets de votre secteur cherchent vos compétences.", href: "/benevoles/projets", label: "Voir les projets pour moi" });
+      steps.push({ key: "pour-moi", text: t.forMe, href: "/benevoles/projets", label: t.forMeLink });
     }
   }
   if (input.isStaff) {
-    steps.push({ key: "animation", text: "Suivez les besoins et les bénévoles de votre pôle et proposez un tour de mise en relation.", href: "/animation", label: "Animation du pôle" });
+    steps.push({ key: "animation", text: t.staff, href: "/animation", label: t.staffLink });
   }
   if (input.failedMails !== null) {
     const text =
       input.failedMails > 0
-        ? `${plural(input.failedMails, "courriel n'a", "courriels n'ont")} pas pu être remis : voyez pourquoi et renvoyez-les.`
-        : "Suivez la file des courriels de la plateforme : aucun n'est en échec.";
-    steps.push({ key: "courriels", text, href: "/admin/courriels", label: "Courriels de la plateforme" });
+        ? t.failedMails(format.plural(input.failedMails, t.failedMailsOne, t.failedMailsOther))
+        : t.noFailedMail;
+    steps.push({ key: "courriels", text, href: "/admin/courriels", label: t.mailsLink });
   }
   if (input.isSaver) {
-    steps.push({ key: "epargne", text: "Rejoignez un club d'épargnants ou soutenez un projet directement.", href: "/financer", label: "Financer un projet" });
+    steps.push({ key: "epargne", text: t.saver, href: "/financer", label: t.saverLink });
   }
   return steps;
 }
 
 export function loader({ request }: LoaderFunctionArgs) {
   const { auth } = authorize(request, "espace");
+  const { t, format } = requestText(request);
   const db = getDb();
   const userId = auth.user.id;
   const commune = getCommune(db, auth.user.communeCode);
@@ -123,17 +127,15 @@ export function loader({ request }: LoaderFunctionArgs) {
       paused: profile?.paused ?? false,
       full: profile && mentoring >= profile.maxMentorships ? { active: mentoring, max: profile.maxMentorships } : null,
       feedbackDue,
-    }),
+    }, t.space.steps, format),
   };
 }
 
 type Row = ReturnType<typeof useLoaderData<typeof loader>>["active"][number];
 
-function otherSide(m: Row): string {
-  return m.side === "benevole" ? `${m.holderName} (porteur du projet)` : `${m.volunteerName} (bénévole)`;
-}
-
 function MentorshipRows({ rows, empty }: { rows: Row[]; empty: string }) {
+  const t = useT().space;
+  const format = useFormat();
   if (rows.length === 0) return <p>{empty}</p>;
   return (
     <ul className="plain-list">
@@ -142,7 +144,12 @@ function MentorshipRows({ rows, empty }: { rows: Row[]; empty: string }) {
           <a href={`/accompagnements/${m.id}`}>
             {m.skillName} — {m.projectTitle}
           </a>{" "}
-          <MentorshipStatusBadge status={m.status} /> <span className="hint">avec {otherSide(m)}, depuis le {formatDate(new Date(m.respondedAt ?? m.requestedAt))}</span>
+          <MentorshipStatusBadge status={m.status} /> <span className="hint">
+            {t.withSince(
+              m.side === "benevole" ? t.holderSide(m.holderName) : t.volunteerSide(m.volunteerName),
+              format.date(new Date(m.respondedAt ?? m.requestedAt)),
+            )}
+          </span>
         </li>
       ))}
     </ul>
@@ -151,16 +158,18 @@ function MentorshipRows({ rows, empty }: { rows: Row[]; empty: string }) {
 
 export default function MySpace() {
   const d = useLoaderData<typeof loader>();
+  const { space: t, vocabulary } = useT();
+  const format = useFormat();
   return (
     <div className="container">
-      <h1>Mon espace</h1>
+      <h1>{t.title}</h1>
       <p>
-        Bonjour {d.displayName}. Vous participez comme {d.roles.map((r) => ROLE_LABELS[r].toLowerCase()).join(", ")}.
+        {t.hello(d.displayName, d.roles.map((r) => vocabulary.role[r].toLowerCase()).join(", "))}
       </p>
       <p>
         {d.territories.length > 0 ? (
           <>
-            Votre commune{d.commune ? `, ${d.commune},` : ""} fait partie du pôle{" "}
+            {t.communeIn(d.commune)}{" "}
             {d.territories.map((t, i) => (
               <span key={t.slug}>
                 {i > 0 ? ", " : null}
@@ -171,35 +180,34 @@ export default function MySpace() {
           </>
         ) : (
           <>
-            Votre commune{d.commune ? `, ${d.commune},` : ""} n'est pas encore couverte par un pôle inscrit sur Maillon.
-            Vous pouvez tout de même participer.
+            {t.communeOutside(d.commune)}
           </>
         )}
       </p>
 
       <div className="dashboard">
         <section aria-labelledby="a-repondre">
-          <h2 id="a-repondre">Demandes à traiter</h2>
-          <MentorshipRows rows={d.toAnswer} empty="Aucune demande n'attend votre réponse." />
+          <h2 id="a-repondre">{t.toAnswerTitle}</h2>
+          <MentorshipRows rows={d.toAnswer} empty={t.toAnswerEmpty} />
         </section>
 
         <section aria-labelledby="en-cours">
-          <h2 id="en-cours">Accompagnements en cours</h2>
-          <MentorshipRows rows={d.active} empty="Aucun accompagnement en cours." />
+          <h2 id="en-cours">{t.activeTitle}</h2>
+          <MentorshipRows rows={d.active} empty={t.activeEmpty} />
         </section>
 
         {d.waiting.length > 0 ? (
           <section aria-labelledby="en-attente">
-            <h2 id="en-attente">En attente d'une réponse</h2>
+            <h2 id="en-attente">{t.waitingTitle}</h2>
             <MentorshipRows rows={d.waiting} empty="" />
           </section>
         ) : null}
 
         <section aria-labelledby="prochaines-etapes">
-          <h2 id="prochaines-etapes">Prochaines étapes</h2>
+          <h2 id="prochaines-etapes">{t.stepsTitle}</h2>
           {d.steps.length === 0 ? (
             <p>
-              Choisissez au moins un rôle dans <a href="/compte">votre compte</a> pour commencer.
+              {t.noRoleBefore} <a href="/compte">{t.noRoleLink}</a> {t.noRoleAfter}
             </p>
           ) : (
             <ul className="todo-list">
@@ -214,10 +222,10 @@ export default function MySpace() {
 
         {d.projects ? (
           <section aria-labelledby="mes-projets">
-            <h2 id="mes-projets">Mes projets</h2>
+            <h2 id="mes-projets">{t.projectsTitle}</h2>
             {d.projects.length === 0 ? (
               <p>
-                Aucun projet pour l'instant. <a href="/projets/nouveau">Décrire mon projet</a>
+                {t.noProject} <a href="/projets/nouveau">{t.describeLink}</a>
               </p>
             ) : (
               <ul className="plain-list">
@@ -225,34 +233,37 @@ export default function MySpace() {
                   <li key={p.id}>
                     <a href={`/projets/${p.id}`}>{p.title}</a> <ProjectStatusBadge status={p.status} />{" "}
                     <span className="hint">
-                      {formatInteger(p.openNeeds)} besoin{p.openNeeds > 1 ? "s" : ""} ouvert{p.openNeeds > 1 ? "s" : ""}
+                      {t.openNeeds(p.openNeeds, format.integer(p.openNeeds))}
                     </span>
                   </li>
                 ))}
               </ul>
             )}
             <p>
-              <a href="/projets">Tous les projets</a>
+              <a href="/projets">{t.allProjects}</a>
             </p>
           </section>
         ) : null}
 
         {d.trackRecord ? (
           <section aria-labelledby="bilan">
-            <h2 id="bilan">Mon bilan de bénévole</h2>
+            <h2 id="bilan">{t.trackTitle}</h2>
             <p>
-              {minutesToHoursLabel(d.trackRecord.minutesMentored)} h d'accompagnement,{" "}
-              {formatInteger(d.trackRecord.completed)} accompagnement{d.trackRecord.completed > 1 ? "s" : ""} terminé
-              {d.trackRecord.completed > 1 ? "s" : ""}. <a href="/benevoles/profil">Mon profil</a>
+              {t.track(
+                minutesToHoursLabel(d.trackRecord.minutesMentored),
+                d.trackRecord.completed,
+                format.integer(d.trackRecord.completed),
+              )}{" "}
+              <a href="/benevoles/profil">{t.myProfile}</a>
             </p>
           </section>
         ) : null}
 
         <section aria-labelledby="ressources-espace">
-          <h2 id="ressources-espace">Ressources partagées</h2>
+          <h2 id="ressources-espace">{t.resourcesTitle}</h2>
           <p>
-            Réservez une salle, du matériel, un véhicule ou une compétence prêtés par les membres de vos pôles, ou proposez les vôtres.{" "}
-            <a href="/ressources/reservations">Mes réservations</a> · <a href="/ressources">Voir les ressources</a>
+            {t.resourcesText} <a href="/ressources/reservations">{t.bookingsLink}</a> ·{" "}
+            <a href="/ressources">{t.resourcesLink}</a>
           </p>
         </section>
 

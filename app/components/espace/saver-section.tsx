@@ -1,7 +1,5 @@
-import { CLUB_STATUS_LABELS, MEMBER_ROLE_LABELS } from "~/domain/clubs/labels";
-import { FUNDING_KIND_LABELS } from "~/domain/project";
+import { useFormat, useT } from "~/i18n/context";
 import type { SaverSpace } from "~/models/saver-space.server";
-import { formatDate, formatEuros, plural } from "~/domain/format";
 import { NoPaymentNotice } from "../no-payment-notice";
 import { Alert } from "../ui/alert";
 
@@ -9,12 +7,15 @@ import { Alert } from "../ui/alert";
 export function SaverSection({ space }: { space: SaverSpace }) {
   const invitations = space.clubs.filter((c) => c.memberStatus === "invite");
   const clubs = space.clubs.filter((c) => c.memberStatus !== "invite");
+  const { space: words, vocabulary } = useT();
+  const t = words.saver;
+  const format = useFormat();
   return (
     <section aria-labelledby="mon-epargne-solidaire">
-      <h2 id="mon-epargne-solidaire">Mon épargne solidaire</h2>
+      <h2 id="mon-epargne-solidaire">{t.title}</h2>
       {invitations.length > 0 ? (
         <Alert>
-          Vous êtes invité à rejoindre{" "}
+          {t.invited}{" "}
           {invitations.map((c, i) => (
             <span key={c.id}>
               {i > 0 ? ", " : null}
@@ -24,58 +25,59 @@ export function SaverSection({ space }: { space: SaverSpace }) {
           .
         </Alert>
       ) : null}
-      <h3>Mes clubs</h3>
+      <h3>{t.clubsTitle}</h3>
       {clubs.length === 0 ? (
         <p>
-          Vous n'êtes membre d'aucun club. <a href="/clubs">Découvrez les clubs CIGALES</a> ou créez-en un.
+          {t.noClub} <a href="/clubs">{t.discoverClubs}</a> {t.orCreate}
         </p>
       ) : (
         <ul>
           {clubs.map((c) => (
             <li key={c.id}>
-              <a href={`/clubs/${c.id}`}>{c.name}</a> — {CLUB_STATUS_LABELS[c.status]}
-              {c.memberStatus === "demande" ? ", demande en attente" : `, ${MEMBER_ROLE_LABELS[c.role].toLowerCase()}`}
+              <a href={`/clubs/${c.id}`}>{c.name}</a> — {vocabulary.clubStatus[c.status]}
+              {c.memberStatus === "demande" ? t.requestPending : `, ${vocabulary.memberRole[c.role].toLowerCase()}`}
               {c.openVotes > 0 ? (
                 <>
                   {" "}
-                  — <a href={`/clubs/${c.id}/projets`}>{plural(c.openVotes, "vote attend", "votes attendent")} votre voix</a>
+                  — <a href={`/clubs/${c.id}/projets`}>{t.votesWaiting(format.plural(c.openVotes, t.voteOne, t.voteOther))}</a>
                 </>
               ) : null}
             </li>
           ))}
         </ul>
       )}
-      <h3 id="mes-soutiens">Mes soutiens directs</h3>
+      <h3 id="mes-soutiens">{t.pledgesTitle}</h3>
       {space.pledges.length === 0 ? (
-        <p>Aucun soutien direct pour l'instant.</p>
+        <p>{t.noPledge}</p>
       ) : (
         <ul>
           {space.pledges.map((p) => (
             <li key={p.id}>
-              <a href={`/projets/${p.projectId}`}>{p.projectTitle}</a> : {formatEuros(p.amountCents)}, {FUNDING_KIND_LABELS[p.kind].toLowerCase()}, le{" "}
-              {formatDate(p.createdAt)}
-              {p.status === "annule" ? " (annulé)" : null}
+              <a href={`/projets/${p.projectId}`}>{p.projectTitle}</a>
+              {t.pledge(format.euros(p.amountCents), vocabulary.fundingKind[p.kind].toLowerCase(), format.date(p.createdAt))}
+              {p.status === "annule" ? t.cancelled : null}
             </li>
           ))}
         </ul>
       )}
-      <h3>Mes tontines et mes dons</h3>
+      <h3>{t.tontinesTitle}</h3>
       <ul>
-        {space.tontines.map((t) => (
-          <li key={`t-${t.id}`}>
-            Tontine <a href={`/tontines/${t.id}`}>{t.name}</a> : {formatEuros(t.contributionCents)} par mois
+        {space.tontines.map((tontine) => (
+          <li key={`t-${tontine.id}`}>
+            {t.tontine} <a href={`/tontines/${tontine.id}`}>{tontine.name}</a>
+            {t.perMonth(format.euros(tontine.contributionCents))}
           </li>
         ))}
         {space.donations.map((d) => (
           <li key={`d-${d.id}`}>
-            Don de {formatEuros(d.amountCents)} à <a href={`/cagnotte/${d.territorySlug}`}>la cagnotte du {d.territoryName}</a>, le{" "}
-            {formatDate(d.createdAt)}
-            {d.anonymous ? " (anonyme)" : null}
+            {t.donation(format.euros(d.amountCents))} <a href={`/cagnotte/${d.territorySlug}`}>{t.fundOf(d.territoryName)}</a>
+            {t.onDate(format.date(d.createdAt))}
+            {d.anonymous ? t.anonymous : null}
           </li>
         ))}
         {space.tontines.length + space.donations.length === 0 ? (
           <li>
-            Aucun pour l'instant : voyez <a href="/tontines">les tontines</a> et la cagnotte solidaire de votre pôle.
+            {t.noneYet} <a href="/tontines">{t.tontinesLink}</a> {t.andFund}
           </li>
         ) : null}
       </ul>
