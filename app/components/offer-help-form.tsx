@@ -1,5 +1,6 @@
 import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { useT } from "~/i18n/context";
 
 /**
  * A volunteer offers help on one skill need, with an optional message to the holder. A plain POST
@@ -20,18 +21,20 @@ export function OfferHelpForm({
   error?: ReactNode;
 }) {
   const messageId = `${idPrefix}-${needId}`;
+  const t = useT().mentoring.offerHelp;
   return (
     <Form method="post" className="request-form">
       {error}
       {intent ? <input type="hidden" name="intent" value={intent} /> : null}
       <input type="hidden" name="needId" value={needId} />
       <div className="field">
-        <label htmlFor={messageId}>Message au porteur ou à la porteuse (facultatif)</label>
+        <label htmlFor={messageId}>{t.message}</label>
         <textarea id={messageId} name="message" rows={2} maxLength={1000} />
       </div>
       <div>
         <button type="submit" className="button">
-          Proposer mon aide<span className="visually-hidden"> {forWhat}</span>
+          {t.submit}
+          <span className="visually-hidden"> {forWhat}</span>
         </button>
       </div>
     </Form>

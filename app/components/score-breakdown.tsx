@@ -1,4 +1,6 @@
-import { formatInteger } from "~/domain/format";
+import type { Formats } from "~/domain/format";
+import { useFormat, useT } from "~/i18n/context";
+import type { Messages } from "~/i18n/messages";
 
 export type ScoreCriterion = {
   key: string;
@@ -8,10 +10,10 @@ export type ScoreCriterion = {
   points: number;
 };
 
-function formatValue(value: unknown): string {
-  if (typeof value === "boolean") return value ? "oui" : "non";
+function formatValue(value: unknown, common: Messages["common"], format: Formats): string {
+  if (typeof value === "boolean") return (value ? common.yes : common.no).toLowerCase();
   if (typeof value === "number") {
-    return new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 2 }).format(value);
+    return new Intl.NumberFormat(format.intlTag, { maximumFractionDigits: 2 }).format(value);
   }
   if (value === null || value === undefined) return "—";
   return String(value);
@@ -32,34 +34,41 @@ export function ScoreBreakdown({
   explanation: string;
   criteria: readonly ScoreCriterion[];
 }) {
+  const { mentoring, common } = useT();
+  const t = mentoring.score;
+  const format = useFormat();
   return (
     <div className="score">
       <p className="score__value">
-        <strong>{formatInteger(Math.round(score))}</strong>
+        <strong>{format.integer(Math.round(score))}</strong>
         <span> / 100</span>
-        <span className="visually-hidden"> : score de correspondance</span>
+        <span className="visually-hidden">{t.srLabel}</span>
       </p>
       <p className="score__explanation">{explanation}</p>
       {criteria.length > 0 ? (
         <details className="score__details">
-          <summary>Détail du score</summary>
+          <summary>{t.details}</summary>
           <table className="table table--compact" aria-labelledby={`${id}-caption`}>
-            <caption id={`${id}-caption`}>Détail du score, critère par critère</caption>
+            <caption id={`${id}-caption`}>{t.caption}</caption>
             <thead>
               <tr>
-                <th scope="col">Critère</th>
-                <th scope="col">Satisfait à</th>
-                <th scope="col">Poids</th>
-                <th scope="col">Points</th>
+                <th scope="col">{t.criterion}</th>
+                <th scope="col">{t.satisfied}</th>
+                <th scope="col">{t.weight}</th>
+                <th scope="col">{t.points}</th>
               </tr>
             </thead>
             <tbody>
               {criteria.map((c) => (
                 <tr key={c.key}>
                   <th scope="row">{c.label}</th>
-                  <td>{typeof c.value === "number" && c.value >= 0 && c.value <= 1 ? `${formatInteger(Math.round(c.value * 100))} %` : formatValue(c.value)}</td>
-                  <td>{formatValue(c.weight)}</td>
-                  <td>{formatValue(c.points)}</td>
+                  <td>
+                    {typeof c.value === "number" && c.value >= 0 && c.value <= 1
+                      ? t.percent(format.integer(Math.round(c.value * 100)))
+                      : formatValue(c.value, common, format)}
+                  </td>
+                  <td>{formatValue(c.weight, common, format)}</td>
+                  <td>{formatValue(c.points, common, format)}</td>
                 </tr>
               ))}
             </tbody>

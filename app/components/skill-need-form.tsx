@@ -1,8 +1,8 @@
 import { ConformForm, useSchemaForm } from "~/components/ui/form";
 import { NumberField, optionsFrom, RadioGroupField, SelectField, TextAreaField } from "~/components/ui/field";
-import { NEED_PRIORITY_LABELS } from "~/domain/project";
 import type { CatalogItem } from "~/models/catalog.server";
 import { skillNeedSchema } from "~/schemas/project";
+import { useT } from "~/i18n/context";
 
 type Defaults = { skillId?: string | number; priority?: string; expectation?: string; hoursPerMonth?: string | number };
 
@@ -16,25 +16,27 @@ export function SkillNeedForm({
   submitLabel: string;
 }) {
   const [form, fields] = useSchemaForm(skillNeedSchema, { id: "besoin", defaultValue });
+  const { mentoring, vocabulary } = useT();
+  const t = mentoring.skillNeed;
   return (
     <ConformForm form={form} intent="save">
       <SelectField
         meta={fields.skillId}
-        label="Compétence recherchée"
+        label={t.skill}
         options={skills.map((s) => ({ value: String(s.id), label: s.name }))}
-        placeholder="Choisir"
+        placeholder={t.choose}
       />
-      <RadioGroupField meta={fields.priority} legend="Priorité" options={optionsFrom(NEED_PRIORITY_LABELS)} />
+      <RadioGroupField meta={fields.priority} legend={t.priority} options={optionsFrom(vocabulary.needPriority)} />
       <TextAreaField
         meta={fields.expectation}
-        label="Ce que j'attends de l'accompagnant (facultatif)"
-        hint="Par exemple : relire mon prévisionnel, m'aider à fixer mes prix."
+        label={t.expectation}
+        hint={t.expectationHint}
         rows={3}
       />
       <NumberField
         meta={fields.hoursPerMonth}
-        label="Heures par mois souhaitées"
-        hint="Une ou deux rencontres par mois, soit 2 à 4 heures, est l'usage."
+        label={t.hours}
+        hint={t.hoursHint}
         min={1}
         max={100}
       />

@@ -4,21 +4,22 @@ import { useLoaderData } from "@remix-run/react";
 import { CardList } from "~/components/ui/card-list";
 import { OfferHelpForm } from "~/components/offer-help-form";
 import { ScoreBreakdown } from "~/components/score-breakdown";
-import { NEED_PRIORITY_LABELS } from "~/domain/project";
 import { suggestNeedsForVolunteer } from "~/models/matching.server";
 import { countActiveMentorships, listMentorshipsForUser, requestMentorship } from "~/models/mentorship.server";
 import { getVolunteerProfile } from "~/models/volunteer.server";
 import { mentorshipRequestSchema } from "~/schemas/mentorship";
 import { getDb } from "~/utils/db.server";
-import { formatInteger, plural } from "~/domain/format";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { useFormReply } from "~/utils/reply";
 import { replyInvalid, replyRefused } from "~/utils/reply.server";
 import { Alert } from "~/components/ui/alert";
 import { authorize, signInFirst } from "~/guards/authorize.server";
 import { readFormData } from "~/utils/http.server";
+import { useFormat, useT } from "~/i18n/context";
+import { metaText } from "~/i18n/meta";
+import { requestText } from "~/utils/locale.server";
 
-export const meta: MetaFunction = () => [{ title: "Projets pour moi — Maillon" }];
+export const meta: MetaFunction<typeof loader> = ({ matches }) => [{ title: metaText(matches).mentoring.forMe.metaTitle }];
 
 const LIMIT = 15;
 
@@ -51,7 +52,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== "success") {
     const errors = submission.error ? Object.values(submission.error).flat() : [];
     // The need is unknown, so the page says it rather than one need's form.
-    return replyInvalid(submission, { formErrors: [errors.join(" ") || "Proposition invalide."] });
+    return replyInvalid(submission, { formErrors: [errors.join(" ") || requestText(request).t.mentoring.forMe.invalid] });
   }
   const { needId, message } = submission.value;
   const result = requestMentorship(
@@ -60,7 +61,7 @@ export async function action({ request }: ActionFunctionArgs) {
     new Date(),
   );
   if (!result.ok) return replyRefused(result, { formId: offerFormId(needId) });
-  return redirectWithFlash(`/accompagnements/${result.id}`, "Votre proposition d'aide est envoyée au porteur ou à la porteuse du projet.");
+  return redirectWithFlash(`/accompagnements/${result.id}`, requestText(request).t.mentoring.forMe.sent);
 }
 
 function OfferError({ needId }: { needId: number }) {
@@ -71,37 +72,36 @@ function OfferError({ needId }: { needId: number }) {
 export default function ProjectsForMe() {
   const { hasProfile, paused, full, needs } = useLoaderData<typeof loader>();
   const { message } = useFormReply();
+  const { mentoring, vocabulary } = useT();
+  const t = mentoring.forMe;
+  const format = useFormat();
   return (
     <div className="container">
-      <p className="eyebrow">Accompagner</p>
-      <h1>Projets pour moi</h1>
+      <p className="eyebrow">{t.eyebrow}</p>
+      <h1>{t.title}</h1>
       {!hasProfile ? (
         <p>
-          Pour que Maillon vous propose des projets, <a href="/benevoles/profil">complétez votre profil de bénévole</a>{" "}
-          : vos compétences, votre secteur, votre disponibilité.
+          {t.noProfileBefore} <a href="/benevoles/profil">{t.noProfileLink}</a> {t.noProfileAfter}
         </p>
       ) : (
         <>
           <p>
-            Les besoins des projets publiés, classés selon vos compétences, la distance et vos disponibilités. Chaque
-            proposition dit pourquoi. <a href="/benevoles/profil">Modifier mon profil</a>
+            {t.intro} <a href="/benevoles/profil">{t.editProfile}</a>
           </p>
           {paused ? (
             <Alert tone="error" announce="status">
-              Votre accompagnement est en pause : reprenez-le dans votre profil pour proposer votre aide.
+              {t.paused}
             </Alert>
           ) : null}
           {message ? <Alert tone="error">{message}</Alert> : null}
           {full ? (
             <Alert tone="success">
-              Vous suivez déjà {plural(full.active, "projet")} sur {formatInteger(full.max)} possible{full.max > 1 ? "s" : ""} :
-              Maillon ne vous propose pas d'autre projet tant qu'une place n'est pas libre. Vous pouvez augmenter ce nombre
-              dans votre profil.
+              {t.full(format.plural(full.active, t.project), full.max, format.integer(full.max))}
             </Alert>
           ) : null}
           <CardList
             items={needs}
-            empty={full ? undefined : "Aucun besoin ne correspond à votre profil pour l'instant. Revenez bientôt, ou élargissez votre secteur."}
+            empty={full ? undefined : t.empty}
             ordered
             headingLevel={2}
             listClassName="suggestion-list"
@@ -111,13 +111,13 @@ export default function ProjectsForMe() {
             {(n) => (
               <>
                 <p>
-                  <strong>{n.skillName}</strong> · priorité{" "}
-                  {NEED_PRIORITY_LABELS[n.priority].toLowerCase()}
+                  <strong>{n.skillName}</strong> · {t.priority}{" "}
+                  {vocabulary.needPriority[n.priority].toLowerCase()}
                   {` · ${n.distanceText}`}
                 </p>
                 <ScoreBreakdown id={`score-${n.needId}`} score={n.score} explanation={n.explanation} criteria={n.criteria} />
                 <OfferError needId={n.needId} />
-                <OfferHelpForm needId={n.needId} idPrefix="message" forWhat={`pour « ${n.projectTitle} » en ${n.skillName}`} />
+                <OfferHelpForm needId={n.needId} idPrefix="message" forWhat={t.forWhat(n.projectTitle, n.skillName)} />
               </>
             )}
           </CardList>
