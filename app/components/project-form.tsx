@@ -4,7 +4,7 @@ import { useNavigation } from "@remix-run/react";
 import { CommuneField } from "~/components/commune-field";
 import { CheckboxField, NumberField, optionsFrom, SelectField, TextAreaField, TextField } from "~/components/ui/field";
 import type { z } from "zod";
-import { LEGAL_FORM_LABELS, PROJECT_KIND_LABELS, PROJECT_STAGE_LABELS } from "~/domain/project";
+import { useT } from "~/i18n/context";
 import type { CatalogItem } from "~/models/catalog.server";
 import { DESCRIPTION_MAX, PITCH_MAX, projectSchema, TITLE_MAX } from "~/schemas/project";
 
@@ -23,41 +23,45 @@ export function ProjectForm({
   submitLabel: string;
 }) {
   const navigation = useNavigation();
+  const { projectEditing, vocabulary } = useT();
+  const t = projectEditing.form;
   const [form, fields] = useSchemaForm(projectSchema, { id, defaultValue });
+  // The catalogue's domains have a name in every language; one added since falls back to its stored name.
+  const domainName = (d: CatalogItem) => (vocabulary.activityDomain as Record<string, string | undefined>)[d.slug] ?? d.name;
   return (
     <ConformForm form={form}>
-      <TextField meta={fields.title} label="Titre du projet" hint={`${TITLE_MAX} caractères au plus.`} />
+      <TextField meta={fields.title} label={t.title} hint={t.titleHint(TITLE_MAX)} />
       <TextAreaField
         meta={fields.pitch}
-        label="Le projet en une ou deux phrases"
-        hint={`Ce résumé apparaît dans les listes (${PITCH_MAX} caractères au plus).`}
+        label={t.pitch}
+        hint={t.pitchHint(PITCH_MAX)}
         rows={2}
       />
       <TextAreaField
         meta={fields.description}
-        label="Description (facultative)"
-        hint={`Le contexte, les clients visés, où vous en êtes (${DESCRIPTION_MAX} caractères au plus).`}
+        label={t.description}
+        hint={t.descriptionHint(DESCRIPTION_MAX)}
         rows={6}
       />
-      <SelectField meta={fields.kind} label="Je veux…" options={optionsFrom(PROJECT_KIND_LABELS)} placeholder="Choisir" />
-      <SelectField meta={fields.stage} label="Étape du projet" options={optionsFrom(PROJECT_STAGE_LABELS)} placeholder="Choisir" />
+      <SelectField meta={fields.kind} label={t.kind} options={optionsFrom(vocabulary.projectKind)} placeholder={t.choose} />
+      <SelectField meta={fields.stage} label={t.stage} options={optionsFrom(vocabulary.projectStage)} placeholder={t.choose} />
       <SelectField
         meta={fields.legalForm}
-        label="Forme juridique envisagée"
-        options={optionsFrom(LEGAL_FORM_LABELS)}
+        label={t.legalForm}
+        options={optionsFrom(vocabulary.legalForm)}
       />
       <SelectField
         meta={fields.activityDomainId}
-        label="Domaine d'activité"
-        options={domains.map((d) => ({ value: String(d.id), label: d.name }))}
-        placeholder="Choisir"
+        label={t.activityDomain}
+        options={domains.map((d) => ({ value: String(d.id), label: domainName(d) }))}
+        placeholder={t.choose}
       />
-      <CommuneField meta={fields.commune} codeMeta={fields.communeCode} label="Commune du projet" />
-      <CheckboxField meta={fields.remoteOk} label="Un accompagnement à distance me convient" />
+      <CommuneField meta={fields.commune} codeMeta={fields.communeCode} label={t.commune} />
+      <CheckboxField meta={fields.remoteOk} label={t.remoteOk} />
       <NumberField
         meta={fields.jobsExpected}
-        label="Emplois prévus"
-        hint="Le nombre d'emplois que le projet devrait créer, le vôtre compris (0 si vous ne savez pas encore)."
+        label={t.jobsExpected}
+        hint={t.jobsExpectedHint}
         min={0}
         max={500}
       />

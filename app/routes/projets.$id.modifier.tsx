@@ -10,10 +10,14 @@ import { loadEditableProject } from "~/guards/project.server";
 import { validateProjectForm } from "~/guards/project-form.server";
 import { authorize, signInFirst } from "~/guards/authorize.server";
 import { readFormData } from "~/utils/http.server";
+import { useT } from "~/i18n/context";
+import { metaText } from "~/i18n/meta";
+import { requestText } from "~/utils/locale.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `Modifier « ${data.project.title} » — Maillon` : "Modifier un projet — Maillon" },
-];
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) => {
+  const t = metaText(matches).projectEditing.edit;
+  return [{ title: data ? t.metaTitle(data.project.title) : t.metaTitleUnknown }];
+};
 
 export function loader({ request, params }: LoaderFunctionArgs) {
   const { project } = loadEditableProject(authorize(request, "projets.$id.modifier"), params.id);
@@ -44,21 +48,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const result = validateProjectForm(db, formData);
   if (!result.ok) return replyInvalid(result.reply, { choices: result.choices });
   updateProject(db, project.id, result.input, new Date());
-  return redirectWithFlash(`/projets/${project.id}`, "Le projet a été modifié.");
+  return redirectWithFlash(`/projets/${project.id}`, requestText(request).t.projectEditing.edit.saved);
 }
 
 export default function EditProject() {
   const { domains, project } = useLoaderData<typeof loader>();
+  const t = useT().projectEditing.edit;
   return (
     <div className="container narrow">
       <p>
-        <a href={`/projets/${project.id}`}>← Retour au projet</a>
+        <a href={`/projets/${project.id}`}>{t.back}</a>
       </p>
-      <h1>Modifier le projet</h1>
+      <h1>{t.title}</h1>
       <ProjectForm
         id="projet"
         domains={domains}
-        submitLabel="Enregistrer les modifications"
+        submitLabel={t.submit}
         defaultValue={project}
       />
     </div>

@@ -10,8 +10,11 @@ import { replyInvalid } from "~/utils/reply.server";
 import { validateProjectForm } from "~/guards/project-form.server";
 import { authorize, signInFirst } from "~/guards/authorize.server";
 import { readFormData } from "~/utils/http.server";
+import { useT } from "~/i18n/context";
+import { metaText } from "~/i18n/meta";
+import { requestText } from "~/utils/locale.server";
 
-export const meta: MetaFunction = () => [{ title: "Nouveau projet — Maillon" }];
+export const meta: MetaFunction<typeof loader> = ({ matches }) => [{ title: metaText(matches).projectEditing.create.metaTitle }];
 
 export function loader({ request }: LoaderFunctionArgs) {
   const { auth } = authorize(request, "projets.nouveau");
@@ -32,23 +35,21 @@ export async function action({ request }: ActionFunctionArgs) {
   const result = validateProjectForm(db, formData);
   if (!result.ok) return replyInvalid(result.reply, { choices: result.choices });
   const project = createProject(db, auth.user.id, result.input, new Date());
-  return redirectWithFlash(`/projets/${project.id}`, "Votre projet est enregistré comme brouillon. Ajoutez ses besoins, puis publiez-le.");
+  return redirectWithFlash(`/projets/${project.id}`, requestText(request).t.projectEditing.create.saved);
 }
 
 export default function NewProject() {
   const { domains, defaultCommune, defaultCommuneCode } = useLoaderData<typeof loader>();
+  const t = useT().projectEditing.create;
   return (
     <div className="container narrow">
-      <p className="eyebrow">Créer</p>
-      <h1>Décrire mon projet</h1>
-      <p>
-        Votre projet reste un brouillon, visible de vous et de l'équipe d'animation de votre pôle, jusqu'à ce que
-        vous le publiiez. Vous ajouterez ensuite ses besoins : compétences, financement.
-      </p>
+      <p className="eyebrow">{t.eyebrow}</p>
+      <h1>{t.title}</h1>
+      <p>{t.intro}</p>
       <ProjectForm
         id="projet"
         domains={domains}
-        submitLabel="Enregistrer le brouillon"
+        submitLabel={t.submit}
         defaultValue={{ commune: defaultCommune, communeCode: defaultCommuneCode, legalForm: "a-definir", jobsExpected: 1 }}
       />
     </div>
