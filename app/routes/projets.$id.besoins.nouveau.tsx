@@ -10,8 +10,11 @@ import { loadEditableProject } from "~/guards/project.server";
 import { validateSkillNeedForm } from "~/guards/project-form.server";
 import { authorize, signInFirst } from "~/guards/authorize.server";
 import { readFormData } from "~/utils/http.server";
+import { useT } from "~/i18n/context";
+import { metaText } from "~/i18n/meta";
+import { requestText } from "~/utils/locale.server";
 
-export const meta: MetaFunction = () => [{ title: "Ajouter un besoin — Maillon" }];
+export const meta: MetaFunction<typeof loader> = ({ matches }) => [{ title: metaText(matches).projectEditing.newNeed.metaTitle }];
 
 export function loader({ request, params }: LoaderFunctionArgs) {
   const { project } = loadEditableProject(authorize(request, "projets.$id.besoins.nouveau"), params.id);
@@ -26,22 +29,23 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const result = validateSkillNeedForm(db, formData);
   if (!result.ok) return replyInvalid(result.reply);
   addSkillNeed(db, project.id, result.input, new Date());
-  return redirectWithFlash(`/projets/${project.id}#besoins`, "Le besoin a été ajouté.");
+  return redirectWithFlash(`/projets/${project.id}#besoins`, requestText(request).t.projectEditing.newNeed.added);
 }
 
 export default function NewNeed() {
   const { project, skills } = useLoaderData<typeof loader>();
+  const t = useT().projectEditing.newNeed;
   return (
     <div className="container narrow">
       <p>
-        <a href={`/projets/${project.id}`}>← Retour au projet</a>
+        <a href={`/projets/${project.id}`}>{t.back}</a>
       </p>
-      <h1>Ajouter un besoin de compétence</h1>
-      <p>Pour « {project.title} ». Un besoin trouve un accompagnant ; ajoutez-en un par compétence.</p>
+      <h1>{t.title}</h1>
+      <p>{t.intro(project.title)}</p>
       <SkillNeedForm
         skills={skills}
         defaultValue={{ priority: "moyenne", hoursPerMonth: 4 }}
-        submitLabel="Ajouter ce besoin"
+        submitLabel={t.submit}
       />
     </div>
   );

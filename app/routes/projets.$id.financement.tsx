@@ -2,7 +2,6 @@ import { ConformForm, SubmitButton, useSchemaForm } from "~/components/ui/form";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { optionsFrom, RadioGroupField, TextField } from "~/components/ui/field";
-import { FUNDING_KIND_LABELS } from "~/domain/project";
 import { removeFundingNeed, saveFundingNeed } from "~/models/project.server";
 import { fundingNeedSchema } from "~/schemas/project";
 import { getDb } from "~/utils/db.server";
@@ -13,8 +12,11 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { replyInvalid, replyRefused } from "~/utils/reply.server";
 import { authorize, signInFirst } from "~/guards/authorize.server";
 import { readFormData } from "~/utils/http.server";
+import { useT } from "~/i18n/context";
+import { metaText } from "~/i18n/meta";
+import { requestText } from "~/utils/locale.server";
 
-export const meta: MetaFunction = () => [{ title: "Besoin de financement — Maillon" }];
+export const meta: MetaFunction<typeof loader> = ({ matches }) => [{ title: metaText(matches).funding.need.metaTitle }];
 
 export function loader({ request, params }: LoaderFunctionArgs) {
   const { project } = loadEditableProject(authorize(request, "projets.$id.financement"), params.id);
@@ -36,57 +38,57 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await readFormData(request);
   const { project } = loadEditableProject(authorize(request, "projets.$id.financement", formData), params.id);
   const db = getDb();
+  const t = requestText(request).t.funding.need;
   if (formData.get("intent") === "remove") {
     const removed = removeFundingNeed(db, project.id, new Date());
     if (!removed.ok) return replyRefused(removed);
-    return redirectWithFlash(`/projets/${project.id}#financement`, "Le besoin de financement a été retiré.");
+    return redirectWithFlash(`/projets/${project.id}#financement`, t.removed);
   }
   const result = validateFundingForm(formData);
   if (!result.ok) return replyInvalid(result.reply);
   const saved = saveFundingNeed(db, project.id, result.input, new Date());
   if (!saved.ok) return replyRefused(saved, { submission: result.submission });
-  return redirectWithFlash(`/projets/${project.id}#financement`, "Le besoin de financement a été enregistré.");
+  return redirectWithFlash(`/projets/${project.id}#financement`, t.saved);
 }
 
 export default function FundingNeed() {
   const { project, exists, defaults } = useLoaderData<typeof loader>();
   const [form, fields] = useSchemaForm(fundingNeedSchema, { id: "financement", defaultValue: defaults });
+  const { funding, vocabulary } = useT();
+  const t = funding.need;
   return (
     <div className="container narrow">
       <p>
-        <a href={`/projets/${project.id}`}>← Retour au projet</a>
+        <a href={`/projets/${project.id}`}>{t.back}</a>
       </p>
-      <h1>Besoin de financement</h1>
-      <p>
-        Pour « {project.title} ». Les épargnants et les clubs du pôle verront ce besoin une fois le projet publié.
-        Aucun paiement ne passe par Maillon.
-      </p>
+      <h1>{t.title}</h1>
+      <p>{t.intro(project.title)}</p>
       <ConformForm form={form} intent="save">
         <TextField
           meta={fields.amount}
-          label="Montant recherché (en euros)"
-          hint="Par exemple 12 000."
+          label={t.amount}
+          hint={t.amountHint}
           inputProps={{ inputMode: "decimal" }}
         />
-        <RadioGroupField meta={fields.kind} legend="Sous quelle forme ?" options={optionsFrom(FUNDING_KIND_LABELS)} />
+        <RadioGroupField meta={fields.kind} legend={t.kind} options={optionsFrom(vocabulary.fundingKind)} />
         <TextField
           meta={fields.neededBy}
-          label="Pour quand ? (facultatif)"
-          hint="Une date au format aaaa-mm-jj, par exemple 2026-09-30."
+          label={t.neededBy}
+          hint={t.neededByHint}
         />
         <TextField
           meta={fields.companyCapital}
-          label="Capital social après la levée, en euros (facultatif)"
-          hint="Sert aux clubs d'épargnants, qui restent minoritaires au capital."
+          label={t.companyCapital}
+          hint={t.companyCapitalHint}
           inputProps={{ inputMode: "decimal" }}
         />
-        <SubmitButton>Enregistrer le besoin de financement</SubmitButton>
+        <SubmitButton>{t.submit}</SubmitButton>
       </ConformForm>
       {exists ? (
         <Form method="post" className="inline-form">
           <input type="hidden" name="intent" value="remove" />
           <button type="submit" className="button button--danger">
-            Retirer le besoin de financement
+            {t.remove}
           </button>
         </Form>
       ) : null}

@@ -4,7 +4,6 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } f
 import { Form, useLoaderData } from "@remix-run/react";
 import { FundingProgress } from "~/components/funding-progress";
 import { optionsFrom, RadioGroupField, TextAreaField, TextField } from "~/components/ui/field";
-import { FUNDING_KIND_LABELS } from "~/domain/project";
 import { closeDueVotesOnProject } from "~/models/club-vote.server";
 import { getProjectFundingProgress } from "~/models/funding-progress.server";
 import { cancelPledge, createPledge, listMyPledges } from "~/models/pledge.server";
@@ -12,7 +11,6 @@ import { pledgeSchema } from "~/schemas/finance";
 import { hasRole } from "~/domain/permissions";
 import type { Auth } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
-import { formatEuros } from "~/domain/format";
 import { loadProject } from "~/guards/project.server";
 import { readFormData, readId } from "~/utils/http.server";
 import { redirectWithFlash } from "~/utils/flash.server";
@@ -20,8 +18,11 @@ import { useFormReply } from "~/utils/reply";
 import { replyInvalid, replyRefused } from "~/utils/reply.server";
 import { Alert } from "~/components/ui/alert";
 import { authorize, type Permit, signInFirst } from "~/guards/authorize.server";
+import { useFormat, useT } from "~/i18n/context";
+import { metaText } from "~/i18n/meta";
+import { requestText } from "~/utils/locale.server";
 
-export const meta: MetaFunction = () => [{ title: "Soutenir un projet — Maillon" }];
+export const meta: MetaFunction<typeof loader> = ({ matches }) => [{ title: metaText(matches).funding.pledge.metaTitle }];
 
 function load(permit: Permit<Auth>, idParam: string | undefined) {
   const { project } = loadProject(permit, idParam);
@@ -47,11 +48,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   signInFirst(request, "projets.$id.soutenir");
   const formData = await readFormData(request);
   const { auth, project } = load(authorize(request, "projets.$id.soutenir", formData), params.id);
+  const t = requestText(request).t.funding.pledge;
   if (formData.get("intent") === "cancel-pledge") {
     const pledgeId = readId(formData.get("pledgeId"));
     const outcome = pledgeId !== null ? cancelPledge(getDb(), { pledgeId, projectId: project.id }, auth.user.id, new Date()) : null;
-    if (!outcome?.ok) return replyRefused(outcome ?? { status: 404, message: "Promesse introuvable." });
-    return redirectWithFlash(`/projets/${project.id}/soutenir`, "Votre promesse est annulée.");
+    if (!outcome?.ok) return replyRefused(outcome ?? { status: 404, message: t.notFound });
+    return redirectWithFlash(`/projets/${project.id}/soutenir`, t.cancelled);
   }
   const submission = parseWithZod(formData, { schema: pledgeSchema });
   if (submission.status !== "success") return replyInvalid(submission, { formId: PLEDGE_FORM });
@@ -60,7 +62,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!outcome.ok) return replyRefused(outcome, { submission, formId: PLEDGE_FORM });
   return redirectWithFlash(
     "/espace#mes-soutiens",
-    "Votre promesse de soutien est enregistrée. La personne qui porte le projet vous contactera pour le virement.",
+    t.saved,
   );
 }
 
@@ -73,34 +75,36 @@ export default function Pledge() {
     reply: PLEDGE_FORM,
   });
   const open = project.status === "publie";
+  const { funding, vocabulary } = useT();
+  const t = funding.pledge;
+  const format = useFormat();
   return (
     <div className="container narrow">
       <p>
-        <a href={`/projets/${project.id}`}>← Retour au projet</a>
+        <a href={`/projets/${project.id}`}>{t.back}</a>
       </p>
-      <h1>Soutenir « {project.title} »</h1>
+      <h1>{t.title(project.title)}</h1>
       <p>{project.pitch}</p>
       {project.fundingNeed ? (
         <p>
-          Le projet recherche {formatEuros(project.fundingNeed.amountCents)} ({FUNDING_KIND_LABELS[project.fundingNeed.kind].toLowerCase()}).
+          {t.sought(format.euros(project.fundingNeed.amountCents), vocabulary.fundingKind[project.fundingNeed.kind].toLowerCase())}
         </p>
       ) : null}
       {message ? <Alert tone="error">{message}</Alert> : null}
       <FundingProgress progress={progress} projectId={project.id} />
       {mine.length > 0 ? (
         <section aria-labelledby="mes-promesses">
-          <h2 id="mes-promesses">Mes promesses pour ce projet</h2>
+          <h2 id="mes-promesses">{t.mine}</h2>
           <ul className="plain-list">
             {mine.map((p) => (
               <li key={p.id} className="actions">
-                <span>
-                  {formatEuros(p.amountCents)}, {FUNDING_KIND_LABELS[p.kind].toLowerCase()}
-                </span>
+                <span>{t.minePledge(format.euros(p.amountCents), vocabulary.fundingKind[p.kind].toLowerCase())}</span>
                 <Form method="post" className="inline-form">
                   <input type="hidden" name="intent" value="cancel-pledge" />
                   <input type="hidden" name="pledgeId" value={p.id} />
                   <button type="submit" className="button button--ghost">
-                    Annuler cette promesse<span className="visually-hidden"> de {formatEuros(p.amountCents)}</span>
+                    {t.cancel}
+                    <span className="visually-hidden">{t.cancelWhich(format.euros(p.amountCents))}</span>
                   </button>
                 </Form>
               </li>
@@ -109,32 +113,30 @@ export default function Pledge() {
         </section>
       ) : null}
       {!open ? (
-        <Alert>Ce projet n'est pas publié : il ne reçoit pas de soutien.</Alert>
+        <Alert>{t.notPublished}</Alert>
       ) : progress.needCents === null ? (
-        <Alert>Ce projet ne recherche pas de financement pour l'instant.</Alert>
+        <Alert>{t.noNeed}</Alert>
       ) : progress.goalReached ? null : isOwner ? (
-        <Alert>C'est votre projet : vous ne pouvez pas le soutenir vous-même.</Alert>
+        <Alert>{t.ownProject}</Alert>
       ) : !isSaver ? (
         <Alert>
-          Le soutien direct est réservé aux épargnants : ajoutez ce rôle dans <a href="/compte">votre compte</a>.
+          {t.saversOnlyBefore} <a href="/compte">{t.saversOnlyLink}</a>
+          {t.saversOnlyAfter}
         </Alert>
       ) : (
         <>
-          <h2 id="promesse">Ma promesse de soutien</h2>
-          <p>
-            Vous vous engagez auprès de la personne qui porte le projet ; elle vous contactera pour le virement et, s'il s'agit d'un prêt ou
-            d'une entrée au capital, pour signer les documents.
-          </p>
+          <h2 id="promesse">{t.formTitle}</h2>
+          <p>{t.formIntro}</p>
           <ConformForm form={form} aria-labelledby="promesse">
             <TextField
               meta={fields.amount}
-              label="Montant (en euros)"
-              hint={`Au moins 10 €, au plus ce qu'il reste à trouver : ${formatEuros(progress.remainingCents ?? 0)}.`}
+              label={t.amount}
+              hint={t.amountHint(format.euros(progress.remainingCents ?? 0))}
               inputProps={{ inputMode: "decimal" }}
             />
-            <RadioGroupField meta={fields.kind} legend="Sous quelle forme ?" options={optionsFrom(FUNDING_KIND_LABELS)} />
-            <TextAreaField meta={fields.message} label="Un mot pour la personne qui porte le projet (facultatif)" rows={3} />
-            <SubmitButton>Enregistrer ma promesse</SubmitButton>
+            <RadioGroupField meta={fields.kind} legend={t.kind} options={optionsFrom(vocabulary.fundingKind)} />
+            <TextAreaField meta={fields.message} label={t.message} rows={3} />
+            <SubmitButton>{t.submit}</SubmitButton>
           </ConformForm>
         </>
       )}

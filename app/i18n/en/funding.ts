@@ -1,3 +1,49 @@
 import type { Messages } from "../messages";
 
-export const funding: Messages["funding"] = {};
+export const funding: Messages["funding"] = {
+  need: {
+    metaTitle: "Funding need — Maillon",
+    back: "← Back to the project",
+    title: "Funding need",
+    intro: (project) =>
+      `For “${project}”. The hub's savers and clubs will see this need once the project is published. No payment goes through Maillon.`,
+    amount: "Amount sought (in euros)",
+    amountHint: "For example 12,000.",
+    kind: "In what form?",
+    neededBy: "By when? (optional)",
+    neededByHint: "A date in the format yyyy-mm-dd, for example 2026-09-30.",
+    companyCapital: "Share capital after the raise, in euros (optional)",
+    companyCapitalHint: "Used by savers' clubs, which remain minority shareholders.",
+    submit: "Save the funding need",
+    remove: "Remove the funding need",
+    removed: "The funding need has been removed.",
+    saved: "The funding need has been saved.",
+  },
+  pledge: {
+    metaTitle: "Support a project — Maillon",
+    back: "← Back to the project",
+    title: (project) => `Support “${project}”`,
+    sought: (amount, kind) => `The project is seeking ${amount} (${kind}).`,
+    mine: "My pledges for this project",
+    minePledge: (amount, kind) => `${amount}, ${kind}`,
+    cancel: "Cancel this pledge",
+    cancelWhich: (amount) => ` of ${amount}`,
+    notPublished: "This project is not published: it does not receive support.",
+    noNeed: "This project is not seeking funding at the moment.",
+    ownProject: "This is your project: you cannot support it yourself.",
+    saversOnlyBefore: "Direct support is for savers: add this role in",
+    saversOnlyLink: "your account",
+    saversOnlyAfter: ".",
+    formTitle: "My pledge of support",
+    formIntro:
+      "You commit to the person behind the project; they will contact you for the transfer and, for a loan or an equity stake, to sign the documents.",
+    amount: "Amount (in euros)",
+    amountHint: (remaining) => `At least €10, at most what is still to be found: ${remaining}.`,
+    kind: "In what form?",
+    message: "A word for the person behind the project (optional)",
+    submit: "Save my pledge",
+    notFound: "Pledge not found.",
+    cancelled: "Your pledge is cancelled.",
+    saved: "Your pledge of support is saved. The person behind the project will contact you for the transfer.",
+  },
+};

@@ -35,4 +35,27 @@ export const projectEditing: Messages["projectEditing"] = {
     submit: "Save the changes",
     saved: "The project has been updated.",
   },
+  newNeed: {
+    metaTitle: "Add a need — Maillon",
+    back: "← Back to the project",
+    title: "Add a skill need",
+    intro: (project) => `For “${project}”. A need finds one mentor; add one need per skill.`,
+    submit: "Add this need",
+    added: "The need has been added.",
+  },
+  editNeed: {
+    metaTitle: "Edit a need — Maillon",
+    notFound: "Need not found",
+    back: "← Back to the project",
+    title: "Edit a need",
+    intro: (project) => `For “${project}”.`,
+    submit: "Save this need",
+    removeTitle: "Remove this need",
+    removeIntro:
+      "Pending requests on this need will be cancelled. A need that already has a mentor is closed rather than deleted, to keep the record of the meetings.",
+    remove: "Remove this need",
+    closed: "The need has been closed; its history is kept.",
+    removed: "The need has been removed.",
+    saved: "The need has been updated.",
+  },
 };

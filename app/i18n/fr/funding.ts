@@ -1,2 +1,48 @@
-/** The words of the funding pages. */
-export const funding = {};
+/** The words of funding: a project's funding need, the pledges of savers, the solidarity fund, the tontines. */
+export const funding = {
+  need: {
+    metaTitle: "Besoin de financement — Maillon",
+    back: "← Retour au projet",
+    title: "Besoin de financement",
+    intro: (project: string) =>
+      `Pour « ${project} ». Les épargnants et les clubs du pôle verront ce besoin une fois le projet publié. Aucun paiement ne passe par Maillon.`,
+    amount: "Montant recherché (en euros)",
+    amountHint: "Par exemple 12 000.",
+    kind: "Sous quelle forme ?",
+    neededBy: "Pour quand ? (facultatif)",
+    neededByHint: "Une date au format aaaa-mm-jj, par exemple 2026-09-30.",
+    companyCapital: "Capital social après la levée, en euros (facultatif)",
+    companyCapitalHint: "Sert aux clubs d'épargnants, qui restent minoritaires au capital.",
+    submit: "Enregistrer le besoin de financement",
+    remove: "Retirer le besoin de financement",
+    removed: "Le besoin de financement a été retiré.",
+    saved: "Le besoin de financement a été enregistré.",
+  },
+  pledge: {
+    metaTitle: "Soutenir un projet — Maillon",
+    back: "← Retour au projet",
+    title: (project: string) => `Soutenir « ${project} »`,
+    sought: (amount: string, kind: string) => `Le projet recherche ${amount} (${kind}).`,
+    mine: "Mes promesses pour ce projet",
+    minePledge: (amount: string, kind: string) => `${amount}, ${kind}`,
+    cancel: "Annuler cette promesse",
+    cancelWhich: (amount: string) => ` de ${amount}`,
+    notPublished: "Ce projet n'est pas publié : il ne reçoit pas de soutien.",
+    noNeed: "Ce projet ne recherche pas de financement pour l'instant.",
+    ownProject: "C'est votre projet : vous ne pouvez pas le soutenir vous-même.",
+    saversOnlyBefore: "Le soutien direct est réservé aux épargnants : ajoutez ce rôle dans",
+    saversOnlyLink: "votre compte",
+    saversOnlyAfter: ".",
+    formTitle: "Ma promesse de soutien",
+    formIntro:
+      "Vous vous engagez auprès de la personne qui porte le projet ; elle vous contactera pour le virement et, s'il s'agit d'un prêt ou d'une entrée au capital, pour signer les documents.",
+    amount: "Montant (en euros)",
+    amountHint: (remaining: string) => `Au moins 10 €, au plus ce qu'il reste à trouver : ${remaining}.`,
+    kind: "Sous quelle forme ?",
+    message: "Un mot pour la personne qui porte le projet (facultatif)",
+    submit: "Enregistrer ma promesse",
+    notFound: "Promesse introuvable.",
+    cancelled: "Votre promesse est annulée.",
+    saved: "Votre promesse de soutien est enregistrée. La personne qui porte le projet vous contactera pour le virement.",
+  },
+};

@@ -34,4 +34,27 @@ export const projectEditing = {
     submit: "Enregistrer les modifications",
     saved: "Le projet a été modifié.",
   },
+  newNeed: {
+    metaTitle: "Ajouter un besoin — Maillon",
+    back: "← Retour au projet",
+    title: "Ajouter un besoin de compétence",
+    intro: (project: string) => `Pour « ${project} ». Un besoin trouve un accompagnant ; ajoutez-en un par compétence.`,
+    submit: "Ajouter ce besoin",
+    added: "Le besoin a été ajouté.",
+  },
+  editNeed: {
+    metaTitle: "Modifier un besoin — Maillon",
+    notFound: "Besoin introuvable",
+    back: "← Retour au projet",
+    title: "Modifier un besoin",
+    intro: (project: string) => `Pour « ${project} ».`,
+    submit: "Enregistrer ce besoin",
+    removeTitle: "Retirer ce besoin",
+    removeIntro:
+      "Les demandes en attente sur ce besoin seront annulées. Un besoin déjà accompagné est clos plutôt que supprimé, pour garder l'historique des rencontres.",
+    remove: "Retirer ce besoin",
+    closed: "Le besoin a été clos ; son historique est conservé.",
+    removed: "Le besoin a été retiré.",
+    saved: "Le besoin a été modifié.",
+  },
 };
