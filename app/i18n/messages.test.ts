@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { MESSAGES } from "./messages";
+import { en } from "./en";
+import { fr } from "./fr";
+
+const MESSAGES = { fr, en };
 
 type Shape = Map<string, "text" | "function" | "list">;
 

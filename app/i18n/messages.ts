@@ -3,9 +3,12 @@
  * exactly the same keys (TypeScript says so at build time, `messages.test.ts` at test time). A
  * value is a string, or a function of the figures it shows (`(count: number) => string`), so that
  * each language writes its own plurals and word order.
+ *
+ * French is always loaded. The English table is registered by the server (app/utils/locale.server.ts)
+ * and fetched by the browser only for a page drawn in English (entry.client.tsx, before hydrating),
+ * so French readers do not download it.
  */
 import type { Locale } from "./locale";
-import { en } from "./en";
 import { fr } from "./fr";
 
 /** The French table's shape with every text widened to `string`, which the English table must fill. */
@@ -19,8 +22,19 @@ type Widen<T> = T extends (...args: infer A) => unknown
 
 export type Messages = Widen<typeof fr>;
 
-export const MESSAGES: Record<Locale, Messages> = { fr, en };
+const tables: Partial<Record<Locale, Messages>> = { fr };
 
+export function registerMessages(locale: Locale, table: Messages): void {
+  tables[locale] = table;
+}
+
+/** The table of a language, French until that language's table is loaded. */
 export function messagesFor(locale: Locale): Messages {
-  return MESSAGES[locale];
+  return tables[locale] ?? fr;
+}
+
+/** Loads a language's table in the browser (a chunk of its own), once. */
+export async function loadMessages(locale: Locale): Promise<void> {
+  if (tables[locale]) return;
+  if (locale === "en") registerMessages("en", (await import("./en")).en);
 }

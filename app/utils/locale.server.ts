@@ -4,8 +4,12 @@
  */
 import { formatsFor, type Formats } from "~/domain/format";
 import { LOCALE_COOKIE_NAME, negotiateLocale, type Locale } from "~/i18n/locale";
-import { messagesFor, type Messages } from "~/i18n/messages";
+import { en } from "~/i18n/en";
+import { messagesFor, registerMessages, type Messages } from "~/i18n/messages";
 import { parseCookieHeader } from "../../server/cookies.js";
+
+// The server draws pages in every language: all tables are loaded with the first server module that needs one.
+registerMessages("en", en);
 
 export function requestLocale(request: Request): Locale {
   return negotiateLocale({
