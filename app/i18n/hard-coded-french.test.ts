@@ -81,8 +81,6 @@ const NOT_YET_TRANSLATED = new Set<string>([
   "app/routes/poles.$slug_.modifier.tsx",
   "app/routes/poles._index.tsx",
   "app/routes/projets.$id._index.tsx",
-  "app/routes/projets.$id.associes.tsx",
-  "app/routes/projets.$id.suivi.tsx",
   "app/routes/projets._index.tsx",
   "app/routes/ressources.$id._index.tsx",
   "app/routes/ressources.$id.modifier.tsx",

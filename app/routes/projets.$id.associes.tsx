@@ -4,8 +4,7 @@ import { useLoaderData } from "@remix-run/react";
 import { Alert } from "~/components/ui/alert";
 import { CheckboxField, TextAreaField } from "~/components/ui/field";
 import { ConformForm, SubmitButton, useSchemaForm } from "~/components/ui/form";
-import { formatDate } from "~/domain/format";
-import { BRINGS_MAX, PARTNERSHIP_PROPOSAL_STATUS_LABELS, PROPOSAL_REPLY_MAX, SEEKS_MAX } from "~/domain/partnership";
+import { BRINGS_MAX, PROPOSAL_REPLY_MAX, SEEKS_MAX } from "~/domain/partnership";
 import { authorize, signInFirst } from "~/guards/authorize.server";
 import { loadEditableProject, loadProject } from "~/guards/project.server";
 import { answerProposal, getProjectOffer, listProposalsForOffer, saveProjectOffer } from "~/models/partnership.server";
@@ -15,10 +14,14 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { useFormReply } from "~/utils/reply";
 import { UNKNOWN_INTENT, replyInvalid, replyRefused } from "~/utils/reply.server";
 import { readFormData } from "~/utils/http.server";
+import { useFormat, useT } from "~/i18n/context";
+import { metaText } from "~/i18n/meta";
+import { requestText } from "~/utils/locale.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `Associés pour « ${data.project.title} » — Maillon` : "Associés — Maillon" },
-];
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) => {
+  const t = metaText(matches).projectEditing.partners;
+  return [{ title: data ? t.metaTitle(data.project.title) : t.metaTitleUnknown }];
+};
 
 export function loader({ request, params }: LoaderFunctionArgs) {
   const { project } = loadProject(authorize(request, "projets.$id.associes"), params.id);
@@ -40,6 +43,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const db = getDb();
   const intent = String(formData.get("intent") ?? "");
   const now = new Date();
+  const t = requestText(request).t.projectEditing.partners;
 
   if (intent === "save") {
     const submission = parseWithZod(formData, { schema: partnershipOfferSchema });
@@ -49,7 +53,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!saved.ok) return replyRefused(saved, { submission });
     return redirectWithFlash(
       `/projets/${project.id}#associes`,
-      open ? "Votre recherche d'associés est enregistrée : elle apparaît sur la page du projet." : "Votre recherche d'associés est close : elle ne reçoit plus de propositions.",
+      open ? t.savedOpen : t.savedClosed,
     );
   }
   if (intent === "answer") {
@@ -59,14 +63,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (submission.status !== "success") return replyInvalid(submission, { formId });
     const { proposalId, decision, reply } = submission.value;
     const offer = getProjectOffer(db, project.id);
-    if (!offer) return replyRefused({ status: 404, message: "Cette proposition n'existe pas." }, { submission, formId });
+    if (!offer) return replyRefused({ status: 404, message: t.unknownProposal }, { submission, formId });
     const answered = answerProposal(db, auth.user.id, offer.id, proposalId, decision, reply ?? "", now);
     if (!answered.ok) return replyRefused(answered, { submission, formId });
     return redirectWithFlash(
       `/projets/${project.id}/associes#propositions`,
       answered.status === "acceptee"
-        ? "Proposition acceptée : vous recevez ses coordonnées, et la personne reçoit les vôtres."
-        : "Proposition déclinée : la personne reçoit votre réponse.",
+        ? t.accepted
+        : t.declined,
     );
   }
   return replyRefused(UNKNOWN_INTENT);
@@ -79,47 +83,46 @@ export default function Partners() {
     defaultValue: offer ?? { brings: "", seeks: "", open: true },
   });
   const pending = proposals.filter((p) => p.status === "envoyee");
+  const { projectEditing, vocabulary } = useT();
+  const t = projectEditing.partners;
+  const format = useFormat();
   return (
     <div className="container narrow">
       <p>
-        <a href={`/projets/${project.id}`}>← Retour au projet</a>
+        <a href={`/projets/${project.id}`}>{t.back}</a>
       </p>
-      <p className="eyebrow">M'associer avec d'autres</p>
-      <h1>Associés pour « {project.title} »</h1>
-      <p>
-        Dites ce que le projet apporte et ce qu'il cherche : la page du projet le montre à tous, et les personnes intéressées vous
-        écrivent par Maillon, sans voir votre adresse. La page du projet suggère aussi des projets et des organisations
-        complémentaires de votre territoire, en expliquant pourquoi.
-      </p>
+      <p className="eyebrow">{t.eyebrow}</p>
+      <h1>{t.title(project.title)}</h1>
+      <p>{t.intro}</p>
 
       {project.status === "clos" ? (
-        <Alert>Ce projet est clos : sa recherche d'associés ne peut plus changer.</Alert>
+        <Alert>{t.closed}</Alert>
       ) : (
         <section aria-labelledby="recherche">
-          <h2 id="recherche">Votre recherche d'associés</h2>
+          <h2 id="recherche">{t.searchTitle}</h2>
           <ConformForm form={form} intent="save" aria-labelledby="recherche">
             <TextAreaField
               meta={fields.brings}
-              label="Ce que le projet apporte"
-              hint={`Un local, du matériel, une clientèle, un savoir-faire… (${BRINGS_MAX} caractères au plus).`}
+              label={t.brings}
+              hint={t.bringsHint(BRINGS_MAX)}
               rows={3}
             />
             <TextAreaField
               meta={fields.seeks}
-              label="Ce que vous cherchez"
-              hint={`Quel profil, quel apport, quel engagement (${SEEKS_MAX} caractères au plus).`}
+              label={t.seeks}
+              hint={t.seeksHint(SEEKS_MAX)}
               rows={3}
             />
-            <CheckboxField meta={fields.open} label="Je cherche des associés en ce moment" hint="Décochez pour ne plus recevoir de propositions." />
-            <SubmitButton>Enregistrer</SubmitButton>
+            <CheckboxField meta={fields.open} label={t.open} hint={t.openHint} />
+            <SubmitButton>{t.save}</SubmitButton>
           </ConformForm>
         </section>
       )}
 
       <section aria-labelledby="propositions">
-        <h2 id="propositions">Propositions reçues</h2>
-        {proposals.length === 0 ? <p>Aucune proposition pour l'instant.</p> : null}
-        {pending.length > 0 ? <p>{pending.length > 1 ? `${pending.length} propositions attendent` : "Une proposition attend"} votre réponse.</p> : null}
+        <h2 id="propositions">{t.proposalsTitle}</h2>
+        {proposals.length === 0 ? <p>{t.noProposal}</p> : null}
+        {pending.length > 0 ? <p>{t.pending(pending.length, format.integer(pending.length))}</p> : null}
         <ul className="cards">
           {proposals.map((p) => (
             <li key={p.id} className="card" id={`proposition-${p.id}`}>
@@ -128,23 +131,23 @@ export default function Partners() {
                 {p.fromProject ? (
                   <>
                     {" "}
-                    pour <a href={`/projets/${p.fromProject.id}`}>{p.fromProject.title}</a>
+                    {t.forProject} <a href={`/projets/${p.fromProject.id}`}>{p.fromProject.title}</a>
                   </>
                 ) : null}
               </h3>
               <p className="hint">
-                Reçue le {formatDate(new Date(p.createdAt))} · {PARTNERSHIP_PROPOSAL_STATUS_LABELS[p.status]}
-                {p.answeredAt ? ` le ${formatDate(new Date(p.answeredAt))}` : null}
+                {t.received(format.date(new Date(p.createdAt)))} · {vocabulary.partnershipProposalStatus[p.status]}
+                {p.answeredAt ? t.answeredOn(format.date(new Date(p.answeredAt))) : null}
               </p>
               <p className="prewrap">{p.message}</p>
               {p.reply ? (
                 <p className="prewrap">
-                  <strong>Votre réponse :</strong> {p.reply}
+                  <strong>{t.yourReply}</strong> {p.reply}
                 </p>
               ) : null}
               {p.contactEmail ? (
                 <p>
-                  Pour lui écrire : <a href={`mailto:${p.contactEmail}`}>{p.contactEmail}</a>
+                  {t.writeTo} <a href={`mailto:${p.contactEmail}`}>{p.contactEmail}</a>
                 </p>
               ) : null}
               {p.status === "envoyee" && project.status !== "clos" ? <AnswerForm proposalId={p.id} name={p.fromName} /> : null}
@@ -160,22 +163,23 @@ function AnswerForm({ proposalId, name }: { proposalId: number; name: string }) 
   const formId = answerFormId(proposalId);
   const [form, fields] = useSchemaForm(partnershipAnswerSchema, { id: formId, reply: formId, defaultValue: { reply: "" } });
   const { message } = useFormReply(formId);
+  const t = useT().projectEditing.partners;
   return (
-    <ConformForm form={form} intent="answer" aria-label={`Répondre à ${name}`}>
+    <ConformForm form={form} intent="answer" aria-label={t.answerFormLabel(name)}>
       {message && !form.errors ? <Alert tone="error">{message}</Alert> : null}
       <input type="hidden" name="proposalId" value={proposalId} />
       <TextAreaField
         meta={fields.reply}
-        label={`Votre réponse à ${name}`}
-        hint={`Facultative pour accepter, demandée pour décliner (${PROPOSAL_REPLY_MAX} caractères au plus).`}
+        label={t.reply(name)}
+        hint={t.replyHint(PROPOSAL_REPLY_MAX)}
         rows={3}
       />
       <div className="actions">
         <button type="submit" name="decision" value="accepter" className="button">
-          Accepter et échanger nos coordonnées
+          {t.accept}
         </button>
         <button type="submit" name="decision" value="decliner" className="button button--ghost">
-          Décliner
+          {t.decline}
         </button>
       </div>
     </ConformForm>

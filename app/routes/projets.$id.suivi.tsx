@@ -7,9 +7,7 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } f
 import { useLoaderData } from "@remix-run/react";
 import { NumberField, optionsFrom, RadioGroupField, SelectField, TextAreaField, TextField } from "~/components/ui/field";
 import { ConformForm, SubmitButton, useSchemaForm } from "~/components/ui/form";
-import { TURNOVER_BAND_LABELS } from "~/domain/impact/catalog";
-import { MILESTONE_LABELS, milestoneDay, reachedMilestones } from "~/domain/impact/follow-up";
-import { formatDate, formatInteger, formatIsoDate } from "~/domain/format";
+import { milestoneDay, reachedMilestones } from "~/domain/impact/follow-up";
 import { parisIsoDate } from "~/domain/paris-time";
 import { FOLLOW_UP_MILESTONES, type FollowUpMilestone } from "~/domain/vocabulary";
 import { authorize, signInFirst } from "~/guards/authorize.server";
@@ -20,10 +18,14 @@ import { getDb } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { forbidden, readFormData } from "~/utils/http.server";
 import { replyInvalid, replyRefused, UNKNOWN_INTENT } from "~/utils/reply.server";
+import { useFormat, useT } from "~/i18n/context";
+import { metaText } from "~/i18n/meta";
+import { requestText } from "~/utils/locale.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Suivi de l'activité — ${data.project.title} — Maillon` : "Suivi de l'activité — Maillon" }];
-
-const DRAFT = "Publiez d'abord le projet : le suivi de l'activité commence une fois le projet publié.";
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) => {
+  const t = metaText(matches).projectEditing.followUp;
+  return [{ title: data ? t.metaTitle(data.project.title) : t.metaTitleUnknown }];
+};
 
 export function loader({ request, params }: LoaderFunctionArgs) {
   const { project } = loadProject(authorize(request, "projets.$id.suivi"), params.id);
@@ -51,7 +53,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await readFormData(request);
   const permit = authorize(request, "projets.$id.suivi", formData);
   const { auth, project } = loadProject(permit, params.id);
-  if (project.status === "brouillon") throw forbidden(DRAFT);
+  const { t: text } = requestText(request);
+  const t = text.projectEditing.followUp;
+  if (project.status === "brouillon") throw forbidden(t.draft);
   const db = getDb();
   const now = new Date();
   const back = `/projets/${project.id}/suivi`;
@@ -60,7 +64,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (submission.status !== "success") return replyInvalid(submission, { formId: "lancement" });
     const outcome = declareLaunch(db, project.id, submission.value.launchedOn, now);
     if (!outcome.ok) return replyRefused(outcome, { submission, formId: "lancement" });
-    return redirectWithFlash(back, "La date de lancement est enregistrée. Maillon vous posera quelques questions à 6 mois, 1 an et 3 ans.");
+    return redirectWithFlash(back, t.launchSaved);
   }
   if (permit.intent === "answer") {
     const submission = parseWithZod(formData, { schema: followUpSchema });
@@ -75,17 +79,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
       now,
     );
     if (!outcome.ok) return replyRefused(outcome, { submission, formId: "suivi" });
-    return redirectWithFlash(back, `Merci : votre suivi à ${MILESTONE_LABELS[milestone]} est enregistré.`);
+    return redirectWithFlash(back, t.saved(text.vocabulary.milestone[milestone]));
   }
   return replyRefused(UNKNOWN_INTENT);
 }
 
 function LaunchForm({ launchedOn, today }: { launchedOn: string | null; today: string }) {
   const [form, fields] = useSchemaForm(launchSchema, { id: "lancement", reply: "lancement", defaultValue: { launchedOn: launchedOn ?? today } });
+  const t = useT().projectEditing.followUp;
   return (
     <ConformForm form={form} intent="launch" aria-labelledby="lancement-titre">
-      <TextField meta={fields.launchedOn} type="date" label="Jour où l'activité a démarré" hint="Au format aaaa-mm-jj : la première vente, l'ouverture, l'immatriculation." />
-      <SubmitButton>{launchedOn ? "Corriger la date de lancement" : "Enregistrer la date de lancement"}</SubmitButton>
+      <TextField meta={fields.launchedOn} type="date" label={t.launchedOn} hint={t.launchedOnHint} />
+      <SubmitButton>{launchedOn ? t.correctLaunch : t.saveLaunch}</SubmitButton>
     </ConformForm>
   );
 }
@@ -94,78 +99,80 @@ function FollowUpForm({ reached, answers }: { reached: FollowUpMilestone[]; answ
   const answered = new Set(answers.map((a) => a.milestone));
   const next = [...reached].reverse().find((m) => !answered.has(m)) ?? reached.at(-1)!;
   const [form, fields] = useSchemaForm(followUpSchema, { id: "suivi", reply: "suivi", defaultValue: { milestone: String(next) as "6" | "12" | "36" } });
+  const { projectEditing, vocabulary } = useT();
+  const t = projectEditing.followUp;
   return (
     <ConformForm form={form} intent="answer" aria-labelledby="suivi-titre">
-      <SelectField meta={fields.milestone} label="Échéance" options={reached.map((m) => ({ value: String(m), label: `${MILESTONE_LABELS[m]} après le lancement${answered.has(m) ? " (déjà répondu : corriger)" : ""}` }))} />
-      <NumberField meta={fields.jobsCreated} label="Emplois créés depuis le lancement" hint="Vous compris, en équivalents temps plein arrondis ; 0 s'il n'y en a pas encore." min={0} max={10000} />
-      <SelectField meta={fields.turnoverBand} label="Chiffre d'affaires annuel" options={optionsFrom(TURNOVER_BAND_LABELS)} placeholder="Choisir une tranche" hint="Seule la tranche est demandée ; le pôle ne publie que des totaux." />
-      <RadioGroupField meta={fields.stillActive} legend="L'activité se poursuit-elle ?" options={[{ value: "oui", label: "Oui" }, { value: "non", label: "Non, elle s'est arrêtée" }]} />
-      <TextAreaField meta={fields.comment} label="Un mot pour l'équipe du pôle (facultatif)" rows={3} />
-      <SubmitButton>Enregistrer mon suivi</SubmitButton>
+      <SelectField meta={fields.milestone} label={t.milestone} options={reached.map((m) => ({ value: String(m), label: t.milestoneOption(vocabulary.milestone[m], answered.has(m)) }))} />
+      <NumberField meta={fields.jobsCreated} label={t.jobsCreated} hint={t.jobsCreatedHint} min={0} max={10000} />
+      <SelectField meta={fields.turnoverBand} label={t.turnover} options={optionsFrom(vocabulary.turnoverBand)} placeholder={t.turnoverPlaceholder} hint={t.turnoverHint} />
+      <RadioGroupField meta={fields.stillActive} legend={t.stillActive} options={[{ value: "oui", label: t.yes }, { value: "non", label: t.noStopped }]} />
+      <TextAreaField meta={fields.comment} label={t.comment} rows={3} />
+      <SubmitButton>{t.submit}</SubmitButton>
     </ConformForm>
   );
 }
 
 export default function ProjectFollowUp() {
   const { project, launchedOn, today, reached, answers } = useLoaderData<typeof loader>();
+  const { projectEditing, vocabulary } = useT();
+  const t = projectEditing.followUp;
+  const format = useFormat();
   return (
     <div className="container narrow">
       <p>
         <a href={`/projets/${project.id}`}>← {project.title}</a>
       </p>
-      <h1>Suivi de l'activité</h1>
-      <p>
-        Six mois, un an et trois ans après le lancement, trois questions : les emplois créés, la tranche de chiffre d'affaires
-        et si l'activité se poursuit. Le pôle en tire ses indicateurs d'impact (emplois créés, activités toujours en place à
-        3 ans) ; aucune réponse individuelle n'est publiée.
-      </p>
+      <h1>{t.title}</h1>
+      <p>{t.intro}</p>
       {project.status === "brouillon" ? (
-        <p>{DRAFT}</p>
+        <p>{t.draft}</p>
       ) : (
         <>
           <section aria-labelledby="lancement-titre">
-            <h2 id="lancement-titre">Lancement</h2>
+            <h2 id="lancement-titre">{t.launchTitle}</h2>
             {launchedOn ? (
               <p>
-                L'activité a démarré le {formatIsoDate(launchedOn)}. Prochaines échéances :{" "}
-                {FOLLOW_UP_MILESTONES.filter((m) => milestoneDay(launchedOn, m) > today)
-                  .map((m) => `${MILESTONE_LABELS[m]} le ${formatIsoDate(milestoneDay(launchedOn, m))}`)
-                  .join(", ") || "aucune, le suivi est complet"}
-                .
+                {t.launched(
+                  format.isoDate(launchedOn),
+                  FOLLOW_UP_MILESTONES.filter((m) => milestoneDay(launchedOn, m) > today)
+                    .map((m) => t.milestoneOn(vocabulary.milestone[m], format.isoDate(milestoneDay(launchedOn, m))))
+                    .join(", ") || t.noneLeft,
+                )}
               </p>
             ) : (
-              <p>Indiquez le jour où l'activité a démarré : le suivi compte à partir de lui.</p>
+              <p>{t.notLaunched}</p>
             )}
             <LaunchForm launchedOn={launchedOn} today={today} />
           </section>
           {reached.length > 0 ? (
             <section aria-labelledby="suivi-titre">
-              <h2 id="suivi-titre">Répondre au suivi</h2>
+              <h2 id="suivi-titre">{t.answerTitle}</h2>
               <FollowUpForm reached={reached} answers={answers} />
             </section>
           ) : null}
           {answers.length > 0 ? (
             <section aria-labelledby="reponses-titre">
-              <h2 id="reponses-titre">Vos réponses</h2>
+              <h2 id="reponses-titre">{t.answersTitle}</h2>
               <table className="table">
-                <caption>Vos suivis, par échéance</caption>
+                <caption>{t.caption}</caption>
                 <thead>
                   <tr>
-                    <th scope="col">Échéance</th>
-                    <th scope="col">Emplois créés</th>
-                    <th scope="col">Chiffre d'affaires</th>
-                    <th scope="col">Activité</th>
-                    <th scope="col">Répondu le</th>
+                    <th scope="col">{t.milestone}</th>
+                    <th scope="col">{t.jobsColumn}</th>
+                    <th scope="col">{t.turnoverColumn}</th>
+                    <th scope="col">{t.activityColumn}</th>
+                    <th scope="col">{t.answeredColumn}</th>
                   </tr>
                 </thead>
                 <tbody>
                   {answers.map((a) => (
                     <tr key={a.milestone}>
-                      <th scope="row">{MILESTONE_LABELS[a.milestone]}</th>
-                      <td>{formatInteger(a.jobsCreated)}</td>
-                      <td>{TURNOVER_BAND_LABELS[a.turnoverBand]}</td>
-                      <td>{a.stillActive ? "Se poursuit" : "Arrêtée"}</td>
-                      <td>{formatDate(new Date(a.answeredAt))}</td>
+                      <th scope="row">{vocabulary.milestone[a.milestone]}</th>
+                      <td>{format.integer(a.jobsCreated)}</td>
+                      <td>{vocabulary.turnoverBand[a.turnoverBand]}</td>
+                      <td>{a.stillActive ? t.continues : t.stopped}</td>
+                      <td>{format.date(new Date(a.answeredAt))}</td>
                     </tr>
                   ))}
                 </tbody>
