@@ -4,7 +4,8 @@
  * point linking to its page, named by the pôle. The list of the page is the accessible equivalent.
  */
 import { useId } from "react";
-import { polesCountLabel, SHADE_CLASSES, shadeOf } from "~/domain/poles";
+import { SHADE_CLASSES, shadeOf } from "~/domain/poles";
+import { useT } from "~/i18n/context";
 
 export type MapShape = { code: string; name: string; d: string };
 export type MapPoint = { slug: string; name: string; place: string; x: number; y: number };
@@ -31,6 +32,7 @@ export function FranceMap({
   description: string;
 }) {
   const id = useId();
+  const t = useT().poles.map;
   return (
     <figure className="france-map">
       <svg
@@ -55,7 +57,7 @@ export function FranceMap({
             const count = counts[department.code] ?? 0;
             return (
               <path key={department.code} d={department.d} className={`france-map__department shade-${shadeOf(count)}`}>
-                <title>{`${department.name} (${department.code}) : ${polesCountLabel(count)}`}</title>
+                <title>{t.departmentCount(`${department.name} (${department.code})`, count)}</title>
               </path>
             );
           })}
@@ -86,6 +88,7 @@ function PolePoints({ points }: { points: readonly MapPoint[] }) {
 
 /** The shading classes and the point, each said in words. */
 export function MapLegend() {
+  const t = useT().poles.map;
   return (
     <ul className="map-legend">
       {SHADE_CLASSES.map((shade, i) => (
@@ -93,14 +96,14 @@ export function MapLegend() {
           <svg viewBox="0 0 20 14" width="20" height="14" aria-hidden="true" focusable="false">
             <rect x="0.5" y="0.5" width="19" height="13" className={`france-map__department shade-${i}`} />
           </svg>
-          {shade.label} dans le département
+          {t.shades[i]}
         </li>
       ))}
       <li>
         <svg viewBox="0 0 20 14" width="20" height="14" aria-hidden="true" focusable="false">
           <circle cx="10" cy="7" r="5" className="france-map__point" />
         </svg>
-        Commune où siège un pôle (lien vers sa page)
+        {t.point}
       </li>
     </ul>
   );

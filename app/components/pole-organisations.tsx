@@ -1,6 +1,6 @@
-import { plural } from "~/domain/format";
-import { isEssKind, ORGANISATION_KIND_PLURALS } from "~/domain/organisation";
+import { isEssKind } from "~/domain/organisation";
 import { ORGANISATION_KINDS, type OrganisationKind } from "~/domain/vocabulary";
+import { useFormat, useT } from "~/i18n/context";
 
 export type PoleOrganisationItem = { slug: string; name: string; kind: OrganisationKind; communeName: string };
 
@@ -9,6 +9,9 @@ export type PoleOrganisationItem = { slug: string; name: string; kind: Organisat
  * (ESS structures first, in the vocabulary's order), each a link to its page, and the way to the directory.
  */
 export function PoleOrganisations({ organisations, poleSlug, headingLevel = 3 }: { organisations: readonly PoleOrganisationItem[]; poleSlug: string; headingLevel?: 3 | 4 }) {
+  const { poles, vocabulary } = useT();
+  const t = poles.organisations;
+  const format = useFormat();
   const Heading = headingLevel === 3 ? "h3" : "h4";
   const groups = ORGANISATION_KINDS.map((kind) => ({ kind, items: organisations.filter((o) => o.kind === kind) })).filter((g) => g.items.length > 0);
   const ess = organisations.filter((o) => isEssKind(o.kind)).length;
@@ -16,16 +19,13 @@ export function PoleOrganisations({ organisations, poleSlug, headingLevel = 3 }:
   return (
     <>
       {organisations.length === 0 ? (
-        <p>Aucune organisation membre n'est encore inscrite.</p>
+        <p>{t.none}</p>
       ) : (
         <>
-          <p>
-            {plural(organisations.length, "organisation membre", "organisations membres")}, dont{" "}
-            {plural(ess, "structure de l'économie sociale et solidaire", "structures de l'économie sociale et solidaire")}.
-          </p>
+          <p>{t.count(organisations.length, format.integer(organisations.length), ess, format.integer(ess))}</p>
           {groups.map((g) => (
             <div key={g.kind}>
-              <Heading>{ORGANISATION_KIND_PLURALS[g.kind]}</Heading>
+              <Heading>{vocabulary.organisationKindPlural[g.kind]}</Heading>
               <ul>
                 {g.items.map((o) => (
                   <li key={o.slug}>
@@ -38,7 +38,7 @@ export function PoleOrganisations({ organisations, poleSlug, headingLevel = 3 }:
         </>
       )}
       <p>
-        <a href={directory}>Les organisations du pôle dans l'annuaire</a> · <a href="/organisations/nouvelle">Inscrire une organisation</a>
+        <a href={directory}>{t.directory}</a> · <a href="/organisations/nouvelle">{t.register}</a>
       </p>
     </>
   );

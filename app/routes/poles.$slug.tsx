@@ -7,9 +7,8 @@ import { TerritoryStats } from "~/components/territory-stats";
 import { EventCards } from "~/components/event-cards";
 import { CardList } from "~/components/ui/card-list";
 import { round1 } from "~/domain/france-map";
-import { formatInteger, formatWholeEuros, plural } from "~/domain/format";
 import { parisIsoDate } from "~/domain/paris-time";
-import { AXIS_THEME_LABELS, jsonForScript, poleJsonLd, telephoneHref } from "~/domain/poles";
+import { jsonForScript, poleJsonLd, telephoneHref } from "~/domain/poles";
 import { isStaffOf } from "~/domain/permissions";
 import { authorize } from "~/guards/authorize.server";
 import { listBodySummaries } from "~/models/governance.server";
@@ -32,16 +31,18 @@ import { epcisWithin } from "~/utils/epci.server";
 import { departmentsMap } from "~/utils/france-map.server";
 import { notFound } from "~/utils/http.server";
 import { countNeedsByStatus, listUnmetNeeds } from "~/models/unmet-need.server";
-import { UNMET_NEED_STATUS_LABELS } from "~/domain/unmet-need";
+import { useFormat, useT } from "~/i18n/context";
+import { metaText } from "~/i18n/meta";
+import { requestText } from "~/utils/locale.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) =>
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   data
     ? [
         { title: `${data.territory.name} — Maillon` },
         { name: "description", content: data.territory.description.slice(0, 160) },
         ...feedLinks(data.territory),
       ]
-    : [{ title: "Pôle introuvable — Maillon" }];
+    : [{ title: metaText(matches).poles.page.notFoundTitle }];
 
 const NEEDS_SHOWN = 3;
 const PUBLISHED_PROJECTS_SHOWN = 12;
@@ -52,7 +53,7 @@ export function loader({ request, params }: LoaderFunctionArgs) {
   const { auth } = authorize(request, "poles.$slug");
   const db = getDb();
   const territory = getTerritoryBySlug(db, params.slug ?? "");
-  if (!territory) throw notFound("Pôle introuvable");
+  if (!territory) throw notFound(requestText(request).t.poles.page.notFound);
   const epcis = territory.communeCount > 0 ? epcisWithin(listPerimeterCommuneCodes(db, territory.id)).map((e) => e.name) : [];
   const small = departmentsMap(territory.departments.map((d) => d.code));
   const seat = territory.seat;
@@ -129,7 +130,11 @@ export function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function TerritoryPage() {
   const { territory, axes, epcis, figures, map, projects, jsonLd, staff, member, organisations, bodies, needs, resources, nextEvents, articles } = useLoaderData<typeof loader>();
+  const { poles, vocabulary } = useT();
+  const t = poles.page;
+  const format = useFormat();
   const departments = territory.departments.map((d) => `${d.name} (${d.code})`).join(", ");
+  const openNeeds = needs.counts.ouvert + needs.counts["a-l-etude"];
   const hasContact =
     territory.address || territory.phone || territory.contactEmail || territory.website || territory.openingHours;
   return (
@@ -140,56 +145,56 @@ export default function TerritoryPage() {
       <TerritoryStats counts={territory.counts} />
       <p className="actions">
         <a className="button" href={`/poles/${territory.slug}/charte`}>
-          {member ? "La charte du pôle" : "Rejoindre le pôle"}
+          {member ? t.charter : t.join}
         </a>{" "}
         <a className="button button--ghost" href={`/poles/${territory.slug}/groupes`}>
-          Les groupes de travail
+          {t.groups}
         </a>
         {staff ? (
           <>
             {" "}
             <a className="button button--ghost" href={`/poles/${territory.slug}/modifier`}>
-              Modifier la page du pôle
+              {t.edit}
             </a>
           </>
         ) : null}
       </p>
 
       <section aria-labelledby="chiffres">
-        <h2 id="chiffres">Le pôle en chiffres</h2>
+        <h2 id="chiffres">{t.figuresTitle}</h2>
         <dl className="key-figures">
           <div>
-            <dt>{figures.publishedProjects < 2 ? "projet publié" : "projets publiés"}</dt>
-            <dd>{formatInteger(figures.publishedProjects)}</dd>
+            <dt>{t.publishedProjects(figures.publishedProjects)}</dt>
+            <dd>{format.integer(figures.publishedProjects)}</dd>
           </div>
           <div>
-            <dt>{figures.activeMentorships < 2 ? "accompagnement en cours" : "accompagnements en cours"}</dt>
-            <dd>{formatInteger(figures.activeMentorships)}</dd>
+            <dt>{t.activeMentorships(figures.activeMentorships)}</dt>
+            <dd>{format.integer(figures.activeMentorships)}</dd>
           </div>
           <div>
-            <dt>{figures.clubs < 2 ? "club d'épargnants" : "clubs d'épargnants"}</dt>
-            <dd>{formatInteger(figures.clubs)}</dd>
+            <dt>{t.clubs(figures.clubs)}</dt>
+            <dd>{format.integer(figures.clubs)}</dd>
           </div>
           <div>
-            <dt>engagés dans ses projets</dt>
-            <dd>{formatWholeEuros(figures.committedCents)}</dd>
+            <dt>{t.committed}</dt>
+            <dd>{format.wholeEuros(figures.committedCents)}</dd>
           </div>
         </dl>
         <p>
-          <a href={`/poles/${territory.slug}/impact`}>L'impact du pôle : ses indicateurs, leurs cibles et leur évolution</a>
+          <a href={`/poles/${territory.slug}/impact`}>{t.impact}</a>
         </p>
       </section>
 
-      <h2>Axes de travail</h2>
+      <h2>{t.axesTitle}</h2>
       <ol className="axes">
         {axes.map((axis) => (
           <li key={axis.id}>
             <strong>{axis.name}</strong>
             {axis.description ? ` — ${axis.description}` : null}
-            <span className="hint"> (thème : {AXIS_THEME_LABELS[axis.theme]})</span>
+            <span className="hint">{t.theme(vocabulary.axisTheme[axis.theme])}</span>
             {axis.groups.length > 0 ? (
               <>
-                <p className="hint">Groupes de travail :</p>
+                <p className="hint">{t.axisGroups}</p>
                 <ul>
                   {axis.groups.map((group) => (
                     <li key={group.id}>
@@ -204,48 +209,48 @@ export default function TerritoryPage() {
         ))}
       </ol>
       <p>
-        <a href={`/poles/${territory.slug}/groupes`}>Tous les groupes de travail du pôle</a>
+        <a href={`/poles/${territory.slug}/groupes`}>{t.allGroups}</a>
       </p>
 
       <section aria-labelledby="territoire">
-        <h2 id="territoire">Le territoire</h2>
+        <h2 id="territoire">{t.territoryTitle}</h2>
         <div className="pole-territory">
           {map ? (
             <DepartmentsMap
               {...map}
-              title={`Carte : ${departments}${map.seat ? `, siège à ${map.seat.name}` : ""}`}
+              title={t.mapTitle(departments, map.seat?.name ?? null)}
             />
           ) : null}
           <dl className="details">
-            <dt>{territory.departments.length > 1 ? "Départements" : "Département"}</dt>
+            <dt>{t.departments(territory.departments.length)}</dt>
             <dd>{departments}</dd>
             {territory.seat ? (
               <>
-                <dt>Siège</dt>
+                <dt>{t.seat}</dt>
                 <dd>{territory.seat.name}</dd>
               </>
             ) : null}
             {territory.communeCount > 0 ? (
               <>
-                <dt>Communes</dt>
-                <dd>{formatInteger(territory.communeCount)}</dd>
+                <dt>{t.communes}</dt>
+                <dd>{format.integer(territory.communeCount)}</dd>
               </>
             ) : null}
             {epcis.length > 0 ? (
               <>
-                <dt>{epcis.length > 1 ? "Intercommunalités" : "Intercommunalité"}</dt>
+                <dt>{t.epcis(epcis.length)}</dt>
                 <dd>{epcis.join(", ")}</dd>
               </>
             ) : null}
             {territory.perimeterNote ? (
               <>
-                <dt>Périmètre</dt>
+                <dt>{t.perimeter}</dt>
                 <dd>{territory.perimeterNote}</dd>
               </>
             ) : null}
             {territory.animators.length > 0 ? (
               <>
-                <dt>Équipe d'animation</dt>
+                <dt>{t.animators}</dt>
                 <dd>{territory.animators.map((a) => a.displayName).join(", ")}</dd>
               </>
             ) : null}
@@ -254,69 +259,69 @@ export default function TerritoryPage() {
       </section>
 
       <section aria-labelledby="agenda" id="agenda-du-pole">
-        <h2 id="agenda">Prochains rendez-vous</h2>
-        <EventCards events={nextEvents} empty="Aucun rendez-vous annoncé pour l'instant." showPole={false} />
+        <h2 id="agenda">{t.eventsTitle}</h2>
+        <EventCards events={nextEvents} empty={t.noEvent} showPole={false} />
         <p>
-          <a href={`/agenda?pole=${territory.slug}`}>Tout l'agenda du pôle</a> ·{" "}
-          <a href={`/poles/${territory.slug}/agenda.ics`}>S'abonner à son agenda (.ics)</a>
+          <a href={`/agenda?pole=${territory.slug}`}>{t.allEvents}</a> ·{" "}
+          <a href={`/poles/${territory.slug}/agenda.ics`}>{t.subscribe}</a>
         </p>
       </section>
 
       <section aria-labelledby="bulletin" id="bulletin-du-pole">
-        <h2 id="bulletin">Le bulletin du pôle</h2>
-        <ArticleList articles={articles} empty="Le bulletin du pôle n'a encore publié aucun article." showPole={false} headingLevel={3} />
+        <h2 id="bulletin">{t.bulletinTitle}</h2>
+        <ArticleList articles={articles} empty={t.noArticle} showPole={false} headingLevel={3} />
         <p>
-          <a href={`/poles/${territory.slug}/bulletin`}>Tout le bulletin du pôle</a>
+          <a href={`/poles/${territory.slug}/bulletin`}>{t.allBulletin}</a>
           {member || staff ? (
             <>
               {" "}
-              · <a href={`/bulletin/proposer?pole=${territory.slug}`}>Proposer un article</a>
+              · <a href={`/bulletin/proposer?pole=${territory.slug}`}>{t.proposeArticle}</a>
             </>
           ) : null}
         </p>
       </section>
 
       <section aria-labelledby="organisations" id="organisations-membres">
-        <h2 id="organisations">Organisations membres</h2>
+        <h2 id="organisations">{t.organisationsTitle}</h2>
         <PoleOrganisations organisations={organisations} poleSlug={territory.slug} />
       </section>
 
       <section aria-labelledby="ressources-partagees">
-        <h2 id="ressources-partagees">Ressources partagées</h2>
+        <h2 id="ressources-partagees">{t.resourcesTitle}</h2>
         <ResourceCards
           resources={resources.slice(0, RESOURCES_SHOWN)}
           showPole={false}
-          empty="Les membres du pôle n'ont pas encore proposé de ressource à partager."
+          empty={t.noResource}
         />
         <p>
-          <a href={`/ressources?pole=${territory.slug}`}>Toutes les ressources du pôle</a>
+          <a href={`/ressources?pole=${territory.slug}`}>{t.allResources}</a>
           {member ? (
             <>
               {" · "}
-              <a href="/ressources/proposer">Proposer une ressource</a>
+              <a href="/ressources/proposer">{t.proposeResource}</a>
             </>
           ) : null}
         </p>
       </section>
 
       <section aria-labelledby="gouvernance" id="gouvernance-du-pole">
-        <h2 id="gouvernance">Gouvernance</h2>
+        <h2 id="gouvernance">{t.governanceTitle}</h2>
         <GovernanceSummary bodies={bodies} poleSlug={territory.slug} />
       </section>
 
       <section aria-labelledby="contact">
-        <h2 id="contact">Contact</h2>
+        <h2 id="contact">{t.contactTitle}</h2>
         {hasContact ? (
           <dl className="details">
             {territory.address ? (
               <>
-                <dt>Adresse</dt>
+                <dt>{t.address}</dt>
                 <dd>{territory.address}</dd>
               </>
             ) : null}
             {territory.phone ? (
               <>
-                <dt>Téléphone</dt>
+                <dt>{t.phone}</dt>
                 <dd>
                   <a href={telephoneHref(territory.phone)}>{territory.phone}</a>
                 </dd>
@@ -324,7 +329,7 @@ export default function TerritoryPage() {
             ) : null}
             {territory.contactEmail ? (
               <>
-                <dt>Courriel</dt>
+                <dt>{t.email}</dt>
                 <dd>
                   <a href={`mailto:${territory.contactEmail}`}>{territory.contactEmail}</a>
                 </dd>
@@ -332,7 +337,7 @@ export default function TerritoryPage() {
             ) : null}
             {territory.website ? (
               <>
-                <dt>Site</dt>
+                <dt>{t.website}</dt>
                 <dd>
                   <a href={territory.website} rel="noopener">
                     {territory.website.replace(/^https?:\/\//, "")}
@@ -342,21 +347,21 @@ export default function TerritoryPage() {
             ) : null}
             {territory.openingHours ? (
               <>
-                <dt>Horaires d'ouverture</dt>
+                <dt>{t.openingHours}</dt>
                 <dd>{territory.openingHours}</dd>
               </>
             ) : null}
           </dl>
         ) : (
-          <p>Le pôle n'a pas encore indiqué ses coordonnées.</p>
+          <p>{t.noContact}</p>
         )}
       </section>
 
       <section aria-labelledby="projets">
-        <h2 id="projets">Projets publiés</h2>
+        <h2 id="projets">{t.projectsTitle}</h2>
         <CardList
           items={projects}
-          empty="Aucun projet n'est encore publié sur ce territoire."
+          empty={t.noProject}
           link={(p) => ({ key: p.id, href: `/projets/${p.id}`, title: p.title })}
         >
           {(p) => (
@@ -368,32 +373,29 @@ export default function TerritoryPage() {
         </CardList>
         {figures.publishedProjects > projects.length ? (
           <p className="hint">
-            Les {formatInteger(projects.length)} plus récents sur {formatInteger(figures.publishedProjects)}.
+            {t.latestOf(format.integer(projects.length), format.integer(figures.publishedProjects))}
           </p>
         ) : null}
       </section>
 
       <section aria-labelledby="besoins">
-        <h2 id="besoins">Besoins du territoire</h2>
-        <p>
-          Ce qui manque sur le territoire et que le pôle cherche à couvrir :{" "}
-          {plural(needs.counts.ouvert + needs.counts["a-l-etude"], "besoin ouvert ou à l'étude", "besoins ouverts ou à l'étude")},{" "}
-          {plural(needs.counts.repondu, "besoin qui a trouvé une réponse", "besoins qui ont trouvé une réponse")}.
-        </p>
+        <h2 id="besoins">{t.needsTitle}</h2>
+        <p>{t.needsSummary(openNeeds, format.integer(openNeeds), needs.counts.repondu, format.integer(needs.counts.repondu))}</p>
         <CardList
           items={needs.latest}
-          empty="Aucun besoin signalé pour l'instant."
+          empty={t.noNeed}
           link={(n) => ({ key: n.id, href: `/besoins/${n.id}`, title: n.title })}
         >
           {(n) => (
             <p className="hint">
-              {UNMET_NEED_STATUS_LABELS[n.status]} · soutenu par {plural(n.supportCount, "personne")}
+              {vocabulary.unmetNeedStatus[n.status]}
+              {t.supportedBy(n.supportCount, format.integer(n.supportCount))}
             </p>
           )}
         </CardList>
         <p>
-          <a href={`/besoins?pole=${territory.slug}`}>Tous les besoins du {territory.name}</a> ·{" "}
-          <a href={`/besoins/nouveau?pole=${territory.slug}`}>Signaler un besoin</a>
+          <a href={`/besoins?pole=${territory.slug}`}>{t.allNeeds(territory.name)}</a> ·{" "}
+          <a href={`/besoins/nouveau?pole=${territory.slug}`}>{t.reportNeed}</a>
         </p>
       </section>
 

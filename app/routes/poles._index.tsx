@@ -3,7 +3,6 @@ import { Form, useLoaderData } from "@remix-run/react";
 import { FranceMap } from "~/components/france-map";
 import { CardList } from "~/components/ui/card-list";
 import { round1 } from "~/domain/france-map";
-import { formatInteger } from "~/domain/format";
 import {
   filterChoices,
   filterPoles,
@@ -18,8 +17,10 @@ import { getDb } from "~/utils/db.server";
 import { franceMap } from "~/utils/france-map.server";
 import { regionNames } from "~/utils/regions.server";
 import { FilterSelect } from "~/components/ui/filter-select";
+import { useFormat, useT } from "~/i18n/context";
+import { metaText } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Les pôles — Maillon" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: metaText(matches).poles.directory.metaTitle }];
 
 export function loader({ request }: LoaderFunctionArgs) {
   authorize(request, "poles._index");
@@ -57,18 +58,18 @@ export function loader({ request }: LoaderFunctionArgs) {
 
 export default function Territories() {
   const { filters, choices, total, shown, map, counts, points, regions } = useLoaderData<typeof loader>();
+  const { poles, vocabulary, common } = useT();
+  const t = poles.directory;
+  const format = useFormat();
   const filtered = Boolean(filters.region || filters.department || filters.theme);
   const summary = filtered
-    ? `${formatInteger(shown)} pôle${shown > 1 ? "s" : ""} sur ${formatInteger(total)} correspond${shown > 1 ? "ent" : ""} à ces filtres.`
-    : `${formatInteger(total)} pôles sont présentés sur Maillon.`;
+    ? t.summaryFiltered(shown, format.integer(shown), format.integer(total))
+    : t.summaryAll(format.integer(total));
+  const themes = choices.themes.map((choice) => ({ value: choice.value, label: vocabulary.axisTheme[choice.value] }));
   return (
     <div className="container">
-      <h1>Les pôles territoriaux de coopération économique</h1>
-      <p>
-        Chaque pôle rassemble, sur un même territoire, des acteurs de l'économie sociale et solidaire, des
-        entreprises, des collectivités, des centres de recherche et de formation autour d'axes de travail
-        communs.
-      </p>
+      <h1>{t.title}</h1>
+      <p>{t.intro}</p>
 
       <Form
         method="get"
@@ -77,55 +78,52 @@ export default function Territories() {
         key={`${filters.region}-${filters.department}-${filters.theme}`}
       >
         <h2 id="filtres-titre" className="visually-hidden">
-          Filtrer les pôles
+          {t.filtersTitle}
         </h2>
         <FilterSelect
           name={POLE_FILTER_FIELDS.region}
-          label="Région"
+          label={t.region}
           value={filters.region}
           options={choices.regions}
-          all="Toutes les régions"
+          all={t.allRegions}
         />
         <FilterSelect
           name={POLE_FILTER_FIELDS.department}
-          label="Département"
+          label={t.department}
           value={filters.department}
           options={choices.departments}
-          all="Tous les départements"
+          all={t.allDepartments}
         />
         <FilterSelect
           name={POLE_FILTER_FIELDS.theme}
-          label="Axe de travail"
+          label={t.theme}
           value={filters.theme}
-          options={choices.themes}
-          all="Tous les axes"
+          options={themes}
+          all={t.allThemes}
         />
         <button type="submit" className="button">
-          Filtrer
+          {common.filter}
         </button>
-        {filtered ? <a href="/poles">Voir tous les pôles</a> : null}
+        {filtered ? <a href="/poles">{t.seeAll}</a> : null}
       </Form>
       <p aria-live="polite">{summary}</p>
 
       <section aria-labelledby="carte-titre">
-        <h2 id="carte-titre">Carte des pôles</h2>
+        <h2 id="carte-titre">{t.mapTitle}</h2>
         <FranceMap
           {...map}
           counts={counts}
           points={points}
-          title={filtered ? "Carte des pôles correspondant aux filtres" : "Carte des pôles"}
-          description={
-            `${summary} Chaque point marque la commune où siège un pôle et mène à sa page ; ` +
-            "les départements sont colorés selon leur nombre de pôles. La liste qui suit la carte donne les mêmes informations."
-          }
+          title={filtered ? t.mapTitleFiltered : t.mapTitle}
+          description={t.mapDescription(summary)}
         />
       </section>
 
       <section aria-labelledby="liste-titre">
-        <h2 id="liste-titre">Les pôles par région et département</h2>
+        <h2 id="liste-titre">{t.listTitle}</h2>
         {regions.length === 0 ? (
           <p>
-            Aucun pôle ne correspond à ces filtres. <a href="/poles">Voir tous les pôles</a>
+            {t.noneMatch} <a href="/poles">{t.seeAll}</a>
           </p>
         ) : (
           regions.map((region) => (
@@ -145,13 +143,13 @@ export default function Territories() {
                       <>
                         <p className="hint">
                           {pole.area}
-                          {pole.seat ? ` — siège à ${pole.seat.name}` : null}
+                          {pole.seat ? t.seat(pole.seat.name) : null}
                           {pole.departments.length > 1
                             ? ` — ${pole.departments.map((d) => `${d.name} (${d.code})`).join(", ")}`
                             : null}
                         </p>
                         <p>
-                          <span className="visually-hidden">Axes de travail : </span>
+                          <span className="visually-hidden">{t.axes}</span>
                           {pole.axes.join(" · ")}
                         </p>
                       </>

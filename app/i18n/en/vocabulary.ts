@@ -220,4 +220,16 @@ export const vocabulary: Messages["vocabulary"] = {
   resourceKind: { local: "Premises", materiel: "Equipment", vehicule: "Vehicle", competence: "Skill" },
   resourceTerms: { gratuit: "Free", participation: "Share of costs", caution: "Against a deposit" },
   unmetNeedStatus: { ouvert: "Open", "a-l-etude": "Being studied", repondu: "An answer exists", "non-retenu": "Not taken up" },
+  organisationKindPlural: {
+    association: "Associations",
+    cooperative: "Cooperatives",
+    mutuelle: "Mutual societies",
+    fondation: "Foundations",
+    "societe-ess": "Social economy companies",
+    entreprise: "Companies",
+    collectivite: "Local authorities",
+    recherche: "Research centres",
+    formation: "Training bodies",
+    financeur: "Funders",
+  },
 };

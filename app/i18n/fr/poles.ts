@@ -1,2 +1,129 @@
-/** The words of the poles pages. */
-export const poles = {};
+/** The words of the poles pages: the directory and its map, a pôle's page, its charter, governance, working groups. */
+export const poles = {
+  directory: {
+    metaTitle: "Les pôles — Maillon",
+    title: "Les pôles territoriaux de coopération économique",
+    intro:
+      "Chaque pôle rassemble, sur un même territoire, des acteurs de l'économie sociale et solidaire, des entreprises, des collectivités, des centres de recherche et de formation autour d'axes de travail communs.",
+    filtersTitle: "Filtrer les pôles",
+    region: "Région",
+    allRegions: "Toutes les régions",
+    department: "Département",
+    allDepartments: "Tous les départements",
+    theme: "Axe de travail",
+    allThemes: "Tous les axes",
+    seeAll: "Voir tous les pôles",
+    summaryFiltered: (shown: number, shownText: string, totalText: string) =>
+      `${shownText} pôle${shown > 1 ? "s" : ""} sur ${totalText} correspond${shown > 1 ? "ent" : ""} à ces filtres.`,
+    summaryAll: (totalText: string) => `${totalText} pôles sont présentés sur Maillon.`,
+    mapTitle: "Carte des pôles",
+    mapTitleFiltered: "Carte des pôles correspondant aux filtres",
+    mapDescription: (summary: string) =>
+      `${summary} Chaque point marque la commune où siège un pôle et mène à sa page ; ` +
+      "les départements sont colorés selon leur nombre de pôles. La liste qui suit la carte donne les mêmes informations.",
+    listTitle: "Les pôles par région et département",
+    noneMatch: "Aucun pôle ne correspond à ces filtres.",
+    seat: (place: string) => ` — siège à ${place}`,
+    axes: "Axes de travail : ",
+  },
+  map: {
+    departmentCount: (department: string, count: number) =>
+      `${department} : ${count === 0 ? "aucun pôle" : count === 1 ? "1 pôle" : `${count} pôles`}`,
+    shades: [
+      "Aucun pôle dans le département",
+      "1 pôle dans le département",
+      "2 ou 3 pôles dans le département",
+      "4 pôles ou plus dans le département",
+    ],
+    point: "Commune où siège un pôle (lien vers sa page)",
+  },
+  chooser: {
+    label: "Pôle animé",
+    submit: "Afficher",
+  },
+  organisations: {
+    none: "Aucune organisation membre n'est encore inscrite.",
+    count: (members: number, membersText: string, ess: number, essText: string) =>
+      `${membersText} ${members < 2 ? "organisation membre" : "organisations membres"}, dont ${essText} ${
+        ess < 2 ? "structure de l'économie sociale et solidaire" : "structures de l'économie sociale et solidaire"
+      }.`,
+    directory: "Les organisations du pôle dans l'annuaire",
+    register: "Inscrire une organisation",
+  },
+  governance: {
+    since: (start: string) => `depuis le ${start}`,
+    fromTo: (start: string, end: string) => `du ${start} au ${end}`,
+    startingOn: (start: string) => `à partir du ${start}`,
+    noMandate: "Aucun mandat en cours.",
+    for: "pour",
+    noDecision: "Aucune décision consignée pour l'instant.",
+    internal: "Interne",
+    decidedOn: "Le",
+    vote: (forText: string, againstText: string, abstain: number, abstainText: string) =>
+      ` · vote : ${forText} pour, ${againstText} contre, ${abstainText} abstention${abstain < 2 ? "" : "s"}`,
+    noVote: " · sans vote",
+    noBody: "Le pôle n'a pas encore décrit ses instances.",
+    bodyFigures: (members: number, membersText: string, decisions: number, decisionsText: string) =>
+      `${membersText} membre${members < 2 ? "" : "s"}, ${decisionsText} ${decisions < 2 ? "décision publique" : "décisions publiques"}`,
+    link: "La gouvernance du pôle : instances, mandats et décisions",
+  },
+  page: {
+    notFound: "Pôle introuvable",
+    notFoundTitle: "Pôle introuvable — Maillon",
+    charter: "La charte du pôle",
+    join: "Rejoindre le pôle",
+    groups: "Les groupes de travail",
+    edit: "Modifier la page du pôle",
+    figuresTitle: "Le pôle en chiffres",
+    publishedProjects: (count: number) => (count < 2 ? "projet publié" : "projets publiés"),
+    activeMentorships: (count: number) => (count < 2 ? "accompagnement en cours" : "accompagnements en cours"),
+    clubs: (count: number) => (count < 2 ? "club d'épargnants" : "clubs d'épargnants"),
+    committed: "engagés dans ses projets",
+    impact: "L'impact du pôle : ses indicateurs, leurs cibles et leur évolution",
+    axesTitle: "Axes de travail",
+    theme: (theme: string) => ` (thème : ${theme})`,
+    axisGroups: "Groupes de travail :",
+    allGroups: "Tous les groupes de travail du pôle",
+    territoryTitle: "Le territoire",
+    mapTitle: (departments: string, seat: string | null) => `Carte : ${departments}${seat ? `, siège à ${seat}` : ""}`,
+    departments: (count: number) => (count > 1 ? "Départements" : "Département"),
+    seat: "Siège",
+    communes: "Communes",
+    epcis: (count: number) => (count > 1 ? "Intercommunalités" : "Intercommunalité"),
+    perimeter: "Périmètre",
+    animators: "Équipe d'animation",
+    eventsTitle: "Prochains rendez-vous",
+    noEvent: "Aucun rendez-vous annoncé pour l'instant.",
+    allEvents: "Tout l'agenda du pôle",
+    subscribe: "S'abonner à son agenda (.ics)",
+    bulletinTitle: "Le bulletin du pôle",
+    noArticle: "Le bulletin du pôle n'a encore publié aucun article.",
+    allBulletin: "Tout le bulletin du pôle",
+    proposeArticle: "Proposer un article",
+    organisationsTitle: "Organisations membres",
+    resourcesTitle: "Ressources partagées",
+    noResource: "Les membres du pôle n'ont pas encore proposé de ressource à partager.",
+    allResources: "Toutes les ressources du pôle",
+    proposeResource: "Proposer une ressource",
+    governanceTitle: "Gouvernance",
+    contactTitle: "Contact",
+    address: "Adresse",
+    phone: "Téléphone",
+    email: "Courriel",
+    website: "Site",
+    openingHours: "Horaires d'ouverture",
+    noContact: "Le pôle n'a pas encore indiqué ses coordonnées.",
+    projectsTitle: "Projets publiés",
+    noProject: "Aucun projet n'est encore publié sur ce territoire.",
+    latestOf: (shownText: string, totalText: string) => `Les ${shownText} plus récents sur ${totalText}.`,
+    needsTitle: "Besoins du territoire",
+    needsSummary: (open: number, openText: string, answered: number, answeredText: string) =>
+      `Ce qui manque sur le territoire et que le pôle cherche à couvrir : ${openText} ${
+        open < 2 ? "besoin ouvert ou à l'étude" : "besoins ouverts ou à l'étude"
+      }, ${answeredText} ${answered < 2 ? "besoin qui a trouvé une réponse" : "besoins qui ont trouvé une réponse"}.`,
+    noNeed: "Aucun besoin signalé pour l'instant.",
+    supportedBy: (count: number, countText: string) => ` · soutenu par ${countText} personne${count < 2 ? "" : "s"}`,
+    allNeeds: (pole: string) => `Tous les besoins du ${pole}`,
+    reportNeed: "Signaler un besoin",
+  },
+};

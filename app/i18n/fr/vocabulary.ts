@@ -26,7 +26,7 @@ import { MILESTONE_LABELS } from "~/domain/impact/follow-up";
 import { CLUB_CRITERION_LABELS, MENTOR_CRITERION_LABELS } from "~/domain/matching/weights";
 import { MENTORSHIP_STATUS_LABELS, SKILL_LEVEL_LABELS, VOLUNTEER_STATUS_LABELS } from "~/domain/mentorship";
 import { EMAIL_FREQUENCY_LABELS, NOTIFICATION_KIND_LABELS } from "~/domain/notifications";
-import { ORGANISATION_KIND_LABELS } from "~/domain/organisation";
+import { ORGANISATION_KIND_LABELS, ORGANISATION_KIND_PLURALS } from "~/domain/organisation";
 import { PARTNERSHIP_PROPOSAL_STATUS_LABELS } from "~/domain/partnership";
 import { AXIS_THEME_LABELS } from "~/domain/poles";
 import {
@@ -94,4 +94,5 @@ export const vocabulary = {
   resourceKind: RESOURCE_KIND_LABELS,
   resourceTerms: RESOURCE_TERMS_LABELS,
   unmetNeedStatus: UNMET_NEED_STATUS_LABELS,
+  organisationKindPlural: ORGANISATION_KIND_PLURALS,
 };
