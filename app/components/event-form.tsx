@@ -1,7 +1,7 @@
 import type { FieldMetadata } from "@conform-to/react";
 import { CommuneField } from "~/components/commune-field";
 import { NumberField, RadioGroupField, SelectField, TextAreaField, TextField, optionsFrom } from "~/components/ui/field";
-import { EVENT_VISIBILITY_LABELS } from "~/domain/agenda";
+import { useT } from "~/i18n/context";
 
 type Option = { value: string; label: string };
 type Fields = Record<
@@ -12,28 +12,30 @@ type Fields = Record<
 
 /** The fields of an event of the agenda, for creation and edition. */
 export function EventFields({ fields, axes, groups, groupRequired }: { fields: Fields; axes: Option[]; groups: Option[]; groupRequired: boolean }) {
+  const { agenda, vocabulary } = useT();
+  const t = agenda.form;
   return (
     <>
-      <TextField meta={fields.title} label="Titre" hint="Par exemple : Comité de pilotage de printemps, Atelier « Chiffrer son projet »." />
-      <TextField meta={fields.startsAt} type="datetime-local" label="Début" hint="Date et heure, à l'heure de Paris." />
-      <TextField meta={fields.endsAt} type="datetime-local" label="Fin" hint="Date et heure, à l'heure de Paris." />
+      <TextField meta={fields.title} label={t.title} hint={t.titleHint} />
+      <TextField meta={fields.startsAt} type="datetime-local" label={t.startsAt} hint={t.dateTimeHint} />
+      <TextField meta={fields.endsAt} type="datetime-local" label={t.endsAt} hint={t.dateTimeHint} />
       <fieldset>
-        <legend>Où ?</legend>
-        <p className="hint">Un lieu (adresse et commune), un lien pour se réunir en ligne, ou les deux.</p>
-        <TextField meta={fields.address} label="Adresse" hint="Par exemple : Salle des fêtes, 2 place de l'Hôtel de Ville." autoComplete="street-address" />
-        <CommuneField meta={fields.commune} codeMeta={fields.communeCode} label="Commune du lieu" />
-        <TextField meta={fields.onlineUrl} type="url" label="Lien de la réunion en ligne" hint="L'adresse complète, https://…" />
+        <legend>{t.where}</legend>
+        <p className="hint">{t.whereHint}</p>
+        <TextField meta={fields.address} label={t.address} hint={t.addressHint} autoComplete="street-address" />
+        <CommuneField meta={fields.commune} codeMeta={fields.communeCode} label={t.commune} />
+        <TextField meta={fields.onlineUrl} type="url" label={t.onlineUrl} hint={t.onlineUrlHint} />
       </fieldset>
-      <TextAreaField meta={fields.description} label="Présentation (facultatif)" hint="L'ordre du jour, ce qu'il faut apporter, l'accès." rows={6} />
-      <NumberField meta={fields.capacity} label="Nombre de places (facultatif)" hint="Laissez vide s'il n'y a pas de limite ; au-delà, les demandes vont sur une liste d'attente." min={1} />
-      <RadioGroupField meta={fields.visibility} legend="Qui peut venir ?" options={optionsFrom(EVENT_VISIBILITY_LABELS)} />
-      <SelectField meta={fields.axisId} label="Axe du pôle (facultatif)" placeholder="Aucun axe en particulier" options={axes} />
+      <TextAreaField meta={fields.description} label={t.description} hint={t.descriptionHint} rows={6} />
+      <NumberField meta={fields.capacity} label={t.capacity} hint={t.capacityHint} min={1} />
+      <RadioGroupField meta={fields.visibility} legend={t.visibility} options={optionsFrom(vocabulary.eventVisibility)} />
+      <SelectField meta={fields.axisId} label={t.axis} placeholder={t.noAxis} options={axes} />
       <SelectField
         meta={fields.groupId}
-        label={groupRequired ? "Groupe de travail" : "Groupe de travail (facultatif)"}
-        placeholder={groupRequired ? undefined : "Aucun groupe en particulier"}
+        label={groupRequired ? t.group : t.groupOptional}
+        placeholder={groupRequired ? undefined : t.noGroup}
         options={groups}
-        hint={groupRequired ? "Vous organisez les rendez-vous du groupe que vous coordonnez." : undefined}
+        hint={groupRequired ? t.groupHint : undefined}
       />
     </>
   );

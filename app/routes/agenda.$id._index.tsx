@@ -2,8 +2,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useFormReply } from "~/utils/reply";
-import { EVENT_VISIBILITY_LABELS, eventJsonLd, placesLeft } from "~/domain/agenda";
-import { formatDateTime, formatInteger, formatTimeRange, plural } from "~/domain/format";
+import { eventJsonLd, placesLeft } from "~/domain/agenda";
 import { jsonForScript } from "~/domain/poles";
 import { authorize, signInFirst } from "~/guards/authorize.server";
 import { loadVisibleEvent } from "~/guards/event.server";
@@ -15,10 +14,14 @@ import { getEnv } from "~/utils/env.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { replyInvalid, replyRefused, UNKNOWN_INTENT } from "~/utils/reply.server";
 import { readFormData } from "~/utils/http.server";
+import { useFormat, useT } from "~/i18n/context";
+import { metaText } from "~/i18n/meta";
+import { requestText } from "~/utils/locale.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.event.title} — Agenda — Maillon` : "Rendez-vous introuvable — Maillon" },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const t = metaText(matches).agenda.event;
+  return [{ title: data ? t.metaTitle(data.event.title) : t.notFoundTitle }];
+};
 
 export function loader({ request, params }: LoaderFunctionArgs) {
   const permit = authorize(request, "agenda.$id._index");
@@ -73,28 +76,28 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const db = getDb();
   const now = new Date();
   const here = `/agenda/${event.id}`;
+  const { t: text, format } = requestText(request);
+  const t = text.agenda.event;
   switch (permit.intent) {
     case "register": {
       const outcome = registerToEvent(db, auth, event.id, now);
       if (!outcome.ok) return replyRefused(outcome, { formId: "inscription" });
       return redirectWithFlash(
         here,
-        outcome.status === "inscrit"
-          ? "Vous êtes inscrit. Le rendez-vous est dans votre agenda Maillon."
-          : `Le rendez-vous est complet : vous êtes sur la liste d'attente, en position ${outcome.position}. Vous serez prévenu si une place se libère.`,
+        outcome.status === "inscrit" ? t.registeredFlash : t.waitingFlash(format.integer(outcome.position ?? 1)),
       );
     }
     case "unregister": {
       const outcome = cancelRegistration(db, auth.user.id, event.id, now);
       if (!outcome.ok) return replyRefused(outcome, { formId: "inscription" });
-      return redirectWithFlash(here, outcome.was === "inscrit" ? "Votre place est libérée. Merci de l'avoir signalé." : "Vous avez quitté la liste d'attente.");
+      return redirectWithFlash(here, outcome.was === "inscrit" ? t.placeFreed : t.leftWaiting);
     }
     case "attendance": {
       const submission = parseWithZod(formData, { schema: attendanceSchema });
       if (submission.status !== "success") return replyInvalid(submission, { formId: "presences" });
       const outcome = recordAttendance(db, auth, event.id, submission.value.present ?? [], now);
       if (!outcome.ok) return replyRefused(outcome, { formId: "presences" });
-      return redirectWithFlash(`${here}#inscrits`, `Présences enregistrées : ${plural(outcome.present, "personne présente", "personnes présentes")}.`);
+      return redirectWithFlash(`${here}#inscrits`, t.attendanceSaved(outcome.present, format.integer(outcome.present)));
     }
     default:
       return replyRefused(UNKNOWN_INTENT);
@@ -104,9 +107,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
 function RegistrationBox() {
   const { event, mine, signedIn } = useLoaderData<typeof loader>();
   const reply = useFormReply("inscription");
+  const t = useT().agenda.event;
+  const format = useFormat();
   const here = `/agenda/${event.id}`;
-  if (event.status === "annule") return <p>Ce rendez-vous est annulé : les inscriptions sont fermées.</p>;
-  if (event.past) return <p>Ce rendez-vous a eu lieu.</p>;
+  if (event.status === "annule") return <p>{t.cancelledClosed}</p>;
+  if (event.past) return <p>{t.happened}</p>;
   const holds = mine?.status === "inscrit" || mine?.status === "attente";
   return (
     <>
@@ -115,30 +120,29 @@ function RegistrationBox() {
           {reply.message}
         </div>
       ) : null}
-      {mine?.status === "inscrit" ? <p>Vous êtes inscrit à ce rendez-vous.</p> : null}
+      {mine?.status === "inscrit" ? <p>{t.youAreRegistered}</p> : null}
       {mine?.status === "attente" ? (
-        <p>
-          Vous êtes sur la liste d'attente, en position {formatInteger(mine.position ?? 1)}. Vous serez prévenu dès qu'une place se libère.
-        </p>
+        <p>{t.youAreWaiting(format.integer(mine.position ?? 1))}</p>
       ) : null}
       {!signedIn ? (
         <p>
-          <Link to={`/connexion?redirectTo=${here}`}>Connectez-vous</Link> pour vous inscrire.
+          <Link to={`/connexion?redirectTo=${here}`}>{t.signIn}</Link>
+          {t.signInToRegister}
         </p>
       ) : holds ? (
         <Form method="post" className="form">
           <input type="hidden" name="intent" value="unregister" />
           <button type="submit" className="button button--ghost">
-            {mine?.status === "inscrit" ? "Me désinscrire" : "Quitter la liste d'attente"}
+            {mine?.status === "inscrit" ? t.unregister : t.leaveWaiting}
           </button>
         </Form>
       ) : event.started ? (
-        <p>Ce rendez-vous a commencé : les inscriptions sont fermées.</p>
+        <p>{t.startedClosed}</p>
       ) : (
         <Form method="post" className="form">
           <input type="hidden" name="intent" value="register" />
           <button type="submit" className="button">
-            {event.placesLeft === 0 ? "M'inscrire sur la liste d'attente" : "M'inscrire"}
+            {event.placesLeft === 0 ? t.registerWaiting : t.register}
           </button>
         </Form>
       )}
@@ -149,20 +153,22 @@ function RegistrationBox() {
 function Registrations() {
   const { event, registrations } = useLoaderData<typeof loader>();
   const reply = useFormReply("presences");
+  const t = useT().agenda.event;
+  const format = useFormat();
   if (!registrations) return null;
   return (
     <section aria-labelledby="inscrits">
-      <h2 id="inscrits">Personnes inscrites ({formatInteger(registrations.registered.length)})</h2>
+      <h2 id="inscrits">{t.registeredTitle(format.integer(registrations.registered.length))}</h2>
       <p>
         <a href={`/agenda/${event.id}/inscrits.csv`} download>
-          Télécharger la liste (CSV)
+          {t.downloadList}
         </a>
       </p>
       {registrations.registered.length === 0 ? (
-        <p>Personne n'est encore inscrit.</p>
+        <p>{t.nobodyRegistered}</p>
       ) : event.started && event.status !== "annule" ? (
         <Form method="post" className="form" aria-labelledby="presences-titre">
-          <h3 id="presences-titre">Présences</h3>
+          <h3 id="presences-titre">{t.attendance}</h3>
           {reply.message ? (
             <div className="alert alert--error" role="alert">
               {reply.message}
@@ -170,7 +176,7 @@ function Registrations() {
           ) : null}
           <input type="hidden" name="intent" value="attendance" />
           <fieldset>
-            <legend>Cochez les personnes venues</legend>
+            <legend>{t.tickAttendees}</legend>
             <div className="checkbox-list">
               {registrations.registered.map((r) => (
                 <label key={r.userId}>
@@ -185,7 +191,7 @@ function Registrations() {
           </fieldset>
           <div>
             <button type="submit" className="button">
-              Enregistrer les présences
+              {t.saveAttendance}
             </button>
           </div>
         </Form>
@@ -199,14 +205,14 @@ function Registrations() {
           ))}
         </ul>
       )}
-      <h3>Liste d'attente ({formatInteger(registrations.waiting.length)})</h3>
+      <h3>{t.waitingTitle(format.integer(registrations.waiting.length))}</h3>
       {registrations.waiting.length === 0 ? (
-        <p>Personne n'attend.</p>
+        <p>{t.nobodyWaiting}</p>
       ) : (
         <ol>
           {registrations.waiting.map((r) => (
             <li key={r.userId}>
-              {r.displayName} <span className="hint">(depuis le {formatDateTime(r.queuedAt)})</span>
+              {r.displayName} <span className="hint">{t.waitingSince(format.dateTime(r.queuedAt))}</span>
             </li>
           ))}
         </ol>
@@ -217,11 +223,14 @@ function Registrations() {
 
 export default function EventPage() {
   const { event, manages, jsonLd } = useLoaderData<typeof loader>();
+  const { agenda, vocabulary } = useT();
+  const t = agenda.event;
+  const format = useFormat();
   const cancelled = event.status === "annule";
   return (
     <div className="container">
       <p className="eyebrow">
-        <Link to="/agenda">Agenda</Link> · <Link to={`/poles/${event.pole.slug}`}>{event.pole.name}</Link>
+        <Link to="/agenda">{t.agenda}</Link> · <Link to={`/poles/${event.pole.slug}`}>{event.pole.name}</Link>
         {event.group ? (
           <>
             {" "}
@@ -233,65 +242,66 @@ export default function EventPage() {
       {cancelled ? (
         <div className="alert alert--error">
           <p>
-            <strong>Rendez-vous annulé.</strong> {event.cancelReason}
+            <strong>{t.cancelled}</strong> {event.cancelReason}
           </p>
         </div>
       ) : null}
       <dl className="details">
-        <dt>Quand</dt>
+        <dt>{t.when}</dt>
         <dd>
-          <time dateTime={new Date(event.startsAt).toISOString()}>{formatTimeRange(event.startsAt, event.endsAt)}</time> (heure de Paris)
+          <time dateTime={new Date(event.startsAt).toISOString()}>{format.timeRange(event.startsAt, event.endsAt)}</time>
+          {t.parisTime}
         </dd>
-        <dt>Où</dt>
+        <dt>{t.where}</dt>
         <dd>
           {event.address || event.commune ? [event.address, event.commune?.name].filter(Boolean).join(", ") : null}
-          {(event.address || event.commune) && event.onlineUrl ? " — et " : null}
+          {(event.address || event.commune) && event.onlineUrl ? t.andOnline : null}
           {event.onlineUrl ? (
             <>
-              en ligne :{" "}
+              {t.online}{" "}
               <a href={event.onlineUrl} rel="noopener noreferrer">
                 {event.onlineUrl}
               </a>
             </>
           ) : null}
         </dd>
-        <dt>Organisé par</dt>
+        <dt>{t.organisedBy}</dt>
         <dd>
           {event.pole.name}
           {event.organiser ? ` (${event.organiser.displayName})` : ""}
         </dd>
         {event.axis ? (
           <>
-            <dt>Axe</dt>
+            <dt>{t.axis}</dt>
             <dd>{event.axis.name}</dd>
           </>
         ) : null}
         {event.group ? (
           <>
-            <dt>Groupe de travail</dt>
+            <dt>{t.group}</dt>
             <dd>
               <Link to={`/poles/${event.pole.slug}/groupes/${event.group.slug}`}>{event.group.name}</Link>
             </dd>
           </>
         ) : null}
-        <dt>Qui peut venir</dt>
-        <dd>{EVENT_VISIBILITY_LABELS[event.visibility]}</dd>
-        <dt>Places</dt>
+        <dt>{t.whoCanCome}</dt>
+        <dd>{vocabulary.eventVisibility[event.visibility]}</dd>
+        <dt>{t.places}</dt>
         <dd>
           {event.capacity === null
-            ? `Sans limite de places — ${plural(event.registered, "personne inscrite", "personnes inscrites")}`
-            : `${plural(event.capacity, "place")}, ${event.placesLeft === 0 ? "complet" : `${plural(event.placesLeft ?? 0, "place restante", "places restantes")}`}${event.waiting > 0 ? ` — ${plural(event.waiting, "personne", "personnes")} en liste d'attente` : ""}`}
+            ? t.unlimited(agenda.cards.registered(event.registered, format.integer(event.registered)))
+            : `${t.capacity(event.capacity, format.integer(event.capacity))}, ${event.placesLeft === 0 ? t.full : agenda.cards.placesLeft(event.placesLeft ?? 0, format.integer(event.placesLeft ?? 0))}${event.waiting > 0 ? t.waitingCount(event.waiting, format.integer(event.waiting)) : ""}`}
         </dd>
         {event.past && !cancelled ? (
           <>
-            <dt>Présents</dt>
-            <dd>{event.attended > 0 ? plural(event.attended, "personne", "personnes") : "Présences non notées"}</dd>
+            <dt>{t.present}</dt>
+            <dd>{event.attended > 0 ? t.people(event.attended, format.integer(event.attended)) : t.attendanceNotTaken}</dd>
           </>
         ) : null}
       </dl>
       {event.description ? (
         <section aria-labelledby="presentation">
-          <h2 id="presentation">Présentation</h2>
+          <h2 id="presentation">{t.presentation}</h2>
           {event.description.split(/\n{2,}/).map((p, i) => (
             <p key={i}>{p}</p>
           ))}
@@ -299,10 +309,10 @@ export default function EventPage() {
       ) : null}
 
       <section aria-labelledby="inscription">
-        <h2 id="inscription">Inscription</h2>
+        <h2 id="inscription">{t.registration}</h2>
         <RegistrationBox />
         <p>
-          <a href={`/agenda/${event.id}.ics`}>Ajouter à mon calendrier (.ics)</a>
+          <a href={`/agenda/${event.id}.ics`}>{t.addToCalendar}</a>
         </p>
       </section>
 
@@ -311,7 +321,7 @@ export default function EventPage() {
           <p className="actions">
             {!cancelled ? (
               <Link className="button button--ghost" to={`/agenda/${event.id}/modifier`}>
-                Modifier ou annuler le rendez-vous
+                {t.editOrCancel}
               </Link>
             ) : null}
           </p>

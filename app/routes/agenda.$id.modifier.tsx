@@ -16,8 +16,14 @@ import { getDb } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { replyInvalid, replyRefused, UNKNOWN_INTENT } from "~/utils/reply.server";
 import { readFormData } from "~/utils/http.server";
+import { useFormat, useT } from "~/i18n/context";
+import { metaText } from "~/i18n/meta";
+import { requestText } from "~/utils/locale.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Modifier « ${data.event.title} » — Maillon` : "Rendez-vous introuvable — Maillon" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const t = metaText(matches).agenda.edit;
+  return [{ title: data ? t.metaTitle(data.event.title) : t.notFoundTitle }];
+};
 
 export function loader({ request, params }: LoaderFunctionArgs) {
   const permit = authorize(request, "agenda.$id.modifier");
@@ -55,23 +61,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { event } = loadManagedEvent(permit, params.id);
   const db = getDb();
   const now = new Date();
+  const t = requestText(request).t.agenda.edit;
   switch (permit.intent) {
     case "save": {
       const result = validateEventForm(db, formData);
       if (!result.ok) return replyInvalid(result.reply, { choices: result.choices });
       const outcome = updateEvent(db, permit.auth, event.id, result.input, now);
       if (!outcome.ok) return replyRefused(outcome, { submission: result.submission });
-      return redirectWithFlash(
-        `/agenda/${event.id}`,
-        outcome.noticed ? "Le rendez-vous est modifié ; les personnes inscrites et en attente sont prévenues du changement." : "Le rendez-vous est modifié.",
-      );
+      return redirectWithFlash(`/agenda/${event.id}`, outcome.noticed ? t.savedNoticed : t.saved);
     }
     case "cancel-event": {
       const submission = parseWithZod(formData, { schema: cancelEventSchema });
       if (submission.status !== "success") return replyInvalid(submission, { formId: "annuler" });
       const outcome = cancelEvent(db, permit.auth, event.id, submission.value.reason, now);
       if (!outcome.ok) return replyRefused(outcome, { submission, formId: "annuler" });
-      return redirectWithFlash(`/agenda/${event.id}`, "Le rendez-vous est annulé ; les personnes inscrites et en attente sont prévenues.");
+      return redirectWithFlash(`/agenda/${event.id}`, t.cancelled);
     }
     default:
       return replyRefused(UNKNOWN_INTENT);
@@ -82,30 +86,29 @@ export default function EditEvent() {
   const { event, staff, axes, groups, defaults } = useLoaderData<typeof loader>();
   const [form, fields] = useSchemaForm(eventSchema, { id: "evenement", defaultValue: defaults });
   const [cancelForm, cancelFields] = useSchemaForm(cancelEventSchema, { id: "annuler", reply: "annuler" });
+  const t = useT().agenda.edit;
+  const format = useFormat();
   return (
     <div className="container narrow">
       <p>
         <Link to={`/agenda/${event.id}`}>← {event.title}</Link>
       </p>
-      <h1>Modifier le rendez-vous</h1>
+      <h1>{t.title}</h1>
       {event.cancelled ? (
-        <p>Ce rendez-vous est annulé : il ne se modifie plus.</p>
+        <p>{t.noLongerEditable}</p>
       ) : (
         <>
-          <p>
-            Un changement d'horaire ou de lieu est annoncé aux {event.registered + event.waiting} personnes inscrites ou en attente, et mis à jour
-            dans leurs calendriers.
-          </p>
-          <ConformForm form={form} intent="save" aria-label="Le rendez-vous">
+          <p>{t.changeNotice(format.integer(event.registered + event.waiting))}</p>
+          <ConformForm form={form} intent="save" aria-label={t.formLabel}>
             <EventFields fields={fields} axes={axes} groups={groups} groupRequired={!staff} />
-            <SubmitButton>Enregistrer</SubmitButton>
+            <SubmitButton>{t.save}</SubmitButton>
           </ConformForm>
           <section aria-labelledby="annuler-titre">
-            <h2 id="annuler-titre">Annuler le rendez-vous</h2>
-            <p>Le rendez-vous reste dans l'agenda, marqué annulé ; les personnes inscrites et en attente sont prévenues.</p>
+            <h2 id="annuler-titre">{t.cancelTitle}</h2>
+            <p>{t.cancelIntro}</p>
             <ConformForm form={cancelForm} intent="cancel-event" aria-labelledby="annuler-titre">
-              <TextAreaField meta={cancelFields.reason} label="Pourquoi ?" hint="Une phrase, transmise aux personnes inscrites." rows={3} />
-              <SubmitButton className="button--danger">Annuler le rendez-vous</SubmitButton>
+              <TextAreaField meta={cancelFields.reason} label={t.reason} hint={t.reasonHint} rows={3} />
+              <SubmitButton className="button--danger">{t.cancel}</SubmitButton>
             </ConformForm>
           </section>
         </>

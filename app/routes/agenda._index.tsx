@@ -1,7 +1,6 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { EventCards } from "~/components/event-cards";
-import { formatTimeRange } from "~/domain/format";
 import { authorize, signInFirst } from "~/guards/authorize.server";
 import { feedTokenFor, renewFeedToken } from "~/models/calendar-feed.server";
 import { eventViewer, listEvents, organisablePoles } from "~/models/event.server";
@@ -14,11 +13,14 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { replyRefused, UNKNOWN_INTENT } from "~/utils/reply.server";
 import { FilterSelect } from "~/components/ui/filter-select";
 import { readFormData } from "~/utils/http.server";
+import { useFormat, useT } from "~/i18n/context";
+import { metaText } from "~/i18n/meta";
+import { requestText } from "~/utils/locale.server";
 
-export const meta: MetaFunction = () => [
-  { title: "Agenda des pôles — Maillon" },
-  { name: "description", content: "Les rendez-vous des pôles territoriaux de coopération économique : comités de pilotage, groupes de travail, ateliers." },
-];
+export const meta: MetaFunction = ({ matches }) => {
+  const t = metaText(matches).agenda.index;
+  return [{ title: t.metaTitle }, { name: "description", content: t.metaDescription }];
+};
 
 const PAST_SHOWN = 20;
 
@@ -54,89 +56,83 @@ export async function action({ request }: ActionFunctionArgs) {
   if (permit.intent !== "renew-feed") return replyRefused(UNKNOWN_INTENT);
   const hadOne = feedTokenFor(getDb(), permit.auth.user.id) !== null;
   renewFeedToken(getDb(), permit.auth.user.id, new Date());
-  return redirectWithFlash(
-    "/agenda#mon-agenda",
-    hadOne ? "Votre agenda a une nouvelle adresse ; l'ancienne ne fonctionne plus. Abonnez votre calendrier à la nouvelle." : "Votre agenda a maintenant son adresse : abonnez-y votre calendrier.",
-  );
+  const t = requestText(request).t.agenda.index;
+  return redirectWithFlash("/agenda#mon-agenda", hadOne ? t.feedRenewed : t.feedCreated);
 }
 
 export default function Agenda() {
   const { poles, chosen, upcoming, past, mine, organises } = useLoaderData<typeof loader>();
+  const t = useT().agenda.index;
+  const format = useFormat();
   return (
     <div className="container">
-      <h1>Agenda des pôles</h1>
-      <p>
-        Comités de pilotage, réunions des groupes de travail, ateliers : les rendez-vous des pôles. Les rendez-vous réservés aux membres d'un pôle
-        n'apparaissent qu'à ses membres.
-      </p>
+      <h1>{t.title}</h1>
+      <p>{t.intro}</p>
       {organises ? (
         <p className="actions">
           <Link className="button" to="/agenda/nouveau">
-            Organiser un rendez-vous
+            {t.organise}
           </Link>
         </p>
       ) : null}
-      <Form method="get" className="form" aria-label="Filtrer l'agenda">
-        <FilterSelect name="pole" label="Pôle" all="Tous les pôles" value={chosen?.slug} options={poles.map((p) => ({ value: p.slug, label: p.name }))} />
+      <Form method="get" className="form" aria-label={t.filterLabel}>
+        <FilterSelect name="pole" label={t.pole} all={t.allPoles} value={chosen?.slug} options={poles.map((p) => ({ value: p.slug, label: p.name }))} />
         <div>
           <button type="submit" className="button button--ghost">
-            Filtrer
+            {t.filter}
           </button>
         </div>
       </Form>
       {chosen ? (
         <p>
-          <a href={`/poles/${chosen.slug}/agenda.ics`}>S'abonner à l'agenda du {chosen.name} (.ics)</a>
+          <a href={`/poles/${chosen.slug}/agenda.ics`}>{t.subscribePole(chosen.name)}</a>
         </p>
       ) : null}
 
       <section aria-labelledby="a-venir">
-        <h2 id="a-venir">À venir{chosen ? ` — ${chosen.name}` : ""}</h2>
-        <EventCards events={upcoming} empty="Aucun rendez-vous à venir pour l'instant." showPole={!chosen} />
+        <h2 id="a-venir">{t.upcoming}{chosen ? ` — ${chosen.name}` : ""}</h2>
+        <EventCards events={upcoming} empty={t.noUpcoming} showPole={!chosen} />
       </section>
 
       {mine ? (
         <section aria-labelledby="mon-agenda" id="mon-agenda-section">
-          <h2 id="mon-agenda">Mon agenda</h2>
+          <h2 id="mon-agenda">{t.mine}</h2>
           {mine.registrations.length === 0 ? (
-            <p>Vous n'êtes inscrit à aucun rendez-vous à venir.</p>
+            <p>{t.noRegistration}</p>
           ) : (
             <ul>
               {mine.registrations.map((r) => (
                 <li key={r.eventId}>
-                  <a href={`/agenda/${r.eventId}`}>{r.title}</a>, {formatTimeRange(new Date(r.startsAt), new Date(r.endsAt))}
-                  {r.eventStatus === "annule" ? " — annulé" : r.status === "attente" ? " — liste d'attente" : ""}
+                  <a href={`/agenda/${r.eventId}`}>{r.title}</a>, {format.timeRange(new Date(r.startsAt), new Date(r.endsAt))}
+                  {r.eventStatus === "annule" ? t.cancelled : r.status === "attente" ? t.waiting : ""}
                 </li>
               ))}
             </ul>
           )}
-          <h3>Dans mon calendrier</h3>
+          <h3>{t.inMyCalendar}</h3>
           {mine.feedUrl ? (
             <>
+              <p>{t.feedIntro}</p>
               <p>
-                Abonnez votre calendrier (téléphone, Thunderbird, Outlook…) à cette adresse : il montrera les rendez-vous où vous avez une place,
-                y compris ceux réservés aux membres. Gardez-la pour vous ; si elle a circulé, renouvelez-la.
-              </p>
-              <p>
-                <label htmlFor="adresse-flux">Adresse de mon agenda</label>{" "}
+                <label htmlFor="adresse-flux">{t.feedAddress}</label>{" "}
                 <input id="adresse-flux" type="text" readOnly value={mine.feedUrl} size={60} />
               </p>
             </>
           ) : (
-            <p>Créez l'adresse secrète de votre agenda pour y abonner votre calendrier.</p>
+            <p>{t.noFeed}</p>
           )}
           <Form method="post" className="form">
             <input type="hidden" name="intent" value="renew-feed" />
             <button type="submit" className="button button--ghost">
-              {mine.feedUrl ? "Renouveler l'adresse" : "Créer l'adresse de mon agenda"}
+              {mine.feedUrl ? t.renewFeed : t.createFeed}
             </button>
           </Form>
         </section>
       ) : null}
 
       <section aria-labelledby="passees">
-        <h2 id="passees">Rencontres passées</h2>
-        <EventCards events={past} empty="Aucune rencontre passée." past showPole={!chosen} />
+        <h2 id="passees">{t.past}</h2>
+        <EventCards events={past} empty={t.noPast} past showPole={!chosen} />
       </section>
     </div>
   );

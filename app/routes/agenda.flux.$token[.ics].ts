@@ -10,13 +10,15 @@ import { calendarResponse } from "~/utils/calendar.server";
 import { getDb } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import { notFound } from "~/utils/http.server";
+import { requestText } from "~/utils/locale.server";
 
 export function loader({ request, params }: LoaderFunctionArgs) {
   authorize(request, "agenda.flux.$token[.ics]");
   const db = getDb();
+  const t = requestText(request).t.agenda.feed;
   const userId = userIdForFeedToken(db, params.token ?? "");
-  if (userId === null) throw notFound("Adresse d'agenda inconnue ou renouvelée");
+  if (userId === null) throw notFound(t.unknown);
   const base = getEnv().PUBLIC_URL;
   const events = listRegisteredFeedEvents(db, userId, new Date()).map((e) => toCalendarEvent(e, base));
-  return calendarResponse("Mon agenda Maillon", "mon-agenda.ics", events);
+  return calendarResponse(t.calendarName, "mon-agenda.ics", events);
 }

@@ -11,19 +11,21 @@ import { getDb } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { forbidden, readFormData } from "~/utils/http.server";
 import { replyInvalid, replyRefused } from "~/utils/reply.server";
+import { useT } from "~/i18n/context";
+import { metaText } from "~/i18n/meta";
+import { requestText } from "~/utils/locale.server";
 
-export const meta: MetaFunction = () => [{ title: "Organiser un rendez-vous — Maillon" }];
-
-const REFUSAL = "Seule l'équipe d'animation d'un pôle, ou le coordinateur d'un groupe de travail, organise un rendez-vous de l'agenda.";
+export const meta: MetaFunction = ({ matches }) => [{ title: metaText(matches).agenda.create.metaTitle }];
 
 /** The pôle named by `?pole=`, or the only one the person organises in; null: they must choose. */
 function chosenPole(auth: Auth, request: Request): { options: OrganisablePole[]; pole: OrganisablePole | null } {
   const options = organisablePoles(getDb(), auth);
-  if (options.length === 0) throw forbidden(REFUSAL);
+  const refusal = () => forbidden(requestText(request).t.agenda.create.refusal);
+  if (options.length === 0) throw refusal();
   const slug = new URL(request.url).searchParams.get("pole");
   if (slug) {
     const pole = options.find((p) => p.slug === slug);
-    if (!pole) throw forbidden(REFUSAL);
+    if (!pole) throw refusal();
     return { options, pole };
   }
   return { options, pole: options.length === 1 ? options[0]! : null };
@@ -52,29 +54,31 @@ export async function action({ request }: ActionFunctionArgs) {
   const formData = await readFormData(request);
   const { auth } = authorize(request, "agenda.nouveau", formData);
   const { pole } = chosenPole(auth, request);
-  if (!pole) throw forbidden("Choisissez d'abord le pôle du rendez-vous.");
+  const t = requestText(request).t.agenda.create;
+  if (!pole) throw forbidden(t.choosePoleFirst);
   const db = getDb();
   const result = validateEventForm(db, formData);
   if (!result.ok) return replyInvalid(result.reply, { choices: result.choices });
   const created = createEvent(db, auth, pole.id, result.input, new Date());
   if (!created.ok) return replyRefused(created, { submission: result.submission });
-  return redirectWithFlash(`/agenda/${created.eventId}`, "Le rendez-vous est inscrit à l'agenda du pôle.");
+  return redirectWithFlash(`/agenda/${created.eventId}`, t.created);
 }
 
 export default function NewEvent() {
   const { options, pole, defaultGroupId } = useLoaderData<typeof loader>();
   const [form, fields] = useSchemaForm(eventSchema, { id: "evenement", defaultValue: { visibility: "public", groupId: defaultGroupId } });
+  const t = useT().agenda.create;
   return (
     <div className="container narrow">
       <p>
-        <Link to="/agenda">← L'agenda des pôles</Link>
+        <Link to="/agenda">{t.back}</Link>
       </p>
-      <h1>Organiser un rendez-vous</h1>
+      <h1>{t.title}</h1>
       {!pole ? (
         <Form method="get" className="form" aria-labelledby="choisir-pole">
-          <h2 id="choisir-pole">Pour quel pôle ?</h2>
+          <h2 id="choisir-pole">{t.whichPole}</h2>
           <div className="field">
-            <label htmlFor="pole">Pôle</label>
+            <label htmlFor="pole">{t.pole}</label>
             <select id="pole" name="pole">
               {options.map((p) => (
                 <option key={p.slug} value={p.slug}>
@@ -85,19 +89,20 @@ export default function NewEvent() {
           </div>
           <div>
             <button type="submit" className="button">
-              Continuer
+              {t.continue}
             </button>
           </div>
         </Form>
       ) : (
         <>
           <p>
-            Pour l'agenda du <strong>{pole.name}</strong>. Les personnes inscrites seront prévenues de tout changement d'horaire ou de lieu, et
-            d'une annulation.
+            {t.forPoleBefore}
+            <strong>{pole.name}</strong>
+            {t.forPoleAfter}
           </p>
-          <ConformForm form={form} action={`/agenda/nouveau?pole=${pole.slug}`} aria-label="Le rendez-vous">
+          <ConformForm form={form} action={`/agenda/nouveau?pole=${pole.slug}`} aria-label={t.formLabel}>
             <EventFields fields={fields} axes={pole.axes} groups={pole.groups} groupRequired={!pole.staff} />
-            <SubmitButton>Inscrire à l'agenda</SubmitButton>
+            <SubmitButton>{t.submit}</SubmitButton>
           </ConformForm>
         </>
       )}
