@@ -3,7 +3,7 @@ import { ArticleStatusBadge } from "~/components/status-badge";
 import { CardList } from "~/components/ui/card-list";
 import { CheckboxField, TextAreaField, TextField } from "~/components/ui/field";
 import { MAX_IMAGE_BYTES } from "~/domain/bulletin";
-import { formatDate, formatFileSize } from "~/domain/format";
+import { useFormat, useT } from "~/i18n/context";
 import type { ArticleStatus } from "~/domain/vocabulary";
 
 export type ArticleSummary = {
@@ -28,14 +28,16 @@ export function ArticleList({
   showPole?: boolean;
   headingLevel?: 2 | 3;
 }) {
+  const t = useT().bulletin.list;
+  const format = useFormat();
   return (
     <CardList items={articles} empty={empty} headingLevel={headingLevel} link={(a) => ({ key: a.id, href: `/bulletin/${a.id}`, title: a.title })}>
       {(a) => (
         <>
           <p className="hint">
             {showPole ? `${a.poleName} · ` : ""}
-            {a.publishedAt ? `publié le ${formatDate(new Date(a.publishedAt))}` : null}
-            {a.authorName ? ` · par ${a.authorName}` : null}
+            {a.publishedAt ? t.publishedOn(format.date(new Date(a.publishedAt))) : null}
+            {a.authorName ? t.by(a.authorName) : null}
           </p>
           <p>{a.summary}</p>
         </>
@@ -48,27 +50,29 @@ export type OwnArticle = { id: number; title: string; status: ArticleStatus; pol
 
 /** The author's own articles with where each stands, and what to do next. */
 export function OwnArticles({ articles, headingLevel = 3 }: { articles: readonly OwnArticle[]; headingLevel?: 2 | 3 }) {
+  const t = useT().bulletin.own;
+  const format = useFormat();
   return (
     <CardList
       items={articles}
       headingLevel={headingLevel}
-      empty="Vous n'avez encore proposé aucun article."
+      empty={t.empty}
       link={(a) => ({ key: a.id, href: `/bulletin/${a.id}`, title: a.title })}
     >
       {(a) => (
         <>
           <p>
-            <ArticleStatusBadge status={a.status} /> <span className="hint">{a.poleName} · modifié le {formatDate(new Date(a.updatedAt))}</span>
+            <ArticleStatusBadge status={a.status} /> <span className="hint">{t.updatedOn(a.poleName, format.date(new Date(a.updatedAt)))}</span>
           </p>
           {a.status === "a-revoir" ? (
             <>
-              <p>L'équipe d'animation vous demande : « {a.reviewNote} »</p>
+              <p>{t.teamAsks(a.reviewNote)}</p>
               <p>
-                <a href={`/bulletin/${a.id}/modifier`}>Modifier « {a.title} » et le renvoyer</a>
+                <a href={`/bulletin/${a.id}/modifier`}>{t.editAndResend(a.title)}</a>
               </p>
             </>
           ) : null}
-          {a.status === "refuse" && a.reviewNote ? <p>Raison du refus : « {a.reviewNote} »</p> : null}
+          {a.status === "refuse" && a.reviewNote ? <p>{t.refusedBecause(a.reviewNote)}</p> : null}
         </>
       )}
     </CardList>
@@ -77,30 +81,41 @@ export function OwnArticles({ articles, headingLevel = 3 }: { articles: readonly
 
 /** A short guide to the Markdown the body accepts (what app/utils/markdown.server.ts keeps). */
 export function MarkdownHelp() {
+  const t = useT().bulletin.markdown;
   return (
     <details className="markdown-help">
-      <summary>Mettre en forme le texte (Markdown)</summary>
+      <summary>{t.summary}</summary>
       <ul>
+        <li>{t.paragraphs}</li>
         <li>
-          Une ligne vide sépare deux paragraphes.
+          <code>{t.headingCode}</code>
+          {t.heading}
+          <code>###</code>
+          {t.subheading}
         </li>
         <li>
-          <code>## Intertitre</code> en début de ligne fait un intertitre (<code>###</code> pour un sous-titre).
+          <code>{t.boldCode}</code>
+          {t.boldBefore}
+          <strong>{t.bold}</strong>, <code>{t.italicCode}</code>
+          {t.italicBefore}
+          <em>{t.italic}</em>.
         </li>
         <li>
-          <code>**gras**</code> met en <strong>gras</strong>, <code>*italique*</code> en <em>italique</em>.
+          <code>{t.bulletCode}</code>
+          {t.bullet}
+          <code>{t.numberedCode}</code>
+          {t.numbered}
         </li>
         <li>
-          <code>- élément</code> en début de ligne fait une liste à puces, <code>1. élément</code> une liste numérotée.
+          <code>{t.linkCode}</code>
+          {t.link}
         </li>
         <li>
-          <code>[texte du lien](https://adresse.fr)</code> fait un lien (adresses en http, https ou mailto).
-        </li>
-        <li>
-          <code>&gt; citation</code> en début de ligne fait une citation.
+          <code>{t.quoteCode}</code>
+          {t.quote}
         </li>
       </ul>
-      <p className="hint">Pas d'image dans le texte : l'article en a une seule, choisie plus bas, avec sa description.</p>
+      <p className="hint">{t.noImage}</p>
     </details>
   );
 }
@@ -128,24 +143,26 @@ export function ArticleFormFields({
 }) {
   const imageId = `${formId}-image`;
   const imageErrorId = `${imageId}-error`;
+  const t = useT().bulletin.fields;
+  const format = useFormat();
   return (
     <>
-      <TextField meta={fields.title} label="Titre" hint="Court et parlant : « La ressourcerie ouvre ses portes à Saint-Jean-d'Angély »." />
-      <TextAreaField meta={fields.summary} label="Résumé" hint="Deux ou trois phrases, affichées dans la liste des articles et dans les flux." rows={3} />
-      <TextAreaField meta={fields.body} label="Texte de l'article" hint="En Markdown : voir l'aide ci-dessous." rows={14} />
+      <TextField meta={fields.title} label={t.title} hint={t.titleHint} />
+      <TextAreaField meta={fields.summary} label={t.summary} hint={t.summaryHint} rows={3} />
+      <TextAreaField meta={fields.body} label={t.body} hint={t.bodyHint} rows={14} />
       <MarkdownHelp />
       <fieldset className="fieldset">
-        <legend>Image (facultative)</legend>
+        <legend>{t.image}</legend>
         {currentImage ? (
           <div>
             <img src={`/images/${currentImage.id}`} alt={currentImage.alt} className="article-image article-image--small" />
-            <CheckboxField meta={fields.removeImage} label="Retirer l'image actuelle" />
+            <CheckboxField meta={fields.removeImage} label={t.removeImage} />
           </div>
         ) : null}
         <div className="field">
-          <label htmlFor={imageId}>{currentImage ? "Remplacer par une autre image" : "Choisir une image"}</label>
+          <label htmlFor={imageId}>{currentImage ? t.replaceImage : t.chooseImage}</label>
           <p className="hint" id={`${imageId}-hint`}>
-            PNG, JPEG, WebP ou GIF, {formatFileSize(MAX_IMAGE_BYTES)} au plus.
+            {t.imageHint(format.fileSize(MAX_IMAGE_BYTES))}
           </p>
           <input
             id={imageId}
@@ -163,8 +180,8 @@ export function ArticleFormFields({
         </div>
         <TextField
           meta={fields.imageAlt}
-          label="Description de l'image"
-          hint="Obligatoire avec une image : ce qu'elle montre, pour les personnes qui ne la voient pas (« Trois bénévoles trient des vêtements à la ressourcerie »)."
+          label={t.imageAlt}
+          hint={t.imageAltHint}
         />
       </fieldset>
     </>

@@ -2,7 +2,6 @@ import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { ArticleStatusBadge } from "~/components/status-badge";
 import { mayEditArticle } from "~/domain/bulletin";
-import { formatDate } from "~/domain/format";
 import { isStaffOf } from "~/domain/permissions";
 import { authorize } from "~/guards/authorize.server";
 import { getReadableArticle } from "~/models/article.server";
@@ -10,21 +9,26 @@ import { getDb } from "~/utils/db.server";
 import { feedLinks } from "~/utils/bulletin-links";
 import { notFound, readId } from "~/utils/http.server";
 import { renderMarkdown } from "~/utils/markdown.server";
+import { useFormat, useT } from "~/i18n/context";
+import { metaText } from "~/i18n/meta";
+import { requestText } from "~/utils/locale.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) =>
-  data
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const t = metaText(matches).bulletin.article;
+  return data
     ? [
-        { title: `${data.article.title} — Bulletin du ${data.article.poleName} — Maillon` },
+        { title: t.metaTitle(data.article.title, data.article.poleName) },
         { name: "description", content: data.article.summary.slice(0, 200) },
         ...feedLinks({ slug: data.article.poleSlug, name: data.article.poleName }),
       ]
-    : [{ title: "Article introuvable — Maillon" }];
+    : [{ title: t.notFoundTitle }];
+};
 
 export function loader({ request, params }: LoaderFunctionArgs) {
   const { auth } = authorize(request, "bulletin.$id._index");
   const id = readId(params.id);
   const article = id === null ? undefined : getReadableArticle(getDb(), auth, id);
-  if (!article) throw notFound("Article introuvable");
+  if (!article) throw notFound(requestText(request).t.bulletin.article.notFound);
   const mine = !!auth && article.authorId === auth.user.id;
   return {
     article: {
@@ -48,37 +52,39 @@ export function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function ArticlePage() {
   const { article, html, reviewNote, editable, team } = useLoaderData<typeof loader>();
+  const t = useT().bulletin.article;
+  const format = useFormat();
   return (
     <article className="container narrow article">
       <p className="eyebrow">
-        <Link to="/bulletin">Le bulletin</Link> · <Link to={`/poles/${article.poleSlug}/bulletin`}>Bulletin du {article.poleName}</Link>
+        <Link to="/bulletin">{t.bulletin}</Link> · <Link to={`/poles/${article.poleSlug}/bulletin`}>{t.poleBulletin(article.poleName)}</Link>
       </p>
       <h1>{article.title}</h1>
       <p className="hint">
-        {article.publishedAt ? `Publié le ${formatDate(new Date(article.publishedAt))}` : "Pas encore publié"}
-        {article.authorName ? ` · par ${article.authorName}` : ""}
+        {article.publishedAt ? t.publishedOn(format.date(new Date(article.publishedAt))) : t.notPublished}
+        {article.authorName ? t.by(article.authorName) : ""}
       </p>
       {article.status !== "publie" ? (
         <div className="alert" role="note">
           <p>
             <ArticleStatusBadge status={article.status} />{" "}
             {article.status === "soumis"
-              ? "Cet article attend la relecture de l'équipe d'animation : seuls son auteur et l'équipe le voient."
+              ? t.submitted
               : article.status === "a-revoir"
-                ? "L'équipe d'animation a demandé des modifications."
-                : "L'équipe d'animation n'a pas retenu cet article."}
+                ? t.changesRequested
+                : t.refused}
           </p>
-          {reviewNote ? <p>Message de l'équipe : « {reviewNote} »</p> : null}
+          {reviewNote ? <p>{t.teamNote(reviewNote)}</p> : null}
           {editable ? (
             <p>
               <Link to={`/bulletin/${article.id}/modifier`} className="button">
-                Modifier l'article
+                {t.edit}
               </Link>
             </p>
           ) : null}
           {team && article.status === "soumis" ? (
             <p>
-              <Link to={`/bulletin/moderation?pole=${article.poleSlug}`}>Relire les articles du pôle</Link>
+              <Link to={`/bulletin/moderation?pole=${article.poleSlug}`}>{t.review}</Link>
             </p>
           ) : null}
         </div>

@@ -11,10 +11,14 @@ import { articleSchema } from "~/schemas/bulletin";
 import { getDb } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { replyInvalid, replyRefused } from "~/utils/reply.server";
+import { useT } from "~/i18n/context";
+import { metaText } from "~/i18n/meta";
+import { requestText } from "~/utils/locale.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `Modifier « ${data.article.title} » — Maillon` : "Article introuvable — Maillon" },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const t = metaText(matches).bulletin.edit;
+  return [{ title: data ? t.metaTitle(data.article.title) : t.notFoundTitle }];
+};
 
 export function loader({ request, params }: LoaderFunctionArgs) {
   const article = loadOwnArticle(authorize(request, "bulletin.$id.modifier"), params.id);
@@ -45,12 +49,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const change: ImageChange = read.image ? { kind: "replace", image: read.image } : removeImage ? { kind: "remove" } : { kind: "keep" };
   const outcome = updateArticle(getDb(), auth, article.id, { title, summary, body, imageAlt: imageAlt ?? "" }, change, new Date());
   if (!outcome.ok) return replyRefused(outcome, { submission: read.submission });
-  return redirectWithFlash(
-    `/bulletin/${article.id}`,
-    article.status === "a-revoir"
-      ? "Votre article modifié est renvoyé à l'équipe d'animation pour relecture."
-      : "Votre article est modifié ; il attend toujours la relecture de l'équipe d'animation.",
-  );
+  const t = requestText(request).t.bulletin.edit;
+  return redirectWithFlash(`/bulletin/${article.id}`, article.status === "a-revoir" ? t.resent : t.saved);
 }
 
 export default function EditArticle() {
@@ -59,32 +59,33 @@ export default function EditArticle() {
     id: "article",
     defaultValue: { title: article.title, summary: article.summary, body: article.body, imageAlt: article.imageAlt },
   });
+  const t = useT().bulletin.edit;
   return (
     <div className="container narrow">
       <p className="eyebrow">
-        <Link to="/bulletin">Le bulletin</Link> · <Link to={`/bulletin/${article.id}`}>{article.title}</Link>
+        <Link to="/bulletin">{t.bulletin}</Link> · <Link to={`/bulletin/${article.id}`}>{article.title}</Link>
       </p>
-      <h1>Modifier l'article</h1>
+      <h1>{t.title}</h1>
       {!editable ? (
         <p>
-          {article.status === "publie" ? "Cet article est publié : il ne se modifie plus." : "Cet article a été refusé : il ne se modifie plus."}{" "}
-          <Link to={`/bulletin/${article.id}`}>Revenir à l'article</Link>
+          {article.status === "publie" ? t.publishedLocked : t.refusedLocked}{" "}
+          <Link to={`/bulletin/${article.id}`}>{t.backToArticle}</Link>
         </p>
       ) : (
         <>
           {article.status === "a-revoir" && article.reviewNote ? (
             <div className="alert" role="note">
-              <p>L'équipe d'animation du {article.poleName} vous demande : « {article.reviewNote} »</p>
+              <p>{t.teamAsks(article.poleName, article.reviewNote)}</p>
             </div>
           ) : null}
-          <ConformForm form={form} encType="multipart/form-data" aria-label="Modifier l'article">
+          <ConformForm form={form} encType="multipart/form-data" aria-label={t.formLabel}>
             <ArticleFormFields
               formId={form.id}
               imageErrors={form.allErrors.image}
               fields={fields}
               currentImage={article.imageId !== null ? { id: article.imageId, alt: article.imageAlt } : null}
             />
-            <SubmitButton>{article.status === "a-revoir" ? "Renvoyer l'article à l'équipe d'animation" : "Enregistrer les modifications"}</SubmitButton>
+            <SubmitButton>{article.status === "a-revoir" ? t.resend : t.save}</SubmitButton>
           </ConformForm>
         </>
       )}

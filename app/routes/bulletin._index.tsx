@@ -2,19 +2,23 @@ import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { ArticleList, OwnArticles } from "~/components/bulletin";
 import { ARTICLES_PER_PAGE, pageNumber } from "~/domain/bulletin";
-import { formatInteger } from "~/domain/format";
 import { authorize } from "~/guards/authorize.server";
 import { listAuthorArticles, listPublishedArticles, polesWithArticles } from "~/models/article.server";
 import { listTerritoryRefs } from "~/models/territory.server";
 import { feedLinks } from "~/utils/bulletin-links";
 import { getDb } from "~/utils/db.server";
 import { FilterSelect } from "~/components/ui/filter-select";
+import { useFormat, useT } from "~/i18n/context";
+import { metaText } from "~/i18n/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data?.pole ? `Bulletin du ${data.pole.name} — Maillon` : "Le bulletin des pôles — Maillon" },
-  { name: "description", content: "Les nouvelles des pôles territoriaux de coopération économique, écrites par leurs membres." },
-  ...(data ? (data.pole ? [data.pole] : data.feeds).flatMap(feedLinks) : []),
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const t = metaText(matches).bulletin.index;
+  return [
+    { title: data?.pole ? t.metaTitlePole(data.pole.name) : t.metaTitle },
+    { name: "description", content: t.metaDescription },
+    ...(data ? (data.pole ? [data.pole] : data.feeds).flatMap(feedLinks) : []),
+  ];
+};
 
 export function loader({ request }: LoaderFunctionArgs) {
   const { auth } = authorize(request, "bulletin._index");
@@ -65,55 +69,55 @@ function pageHref(page: number, pole: string | null): string {
 
 export default function Bulletin() {
   const { pole, poles, feeds, page, pages, total, articles, mine } = useLoaderData<typeof loader>();
+  const t = useT().bulletin.index;
+  const format = useFormat();
   return (
     <div className="container">
-      <h1>{pole ? `Bulletin du ${pole.name}` : "Le bulletin des pôles"}</h1>
-      <p>
-        Les nouvelles des pôles, écrites par leurs membres et relues par les équipes d'animation : une ouverture, un chantier, une
-        rencontre, un projet qui avance.
-      </p>
+      <h1>{pole ? t.titlePole(pole.name) : t.title}</h1>
+      <p>{t.intro}</p>
       <p className="actions">
         <Link className="button" to="/bulletin/proposer">
-          Proposer un article
+          {t.propose}
         </Link>
       </p>
 
-      <Form method="get" className="inline-form" aria-label="Filtrer les articles">
-        <FilterSelect id="bulletin-pole" name="pole" label="Pôle" all="Tous les pôles" value={pole?.slug} options={poles.map((p) => ({ value: p.slug, label: p.name }))} />
+      <Form method="get" className="inline-form" aria-label={t.filterLabel}>
+        <FilterSelect id="bulletin-pole" name="pole" label={t.pole} all={t.allPoles} value={pole?.slug} options={poles.map((p) => ({ value: p.slug, label: p.name }))} />
         <button type="submit" className="button button--ghost">
-          Afficher
+          {t.show}
         </button>
       </Form>
 
       <section aria-labelledby="articles">
         <h2 id="articles">
-          {formatInteger(total)} {total > 1 ? "articles publiés" : "article publié"}
-          {pages > 1 ? ` · page ${page} sur ${pages}` : ""}
+          {t.published(total, format.integer(total))}
+          {pages > 1 ? t.page(format.integer(page), format.integer(pages)) : ""}
         </h2>
-        <ArticleList articles={articles} empty="Aucun article n'est encore publié." headingLevel={3} showPole={!pole} />
+        <ArticleList articles={articles} empty={t.empty} headingLevel={3} showPole={!pole} />
         {pages > 1 ? (
-          <nav aria-label="Pages du bulletin" className="pagination">
-            {page > 1 ? <Link to={pageHref(page - 1, pole?.slug ?? null)}>← Articles plus récents</Link> : null}{" "}
-            {page < pages ? <Link to={pageHref(page + 1, pole?.slug ?? null)}>Articles plus anciens →</Link> : null}
+          <nav aria-label={t.pagesLabel} className="pagination">
+            {page > 1 ? <Link to={pageHref(page - 1, pole?.slug ?? null)}>{t.newer}</Link> : null}{" "}
+            {page < pages ? <Link to={pageHref(page + 1, pole?.slug ?? null)}>{t.older}</Link> : null}
           </nav>
         ) : null}
       </section>
 
       {mine ? (
         <section aria-labelledby="mes-articles">
-          <h2 id="mes-articles">Mes articles</h2>
+          <h2 id="mes-articles">{t.mine}</h2>
           <OwnArticles articles={mine} />
         </section>
       ) : null}
 
       {feeds.length > 0 ? (
         <section aria-labelledby="flux">
-          <h2 id="flux">S'abonner</h2>
-          <p>Chaque pôle publie son bulletin en flux RSS et Atom, à suivre dans un lecteur de flux.</p>
+          <h2 id="flux">{t.subscribe}</h2>
+          <p>{t.feedsIntro}</p>
           <ul>
             {feeds.map((p) => (
               <li key={p.slug}>
-                {p.name} : <a href={`/poles/${p.slug}/bulletin.rss`}>RSS</a> · <a href={`/poles/${p.slug}/bulletin.atom`}>Atom</a>
+                {t.feedOf(p.name)}
+                <a href={`/poles/${p.slug}/bulletin.rss`}>RSS</a> · <a href={`/poles/${p.slug}/bulletin.atom`}>Atom</a>
               </li>
             ))}
           </ul>

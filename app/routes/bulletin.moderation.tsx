@@ -5,7 +5,6 @@ import { AnimationPageHeader, NoAnimatedPole } from "~/components/animation-page
 import { ArticleStatusBadge } from "~/components/status-badge";
 import { TextAreaField } from "~/components/ui/field";
 import { ConformForm, useSchemaForm } from "~/components/ui/form";
-import { formatDate, formatDateTime } from "~/domain/format";
 import { loadAnimatedPole, requireAnimatedPole } from "~/guards/animation.server";
 import { authorize, signInFirst } from "~/guards/authorize.server";
 import { listArticlesToReview, listReviewedArticles, reviewArticle } from "~/models/article.server";
@@ -15,8 +14,12 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { replyInvalid, replyRefused } from "~/utils/reply.server";
 import { readFormData } from "~/utils/http.server";
+import { useFormat, useT } from "~/i18n/context";
+import { metaText } from "~/i18n/meta";
+import { requestText } from "~/utils/locale.server";
+import type { Messages } from "~/i18n/messages";
 
-export const meta: MetaFunction = () => [{ title: "Relire les articles du bulletin — Maillon" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: metaText(matches).bulletin.moderation.metaTitle }];
 
 export function loader({ request }: LoaderFunctionArgs) {
   const { poles, pole } = loadAnimatedPole(authorize(request, "bulletin.moderation"), request);
@@ -42,11 +45,13 @@ export function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-const DONE: Record<"publish" | "request-changes" | "refuse", (title: string) => string> = {
-  publish: (t) => `« ${t} » est publié dans le bulletin ; son auteur en est informé.`,
-  "request-changes": (t) => `Votre demande de modifications pour « ${t} » est envoyée à son auteur.`,
-  refuse: (t) => `« ${t} » est refusé ; son auteur en connaît la raison.`,
-};
+type ReviewIntent = "publish" | "request-changes" | "refuse";
+
+function doneMessage(t: Messages["bulletin"]["moderation"], intent: ReviewIntent, title: string): string {
+  if (intent === "publish") return t.published(title);
+  if (intent === "request-changes") return t.changesRequested(title);
+  return t.refused(title);
+}
 
 export async function action({ request }: ActionFunctionArgs) {
   signInFirst(request, "bulletin.moderation");
@@ -58,7 +63,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const { intent, articleId, note } = submission.value;
   const outcome = reviewArticle(getDb(), auth, pole.id, articleId, intent, note ?? "", new Date());
   if (!outcome.ok) return replyRefused(outcome, { submission, formId });
-  return redirectWithFlash(`/bulletin/moderation?${new URLSearchParams({ pole: pole.slug })}`, DONE[intent](outcome.title));
+  return redirectWithFlash(`/bulletin/moderation?${new URLSearchParams({ pole: pole.slug })}`, doneMessage(requestText(request).t.bulletin.moderation, intent, outcome.title));
 }
 
 type Waiting = ReturnType<typeof useLoaderData<typeof loader>>["waiting"][number];
@@ -67,17 +72,20 @@ function ReviewCard({ article }: { article: Waiting }) {
   const formId = `review-${article.id}`;
   const [form, fields] = useSchemaForm(reviewArticleSchema, { id: formId, reply: formId, defaultValue: { articleId: article.id } });
   const headingId = `article-${article.id}`;
+  const t = useT().bulletin.moderation;
+  const format = useFormat();
   return (
     <li className="card">
       <h3 id={headingId}>
         <a href={`/bulletin/${article.id}`}>{article.title}</a>
       </h3>
       <p className="hint">
-        {article.authorName ? `Par ${article.authorName}, ` : ""}envoyé le {formatDateTime(new Date(article.submittedAt))}
+        {article.authorName ? t.byAuthor(article.authorName) : ""}
+        {t.sentOn(format.dateTime(new Date(article.submittedAt)))}
       </p>
-      {article.previousNote ? <p>Modifié après votre demande : « {article.previousNote} »</p> : null}
+      {article.previousNote ? <p>{t.editedAfter(article.previousNote)}</p> : null}
       <details>
-        <summary>Lire l'article</summary>
+        <summary>{t.read}</summary>
         <p className="lead">{article.summary}</p>
         {article.image ? <img className="article-image article-image--small" src={`/images/${article.image.id}`} alt={article.image.alt} /> : null}
         <div className="article-body" dangerouslySetInnerHTML={{ __html: article.html }} />
@@ -86,19 +94,19 @@ function ReviewCard({ article }: { article: Waiting }) {
         <input type="hidden" name="articleId" value={article.id} />
         <TextAreaField
           meta={fields.note}
-          label="Message à l'auteur"
-          hint="Obligatoire pour demander des modifications (ce qu'il faut changer) ou refuser (pourquoi)."
+          label={t.note}
+          hint={t.noteHint}
           rows={3}
         />
         <div className="actions">
           <button type="submit" name="intent" value="publish" className="button">
-            Publier
+            {t.publish}
           </button>{" "}
           <button type="submit" name="intent" value="request-changes" className="button button--ghost">
-            Demander des modifications
+            {t.requestChanges}
           </button>{" "}
           <button type="submit" name="intent" value="refuse" className="button button--ghost">
-            Refuser
+            {t.refuse}
           </button>
         </div>
       </ConformForm>
@@ -108,19 +116,21 @@ function ReviewCard({ article }: { article: Waiting }) {
 
 export default function BulletinModeration() {
   const { poles, pole, waiting, answered } = useLoaderData<typeof loader>();
-  if (!pole) return <NoAnimatedPole title="Relire les articles du bulletin" />;
+  const t = useT().bulletin.moderation;
+  const format = useFormat();
+  if (!pole) return <NoAnimatedPole title={t.title} />;
   return (
     <div className="container">
-      <AnimationPageHeader pole={pole} poles={poles} title="Relire les articles du bulletin" eyebrow />
+      <AnimationPageHeader pole={pole} poles={poles} title={t.title} eyebrow />
       <p>
-        Les membres du pôle proposent leurs articles ; l'équipe d'animation les publie dans le{" "}
-        <a href={`/poles/${pole.slug}/bulletin`}>bulletin du {pole.name}</a>, demande des modifications ou les refuse. L'auteur est prévenu
-        à chaque réponse.
+        {t.introBefore}
+        <a href={`/poles/${pole.slug}/bulletin`}>{t.introLink(pole.name)}</a>
+        {t.introAfter}
       </p>
       <section aria-labelledby="a-relire">
-        <h2 id="a-relire">À relire ({waiting.length})</h2>
+        <h2 id="a-relire">{t.toReview(format.integer(waiting.length))}</h2>
         {waiting.length === 0 ? (
-          <p>Aucun article n'attend de relecture.</p>
+          <p>{t.noneWaiting}</p>
         ) : (
           <ul className="cards">
             {waiting.map((a) => (
@@ -130,9 +140,9 @@ export default function BulletinModeration() {
         )}
       </section>
       <section aria-labelledby="repondus">
-        <h2 id="repondus">Réponses récentes</h2>
+        <h2 id="repondus">{t.recent}</h2>
         {answered.length === 0 ? (
-          <p>Aucun article renvoyé ou refusé pour l'instant.</p>
+          <p>{t.noneAnswered}</p>
         ) : (
           <ul>
             {answered.map((a) => (
@@ -140,7 +150,8 @@ export default function BulletinModeration() {
                 <a href={`/bulletin/${a.id}`}>{a.title}</a> <ArticleStatusBadge status={a.status} />{" "}
                 <span className="hint">
                   {a.authorName ? `${a.authorName}, ` : ""}
-                  {a.reviewedAt ? `le ${formatDate(new Date(a.reviewedAt))}` : ""} : « {a.reviewNote} »
+                  {a.reviewedAt ? t.answeredOn(format.date(new Date(a.reviewedAt))) : ""}
+                  {t.answeredNote(a.reviewNote)}
                 </span>
               </li>
             ))}

@@ -14,8 +14,11 @@ import type { Auth } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { replyInvalid, replyRefused } from "~/utils/reply.server";
+import { useT } from "~/i18n/context";
+import { metaText } from "~/i18n/meta";
+import { requestText } from "~/utils/locale.server";
 
-export const meta: MetaFunction = () => [{ title: "Proposer un article au bulletin — Maillon" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: metaText(matches).bulletin.propose.metaTitle }];
 
 /** The pôles whose bulletin this person may write for: those they joined, and those whose team they are on. */
 function writablePoles(auth: Auth) {
@@ -39,44 +42,41 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!read.ok) return replyInvalid(read.reply);
   const { territoryId, title, summary, body, imageAlt } = read.value;
   const pole = listTerritoryRefs(getDb(), [territoryId])[0];
-  if (!pole) return replyInvalid(read.submission, { fieldErrors: { territoryId: ["Choisissez le pôle dont le bulletin publiera l'article."] } });
+  const t = requestText(request).t.bulletin.propose;
+  if (!pole) return replyInvalid(read.submission, { fieldErrors: { territoryId: [t.choosePole] } });
   const outcome = submitArticle(getDb(), auth, pole, { title, summary, body, imageAlt: imageAlt ?? "" }, read.image, new Date());
   if (!outcome.ok) return replyRefused(outcome, { submission: read.submission });
-  return redirectWithFlash(
-    `/bulletin/${outcome.articleId}`,
-    "Merci ! Votre article est envoyé à l'équipe d'animation du pôle : elle le relit et vous dit s'il est publié ou s'il faut le modifier.",
-  );
+  return redirectWithFlash(`/bulletin/${outcome.articleId}`, t.sent);
 }
 
 export default function ProposeArticle() {
   const { poles, chosen } = useLoaderData<typeof loader>();
   const [form, fields] = useSchemaForm(proposeArticleSchema, { id: "article", defaultValue: { territoryId: chosen } });
+  const t = useT().bulletin.propose;
   return (
     <div className="container narrow">
       <p className="eyebrow">
-        <Link to="/bulletin">Le bulletin des pôles</Link>
+        <Link to="/bulletin">{t.back}</Link>
       </p>
-      <h1>Proposer un article</h1>
+      <h1>{t.title}</h1>
       {poles.length === 0 ? (
         <p>
-          Le bulletin d'un pôle publie les nouvelles de ses membres. <Link to="/poles">Rejoignez d'abord un pôle</Link> en acceptant sa
-          charte : vous pourrez ensuite proposer vos articles.
+          {t.noPoleBefore}
+          <Link to="/poles">{t.noPoleLink}</Link>
+          {t.noPoleAfter}
         </p>
       ) : (
         <>
-          <p>
-            Racontez une nouvelle du pôle : une ouverture, un chantier, une rencontre, un projet qui avance. L'équipe d'animation relit
-            chaque article avant de le publier ; elle peut vous demander des modifications.
-          </p>
-          <ConformForm form={form} encType="multipart/form-data" aria-label="Proposer un article">
+          <p>{t.intro}</p>
+          <ConformForm form={form} encType="multipart/form-data" aria-label={t.formLabel}>
             <SelectField
               meta={fields.territoryId}
-              label="Bulletin du pôle"
-              placeholder={poles.length > 1 ? "Choisissez un pôle" : undefined}
+              label={t.pole}
+              placeholder={poles.length > 1 ? t.polePlaceholder : undefined}
               options={poles.map((p) => ({ value: String(p.id), label: p.name }))}
             />
             <ArticleFormFields formId={form.id} imageErrors={form.allErrors.image} fields={fields} />
-            <SubmitButton>Envoyer l'article à l'équipe d'animation</SubmitButton>
+            <SubmitButton>{t.submit}</SubmitButton>
           </ConformForm>
         </>
       )}
