@@ -10,7 +10,7 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { useEffect, type ReactNode } from "react";
 import { SiteFooter } from "~/components/site-footer";
 import { SiteHeader } from "~/components/site-header";
 import { Flash } from "~/components/ui/flash";
@@ -72,12 +72,23 @@ export async function loader({ request }: LoaderFunctionArgs) {
  */
 const ZOD_JITLESS = "globalThis.__zod_globalConfig=Object.assign(globalThis.__zod_globalConfig||{},{jitless:true});";
 
+/**
+ * Marks the document once React has taken over the page, so that a browser test can wait for the
+ * enhanced fields (suggestions, live checks) before typing into them on a busy machine.
+ */
+function useMarkHydrated() {
+  useEffect(() => {
+    document.documentElement.dataset.hydrated = "true";
+  }, []);
+}
+
 export function Layout({ children }: { children: ReactNode }) {
   const root = useRouteLoaderData<typeof loader>("root");
   // From a context, not the loader: an error page (root loader failed) needs it too.
   const nonce = useNonce();
   const locale = useLocale();
   const t = messagesFor(locale);
+  useMarkHydrated();
   return (
     <html lang={HTML_LANG[locale]}>
       <head>

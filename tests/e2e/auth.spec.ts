@@ -34,6 +34,8 @@ test.describe("parcours d'inscription et de connexion", () => {
     page,
     db,
   }) => {
+    // Seven pages, each checked by axe: 25 s on a quiet CI machine.
+    test.setTimeout(60_000);
     const email = uniqueEmail();
     const displayName = "Camille Bernard";
 

@@ -19,7 +19,7 @@ async function checkPage(page: Page): Promise<string[]> {
   if (main !== 1) problems.push(`${main} repère <main> au lieu d'un seul`);
   if (lang !== "fr-FR") problems.push(`<html lang="${lang ?? ""}"> au lieu de "fr-FR"`);
   if (!/\S.* — Maillon$/.test(title)) problems.push(`titre « ${title} » ne se termine pas par « — Maillon »`);
-  for (const violation of await findA11yViolations(page, { singleFrame: true })) problems.push(`axe : ${violation}`);
+  for (const violation of await findA11yViolations(page)) problems.push(`axe : ${violation}`);
   return problems;
 }
 

@@ -10,7 +10,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { simpleParser } from "mailparser";
 import AxeBuilder from "@axe-core/playwright";
-import { test as base, expect, type APIRequestContext, type APIResponse, type Page } from "@playwright/test";
+import { test as base, expect, type APIRequestContext, type APIResponse, type Page, type Response } from "@playwright/test";
 import Database from "better-sqlite3";
 
 /** Same file as E2E_DATABASE in playwright.config.ts (the web server seeds it with the demo). */
@@ -36,15 +36,14 @@ export const COMMUNE_CODE = "17347";
 export const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 
 /**
- * Runs axe (WCAG 2.1 A/AA) on the page as it is now: one readable line per
- * violation, with its targets. `singleFrame` runs axe inside the page only
- * (axe's legacy mode: no extra blank page per run, about twice as fast), for
- * pages without iframes checked by the dozen, as the crawl does.
+ * Runs axe (WCAG 2.1 A/AA) on the page as it is now: one readable line per violation, with its targets.
+ * A page without iframes (all of Maillon's) is checked inside the page only — axe's legacy mode, with
+ * no extra blank page per run, about twice as fast; a page with frames gets axe's frame-by-frame run.
  */
-export async function findA11yViolations(page: Page, { singleFrame = false } = {}): Promise<string[]> {
+export async function findA11yViolations(page: Page): Promise<string[]> {
   // Only violations are read: axe then skips collecting the nodes of passes and incomplete checks.
   const builder = new AxeBuilder({ page }).withTags(WCAG_TAGS).options({ resultTypes: ["violations"] });
-  if (singleFrame) builder.setLegacyMode(true);
+  if (page.frames().length === 1) builder.setLegacyMode(true);
   const results = await builder.analyze();
   return results.violations.map((v) => {
     const targets = v.nodes.map((node) => `    - ${node.target.join(" ")}`).join("\n");
@@ -357,7 +356,36 @@ type Fixtures = {
 
 type WorkerFixtures = { db: E2eDb };
 
+/**
+ * Once an HTML page of ours is loaded with JavaScript on, waits for React to have hydrated it (root.tsx
+ * marks <html data-hydrated>): typing into an enhanced field before that would be lost on a busy machine.
+ */
+async function untilHydrated(page: Page, response: Response | null): Promise<void> {
+  const type = response?.headers()["content-type"] ?? "";
+  if (!type.startsWith("text/html")) return;
+  // A page server.js writes itself (a URL it cannot decode) has no Remix on it: nothing hydrates.
+  if (!(await page.evaluate(() => "__remixContext" in window))) return;
+  await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
+}
+
 export const test = base.extend<Fixtures, WorkerFixtures>({
+  page: async ({ page, javaScriptEnabled }, use) => {
+    if (javaScriptEnabled !== false) {
+      const goto = page.goto.bind(page);
+      const reload = page.reload.bind(page);
+      page.goto = async (url, options) => {
+        const response = await goto(url, options);
+        await untilHydrated(page, response);
+        return response;
+      };
+      page.reload = async (options) => {
+        const response = await reload(options);
+        await untilHydrated(page, response);
+        return response;
+      };
+    }
+    await use(page);
+  },
   db: [
     async ({}, use) => {
       const db = new E2eDb();
