@@ -9,11 +9,15 @@ import { countArticlesToReview, listPublishedArticles } from "~/models/article.s
 import { isMemberOfAny } from "~/models/pole-member.server";
 import { feedLinks } from "~/utils/bulletin-links";
 import { getDb } from "~/utils/db.server";
+import { useFormat, useT } from "~/i18n/context";
+import { metaText } from "~/i18n/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) =>
-  data
-    ? [{ title: `Bulletin du ${data.pole.name} — Maillon` }, { name: "description", content: `Les nouvelles du ${data.pole.name}, écrites par ses membres.` }, ...feedLinks(data.pole)]
-    : [{ title: "Pôle introuvable — Maillon" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const t = metaText(matches).poles;
+  return data
+    ? [{ title: t.bulletin.metaTitle(data.pole.name) }, { name: "description", content: t.bulletin.metaDescription(data.pole.name) }, ...feedLinks(data.pole)]
+    : [{ title: t.page.notFoundTitle }];
+};
 
 export function loader({ request, params }: LoaderFunctionArgs) {
   const permit = authorize(request, "poles.$slug_.bulletin");
@@ -37,40 +41,44 @@ export function loader({ request, params }: LoaderFunctionArgs) {
 export default function PoleBulletin() {
   const { pole, page, pages, articles, mayPropose, toReview } = useLoaderData<typeof loader>();
   const here = `/poles/${pole.slug}/bulletin`;
+  const t = useT().poles.bulletin;
+  const format = useFormat();
   return (
     <div className="container">
       <p className="eyebrow">
-        <Link to={`/poles/${pole.slug}`}>{pole.name}</Link> · <Link to="/bulletin">Le bulletin des pôles</Link>
+        <Link to={`/poles/${pole.slug}`}>{pole.name}</Link> · <Link to="/bulletin">{t.allBulletins}</Link>
       </p>
-      <h1>Bulletin du {pole.name}</h1>
+      <h1>{t.title(pole.name)}</h1>
       <p>
-        Les nouvelles du pôle, écrites par ses membres et relues par son équipe d'animation. Suivez-les dans un lecteur de flux :{" "}
-        <a href={`${here}.rss`}>flux RSS</a> ou <a href={`${here}.atom`}>flux Atom</a>.
+        {t.intro} <a href={`${here}.rss`}>{t.rss}</a> {t.or} <a href={`${here}.atom`}>{t.atom}</a>.
       </p>
       <p className="actions">
         {mayPropose ? (
           <Link className="button" to={`/bulletin/proposer?pole=${pole.slug}`}>
-            Proposer un article
+            {t.propose}
           </Link>
         ) : (
-          <Link to={`/poles/${pole.slug}/charte`}>Les membres du pôle proposent leurs articles : rejoindre le pôle</Link>
+          <Link to={`/poles/${pole.slug}/charte`}>{t.joinToPropose}</Link>
         )}
         {toReview !== null ? (
           <>
             {" "}
             <Link className="button button--ghost" to={`/bulletin/moderation?pole=${pole.slug}`}>
-              Relire les articles ({toReview} en attente)
+              {t.review(format.integer(toReview))}
             </Link>
           </>
         ) : null}
       </p>
       <section aria-labelledby="articles">
-        <h2 id="articles">Articles publiés{pages > 1 ? ` · page ${page} sur ${pages}` : ""}</h2>
-        <ArticleList articles={articles} empty="Le bulletin du pôle n'a encore publié aucun article." showPole={false} headingLevel={3} />
+        <h2 id="articles">
+          {t.articlesTitle}
+          {pages > 1 ? t.pageOf(format.integer(page), format.integer(pages)) : ""}
+        </h2>
+        <ArticleList articles={articles} empty={t.none} showPole={false} headingLevel={3} />
         {pages > 1 ? (
-          <nav aria-label="Pages du bulletin" className="pagination">
-            {page > 1 ? <Link to={page === 2 ? here : `${here}?page=${page - 1}`}>← Articles plus récents</Link> : null}{" "}
-            {page < pages ? <Link to={`${here}?page=${page + 1}`}>Articles plus anciens →</Link> : null}
+          <nav aria-label={t.pagesLabel} className="pagination">
+            {page > 1 ? <Link to={page === 2 ? here : `${here}?page=${page - 1}`}>{t.newer}</Link> : null}{" "}
+            {page < pages ? <Link to={`${here}?page=${page + 1}`}>{t.older}</Link> : null}
           </nav>
         ) : null}
       </section>

@@ -3,7 +3,6 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } f
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { CheckboxField, TextAreaField } from "~/components/ui/field";
 import { ConformForm, SubmitButton, useSchemaForm } from "~/components/ui/form";
-import { formatDate, formatInteger, plural } from "~/domain/format";
 import { isStaffOf } from "~/domain/permissions";
 import { authorize, signInFirst } from "~/guards/authorize.server";
 import { loadPole } from "~/guards/pole.server";
@@ -14,10 +13,14 @@ import { getDb } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { replyInvalid, replyRefused, UNKNOWN_INTENT } from "~/utils/reply.server";
 import { readFormData } from "~/utils/http.server";
+import { useFormat, useT } from "~/i18n/context";
+import { metaText } from "~/i18n/meta";
+import { requestText } from "~/utils/locale.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `Charte et adhésion — ${data.pole.name} — Maillon` : "Pôle introuvable — Maillon" },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const t = metaText(matches).poles;
+  return [{ title: data ? t.charter.metaTitle(data.pole.name) : t.page.notFoundTitle }];
+};
 
 export function loader({ request, params }: LoaderFunctionArgs) {
   const permit = authorize(request, "poles.$slug_.charte");
@@ -47,6 +50,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const now = new Date();
   const here = `/poles/${territory.slug}/charte`;
   const pole = { id: territory.id, slug: territory.slug, name: territory.name };
+  const t = requestText(request).t.poles.charter;
   switch (permit.intent) {
     case "join": {
       const submission = parseWithZod(formData, { schema: joinPoleSchema });
@@ -54,26 +58,26 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const readVersion = submission.value.accept ? (submission.value.version ?? null) : null;
       const outcome = joinPole(db, pole, { id: auth.user.id, displayName: auth.user.displayName }, readVersion, now);
       if (!outcome.ok) return replyRefused(outcome, { submission, formId: "join" });
-      return redirectWithFlash(`/poles/${territory.slug}`, `Bienvenue dans le ${territory.name} ! Vous pouvez maintenant rejoindre ses groupes de travail.`);
+      return redirectWithFlash(`/poles/${territory.slug}`, t.joined(territory.name));
     }
     case "accept": {
       const submission = parseWithZod(formData, { schema: acceptCharterSchema });
       if (submission.status !== "success") return replyInvalid(submission, { formId: "accept" });
       const outcome = acceptCurrentCharter(db, territory.id, auth.user.id, submission.value.version, now);
       if (!outcome.ok) return replyRefused(outcome, { submission, formId: "accept" });
-      return redirectWithFlash(here, "Merci : vous avez accepté la nouvelle version de la charte.");
+      return redirectWithFlash(here, t.accepted);
     }
     case "leave": {
       const outcome = leavePole(db, territory.id, auth.user.id);
       if (!outcome.ok) return replyRefused(outcome, { formId: "leave" });
-      return redirectWithFlash(here, `Vous avez quitté le ${territory.name} et ses groupes de travail.`);
+      return redirectWithFlash(here, t.left(territory.name));
     }
     case "publish": {
       const submission = parseWithZod(formData, { schema: publishCharterSchema });
       if (submission.status !== "success") return replyInvalid(submission, { formId: "publish" });
       const outcome = publishCharter(db, auth, territory.id, { body: submission.value.body, changeNote: submission.value.changeNote ?? "" }, now);
       if (!outcome.ok) return replyRefused(outcome, { submission, formId: "publish" });
-      return redirectWithFlash(here, `Version ${outcome.version} de la charte publiée : chaque membre sera invité à l'accepter à sa prochaine visite.`);
+      return redirectWithFlash(here, t.published(outcome.version));
     }
     default:
       return replyRefused(UNKNOWN_INTENT);
@@ -89,6 +93,8 @@ export default function CharterPage() {
     reply: "publish",
     defaultValue: { body: charter?.body ?? "" },
   });
+  const t = useT().poles.charter;
+  const format = useFormat();
   const member = standing ? standing.kind === "to-accept" || standing.kind === "up-to-date" || (standing.kind === "no-charter" && standing.member) : false;
 
   return (
@@ -96,20 +102,17 @@ export default function CharterPage() {
       <p className="eyebrow">
         <Link to={`/poles/${pole.slug}`}>{pole.name}</Link>
       </p>
-      <h1>Charte et adhésion</h1>
-      <p>
-        Rejoindre le pôle, c'est accepter sa charte : les valeurs et les règles que ses membres se donnent pour coopérer.{" "}
-        {plural(memberCount, "membre")} l'ont rejointe à ce jour.
-      </p>
+      <h1>{t.title}</h1>
+      <p>{t.intro(memberCount, format.integer(memberCount))}</p>
 
       {charter ? (
         <section aria-labelledby="charte-titre">
           <h2 id="charte-titre">
-            La charte, version {formatInteger(charter.version)} du {formatDate(charter.publishedAt)}
+            {t.version(format.integer(charter.version), format.date(charter.publishedAt))}
           </h2>
           {charter.changeNote ? (
             <p>
-              <strong>Ce qui change :</strong> {charter.changeNote}
+              <strong>{t.changes}</strong> {charter.changeNote}
             </p>
           ) : null}
           <div>
@@ -119,46 +122,43 @@ export default function CharterPage() {
           </div>
         </section>
       ) : (
-        <p>Ce pôle n'a pas encore publié de charte : on le rejoint simplement en le demandant ici.</p>
+        <p>{t.none}</p>
       )}
 
       <section aria-labelledby="adhesion-titre">
-        <h2 id="adhesion-titre">Votre adhésion</h2>
+        <h2 id="adhesion-titre">{t.membershipTitle}</h2>
         {!signedIn ? (
           <p>
-            <Link to={`/connexion?redirectTo=/poles/${pole.slug}/charte`}>Connectez-vous</Link> ou{" "}
-            <Link to="/inscription">créez un compte</Link> pour rejoindre le pôle.
+            <Link to={`/connexion?redirectTo=/poles/${pole.slug}/charte`}>{t.signIn}</Link> {t.or}{" "}
+            <Link to="/inscription">{t.signUp}</Link> {t.toJoin}
           </p>
         ) : standing?.kind === "not-member" || (standing?.kind === "no-charter" && !standing.member) ? (
           <ConformForm form={joinForm} intent="join" aria-labelledby="adhesion-titre">
             {charter ? (
               <>
                 <input type="hidden" name="version" value={charter.version} />
-                <CheckboxField meta={joinFields.accept} label={`J'ai lu la charte (version ${charter.version}) et je l'accepte.`} />
+                <CheckboxField meta={joinFields.accept} label={t.acceptToJoin(charter.version)} />
               </>
             ) : null}
-            <SubmitButton>Rejoindre le pôle</SubmitButton>
+            <SubmitButton>{t.join}</SubmitButton>
           </ConformForm>
         ) : standing?.kind === "to-accept" ? (
           <>
-            <p>
-              La charte a changé depuis {standing.acceptedVersion ? `la version ${standing.acceptedVersion} que vous aviez acceptée` : "votre adhésion"} :
-              lisez la version {standing.version} ci-dessus et acceptez-la pour rester pleinement membre.
-            </p>
+            <p>{t.changed(standing.acceptedVersion, standing.version)}</p>
             <ConformForm form={acceptForm} intent="accept" aria-labelledby="adhesion-titre">
               <input type="hidden" name="version" value={standing.version} />
-              <CheckboxField meta={acceptFields.accept} label={`J'ai lu la version ${standing.version} de la charte et je l'accepte.`} />
-              <SubmitButton>Accepter la nouvelle version</SubmitButton>
+              <CheckboxField meta={acceptFields.accept} label={t.acceptNew(standing.version)} />
+              <SubmitButton>{t.acceptSubmit}</SubmitButton>
             </ConformForm>
           </>
         ) : (
-          <p>Vous êtes membre du pôle{standing?.kind === "up-to-date" ? ` et vous avez accepté la version ${standing.version} de sa charte` : ""}.</p>
+          <p>{t.member(standing?.kind === "up-to-date" ? standing.version : null)}</p>
         )}
         {member ? (
           <Form method="post" className="form">
             <input type="hidden" name="intent" value="leave" />
             <button type="submit" className="button button--ghost">
-              Quitter le pôle
+              {t.leave}
             </button>
           </Form>
         ) : null}
@@ -166,24 +166,24 @@ export default function CharterPage() {
 
       {history.length > 0 ? (
         <section aria-labelledby="versions-titre">
-          <h2 id="versions-titre">Les versions de la charte</h2>
+          <h2 id="versions-titre">{t.versionsTitle}</h2>
           <table>
-            <caption className="visually-hidden">Versions publiées de la charte, de la plus récente à la plus ancienne</caption>
+            <caption className="visually-hidden">{t.versionsCaption}</caption>
             <thead>
               <tr>
-                <th scope="col">Version</th>
-                <th scope="col">Publiée le</th>
-                <th scope="col">Ce qui a changé</th>
-                <th scope="col">Acceptations</th>
+                <th scope="col">{t.versionColumn}</th>
+                <th scope="col">{t.publishedOn}</th>
+                <th scope="col">{t.changedColumn}</th>
+                <th scope="col">{t.acceptances}</th>
               </tr>
             </thead>
             <tbody>
               {history.map((v) => (
                 <tr key={v.version}>
                   <td>{v.version}</td>
-                  <td>{formatDate(v.publishedAt)}</td>
+                  <td>{format.date(v.publishedAt)}</td>
                   <td>{v.changeNote || "—"}</td>
-                  <td>{formatInteger(v.acceptances)}</td>
+                  <td>{format.integer(v.acceptances)}</td>
                 </tr>
               ))}
             </tbody>
@@ -193,12 +193,12 @@ export default function CharterPage() {
 
       {staff ? (
         <section aria-labelledby="publier-titre">
-          <h2 id="publier-titre">Publier une nouvelle version</h2>
-          <p>Chaque membre sera invité à accepter la nouvelle version à sa prochaine visite ; les acceptations précédentes restent enregistrées.</p>
+          <h2 id="publier-titre">{t.publishTitle}</h2>
+          <p>{t.publishIntro}</p>
           <ConformForm form={publishForm} intent="publish" aria-labelledby="publier-titre">
-            <TextAreaField meta={publishFields.body} label="Texte de la charte" hint="Séparez les paragraphes par une ligne vide." rows={14} />
-            <TextAreaField meta={publishFields.changeNote} label="Ce qui change (facultatif)" rows={3} />
-            <SubmitButton>Publier la version {history.length + 1}</SubmitButton>
+            <TextAreaField meta={publishFields.body} label={t.body} hint={t.bodyHint} rows={14} />
+            <TextAreaField meta={publishFields.changeNote} label={t.changeNote} rows={3} />
+            <SubmitButton>{t.publish(history.length + 1)}</SubmitButton>
           </ConformForm>
         </section>
       ) : null}

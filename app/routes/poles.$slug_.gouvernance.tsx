@@ -8,10 +8,13 @@ import { authorize } from "~/guards/authorize.server";
 import { loadPole } from "~/guards/pole.server";
 import { canSeeInternalDecisions, getGovernance } from "~/models/governance.server";
 import { getDb } from "~/utils/db.server";
+import { useT } from "~/i18n/context";
+import { metaText } from "~/i18n/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `Gouvernance du ${data.pole.name} — Maillon` : "Gouvernance — Maillon" },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const t = metaText(matches).poles.governancePage;
+  return [{ title: data ? t.metaTitle(data.pole.name) : t.metaTitleNoPole }];
+};
 
 export function loader({ request, params }: LoaderFunctionArgs) {
   const permit = authorize(request, "poles.$slug_.gouvernance");
@@ -35,36 +38,34 @@ export function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function PoleGovernance() {
   const { pole, today, internal, staff, bodies } = useLoaderData<typeof loader>();
+  const { poles, vocabulary } = useT();
+  const t = poles.governancePage;
   return (
     <div className="container">
       <p>
         <a href={`/poles/${pole.slug}`}>← {pole.name}</a>
       </p>
       <p className="eyebrow">{pole.name}</p>
-      <h1>Gouvernance du pôle</h1>
+      <h1>{t.title}</h1>
       <p>
-        Les instances qui animent et décident pour le pôle, les personnes qui y siègent aujourd'hui, et les décisions
-        prises.{" "}
-        {internal
-          ? "Vous voyez aussi les décisions internes, réservées aux membres du pôle et à son équipe d'animation."
-          : "Certaines décisions sont internes : seuls les membres du pôle et son équipe d'animation les voient."}
+        {t.intro} {internal ? t.internalShown : t.internalHidden}
       </p>
       {staff ? (
         <p>
           <a href={`/animation/gouvernance?${new URLSearchParams({ pole: pole.slug })}`} className="button button--ghost">
-            Modifier la gouvernance
+            {t.edit}
           </a>
         </p>
       ) : null}
-      {bodies.length === 0 ? <p>Le pôle n'a pas encore décrit ses instances.</p> : null}
+      {bodies.length === 0 ? <p>{poles.governance.noBody}</p> : null}
       {bodies.map((b) => (
         <section key={b.id} aria-labelledby={`instance-${b.id}`}>
           <h2 id={`instance-${b.id}`}>{b.name}</h2>
-          {b.name !== GOVERNANCE_BODY_KIND_LABELS[b.kind] ? <p className="hint">{GOVERNANCE_BODY_KIND_LABELS[b.kind]}</p> : null}
+          {b.name !== GOVERNANCE_BODY_KIND_LABELS[b.kind] ? <p className="hint">{vocabulary.governanceBodyKind[b.kind]}</p> : null}
           {b.description ? <p className="prewrap">{b.description}</p> : null}
-          <h3>Qui y siège</h3>
+          <h3>{t.seats}</h3>
           <MandateList mandates={b.mandates} today={today} />
-          <h3>Décisions</h3>
+          <h3>{t.decisions}</h3>
           <DecisionLog decisions={b.decisions} />
         </section>
       ))}

@@ -4,7 +4,6 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { EventCards } from "~/components/event-cards";
 import { SelectField, TextAreaField } from "~/components/ui/field";
 import { ConformForm, SubmitButton, useSchemaForm } from "~/components/ui/form";
-import { formatDate, plural } from "~/domain/format";
 import { isStaffOf } from "~/domain/permissions";
 import { formatDocumentLinks, mayAnswerGroupRequests, parseDocumentLinks } from "~/domain/pole-membership";
 import { authorize, signInFirst } from "~/guards/authorize.server";
@@ -27,21 +26,25 @@ import { getDb } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { notFound, readFormData } from "~/utils/http.server";
 import { replyInvalid, replyRefused, UNKNOWN_INTENT } from "~/utils/reply.server";
+import { useFormat, useT } from "~/i18n/context";
+import { metaText } from "~/i18n/meta";
+import { requestText } from "~/utils/locale.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.group.name} — ${data.pole.name} — Maillon` : "Groupe introuvable — Maillon" },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const t = metaText(matches).poles.group;
+  return [{ title: data ? t.metaTitle(data.group.name, data.pole.name) : t.notFoundTitle }];
+};
 
-function loadGroup(territoryId: number, slug: string | undefined) {
+function loadGroup(request: Request, territoryId: number, slug: string | undefined) {
   const group = slug ? getGroupPage(getDb(), territoryId, slug) : undefined;
-  if (!group) throw notFound("Groupe de travail introuvable");
+  if (!group) throw notFound(requestText(request).t.poles.group.notFound);
   return group;
 }
 
 export function loader({ request, params }: LoaderFunctionArgs) {
   const permit = authorize(request, "poles.$slug_.groupes.$groupSlug");
   const territory = loadPole(permit, params.slug);
-  const group = loadGroup(territory.id, params.groupSlug);
+  const group = loadGroup(request, territory.id, params.groupSlug);
   const db = getDb();
   const { auth } = permit;
   const staff = isStaffOf(auth, territory.id);
@@ -74,10 +77,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await readFormData(request);
   const permit = authorize(request, "poles.$slug_.groupes.$groupSlug", formData);
   const territory = loadPole(permit, params.slug);
-  const group = loadGroup(territory.id, params.groupSlug);
+  const group = loadGroup(request, territory.id, params.groupSlug);
   const { auth } = permit;
   const db = getDb();
   const now = new Date();
+  const t = requestText(request).t.poles.group;
   const here = `/poles/${territory.slug}/groupes/${group.slug}`;
   const pole = { id: territory.id, slug: territory.slug, name: territory.name };
   switch (permit.intent) {
@@ -94,12 +98,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
         now,
       );
       if (!outcome.ok) return replyRefused(outcome, { submission, formId: "join" });
-      return redirectWithFlash(here, "Votre demande est envoyée : le coordinateur du groupe ou l'équipe d'animation vous répondra.");
+      return redirectWithFlash(here, t.requestSent);
     }
     case "leave": {
       const outcome = leaveGroup(db, group.id, auth.user.id);
       if (!outcome.ok) return replyRefused(outcome, { formId: "leave" });
-      return redirectWithFlash(here, `Vous ne faites plus partie du groupe « ${group.name} ».`);
+      return redirectWithFlash(here, t.left(group.name));
     }
     case "answer": {
       const submission = parseWithZod(formData, { schema: answerGroupRequestSchema });
@@ -109,7 +113,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (!outcome.ok) return replyRefused(outcome, { submission, formId: "answer" });
       return redirectWithFlash(
         `${here}#demandes`,
-        accept ? `${outcome.displayName} fait maintenant partie du groupe.` : `La demande de ${outcome.displayName} est refusée ; cette personne en est informée.`,
+        accept ? t.accepted(outcome.displayName) : t.declined(outcome.displayName),
       );
     }
     case "edit": {
@@ -124,7 +128,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         links: links.ok ? links.links : [],
       });
       if (!outcome.ok) return replyRefused(outcome, { submission, formId: "edit" });
-      return redirectWithFlash(here, "Le groupe est mis à jour.");
+      return redirectWithFlash(here, t.updated);
     }
     default:
       return replyRefused(UNKNOWN_INTENT);
@@ -144,24 +148,27 @@ export default function WorkingGroupPage() {
       links: editing?.links ?? "",
     },
   });
+  const { poles, common } = useT();
+  const t = poles.group;
+  const format = useFormat();
   return (
     <div className="container">
       <p className="eyebrow">
-        <Link to={`/poles/${pole.slug}`}>{pole.name}</Link> · <Link to={`/poles/${pole.slug}/groupes`}>Groupes de travail</Link> · {group.axis.name}
+        <Link to={`/poles/${pole.slug}`}>{pole.name}</Link> · <Link to={`/poles/${pole.slug}/groupes`}>{t.groups}</Link> · {group.axis.name}
       </p>
       <h1>{group.name}</h1>
-      {group.purpose ? <p>{group.purpose}</p> : <p>L'objet de ce groupe n'est pas encore décrit.</p>}
+      {group.purpose ? <p>{group.purpose}</p> : <p>{t.noPurpose}</p>}
       <dl className="details">
-        <dt>Coordination</dt>
-        <dd>{group.coordinator ? group.coordinator.displayName : "À pourvoir : l'équipe d'animation nomme un coordinateur parmi les membres du pôle."}</dd>
-        <dt>Axe du pôle</dt>
+        <dt>{t.coordination}</dt>
+        <dd>{group.coordinator ? group.coordinator.displayName : t.noCoordinator}</dd>
+        <dt>{t.axis}</dt>
         <dd>{group.axis.name}</dd>
       </dl>
 
       <section aria-labelledby="membres-titre">
-        <h2 id="membres-titre">Membres ({group.members.length})</h2>
+        <h2 id="membres-titre">{t.membersTitle(format.integer(group.members.length))}</h2>
         {group.members.length === 0 ? (
-          <p>Personne n'a encore rejoint ce groupe.</p>
+          <p>{t.noMember}</p>
         ) : (
           <ul>
             {group.members.map((m) => (
@@ -175,19 +182,19 @@ export default function WorkingGroupPage() {
       </section>
 
       <section aria-labelledby="rendez-vous-titre">
-        <h2 id="rendez-vous-titre">Prochains rendez-vous du groupe</h2>
-        <EventCards events={events} empty="Aucun rendez-vous annoncé pour ce groupe." showPole={false} />
+        <h2 id="rendez-vous-titre">{t.eventsTitle}</h2>
+        <EventCards events={events} empty={t.noEvent} showPole={false} />
         {answers ? (
           <p>
-            <a href={`/agenda/nouveau?pole=${pole.slug}`}>Organiser un rendez-vous du groupe</a>
+            <a href={`/agenda/nouveau?pole=${pole.slug}`}>{t.newEvent}</a>
           </p>
         ) : null}
       </section>
 
       <section aria-labelledby="documents-titre">
-        <h2 id="documents-titre">Documents</h2>
+        <h2 id="documents-titre">{t.documentsTitle}</h2>
         {group.links.length === 0 ? (
-          <p>Aucun document partagé pour l'instant.</p>
+          <p>{t.noDocument}</p>
         ) : (
           <ul>
             {group.links.map((l) => (
@@ -202,66 +209,64 @@ export default function WorkingGroupPage() {
       </section>
 
       <section aria-labelledby="participer-titre">
-        <h2 id="participer-titre">Participer</h2>
+        <h2 id="participer-titre">{t.takePartTitle}</h2>
         {!viewer ? (
           <p>
-            <Link to={`/connexion?redirectTo=/poles/${pole.slug}/groupes/${group.slug}`}>Connectez-vous</Link> pour demander à rejoindre ce groupe.
+            <Link to={`/connexion?redirectTo=/poles/${pole.slug}/groupes/${group.slug}`}>{t.signIn}</Link> {t.signInToJoin}
           </p>
         ) : viewer.status === "confirmee" || viewer.status === "demandee" ? (
           <>
-            <p>{viewer.status === "confirmee" ? "Vous faites partie de ce groupe." : "Votre demande est envoyée ; le groupe vous répondra."}</p>
+            <p>{viewer.status === "confirmee" ? t.inGroup : t.requested}</p>
             <Form method="post" className="form">
               <input type="hidden" name="intent" value="leave" />
               <button type="submit" className="button button--ghost">
-                {viewer.status === "confirmee" ? "Quitter le groupe" : "Retirer ma demande"}
+                {viewer.status === "confirmee" ? t.leave : t.withdraw}
               </button>
             </Form>
           </>
         ) : !viewer.poleMember ? (
           <p>
-            Les groupes de travail réunissent les membres du pôle. <Link to={`/poles/${pole.slug}/charte`}>Rejoignez d'abord le {pole.name}</Link>{" "}
-            en acceptant sa charte.
+            {t.membersOnly} <Link to={`/poles/${pole.slug}/charte`}>{t.joinPoleFirst(pole.name)}</Link> {t.byCharter}
           </p>
         ) : (
           <ConformForm form={joinForm} intent="join" aria-labelledby="participer-titre">
-            {viewer.status === "refusee" ? <p>Une précédente demande n'a pas été retenue ; vous pouvez en faire une nouvelle.</p> : null}
-            <TextAreaField meta={joinFields.message} label="Un mot pour le groupe (facultatif)" hint="Ce que vous voulez y apporter." rows={3} />
+            {viewer.status === "refusee" ? <p>{t.declinedBefore}</p> : null}
+            <TextAreaField meta={joinFields.message} label={t.message} hint={t.messageHint} rows={3} />
             {viewer.organisations.length > 0 ? (
               <SelectField
                 meta={joinFields.organisationId}
-                label="Au titre de"
-                placeholder="À titre personnel"
+                label={t.onBehalfOf}
+                placeholder={t.personally}
                 options={viewer.organisations.map((o) => ({ value: String(o.id), label: o.name }))}
               />
             ) : null}
-            <SubmitButton>Demander à rejoindre le groupe</SubmitButton>
+            <SubmitButton>{t.join}</SubmitButton>
           </ConformForm>
         )}
       </section>
 
       {answers ? (
         <section aria-labelledby="demandes">
-          <h2 id="demandes">Demandes à examiner ({pending.length})</h2>
+          <h2 id="demandes">{t.requestsTitle(format.integer(pending.length))}</h2>
           {pending.length === 0 ? (
-            <p>Aucune demande en attente.</p>
+            <p>{t.noRequest}</p>
           ) : (
             <ul className="cards">
               {pending.map((r) => (
                 <li key={r.id} className="card">
                   <h3>{r.displayName}</h3>
                   <p>
-                    Demande du {formatDate(r.requestedAt)}
-                    {r.organisationName ? `, au titre de ${r.organisationName}` : ""}
+                    {t.requestedOn(format.date(r.requestedAt), r.organisationName)}
                   </p>
                   {r.message ? <blockquote>{r.message}</blockquote> : null}
-                  <Form method="post" className="form" aria-label={`Répondre à ${r.displayName}`}>
+                  <Form method="post" className="form" aria-label={t.answerTo(r.displayName)}>
                     <input type="hidden" name="intent" value="answer" />
                     <input type="hidden" name="requestId" value={r.id} />
                     <button type="submit" name="decision" value="accepter" className="button">
-                      Accepter
+                      {t.accept}
                     </button>{" "}
                     <button type="submit" name="decision" value="refuser" className="button button--ghost">
-                      Refuser
+                      {t.decline}
                     </button>
                   </Form>
                 </li>
@@ -273,24 +278,24 @@ export default function WorkingGroupPage() {
 
       {editing ? (
         <section aria-labelledby="modifier-titre">
-          <h2 id="modifier-titre">Modifier le groupe</h2>
+          <h2 id="modifier-titre">{t.editTitle}</h2>
           <ConformForm form={editForm} intent="edit" aria-labelledby="modifier-titre">
-            <SelectField meta={editFields.axisId} label="Axe" options={editing.axes} />
-            <TextAreaField meta={editFields.purpose} label="Objet du groupe" />
+            <SelectField meta={editFields.axisId} label={t.editAxis} options={editing.axes} />
+            <TextAreaField meta={editFields.purpose} label={t.purpose} />
             <SelectField
               meta={editFields.coordinatorId}
-              label="Coordinateur ou coordinatrice"
-              placeholder="À pourvoir"
+              label={t.coordinator}
+              placeholder={t.toBeFilled}
               options={editing.members}
-              hint={editing.members.length === 0 ? "Aucun membre du pôle pour l'instant." : `Parmi les ${plural(editing.members.length, "membre")} du pôle.`}
+              hint={editing.members.length === 0 ? t.noPoleMember : t.amongMembers(editing.members.length, format.integer(editing.members.length))}
             />
             <TextAreaField
               meta={editFields.links}
-              label="Documents"
-              hint="Un document par ligne : « Libellé | https://adresse »."
+              label={t.documents}
+              hint={t.documentsHint}
               rows={5}
             />
-            <SubmitButton>Enregistrer</SubmitButton>
+            <SubmitButton>{common.save}</SubmitButton>
           </ConformForm>
         </section>
       ) : null}

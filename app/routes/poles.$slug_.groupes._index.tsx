@@ -4,7 +4,6 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { CardList } from "~/components/ui/card-list";
 import { SelectField, TextAreaField, TextField } from "~/components/ui/field";
 import { ConformForm, SubmitButton, useSchemaForm } from "~/components/ui/form";
-import { plural } from "~/domain/format";
 import { isStaffOf } from "~/domain/permissions";
 import { authorize, signInFirst } from "~/guards/authorize.server";
 import { loadPole } from "~/guards/pole.server";
@@ -14,10 +13,14 @@ import { getDb } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { replyInvalid, replyRefused } from "~/utils/reply.server";
 import { readFormData } from "~/utils/http.server";
+import { useFormat, useT } from "~/i18n/context";
+import { metaText } from "~/i18n/meta";
+import { requestText } from "~/utils/locale.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `Groupes de travail — ${data.pole.name} — Maillon` : "Pôle introuvable — Maillon" },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const t = metaText(matches).poles;
+  return [{ title: data ? t.groups.metaTitle(data.pole.name) : t.page.notFoundTitle }];
+};
 
 export function loader({ request, params }: LoaderFunctionArgs) {
   const permit = authorize(request, "poles.$slug_.groupes._index");
@@ -39,21 +42,23 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const v = submission.value;
   const outcome = createGroup(getDb(), permit.auth, territory.id, { axisId: v.axisId, name: v.name, purpose: v.purpose ?? "" }, new Date());
   if (!outcome.ok) return replyRefused(outcome, { submission });
-  return redirectWithFlash(`/poles/${territory.slug}/groupes/${outcome.slug}`, `Le groupe « ${v.name} » est créé : nommez son coordinateur et ajoutez ses documents.`);
+  return redirectWithFlash(`/poles/${territory.slug}/groupes/${outcome.slug}`, requestText(request).t.poles.groups.created(v.name));
 }
 
 export default function WorkingGroups() {
   const { pole, axes, staff } = useLoaderData<typeof loader>();
   const [form, fields] = useSchemaForm(createGroupSchema, { id: "create" });
+  const t = useT().poles.groups;
+  const format = useFormat();
   return (
     <div className="container">
       <p className="eyebrow">
         <Link to={`/poles/${pole.slug}`}>{pole.name}</Link>
       </p>
-      <h1>Groupes de travail</h1>
+      <h1>{t.title}</h1>
       <p>
-        Chaque axe du pôle réunit des groupes de travail ouverts à ses membres : on y avance ensemble sur un sujet, avec un coordinateur.
-        Pour entrer dans un groupe, <Link to={`/poles/${pole.slug}/charte`}>rejoignez le pôle</Link>, puis demandez-le depuis la page du groupe.
+        {t.introBefore} <Link to={`/poles/${pole.slug}/charte`}>{t.introLink}</Link>
+        {t.introAfter}
       </p>
       {axes.map((axis) => (
         <section key={axis.id} aria-labelledby={`axe-${axis.id}`}>
@@ -61,15 +66,15 @@ export default function WorkingGroups() {
           {axis.description ? <p>{axis.description}</p> : null}
           <CardList
             items={axis.groups}
-            empty="Pas encore de groupe de travail sur cet axe."
+            empty={t.none}
             link={(g) => ({ key: g.id, href: `/poles/${pole.slug}/groupes/${g.slug}`, title: g.name })}
           >
             {(g) => (
               <>
                 {g.purpose ? <p>{g.purpose}</p> : null}
                 <p>
-                  {plural(g.memberCount, "membre")}
-                  {g.coordinatorName ? ` · coordonné par ${g.coordinatorName}` : " · coordination à pourvoir"}
+                  {t.members(g.memberCount, format.integer(g.memberCount))}
+                  {g.coordinatorName ? t.coordinatedBy(g.coordinatorName) : t.noCoordinator}
                 </p>
               </>
             )}
@@ -78,12 +83,12 @@ export default function WorkingGroups() {
       ))}
       {staff && axes.length > 0 ? (
         <section aria-labelledby="nouveau-groupe">
-          <h2 id="nouveau-groupe">Créer un groupe de travail</h2>
+          <h2 id="nouveau-groupe">{t.createTitle}</h2>
           <ConformForm form={form} intent="create" aria-labelledby="nouveau-groupe">
-            <SelectField meta={fields.axisId} label="Axe" placeholder="Choisissez l'axe" options={axes.map((a) => ({ value: String(a.id), label: a.name }))} />
-            <TextField meta={fields.name} label="Nom du groupe" />
-            <TextAreaField meta={fields.purpose} label="Objet du groupe (facultatif)" />
-            <SubmitButton>Créer le groupe</SubmitButton>
+            <SelectField meta={fields.axisId} label={t.axis} placeholder={t.axisPlaceholder} options={axes.map((a) => ({ value: String(a.id), label: a.name }))} />
+            <TextField meta={fields.name} label={t.name} />
+            <TextAreaField meta={fields.purpose} label={t.purpose} />
+            <SubmitButton>{t.create}</SubmitButton>
           </ConformForm>
         </section>
       ) : null}

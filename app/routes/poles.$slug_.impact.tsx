@@ -7,9 +7,13 @@ import { authorize } from "~/guards/authorize.server";
 import { loadPole } from "~/guards/pole.server";
 import { poleImpactReport } from "~/models/indicator.server";
 import { getDb } from "~/utils/db.server";
+import { useT } from "~/i18n/context";
+import { metaText } from "~/i18n/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) =>
-  data ? [{ title: `Impact du pôle — ${data.pole.name} — Maillon` }] : [{ title: "Pôle introuvable — Maillon" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const t = metaText(matches).poles;
+  return [{ title: data ? t.impact.metaTitle(data.pole.name) : t.page.notFoundTitle }];
+};
 
 export function loader({ request, params }: LoaderFunctionArgs) {
   const permit = authorize(request, "poles.$slug_.impact");
@@ -23,30 +27,29 @@ export function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function PoleImpactPage() {
   const { pole, indicators, animates } = useLoaderData<typeof loader>();
+  const t = useT().poles.impact;
   return (
     <div className="container">
       <p>
         <a href={`/poles/${pole.slug}`}>← {pole.name}</a>
       </p>
-      <p className="eyebrow">Impact du pôle</p>
+      <p className="eyebrow">{t.eyebrow}</p>
       <h1>{pole.name}</h1>
       <p>
-        Les indicateurs que l'équipe d'animation du pôle a choisis, avec leurs cibles. Ceux que Maillon calcule suivent
-        chaque jour les données de la plateforme sur les communes du pôle ; ceux que l'équipe saisit portent la source de
-        chaque chiffre. Voir aussi <a href="/impact">l'impact de tous les pôles</a>.
+        {t.intro} <a href="/impact">{t.allPoles}</a>.
       </p>
       {animates ? (
         <p>
-          <a href={`/animation/impact?pole=${pole.slug}`}>Choisir les indicateurs et saisir les chiffres</a>
+          <a href={`/animation/impact?pole=${pole.slug}`}>{t.choose}</a>
         </p>
       ) : null}
       {indicators.length === 0 ? (
-        <p>Le pôle n'a pas encore choisi ses indicateurs d'impact.</p>
+        <p>{t.none}</p>
       ) : (
         <>
           <p>
             <a href={`/poles/${pole.slug}/impact.csv`} download>
-              Télécharger les chiffres du pôle (CSV)
+              {t.download}
             </a>
           </p>
           <div className="impact-list">
