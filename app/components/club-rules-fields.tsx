@@ -1,6 +1,6 @@
 import { getCollectionProps, type FieldMetadata } from "@conform-to/react";
 import { FieldError, NumberField, optionsFrom, RadioGroupField, TextAreaField, TextField } from "~/components/ui/field";
-import { DECISION_RULE_LABELS } from "~/domain/clubs/labels";
+import { useT } from "~/i18n/context";
 
 type Department = { code: string; name: string; pole: string };
 type Domain = { id: number; name: string };
@@ -29,12 +29,14 @@ export function ClubRulesFields({
   departments: Department[];
   domains: Domain[];
 }) {
+  const { clubs, vocabulary } = useT();
+  const t = clubs.rulesFields;
   return (
     <>
-      <TextAreaField meta={fields.description} label="Présentation (facultatif)" rows={3} />
+      <TextAreaField meta={fields.description} label={t.description} rows={3} />
       <div className="field">
         <fieldset aria-describedby={fields.departmentCodes.errors ? fields.departmentCodes.errorId : undefined}>
-          <legend>Départements où le club investit (facultatif : par défaut, le territoire du pôle)</legend>
+          <legend>{t.departments}</legend>
           <div className="checkbox-list">
             {getCollectionProps(fields.departmentCodes, { type: "checkbox", options: departments.map((d) => d.code) }).map(
               ({ key, ...props }) => {
@@ -55,12 +57,12 @@ export function ClubRulesFields({
       </div>
       <TextField
         meta={fields.communes}
-        label="Communes précises où le club investit (facultatif)"
-        hint="Séparées par des points-virgules, par exemple « Matha ; Saint-Jean-d'Angély (17400) »."
+        label={t.communes}
+        hint={t.communesHint}
       />
       <div className="field">
         <fieldset aria-describedby={fields.activityDomainIds.errors ? fields.activityDomainIds.errorId : undefined}>
-          <legend>Secteurs préférés (facultatif)</legend>
+          <legend>{t.sectors}</legend>
           <div className="checkbox-list checkbox-list--columns">
             {getCollectionProps(fields.activityDomainIds, { type: "checkbox", options: domains.map((d) => String(d.id)) }).map(
               ({ key, ...props }) => (
@@ -74,27 +76,27 @@ export function ClubRulesFields({
         </fieldset>
         <FieldError meta={fields.activityDomainIds} />
       </div>
-      <TextField meta={fields.ticketMin} label="Ticket minimum par projet (en euros)" inputProps={{ inputMode: "decimal" }} />
-      <TextField meta={fields.ticketMax} label="Ticket maximum par projet (en euros)" inputProps={{ inputMode: "decimal" }} />
-      <RadioGroupField meta={fields.decisionRule} legend="Règle de décision des votes" options={optionsFrom(DECISION_RULE_LABELS)} />
+      <TextField meta={fields.ticketMin} label={t.ticketMin} inputProps={{ inputMode: "decimal" }} />
+      <TextField meta={fields.ticketMax} label={t.ticketMax} inputProps={{ inputMode: "decimal" }} />
+      <RadioGroupField meta={fields.decisionRule} legend={t.decisionRule} options={optionsFrom(vocabulary.decisionRule)} />
       <NumberField
         meta={fields.qualifiedMajorityPct}
-        label="Seuil de la majorité qualifiée (en %)"
-        hint="Utilisé seulement avec la majorité qualifiée : part des « pour » parmi les « pour » et les « contre »."
+        label={t.qualifiedMajority}
+        hint={t.qualifiedMajorityHint}
         min={51}
         max={100}
       />
       <NumberField
         meta={fields.quorumPct}
-        label="Quorum (en % des membres actifs)"
-        hint="Sans quorum, un vote échoue."
+        label={t.quorum}
+        hint={t.quorumHint}
         min={0}
         max={100}
       />
       <NumberField
         meta={fields.maxStakePct}
-        label="Part maximale du club dans une entreprise (en %)"
-        hint="Les clubs restent minoritaires : 33 % par défaut."
+        label={t.maxStake}
+        hint={t.maxStakeHint}
         min={1}
         max={50}
       />

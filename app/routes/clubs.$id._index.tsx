@@ -4,14 +4,8 @@ import { Form, useLoaderData } from "@remix-run/react";
 import { ClubNav } from "~/components/club-nav";
 import { NoPaymentNotice } from "~/components/no-payment-notice";
 import { Alert } from "~/components/ui/alert";
-import {
-  CLUB_STATUS_LABELS,
-  DEAL_STAGE_LABELS,
-  INSTRUMENT_LABELS,
-  MEMBER_ROLE_LABELS,
-} from "~/domain/clubs/labels";
-import { availableActions, LIFECYCLE_ACTION_LABELS, MIN_ACTIVE_MEMBERS } from "~/domain/clubs/lifecycle";
-import { describeRule } from "~/domain/clubs/vote";
+import { percentOfBps, ruleText } from "~/components/club-text";
+import { availableActions, MIN_ACTIVE_MEMBERS } from "~/domain/clubs/lifecycle";
 import { listDeals } from "~/models/club-deal.server";
 import { listMeetings } from "~/models/club-meeting.server";
 import { listMembers, requestToJoin, respondToInvitation } from "~/models/club-membership.server";
@@ -20,23 +14,24 @@ import { lifecycleSchema } from "~/schemas/club";
 import { hasRole } from "~/domain/permissions";
 import { loadClub } from "~/guards/club.server";
 import { getDb } from "~/utils/db.server";
-import { formatDate, formatDateTime, formatEuros, plural } from "~/domain/format";
-import { formatPercentBps } from "~/domain/clubs/commitment";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { useFormReply } from "~/utils/reply";
 import { replyRefused, UNKNOWN_INTENT } from "~/utils/reply.server";
 import { authorize, signInFirst } from "~/guards/authorize.server";
 import { readFormData } from "~/utils/http.server";
+import { useFormat, useT } from "~/i18n/context";
+import { metaText } from "~/i18n/meta";
+import { requestText } from "~/utils/locale.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.club.name ?? "Club"} — Maillon` }];
-
-const DONE = {
-  cree: "Le club est créé, en constitution. Invitez des épargnants : il démarre avec 5 à 20 membres actifs.",
-  demande: "Votre demande est envoyée au gérant du club.",
-  rejoint: "Bienvenue dans le club !",
-  decline: "Invitation déclinée.",
-  cycle: "Le club a changé d'étape.",
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const t = metaText(matches).clubs.club;
+  return [{ title: t.metaTitle(data?.club.name ?? t.metaFallback) }];
 };
+
+/** The flash message of each intent's success. */
+function doneMessage(t: ReturnType<typeof requestText>["t"]["clubs"]) {
+  return { demande: t.club.requested, rejoint: t.club.joined, decline: t.club.declined, cycle: t.club.stageChanged };
+}
 
 export function loader({ request, params }: LoaderFunctionArgs) {
   const access = loadClub(authorize(request, "clubs.$id._index"), params.id);
@@ -52,7 +47,7 @@ export function loader({ request, params }: LoaderFunctionArgs) {
   };
   return {
     club,
-    rule: describeRule(club),
+    rule: { decisionRule: club.decisionRule, qualifiedMajorityPct: club.qualifiedMajorityPct, quorumPct: club.quorumPct },
     isMember: access.can.isMember,
     memberStatus: access.member?.status ?? null,
     canRequest:
@@ -78,7 +73,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const now = new Date();
   const clubId = access.club.id;
   let outcome;
-  let done: keyof typeof DONE;
+  let done: keyof ReturnType<typeof doneMessage>;
   switch (intent) {
     case "request-to-join":
       outcome = requestToJoin(db, clubId, auth.user.id, now);
@@ -100,16 +95,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return replyRefused(UNKNOWN_INTENT);
   }
   if (!outcome.ok) return replyRefused(outcome);
-  return redirectWithFlash(`/clubs/${clubId}`, DONE[done]);
+  return redirectWithFlash(`/clubs/${clubId}`, doneMessage(requestText(request).t.clubs)[done]);
 }
 
 export default function ClubPage() {
   const { club, rule, isMember, memberStatus, canRequest, signedIn, members, deals, meetings, lifecycle, canEditSettings } =
     useLoaderData<typeof loader>();
   const { message } = useFormReply();
+  const { clubs, vocabulary } = useT();
+  const t = clubs.club;
+  const format = useFormat();
   return (
     <div className="container">
-      <p className="eyebrow">Club d'épargnants CIGALES · {club.territoryName}</p>
+      <p className="eyebrow">{t.eyebrow(club.territoryName)}</p>
       <h1>{club.name}</h1>
       <ClubNav clubId={club.id} isMember={isMember} />
       {message ? <Alert tone="error">{message}</Alert> : null}
@@ -117,100 +115,96 @@ export default function ClubPage() {
 
       <ul className="stats">
         <li>
-          <strong>{CLUB_STATUS_LABELS[club.status]}</strong>
-          <span>étape</span>
+          <strong>{vocabulary.clubStatus[club.status]}</strong>
+          <span>{t.stage}</span>
         </li>
         <li>
           <strong>{club.activeMembers}</strong>
-          <span>{club.activeMembers < 2 ? "membre actif" : "membres actifs"}</span>
+          <span>{t.activeMembersLabel(club.activeMembers)}</span>
         </li>
         <li>
-          <strong>{formatEuros(club.commitments.reduce((s, c) => s + c.amountCents, 0))}</strong>
-          <span>investis</span>
+          <strong>{format.euros(club.commitments.reduce((s, c) => s + c.amountCents, 0))}</strong>
+          <span>{t.invested}</span>
         </li>
         {isMember ? (
           <li>
-            <strong>{formatEuros(club.balanceCents)}</strong>
-            <span>disponibles pour investir</span>
+            <strong>{format.euros(club.balanceCents)}</strong>
+            <span>{t.available}</span>
           </li>
         ) : null}
       </ul>
 
       <dl className="details">
-        <dt>Période d'investissement</dt>
+        <dt>{t.period}</dt>
         <dd>
           {club.startedOn && club.investingEndsOn
-            ? `du ${formatDate(new Date(club.startedOn))} au ${formatDate(new Date(club.investingEndsOn))}${club.renewedOn ? " (renouvelée une fois)" : ""}`
+            ? t.periodFromTo(format.date(new Date(club.startedOn)), format.date(new Date(club.investingEndsOn)), !!club.renewedOn)
             : club.startedOn
-              ? `démarrage prévu le ${formatDate(new Date(club.startedOn))}`
-              : "à fixer au démarrage (5 ans, renouvelable une fois)"}
+              ? t.periodPlanned(format.date(new Date(club.startedOn)))
+              : t.periodUnset}
         </dd>
-        <dt>Règle de décision</dt>
-        <dd>{rule}</dd>
-        <dt>Ticket par projet</dt>
-        <dd>
-          de {formatEuros(club.ticketMinCents)} à {formatEuros(club.ticketMaxCents)}
-        </dd>
-        <dt>Part maximale dans une entreprise</dt>
-        <dd>{formatPercentBps(club.maxStakeBps)}</dd>
-        <dt>Où il investit</dt>
-        <dd>{club.areas.length > 0 ? club.areas.join(", ") : `le territoire du ${club.territoryName}`}</dd>
-        <dt>Secteurs préférés</dt>
-        <dd>{club.sectors.length > 0 ? club.sectors.map((s) => s.name).join(", ") : "tous"}</dd>
+        <dt>{t.decisionRule}</dt>
+        <dd>{ruleText(clubs, rule)}</dd>
+        <dt>{t.ticket}</dt>
+        <dd>{t.ticketRange(format.euros(club.ticketMinCents), format.euros(club.ticketMaxCents))}</dd>
+        <dt>{t.maxStake}</dt>
+        <dd>{percentOfBps(clubs, format, club.maxStakeBps)}</dd>
+        <dt>{t.where}</dt>
+        <dd>{club.areas.length > 0 ? club.areas.join(", ") : t.wherePole(club.territoryName)}</dd>
+        <dt>{t.sectors}</dt>
+        <dd>{club.sectors.length > 0 ? club.sectors.map((s) => s.name).join(", ") : t.allSectors}</dd>
       </dl>
       {canEditSettings ? (
         <p>
-          <a href={`/clubs/${club.id}/parametres`}>Modifier les paramètres du club</a>
+          <a href={`/clubs/${club.id}/parametres`}>{t.editSettings}</a>
         </p>
       ) : null}
       <NoPaymentNotice />
 
       {memberStatus === "invite" ? (
         <section aria-labelledby="invitation" className="card">
-          <h2 id="invitation">Vous êtes invité à rejoindre ce club</h2>
+          <h2 id="invitation">{t.invited}</h2>
           <div className="actions">
             <Form method="post" className="inline-form">
               <button type="submit" name="intent" value="accept-invitation" className="button">
-                Accepter l'invitation
+                {t.acceptInvitation}
               </button>
             </Form>
             <Form method="post" className="inline-form">
               <button type="submit" name="intent" value="decline-invitation" className="button button--ghost">
-                Décliner
+                {t.declineInvitation}
               </button>
             </Form>
           </div>
         </section>
       ) : null}
-      {memberStatus === "demande" ? <Alert>Votre demande pour rejoindre ce club attend la réponse du gérant.</Alert> : null}
+      {memberStatus === "demande" ? <Alert>{t.pendingRequest}</Alert> : null}
       {canRequest ? (
         <Form method="post">
           <button type="submit" name="intent" value="request-to-join" className="button">
-            Demander à rejoindre le club
+            {t.requestToJoin}
           </button>
         </Form>
       ) : null}
       {!signedIn ? (
         <p>
-          <a href={`/connexion?redirectTo=%2Fclubs%2F${club.id}`}>Connectez-vous</a> pour demander à rejoindre ce club.
+          <a href={`/connexion?redirectTo=%2Fclubs%2F${club.id}`}>{t.signInLink}</a>
+          {t.signInAfter}
         </p>
       ) : null}
 
       {lifecycle.length > 0 ? (
         <section aria-labelledby="cycle">
-          <h2 id="cycle">Étape du club</h2>
+          <h2 id="cycle">{t.stageTitle}</h2>
           {club.status === "en-constitution" ? (
-            <p>
-              Le club démarre avec au moins {MIN_ACTIVE_MEMBERS} membres actifs, un gérant et un trésorier ; il épargne et
-              investit ensuite pendant 5 ans.
-            </p>
+            <p>{t.startsWith(MIN_ACTIVE_MEMBERS)}</p>
           ) : null}
           <div className="actions">
             {lifecycle.map((a) => (
               <Form key={a} method="post" className="inline-form">
                 <input type="hidden" name="intent" value="lifecycle" />
                 <button type="submit" name="action" value={a} className={a === "liquider" ? "button button--danger" : "button"}>
-                  {LIFECYCLE_ACTION_LABELS[a]}
+                  {vocabulary.lifecycleAction[a]}
                 </button>
               </Form>
             ))}
@@ -219,16 +213,16 @@ export default function ClubPage() {
       ) : null}
 
       <section aria-labelledby="investissements">
-        <h2 id="investissements">Entreprises accompagnées</h2>
+        <h2 id="investissements">{t.investments}</h2>
         {club.commitments.length === 0 ? (
-          <p>Le club n'a pas encore investi.</p>
+          <p>{t.noInvestment}</p>
         ) : (
           <ul>
             {club.commitments.map((c) => (
               <li key={c.id}>
-                <a href={`/projets/${c.projectId}`}>{c.projectTitle}</a> : {formatEuros(c.amountCents)},{" "}
-                {INSTRUMENT_LABELS[c.instrument].toLowerCase()}, le {formatDate(c.committedAt)}
-                {c.accompanying.length > 0 ? ` — suivi par ${c.accompanying.map((a) => a.displayName).join(" et ")}` : null}
+                <a href={`/projets/${c.projectId}`}>{c.projectTitle}</a>
+                {t.investment(format.euros(c.amountCents), vocabulary.instrument[c.instrument], format.date(c.committedAt))}
+                {c.accompanying.length > 0 ? t.followedBy(c.accompanying.map((a) => a.displayName)) : null}
               </li>
             ))}
           </ul>
@@ -238,48 +232,49 @@ export default function ClubPage() {
       {isMember ? (
         <>
           <section aria-labelledby="membres">
-            <h2 id="membres">Membres ({members.length})</h2>
+            <h2 id="membres">{t.members(members.length)}</h2>
             <ul>
               {members.map((m) => (
                 <li key={m.userId}>
                   {m.displayName}
-                  {m.role !== "membre" ? ` — ${MEMBER_ROLE_LABELS[m.role]}` : null}
+                  {m.role !== "membre" ? ` — ${vocabulary.memberRole[m.role]}` : null}
                 </li>
               ))}
             </ul>
           </section>
           <section aria-labelledby="suivis">
-            <h2 id="suivis">Projets suivis</h2>
+            <h2 id="suivis">{t.deals}</h2>
             {deals.length === 0 ? (
               <p>
-                Aucun projet suivi : voyez les <a href={`/clubs/${club.id}/projets`}>projets suggérés au club</a>.
+                {t.noDealBefore} <a href={`/clubs/${club.id}/projets`}>{t.noDealLink}</a>
+                {t.noDealAfter}
               </p>
             ) : (
               <ul>
                 {deals.map((d) => (
                   <li key={d.id}>
-                    {d.projectTitle} — {DEAL_STAGE_LABELS[d.stage]}
+                    {d.projectTitle} — {vocabulary.dealStage[d.stage]}
                   </li>
                 ))}
               </ul>
             )}
           </section>
           <section aria-labelledby="reunions">
-            <h2 id="reunions">Prochaines réunions</h2>
+            <h2 id="reunions">{t.meetings}</h2>
             {meetings.length === 0 ? (
-              <p>Aucune réunion prévue.</p>
+              <p>{t.noMeeting}</p>
             ) : (
               <ul>
                 {meetings.map((m) => (
                   <li key={m.id}>
-                    {formatDateTime(m.startsAt)}, {m.place}
-                    {m.projectTitle ? ` — rencontre avec le projet « ${m.projectTitle} »` : null}
+                    {format.dateTime(m.startsAt)}, {m.place}
+                    {m.projectTitle ? t.meetingWith(m.projectTitle) : null}
                     {m.agenda ? ` : ${m.agenda}` : null}
                   </li>
                 ))}
               </ul>
             )}
-            <p>{plural(meetings.length, "réunion prévue", "réunions prévues")}.</p>
+            <p>{t.meetingCount(meetings.length, format.integer(meetings.length))}</p>
           </section>
         </>
       ) : null}

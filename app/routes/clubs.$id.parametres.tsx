@@ -17,8 +17,11 @@ import { getDb, type Db } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { replyInvalid, replyRefused } from "~/utils/reply.server";
 import { readFormData } from "~/utils/http.server";
+import { useT } from "~/i18n/context";
+import { metaText } from "~/i18n/meta";
+import { requestText } from "~/utils/locale.server";
 
-export const meta: MetaFunction = () => [{ title: "Paramètres du club — Maillon" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: metaText(matches).clubs.settings.metaTitle }];
 
 function poleOf(db: Db, club: ClubRow) {
   return listTerritoriesWithCounts(db).find((t) => t.id === club.territoryId);
@@ -83,24 +86,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
     new Date(),
   );
   if (!outcome.ok) return replyRefused(outcome, { submission });
-  return redirectWithFlash(`/clubs/${club.id}`, "Les paramètres du club sont enregistrés.");
+  return redirectWithFlash(`/clubs/${club.id}`, requestText(request).t.clubs.settings.saved);
 }
 
 export default function ClubSettings() {
   const { club, values, departments, domains } = useLoaderData<typeof loader>();
   const [form, fields] = useSchemaForm(clubSettingsSchema, { id: "parametres", defaultValue: values });
+  const t = useT().clubs.settings;
   return (
     <div className="container">
-      <p className="eyebrow">Club d'épargnants CIGALES</p>
-      <h1 id="parametres-titre">{club.name} : paramètres</h1>
+      <p className="eyebrow">{t.eyebrow}</p>
+      <h1 id="parametres-titre">{t.title(club.name)}</h1>
       <ClubNav clubId={club.id} isMember />
-      <p>
-        La règle de décision et le quorum d'un vote en cours restent ceux annoncés à son ouverture : ils ne changent qu'une
-        fois tous les votes clos.
-      </p>
+      <p>{t.intro}</p>
       <ConformForm form={form} aria-labelledby="parametres-titre">
         <ClubRulesFields fields={fields} departments={departments} domains={domains} />
-        <SubmitButton>Enregistrer les paramètres</SubmitButton>
+        <SubmitButton>{t.submit}</SubmitButton>
       </ConformForm>
     </div>
   );

@@ -6,7 +6,6 @@ import { CardList } from "~/components/ui/card-list";
 import { ClubRulesFields } from "~/components/club-rules-fields";
 import { NoPaymentNotice } from "~/components/no-payment-notice";
 import { SelectField, TextField } from "~/components/ui/field";
-import { CLUB_STATUS_LABELS, MEMBER_STATUS_LABELS } from "~/domain/clubs/labels";
 import { listActivityDomains } from "~/models/catalog.server";
 import { closeAllDueVotes } from "~/models/club-vote.server";
 import { createClub, listClubs } from "~/models/club.server";
@@ -15,13 +14,15 @@ import { clubSchema } from "~/schemas/club";
 import { hasRole } from "~/domain/permissions";
 import { resolveClubScope } from "~/guards/club-form.server";
 import { getDb } from "~/utils/db.server";
-import { formatEuros, plural } from "~/domain/format";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { replyInvalid } from "~/utils/reply.server";
 import { authorize, signInFirst } from "~/guards/authorize.server";
 import { readFormData } from "~/utils/http.server";
+import { useFormat, useT } from "~/i18n/context";
+import { metaText } from "~/i18n/meta";
+import { requestText } from "~/utils/locale.server";
 
-export const meta: MetaFunction = () => [{ title: "Clubs d'épargnants CIGALES — Maillon" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: metaText(matches).clubs.list.metaTitle }];
 
 export function loader({ request }: LoaderFunctionArgs) {
   const { auth } = authorize(request, "clubs._index");
@@ -49,9 +50,10 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== "success") return replyInvalid(submission);
   const v = submission.value;
   const db = getDb();
+  const t = requestText(request).t.clubs;
   const territory = listTerritoriesWithCounts(db).find((t) => t.id === v.territoryId);
   const { fieldErrors, scope } = resolveClubScope(db, territory, v);
-  if (!territory) fieldErrors.territoryId = ["Pôle inconnu : choisissez-en un dans la liste."];
+  if (!territory) fieldErrors.territoryId = [t.list.unknownPole];
   if (Object.keys(fieldErrors).length > 0) return replyInvalid(submission, { fieldErrors });
 
   const club = createClub(
@@ -72,7 +74,7 @@ export async function action({ request }: ActionFunctionArgs) {
     },
     new Date(),
   );
-  return redirectWithFlash(`/clubs/${club.id}`, "Le club est créé, en constitution. Invitez des épargnants : il démarre avec 5 à 20 membres actifs.");
+  return redirectWithFlash(`/clubs/${club.id}`, t.created);
 }
 
 export default function Clubs() {
@@ -89,58 +91,60 @@ export default function Clubs() {
       ticketMax: "5000",
     },
   });
+  const { clubs: tc, vocabulary } = useT();
+  const t = tc.list;
+  const format = useFormat();
   const departments = territories.flatMap((t) => t.departments.map((d) => ({ ...d, pole: t.name })));
 
   return (
     <div className="container">
-      <p className="eyebrow">Financer</p>
-      <h1>Les clubs d'épargnants CIGALES</h1>
-      <p>
-        Un club réunit de 5 à 20 personnes qui épargnent chaque mois et investissent ensemble, pendant cinq ans
-        (renouvelables une fois), dans des entreprises de leur territoire. Il reste minoritaire au capital.
-      </p>
+      <p className="eyebrow">{t.eyebrow}</p>
+      <h1>{t.title}</h1>
+      <p>{t.intro}</p>
       <NoPaymentNotice />
 
-      <h2>Les clubs</h2>
+      <h2>{t.clubs}</h2>
       <CardList
         items={clubs}
-        empty="Aucun club pour l'instant : créez le premier !"
+        empty={t.empty}
         link={(c) => ({ key: c.id, href: `/clubs/${c.id}`, title: c.name })}
       >
         {(c) => (
           <>
             <p>
-                {CLUB_STATUS_LABELS[c.status]} · {c.territoryName}
+                {vocabulary.clubStatus[c.status]} · {c.territoryName}
               </p>
               <p>
-                {plural(c.activeMembers, "membre actif", "membres actifs")} · {formatEuros(c.committedCents)} investis
+                {tc.activeMembers(c.activeMembers, format.integer(c.activeMembers))} · {t.invested(format.euros(c.committedCents))}
               </p>
-            {c.myStatus ? <p className="hint">Vous : {MEMBER_STATUS_LABELS[c.myStatus as keyof typeof MEMBER_STATUS_LABELS]}</p> : null}
+            {c.myStatus ? <p className="hint">{t.you(vocabulary.memberStatus[c.myStatus as keyof typeof vocabulary.memberStatus])}</p> : null}
           </>
         )}
       </CardList>
 
-      <h2 id="creer-club">Créer un club</h2>
+      <h2 id="creer-club">{t.create}</h2>
       {!signedIn ? (
         <p>
-          <a href="/connexion?redirectTo=%2Fclubs">Connectez-vous</a> ou <a href="/inscription?role=epargnant">inscrivez-vous comme épargnant</a>{" "}
-          pour créer un club ou en rejoindre un.
+          <a href="/connexion?redirectTo=%2Fclubs">{t.signInLink}</a>
+          {t.or}
+          <a href="/inscription?role=epargnant">{t.signUpLink}</a> {t.signInAfter}
         </p>
       ) : !canCreate ? (
         <p>
-          La création d'un club est réservée aux épargnants : ajoutez ce rôle dans <a href="/compte">votre compte</a>.
+          {t.saversOnlyBefore} <a href="/compte">{t.saversOnlyLink}</a>
+          {t.saversOnlyAfter}
         </p>
       ) : (
         <ConformForm form={form} aria-labelledby="creer-club">
-          <TextField meta={fields.name} label="Nom du club" hint="Par exemple « Cigale des Vals »." />
+          <TextField meta={fields.name} label={t.name} hint={t.nameHint} />
           <SelectField
             meta={fields.territoryId}
-            label="Pôle du club"
+            label={t.pole}
             options={territories.map((t) => ({ value: String(t.id), label: t.name }))}
           />
           <ClubRulesFields fields={fields} departments={departments} domains={domains} />
-          <TextField meta={fields.startedOn} label="Date de démarrage prévue (facultatif)" hint="Au format aaaa-mm-jj, par exemple 2026-09-01." />
-          <SubmitButton>Créer le club</SubmitButton>
+          <TextField meta={fields.startedOn} label={t.startedOn} hint={t.startedOnHint} />
+          <SubmitButton>{t.submit}</SubmitButton>
         </ConformForm>
       )}
     </div>
