@@ -1,7 +1,7 @@
 import type { FieldMetadata } from "@conform-to/react";
 import { CommuneField } from "~/components/commune-field";
 import { optionsFrom, RadioGroupField, SelectField, TextAreaField, TextField } from "~/components/ui/field";
-import { RESOURCE_KIND_LABELS, RESOURCE_TERMS_LABELS, WEEKDAY_LABELS } from "~/domain/resource-booking";
+import { useT } from "~/i18n/context";
 
 type Maybe = string | undefined;
 type DayHours = { opens1?: string; closes1?: string; opens2?: string; closes2?: string };
@@ -26,56 +26,58 @@ export type ResourceFormFields = {
 export function ResourceFields({ fields, organisations }: { fields: ResourceFormFields; organisations: { id: number; name: string }[] }) {
   const hours = fields.hours.getFieldList();
   const closures = fields.closures.getFieldList();
+  const { resources, vocabulary } = useT();
+  const t = resources.form;
   return (
     <>
-      <SelectField meta={fields.kind} label="Type de ressource" options={optionsFrom(RESOURCE_KIND_LABELS)} placeholder="Choisissez" />
-      <TextField meta={fields.title} label="Nom" hint="Ce que les membres cherchent : « Salle de réunion du tiers-lieu », « Camion frigorifique »." />
-      <TextAreaField meta={fields.description} label="Description" hint="Ce qu'elle est, ce qu'on peut en faire, où et comment la récupérer." rows={5} />
-      <CommuneField meta={fields.commune} codeMeta={fields.communeCode} label="Commune où elle se trouve (facultatif)" />
+      <SelectField meta={fields.kind} label={t.kind} options={optionsFrom(vocabulary.resourceKind)} placeholder={t.choose} />
+      <TextField meta={fields.title} label={t.title} hint={t.titleHint} />
+      <TextAreaField meta={fields.description} label={t.description} hint={t.descriptionHint} rows={5} />
+      <CommuneField meta={fields.commune} codeMeta={fields.communeCode} label={t.commune} />
       {organisations.length > 0 ? (
         <SelectField
           meta={fields.organisationId}
-          label="Prêtée au nom de"
-          placeholder="À titre personnel"
+          label={t.organisation}
+          placeholder={t.personal}
           options={organisations.map((o) => ({ value: String(o.id), label: o.name }))}
-          hint="Les représentants confirmés de l'organisation répondront aussi aux demandes."
+          hint={t.organisationHint}
         />
       ) : null}
 
-      <RadioGroupField meta={fields.terms} legend="Conditions du prêt" options={optionsFrom(RESOURCE_TERMS_LABELS)} />
-      <TextField meta={fields.costEuros} label="Participation demandée par réservation, en euros" hint="Avec « Participation aux frais »." inputProps={{ inputMode: "decimal" }} />
-      <TextField meta={fields.depositEuros} label="Caution, en euros" hint="Rendue au retour ; possible aussi avec une participation ou un prêt gratuit." inputProps={{ inputMode: "decimal" }} />
-      <TextAreaField meta={fields.termsNote} label="Précisions sur les conditions (facultatif)" hint="« Plein d'essence au retour », « chèque de caution non encaissé »." rows={2} />
+      <RadioGroupField meta={fields.terms} legend={t.terms} options={optionsFrom(vocabulary.resourceTerms)} />
+      <TextField meta={fields.costEuros} label={t.cost} hint={t.costHint} inputProps={{ inputMode: "decimal" }} />
+      <TextField meta={fields.depositEuros} label={t.deposit} hint={t.depositHint} inputProps={{ inputMode: "decimal" }} />
+      <TextAreaField meta={fields.termsNote} label={t.termsNote} hint={t.termsNoteHint} rows={2} />
 
       <fieldset className="field">
-        <legend>Horaires d'ouverture (heure de Paris)</legend>
-        <p className="hint">Jusqu'à deux plages par jour ; laissez vides les jours de fermeture. « 00:00 » en fermeture veut dire minuit.</p>
+        <legend>{t.hours}</legend>
+        <p className="hint">{t.hoursHint}</p>
         {hours.map((day, weekday) => {
           const h = day.getFieldset();
-          const label = WEEKDAY_LABELS[weekday]!;
+          const label = resources.shared.weekdays[weekday]!;
           return (
             <fieldset key={day.key} className="hours-row">
               <legend>{label.charAt(0).toUpperCase() + label.slice(1)}</legend>
-              <TextField meta={h.opens1} type="time" label={`Ouverture du ${label}`} />
-              <TextField meta={h.closes1} type="time" label={`Fermeture du ${label}`} />
-              <TextField meta={h.opens2} type="time" label={`Réouverture du ${label} (facultatif)`} />
-              <TextField meta={h.closes2} type="time" label={`Seconde fermeture du ${label}`} />
+              <TextField meta={h.opens1} type="time" label={t.opens1(label)} />
+              <TextField meta={h.closes1} type="time" label={t.closes1(label)} />
+              <TextField meta={h.opens2} type="time" label={t.opens2(label)} />
+              <TextField meta={h.closes2} type="time" label={t.closes2(label)} />
             </fieldset>
           );
         })}
       </fieldset>
 
       <fieldset className="field">
-        <legend>Périodes de fermeture</legend>
-        <p className="hint">Jours entiers, premier et dernier compris ; laissez vides les lignes inutiles.</p>
+        <legend>{t.closures}</legend>
+        <p className="hint">{t.closuresHint}</p>
         {closures.map((row, i) => {
           const c = row.getFieldset();
           return (
             <fieldset key={row.key} className="hours-row">
-              <legend>Fermeture {i + 1}</legend>
-              <TextField meta={c.startsOn} type="date" label={`Premier jour de la fermeture ${i + 1}`} />
-              <TextField meta={c.endsOn} type="date" label={`Dernier jour de la fermeture ${i + 1}`} />
-              <TextField meta={c.reason} label={`Motif de la fermeture ${i + 1}`} />
+              <legend>{t.closure(i + 1)}</legend>
+              <TextField meta={c.startsOn} type="date" label={t.closureStart(i + 1)} />
+              <TextField meta={c.endsOn} type="date" label={t.closureEnd(i + 1)} />
+              <TextField meta={c.reason} label={t.closureReason(i + 1)} />
             </fieldset>
           );
         })}

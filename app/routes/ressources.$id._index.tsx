@@ -3,10 +3,11 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { useLoaderData } from "@remix-run/react";
 import { TextAreaField, TextField } from "~/components/ui/field";
 import { ConformForm, SubmitButton, useSchemaForm } from "~/components/ui/form";
-import { formatDate, formatDateTime } from "~/domain/format";
+import type { Formats } from "~/domain/format";
 import { isStaffOf } from "~/domain/permissions";
 import { parisIsoDate } from "~/domain/paris-time";
-import { formatClosure, openHoursByWeekday, RESOURCE_KIND_LABELS, termsSummary } from "~/domain/resource-booking";
+import type { Closure, OpenRange } from "~/domain/resource-booking";
+import { termsText } from "~/components/resource-cards";
 import { authorize, signInFirst } from "~/guards/authorize.server";
 import { loadResource } from "~/guards/resource.server";
 import { isMemberOfAny } from "~/models/pole-member.server";
@@ -16,14 +17,31 @@ import { getDb } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { replyInvalid, replyRefused, UNKNOWN_INTENT } from "~/utils/reply.server";
 import { readFormData } from "~/utils/http.server";
+import { useFormat, useT } from "~/i18n/context";
+import { metaText } from "~/i18n/meta";
+import type { Messages } from "~/i18n/messages";
+import { requestText } from "~/utils/locale.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.resource.title} — Ressources partagées — Maillon` : "Ressource introuvable — Maillon" },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const t = metaText(matches).resources.page;
+  return [{ title: data ? t.metaTitle(data.resource.title) : t.notFoundTitle }];
+};
 
 /** How far ahead the calendar of accepted bookings looks. */
 const CALENDAR_WEEKS = 8;
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
+
+/** The week, Monday first: the day's name and « 9 h – 12 h 30, 14 h – 18 h », or null when closed that day. */
+function openHoursByWeekday(t: Messages["resources"]["shared"], ranges: readonly OpenRange[]) {
+  return t.weekdays.map((label, weekday) => {
+    const day = ranges.filter((r) => r.weekday === weekday).sort((a, b) => a.opensAt - b.opensAt);
+    return { weekday, label, hours: day.length > 0 ? day.map((r) => t.range(t.time(r.opensAt), t.time(r.closesAt))).join(", ") : null };
+  });
+}
+
+function closureText(t: Messages["resources"]["shared"], format: Formats, c: Closure): string {
+  return t.closure(format.isoDate(c.startsOn), c.startsOn === c.endsOn ? null : format.isoDate(c.endsOn), c.reason);
+}
 
 export function loader({ request, params }: LoaderFunctionArgs) {
   const permit = authorize(request, "ressources.$id._index");
@@ -32,6 +50,8 @@ export function loader({ request, params }: LoaderFunctionArgs) {
   const now = new Date();
   const { auth } = permit;
   const today = parisIsoDate(now);
+  const { t, format } = requestText(request);
+  const shared = t.resources.shared;
   const calendar = acceptedBookings(db, resource.id, now, new Date(now.getTime() + CALENDAR_WEEKS * WEEK_MS)).map((b) => ({
     id: b.id,
     startsAt: b.startsAt,
@@ -50,10 +70,10 @@ export function loader({ request, params }: LoaderFunctionArgs) {
       communeName: resource.communeName,
       ownerName: resource.ownerName,
       organisation: resource.organisation,
-      terms: termsSummary(resource),
+      terms: termsText(shared, format, resource),
       termsNote: resource.termsNote,
-      hours: openHoursByWeekday(resource.openHours),
-      closures: resource.closures.filter((c) => c.endsOn >= today).map((c) => ({ id: c.id, text: formatClosure(c) })),
+      hours: openHoursByWeekday(shared, resource.openHours),
+      closures: resource.closures.filter((c) => c.endsOn >= today).map((c) => ({ id: c.id, text: closureText(shared, format, c) })),
     },
     calendar,
     calendarUntil: new Date(now.getTime() + CALENDAR_WEEKS * WEEK_MS),
@@ -78,47 +98,49 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const v = submission.value;
   const outcome = requestBooking(getDb(), permit.auth, resource.id, { startsAt: v.startsAt, endsAt: v.endsAt, message: v.message ?? "" }, new Date());
   if (!outcome.ok) return replyRefused(outcome, { submission });
-  return redirectWithFlash(
-    "/ressources/reservations",
-    `Votre demande de réservation de « ${resource.title} » est envoyée ; ${resource.organisation ? resource.organisation.name : resource.ownerName} vous répondra.`,
-  );
+  const t = requestText(request).t.resources.page;
+  return redirectWithFlash("/ressources/reservations", t.requested(resource.title, resource.organisation ? resource.organisation.name : resource.ownerName));
 }
 
 export default function ResourcePage() {
   const { resource, calendar, calendarUntil, viewer } = useLoaderData<typeof loader>();
   const [form, fields] = useSchemaForm(bookingRequestSchema, { id: "reserver" });
+  const { resources: text, vocabulary } = useT();
+  const t = text.page;
+  const format = useFormat();
   return (
     <div className="container">
       <p className="eyebrow">
-        <a href="/ressources">Ressources partagées</a> · <a href={`/poles/${resource.pole.slug}`}>{resource.pole.name}</a>
+        <a href="/ressources">{text.shared.breadcrumb}</a> · <a href={`/poles/${resource.pole.slug}`}>{resource.pole.name}</a>
       </p>
       <h1>{resource.title}</h1>
-      {!resource.active ? <p className="alert">Cette ressource n'est plus proposée pour l'instant : seules les personnes qui la prêtent la voient.</p> : null}
+      {!resource.active ? <p className="alert">{t.inactive}</p> : null}
       <p>{resource.description}</p>
       <dl className="details">
-        <dt>Type</dt>
-        <dd>{RESOURCE_KIND_LABELS[resource.kind]}</dd>
-        <dt>Pôle</dt>
+        <dt>{t.kind}</dt>
+        <dd>{vocabulary.resourceKind[resource.kind]}</dd>
+        <dt>{t.pole}</dt>
         <dd>
           <a href={`/poles/${resource.pole.slug}`}>{resource.pole.name}</a>
         </dd>
         {resource.communeName ? (
           <>
-            <dt>Commune</dt>
+            <dt>{t.commune}</dt>
             <dd>{resource.communeName}</dd>
           </>
         ) : null}
-        <dt>Prêtée par</dt>
+        <dt>{t.lentBy}</dt>
         <dd>
           {resource.organisation ? (
             <>
-              <a href={`/organisations/${resource.organisation.slug}`}>{resource.organisation.name}</a> (contact : {resource.ownerName})
+              <a href={`/organisations/${resource.organisation.slug}`}>{resource.organisation.name}</a>
+              {t.contact(resource.ownerName)}
             </>
           ) : (
             resource.ownerName
           )}
         </dd>
-        <dt>Conditions</dt>
+        <dt>{t.terms}</dt>
         <dd>
           {resource.terms}
           {resource.termsNote ? ` — ${resource.termsNote}` : ""}
@@ -127,53 +149,53 @@ export default function ResourcePage() {
       {viewer?.manages ? (
         <p className="actions">
           <a className="button button--ghost" href={`/ressources/${resource.id}/modifier`}>
-            Modifier la ressource, ses horaires et ses fermetures
+            {t.edit}
           </a>{" "}
-          <a href="/ressources/reservations">Répondre aux demandes</a>
+          <a href="/ressources/reservations">{t.answer}</a>
         </p>
       ) : null}
 
       <section aria-labelledby="horaires">
-        <h2 id="horaires">Horaires d'ouverture</h2>
+        <h2 id="horaires">{t.hours}</h2>
         <ul>
           {resource.hours.map((d) => (
             <li key={d.weekday}>
-              {d.label} : {d.hours ?? "fermé"}
+              {text.shared.dayHours(d.label, d.hours ?? text.shared.closed)}
             </li>
           ))}
         </ul>
-        <h3>Fermetures</h3>
+        <h3>{t.closures}</h3>
         {resource.closures.length === 0 ? (
-          <p>Aucune fermeture annoncée.</p>
+          <p>{t.noClosure}</p>
         ) : (
           <ul>
             {resource.closures.map((c) => (
-              <li key={c.id}>Fermée {c.text}</li>
+              <li key={c.id}>{t.closedOn(c.text)}</li>
             ))}
           </ul>
         )}
       </section>
 
       <section aria-labelledby="calendrier">
-        <h2 id="calendrier">Réservations acceptées</h2>
+        <h2 id="calendrier">{t.accepted}</h2>
         {calendar.length === 0 ? (
-          <p>Aucune réservation acceptée d'ici au {formatDate(calendarUntil)} : toute la période d'ouverture est libre.</p>
+          <p>{t.noneAccepted(format.date(new Date(calendarUntil)))}</p>
         ) : (
           <table className="table">
-            <caption>Créneaux déjà réservés d'ici au {formatDate(calendarUntil)}</caption>
+            <caption>{t.caption(format.date(new Date(calendarUntil)))}</caption>
             <thead>
               <tr>
-                <th scope="col">Début</th>
-                <th scope="col">Fin</th>
-                <th scope="col">Réservé par</th>
+                <th scope="col">{t.start}</th>
+                <th scope="col">{t.end}</th>
+                <th scope="col">{t.bookedBy}</th>
               </tr>
             </thead>
             <tbody>
               {calendar.map((b) => (
                 <tr key={b.id}>
-                  <td>{formatDateTime(b.startsAt)}</td>
-                  <td>{formatDateTime(b.endsAt)}</td>
-                  <td>{b.who ?? "Un membre du pôle"}</td>
+                  <td>{format.dateTime(new Date(b.startsAt))}</td>
+                  <td>{format.dateTime(new Date(b.endsAt))}</td>
+                  <td>{b.who ?? t.aMember}</td>
                 </tr>
               ))}
             </tbody>
@@ -182,27 +204,33 @@ export default function ResourcePage() {
       </section>
 
       <section aria-labelledby="reserver-titre">
-        <h2 id="reserver-titre">Réserver</h2>
+        <h2 id="reserver-titre">{t.book}</h2>
         {!viewer ? (
           <p>
-            <a href={`/connexion?redirectTo=%2Fressources%2F${resource.id}`}>Connectez-vous</a> pour demander à réserver cette ressource.
+            <a href={`/connexion?redirectTo=%2Fressources%2F${resource.id}`}>{t.signIn}</a>
+            {t.signInAfter}
           </p>
         ) : viewer.owns ? (
-          <p>C'est une ressource que vous prêtez : les demandes des membres arrivent dans <a href="/ressources/reservations">vos réservations</a>.</p>
+          <p>
+            {t.ownBefore}
+            <a href="/ressources/reservations">{t.ownLink}</a>
+            {t.ownAfter}
+          </p>
         ) : !viewer.mayRequest ? (
           <p>
-            Les ressources du {resource.pole.name} se réservent entre membres.{" "}
-            <a href={`/poles/${resource.pole.slug}/charte`}>Rejoignez d'abord le pôle</a> en acceptant sa charte.
+            {t.membersOnly(resource.pole.name)}{" "}
+            <a href={`/poles/${resource.pole.slug}/charte`}>{t.joinLink}</a>
+            {t.joinAfter}
           </p>
         ) : !resource.active ? (
-          <p>Cette ressource n'est pas proposée en ce moment.</p>
+          <p>{t.notOffered}</p>
         ) : (
           <ConformForm form={form} intent="request" aria-labelledby="reserver-titre">
-            <p className="hint">Heures de Paris. La période doit tenir dans les horaires d'ouverture, hors fermetures et réservations acceptées.</p>
-            <TextField meta={fields.startsAt} type="datetime-local" label="Début" />
-            <TextField meta={fields.endsAt} type="datetime-local" label="Fin" />
-            <TextAreaField meta={fields.message} label="Message pour la personne qui prête (facultatif)" hint="Pour quoi faire, combien de personnes, comment vous comptez venir." rows={3} />
-            <SubmitButton>Demander la réservation</SubmitButton>
+            <p className="hint">{t.bookingHint}</p>
+            <TextField meta={fields.startsAt} type="datetime-local" label={t.startsAt} />
+            <TextField meta={fields.endsAt} type="datetime-local" label={t.endsAt} />
+            <TextAreaField meta={fields.message} label={t.message} hint={t.messageHint} rows={3} />
+            <SubmitButton>{t.submit}</SubmitButton>
           </ConformForm>
         )}
       </section>

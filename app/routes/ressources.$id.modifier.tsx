@@ -13,8 +13,14 @@ import { getDb } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { replyInvalid, replyRefused } from "~/utils/reply.server";
 import { readFormData } from "~/utils/http.server";
+import { useT } from "~/i18n/context";
+import { metaText } from "~/i18n/meta";
+import { requestText } from "~/utils/locale.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Modifier « ${data.resource.title} » — Maillon` : "Ressource introuvable — Maillon" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const t = metaText(matches).resources.edit;
+  return [{ title: data ? t.metaTitle(data.resource.title) : t.notFoundTitle }];
+};
 
 export function loader({ request, params }: LoaderFunctionArgs) {
   const permit = authorize(request, "ressources.$id.modifier");
@@ -40,22 +46,25 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!result.ok) return replyInvalid(result.reply, { choices: result.choices });
   const outcome = updateResource(db, permit.auth, resource.id, result.input, new Date());
   if (!outcome.ok) return replyRefused(outcome, { submission: result.submission });
-  return redirectWithFlash(`/ressources/${resource.id}`, result.input.active ? "La ressource est mise à jour." : "La ressource est mise à jour ; elle n'est plus proposée aux membres.");
+  const t = requestText(request).t.resources.edit;
+  return redirectWithFlash(`/ressources/${resource.id}`, result.input.active ? t.saved : t.savedInactive);
 }
 
 export default function EditResource() {
   const { resource, organisations, defaults } = useLoaderData<typeof loader>();
   const [form, fields] = useSchemaForm(editResourceSchema, { id: "modifier", defaultValue: defaults });
+  const { resources } = useT();
+  const t = resources.edit;
   return (
     <div className="container">
       <p className="eyebrow">
-        <a href="/ressources">Ressources partagées</a> · <a href={`/ressources/${resource.id}`}>{resource.title}</a>
+        <a href="/ressources">{resources.shared.breadcrumb}</a> · <a href={`/ressources/${resource.id}`}>{resource.title}</a>
       </p>
-      <h1 id="modifier-titre">Modifier « {resource.title} »</h1>
+      <h1 id="modifier-titre">{t.title(resource.title)}</h1>
       <ConformForm form={form} aria-labelledby="modifier-titre">
-        <CheckboxField meta={fields.active} label="Proposée aux membres du pôle" hint="Décochez pour la retirer sans perdre ses réservations." />
+        <CheckboxField meta={fields.active} label={t.active} hint={t.activeHint} />
         <ResourceFields fields={fields as unknown as ResourceFormFields} organisations={organisations} />
-        <SubmitButton>Enregistrer</SubmitButton>
+        <SubmitButton>{t.save}</SubmitButton>
       </ConformForm>
     </div>
   );

@@ -1,8 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { ResourceCards } from "~/components/resource-cards";
-import { plural } from "~/domain/format";
-import { RESOURCE_KIND_LABELS } from "~/domain/resource-booking";
 import { RESOURCE_KINDS, type ResourceKind } from "~/domain/vocabulary";
 import { authorize } from "~/guards/authorize.server";
 import { listResources, resourceFilterOptions } from "~/models/shared-resource.server";
@@ -10,11 +8,13 @@ import { listTerritoryRefs } from "~/models/territory.server";
 import { readResourceQuery } from "~/schemas/resource";
 import { getDb } from "~/utils/db.server";
 import { FilterSelect } from "~/components/ui/filter-select";
+import { useFormat, useT } from "~/i18n/context";
+import { metaText } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [
-  { title: "Ressources partagées des pôles — Maillon" },
-  { name: "description", content: "Locaux, matériel, véhicules et compétences que les membres des pôles se prêtent, avec leurs horaires et leurs conditions." },
-];
+export const meta: MetaFunction = ({ matches }) => {
+  const t = metaText(matches).resources.index;
+  return [{ title: t.metaTitle }, { name: "description", content: t.metaDescription }];
+};
 
 export function loader({ request }: LoaderFunctionArgs) {
   const { auth } = authorize(request, "ressources._index");
@@ -37,51 +37,51 @@ export function loader({ request }: LoaderFunctionArgs) {
 export default function Resources() {
   const { signedIn, query, options, resources } = useLoaderData<typeof loader>();
   const filtered = Object.values(query).some((v) => v !== "");
+  const { resources: text, vocabulary } = useT();
+  const t = text.index;
+  const format = useFormat();
   return (
     <div className="container">
-      <p className="eyebrow">Vie des pôles</p>
-      <h1>Ressources partagées</h1>
-      <p>
-        Une salle de réunion, un camion frigorifique, les outils d'un repair café, du bois ou du compost donnés par une entreprise
-        voisine, un coup de main en comptabilité : les membres des pôles se prêtent ce qu'ils ont. Chaque ressource indique ses
-        horaires, ses conditions et la personne ou l'organisation qui la prête.
-      </p>
+      <p className="eyebrow">{t.eyebrow}</p>
+      <h1>{t.title}</h1>
+      <p>{t.intro}</p>
       <p className="actions">
         {signedIn ? (
           <>
             <a className="button" href="/ressources/proposer">
-              Proposer une ressource
+              {t.offer}
             </a>{" "}
             <a className="button button--ghost" href="/ressources/reservations">
-              Mes réservations
+              {t.myBookings}
             </a>
           </>
         ) : (
           <>
-            <a href="/connexion?redirectTo=%2Fressources">Connectez-vous</a> pour réserver une ressource ou en proposer une.
+            <a href="/connexion?redirectTo=%2Fressources">{t.signIn}</a>
+            {t.signInAfter}
           </>
         )}
       </p>
 
-      <Form method="get" className="directory-filters" role="search" aria-label="Filtrer les ressources">
-        <FilterSelect name="pole" label="Pôle" all="Tous les pôles" value={query.pole} options={options.poles.map((p) => ({ value: p.slug, label: p.name }))} />
-        <FilterSelect name="type" label="Type" all="Tous les types" value={query.type} options={RESOURCE_KINDS.map((k) => ({ value: k, label: RESOURCE_KIND_LABELS[k] }))} />
-        <FilterSelect name="commune" label="Commune" all="Toutes les communes" value={query.commune} options={options.communes.map((c) => ({ value: c.code, label: c.name }))} />
+      <Form method="get" className="directory-filters" role="search" aria-label={t.filterLabel}>
+        <FilterSelect name="pole" label={t.pole} all={t.allPoles} value={query.pole} options={options.poles.map((p) => ({ value: p.slug, label: p.name }))} />
+        <FilterSelect name="type" label={t.kind} all={t.allKinds} value={query.type} options={RESOURCE_KINDS.map((k) => ({ value: k, label: vocabulary.resourceKind[k] }))} />
+        <FilterSelect name="commune" label={t.commune} all={t.allCommunes} value={query.commune} options={options.communes.map((c) => ({ value: c.code, label: c.name }))} />
         <div className="directory-filters__actions">
           <button type="submit" className="button">
-            Filtrer
+            {t.filter}
           </button>
-          {filtered ? <a href="/ressources">Tout afficher</a> : null}
+          {filtered ? <a href="/ressources">{t.showAll}</a> : null}
         </div>
       </Form>
 
       <h2 id="resultats" aria-live="polite">
-        {resources.length === 0 ? "Aucune ressource" : plural(resources.length, "ressource")}
-        {filtered ? " pour ces filtres" : ""}
+        {resources.length === 0 ? t.none : t.count(resources.length, format.integer(resources.length))}
+        {filtered ? t.forFilters : ""}
       </h2>
       <ResourceCards
         resources={resources}
-        empty={filtered ? "Aucune ressource ne correspond : essayez moins de filtres." : "Aucune ressource n'est encore proposée."}
+        empty={filtered ? t.emptyFiltered : t.empty}
       />
     </div>
   );

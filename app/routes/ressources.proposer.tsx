@@ -12,8 +12,11 @@ import { getDb } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { replyInvalid, replyRefused } from "~/utils/reply.server";
 import { readFormData } from "~/utils/http.server";
+import { useT } from "~/i18n/context";
+import { metaText } from "~/i18n/meta";
+import { requestText } from "~/utils/locale.server";
 
-export const meta: MetaFunction = () => [{ title: "Proposer une ressource — Maillon" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: metaText(matches).resources.offer.metaTitle }];
 
 export function loader({ request }: LoaderFunctionArgs) {
   const { auth } = authorize(request, "ressources.proposer");
@@ -35,32 +38,32 @@ export async function action({ request }: ActionFunctionArgs) {
   const { territoryId, ...input } = result.input;
   const outcome = createResource(db, permit.auth, territoryId, input, new Date());
   if (!outcome.ok) return replyRefused(outcome, { submission: result.submission });
-  return redirectWithFlash(`/ressources/${outcome.id}`, `« ${input.title} » est proposée aux membres du pôle.`);
+  return redirectWithFlash(`/ressources/${outcome.id}`, requestText(request).t.resources.offer.offered(input.title));
 }
 
 export default function OfferResource() {
   const { poles, organisations, defaults } = useLoaderData<typeof loader>();
   const [form, fields] = useSchemaForm(offerResourceSchema, { id: "proposer", defaultValue: defaults });
+  const { resources } = useT();
+  const t = resources.offer;
   return (
     <div className="container">
       <p className="eyebrow">
-        <a href="/ressources">Ressources partagées</a>
+        <a href="/ressources">{resources.shared.breadcrumb}</a>
       </p>
-      <h1 id="proposer-titre">Proposer une ressource</h1>
-      <p>
-        Un local, du matériel, un véhicule ou une compétence que vous prêtez aux membres d'un pôle que vous avez rejoint. Vous
-        répondez à chaque demande de réservation.
-      </p>
+      <h1 id="proposer-titre">{t.title}</h1>
+      <p>{t.intro}</p>
       {poles.length === 0 ? (
         <p>
-          Vous n'avez encore rejoint aucun pôle. <a href="/poles">Trouvez le pôle de votre territoire</a> et rejoignez-le en
-          acceptant sa charte : vous pourrez alors proposer une ressource à ses membres.
+          {t.noPoleBefore}
+          <a href="/poles">{t.noPoleLink}</a>
+          {t.noPoleAfter}
         </p>
       ) : (
         <ConformForm form={form} aria-labelledby="proposer-titre">
-          <SelectField meta={fields.territoryId} label="Pôle" placeholder="Choisissez un pôle" options={poles} hint="Ses membres pourront la réserver." />
+          <SelectField meta={fields.territoryId} label={t.pole} placeholder={t.polePlaceholder} options={poles} hint={t.poleHint} />
           <ResourceFields fields={fields as unknown as ResourceFormFields} organisations={organisations} />
-          <SubmitButton>Proposer la ressource</SubmitButton>
+          <SubmitButton>{t.submit}</SubmitButton>
         </ConformForm>
       )}
     </div>

@@ -3,8 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, useLoaderData } from "@remix-run/react";
 import { BookingStatusBadge } from "~/components/status-badge";
 import { Alert } from "~/components/ui/alert";
-import { formatDate } from "~/domain/format";
-import { formatPeriod } from "~/domain/resource-booking";
+import type { Formats } from "~/domain/format";
 import { authorize } from "~/guards/authorize.server";
 import { answerBooking, cancelBooking, listBookingsOfMyResources, listMyBookings, type BookingItem } from "~/models/resource-booking.server";
 import { answerBookingSchema, cancelBookingSchema } from "~/schemas/resource";
@@ -13,20 +12,24 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { useFormReply } from "~/utils/reply";
 import { replyInvalid, replyRefused, UNKNOWN_INTENT } from "~/utils/reply.server";
 import { readFormData } from "~/utils/http.server";
+import { useFormat, useT } from "~/i18n/context";
+import { metaText } from "~/i18n/meta";
+import type { Messages } from "~/i18n/messages";
+import { requestText } from "~/utils/locale.server";
 
-export const meta: MetaFunction = () => [{ title: "Mes réservations — Ressources partagées — Maillon" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: metaText(matches).resources.bookings.metaTitle }];
 
-function item(b: BookingItem, now: number) {
+function item(b: BookingItem, now: number, t: Messages["resources"]["shared"], format: Formats) {
   return {
     id: b.id,
     resourceId: b.resourceId,
     resourceTitle: b.resourceTitle,
     requesterName: b.requesterName,
-    period: formatPeriod({ startsAt: b.startsAt.getTime(), endsAt: b.endsAt.getTime() }),
+    period: t.period(format.dateTime(b.startsAt), format.dateTime(b.endsAt)),
     message: b.message,
     reply: b.reply,
     status: b.status,
-    askedOn: formatDate(b.createdAt),
+    askedOn: format.date(b.createdAt),
     ended: b.endsAt.getTime() <= now,
   };
 }
@@ -35,8 +38,9 @@ export function loader({ request }: LoaderFunctionArgs) {
   const { auth } = authorize(request, "ressources.reservations");
   const db = getDb();
   const now = Date.now();
-  const mine = listMyBookings(db, auth.user.id).map((b) => item(b, now));
-  const theirs = listBookingsOfMyResources(db, auth).map((b) => item(b, now));
+  const { t, format } = requestText(request);
+  const mine = listMyBookings(db, auth.user.id).map((b) => item(b, now, t.resources.shared, format));
+  const theirs = listBookingsOfMyResources(db, auth).map((b) => item(b, now, t.resources.shared, format));
   return {
     toAnswer: theirs.filter((b) => b.status === "demandee" && !b.ended).reverse(),
     ofMyResources: theirs.filter((b) => b.status !== "demandee" || b.ended),
@@ -49,6 +53,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const permit = authorize(request, "ressources.reservations", formData);
   const db = getDb();
   const now = new Date();
+  const t = requestText(request).t.resources.bookings;
   switch (permit.intent) {
     case "answer": {
       const submission = parseWithZod(formData, { schema: answerBookingSchema });
@@ -60,9 +65,7 @@ export async function action({ request }: ActionFunctionArgs) {
       if (!outcome.ok) return replyRefused(outcome, { submission, formId });
       return redirectWithFlash(
         "/ressources/reservations",
-        accept
-          ? `La réservation de « ${outcome.resourceTitle} » par ${outcome.requesterName} est acceptée ; elle figure au calendrier de la ressource.`
-          : `La demande de ${outcome.requesterName} est déclinée ; cette personne en est informée.`,
+        accept ? t.accepted(outcome.resourceTitle, outcome.requesterName) : t.declined(outcome.requesterName),
       );
     }
     case "cancel": {
@@ -71,7 +74,7 @@ export async function action({ request }: ActionFunctionArgs) {
       if (submission.status !== "success") return replyInvalid(submission, { formId });
       const outcome = cancelBooking(db, permit.auth, submission.value.bookingId, now);
       if (!outcome.ok) return replyRefused(outcome, { formId });
-      return redirectWithFlash("/ressources/reservations", `Votre réservation de « ${outcome.resourceTitle} » est annulée.`);
+      return redirectWithFlash("/ressources/reservations", t.cancelled(outcome.resourceTitle));
     }
     default:
       return replyRefused(UNKNOWN_INTENT);
@@ -84,15 +87,16 @@ function AnswerForm({ b }: { b: Item }) {
   const formId = `answer-${b.id}`;
   const { message, lastResult } = useFormReply(formId);
   const replyError = lastResult?.error?.reply?.join(" ");
+  const t = useT().resources.bookings;
   return (
-    <Form method="post" className="form" aria-label={`Répondre à ${b.requesterName} pour « ${b.resourceTitle} »`}>
+    <Form method="post" className="form" aria-label={t.answerLabel(b.requesterName, b.resourceTitle)}>
       {message ? (
 <Alert tone="error">{message}</Alert>
       ) : null}
       <input type="hidden" name="intent" value="answer" />
       <input type="hidden" name="bookingId" value={b.id} />
       <div className="field">
-        <label htmlFor={`reponse-${b.id}`}>Votre message (facultatif)</label>
+        <label htmlFor={`reponse-${b.id}`}>{t.reply}</label>
         <textarea id={`reponse-${b.id}`} name="reply" rows={2} maxLength={500} aria-describedby={replyError ? `reponse-${b.id}-erreur` : undefined} />
         {replyError ? (
           <p className="field-error" id={`reponse-${b.id}-erreur`}>
@@ -101,10 +105,10 @@ function AnswerForm({ b }: { b: Item }) {
         ) : null}
       </div>
       <button type="submit" name="decision" value="accepter" className="button">
-        Accepter
+        {t.accept}
       </button>{" "}
       <button type="submit" name="decision" value="refuser" className="button button--ghost">
-        Décliner
+        {t.decline}
       </button>
     </Form>
   );
@@ -112,13 +116,14 @@ function AnswerForm({ b }: { b: Item }) {
 
 function CancelForm({ b }: { b: Item }) {
   const { message } = useFormReply(`cancel-${b.id}`);
+  const t = useT().resources.bookings;
   return (
     <Form method="post" className="form">
       {message ? <Alert tone="error">{message}</Alert> : null}
       <input type="hidden" name="intent" value="cancel" />
       <input type="hidden" name="bookingId" value={b.id} />
-      <button type="submit" className="button button--ghost" aria-label={`Annuler ma réservation de « ${b.resourceTitle} » ${b.period}`}>
-        {b.status === "acceptee" ? "Annuler ma réservation" : "Retirer ma demande"}
+      <button type="submit" className="button button--ghost" aria-label={t.cancelLabel(b.resourceTitle, b.period)}>
+        {b.status === "acceptee" ? t.cancel : t.withdraw}
       </button>
     </Form>
   );
@@ -126,21 +131,24 @@ function CancelForm({ b }: { b: Item }) {
 
 export default function MyBookings() {
   const { toAnswer, ofMyResources, mine } = useLoaderData<typeof loader>();
+  const { resources } = useT();
+  const t = resources.bookings;
+  const format = useFormat();
   return (
     <div className="container">
       <p className="eyebrow">
-        <a href="/ressources">Ressources partagées</a>
+        <a href="/ressources">{resources.shared.breadcrumb}</a>
       </p>
-      <h1>Mes réservations</h1>
+      <h1>{t.title}</h1>
       <p>
-        Les demandes que vous avez faites, et celles qui concernent les ressources que vous prêtez.{" "}
-        <a href="/ressources/proposer">Proposer une ressource</a>
+        {t.intro}{" "}
+        <a href="/ressources/proposer">{t.offer}</a>
       </p>
 
       <section aria-labelledby="a-examiner">
-        <h2 id="a-examiner">Demandes à examiner ({toAnswer.length})</h2>
+        <h2 id="a-examiner">{t.toAnswer(format.integer(toAnswer.length))}</h2>
         {toAnswer.length === 0 ? (
-          <p>Aucune demande n'attend votre réponse.</p>
+          <p>{t.noneToAnswer}</p>
         ) : (
           <ul className="cards">
             {toAnswer.map((b) => (
@@ -149,7 +157,7 @@ export default function MyBookings() {
                   <a href={`/ressources/${b.resourceId}`}>{b.resourceTitle}</a> — {b.requesterName}
                 </h3>
                 <p>
-                  {b.period} <span className="hint">(demandé le {b.askedOn})</span>
+                  {b.period} <span className="hint">{t.askedOn(b.askedOn)}</span>
                 </p>
                 {b.message ? <blockquote>{b.message}</blockquote> : null}
                 <AnswerForm b={b} />
@@ -160,10 +168,11 @@ export default function MyBookings() {
       </section>
 
       <section aria-labelledby="mes-demandes">
-        <h2 id="mes-demandes">Mes demandes</h2>
+        <h2 id="mes-demandes">{t.mine}</h2>
         {mine.length === 0 ? (
           <p>
-            Vous n'avez encore rien réservé. <a href="/ressources">Voir les ressources partagées</a>
+            {t.noneMine}{" "}
+            <a href="/ressources">{t.browse}</a>
           </p>
         ) : (
           <ul className="cards">
@@ -175,7 +184,7 @@ export default function MyBookings() {
                 <p>
                   {b.period} <BookingStatusBadge status={b.status} />
                 </p>
-                {b.reply ? <p>Réponse : {b.reply}</p> : null}
+                {b.reply ? <p>{t.answer(b.reply)}</p> : null}
                 {(b.status === "demandee" || b.status === "acceptee") && !b.ended ? <CancelForm b={b} /> : null}
               </li>
             ))}
@@ -185,7 +194,7 @@ export default function MyBookings() {
 
       {ofMyResources.length > 0 ? (
         <section aria-labelledby="mes-ressources">
-          <h2 id="mes-ressources">Réservations de mes ressources</h2>
+          <h2 id="mes-ressources">{t.ofMine}</h2>
           <ul className="cards">
             {ofMyResources.map((b) => (
               <li key={b.id} className="card">
