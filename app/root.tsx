@@ -22,7 +22,7 @@ import { getDb } from "~/utils/db.server";
 import { getAuth } from "~/utils/auth.server";
 import { readFlash } from "~/utils/flash.server";
 import { useNonce } from "~/utils/nonce";
-import { useLocale, useT } from "~/i18n/context";
+import { useLocale, useSay, useT } from "~/i18n/context";
 import { DEFAULT_LOCALE, HTML_LANG } from "~/i18n/locale";
 import { messagesFor, type Messages } from "~/i18n/messages";
 import { requestLocale } from "~/utils/locale.server";
@@ -131,9 +131,9 @@ function errorTitle(error: unknown, t: Messages): string {
 }
 
 /** The page's own sentence for a 400, 403 or 429 that gave one (a guard's, a limit's), else the table's. */
-function errorMessage(error: unknown, t: Messages): string {
+function errorMessage(error: unknown, t: Messages, say: (french: string) => string): string {
   if (!isRouteErrorResponse(error)) return t.errors.genericText;
-  const given = typeof error.data?.message === "string" ? error.data.message : null;
+  const given = typeof error.data?.message === "string" ? say(error.data.message) : null;
   if (error.status === 400) return given ?? t.errors.badRequestText;
   if (error.status === 404) return t.errors.notFoundText;
   if (error.status === 403) return given ?? t.errors.forbiddenText;
@@ -144,10 +144,11 @@ function errorMessage(error: unknown, t: Messages): string {
 export function ErrorBoundary() {
   const error = useRouteError();
   const t = useT();
+  const say = useSay();
   return (
     <div className="container narrow">
       <h1>{errorTitle(error, t)}</h1>
-      <p>{errorMessage(error, t)}</p>
+      <p>{errorMessage(error, t, say)}</p>
       <p>
         <a href="/">{t.errors.backHome}</a>
       </p>

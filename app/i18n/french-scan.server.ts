@@ -7,6 +7,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import ts from "typescript";
+import { sentenceShape } from "./sentences";
 
 const SCANNED = ["app/components", "app/routes"];
 
@@ -68,15 +69,53 @@ export function frenchStringsIn(fileName: string, source: string): { line: numbe
   return found;
 }
 
-export function interfaceModules(): string[] {
-  return SCANNED.flatMap((dir) =>
-    fs
-      .readdirSync(dir, { recursive: true, encoding: "utf8" })
-      .filter((name) => /\.tsx?$/.test(name) && !/\.test\.tsx?$/.test(name))
-      .map((name) => path.posix.join(dir, name.split(path.sep).join("/"))),
-  ).sort();
+/**
+ * The French sentences a module writes for people without drawing them (a schema's field errors, a
+ * model's refusals, a guard's reasons): every string that reads as French, and every template that
+ * does as its shape (`{}` where each value goes, see app/i18n/sentences.ts).
+ */
+export function frenchSentencesIn(fileName: string, source: string): { line: number; sentence: string }[] {
+  const file = ts.createSourceFile(fileName, source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+  const found: { line: number; sentence: string }[] = [];
+  const add = (node: ts.Node, sentence: string) =>
+    found.push({ line: file.getLineAndCharacterOfPosition(node.getStart()).line + 1, sentence });
+  const visit = (node: ts.Node): void => {
+    if (ts.isImportDeclaration(node) || ts.isExportDeclaration(node) || ts.isLiteralTypeNode(node)) return;
+    if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) {
+      if (looksFrench(node.text)) add(node, node.text);
+    } else if (ts.isTemplateExpression(node)) {
+      const parts = [node.head.text, ...node.templateSpans.map((span) => span.literal.text)];
+      if (looksFrench(parts.join(" "))) add(node, sentenceShape(parts));
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(file);
+  return found;
 }
 
+/** The modules of these folders (tests left out). */
+function modulesUnder(dirs: readonly string[]): string[] {
+  return dirs
+    .flatMap((dir) =>
+      fs
+        .readdirSync(dir, { recursive: true, encoding: "utf8" })
+        .filter((name) => /\.tsx?$/.test(name) && !/\.test\.tsx?$/.test(name))
+        .map((name) => path.posix.join(dir, name.split(path.sep).join("/"))),
+    )
+    .sort();
+}
+
+/** Where the sentences shown through `useSay()` / `say()` are written. */
+export const SENTENCE_SOURCES = ["app/schemas", "app/guards", "app/models"] as const;
+
+/** Every module of SENTENCE_SOURCES with its French sentences. */
+export function frenchSentencesInSources(): Map<string, { line: number; sentence: string }[]> {
+  return new Map(modulesUnder(SENTENCE_SOURCES).map((file) => [file, frenchSentencesIn(file, fs.readFileSync(file, "utf8"))]));
+}
+
+export function interfaceModules(): string[] {
+  return modulesUnder(SCANNED);
+}
 
 /** Every scanned module with its French strings. */
 export function frenchInInterface(): Map<string, { line: number; text: string }[]> {

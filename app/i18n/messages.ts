@@ -10,6 +10,7 @@
  */
 import type { Locale } from "./locale";
 import { fr } from "./fr";
+import { compileSentences, translateSentence, type SentenceTable, type Sentences } from "./sentences";
 
 /** The French table's shape with every text widened to `string`, which the English table must fill. */
 type Widen<T> = T extends (...args: infer A) => unknown
@@ -23,9 +24,18 @@ type Widen<T> = T extends (...args: infer A) => unknown
 export type Messages = Widen<typeof fr>;
 
 const tables: Partial<Record<Locale, Messages>> = { fr };
+/** The sentences written in French by the schemas and the server, translated (French has none). */
+const sentenceTables: Partial<Record<Locale, Sentences>> = {};
 
-export function registerMessages(locale: Locale, table: Messages): void {
+export function registerMessages(locale: Locale, table: Messages, sentences?: SentenceTable): void {
   tables[locale] = table;
+  if (sentences) sentenceTables[locale] = compileSentences(sentences);
+}
+
+/** A sentence written in French by a schema, a model or a guard, in the given language (app/i18n/sentences.ts). */
+export function sentenceIn(locale: Locale, french: string): string {
+  const sentences = sentenceTables[locale];
+  return sentences ? translateSentence(sentences, french) : french;
 }
 
 /** The table of a language, French until that language's table is loaded. */
@@ -36,5 +46,8 @@ export function messagesFor(locale: Locale): Messages {
 /** Loads a language's table in the browser (a chunk of its own), once. */
 export async function loadMessages(locale: Locale): Promise<void> {
   if (tables[locale]) return;
-  if (locale === "en") registerMessages("en", (await import("./en")).en);
+  if (locale === "en") {
+    const english = await import("./en");
+    registerMessages("en", english.en, english.sentences);
+  }
 }

@@ -4,12 +4,12 @@
  */
 import { formatsFor, type Formats } from "~/domain/format";
 import { LOCALE_COOKIE_NAME, negotiateLocale, type Locale } from "~/i18n/locale";
-import { en } from "~/i18n/en";
-import { messagesFor, registerMessages, type Messages } from "~/i18n/messages";
+import { en, sentences } from "~/i18n/en";
+import { messagesFor, registerMessages, sentenceIn, type Messages } from "~/i18n/messages";
 import { parseCookieHeader } from "../../server/cookies.js";
 
 // The server draws pages in every language: all tables are loaded with the first server module that needs one.
-registerMessages("en", en);
+registerMessages("en", en, sentences);
 
 export function requestLocale(request: Request): Locale {
   return negotiateLocale({
@@ -19,9 +19,9 @@ export function requestLocale(request: Request): Locale {
 }
 
 /** The strings and formats of the request's language, for what a loader or an action writes itself. */
-export function requestText(request: Request): { locale: Locale; t: Messages; format: Formats } {
+export function requestText(request: Request): { locale: Locale; t: Messages; format: Formats; say: (french: string) => string } {
   const locale = requestLocale(request);
-  return { locale, t: messagesFor(locale), format: formatsFor(locale) };
+  return { locale, t: messagesFor(locale), format: formatsFor(locale), say: (french) => sentenceIn(locale, french) };
 }
 
 const ONE_YEAR_S = 365 * 24 * 3600;

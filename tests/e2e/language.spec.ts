@@ -59,3 +59,22 @@ test("the English home page hydrates and axe finds no violation", async ({ brows
     await context.close();
   }
 });
+
+for (const javaScriptEnabled of [false, true]) {
+  test(`in English, a sign-up's field errors are English, with the figures in place (JavaScript ${javaScriptEnabled ? "on" : "off"})`, async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled, locale: "en-GB", extraHTTPHeaders: TEST_CLIENT_HEADERS });
+    const page = await context.newPage();
+    try {
+      await page.goto("/inscription");
+      if (javaScriptEnabled) await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
+      await page.getByLabel("Email address").fill("not-an-address");
+      await page.getByLabel("Display name").fill("A");
+      await page.getByRole("button", { name: "Create my account" }).click();
+      await expect(page.getByLabel("Email address")).toHaveAccessibleDescription(/This e-mail address is not valid/);
+      await expect(page.getByLabel("Display name")).toHaveAccessibleDescription(/The name must be at least 2 characters long\./);
+      await expect(page.getByLabel("Display name")).toHaveValue("A");
+    } finally {
+      await context.close();
+    }
+  });
+}

@@ -6,6 +6,7 @@ import {
   type FieldMetadata,
 } from "@conform-to/react";
 import type { ReactNode } from "react";
+import { useSay } from "~/i18n/context";
 
 /** Form fields: a label, an optional hint and the French error next to the input, all wired for screen readers. */
 type Option = { value: string; label: string };
@@ -47,20 +48,22 @@ export function TextField({ meta, label, hint, type = "text", autoComplete, list
 }
 
 export function FieldError({ meta }: { meta: Pick<FieldMetadata<unknown>, "errors" | "errorId"> }) {
+  const say = useSay();
   if (!meta.errors?.length) return null;
   return (
     <p className="field-error" id={meta.errorId}>
-      {meta.errors.join(" ")}
+      {meta.errors.map(say).join(" ")}
     </p>
   );
 }
 
 /** Errors that belong to the whole form (wrong password, too many attempts). */
 export function FormError({ errors, id }: { errors?: string[]; id: string }) {
+  const say = useSay();
   if (!errors?.length) return null;
   return (
     <div className="alert alert--error" role="alert" id={id}>
-      {errors.join(" ")}
+      {errors.map(say).join(" ")}
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from "react";
+import { useSay } from "~/i18n/context";
 
 /** A sentence, and sometimes a link to what comes next. */
 export type FlashMessage = { message: string; link?: { href: string; label: string } };
@@ -11,6 +12,7 @@ export type FlashMessage = { message: string; link?: { href: string; label: stri
  */
 export function Flash({ flash }: { flash: FlashMessage | null }) {
   const ref = useRef<HTMLParagraphElement>(null);
+  const say = useSay();
   useEffect(() => {
     if (flash) ref.current?.focus({ preventScroll: true });
   }, [flash]);
@@ -18,11 +20,11 @@ export function Flash({ flash }: { flash: FlashMessage | null }) {
   return (
     <div className="container flash">
       <p ref={ref} className="alert alert--success" role="status" tabIndex={-1}>
-        {flash.message}
+        {say(flash.message)}
         {flash.link ? (
           <>
             {" "}
-            <a href={flash.link.href}>{flash.link.label}</a>
+            <a href={flash.link.href}>{say(flash.link.label)}</a>
           </>
         ) : null}
       </p>

@@ -51,3 +51,5 @@ export const en: Messages = {
   legal,
   admin,
 };
+
+export { sentences } from "./sentences";

@@ -1,0 +1,114 @@
+/**
+ * The sentences written in French by the schemas, the guards and the models reach people through
+ * `useSay()` / `say()` (app/i18n/sentences.ts): each one needs its English in app/i18n/en/sentences.ts.
+ * This test fails, naming file, line and sentence, on one that has none. Modules still to be done are
+ * listed below; one leaves the list once all its sentences have their English, and the test fails when
+ * a listed module is done without leaving it.
+ */
+import { describe, expect, it } from "vitest";
+import { sentences } from "./en/sentences";
+import { frenchSentencesInSources } from "./french-scan.server";
+import { compileSentences, translateSentence } from "./sentences";
+
+const NOT_YET_TRANSLATED = new Set<string>([
+  "app/guards/account-sessions.server.ts",
+  "app/guards/animation.server.ts",
+  "app/guards/article-form.server.ts",
+  "app/guards/article.server.ts",
+  "app/guards/authorize.server.ts",
+  "app/guards/club-form.server.ts",
+  "app/guards/club.server.ts",
+  "app/guards/event.server.ts",
+  "app/guards/mentorship.server.ts",
+  "app/guards/organisation.server.ts",
+  "app/guards/permissions.ts",
+  "app/guards/pole.server.ts",
+  "app/guards/project-form.server.ts",
+  "app/guards/project.server.ts",
+  "app/guards/resource.server.ts",
+  "app/guards/unmet-need.server.ts",
+  "app/models/account-deletion.server.ts",
+  "app/models/account.server.ts",
+  "app/models/article.server.ts",
+  "app/models/cagnotte.server.ts",
+  "app/models/charter.server.ts",
+  "app/models/club-deal.server.ts",
+  "app/models/club-ledger.server.ts",
+  "app/models/club-membership.server.ts",
+  "app/models/club-notices.server.ts",
+  "app/models/club-vote.server.ts",
+  "app/models/club.server.ts",
+  "app/models/commune-resolution.server.ts",
+  "app/models/endorsement.server.ts",
+  "app/models/event-registration.server.ts",
+  "app/models/event.server.ts",
+  "app/models/follow-up.server.ts",
+  "app/models/funding-notices.server.ts",
+  "app/models/governance.server.ts",
+  "app/models/indicator.server.ts",
+  "app/models/mail-queue.server.ts",
+  "app/models/matching-loaders.server.ts",
+  "app/models/matching.server.ts",
+  "app/models/mentorship-notices.server.ts",
+  "app/models/mentorship.server.ts",
+  "app/models/notification.server.ts",
+  "app/models/organisation-request.server.ts",
+  "app/models/organisation.server.ts",
+  "app/models/partnership.server.ts",
+  "app/models/pledge.server.ts",
+  "app/models/pole-member.server.ts",
+  "app/models/pole-page.server.ts",
+  "app/models/project.server.ts",
+  "app/models/resource-booking.server.ts",
+  "app/models/scheduled-notices.server.ts",
+  "app/models/shared-resource.server.ts",
+  "app/models/sign-in-failure.server.ts",
+  "app/models/suggestion-notices.server.ts",
+  "app/models/tontine.server.ts",
+  "app/models/unmet-need.server.ts",
+  "app/models/user.server.ts",
+  "app/models/working-group.server.ts",
+]);
+
+const english = compileSentences(sentences);
+
+/** Whether the English table has this sentence, or this shape, as such. */
+function translated(sentence: string): boolean {
+  return Object.hasOwn(sentences, sentence);
+}
+
+describe("the sentences of the schemas, guards and models", () => {
+  const found = frenchSentencesInSources();
+
+  it("each have their English, in every module already done", () => {
+    const missing = [...found]
+      .filter(([file]) => !NOT_YET_TRANSLATED.has(file))
+      .flatMap(([file, list]) => list.filter((s) => !translated(s.sentence)).map((s) => `${file}:${s.line} « ${s.sentence} »`));
+    expect(missing).toEqual([]);
+  });
+
+  it("leave the list of modules to do once done", () => {
+    const done = [...NOT_YET_TRANSLATED].filter((file) => (found.get(file) ?? []).every((s) => translated(s.sentence)));
+    expect(done, "done: remove from NOT_YET_TRANSLATED").toEqual([]);
+  });
+
+  it("are looked up whole, then by shape, and the values of a shape are translated too", () => {
+    const table = compileSentences({
+      "Le titre": "The title",
+      "{} doit compter au plus {} caractères.": "{0} must be at most {1} characters.",
+      "Entre {} et {} personnes.": "Between {0} and {1} people.",
+    });
+    expect(translateSentence(table, "Le titre doit compter au plus 120 caractères.")).toBe("The title must be at most 120 characters.");
+    expect(translateSentence(table, "Entre 2 et 20 personnes.")).toBe("Between 2 and 20 people.");
+    expect(translateSentence(table, "Une phrase inconnue.")).toBe("Une phrase inconnue.");
+  });
+
+  it("keep every English translation free of a value it does not have", () => {
+    const misplaced = Object.entries(sentences).filter(([french, english]) => {
+      const places = french.split("{}").length - 1;
+      return [...english.matchAll(/\{(\d+)\}/g)].some((m) => Number(m[1]) >= places);
+    });
+    expect(misplaced).toEqual([]);
+    expect(english.exact.size + english.patterns.length).toBe(Object.keys(sentences).length);
+  });
+});
