@@ -11,22 +11,6 @@ import { frenchSentencesInSources } from "./french-scan.server";
 import { compileSentences, translateSentence } from "./sentences";
 
 const NOT_YET_TRANSLATED = new Set<string>([
-  "app/guards/account-sessions.server.ts",
-  "app/guards/animation.server.ts",
-  "app/guards/article-form.server.ts",
-  "app/guards/article.server.ts",
-  "app/guards/authorize.server.ts",
-  "app/guards/club-form.server.ts",
-  "app/guards/club.server.ts",
-  "app/guards/event.server.ts",
-  "app/guards/mentorship.server.ts",
-  "app/guards/organisation.server.ts",
-  "app/guards/permissions.ts",
-  "app/guards/pole.server.ts",
-  "app/guards/project-form.server.ts",
-  "app/guards/project.server.ts",
-  "app/guards/resource.server.ts",
-  "app/guards/unmet-need.server.ts",
   "app/models/account-deletion.server.ts",
   "app/models/account.server.ts",
   "app/models/article.server.ts",
