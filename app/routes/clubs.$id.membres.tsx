@@ -6,7 +6,6 @@ import { ClubNav } from "~/components/club-nav";
 import { NoPaymentNotice } from "~/components/no-payment-notice";
 import { Alert } from "~/components/ui/alert";
 import { optionsFrom, SelectField, TextAreaField, TextField } from "~/components/ui/field";
-import { MEMBER_ROLE_LABELS, MEMBER_STATUS_LABELS } from "~/domain/clubs/labels";
 import { MAX_ACTIVE_MEMBERS, MIN_ACTIVE_MEMBERS } from "~/domain/clubs/lifecycle";
 import { listDeals } from "~/models/club-deal.server";
 import { addMeeting, listMeetings } from "~/models/club-meeting.server";
@@ -23,24 +22,28 @@ import { centsToInput } from "~/schemas/money";
 import { loadClubAsMember } from "~/guards/club.server";
 import { readFormData, readId } from "~/utils/http.server";
 import { getDb } from "~/utils/db.server";
-import { formatDateTime, formatEuros } from "~/domain/format";
 import { parisDateTime, parisIsoDate } from "~/domain/paris-time";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { useFormReply } from "~/utils/reply";
 import { replyInvalid, replyRefused, UNKNOWN_INTENT } from "~/utils/reply.server";
 import { authorize, signInFirst } from "~/guards/authorize.server";
+import { useFormat, useT } from "~/i18n/context";
+import { metaText } from "~/i18n/meta";
+import { requestText } from "~/utils/locale.server";
 
-export const meta: MetaFunction = () => [{ title: "Membres du club — Maillon" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: metaText(matches).clubs.members.metaTitle }];
 
-const DONE = {
-  invite: "Invitation enregistrée : la personne la verra sur la page du club et dans son espace.",
-  accepte: "Demande acceptée : bienvenue au nouveau membre.",
-  refuse: "Demande refusée.",
-  fonction: "Fonction enregistrée.",
-  epargne: "Votre épargne mensuelle est enregistrée.",
-  reunion: "Réunion ajoutée.",
-  parti: "Vous avez quitté le club. Votre part de l'épargne reste inscrite dans sa trésorerie.",
-};
+/** The flash message of each intent's success. */
+function doneMessage(t: ReturnType<typeof requestText>["t"]["clubs"]["members"]) {
+  return {
+    invite: t.invited,
+    accepte: t.accepted,
+    refuse: t.refused,
+    fonction: t.officerSet,
+    epargne: t.savingsSet,
+    reunion: t.meetingAdded,
+  };
+}
 
 export function loader({ request, params }: LoaderFunctionArgs) {
   const access = loadClubAsMember(authorize(request, "clubs.$id.membres"), params.id);
@@ -70,7 +73,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const clubId = access.club.id;
   const intent = String(formData.get("intent") ?? "");
   const now = new Date();
-  const done = (what: keyof typeof DONE) => redirectWithFlash(`/clubs/${clubId}/membres`, DONE[what]);
+  const t = requestText(request).t.clubs.members;
+  const done = (what: keyof ReturnType<typeof doneMessage>) => redirectWithFlash(`/clubs/${clubId}/membres`, doneMessage(t)[what]);
 
   if (intent === "invite") {
     const submission = parseWithZod(formData, { schema: inviteSchema });
@@ -81,7 +85,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   if (intent === "accept-request" || intent === "decline-request") {
     const userId = readId(formData.get("userId"));
-    if (userId === null) return replyRefused({ status: 400, message: "Membre inconnu." });
+    if (userId === null) return replyRefused({ status: 400, message: t.unknownMember });
     const outcome = decideRequest(db, clubId, access.auth.userId, userId, intent === "accept-request", now);
     if (!outcome.ok) return replyRefused(outcome);
     return done(intent === "accept-request" ? "accepte" : "refuse");
@@ -103,7 +107,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "leave") {
     const outcome = leaveClub(db, clubId, access.auth.user.id, now);
     if (!outcome.ok) return replyRefused(outcome);
-    return redirectWithFlash(`/clubs/${clubId}`, DONE.parti);
+    return redirectWithFlash(`/clubs/${clubId}`, t.left);
   }
   if (intent === "add-meeting") {
     const submission = parseWithZod(formData, { schema: meetingSchema });
@@ -141,59 +145,60 @@ export default function ClubMembers() {
   const active = members.filter((m) => m.status === "actif");
   const pending = members.filter((m) => m.status === "demande");
   const invited = members.filter((m) => m.status === "invite");
+  const { clubs, vocabulary } = useT();
+  const t = clubs.members;
+  const format = useFormat();
 
   return (
     <div className="container">
-      <p className="eyebrow">Club d'épargnants CIGALES</p>
-      <h1>{club.name} : membres et réunions</h1>
+      <p className="eyebrow">{t.eyebrow}</p>
+      <h1>{t.title(club.name)}</h1>
       <ClubNav clubId={club.id} isMember />
       {message ? <Alert tone="error">{message}</Alert> : null}
 
       <table className="table">
-        <caption>
-          {active.length} membres actifs sur {MAX_ACTIVE_MEMBERS} au plus
-        </caption>
+        <caption>{t.caption(active.length, MAX_ACTIVE_MEMBERS)}</caption>
         <thead>
           <tr>
-            <th scope="col">Membre</th>
-            <th scope="col">Fonction</th>
-            <th scope="col">Épargne mensuelle déclarée</th>
+            <th scope="col">{t.member}</th>
+            <th scope="col">{t.role}</th>
+            <th scope="col">{t.declaredSavings}</th>
           </tr>
         </thead>
         <tbody>
           {active.map((m) => (
             <tr key={m.userId}>
               <th scope="row">{m.displayName}</th>
-              <td>{MEMBER_ROLE_LABELS[m.role]}</td>
-              <td>{m.monthlySavingsCents > 0 ? formatEuros(m.monthlySavingsCents) : "—"}</td>
+              <td>{vocabulary.memberRole[m.role]}</td>
+              <td>{m.monthlySavingsCents > 0 ? format.euros(m.monthlySavingsCents) : "—"}</td>
             </tr>
           ))}
         </tbody>
       </table>
       <NoPaymentNotice />
 
-      <h2 id="mon-epargne">Mon épargne mensuelle</h2>
+      <h2 id="mon-epargne">{t.mySavings}</h2>
       <ConformForm form={savingsForm} intent="set-savings" aria-labelledby="mon-epargne">
         <TextField
           meta={savingsFields.monthlySavings}
-          label="Montant que je verse chaque mois (en euros)"
-          hint="De 8 € à 450 € dans la plupart des clubs ; la moyenne est de 25 € à 30 €. Vous le versez par virement au compte du club."
+          label={t.monthlySavings}
+          hint={t.monthlySavingsHint}
           inputProps={{ inputMode: "decimal" }}
         />
-        <SubmitButton>Enregistrer mon épargne</SubmitButton>
+        <SubmitButton>{t.saveSavings}</SubmitButton>
       </ConformForm>
 
       {can.manageMembers ? (
         <>
-          <h2 id="inviter-titre">Inviter un épargnant</h2>
+          <h2 id="inviter-titre">{t.invite}</h2>
           <ConformForm form={inviteForm} intent="invite" aria-labelledby="inviter-titre">
-            <TextField meta={inviteFields.email} label="Adresse e-mail de son compte Maillon" type="email" autoComplete="off" />
-            <SubmitButton>Inviter</SubmitButton>
+            <TextField meta={inviteFields.email} label={t.inviteEmail} type="email" autoComplete="off" />
+            <SubmitButton>{t.inviteSubmit}</SubmitButton>
           </ConformForm>
 
-          <h2>Demandes pour rejoindre le club</h2>
+          <h2>{t.requests}</h2>
           {pending.length === 0 ? (
-            <p>Aucune demande en attente.</p>
+            <p>{t.noRequest}</p>
           ) : (
             <ul className="plain-list">
               {pending.map((m) => (
@@ -202,13 +207,13 @@ export default function ClubMembers() {
                   <Form method="post" className="inline-form">
                     <input type="hidden" name="userId" value={m.userId} />
                     <button type="submit" name="intent" value="accept-request" className="button">
-                      Accepter<span className="visually-hidden"> {m.displayName}</span>
+                      {t.accept}<span className="visually-hidden"> {m.displayName}</span>
                     </button>
                   </Form>
                   <Form method="post" className="inline-form">
                     <input type="hidden" name="userId" value={m.userId} />
                     <button type="submit" name="intent" value="decline-request" className="button button--ghost">
-                      Refuser<span className="visually-hidden"> {m.displayName}</span>
+                      {t.decline}<span className="visually-hidden"> {m.displayName}</span>
                     </button>
                   </Form>
                 </li>
@@ -216,52 +221,45 @@ export default function ClubMembers() {
             </ul>
           )}
           {invited.length > 0 ? (
-            <p>
-              {MEMBER_STATUS_LABELS.invite}s, en attente de réponse : {invited.map((m) => m.displayName).join(", ")}.
-            </p>
+            <p>{t.invitedWaiting(invited.map((m) => m.displayName).join(", "))}</p>
           ) : null}
 
-          <h2 id="fonctions">Responsables du club</h2>
-          <p>Un gérant (nommé pour un an, renouvelable), un trésorier et un secrétaire, choisis parmi les membres actifs.</p>
+          <h2 id="fonctions">{t.officers}</h2>
+          <p>{t.officersIntro}</p>
           <ConformForm form={officerForm} intent="set-officer" aria-labelledby="fonctions">
             <SelectField
               meta={officerFields.userId}
-              label="Membre"
+              label={t.member}
               options={active.map((m) => ({ value: String(m.userId), label: m.displayName }))}
-              placeholder="Choisir"
+              placeholder={t.choose}
             />
-            <SelectField meta={officerFields.role} label="Fonction" options={optionsFrom(MEMBER_ROLE_LABELS)} placeholder="Choisir" />
-            <SubmitButton>Nommer</SubmitButton>
+            <SelectField meta={officerFields.role} label={t.role} options={optionsFrom(vocabulary.memberRole)} placeholder={t.choose} />
+            <SubmitButton>{t.appoint}</SubmitButton>
           </ConformForm>
         </>
       ) : null}
 
-      <h2 id="quitter">Quitter le club</h2>
+      <h2 id="quitter">{t.leave}</h2>
       <p>
-        Votre part de l'épargne reste inscrite dans la trésorerie du club : elle vous est remboursée par virement, selon les
-        statuts du club.
-        {me.role === "gerant"
-          ? " Vous êtes le gérant : nommez d'abord un autre membre gérant ci-dessus."
-          : null}
-        {club.status === "en-epargne"
-          ? ` Pendant l'épargne et l'investissement, le club garde au moins ${MIN_ACTIVE_MEMBERS} membres actifs.`
-          : null}
+        {t.leaveIntro}
+        {me.role === "gerant" ? t.leaveManager : null}
+        {club.status === "en-epargne" ? t.leaveMinimum(MIN_ACTIVE_MEMBERS) : null}
       </p>
       <Form method="post" aria-labelledby="quitter">
         <button type="submit" name="intent" value="leave" className="button button--danger">
-          Quitter le club
+          {t.leave}
         </button>
       </Form>
 
-      <h2 id="reunions">Réunions</h2>
+      <h2 id="reunions">{t.meetings}</h2>
       {meetings.length === 0 ? (
-        <p>Aucune réunion enregistrée.</p>
+        <p>{t.noMeeting}</p>
       ) : (
         <ul>
           {meetings.map((m) => (
             <li key={m.id}>
-              {formatDateTime(m.startsAt)}, {m.place}
-              {m.projectTitle ? ` — avec le projet « ${m.projectTitle} »` : null}
+              {format.dateTime(m.startsAt)}, {m.place}
+              {m.projectTitle ? t.meetingWith(m.projectTitle) : null}
               {m.agenda ? ` : ${m.agenda}` : null}
             </li>
           ))}
@@ -269,17 +267,17 @@ export default function ClubMembers() {
       )}
       {can.scheduleMeetings ? (
         <ConformForm form={meetingForm} intent="add-meeting" aria-labelledby="reunions">
-          <TextField meta={meetingFields.date} label="Date" hint="Au format aaaa-mm-jj." />
-          <TextField meta={meetingFields.time} label="Heure" hint="Au format hh:mm, heure de Paris." />
-          <TextField meta={meetingFields.place} label="Lieu" />
+          <TextField meta={meetingFields.date} label={t.date} hint={t.dateHint} />
+          <TextField meta={meetingFields.time} label={t.time} hint={t.timeHint} />
+          <TextField meta={meetingFields.place} label={t.place} />
           <SelectField
             meta={meetingFields.projectId}
-            label="Rencontre avec un projet (facultatif)"
+            label={t.project}
             options={projects.map((p) => ({ value: String(p.id), label: p.title }))}
-            placeholder="Aucun"
+            placeholder={t.noProject}
           />
-          <TextAreaField meta={meetingFields.agenda} label="Ordre du jour (facultatif)" rows={3} />
-          <SubmitButton>Ajouter la réunion</SubmitButton>
+          <TextAreaField meta={meetingFields.agenda} label={t.agenda} rows={3} />
+          <SubmitButton>{t.addMeeting}</SubmitButton>
         </ConformForm>
       ) : null}
     </div>

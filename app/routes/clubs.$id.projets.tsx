@@ -8,9 +8,8 @@ import { NoPaymentNotice } from "~/components/no-payment-notice";
 import { ScoreBreakdown } from "~/components/score-breakdown";
 import { Alert } from "~/components/ui/alert";
 import { FieldError, optionsFrom, RadioGroupField, TextAreaField, TextField } from "~/components/ui/field";
-import { DEAL_STAGE_LABELS, INSTRUMENT_LABELS, VOTE_OUTCOME_LABELS } from "~/domain/clubs/labels";
 import { addMonthsIso, canInvest } from "~/domain/clubs/lifecycle";
-import { describeRule } from "~/domain/clubs/vote";
+import { ruleText } from "~/components/club-text";
 import { dropDeal, followProject, listDeals, setAccompanyingMembers, studyDeal, type DealView } from "~/models/club-deal.server";
 import { listMembers } from "~/models/club-membership.server";
 import { listVotes, openVote } from "~/models/club-vote.server";
@@ -20,7 +19,6 @@ import { accompanyingSchema, followSchema, openVoteSchema, studySchema } from "~
 import { loadClubAsMember } from "~/guards/club.server";
 import { readFormData, readId } from "~/utils/http.server";
 import { getDb, type Db } from "~/utils/db.server";
-import { formatDate, formatEuros } from "~/domain/format";
 import { parisDateTime, parisIsoDate } from "~/domain/paris-time";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { useFormReply } from "~/utils/reply";
@@ -28,15 +26,16 @@ import { replyInvalid, replyRefused, UNKNOWN_INTENT } from "~/utils/reply.server
 import { authorize, signInFirst } from "~/guards/authorize.server";
 import { AccompanimentSummary } from "~/components/accompaniment-summary";
 import { listAccompaniment } from "~/models/endorsement.server";
+import { useFormat, useT } from "~/i18n/context";
+import { metaText } from "~/i18n/meta";
+import { requestText } from "~/utils/locale.server";
 
-export const meta: MetaFunction = () => [{ title: "Projets et votes du club — Maillon" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: metaText(matches).clubs.deals.metaTitle }];
 
-const DONE = {
-  suivi: "Le projet entre dans le suivi du club, à l'étape « repéré ».",
-  etudie: "Notes d'étude enregistrées.",
-  abandonne: "Le club ne donne pas suite à ce projet.",
-  accompagnateurs: "Membres accompagnateurs enregistrés.",
-};
+/** The flash message of each intent's success. */
+function doneMessage(t: ReturnType<typeof requestText>["t"]["clubs"]["deals"]) {
+  return { suivi: t.followed, etudie: t.studied, abandonne: t.dropped, accompagnateurs: t.accompanyingSet };
+}
 
 /** The matcher's suggestions, minus projects already in the pipeline; never a 500 if it fails. */
 function suggestions(db: Db, clubId: number, followed: Set<number>, now: Date) {
@@ -62,7 +61,12 @@ export function loader({ request, params }: LoaderFunctionArgs) {
   // Who accompanies each project, the hours logged and the published endorsements.
   const accompaniment = listAccompaniment(db, [...suggested.items.map((s) => s.projectId), ...deals.map((d) => d.projectId)]);
   return {
-    club: { id: club.id, name: club.name, rule: describeRule(club), investing: canInvest(club, now) },
+    club: {
+      id: club.id,
+      name: club.name,
+      rule: { decisionRule: club.decisionRule, qualifiedMajorityPct: club.qualifiedMajorityPct, quorumPct: club.quorumPct },
+      investing: canInvest(club, now),
+    },
     can: access.can,
     balanceCents: clubBalance(db, club.id),
     suggestions: suggested,
@@ -86,12 +90,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const clubId = access.club.id;
   const intent = String(formData.get("intent") ?? "");
   const now = new Date();
-  const done = (what: keyof typeof DONE) => redirectWithFlash(`/clubs/${clubId}/projets`, DONE[what]);
+  const t = requestText(request).t.clubs.deals;
+  const done = (what: keyof ReturnType<typeof doneMessage>) => redirectWithFlash(`/clubs/${clubId}/projets`, doneMessage(t)[what]);
   const dealId = String(formData.get("dealId") ?? "");
 
   if (intent === "follow") {
     const submission = parseWithZod(formData, { schema: followSchema });
-    if (submission.status !== "success") return replyRefused({ status: 400, message: "Projet inconnu." });
+    if (submission.status !== "success") return replyRefused({ status: 400, message: t.unknownProject });
     const outcome = followProject(db, clubId, submission.value.projectId, now);
     if (!outcome.ok) return replyRefused(outcome);
     return done("suivi");
@@ -119,11 +124,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const field = outcome.field === "dealId" ? undefined : outcome.field;
       return replyRefused({ status: outcome.status, message: outcome.message, field }, { submission, formId: `vote-${dealId}` });
     }
-    return redirectWithFlash(`/clubs/${clubId}/votes/${outcome.voteId}`, "Le vote est ouvert : chaque membre vote une fois, avant la date limite.");
+    return redirectWithFlash(`/clubs/${clubId}/votes/${outcome.voteId}`, t.voteOpened);
   }
   if (intent === "drop") {
     const id = readId(dealId);
-    const outcome = id !== null ? dropDeal(db, clubId, id, now) : ({ ok: false, status: 400, message: "Projet inconnu." } as const);
+    const outcome = id !== null ? dropDeal(db, clubId, id, now) : ({ ok: false, status: 400, message: t.unknownProject } as const);
     if (!outcome.ok) return replyRefused(outcome);
     return done("abandonne");
   }
@@ -144,16 +149,17 @@ function StudyForm({ deal }: { deal: DealView }) {
     defaultValue: { notes: deal.notes },
     reply: `etude-${deal.id}`,
   });
+  const t = useT().clubs.deals;
   return (
-    <ConformForm form={form} intent="study" aria-label={`Étude du projet ${deal.projectTitle}`}>
+    <ConformForm form={form} intent="study" aria-label={t.studyLabel(deal.projectTitle)}>
       <input type="hidden" name="dealId" value={deal.id} />
       <TextAreaField
         meta={fields.notes}
-        label="Notes d'étude"
-        hint="Ce que le club retient : rencontre avec la personne qui porte le projet, chiffres, risques."
+        label={t.notes}
+        hint={t.notesHint}
         rows={3}
       />
-      <SubmitButton className="button--ghost">Enregistrer l'étude</SubmitButton>
+      <SubmitButton className="button--ghost">{t.saveStudy}</SubmitButton>
     </ConformForm>
   );
 }
@@ -164,13 +170,15 @@ function OpenVoteForm({ deal, defaultDeadline }: { deal: DealView; defaultDeadli
     defaultValue: { deadline: defaultDeadline, instrument: "capital" },
     reply: `vote-${deal.id}`,
   });
+  const { clubs, vocabulary } = useT();
+  const t = clubs.deals;
   return (
-    <ConformForm form={form} intent="open-vote" aria-label={`Ouvrir un vote sur ${deal.projectTitle}`}>
+    <ConformForm form={form} intent="open-vote" aria-label={t.openVoteLabel(deal.projectTitle)}>
       <input type="hidden" name="dealId" value={deal.id} />
-      <TextField meta={fields.amount} label="Montant proposé (en euros)" inputProps={{ inputMode: "decimal" }} />
-      <RadioGroupField meta={fields.instrument} legend="Forme de l'investissement" options={optionsFrom(INSTRUMENT_LABELS)} />
-      <TextField meta={fields.deadline} label="Date limite du vote" hint="Au format aaaa-mm-jj ; le vote ferme à 23 h 59, heure de Paris." />
-      <SubmitButton>Ouvrir le vote</SubmitButton>
+      <TextField meta={fields.amount} label={t.amount} inputProps={{ inputMode: "decimal" }} />
+      <RadioGroupField meta={fields.instrument} legend={t.instrument} options={optionsFrom(vocabulary.instrument)} />
+      <TextField meta={fields.deadline} label={t.deadline} hint={t.deadlineHint} />
+      <SubmitButton>{t.openVote}</SubmitButton>
     </ConformForm>
   );
 }
@@ -182,12 +190,13 @@ function AccompanyingForm({ projectId, title, members, current }: { projectId: n
     defaultValue: { userIds: current.map(String) },
     reply: formId,
   });
+  const t = useT().clubs.deals;
   return (
     <ConformForm form={form} intent="set-accompanying">
       <input type="hidden" name="projectId" value={projectId} />
       <div className="field">
         <fieldset aria-describedby={fields.userIds.errors ? fields.userIds.errorId : undefined}>
-          <legend>Membres qui suivent « {title} » (un ou deux)</legend>
+          <legend>{t.accompanying(title)}</legend>
           <div className="checkbox-list">
             {getCollectionProps(fields.userIds, { type: "checkbox", options: members.map((m) => String(m.userId)) }).map(({ key, ...props }) => (
               <label key={key}>
@@ -199,7 +208,7 @@ function AccompanyingForm({ projectId, title, members, current }: { projectId: n
         </fieldset>
         <FieldError meta={fields.userIds} />
       </div>
-      <SubmitButton className="button--ghost">Enregistrer les accompagnateurs</SubmitButton>
+      <SubmitButton className="button--ghost">{t.saveAccompanying}</SubmitButton>
     </ConformForm>
   );
 }
@@ -209,23 +218,26 @@ export default function ClubDeals() {
   const { message } = useFormReply();
   const active = deals.filter((d) => d.stage !== "refuse" && d.stage !== "engage");
   const decided = deals.filter((d) => d.stage === "refuse" || d.stage === "engage");
+  const { clubs, vocabulary } = useT();
+  const t = clubs.deals;
+  const format = useFormat();
   return (
     <div className="container">
-      <p className="eyebrow">Club d'épargnants CIGALES</p>
-      <h1>{club.name} : projets et votes</h1>
+      <p className="eyebrow">{t.eyebrow}</p>
+      <h1>{t.title(club.name)}</h1>
       <ClubNav clubId={club.id} isMember />
       {message ? <Alert tone="error">{message}</Alert> : null}
       <p>
-        Argent disponible pour investir : <strong>{formatEuros(balanceCents)}</strong>. {club.rule}
+        {t.available} <strong>{format.euros(balanceCents)}</strong>. {ruleText(clubs, club.rule)}
       </p>
-      {!club.investing ? <Alert>Le club n'est pas en période d'investissement : il peut suivre des projets, mais pas voter d'investissement.</Alert> : null}
+      {!club.investing ? <Alert>{t.notInvesting}</Alert> : null}
       <NoPaymentNotice />
 
-      <h2>Projets suggérés au club</h2>
+      <h2>{t.suggested}</h2>
       {suggestions.error ? (
-        <Alert tone="error">Les suggestions sont momentanément indisponibles.</Alert>
+        <Alert tone="error">{t.suggestionsDown}</Alert>
       ) : suggestions.items.length === 0 ? (
-        <p>Aucun nouveau projet ne correspond au club pour l'instant.</p>
+        <p>{t.noSuggestion}</p>
       ) : (
         <ul className="suggestion-list">
           {suggestions.items.map((s) => (
@@ -233,14 +245,14 @@ export default function ClubDeals() {
               <h3>
                 <a href={`/projets/${s.projectId}`}>{s.projectTitle}</a>
               </h3>
-              <p>Recherche {formatEuros(s.amountCents)}.</p>
+              <p>{t.seeks(format.euros(s.amountCents))}</p>
               <AccompanimentSummary accompaniment={accompaniment[s.projectId]} projectId={s.projectId} title={s.projectTitle} />
               <ScoreBreakdown id={`suggestion-${s.projectId}`} score={s.score} explanation={s.explanation} criteria={s.criteria} />
               <Form method="post">
                 <input type="hidden" name="intent" value="follow" />
                 <input type="hidden" name="projectId" value={s.projectId} />
                 <button type="submit" className="button">
-                  Suivre ce projet<span className="visually-hidden"> : {s.projectTitle}</span>
+                  {t.follow}<span className="visually-hidden"> : {s.projectTitle}</span>
                 </button>
               </Form>
             </li>
@@ -248,28 +260,29 @@ export default function ClubDeals() {
         </ul>
       )}
 
-      <h2>Projets en cours d'étude</h2>
-      {active.length === 0 ? <p>Aucun projet en cours : suivez un projet suggéré.</p> : null}
+      <h2>{t.inStudy}</h2>
+      {active.length === 0 ? <p>{t.noneInStudy}</p> : null}
       {active.map((deal) => (
         <section key={deal.id} className="card" aria-labelledby={`deal-${deal.id}`}>
           <h3 id={`deal-${deal.id}`}>
-            <a href={`/projets/${deal.projectId}`}>{deal.projectTitle}</a> — {DEAL_STAGE_LABELS[deal.stage]}
+            <a href={`/projets/${deal.projectId}`}>{deal.projectTitle}</a> — {vocabulary.dealStage[deal.stage]}
           </h3>
-          {deal.needCents ? <p>Besoin de financement : {formatEuros(deal.needCents)}.</p> : null}
+          {deal.needCents ? <p>{t.need(format.euros(deal.needCents))}</p> : null}
           <AccompanimentSummary accompaniment={accompaniment[deal.projectId]} projectId={deal.projectId} title={deal.projectTitle} />
           {deal.lastVote?.outcomeNote ? <Alert>{deal.lastVote.outcomeNote}</Alert> : null}
           {deal.openVoteId ? (
             <p>
               <a className="button" href={`/clubs/${club.id}/votes/${deal.openVoteId}`}>
-                Voir le vote en cours<span className="visually-hidden"> : {deal.projectTitle}</span>
+                {t.seeVote}<span className="visually-hidden"> : {deal.projectTitle}</span>
               </a>
             </p>
           ) : (
             <>
-              {deal.notes ? <p className="prewrap">Notes : {deal.notes}</p> : null}
+              {deal.notes ? <p className="prewrap">{t.notesOf(deal.notes)}</p> : null}
               <StudyForm deal={deal} />
               <p>
-                Pour rencontrer la personne qui porte le projet, <a href={`/clubs/${club.id}/membres#reunions`}>planifiez une réunion</a>.
+                {t.meetBefore} <a href={`/clubs/${club.id}/membres#reunions`}>{t.meetLink}</a>
+                {t.meetAfter}
               </p>
               {can.openVotes && deal.stage === "etudie" && club.investing ? <OpenVoteForm deal={deal} defaultDeadline={defaultDeadline} /> : null}
               {can.openVotes ? (
@@ -277,7 +290,7 @@ export default function ClubDeals() {
                   <input type="hidden" name="intent" value="drop" />
                   <input type="hidden" name="dealId" value={deal.id} />
                   <button type="submit" className="button button--danger">
-                    Ne pas donner suite<span className="visually-hidden"> : {deal.projectTitle}</span>
+                    {t.drop}<span className="visually-hidden"> : {deal.projectTitle}</span>
                   </button>
                 </Form>
               ) : null}
@@ -286,16 +299,16 @@ export default function ClubDeals() {
         </section>
       ))}
 
-      <h2>Engagements du club</h2>
+      <h2>{t.commitments}</h2>
       {commitments.length === 0 ? (
-        <p>Aucun engagement pour l'instant.</p>
+        <p>{t.noCommitment}</p>
       ) : (
         commitments.map((c) => (
-          <section key={c.id} className="card" aria-label={`Engagement : ${c.projectTitle}`}>
+          <section key={c.id} className="card" aria-label={t.commitmentLabel(c.projectTitle)}>
             <p>
-              <a href={`/projets/${c.projectId}`}>{c.projectTitle}</a> : {formatEuros(c.amountCents)}, {INSTRUMENT_LABELS[c.instrument].toLowerCase()},
-              le {formatDate(c.committedAt)}.
-              {c.accompanying.length > 0 ? ` Suivi par ${c.accompanying.map((a) => a.displayName).join(" et ")}.` : " Aucun membre accompagnateur nommé."}
+              <a href={`/projets/${c.projectId}`}>{c.projectTitle}</a>
+              {t.commitment(format.euros(c.amountCents), vocabulary.instrument[c.instrument], format.date(c.committedAt))}
+              {c.accompanying.length > 0 ? t.followedBy(c.accompanying.map((a) => a.displayName)) : t.noAccompanying}
             </p>
             {can.openVotes ? (
               <AccompanyingForm projectId={c.projectId} title={c.projectTitle} members={members} current={c.accompanying.map((a) => a.userId)} />
@@ -305,7 +318,7 @@ export default function ClubDeals() {
       )}
       {decided.some((d) => d.stage === "refuse") ? (
         <>
-          <h2>Projets refusés</h2>
+          <h2>{t.refused}</h2>
           <ul>
             {decided
               .filter((d) => d.stage === "refuse")
@@ -316,17 +329,17 @@ export default function ClubDeals() {
         </>
       ) : null}
 
-      <h2>Votes</h2>
+      <h2>{t.votes}</h2>
       {votes.length === 0 ? (
-        <p>Aucun vote pour l'instant.</p>
+        <p>{t.noVote}</p>
       ) : (
         <ul>
           {votes.map((v) => (
             <li key={v.id}>
               <a href={`/clubs/${club.id}/votes/${v.id}`}>
-                {v.projectTitle}, {formatEuros(v.amountCents)}
+                {v.projectTitle}, {format.euros(v.amountCents)}
               </a>{" "}
-              — {v.status === "ouvert" ? `ouvert jusqu'au ${formatDate(v.deadline)}` : v.outcome ? VOTE_OUTCOME_LABELS[v.outcome] : "clos"}
+              — {v.status === "ouvert" ? t.openUntil(format.date(v.deadline)) : v.outcome ? vocabulary.voteOutcome[v.outcome] : t.closed}
             </li>
           ))}
         </ul>

@@ -5,22 +5,23 @@ import { useLoaderData } from "@remix-run/react";
 import { ClubNav } from "~/components/club-nav";
 import { NoPaymentNotice } from "~/components/no-payment-notice";
 import { SelectField, TextField } from "~/components/ui/field";
-import { formatPercentBps } from "~/domain/clubs/commitment";
-import { LEDGER_KIND_LABELS } from "~/domain/clubs/labels";
+import { percentOfBps } from "~/components/club-text";
 import { LEDGER_DIRECTION } from "~/domain/clubs/ledger";
 import { getTreasury, recordLedgerEntry } from "~/models/club-ledger.server";
 import { listMembers } from "~/models/club-membership.server";
 import { ledgerEntrySchema, MANUAL_LEDGER_KINDS } from "~/schemas/club";
 import { loadClubAsMember } from "~/guards/club.server";
 import { getDb } from "~/utils/db.server";
-import { formatDate, formatEuros } from "~/domain/format";
 import { parisIsoDate } from "~/domain/paris-time";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { replyInvalid, replyRefused } from "~/utils/reply.server";
 import { authorize, signInFirst } from "~/guards/authorize.server";
 import { readFormData } from "~/utils/http.server";
+import { useFormat, useT } from "~/i18n/context";
+import { metaText } from "~/i18n/meta";
+import { requestText } from "~/utils/locale.server";
 
-export const meta: MetaFunction = () => [{ title: "Trésorerie du club — Maillon" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: metaText(matches).clubs.treasury.metaTitle }];
 
 export function loader({ request, params }: LoaderFunctionArgs) {
   const access = loadClubAsMember(authorize(request, "clubs.$id.tresorerie"), params.id);
@@ -43,9 +44,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseWithZod(formData, { schema: ledgerEntrySchema });
   if (submission.status !== "success") return replyInvalid(submission);
   const v = submission.value;
+  const t = requestText(request).t.clubs.treasury;
   const needsMember = v.kind === "cotisation" || v.kind === "retrait";
   if (needsMember && v.memberUserId === undefined) {
-    return replyInvalid(submission, { fieldErrors: { memberUserId: ["Indiquez le membre qui a versé ou reçu cet argent."] } });
+    return replyInvalid(submission, { fieldErrors: { memberUserId: [t.memberMissing] } });
   }
   const outcome = recordLedgerEntry(
     getDb(),
@@ -55,7 +57,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     new Date(),
   );
   if (!outcome.ok) return replyRefused(outcome, { submission, field: "amount" });
-  return redirectWithFlash(`/clubs/${access.club.id}/tresorerie`, "Mouvement enregistré.");
+  return redirectWithFlash(`/clubs/${access.club.id}/tresorerie`, t.recorded);
 }
 
 export default function Treasury() {
@@ -65,123 +67,126 @@ export default function Treasury() {
     defaultValue: { kind: "cotisation", occurredOn: today },
   });
   const { totals, entries, shares } = treasury;
+  const { clubs, vocabulary } = useT();
+  const t = clubs.treasury;
+  const format = useFormat();
   return (
     <div className="container">
-      <p className="eyebrow">Club d'épargnants CIGALES</p>
-      <h1>{club.name} : trésorerie</h1>
+      <p className="eyebrow">{t.eyebrow}</p>
+      <h1>{t.title(club.name)}</h1>
       <ClubNav clubId={club.id} isMember />
       <ul className="stats">
         <li>
-          <strong>{formatEuros(totals.balanceCents)}</strong>
-          <span>disponibles pour investir</span>
+          <strong>{format.euros(totals.balanceCents)}</strong>
+          <span>{t.available}</span>
         </li>
         <li>
-          <strong>{formatEuros(totals.cotisation)}</strong>
-          <span>d'épargne versée</span>
+          <strong>{format.euros(totals.cotisation)}</strong>
+          <span>{t.savingsPaid}</span>
         </li>
         <li>
-          <strong>{formatEuros(totals.investissement)}</strong>
-          <span>investis</span>
+          <strong>{format.euros(totals.investissement)}</strong>
+          <span>{t.invested}</span>
         </li>
         <li>
-          <strong>{formatEuros(totals.remboursement + totals.dividende)}</strong>
-          <span>revenus (remboursements et dividendes)</span>
+          <strong>{format.euros(totals.remboursement + totals.dividende)}</strong>
+          <span>{t.income}</span>
         </li>
       </ul>
       <NoPaymentNotice />
 
       {canRecord ? (
         <>
-          <h2 id="enregistrer">Enregistrer un virement reçu ou émis</h2>
+          <h2 id="enregistrer">{t.record}</h2>
           <ConformForm form={form} aria-labelledby="enregistrer">
             <SelectField
               meta={fields.kind}
-              label="Type de mouvement"
-              options={MANUAL_LEDGER_KINDS.map((k) => ({ value: k, label: LEDGER_KIND_LABELS[k] }))}
-              hint="Les investissements s'inscrivent d'eux-mêmes quand un vote du club est adopté."
+              label={t.kind}
+              options={MANUAL_LEDGER_KINDS.map((k) => ({ value: k, label: vocabulary.ledgerKind[k] }))}
+              hint={t.kindHint}
             />
-            <TextField meta={fields.amount} label="Montant (en euros)" inputProps={{ inputMode: "decimal" }} />
+            <TextField meta={fields.amount} label={t.amount} inputProps={{ inputMode: "decimal" }} />
             <SelectField
               meta={fields.memberUserId}
-              label="Membre concerné (épargne versée, retrait)"
+              label={t.member}
               options={members.map((m) => ({ value: String(m.userId), label: m.displayName }))}
-              placeholder="Aucun"
+              placeholder={t.noMember}
             />
-            <TextField meta={fields.occurredOn} label="Date du virement" hint="Au format aaaa-mm-jj." />
-            <TextField meta={fields.note} label="Libellé (facultatif)" />
-            <SubmitButton>Enregistrer le mouvement</SubmitButton>
+            <TextField meta={fields.occurredOn} label={t.occurredOn} hint={t.occurredOnHint} />
+            <TextField meta={fields.note} label={t.note} />
+            <SubmitButton>{t.submit}</SubmitButton>
           </ConformForm>
         </>
       ) : (
-        <p>Le trésorier et le gérant enregistrent les virements reçus et émis par le club.</p>
+        <p>{t.officersRecord}</p>
       )}
 
-      <h2>Part de chaque membre</h2>
+      <h2>{t.shares}</h2>
       {shares.length === 0 ? (
-        <p>Aucune épargne versée pour l'instant.</p>
+        <p>{t.noShare}</p>
       ) : (
         <table className="table">
-          <caption>Au prorata de l'épargne versée, nette des retraits : c'est aussi la règle d'une liquidation.</caption>
+          <caption>{t.sharesCaption}</caption>
           <thead>
             <tr>
-              <th scope="col">Membre</th>
-              <th scope="col">Épargne versée</th>
-              <th scope="col">Part</th>
-              <th scope="col">Part de la caisse</th>
+              <th scope="col">{t.shareMember}</th>
+              <th scope="col">{t.contributed}</th>
+              <th scope="col">{t.share}</th>
+              <th scope="col">{t.balanceShare}</th>
             </tr>
           </thead>
           <tbody>
             {shares.map((s) => (
               <tr key={s.userId}>
                 <th scope="row">{s.displayName}</th>
-                <td>{formatEuros(s.contributedCents)}</td>
-                <td>{formatPercentBps(s.shareBps)}</td>
-                <td>{formatEuros(s.balanceShareCents)}</td>
+                <td>{format.euros(s.contributedCents)}</td>
+                <td>{percentOfBps(clubs, format, s.shareBps)}</td>
+                <td>{format.euros(s.balanceShareCents)}</td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
 
-      <h2>Grand livre</h2>
+      <h2>{t.ledger}</h2>
       <table className="table table--wide">
-        <caption>Entrées moins sorties égalent la caisse : {formatEuros(totals.balanceCents)}</caption>
+        <caption>{t.ledgerCaption(format.euros(totals.balanceCents))}</caption>
         <thead>
           <tr>
-            <th scope="col">Date</th>
-            <th scope="col">Mouvement</th>
-            <th scope="col">Entrée</th>
-            <th scope="col">Sortie</th>
+            <th scope="col">{t.date}</th>
+            <th scope="col">{t.entry}</th>
+            <th scope="col">{t.in}</th>
+            <th scope="col">{t.out}</th>
           </tr>
         </thead>
         <tbody>
           {entries.map((e) => (
             <tr key={e.id}>
-              <td>{formatDate(new Date(e.occurredOn))}</td>
+              <td>{format.date(new Date(e.occurredOn))}</td>
               <th scope="row">
-                {LEDGER_KIND_LABELS[e.kind]}
+                {vocabulary.ledgerKind[e.kind]}
                 {e.memberName ? ` — ${e.memberName}` : null}
                 {e.projectTitle && !e.note ? ` — ${e.projectTitle}` : null}
                 {e.note ? ` — ${e.note}` : null}
               </th>
-              <td>{LEDGER_DIRECTION[e.kind] === "in" ? formatEuros(e.amountCents) : ""}</td>
-              <td>{LEDGER_DIRECTION[e.kind] === "out" ? formatEuros(e.amountCents) : ""}</td>
+              <td>{LEDGER_DIRECTION[e.kind] === "in" ? format.euros(e.amountCents) : ""}</td>
+              <td>{LEDGER_DIRECTION[e.kind] === "out" ? format.euros(e.amountCents) : ""}</td>
             </tr>
           ))}
         </tbody>
         <tfoot>
           <tr>
             <th scope="row" colSpan={2}>
-              Totaux
+              {t.totals}
             </th>
-            <td>{formatEuros(totals.inCents)}</td>
-            <td>{formatEuros(totals.outCents)}</td>
+            <td>{format.euros(totals.inCents)}</td>
+            <td>{format.euros(totals.outCents)}</td>
           </tr>
           <tr>
             <th scope="row" colSpan={2}>
-              Caisse (entrées − sorties)
+              {t.balance}
             </th>
-            <td colSpan={2}>{formatEuros(totals.balanceCents)}</td>
+            <td colSpan={2}>{format.euros(totals.balanceCents)}</td>
           </tr>
         </tfoot>
       </table>
