@@ -1,6 +1,7 @@
-import { INSTRUMENT_LABELS } from "~/domain/clubs/labels";
 import type { FundingProgress as Progress } from "~/models/funding-progress.server";
-import { formatEuros, plural } from "~/domain/format";
+import type { Formats } from "~/domain/format";
+import { useFormat, useT } from "~/i18n/context";
+import type { Messages } from "~/i18n/messages";
 import { NoPaymentNotice } from "./no-payment-notice";
 
 function percentOf(part: number, whole: number): number {
@@ -10,17 +11,23 @@ function percentOf(part: number, whole: number): number {
 
 type BarAmounts = { needCents: number | null; clubsCents: number; pledgesCents: number; cagnotteCents: number; totalCents: number };
 
+type FundingText = Messages["projects"]["funding"];
+
 const PARTS = [
-  { key: "clubs", label: "Clubs d'épargnants", of: (a: BarAmounts) => a.clubsCents },
-  { key: "savers", label: "Épargnants en direct", of: (a: BarAmounts) => a.pledgesCents },
-  { key: "cagnotte", label: "Cagnotte solidaire", of: (a: BarAmounts) => a.cagnotteCents },
+  { key: "clubs", of: (a: BarAmounts) => a.clubsCents },
+  { key: "savers", of: (a: BarAmounts) => a.pledgesCents },
+  { key: "cagnotte", of: (a: BarAmounts) => a.cagnotteCents },
 ] as const;
 
 /** « 4 000 € engagés sur 12 000 € recherchés (33 %) », or « 0 € engagés » without a need. */
-export function fundingSummary({ needCents, totalCents }: Pick<BarAmounts, "needCents" | "totalCents">): string {
+export function fundingSummary(
+  { needCents, totalCents }: Pick<BarAmounts, "needCents" | "totalCents">,
+  t: FundingText,
+  format: Formats,
+): string {
   return needCents !== null
-    ? `${formatEuros(totalCents)} engagés sur ${formatEuros(needCents)} recherchés (${Math.floor(percentOf(totalCents, needCents))} %)`
-    : `${formatEuros(totalCents)} engagés`;
+    ? t.summary(format.euros(totalCents), format.euros(needCents), format.integer(Math.floor(percentOf(totalCents, needCents))))
+    : t.summaryNoNeed(format.euros(totalCents));
 }
 
 /**
@@ -50,9 +57,11 @@ export function ProgressBar({
 
 /** The stacked bar (clubs, savers, cagnotte against the need), its text given as its accessible name. */
 export function FundingBar({ amounts, className = "progress" }: { amounts: BarAmounts; className?: string }) {
+  const t = useT().projects.funding;
+  const format = useFormat();
   const whole = Math.max(amounts.needCents ?? 0, amounts.totalCents);
   const parts = PARTS.filter((p) => p.of(amounts) > 0).map((p) => ({ key: p.key, percent: percentOf(p.of(amounts), whole) }));
-  return <ProgressBar parts={parts} label={`Progression du financement : ${fundingSummary(amounts)}`} className={className} />;
+  return <ProgressBar parts={parts} label={t.barLabel(fundingSummary(amounts, t, format))} className={className} />;
 }
 
 /**
@@ -60,11 +69,14 @@ export function FundingBar({ amounts, className = "progress" }: { amounts: BarAm
  * committed, against the need, as a stacked bar with its text equivalent.
  */
 export function FundingProgress({ progress, projectId, canPledge }: { progress: Progress; projectId: number; canPledge?: boolean }) {
-  const parts = PARTS.map((p) => ({ key: p.key, label: p.label, cents: p.of(progress) }));
-  const summary = fundingSummary(progress);
+  const { projects, vocabulary } = useT();
+  const t = projects.funding;
+  const format = useFormat();
+  const parts = PARTS.map((p) => ({ key: p.key, label: t[p.key], cents: p.of(progress) }));
+  const summary = fundingSummary(progress, t, format);
   return (
     <section className="funding" aria-labelledby="financement-progression">
-      <h2 id="financement-progression">Financement engagé</h2>
+      <h2 id="financement-progression">{t.title}</h2>
       <p>
         <strong>{summary}</strong>
       </p>
@@ -73,19 +85,19 @@ export function FundingProgress({ progress, projectId, canPledge }: { progress: 
         {parts.map((p) => (
           <li key={p.key}>
             <span className={`swatch progress__part--${p.key}`} aria-hidden="true" />
-            {p.label} : {formatEuros(p.cents)}
-            {p.key === "savers" && progress.pledgeCount > 0 ? ` (${plural(progress.pledgeCount, "promesse")})` : null}
+            {t.part(p.label, format.euros(p.cents))}
+            {p.key === "savers" && progress.pledgeCount > 0 ? t.pledges(progress.pledgeCount, format.integer(progress.pledgeCount)) : null}
           </li>
         ))}
       </ul>
       {progress.clubs.length > 0 ? (
         <>
-          <h3>Clubs engagés</h3>
+          <h3>{t.clubsTitle}</h3>
           <ul>
             {progress.clubs.map((c) => (
               <li key={c.clubId}>
-                <a href={`/clubs/${c.clubId}`}>{c.clubName}</a> : {formatEuros(c.amountCents)} (
-                {c.instruments.map((i) => INSTRUMENT_LABELS[i].toLowerCase()).join(", ")})
+                <a href={`/clubs/${c.clubId}`}>{c.clubName}</a>
+                {t.clubAmount(format.euros(c.amountCents), c.instruments.map((i) => vocabulary.instrument[i].toLowerCase()).join(", "))}
               </li>
             ))}
           </ul>
@@ -93,7 +105,7 @@ export function FundingProgress({ progress, projectId, canPledge }: { progress: 
       ) : null}
       {progress.accompanying.length > 0 ? (
         <>
-          <h3>Membres de clubs qui suivent l'entreprise</h3>
+          <h3>{t.accompanyingTitle}</h3>
           <ul>
             {progress.accompanying.map((a) => (
               <li key={`${a.clubName}-${a.displayName}`}>
@@ -105,16 +117,15 @@ export function FundingProgress({ progress, projectId, canPledge }: { progress: 
       ) : null}
       {progress.goalReached ? (
         <p className="alert alert--success" data-testid="objectif-atteint">
-          <strong>Objectif atteint.</strong> Le projet ne reçoit plus de promesses ni d'engagements, sauf si la personne qui le porte
-          relève son objectif.
+          <strong>{t.goalReached}</strong> {t.goalReachedText}
         </p>
       ) : progress.remainingCents !== null ? (
-        <p>Il reste {formatEuros(progress.remainingCents)} à trouver.</p>
+        <p>{t.remaining(format.euros(progress.remainingCents))}</p>
       ) : null}
       {canPledge && !progress.goalReached ? (
         <p>
           <a className="button" href={`/projets/${projectId}/soutenir`}>
-            Soutenir ce projet
+            {t.support}
           </a>
         </p>
       ) : null}

@@ -1,8 +1,7 @@
 import { CardList } from "~/components/ui/card-list";
 import { ProjectStatusBadge } from "~/components/status-badge";
-import { PROJECT_KIND_LABELS, PROJECT_STAGE_LABELS } from "~/domain/project";
 import type { ProjectSummary } from "~/models/project.server";
-import { plural } from "~/domain/format";
+import { useFormat, useT } from "~/i18n/context";
 
 type ProjectCard = Omit<ProjectSummary, "updatedAt"> & { updatedAt: string | Date; distanceText?: string };
 
@@ -18,6 +17,9 @@ export function ProjectList({
   showOwner?: boolean;
   headingLevel?: 2 | 3;
 }) {
+  const { projects: text, vocabulary } = useT();
+  const t = text.list;
+  const format = useFormat();
   return (
     <CardList
       items={projects}
@@ -34,9 +36,8 @@ export function ProjectList({
           </p>
           <p>{p.pitch}</p>
           <p className="hint">
-            {PROJECT_KIND_LABELS[p.kind]} · {PROJECT_STAGE_LABELS[p.stage]} ·{" "}
-            {p.openNeeds > 0 ? plural(p.openNeeds, "besoin ouvert", "besoins ouverts") : "aucun besoin ouvert"}
-            {p.seeksPartners ? " · cherche des associés" : null}
+            {vocabulary.projectKind[p.kind]} · {vocabulary.projectStage[p.stage]} · {t.openNeeds(p.openNeeds, format.integer(p.openNeeds))}
+            {p.seeksPartners ? t.seeksPartners : null}
           </p>
         </>
       )}

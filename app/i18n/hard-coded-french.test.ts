@@ -11,13 +11,10 @@ import { frenchInInterface, frenchStringsIn } from "./french-scan.server";
 const NOT_YET_TRANSLATED = new Set<string>([
   "app/components/accompaniment-summary.tsx",
   "app/components/animation-page.tsx",
-  "app/components/funding-progress.tsx",
   "app/components/impact-indicator.tsx",
   "app/components/mentorship-endorsement.tsx",
   "app/components/organisation-fields.tsx",
   "app/components/project-endorsements.tsx",
-  "app/components/project-list.tsx",
-  "app/components/ui/pagination.tsx",
   "app/routes/accessibilite.tsx",
   "app/routes/accompagnements.$id.tsx",
   "app/routes/admin.courriels.tsx",
@@ -41,8 +38,6 @@ const NOT_YET_TRANSLATED = new Set<string>([
   "app/routes/organisations.$slug.modifier.tsx",
   "app/routes/organisations._index.tsx",
   "app/routes/organisations.nouvelle.tsx",
-  "app/routes/projets.$id._index.tsx",
-  "app/routes/projets._index.tsx",
   "app/routes/tontines.$id.tsx",
   "app/routes/tontines._index.tsx",
 ]);

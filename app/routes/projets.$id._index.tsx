@@ -5,17 +5,11 @@ import { FundingProgress } from "~/components/funding-progress";
 import { ScoreBreakdown } from "~/components/score-breakdown";
 import { OfferHelpForm } from "~/components/offer-help-form";
 import { MentorshipStatusBadge, NeedStatusBadge, ProjectStatusBadge } from "~/components/status-badge";
-import { SKILL_LEVEL_LABELS } from "~/domain/mentorship";
 import {
   canCloseProject,
   canEditProject,
   canSeeProjectContact,
-  FUNDING_KIND_LABELS,
   isProjectOwner,
-  LEGAL_FORM_LABELS,
-  NEED_PRIORITY_LABELS,
-  PROJECT_KIND_LABELS,
-  PROJECT_STAGE_LABELS,
 } from "~/domain/project";
 import { closeDueVotesOnProject } from "~/models/club-vote.server";
 import { getProjectFundingProgress } from "~/models/funding-progress.server";
@@ -30,7 +24,6 @@ import { hasVolunteerProfile } from "~/models/volunteer.server";
 import { mentorshipRequestSchema } from "~/schemas/mentorship";
 import { hasRole } from "~/domain/permissions";
 import { getDb } from "~/utils/db.server";
-import { formatDate, formatEuros, formatInteger } from "~/domain/format";
 import { loadProject } from "~/guards/project.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { useFormReply } from "~/utils/reply";
@@ -38,14 +31,17 @@ import { UNKNOWN_INTENT, replyInvalid, replyRefused } from "~/utils/reply.server
 import { Alert } from "~/components/ui/alert";
 import { SelectField, TextAreaField } from "~/components/ui/field";
 import { ConformForm, SubmitButton, useSchemaForm } from "~/components/ui/form";
-import { PARTNERSHIP_PROPOSAL_STATUS_LABELS, PROPOSAL_MESSAGE_MAX } from "~/domain/partnership";
+import { PROPOSAL_MESSAGE_MAX } from "~/domain/partnership";
 import { authorize, signInFirst } from "~/guards/authorize.server";
 import { ProjectEndorsements } from "~/components/project-endorsements";
 import { listPendingEndorsements, listPublishedEndorsements } from "~/models/endorsement.server";
 import { readFormData } from "~/utils/http.server";
+import { useFormat, useT } from "~/i18n/context";
+import { metaText } from "~/i18n/meta";
+import { requestText } from "~/utils/locale.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.project.title} — Maillon` : "Projet introuvable — Maillon" },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: data ? `${data.project.title} — Maillon` : metaText(matches).projects.page.notFoundTitle },
 ];
 
 const SUGGESTIONS_PER_NEED = 3;
@@ -121,12 +117,6 @@ function partnershipFor(auth: Auth | null, project: ProjectDetail, isOwner: bool
 
 const PROPOSAL_FORM = "proposition";
 
-const PROJECT_DONE = {
-  published: "Votre projet est publié : les bénévoles, épargnants et clubs de votre pôle peuvent le voir.",
-  closed: "Le projet est clos.",
-  requested: "Votre demande est envoyée. Vous serez accompagné dès que la personne l'aura acceptée.",
-};
-
 /** The request and offer forms are one per need. */
 const needFormId = (intent: "request" | "offer", needId: number) => `${intent}-${needId}`;
 
@@ -137,28 +127,29 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const db = getDb();
   const intent = String(formData.get("intent") ?? "");
   const now = new Date();
+  const t = requestText(request).t.projects.page;
 
   if (intent === "publish") {
     const result = publishProject(db, project.id, now);
     if (!result.ok) return replyRefused(result);
-    return redirectWithFlash(`/projets/${project.id}`, PROJECT_DONE.published);
+    return redirectWithFlash(`/projets/${project.id}`, t.published);
   }
   if (intent === "close") {
-    if (!canCloseProject(project)) return replyRefused({ status: 409, message: "Ce projet est déjà clos." });
+    if (!canCloseProject(project)) return replyRefused({ status: 409, message: t.alreadyClosed });
     closeProject(db, project.id, now);
-    return redirectWithFlash(`/projets/${project.id}`, PROJECT_DONE.closed);
+    return redirectWithFlash(`/projets/${project.id}`, t.closed);
   }
   if (intent === "propose") {
     const submission = parseWithZod(formData, { schema: partnershipProposalSchema });
     if (submission.status !== "success") return replyInvalid(submission, { formId: PROPOSAL_FORM });
     const offer = getProjectOffer(db, project.id);
-    if (!offer) return replyRefused({ status: 404, message: "Ce projet ne cherche pas d'associés." }, { submission, formId: PROPOSAL_FORM });
+    if (!offer) return replyRefused({ status: 404, message: t.noOffer }, { submission, formId: PROPOSAL_FORM });
     const { message, fromProjectId } = submission.value;
     const sent = proposeToOffer(db, auth.user.id, offer.id, { message, fromProjectId: fromProjectId ?? null, fromOrganisationId: null }, now);
     if (!sent.ok) return replyRefused(sent, { submission, formId: PROPOSAL_FORM });
     return redirectWithFlash(
       `/projets/${project.id}#associes`,
-      "Votre proposition est envoyée : la personne qui porte le projet la reçoit par Maillon, et vous recevrez sa réponse.",
+      t.proposalSent,
     );
   }
   if (intent === "request" || intent === "offer") {
@@ -166,15 +157,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (submission.status !== "success") {
       const errors = submission.error ? Object.values(submission.error).flat() : [];
       // The need is unknown, so the page says it rather than one need's form.
-      return replyInvalid(submission, { formErrors: [errors.join(" ") || "Demande invalide."] });
+      return replyInvalid(submission, { formErrors: [errors.join(" ") || t.invalidRequest] });
     }
     const { needId, volunteerId, message } = submission.value;
     if (!project.skillNeeds.some((n) => n.id === needId)) {
-      return replyRefused({ status: 404, message: "Ce besoin n'appartient pas à ce projet." }, { formId: needFormId(intent, needId) });
+      return replyRefused({ status: 404, message: t.needNotInProject }, { formId: needFormId(intent, needId) });
     }
     const target = intent === "offer" ? auth.user.id : volunteerId;
     if (target === undefined) {
-      return replyRefused({ status: 400, message: "Choisissez un ou une bénévole." }, { formId: needFormId(intent, needId) });
+      return replyRefused({ status: 400, message: t.chooseVolunteer }, { formId: needFormId(intent, needId) });
     }
     const result = requestMentorship(
       db,
@@ -183,8 +174,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     );
     if (!result.ok) return replyRefused(result, { formId: needFormId(intent, needId) });
     return intent === "offer"
-      ? redirectWithFlash(`/accompagnements/${result.id}`, "Votre proposition d'aide est envoyée au porteur ou à la porteuse du projet.")
-      : redirectWithFlash(`/projets/${project.id}#besoins`, PROJECT_DONE.requested);
+      ? redirectWithFlash(`/accompagnements/${result.id}`, t.offerSent)
+      : redirectWithFlash(`/projets/${project.id}#besoins`, t.requested);
   }
   return replyRefused(UNKNOWN_INTENT);
 }
@@ -193,14 +184,17 @@ export default function ProjectPage() {
   const loaderData = useLoaderData<typeof loader>();
   const { project, isOwner } = loaderData;
   const { message: generalError } = useFormReply();
+  const { projects, vocabulary } = useT();
+  const t = projects.page;
+  const format = useFormat();
 
   return (
     <div className="container">
-      <p className="eyebrow">{PROJECT_KIND_LABELS[project.kind]}</p>
+      <p className="eyebrow">{vocabulary.projectKind[project.kind]}</p>
       <h1>{project.title}</h1>
       <p className="project-meta">
-        <ProjectStatusBadge status={project.status} /> {project.communeName} · {project.activityDomainName} · porté par{" "}
-        {loaderData.ownerName}
+        <ProjectStatusBadge status={project.status} /> {project.communeName} · {project.activityDomainName} ·{" "}
+        {t.ownedBy(loaderData.ownerName)}
       </p>
       {generalError ? <Alert tone="error">{generalError}</Alert> : null}
       <p className="lead">{project.pitch}</p>
@@ -208,30 +202,29 @@ export default function ProjectPage() {
 
       {isOwner ? <OwnerActions /> : null}
 
-      <h2>En bref</h2>
+      <h2>{t.briefTitle}</h2>
       <dl className="details">
-        <dt>Étape</dt>
-        <dd>{PROJECT_STAGE_LABELS[project.stage]}</dd>
-        <dt>Forme juridique envisagée</dt>
-        <dd>{LEGAL_FORM_LABELS[project.legalForm]}</dd>
-        <dt>Commune</dt>
+        <dt>{t.stage}</dt>
+        <dd>{vocabulary.projectStage[project.stage]}</dd>
+        <dt>{t.legalForm}</dt>
+        <dd>{vocabulary.legalForm[project.legalForm]}</dd>
+        <dt>{t.commune}</dt>
         <dd>
           {project.communeName} ({project.communePostalCode})
         </dd>
-        <dt>Accompagnement à distance</dt>
-        <dd>{project.remoteOk ? "Possible" : "Non, de préférence sur place"}</dd>
-        <dt>Emplois prévus</dt>
-        <dd>{formatInteger(project.jobsExpected)}</dd>
-        <dt>Contact</dt>
+        <dt>{t.remote}</dt>
+        <dd>{project.remoteOk ? t.remoteYes : t.remoteNo}</dd>
+        <dt>{t.jobs}</dt>
+        <dd>{format.integer(project.jobsExpected)}</dd>
+        <dt>{t.contact}</dt>
         <dd>
           {loaderData.contactEmail ? (
             <a href={`mailto:${loaderData.contactEmail}`}>{loaderData.contactEmail}</a>
           ) : loaderData.signedIn ? (
-            "Réservé aux membres du pôle, à son équipe d'animation et aux bénévoles qui accompagnent le projet."
+            t.contactReserved
           ) : (
             <>
-              Réservé aux membres du pôle :{" "}
-              <a href={`/connexion?redirectTo=${encodeURIComponent(`/projets/${project.id}`)}`}>connectez-vous</a>.
+              {t.contactMembersOnly} <a href={`/connexion?redirectTo=${encodeURIComponent(`/projets/${project.id}`)}`}>{t.contactSignIn}</a>.
             </>
           )}
         </dd>
@@ -248,31 +241,32 @@ export default function ProjectPage() {
 
 function OwnerActions() {
   const { project, canEdit, canClose } = useLoaderData<typeof loader>();
+  const t = useT().projects.page;
   return (
     <div className="actions">
       {canEdit ? (
         <a className="button button--ghost" href={`/projets/${project.id}/modifier`}>
-          Modifier le projet
+          {t.edit}
         </a>
       ) : null}
       {project.status === "brouillon" ? (
         <Form method="post" className="inline-form">
           <input type="hidden" name="intent" value="publish" />
           <button type="submit" className="button">
-            Publier le projet
+            {t.publish}
           </button>
         </Form>
       ) : null}
       {project.status !== "brouillon" ? (
         <a className="button button--ghost" href={`/projets/${project.id}/suivi`}>
-          Suivi de l'activité
+          {t.followUp}
         </a>
       ) : null}
       {canClose && project.status === "publie" ? (
         <Form method="post" className="inline-form">
           <input type="hidden" name="intent" value="close" />
           <button type="submit" className="button button--ghost">
-            Clore le projet
+            {t.close}
           </button>
         </Form>
       ) : null}
@@ -283,16 +277,19 @@ function OwnerActions() {
 function NeedsSection() {
   const { project, canEdit, requests, signedIn } = useLoaderData<typeof loader>();
   const hasOpenNeed = project.skillNeeds.some((n) => n.status === "ouvert");
+  const { projects, vocabulary } = useT();
+  const t = projects.page;
+  const format = useFormat();
   return (
     <section aria-labelledby="besoins">
-      <h2 id="besoins">Besoins de compétences</h2>
+      <h2 id="besoins">{t.needsTitle}</h2>
       {!signedIn && project.status === "publie" && hasOpenNeed ? (
         <p>
-          Vous êtes bénévole ? <a href={`/connexion?redirectTo=${encodeURIComponent(`/projets/${project.id}`)}`}>Connectez-vous</a>{" "}
-          pour proposer votre aide.
+          {t.volunteerQuestion} <a href={`/connexion?redirectTo=${encodeURIComponent(`/projets/${project.id}`)}`}>{t.signIn}</a>{" "}
+          {t.toOfferHelp}
         </p>
       ) : null}
-      {project.skillNeeds.length === 0 ? <p>Aucun besoin de compétence pour l'instant.</p> : null}
+      {project.skillNeeds.length === 0 ? <p>{t.noNeed}</p> : null}
       <ul className="need-list">
         {project.skillNeeds.map((need) => (
           <li key={need.id} className="card need">
@@ -300,13 +297,14 @@ function NeedsSection() {
               {need.skillName} <NeedStatusBadge status={need.status} />
             </h3>
             <p>
-              Priorité {NEED_PRIORITY_LABELS[need.priority].toLowerCase()} · {formatInteger(need.hoursPerMonth)} h par mois
+              {t.priority(vocabulary.needPriority[need.priority].toLowerCase(), format.integer(need.hoursPerMonth))}
             </p>
             {need.expectation ? <p className="prewrap">{need.expectation}</p> : null}
             {canEdit ? (
               <p>
                 <a href={`/projets/${project.id}/besoins/${need.id}`}>
-                  Modifier ou retirer<span className="visually-hidden"> le besoin {need.skillName}</span>
+                  {t.editNeed}
+                  <span className="visually-hidden">{t.editNeedWhich(need.skillName)}</span>
                 </a>
               </p>
             ) : null}
@@ -319,7 +317,7 @@ function NeedsSection() {
       {canEdit ? (
         <p>
           <a className="button button--ghost" href={`/projets/${project.id}/besoins/nouveau`}>
-            Ajouter un besoin de compétence
+            {t.addNeed}
           </a>
         </p>
       ) : null}
@@ -328,16 +326,18 @@ function NeedsSection() {
 }
 
 function NeedRequests({ requests }: { requests: MentorshipSummaryJson[] }) {
+  const t = useT().projects.page;
+  const format = useFormat();
   if (requests.length === 0) return null;
   return (
     <>
-      <h4>Demandes et accompagnements</h4>
+      <h4>{t.requestsTitle}</h4>
       <ul className="plain-list">
         {requests.map((m) => (
           <li key={m.id}>
             <a href={`/accompagnements/${m.id}`}>{m.volunteerName}</a> <MentorshipStatusBadge status={m.status} />{" "}
             <span className="hint">
-              {m.initiatedBy === "benevole" ? "proposition d'aide" : "demande envoyée"} le {formatDate(new Date(m.requestedAt))}
+              {(m.initiatedBy === "benevole" ? t.offeredOn : t.requestedOn)(format.date(new Date(m.requestedAt)))}
             </span>
           </li>
         ))}
@@ -352,17 +352,20 @@ type NeedJson = ReturnType<typeof useLoaderData<typeof loader>>["project"]["skil
 function NeedSuggestions({ need }: { need: NeedJson }) {
   const { suggestions, isOwner, project } = useLoaderData<typeof loader>();
   const { message: error } = useFormReply(`request-${need.id}`);
+  const { projects, vocabulary } = useT();
+  const t = projects.page;
+  const format = useFormat();
   if (!isOwner || need.status !== "ouvert") return null;
   if (project.status !== "publie") {
-    return <p className="hint">Publiez le projet pour voir les bénévoles que Maillon vous propose.</p>;
+    return <p className="hint">{t.publishFirst}</p>;
   }
   const list = suggestions[String(need.id)] ?? [];
   return (
     <div className="suggestions">
-      <h4>Bénévoles suggérés</h4>
+      <h4>{t.suggestedTitle}</h4>
       {error ? <Alert tone="error">{error}</Alert> : null}
       {list.length === 0 ? (
-        <p>Aucun bénévole disponible ne correspond pour l'instant. L'équipe d'animation peut vous aider.</p>
+        <p>{t.noSuggestion}</p>
       ) : (
         <ol className="suggestion-list">
           {list.map((s) => (
@@ -370,10 +373,9 @@ function NeedSuggestions({ need }: { need: NeedJson }) {
               <p className="suggestion__name">
                 <strong>{s.displayName}</strong>{" "}
                 <span className="hint">
-                  niveau {SKILL_LEVEL_LABELS[s.skillLevel].toLowerCase()}
+                  {t.level(vocabulary.skillLevel[s.skillLevel].toLowerCase())}
                   {` · ${s.distanceText} · `}
-                  {formatInteger(s.activeMentorships)} accompagnement{s.activeMentorships > 1 ? "s" : ""} en cours sur{" "}
-                  {formatInteger(s.maxMentorships)}
+                  {t.load(s.activeMentorships, format.integer(s.activeMentorships), format.integer(s.maxMentorships))}
                 </span>
               </p>
               <ScoreBreakdown
@@ -387,17 +389,17 @@ function NeedSuggestions({ need }: { need: NeedJson }) {
                 <input type="hidden" name="needId" value={need.id} />
                 <input type="hidden" name="volunteerId" value={s.volunteerId} />
                 <details className="request-message">
-                  <summary>Ajouter un message pour {s.displayName}</summary>
+                  <summary>{t.addMessage(s.displayName)}</summary>
                   <div className="field">
                     <label htmlFor={`message-${need.id}-${s.volunteerId}`}>
-                      Message pour {s.displayName} (facultatif)
+                      {t.messageFor(s.displayName)}
                     </label>
                     <textarea id={`message-${need.id}-${s.volunteerId}`} name="message" rows={2} maxLength={1000} />
                   </div>
                 </details>
                 <div>
                   <button type="submit" className="button">
-                    Demander à {s.displayName}
+                    {t.askTo(s.displayName)}
                   </button>
                 </div>
               </Form>
@@ -412,19 +414,20 @@ function NeedSuggestions({ need }: { need: NeedJson }) {
 function OfferHelp({ need }: { need: NeedJson }) {
   const { canOffer, hasProfile, requests } = useLoaderData<typeof loader>();
   const { message: error } = useFormReply(`offer-${need.id}`);
+  const t = useT().projects.page;
   if (!canOffer || need.status !== "ouvert") return null;
   const mine = requests.find((m) => m.needId === need.id && (m.status === "demande" || m.status === "acceptee"));
   if (mine) {
     return (
       <p>
-        <a href={`/accompagnements/${mine.id}`}>Voir ma proposition</a>
+        <a href={`/accompagnements/${mine.id}`}>{t.seeMyOffer}</a>
       </p>
     );
   }
   if (!hasProfile) {
     return (
       <p>
-        <a href="/benevoles/profil">Complétez votre profil de bénévole</a> pour proposer votre aide.
+        <a href="/benevoles/profil">{t.completeProfile}</a> {t.toOfferHelp}
       </p>
     );
   }
@@ -433,7 +436,7 @@ function OfferHelp({ need }: { need: NeedJson }) {
       needId={need.id}
       intent="offer"
       idPrefix="offer"
-      forWhat={`en ${need.skillName}`}
+      forWhat={t.forWhat(need.skillName)}
       error={error ? <Alert tone="error">{error}</Alert> : null}
     />
   );
@@ -442,37 +445,40 @@ function OfferHelp({ need }: { need: NeedJson }) {
 function FundingSection() {
   const { project, canEdit, fundingProgress, canPledge } = useLoaderData<typeof loader>();
   const funding = project.fundingNeed;
+  const { projects, vocabulary } = useT();
+  const t = projects.page;
+  const format = useFormat();
   if (!funding && !canEdit) return null;
   return (
     <section aria-labelledby="financement">
-      <h2 id="financement">Besoin de financement</h2>
+      <h2 id="financement">{t.fundingTitle}</h2>
       {funding ? (
         <dl className="details">
-          <dt>Montant recherché</dt>
-          <dd>{formatEuros(funding.amountCents)}</dd>
-          <dt>Forme</dt>
-          <dd>{FUNDING_KIND_LABELS[funding.kind]}</dd>
+          <dt>{t.amount}</dt>
+          <dd>{format.euros(funding.amountCents)}</dd>
+          <dt>{t.kind}</dt>
+          <dd>{vocabulary.fundingKind[funding.kind]}</dd>
           {funding.neededBy ? (
             <>
-              <dt>Pour le</dt>
-              <dd>{formatDate(new Date(`${funding.neededBy}T12:00:00Z`))}</dd>
+              <dt>{t.neededBy}</dt>
+              <dd>{format.isoDate(funding.neededBy)}</dd>
             </>
           ) : null}
           {funding.companyCapitalCents ? (
             <>
-              <dt>Capital social après la levée</dt>
-              <dd>{formatEuros(funding.companyCapitalCents)}</dd>
+              <dt>{t.capital}</dt>
+              <dd>{format.euros(funding.companyCapitalCents)}</dd>
             </>
           ) : null}
         </dl>
       ) : (
-        <p>Aucun besoin de financement.</p>
+        <p>{t.noFunding}</p>
       )}
       {funding ? <FundingProgress progress={fundingProgress} projectId={project.id} canPledge={canPledge} /> : null}
       {canEdit ? (
         <p>
           <a className="button button--ghost" href={`/projets/${project.id}/financement`}>
-            {!funding ? "Ajouter un besoin de financement" : fundingProgress.goalReached ? "Relever l'objectif de financement" : "Modifier le besoin de financement"}
+            {!funding ? t.addFunding : fundingProgress.goalReached ? t.raiseGoal : t.editFunding}
           </a>
         </p>
       ) : null}
@@ -483,35 +489,38 @@ function FundingSection() {
 function PartnersSection() {
   const { project, partnership, isOwner, canEdit, signedIn } = useLoaderData<typeof loader>();
   const { offer } = partnership;
+  const { projects, vocabulary } = useT();
+  const t = projects.page;
+  const format = useFormat();
   if (!offer && !(isOwner && canEdit)) return null;
   return (
     <section aria-labelledby="associes">
-      <h2 id="associes">M'associer avec d'autres</h2>
+      <h2 id="associes">{t.partnersTitle}</h2>
       {offer ? (
         <>
-          {!offer.open ? <p className="hint">Recherche close : le projet ne reçoit plus de propositions.</p> : null}
+          {!offer.open ? <p className="hint">{t.searchClosed}</p> : null}
           <dl className="details">
             {offer.brings ? (
               <>
-                <dt>Le projet apporte</dt>
+                <dt>{t.brings}</dt>
                 <dd className="prewrap">{offer.brings}</dd>
               </>
             ) : null}
-            <dt>Le projet cherche</dt>
+            <dt>{t.seeks}</dt>
             <dd className="prewrap">{offer.seeks}</dd>
           </dl>
         </>
       ) : (
-        <p>Vous voulez entreprendre à plusieurs ? Dites ce que le projet apporte et quels associés vous cherchez.</p>
+        <p>{t.invite}</p>
       )}
       {isOwner && canEdit ? (
         <p>
           <a className="button button--ghost" href={`/projets/${project.id}/associes`}>
-            {offer ? "Modifier la recherche d'associés" : "Chercher des associés"}
+            {offer ? t.editOffer : t.seekPartners}
           </a>{" "}
           {partnership.pendingForOwner > 0 ? (
             <a href={`/projets/${project.id}/associes#propositions`}>
-              {partnership.pendingForOwner > 1 ? `${partnership.pendingForOwner} propositions attendent` : "Une proposition attend"} votre réponse
+              {t.pending(partnership.pendingForOwner, format.integer(partnership.pendingForOwner))}
             </a>
           ) : null}
         </p>
@@ -520,18 +529,17 @@ function PartnersSection() {
         <ul className="plain-list">
           {partnership.mine.map((p) => (
             <li key={p.id}>
-              Votre proposition du {formatDate(new Date(p.createdAt))} : {PARTNERSHIP_PROPOSAL_STATUS_LABELS[p.status].toLowerCase()}
-              {p.status === "acceptee" ? " — ses coordonnées vous ont été envoyées par notification." : null}
-              {p.reply ? <span className="prewrap"> Réponse : {p.reply}</span> : null}
+              {t.myProposal(format.date(new Date(p.createdAt)), vocabulary.partnershipProposalStatus[p.status].toLowerCase())}
+              {p.status === "acceptee" ? t.acceptedNote : null}
+              {p.reply ? <span className="prewrap">{t.reply(p.reply)}</span> : null}
             </li>
           ))}
         </ul>
       ) : null}
       {offer?.open && !signedIn && project.status === "publie" ? (
         <p>
-          Ce projet vous intéresse ?{" "}
-          <a href={`/connexion?redirectTo=${encodeURIComponent(`/projets/${project.id}#associes`)}`}>Connectez-vous</a> pour proposer de
-          vous associer : Maillon transmet votre message, sans montrer d'adresse.
+          {t.interested} <a href={`/connexion?redirectTo=${encodeURIComponent(`/projets/${project.id}#associes`)}`}>{t.signIn}</a>{" "}
+          {t.toPropose}
         </p>
       ) : null}
       {partnership.canPropose ? <ProposeForm /> : null}
@@ -543,12 +551,13 @@ function PartnersSection() {
 /** What Maillon suggests to a project that seeks partners, each with why. */
 function Complements() {
   const { partnership } = useLoaderData<typeof loader>();
+  const t = useT().projects.page;
   if (!partnership.offer?.open) return null;
   return (
     <>
-      <h3 id="complementaires">Projets et organisations complémentaires du territoire</h3>
+      <h3 id="complementaires">{t.complementsTitle}</h3>
       {partnership.complements.length === 0 ? (
-        <p>Maillon ne trouve pas encore de projet ni d'organisation du territoire qui apporte ce que le projet cherche.</p>
+        <p>{t.noComplement}</p>
       ) : (
         <ol className="suggestion-list" aria-labelledby="complementaires">
           {partnership.complements.map((c) => (
@@ -556,7 +565,7 @@ function Complements() {
               <p className="suggestion__name">
                 <strong>{c.kind === "project" ? <a href={`/projets/${c.id}`}>{c.name}</a> : c.name}</strong>{" "}
                 <span className="hint">
-                  {c.kind === "project" ? "projet" : "organisation"} · {c.communeName}
+                  {c.kind === "project" ? t.complementProject : t.complementOrganisation} · {c.communeName}
                 </span>
               </p>
               <p>{c.explanation}.</p>
@@ -572,25 +581,26 @@ function Complements() {
 function ProposeForm() {
   const { partnership } = useLoaderData<typeof loader>();
   const [form, fields] = useSchemaForm(partnershipProposalSchema, { id: PROPOSAL_FORM, reply: PROPOSAL_FORM });
+  const t = useT().projects.page;
   return (
     <ConformForm form={form} intent="propose" aria-labelledby="proposer">
-      <h3 id="proposer">Proposer de m'associer</h3>
-      <p className="hint">Maillon transmet votre message à la personne qui porte le projet ; vos adresses ne sont échangées que si elle accepte.</p>
+      <h3 id="proposer">{t.proposeTitle}</h3>
+      <p className="hint">{t.proposeHint}</p>
       <TextAreaField
         meta={fields.message}
-        label="Votre message"
-        hint={`Qui vous êtes, ce que vous apportez, ce que vous proposez (${PROPOSAL_MESSAGE_MAX} caractères au plus).`}
+        label={t.message}
+        hint={t.messageHint(PROPOSAL_MESSAGE_MAX)}
         rows={4}
       />
       {partnership.myProjects.length > 0 ? (
         <SelectField
           meta={fields.fromProjectId}
-          label="Je viens avec mon projet (facultatif)"
+          label={t.fromProject}
           options={partnership.myProjects.map((p) => ({ value: String(p.id), label: p.title }))}
-          placeholder="Aucun : je viens à titre personnel"
+          placeholder={t.fromProjectNone}
         />
       ) : null}
-      <SubmitButton>Envoyer ma proposition</SubmitButton>
+      <SubmitButton>{t.sendProposal}</SubmitButton>
     </ConformForm>
   );
 }

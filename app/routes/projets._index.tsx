@@ -5,9 +5,7 @@ import { ProjectList } from "~/components/project-list";
 import { CardList } from "~/components/ui/card-list";
 import { FilterSelect } from "~/components/ui/filter-select";
 import { Pagination } from "~/components/ui/pagination";
-import { formatEuros, formatInteger, plural } from "~/domain/format";
 import { hasRole } from "~/domain/permissions";
-import { FUNDING_KIND_LABELS, PROJECT_STAGE_LABELS } from "~/domain/project";
 import {
   hasFilters,
   pageCount,
@@ -25,11 +23,16 @@ import { listOwnedProjects, listPartnerSeekingProjectsNear, listProjectsForStaff
 import { findTerritoriesForCommune, listTerritoryRefs } from "~/models/territory.server";
 import type { Auth } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
+import { useFormat, useT } from "~/i18n/context";
+import { metaText } from "~/i18n/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data && data.page > 1 ? `Projets (page ${data.page}) — Maillon` : "Projets — Maillon" },
-  { name: "description", content: "Les projets publiés des pôles territoriaux de coopération économique : ce qu'ils font, ce qu'ils cherchent." },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const t = metaText(matches).projects.showcase;
+  return [
+    { title: data && data.page > 1 ? t.metaTitlePage(String(data.page)) : t.metaTitle },
+    { name: "description", content: t.metaDescription },
+  ];
+};
 
 /** What a signed-in person also finds here: their projects, partners near them, their pôle's projects. */
 function personal(auth: Auth) {
@@ -75,24 +78,23 @@ type Data = ReturnType<typeof useLoaderData<typeof loader>>;
 
 export default function Projects() {
   const { me } = useLoaderData<typeof loader>();
+  const t = useT().projects.showcase;
+  const format = useFormat();
   return (
     <div className="container">
-      <p className="eyebrow">Créer</p>
-      <h1>Projets</h1>
-      <p className="lead">
-        Les projets publiés sur les pôles de Maillon : ce qu'ils font, où, et ce qu'ils cherchent — des compétences, un
-        financement, des associés.
-      </p>
+      <p className="eyebrow">{t.eyebrow}</p>
+      <h1>{t.title}</h1>
+      <p className="lead">{t.lead}</p>
 
       {me?.isHolder ? (
         <section aria-labelledby="mes-projets">
-          <h2 id="mes-projets">Mes projets</h2>
+          <h2 id="mes-projets">{t.mineTitle}</h2>
           <p>
             <a className="button" href="/projets/nouveau">
-              Décrire un nouveau projet
+              {t.newProject}
             </a>
           </p>
-          <ProjectList projects={me.mine} showOwner={false} empty="Vous n'avez pas encore décrit de projet." />
+          <ProjectList projects={me.mine} showOwner={false} empty={t.mineEmpty} />
         </section>
       ) : null}
 
@@ -100,16 +102,16 @@ export default function Projects() {
 
       {me ? (
         <section aria-labelledby="associes">
-          <h2 id="associes">Projets cherchant des associés près de chez vous</h2>
-          <p className="hint">Projets publiés à moins de {me.partnerRadiusKm} km de votre commune, les plus proches d'abord.</p>
-          <ProjectList projects={me.partners} empty="Aucun projet proche de chez vous ne cherche d'associés pour l'instant." />
+          <h2 id="associes">{t.partnersTitle}</h2>
+          <p className="hint">{t.partnersHint(format.integer(me.partnerRadiusKm))}</p>
+          <ProjectList projects={me.partners} empty={t.partnersEmpty} />
         </section>
       ) : null}
 
       {me && me.staff.length > 0 ? (
         <section aria-labelledby="animation">
-          <h2 id="animation">Tous les projets de mon pôle (animation)</h2>
-          <ProjectList projects={me.staff} empty="Aucun projet." />
+          <h2 id="animation">{t.staffTitle}</h2>
+          <ProjectList projects={me.staff} empty={t.staffEmpty} />
         </section>
       ) : null}
     </div>
@@ -118,17 +120,19 @@ export default function Projects() {
 
 function Showcase() {
   const { filters, showcase, pages, page, me } = useLoaderData<typeof loader>();
-  const count = showcase.total === 0 ? "Aucun projet publié" : plural(showcase.total, "projet publié", "projets publiés");
+  const t = useT().projects.showcase;
+  const format = useFormat();
+  const count = t.count(showcase.total, format.integer(showcase.total));
   const last = pageCount(showcase.total);
   return (
     <section aria-labelledby="vitrine">
-      <h2 id="vitrine">Les projets publiés</h2>
+      <h2 id="vitrine">{t.showcaseTitle}</h2>
       {me && me.myPoles.length > 0 ? (
         <p>
           {me.myPoles.map((p, i) => (
             <span key={p.slug}>
               {i > 0 ? " · " : null}
-              <a href={`/projets${showcaseSearch(NO_FILTERS, { pole: p.slug })}`}>Voir les projets du {p.name}</a>
+              <a href={`/projets${showcaseSearch(NO_FILTERS, { pole: p.slug })}`}>{t.poleProjects(p.name)}</a>
             </span>
           ))}
         </p>
@@ -136,67 +140,71 @@ function Showcase() {
       <Filters />
       <p role="status" id="resultats">
         <strong>{count}</strong>
-        {hasFilters(filters) ? " pour ces critères" : null}
-        {last > 1 ? ` — page ${formatInteger(page)} sur ${formatInteger(last)}` : null}.
+        {hasFilters(filters) ? t.forCriteria : null}
+        {last > 1 ? t.pageOf(format.integer(page), format.integer(last)) : null}.
         {hasFilters(filters) ? (
           <>
             {" "}
-            <a href="/projets">Retirer tous les filtres</a>
+            <a href="/projets">{t.removeFilters}</a>
           </>
         ) : null}
       </p>
       <CardList
         items={showcase.cards}
-        empty={hasFilters(filters) ? "Aucun projet publié ne correspond à ces critères. Essayez d'en retirer un." : "Aucun projet publié pour l'instant."}
+        empty={hasFilters(filters) ? t.noneMatch : t.none}
         link={(p) => ({ key: p.id, href: `/projets/${p.id}`, title: p.title })}
       >
         {(p) => <ShowcaseCardBody card={p} />}
       </CardList>
-      <Pagination pages={pages} path="/projets" anchor="#vitrine" label="Pages de la liste des projets" />
+      <Pagination pages={pages} path="/projets" anchor="#vitrine" label={t.pagesLabel} />
     </section>
   );
 }
 
 function Filters() {
   const { filters, choices } = useLoaderData<typeof loader>();
+  const { projects, vocabulary } = useT();
+  const t = projects.showcase;
+  const domainName = (d: { slug: string; name: string }) => (vocabulary.activityDomain as Record<string, string | undefined>)[d.slug] ?? d.name;
+  const skillName = (k: { slug: string; name: string }) => (vocabulary.skill as Record<string, string | undefined>)[k.slug] ?? k.name;
   return (
-    <Form method="get" action="/projets" className="form filters" role="search" aria-label="Filtrer les projets">
+    <Form method="get" action="/projets" className="form filters" role="search" aria-label={t.filtersLabel}>
       <div className="filters__grid">
-        <FilterSelect id="filtre-pole" name={SHOWCASE_PARAMS.pole} label="Pôle" all="Tous les pôles" value={filters.pole} options={choices.poles.map((p) => ({ value: p.slug, label: p.name }))} />
+        <FilterSelect id="filtre-pole" name={SHOWCASE_PARAMS.pole} label={t.pole} all={t.allPoles} value={filters.pole} options={choices.poles.map((p) => ({ value: p.slug, label: p.name }))} />
         <FilterSelect
           id="filtre-secteur"
           name={SHOWCASE_PARAMS.domain}
-          label="Secteur d'activité"
-          all="Tous les secteurs"
+          label={t.domain}
+          all={t.allDomains}
           value={filters.domain}
-          options={choices.domains.map((d) => ({ value: d.slug, label: d.name }))}
+          options={choices.domains.map((d) => ({ value: d.slug, label: domainName(d) }))}
         />
         <FilterSelect
           id="filtre-competence"
           name={SHOWCASE_PARAMS.skill}
-          label="Compétence recherchée"
-          all="Toutes les compétences"
+          label={t.skill}
+          all={t.allSkills}
           value={filters.skill}
-          options={choices.skills.map((k) => ({ value: k.slug, label: k.name }))}
+          options={choices.skills.map((k) => ({ value: k.slug, label: skillName(k) }))}
         />
         <FilterSelect
           id="filtre-etape"
           name={SHOWCASE_PARAMS.stage}
-          label="Étape"
-          all="Toutes les étapes"
+          label={t.stage}
+          all={t.allStages}
           value={filters.stage}
-          options={PROJECT_STAGES.map((s) => ({ value: s, label: PROJECT_STAGE_LABELS[s] }))}
+          options={PROJECT_STAGES.map((s) => ({ value: s, label: vocabulary.projectStage[s] }))}
         />
       </div>
       <div className="field field--checkbox">
         <label htmlFor="filtre-financement">
           <input type="checkbox" id="filtre-financement" name={SHOWCASE_PARAMS.funding} value="1" defaultChecked={filters.funding} />
-          Cherche encore un financement
+          {t.seeksFunding}
         </label>
       </div>
       <div>
         <button type="submit" className="button">
-          Afficher les projets
+          {t.submit}
         </button>
       </div>
     </Form>
@@ -205,17 +213,21 @@ function Filters() {
 
 /** Pôle, commune, stage, what the project seeks and its funding bar. */
 export function ShowcaseCardBody({ card }: { card: Data["showcase"]["cards"][number] | ShowcaseCard }) {
+  const { projects, vocabulary } = useT();
+  const t = projects.showcase;
+  const format = useFormat();
   const needs: string[] = [];
-  if (card.openSkills.length > 0) needs.push(`${card.openSkills.length > 1 ? "Compétences" : "Compétence"} : ${card.openSkills.join(", ")}`);
+  if (card.openSkills.length > 0) needs.push(t.skills(card.openSkills.length, card.openSkills.join(", ")));
   if (card.funding && !card.funding.goalReached) {
-    needs.push(`${FUNDING_KIND_LABELS[card.funding.kind]} : encore ${formatEuros(card.funding.remainingCents)} à trouver`);
+    needs.push(t.fundingLeft(vocabulary.fundingKind[card.funding.kind], format.euros(card.funding.remainingCents)));
   }
-  if (card.seeksPartners) needs.push("Des associés");
+  if (card.seeksPartners) needs.push(t.partners);
+  const summary = (funding: NonNullable<typeof card.funding>) => fundingSummary(funding, projects.funding, format);
   return (
     <>
       <p>
         {card.communeName}
-        {card.poles.length > 0 ? ` · ${card.poles.map((p) => p.name).join(", ")}` : null} · {PROJECT_STAGE_LABELS[card.stage]}
+        {card.poles.length > 0 ? ` · ${card.poles.map((p) => p.name).join(", ")}` : null} · {vocabulary.projectStage[card.stage]}
       </p>
       <p>{card.pitch}</p>
       <p className="hint">
@@ -223,15 +235,15 @@ export function ShowcaseCardBody({ card }: { card: Data["showcase"]["cards"][num
         {needs.length > 0 ? (
           <>
             {" "}
-            · <strong>Cherche</strong> — {needs.join(" · ")}
+            · <strong>{t.seeks}</strong> — {needs.join(" · ")}
           </>
         ) : (
-          " · ne cherche rien pour l'instant"
+          t.seeksNothing
         )}
       </p>
       {card.funding ? (
         <>
-          <p className="hint">{card.funding.goalReached ? `Objectif atteint : ${fundingSummary(card.funding)}` : fundingSummary(card.funding)}</p>
+          <p className="hint">{card.funding.goalReached ? t.goalReached(summary(card.funding)) : summary(card.funding)}</p>
           <FundingBar amounts={card.funding} className="progress progress--small" />
         </>
       ) : null}

@@ -25,4 +25,5 @@ export const common: Messages["common"] = {
   downloadCsv: "Download as CSV",
   by: (name: string) => `by ${name}`,
   on: (date: string) => `on ${date}`,
+  pageWord: "Page",
 };

@@ -24,4 +24,5 @@ export const common = {
   downloadCsv: "Télécharger en CSV",
   by: (name: string) => `par ${name}`,
   on: (date: string) => `le ${date}`,
+  pageWord: "Page",
 };
