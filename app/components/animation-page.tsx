@@ -1,13 +1,15 @@
+import { useT } from "~/i18n/context";
 import { PoleChooser } from "./pole-chooser";
 
 type PoleRef = { slug: string; name: string };
 
 /** What an animation page says to an `animateur` whose pôle team is not set yet. */
 export function NoAnimatedPole({ title }: { title: string }) {
+  const t = useT().animation.header;
   return (
     <div className="container narrow">
       <h1>{title}</h1>
-      <p>Vous ne faites partie de l'équipe d'animation d'aucun pôle pour l'instant. Demandez à un administrateur de vous y ajouter.</p>
+      <p>{t.noPole}</p>
     </div>
   );
 }
@@ -30,12 +32,13 @@ export function AnimationPageHeader({
   eyebrow?: boolean;
   message?: string | null;
 }) {
+  const t = useT().animation.header;
   return (
     <>
       <p>
-        <a href={`/animation?${new URLSearchParams({ pole: pole.slug })}`}>← Animation du pôle</a>
+        <a href={`/animation?${new URLSearchParams({ pole: pole.slug })}`}>{t.back}</a>
       </p>
-      {eyebrow ? <p className="eyebrow">Animation du pôle · {pole.name}</p> : null}
+      {eyebrow ? <p className="eyebrow">{t.eyebrow(pole.name)}</p> : null}
       <h1>{title}</h1>
       <PoleChooser poles={poles} current={pole.slug} />
       {message ? (

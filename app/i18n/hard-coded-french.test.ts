@@ -10,7 +10,6 @@ import { frenchInInterface, frenchStringsIn } from "./french-scan.server";
 /** Files whose French is still written in the file: each one is work left, to empty this list. */
 const NOT_YET_TRANSLATED = new Set<string>([
   "app/components/accompaniment-summary.tsx",
-  "app/components/animation-page.tsx",
   "app/components/impact-indicator.tsx",
   "app/components/mentorship-endorsement.tsx",
   "app/components/organisation-fields.tsx",
@@ -18,11 +17,8 @@ const NOT_YET_TRANSLATED = new Set<string>([
   "app/routes/accessibilite.tsx",
   "app/routes/accompagnements.$id.tsx",
   "app/routes/admin.courriels.tsx",
-  "app/routes/animation._index.tsx",
   "app/routes/animation.gouvernance.tsx",
   "app/routes/animation.impact.tsx",
-  "app/routes/animation.organisations.tsx",
-  "app/routes/animation.ponderations.tsx",
   "app/routes/benevoles.profil.tsx",
   "app/routes/besoins.$id.tsx",
   "app/routes/besoins._index.tsx",

@@ -6,32 +6,21 @@ import { NoAnimatedPole } from "~/components/animation-page";
 import { PoleChooser } from "~/components/pole-chooser";
 import { ScoreBreakdown } from "~/components/score-breakdown";
 import { FieldError } from "~/components/ui/field";
-import { NEED_PRIORITY_LABELS } from "~/domain/project";
 import { getAnimationCounts, needIdsInTerritory, proposeRound, type ProposedRound } from "~/models/animation.server";
 import { createRequestsFromRound } from "~/models/mentorship.server";
 import { countPendingRequests } from "~/models/organisation-request.server";
 import { parsePair, roundSendingSchema } from "~/schemas/animation";
 import { loadAnimatedPole, requireAnimatedPole } from "~/guards/animation.server";
 import { getDb } from "~/utils/db.server";
-import { formatInteger, plural } from "~/domain/format";
 import { forbidden, readFormData } from "~/utils/http.server";
 import { authorize, signInFirst } from "~/guards/authorize.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { replyInvalid } from "~/utils/reply.server";
+import { useFormat, useT } from "~/i18n/context";
+import { metaText } from "~/i18n/meta";
+import { requestText } from "~/utils/locale.server";
 
-export const meta: MetaFunction = () => [{ title: "Animation du pôle — Maillon" }];
-
-/** What « Envoyer ces propositions » did, said once on the page it comes back to. */
-function sendingReport(sent: number, skipped: number): string {
-  const why = skipped > 1 ? "s" : "";
-  return (
-    plural(sent, "proposition envoyée", "propositions envoyées") +
-    (skipped > 0
-      ? `, ${plural(skipped, "ignorée", "ignorées")} car devenue${why} impossible${why} depuis le calcul (besoin pourvu, demande déjà en cours ou déclinée, bénévole complet ou en pause)`
-      : "") +
-    ". Les bénévoles les retrouvent dans leur espace pour y répondre."
-  );
-}
+export const meta: MetaFunction = ({ matches }) => [{ title: metaText(matches).animation.index.metaTitle }];
 
 export function loader({ request }: LoaderFunctionArgs) {
   const { poles, pole } = loadAnimatedPole(authorize(request, "animation._index"), request);
@@ -52,32 +41,38 @@ export async function action({ request }: ActionFunctionArgs) {
   const formData = await readFormData(request);
   const { auth, pole } = requireAnimatedPole(authorize(request, "animation._index", formData), request);
   const db = getDb();
+  const { t: text, format } = requestText(request);
+  const t = text.animation.index;
   const submission = parseWithZod(formData, { schema: roundSendingSchema });
   if (submission.status !== "success") return replyInvalid(submission);
   const pairs = submission.value.pairs.map(parsePair);
   const inPole = needIdsInTerritory(db, pole.id, pairs.map((p) => p.needId));
-  if (pairs.some((p) => !inPole.has(p.needId))) throw forbidden("Ces propositions concernent des projets d'un autre pôle.");
+  if (pairs.some((p) => !inPole.has(p.needId))) throw forbidden(t.otherPole);
   const result = createRequestsFromRound(db, pairs, auth.user.id, new Date());
   const params = new URLSearchParams({ pole: pole.slug });
-  return redirectWithFlash(`/animation?${params}`, sendingReport(result.sent.length, result.skipped.length));
+  // What « Envoyer ces propositions » did, said once on the page it comes back to.
+  const report = t.sendingReport(result.sent.length, format.integer(result.sent.length), result.skipped.length, format.integer(result.skipped.length));
+  return redirectWithFlash(`/animation?${params}`, report);
 }
 
 function RoundProposal({ round }: { round: ProposedRound }) {
   const navigation = useNavigation();
   const [form, fields] = useSchemaForm(roundSendingSchema, { id: "envoi-tour" });
+  const { animation, vocabulary } = useT();
+  const t = animation.index;
+  const format = useFormat();
   return (
     <div className="round">
-      <h3 id="resultat-tour">Tour proposé</h3>
+      <h3 id="resultat-tour">{t.roundTitle}</h3>
       <p>
-        {plural(round.pairs.length, "mise en relation proposée", "mises en relation proposées")}, score total{" "}
-        <strong data-testid="score-total">{formatInteger(Math.round(round.total))}</strong> (un choix besoin par besoin,
-        du meilleur score au moins bon, obtiendrait {formatInteger(Math.round(round.greedyTotal))}). Chaque bénévole reçoit
-        au plus autant de propositions qu'il lui reste de places.
+        {t.roundPairs(round.pairs.length, format.integer(round.pairs.length))}{" "}
+        <strong data-testid="score-total">{format.integer(Math.round(round.total))}</strong>
+        {t.roundAfter(format.integer(Math.round(round.greedyTotal)))}
       </p>
       {round.pairs.length > 0 ? (
         <ConformForm form={form}>
           <fieldset aria-describedby={fields.pairs.errors ? fields.pairs.errorId : undefined}>
-            <legend>Propositions à envoyer aux bénévoles</legend>
+            <legend>{t.toSend}</legend>
             <ul className="plain-list round-list">
               {round.pairs.map((p) => {
                 const id = `paire-${p.needId}-${p.volunteerId}`;
@@ -86,9 +81,10 @@ function RoundProposal({ round }: { round: ProposedRound }) {
                     <label htmlFor={id} className="round-pair__choice">
                       <input id={id} type="checkbox" name="pairs" value={`${p.needId}:${p.volunteerId}`} defaultChecked />
                       <span>
-                        <strong>{p.volunteerName}</strong> pour « {p.skillName} » —{" "}
+                        <strong>{p.volunteerName}</strong>
+                        {t.pairFor(p.skillName)}{" "}
                         <a href={`/projets/${p.projectId}`}>{p.projectTitle}</a>{" "}
-                        <span className="hint">(priorité {NEED_PRIORITY_LABELS[p.priority].toLowerCase()})</span>
+                        <span className="hint">{t.priority(vocabulary.needPriority[p.priority])}</span>
                       </span>
                     </label>
                     <ScoreBreakdown id={id} score={p.score} explanation={p.explanation} criteria={p.criteria} />
@@ -100,20 +96,20 @@ function RoundProposal({ round }: { round: ProposedRound }) {
           <FieldError meta={fields.pairs} />
           <div>
             <button type="submit" className="button" disabled={navigation.state === "submitting"}>
-              Envoyer ces propositions
+              {t.send}
             </button>
           </div>
         </ConformForm>
       ) : null}
       {round.unmatched.length > 0 ? (
         <>
-          <h3 id="sans-proposition">Besoins sans proposition</h3>
-          <p>Aucun bénévole disponible ne remplit les conditions (compétence, distance, places libres) pour :</p>
+          <h3 id="sans-proposition">{t.unmatched}</h3>
+          <p>{t.unmatchedIntro}</p>
           <ul className="plain-list">
             {round.unmatched.map((n) => (
               <li key={n.needId}>
                 {n.skillName} — <a href={`/projets/${n.projectId}`}>{n.projectTitle}</a>{" "}
-                <span className="hint">(priorité {NEED_PRIORITY_LABELS[n.priority].toLowerCase()})</span>
+                <span className="hint">{t.priority(vocabulary.needPriority[n.priority])}</span>
               </li>
             ))}
           </ul>
@@ -125,59 +121,58 @@ function RoundProposal({ round }: { round: ProposedRound }) {
 
 export default function AnimationPage() {
   const { poles, pole, counts, round, organisationRequests } = useLoaderData<typeof loader>();
+  const t = useT().animation.index;
+  const format = useFormat();
   if (!pole || !counts) {
-    return <NoAnimatedPole title="Animation du pôle" />;
+    return <NoAnimatedPole title={t.title} />;
   }
   return (
     <div className="container">
-      <p className="eyebrow">Animation du pôle</p>
+      <p className="eyebrow">{t.title}</p>
       <h1>{pole.name}</h1>
       <PoleChooser poles={poles} current={pole.slug} />
 
       <section aria-labelledby="en-ce-moment">
-        <h2 id="en-ce-moment">En ce moment</h2>
+        <h2 id="en-ce-moment">{t.now}</h2>
         <ul className="stats">
           <li>
-            <strong data-testid="besoins-ouverts">{formatInteger(counts.openNeeds)}</strong>
-            <span>{counts.openNeeds > 1 ? "besoins ouverts" : "besoin ouvert"}</span>
+            <strong data-testid="besoins-ouverts">{format.integer(counts.openNeeds)}</strong>
+            <span>{t.openNeeds(counts.openNeeds)}</span>
           </li>
           <li>
-            <strong data-testid="benevoles-disponibles">{formatInteger(counts.availableVolunteers)}</strong>
-            <span>{counts.availableVolunteers > 1 ? "bénévoles disponibles" : "bénévole disponible"}</span>
+            <strong data-testid="benevoles-disponibles">{format.integer(counts.availableVolunteers)}</strong>
+            <span>{t.availableVolunteers(counts.availableVolunteers)}</span>
           </li>
           <li>
-            <strong data-testid="demandes-en-attente">{formatInteger(counts.pendingRequests)}</strong>
-            <span>{counts.pendingRequests > 1 ? "demandes en attente" : "demande en attente"}</span>
+            <strong data-testid="demandes-en-attente">{format.integer(counts.pendingRequests)}</strong>
+            <span>{t.pendingRequests(counts.pendingRequests)}</span>
           </li>
           <li>
-            <strong data-testid="organisations-en-attente">{formatInteger(organisationRequests)}</strong>
+            <strong data-testid="organisations-en-attente">{format.integer(organisationRequests)}</strong>
             <span>
               <a href={`/animation/organisations?pole=${pole.slug}`}>
-                {organisationRequests > 1 ? "demandes d'organisations à confirmer" : "demande d'organisation à confirmer"}
+                {t.organisationRequests(organisationRequests)}
               </a>
             </span>
           </li>
         </ul>
         <p>
-          <a href={`/projets#animation`}>Projets du pôle</a> · <a href={`/animation/ponderations?pole=${pole.slug}`}>Pondérations du calcul</a> ·{" "}
-          <a href={`/animation/organisations?pole=${pole.slug}`}>Organisations du pôle</a> ·{" "}
-          <a href={`/animation/gouvernance?pole=${pole.slug}`}>Gouvernance du pôle</a> ·{" "}
-          <a href={`/animation/impact?pole=${pole.slug}`}>Indicateurs d'impact</a> ·{" "}
-          <a href={`/bulletin/moderation?pole=${pole.slug}`}>Relire les articles du bulletin</a>
+          <a href={`/projets#animation`}>{t.projects}</a> · <a href={`/animation/ponderations?pole=${pole.slug}`}>{t.weights}</a> ·{" "}
+          <a href={`/animation/organisations?pole=${pole.slug}`}>{t.organisations}</a> ·{" "}
+          <a href={`/animation/gouvernance?pole=${pole.slug}`}>{t.governance}</a> ·{" "}
+          <a href={`/animation/impact?pole=${pole.slug}`}>{t.impact}</a> ·{" "}
+          <a href={`/bulletin/moderation?pole=${pole.slug}`}>{t.bulletin}</a>
         </p>
       </section>
 
       <section aria-labelledby="tour">
-        <h2 id="tour">Tour de mise en relation</h2>
-        <p>
-          Maillon cherche un bénévole pour chaque besoin ouvert du pôle en même temps, de façon à obtenir le meilleur score
-          total sans dépasser les places de chacun. Rien n'est envoyé tant que vous n'avez pas validé.
-        </p>
+        <h2 id="tour">{t.round}</h2>
+        <p>{t.roundIntro}</p>
         <Form method="get">
           <input type="hidden" name="pole" value={pole.slug} />
           <input type="hidden" name="tour" value="1" />
           <button type="submit" className="button">
-            Proposer un tour de mise en relation
+            {t.propose}
           </button>
         </Form>
         {round ? <RoundProposal round={round} /> : null}

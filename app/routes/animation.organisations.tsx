@@ -1,8 +1,6 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { AnimationPageHeader, NoAnimatedPole } from "~/components/animation-page";
-import { formatDate, plural } from "~/domain/format";
-import { ORGANISATION_KIND_LABELS } from "~/domain/organisation";
 import type { OrganisationKind } from "~/domain/vocabulary";
 import { loadAnimatedPole, requireAnimatedPole } from "~/guards/animation.server";
 import { authorize, signInFirst } from "~/guards/authorize.server";
@@ -13,8 +11,11 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { readFormData, readId } from "~/utils/http.server";
 import { replyRefused } from "~/utils/reply.server";
 import { useFormReply } from "~/utils/reply";
+import { useFormat, useT } from "~/i18n/context";
+import { metaText } from "~/i18n/meta";
+import { requestText } from "~/utils/locale.server";
 
-export const meta: MetaFunction = () => [{ title: "Organisations du pôle — Animation — Maillon" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: metaText(matches).animation.organisations.metaTitle }];
 
 export function loader({ request }: LoaderFunctionArgs) {
   const { poles, pole } = loadAnimatedPole(authorize(request, "animation.organisations"), request);
@@ -27,7 +28,6 @@ export function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-const BAD_ID = { status: 400, message: "Cette demande n'existe pas : rechargez la page." } as const;
 
 export async function action({ request }: ActionFunctionArgs) {
   signInFirst(request, "animation.organisations");
@@ -36,6 +36,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const { auth, pole } = requireAnimatedPole(permit, request);
   const db = getDb();
   const now = new Date();
+  const t = requestText(request).t.animation.organisations;
+  const BAD_ID = { status: 400, message: t.badId } as const;
   const back = (message: string) => redirectWithFlash(`/animation/organisations?${new URLSearchParams({ pole: pole.slug })}`, message);
   const organisationId = readId(formData.get("organisationId"));
   if (organisationId === null) return replyRefused(BAD_ID);
@@ -44,7 +46,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const accept = intent === "confirm-pole";
     const outcome = decidePoleRequest(db, { territoryId: pole.id, organisationId, actorId: auth.user.id, accept }, now);
     if (!outcome.ok) return replyRefused(outcome);
-    return back(accept ? `${outcome.organisationName} est désormais membre du pôle.` : `La demande de ${outcome.organisationName} est refusée.`);
+    return back(accept ? t.poleConfirmed(outcome.organisationName) : t.poleDeclined(outcome.organisationName));
   }
   const userId = readId(formData.get("userId"));
   if (userId === null) return replyRefused(BAD_ID);
@@ -53,24 +55,25 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!outcome.ok) return replyRefused(outcome);
   return back(
     accept
-      ? `${outcome.displayName} représente désormais ${outcome.organisationName}.`
-      : `La demande de ${outcome.displayName} pour représenter ${outcome.organisationName} est refusée.`,
+      ? t.representativeConfirmed(outcome.displayName, outcome.organisationName)
+      : t.representativeDeclined(outcome.displayName, outcome.organisationName),
   );
 }
 
-function Decide({ confirm, decline, fields, label }: { confirm: string; decline: string; fields: Record<string, string>; label: string }) {
+function Decide({ confirmIntent, declineIntent, fields, label }: { confirmIntent: string; declineIntent: string; fields: Record<string, string>; label: string }) {
+  const t = useT().animation.organisations;
   return (
     <div className="actions">
       {[
-        { intent: confirm, text: "Confirmer", className: "button" },
-        { intent: decline, text: "Refuser", className: "button button--ghost" },
+        { intent: confirmIntent, text: t.confirm, className: "button" },
+        { intent: declineIntent, text: t.decline, className: "button button--ghost" },
       ].map((b) => (
         <Form method="post" className="inline-form" key={b.intent}>
           <input type="hidden" name="intent" value={b.intent} />
           {Object.entries(fields).map(([name, value]) => (
             <input key={name} type="hidden" name={name} value={value} />
           ))}
-          <button type="submit" className={b.className} aria-label={`${b.text} : ${label}`}>
+          <button type="submit" className={b.className} aria-label={t.decideLabel(b.text, label)}>
             {b.text}
           </button>
         </Form>
@@ -82,21 +85,24 @@ function Decide({ confirm, decline, fields, label }: { confirm: string; decline:
 export default function AnimationOrganisations() {
   const { poles, pole, pending, members } = useLoaderData<typeof loader>();
   const { message } = useFormReply();
+  const { animation, vocabulary } = useT();
+  const t = animation.organisations;
+  const format = useFormat();
   if (!pole) {
-    return <NoAnimatedPole title="Organisations du pôle" />;
+    return <NoAnimatedPole title={t.title} />;
   }
   return (
     <div className="container">
-      <AnimationPageHeader pole={pole} poles={poles} title="Organisations du pôle" eyebrow message={message} />
+      <AnimationPageHeader pole={pole} poles={poles} title={t.title} eyebrow message={message} />
       <p>
-        {plural(members, "organisation membre", "organisations membres")} —{" "}
-        <a href={`/organisations?${new URLSearchParams({ pole: pole.slug })}`}>les voir dans l'annuaire</a>.
+        {t.members(members, format.integer(members))}{" "}
+        <a href={`/organisations?${new URLSearchParams({ pole: pole.slug })}`}>{t.directory}</a>.
       </p>
 
       <section aria-labelledby="demandes-pole">
-        <h2 id="demandes-pole">Organisations qui demandent à rejoindre le pôle</h2>
+        <h2 id="demandes-pole">{t.joining}</h2>
         {pending.poles.length === 0 ? (
-          <p>Aucune demande en attente.</p>
+          <p>{t.noRequest}</p>
         ) : (
           <ul className="plain-list">
             {pending.poles.map((r) => (
@@ -105,10 +111,10 @@ export default function AnimationOrganisations() {
                   <a href={`/organisations/${r.slug}`}>{r.name}</a>
                 </h3>
                 <p className="hint">
-                  {ORGANISATION_KIND_LABELS[r.kind as OrganisationKind]} · {r.isNew ? "nouvelle inscription" : "déjà membre d'un autre pôle"} ·
-                  demandé le {formatDate(r.requestedAt)}
+                  {vocabulary.organisationKind[r.kind as OrganisationKind]} · {r.isNew ? t.isNew : t.otherPole} ·{" "}
+                  {t.requestedOn(format.date(r.requestedAt))}
                 </p>
-                <Decide confirm="confirm-pole" decline="decline-pole" fields={{ organisationId: String(r.organisationId) }} label={r.name} />
+                <Decide confirmIntent="confirm-pole" declineIntent="decline-pole" fields={{ organisationId: String(r.organisationId) }} label={r.name} />
               </li>
             ))}
           </ul>
@@ -116,9 +122,9 @@ export default function AnimationOrganisations() {
       </section>
 
       <section aria-labelledby="demandes-representants">
-        <h2 id="demandes-representants">Personnes qui demandent à représenter une organisation</h2>
+        <h2 id="demandes-representants">{t.representing}</h2>
         {pending.representatives.length === 0 ? (
-          <p>Aucune demande en attente.</p>
+          <p>{t.noRequest}</p>
         ) : (
           <ul className="plain-list">
             {pending.representatives.map((r) => (
@@ -126,12 +132,12 @@ export default function AnimationOrganisations() {
                 <h3>
                   {r.displayName}, {r.position} — <a href={`/organisations/${r.slug}`}>{r.organisationName}</a>
                 </h3>
-                <p className="hint">Demandé le {formatDate(r.requestedAt)}</p>
+                <p className="hint">{t.representativeRequestedOn(format.date(r.requestedAt))}</p>
                 <Decide
-                  confirm="confirm-representative"
-                  decline="decline-representative"
+                  confirmIntent="confirm-representative"
+                  declineIntent="decline-representative"
                   fields={{ organisationId: String(r.organisationId), userId: String(r.userId) }}
-                  label={`${r.displayName} pour ${r.organisationName}`}
+                  label={t.personFor(r.displayName, r.organisationName)}
                 />
               </li>
             ))}

@@ -20,8 +20,11 @@ import { authorize, signInFirst } from "~/guards/authorize.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { replyInvalid } from "~/utils/reply.server";
 import { readFormData } from "~/utils/http.server";
+import { useFormat, useT } from "~/i18n/context";
+import { metaText } from "~/i18n/meta";
+import { requestText } from "~/utils/locale.server";
 
-export const meta: MetaFunction = () => [{ title: "Pondérations du calcul — Maillon" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: metaText(matches).animation.weights.metaTitle }];
 
 /** The form's values, shaped like the schema: { mentor: { distance: "3", … }, club: { … } }. */
 function formDefaults(weights: WeightDescription[]) {
@@ -41,16 +44,15 @@ export function loader({ request }: LoaderFunctionArgs) {
   return { poles, pole, weights, defaults: formDefaults(weights), own: hasOwnMatchingWeights(db, pole.id) };
 }
 
-const TAKEN_INTO_ACCOUNT = "Les prochaines suggestions et les prochains tours en tiennent compte.";
-
 export async function action({ request }: ActionFunctionArgs) {
   signInFirst(request, "animation.ponderations");
   const formData = await readFormData(request);
   const { pole } = requireAnimatedPole(authorize(request, "animation.ponderations", formData), request);
   const db = getDb();
+  const t = requestText(request).t.animation.weights;
   if (formData.get("intent") === "reset") {
     resetMatchingWeights(db, pole.id);
-    return redirectWithFlash(pageOf(pole.slug), `Les valeurs par défaut sont rétablies. ${TAKEN_INTO_ACCOUNT}`);
+    return redirectWithFlash(pageOf(pole.slug), t.reset);
   }
   const submission = parseWithZod(formData, { schema: weightsSchema });
   if (submission.status !== "success") return replyInvalid(submission);
@@ -59,11 +61,18 @@ export async function action({ request }: ActionFunctionArgs) {
     ...Object.fromEntries(Object.entries(mentor).map(([k, v]) => [`mentor.${k}`, v])),
     ...Object.fromEntries(Object.entries(club).map(([k, v]) => [`club.${k}`, v])),
   });
-  return redirectWithFlash(pageOf(pole.slug), `Les pondérations sont enregistrées. ${TAKEN_INTO_ACCOUNT}`);
+  return redirectWithFlash(pageOf(pole.slug), t.saved);
 }
 
-function formatWeight(value: number): string {
-  return new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 2 }).format(value);
+/** A criterion's label and hint in the page's language. */
+function useCriterionText() {
+  const { animation, vocabulary } = useT();
+  return (w: WeightDescription) => {
+    const name = w.key.slice(w.side.length + 1);
+    return w.side === "mentor"
+      ? { label: vocabulary.mentorCriterion[name as keyof typeof vocabulary.mentorCriterion], hint: animation.weights.mentorHints[name as keyof typeof animation.weights.mentorHints] }
+      : { label: vocabulary.clubCriterion[name as keyof typeof vocabulary.clubCriterion], hint: animation.weights.clubHints[name as keyof typeof animation.weights.clubHints] };
+  };
 }
 
 function WeightFieldset({
@@ -79,6 +88,10 @@ function WeightFieldset({
 }) {
   const fields = meta.getFieldset();
   const side = weights[0]?.side ?? "mentor";
+  const t = useT().animation.weights;
+  const format = useFormat();
+  const criterion = useCriterionText();
+  const weightFormat = new Intl.NumberFormat(format.intlTag, { maximumFractionDigits: 2 });
   return (
     <div className="field">
       <fieldset aria-describedby={[`${meta.id}-hint`, meta.errors ? meta.errorId : undefined].filter(Boolean).join(" ")}>
@@ -91,12 +104,13 @@ function WeightFieldset({
           {weights.map((w) => {
             const name = w.key.slice(side.length + 1);
             const field = fields[name];
+            const text = criterion(w);
             return field ? (
               <NumberField
                 key={w.key}
                 meta={field}
-                label={w.label}
-                hint={`${w.hint} Par défaut : ${formatWeight(w.defaultValue)}.`}
+                label={text.label}
+                hint={t.byDefault(text.hint, weightFormat.format(w.defaultValue))}
                 min={0}
                 max={MAX_WEIGHT}
                 step="any"
@@ -111,8 +125,9 @@ function WeightFieldset({
 
 export default function WeightsPage() {
   const { poles, pole, weights, defaults, own } = useLoaderData<typeof loader>();
+  const t = useT().animation.weights;
   if (!pole || !weights || !defaults) {
-    return <NoAnimatedPole title="Pondérations du calcul" />;
+    return <NoAnimatedPole title={t.title} />;
   }
   return <WeightsForm poles={poles} pole={pole} weights={weights} defaults={defaults} own={own} />;
 }
@@ -131,36 +146,34 @@ function WeightsForm({
   own: boolean;
 }) {
   const [form, fields] = useSchemaForm(weightsSchema, { id: "ponderations", defaultValue: defaults });
+  const t = useT().animation.weights;
+  const format = useFormat();
+  const range = t.range(format.integer(MAX_WEIGHT));
   return (
     <div className="container narrow">
-      <AnimationPageHeader pole={pole} poles={poles} title={`Pondérations du calcul — ${pole.name}`} />
+      <AnimationPageHeader pole={pole} poles={poles} title={t.titleOf(pole.name)} />
       <p>
-        Chaque critère compte selon son poids : seuls les rapports entre poids importent (un critère de poids 4 pèse deux
-        fois plus qu'un critère de poids 2 ; 0 l'ignore). Ces réglages valent pour les projets et les clubs de ce pôle
-        seulement ; chaque pôle a les siens.{" "}
-        {own
-          ? "Ce pôle a ses propres pondérations."
-          : "Ce pôle utilise pour l'instant les valeurs par défaut de Maillon."}
+        {t.intro} {own ? t.own : t.defaults}
       </p>
       <ConformForm form={form} action={pageOf(pole.slug)}>
         <WeightFieldset
-          legend="Accompagnement : bénévoles et besoins des projets"
-          hint={`Des nombres de 0 à ${MAX_WEIGHT}, au moins un supérieur à 0.`}
+          legend={t.mentorLegend}
+          hint={range}
           meta={fields.mentor as unknown as FieldMetadata<Record<string, number>>}
           weights={weights.filter((w) => w.side === "mentor")}
         />
         <WeightFieldset
-          legend="Financement : clubs d'épargnants et projets"
-          hint={`Des nombres de 0 à ${MAX_WEIGHT}, au moins un supérieur à 0.`}
+          legend={t.clubLegend}
+          hint={range}
           meta={fields.club as unknown as FieldMetadata<Record<string, number>>}
           weights={weights.filter((w) => w.side === "club")}
         />
-        <SubmitButton>Enregistrer les pondérations</SubmitButton>
+        <SubmitButton>{t.submit}</SubmitButton>
       </ConformForm>
       <Form method="post" action={pageOf(pole.slug)} className="inline-form reset-weights">
         <input type="hidden" name="intent" value="reset" />
         <button type="submit" className="button button--ghost">
-          Rétablir les valeurs par défaut
+          {t.resetButton}
         </button>
       </Form>
     </div>
