@@ -81,16 +81,22 @@ export function frenchSentencesIn(fileName: string, source: string): { line: num
     found.push({ line: file.getLineAndCharacterOfPosition(node.getStart()).line + 1, sentence });
   const visit = (node: ts.Node): void => {
     if (ts.isImportDeclaration(node) || ts.isExportDeclaration(node) || ts.isLiteralTypeNode(node)) return;
+    // SQL (drizzle's sql`…`, a prepared statement) is not for people, whatever words it holds.
+    if (ts.isTaggedTemplateExpression(node)) return;
     if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) {
-      if (looksFrench(node.text)) add(node, node.text);
+      if (looksFrench(node.text) && !looksLikeSql(node.text)) add(node, node.text);
     } else if (ts.isTemplateExpression(node)) {
       const parts = [node.head.text, ...node.templateSpans.map((span) => span.literal.text)];
-      if (looksFrench(parts.join(" "))) add(node, sentenceShape(parts));
+      if (looksFrench(parts.join(" ")) && !looksLikeSql(node.head.text)) add(node, sentenceShape(parts));
     }
     ts.forEachChild(node, visit);
   };
   visit(file);
   return found;
+}
+
+function looksLikeSql(text: string): boolean {
+  return /^\s*\(?\s*(select|insert|update|delete|with)\s/i.test(text);
 }
 
 /** The modules of these folders (tests left out). */

@@ -10,49 +10,7 @@ import { sentences } from "./en/sentences";
 import { frenchSentencesInSources } from "./french-scan.server";
 import { compileSentences, translateSentence } from "./sentences";
 
-const NOT_YET_TRANSLATED = new Set<string>([
-  "app/models/account-deletion.server.ts",
-  "app/models/account.server.ts",
-  "app/models/article.server.ts",
-  "app/models/cagnotte.server.ts",
-  "app/models/charter.server.ts",
-  "app/models/club-deal.server.ts",
-  "app/models/club-ledger.server.ts",
-  "app/models/club-membership.server.ts",
-  "app/models/club-notices.server.ts",
-  "app/models/club-vote.server.ts",
-  "app/models/club.server.ts",
-  "app/models/commune-resolution.server.ts",
-  "app/models/endorsement.server.ts",
-  "app/models/event-registration.server.ts",
-  "app/models/event.server.ts",
-  "app/models/follow-up.server.ts",
-  "app/models/funding-notices.server.ts",
-  "app/models/governance.server.ts",
-  "app/models/indicator.server.ts",
-  "app/models/mail-queue.server.ts",
-  "app/models/matching-loaders.server.ts",
-  "app/models/matching.server.ts",
-  "app/models/mentorship-notices.server.ts",
-  "app/models/mentorship.server.ts",
-  "app/models/notification.server.ts",
-  "app/models/organisation-request.server.ts",
-  "app/models/organisation.server.ts",
-  "app/models/partnership.server.ts",
-  "app/models/pledge.server.ts",
-  "app/models/pole-member.server.ts",
-  "app/models/pole-page.server.ts",
-  "app/models/project.server.ts",
-  "app/models/resource-booking.server.ts",
-  "app/models/scheduled-notices.server.ts",
-  "app/models/shared-resource.server.ts",
-  "app/models/sign-in-failure.server.ts",
-  "app/models/suggestion-notices.server.ts",
-  "app/models/tontine.server.ts",
-  "app/models/unmet-need.server.ts",
-  "app/models/user.server.ts",
-  "app/models/working-group.server.ts",
-]);
+const NOT_YET_TRANSLATED = new Set<string>([]);
 
 const english = compileSentences(sentences);
 
