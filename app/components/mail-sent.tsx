@@ -1,4 +1,4 @@
-import { useT } from "~/i18n/context";
+import { useSay, useT } from "~/i18n/context";
 
 /**
  * « Vérifiez votre boîte de réception »: what a request for a link by e-mail answers, the same whether
@@ -19,10 +19,11 @@ export function MailSent({ title, children, outbox }: { title: string; children:
 
 /** A link from e-mail that opens nothing (expired, used, replaced or mistyped), and the way to ask again. */
 export function DeadLink({ title, message, again }: { title: string; message: string; again: { href: string; label: string } }) {
+  const say = useSay();
   return (
     <div className="container narrow">
       <h1>{title}</h1>
-      <p className="alert alert--error">{message}</p>
+      <p className="alert alert--error">{say(message)}</p>
       <p>
         <a href={again.href}>{again.label}</a>
       </p>

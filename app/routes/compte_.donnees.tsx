@@ -15,7 +15,7 @@ import { getDb } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { readFormData } from "~/utils/http.server";
 import { passRetryAfter, replyInvalid, replyRefused } from "~/utils/reply.server";
-import { useFormat, useT } from "~/i18n/context";
+import { useFormat, useSay, useT } from "~/i18n/context";
 import { metaText } from "~/i18n/meta";
 import { requestText } from "~/utils/locale.server";
 
@@ -60,6 +60,7 @@ export default function PersonalData() {
   const { held, blockers } = useLoaderData<typeof loader>();
   const [form, fields] = useSchemaForm(deleteAccountSchema, { id: DELETE_FORM, reply: DELETE_FORM });
   const t = useT().account.data;
+  const say = useSay();
   const format = useFormat();
   return (
     <div className="container narrow">
@@ -95,7 +96,7 @@ export default function PersonalData() {
           <ul>
             {blockers.map((b) => (
               <li key={b.message}>
-                {b.message} <a href={b.href}>{t.goThere}</a>
+                {say(b.message)} <a href={b.href}>{t.goThere}</a>
               </li>
             ))}
           </ul>

@@ -6,7 +6,7 @@ import { getDb } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { notFound, readFormData, readId, safeRedirectPath } from "~/utils/http.server";
 import { replyRefused, UNKNOWN_INTENT } from "~/utils/reply.server";
-import { useFormat, useT } from "~/i18n/context";
+import { useFormat, useSay, useT } from "~/i18n/context";
 import { metaText } from "~/i18n/meta";
 import { requestText } from "~/utils/locale.server";
 
@@ -40,6 +40,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function Notifications() {
   const { items, unread } = useLoaderData<typeof loader>();
   const { account, vocabulary } = useT();
+  const say = useSay();
   const t = account.notifications;
   const format = useFormat();
   return (
@@ -71,10 +72,10 @@ export default function Notifications() {
                 <input type="hidden" name="intent" value="open" />
                 <input type="hidden" name="id" value={n.id} />
                 <button type="submit" className="link-button">
-                  {n.title}
+                  {say(n.title)}
                 </button>
               </Form>
-              {n.body ? <p className="prewrap">{n.body}</p> : null}
+              {n.body ? <p className="prewrap">{say(n.body)}</p> : null}
             </li>
           ))}
         </ol>

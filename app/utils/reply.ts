@@ -5,6 +5,7 @@
  */
 import type { SubmissionResult } from "@conform-to/react";
 import { useActionData } from "@remix-run/react";
+import { useSay } from "~/i18n/context";
 
 export type ActionReply = {
   /** The form the answer belongs to on a page that holds several; null for the page's form. */
@@ -29,8 +30,10 @@ export function useFormReply(formId: string | null = null): {
   message: string | null;
 } {
   const reply = useActionData<ActionReply>() as ActionReply | undefined;
+  const say = useSay();
   if (!reply || reply.formId !== formId) return { lastResult: undefined, message: null };
-  return { lastResult: reply.result, message: reply.message };
+  // The message is a model's or a guard's sentence, written in French: shown in the page's language.
+  return { lastResult: reply.result, message: reply.message === null ? null : say(reply.message) };
 }
 
 /** The choices the last answer offers at `field` of the form `formId` (none when it offers none). */
