@@ -1,8 +1,8 @@
 import type { FieldMetadata } from "@conform-to/react";
 import { CommuneField } from "~/components/commune-field";
 import { optionsFrom, SelectField, TextAreaField, TextField } from "~/components/ui/field";
-import { ORGANISATION_KIND_LABELS } from "~/domain/organisation";
 import { ORGANISATION_DESCRIPTION_MAX, ORGANISATION_NAME_MAX } from "~/schemas/organisation";
+import { useT } from "~/i18n/context";
 
 type Text = FieldMetadata<string | undefined>;
 export type OrganisationFieldSet = {
@@ -20,41 +20,43 @@ export type OrganisationFieldSet = {
 
 /** The fields of an organisation's page, for registration and edition (the form around them is the page's). */
 export function OrganisationFields({ fields }: { fields: OrganisationFieldSet }) {
+  const { organisations, vocabulary } = useT();
+  const t = organisations.fields;
   return (
     <>
-      <TextField meta={fields.name} label="Nom de l'organisation" hint={`Tel qu'il figure au répertoire SIRENE ou dans vos statuts (${ORGANISATION_NAME_MAX} caractères au plus).`} />
-      <SelectField meta={fields.kind} label="Type d'organisation" options={optionsFrom(ORGANISATION_KIND_LABELS)} placeholder="Choisir" />
+      <TextField meta={fields.name} label={t.name} hint={t.nameHint(ORGANISATION_NAME_MAX)} />
+      <SelectField meta={fields.kind} label={t.kind} options={optionsFrom(vocabulary.organisationKind)} placeholder={t.choose} />
       <TextField
         meta={fields.siret}
-        label="Numéro SIRET (facultatif)"
-        hint="14 chiffres : le SIREN puis le numéro de l'établissement, par exemple 732 829 320 00074. Les espaces sont acceptés."
+        label={t.siret}
+        hint={t.siretHint}
         inputProps={{ inputMode: "numeric", autoComplete: "off" }}
       />
       <TextField
         meta={fields.siren}
-        label="Numéro SIREN (facultatif)"
-        hint="9 chiffres. Inutile si vous avez indiqué le SIRET : ce sont ses 9 premiers chiffres."
+        label={t.siren}
+        hint={t.sirenHint}
         inputProps={{ inputMode: "numeric", autoComplete: "off" }}
       />
       <TextField
         meta={fields.nafCode}
-        label="Code NAF ou APE (facultatif)"
-        hint="Quatre chiffres et une lettre, par exemple 88.99B ou 8899B : il figure sur l'avis de situation SIRENE."
+        label={t.naf}
+        hint={t.nafHint}
         inputProps={{ autoComplete: "off" }}
       />
-      <CommuneField meta={fields.commune} codeMeta={fields.communeCode} label="Commune du siège ou de l'établissement" />
+      <CommuneField meta={fields.commune} codeMeta={fields.communeCode} label={t.commune} />
       <TextAreaField
         meta={fields.description}
-        label="Présentation (facultative)"
-        hint={`Ce que fait l'organisation, ce qu'elle apporte au pôle (${ORGANISATION_DESCRIPTION_MAX} caractères au plus).`}
+        label={t.description}
+        hint={t.descriptionHint(ORGANISATION_DESCRIPTION_MAX)}
         rows={5}
       />
-      <TextField meta={fields.website} label="Site internet (facultatif)" type="url" hint="L'adresse complète, par exemple https://www.exemple.fr." />
+      <TextField meta={fields.website} label={t.website} type="url" hint={t.websiteHint} />
       <TextField
         meta={fields.contactEmail}
-        label="Adresse de contact de l'organisation (facultative)"
+        label={t.contactEmail}
         type="email"
-        hint="Une adresse générique de l'organisation (contact@…), publiée sur sa page. N'indiquez pas une adresse personnelle."
+        hint={t.contactEmailHint}
       />
     </>
   );

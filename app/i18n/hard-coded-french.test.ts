@@ -12,7 +12,6 @@ const NOT_YET_TRANSLATED = new Set<string>([
   "app/components/accompaniment-summary.tsx",
   "app/components/impact-indicator.tsx",
   "app/components/mentorship-endorsement.tsx",
-  "app/components/organisation-fields.tsx",
   "app/components/project-endorsements.tsx",
   "app/routes/accessibilite.tsx",
   "app/routes/accompagnements.$id.tsx",
@@ -30,10 +29,6 @@ const NOT_YET_TRANSLATED = new Set<string>([
   "app/routes/impact.tsx",
   "app/routes/impact[.csv].ts",
   "app/routes/mentions-legales.tsx",
-  "app/routes/organisations.$slug._index.tsx",
-  "app/routes/organisations.$slug.modifier.tsx",
-  "app/routes/organisations._index.tsx",
-  "app/routes/organisations.nouvelle.tsx",
   "app/routes/tontines.$id.tsx",
   "app/routes/tontines._index.tsx",
 ]);

@@ -3,7 +3,7 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } f
 import { useLoaderData } from "@remix-run/react";
 import { TextField } from "~/components/ui/field";
 import { ConformForm, SubmitButton, useSchemaForm } from "~/components/ui/form";
-import { formatSiren, formatSiret, isEssKind, ORGANISATION_KIND_LABELS } from "~/domain/organisation";
+import { formatSiren, formatSiret, isEssKind } from "~/domain/organisation";
 import { authorize } from "~/guards/authorize.server";
 import { loadOrganisation } from "~/guards/organisation.server";
 import { canEditOrganisation, getOrganisationPage, representativeStatus } from "~/models/organisation.server";
@@ -13,21 +13,27 @@ import { getDb } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { notFound, readFormData } from "~/utils/http.server";
 import { replyInvalid, replyRefused } from "~/utils/reply.server";
+import { useT } from "~/i18n/context";
+import { metaText } from "~/i18n/meta";
+import { requestText } from "~/utils/locale.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) =>
-  data
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const { organisations, vocabulary } = metaText(matches);
+  const t = organisations.page;
+  return data
     ? [
         { title: `${data.organisation.name} — Maillon` },
-        { name: "description", content: `${ORGANISATION_KIND_LABELS[data.organisation.kind]} à ${data.organisation.commune.name}, membre des pôles de coopération sur Maillon.` },
+        { name: "description", content: t.metaDescription(vocabulary.organisationKind[data.organisation.kind], data.organisation.commune.name) },
       ]
-    : [{ title: "Organisation introuvable — Maillon" }];
+    : [{ title: t.notFoundTitle }];
+};
 
 export function loader({ request, params }: LoaderFunctionArgs) {
   const permit = authorize(request, "organisations.$slug._index");
   const facts = loadOrganisation(permit, params.slug);
   const db = getDb();
   const organisation = getOrganisationPage(db, facts.id);
-  if (!organisation) throw notFound("Organisation introuvable");
+  if (!organisation) throw notFound(requestText(request).t.organisations.page.notFound);
   const { auth } = permit;
   return {
     organisation,
@@ -45,29 +51,27 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== "success") return replyInvalid(submission, { formId: "represent" });
   const outcome = requestRepresentation(getDb(), facts.id, permit.auth.user.id, submission.value.position, new Date());
   if (!outcome.ok) return replyRefused(outcome, { submission, formId: "represent" });
-  return redirectWithFlash(`/organisations/${facts.slug}`, "Votre demande est envoyée à l'équipe d'animation du pôle, qui la confirmera.");
+  return redirectWithFlash(`/organisations/${facts.slug}`, requestText(request).t.organisations.page.requested);
 }
 
 function RepresentForm() {
   const [form, fields] = useSchemaForm(representativeRequestSchema, { id: "represent", reply: "represent" });
+  const t = useT().organisations.page;
   return (
     <ConformForm form={form} intent="represent" aria-labelledby="representer-titre">
-      <TextField meta={fields.position} label="Votre fonction dans l'organisation" hint="Par exemple : directrice, trésorier, chargée de mission." />
-      <SubmitButton>Demander à représenter l'organisation</SubmitButton>
+      <TextField meta={fields.position} label={t.position} hint={t.positionHint} />
+      <SubmitButton>{t.represent}</SubmitButton>
     </ConformForm>
   );
 }
-
-const REQUEST_STATE = {
-  demandee: "Votre demande pour représenter l'organisation attend la réponse de l'équipe d'animation du pôle.",
-  confirmee: "Vous représentez cette organisation.",
-  refusee: "Votre demande pour représenter l'organisation n'a pas été retenue. Vous pouvez la renouveler.",
-} as const;
 
 export default function OrganisationPageView() {
   const { organisation: o, signedIn, canEdit, myRequest } = useLoaderData<typeof loader>();
   const confirmedPoles = o.poles.filter((p) => p.status === "confirmee");
   const pendingPoles = o.poles.filter((p) => p.status === "demandee");
+  const { organisations, vocabulary } = useT();
+  const t = organisations.page;
+  const requestState = { demandee: t.requestPending, confirmee: t.requestConfirmed, refusee: t.requestDeclined };
   const jsonLd = {
     "@context": "https://schema.org",
     "@type": "Organization",
@@ -80,31 +84,31 @@ export default function OrganisationPageView() {
   return (
     <div className="container">
       <p>
-        <a href="/organisations">← L'annuaire des organisations</a>
+        <a href="/organisations">{t.directory}</a>
       </p>
       <p className="eyebrow">
-        {ORGANISATION_KIND_LABELS[o.kind]}
-        {isEssKind(o.kind) ? " · structure de l'économie sociale et solidaire" : ""}
+        {vocabulary.organisationKind[o.kind]}
+        {isEssKind(o.kind) ? t.ess : ""}
       </p>
       <h1>{o.name}</h1>
       {confirmedPoles.length === 0 ? (
         <p className="notice">
-          Cette organisation attend que l'équipe d'animation du pôle confirme sa participation : elle n'apparaît pas encore dans l'annuaire.
+          {t.awaiting}
         </p>
       ) : null}
       {o.description ? <p className="prewrap">{o.description}</p> : null}
       {canEdit ? (
         <p>
           <a href={`/organisations/${o.slug}/modifier`} className="button button--ghost">
-            Modifier la page de l'organisation
+            {t.edit}
           </a>
         </p>
       ) : null}
 
-      <h2>Fiche</h2>
+      <h2>{t.factsTitle}</h2>
       <dl className="details">
-        <dt>Type</dt>
-        <dd>{ORGANISATION_KIND_LABELS[o.kind]}</dd>
+        <dt>{t.kind}</dt>
+        <dd>{vocabulary.organisationKind[o.kind]}</dd>
         {o.siren ? (
           <>
             <dt>SIREN</dt>
@@ -119,20 +123,20 @@ export default function OrganisationPageView() {
         ) : null}
         {o.nafCode ? (
           <>
-            <dt>Code NAF</dt>
+            <dt>{t.naf}</dt>
             <dd>
               {o.nafCode}
               {o.nafLabel ? ` — ${o.nafLabel}` : null}
             </dd>
           </>
         ) : null}
-        <dt>Commune</dt>
+        <dt>{t.commune}</dt>
         <dd>
           {o.commune.name} ({o.commune.departmentName}, {o.commune.departmentCode})
         </dd>
         {o.website ? (
           <>
-            <dt>Site internet</dt>
+            <dt>{t.website}</dt>
             <dd>
               <a href={o.website} rel="noopener noreferrer">
                 {o.website.replace(/^https?:\/\//, "")}
@@ -142,7 +146,7 @@ export default function OrganisationPageView() {
         ) : null}
         {o.contactEmail ? (
           <>
-            <dt>Contact</dt>
+            <dt>{t.contact}</dt>
             <dd>
               <a href={`mailto:${o.contactEmail}`}>{o.contactEmail}</a>
             </dd>
@@ -150,7 +154,7 @@ export default function OrganisationPageView() {
         ) : null}
       </dl>
 
-      <h2>Pôles</h2>
+      <h2>{t.polesTitle}</h2>
       {confirmedPoles.length > 0 ? (
         <ul>
           {confirmedPoles.map((p) => (
@@ -160,13 +164,13 @@ export default function OrganisationPageView() {
           ))}
         </ul>
       ) : (
-        <p>Membre d'aucun pôle pour l'instant.</p>
+        <p>{t.noPole}</p>
       )}
       {pendingPoles.length > 0 ? (
-        <p className="hint">Demande en attente auprès de : {pendingPoles.map((p) => p.name).join(", ")}.</p>
+        <p className="hint">{t.pendingWith(pendingPoles.map((p) => p.name).join(", "))}</p>
       ) : null}
 
-      <h2>Les personnes qui la représentent</h2>
+      <h2>{t.representativesTitle}</h2>
       {o.representatives.length > 0 ? (
         <ul>
           {o.representatives.map((r) => (
@@ -177,22 +181,21 @@ export default function OrganisationPageView() {
           ))}
         </ul>
       ) : (
-        <p>Aucun représentant confirmé pour l'instant.</p>
+        <p>{t.noRepresentative}</p>
       )}
 
       <section aria-labelledby="representer-titre">
-        <h2 id="representer-titre">Vous agissez pour cette organisation ?</h2>
+        <h2 id="representer-titre">{t.actForTitle}</h2>
         {!signedIn ? (
           <p>
-            <a href={`/connexion?${new URLSearchParams({ redirectTo: `/organisations/${o.slug}` })}`}>Connectez-vous</a> pour demander à la
-            représenter : l'équipe d'animation du pôle confirmera.
+            <a href={`/connexion?${new URLSearchParams({ redirectTo: `/organisations/${o.slug}` })}`}>{t.signIn}</a> {t.toRepresent}
           </p>
         ) : myRequest && myRequest !== "refusee" ? (
-          <p>{REQUEST_STATE[myRequest]}</p>
+          <p>{requestState[myRequest]}</p>
         ) : (
           <>
-            {myRequest === "refusee" ? <p>{REQUEST_STATE.refusee}</p> : null}
-            <p>Indiquez votre fonction : l'équipe d'animation du pôle confirme, puis votre nom et votre fonction apparaissent ici.</p>
+            {myRequest === "refusee" ? <p>{requestState.refusee}</p> : null}
+            <p>{t.givePosition}</p>
             <RepresentForm />
           </>
         )}

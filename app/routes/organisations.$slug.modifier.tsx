@@ -16,16 +16,20 @@ import { getDb } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { notFound, readFormData } from "~/utils/http.server";
 import { replyInvalid, replyRefused } from "~/utils/reply.server";
+import { useT } from "~/i18n/context";
+import { metaText } from "~/i18n/meta";
+import { requestText } from "~/utils/locale.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `Modifier « ${data.name} » — Maillon` : "Modifier une organisation — Maillon" },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const t = metaText(matches).organisations.edit;
+  return [{ title: data ? t.metaTitle(data.name) : t.metaTitleNoName }];
+};
 
 export function loader({ request, params }: LoaderFunctionArgs) {
   const facts = loadOrganisation(authorize(request, "organisations.$slug.modifier"), params.slug);
   const db = getDb();
   const row = getOrganisationForEdit(db, facts.id);
-  if (!row) throw notFound("Organisation introuvable");
+  if (!row) throw notFound(requestText(request).t.organisations.page.notFound);
   const { communeName, postalCodes, ...values } = row;
   return {
     slug: facts.slug,
@@ -47,26 +51,28 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const facts = loadOrganisation(permit, params.slug);
   const db = getDb();
   const now = new Date();
+  const t = requestText(request).t.organisations.edit;
   if (permit.intent === "join-pole") {
     const submission = parseWithZod(formData, { schema: poleRequestSchema });
     if (submission.status !== "success") return replyInvalid(submission, { formId: "join-pole" });
     const outcome = requestPoleMembership(db, facts.id, permit.auth.user.id, submission.value.territoryId, now);
     if (!outcome.ok) return replyRefused(outcome, { submission, formId: "join-pole", field: "territoryId" });
-    return redirectWithFlash(`/organisations/${facts.slug}`, "La demande est envoyée à l'équipe d'animation du pôle.");
+    return redirectWithFlash(`/organisations/${facts.slug}`, t.joinRequested);
   }
   const result = validateOrganisationForm(db, formData);
   if (!result.ok) return replyInvalid(result.reply, { choices: result.choices });
   const outcome = updateOrganisation(db, facts.id, permit.auth.user.id, result.input, now);
   if (!outcome.ok) return replyRefused(outcome, { submission: result.submission });
-  return redirectWithFlash(`/organisations/${outcome.slug}`, "La page de l'organisation est enregistrée.");
+  return redirectWithFlash(`/organisations/${outcome.slug}`, t.saved);
 }
 
 function JoinPoleForm({ poles }: { poles: { value: string; label: string }[] }) {
   const [form, fields] = useSchemaForm(poleRequestSchema, { id: "join-pole", reply: "join-pole" });
+  const t = useT().organisations.edit;
   return (
     <ConformForm form={form} intent="join-pole" aria-labelledby="rejoindre-titre">
-      <SelectField meta={fields.territoryId} label="Pôle" options={poles} placeholder="Choisir un pôle" />
-      <SubmitButton className="button--ghost">Demander à rejoindre ce pôle</SubmitButton>
+      <SelectField meta={fields.territoryId} label={t.pole} options={poles} placeholder={t.choosePole} />
+      <SubmitButton className="button--ghost">{t.joinPole}</SubmitButton>
     </ConformForm>
   );
 }
@@ -74,20 +80,21 @@ function JoinPoleForm({ poles }: { poles: { value: string; label: string }[] }) 
 export default function EditOrganisation() {
   const { slug, name, defaults, otherPoles } = useLoaderData<typeof loader>();
   const [form, fields] = useSchemaForm(organisationSchema, { id: "organisation", defaultValue: defaults });
+  const t = useT().organisations.edit;
   return (
     <div className="container narrow">
       <p>
-        <a href={`/organisations/${slug}`}>← Retour à la page de l'organisation</a>
+        <a href={`/organisations/${slug}`}>{t.back}</a>
       </p>
-      <h1>Modifier « {name} »</h1>
+      <h1>{t.title(name)}</h1>
       <ConformForm form={form}>
         <OrganisationFields fields={fields} />
-        <SubmitButton>Enregistrer la page</SubmitButton>
+        <SubmitButton>{t.submit}</SubmitButton>
       </ConformForm>
       {otherPoles.length > 0 ? (
         <section aria-labelledby="rejoindre-titre">
-          <h2 id="rejoindre-titre">Rejoindre un autre pôle</h2>
-          <p>L'équipe d'animation du pôle choisi confirme la participation de l'organisation.</p>
+          <h2 id="rejoindre-titre">{t.otherPoleTitle}</h2>
+          <p>{t.otherPoleIntro}</p>
           <JoinPoleForm poles={otherPoles} />
         </section>
       ) : null}

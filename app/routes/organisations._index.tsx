@@ -1,19 +1,19 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { CardList } from "~/components/ui/card-list";
-import { formatInteger, plural } from "~/domain/format";
-import { ORGANISATION_KIND_LABELS } from "~/domain/organisation";
 import { ORGANISATION_KINDS, type OrganisationKind } from "~/domain/vocabulary";
 import { authorize } from "~/guards/authorize.server";
 import { directoryDepartments, searchOrganisations } from "~/models/organisation.server";
 import { listTerritoryRefs } from "~/models/territory.server";
 import { readDirectoryQuery } from "~/schemas/organisation";
 import { getDb } from "~/utils/db.server";
+import { useFormat, useT } from "~/i18n/context";
+import { metaText } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [
-  { title: "Les organisations membres des pôles — Maillon" },
-  { name: "description", content: "Associations, coopératives, entreprises, collectivités, centres de recherche et de formation membres des pôles territoriaux de coopération économique." },
-];
+export const meta: MetaFunction = ({ matches }) => {
+  const t = metaText(matches).organisations.directory;
+  return [{ title: t.metaTitle }, { name: "description", content: t.metaDescription }];
+};
 
 const PAGE_SIZE = 30;
 
@@ -54,47 +54,44 @@ function pageHref(query: Query, page: number): string {
 export default function OrganisationDirectory() {
   const { signedIn, query, poles, departments, total, page, pages, organisations } = useLoaderData<typeof loader>();
   const filtered = Object.values(query).some((v) => v !== "");
+  const { organisations: text, vocabulary, common } = useT();
+  const t = text.directory;
+  const format = useFormat();
   return (
     <div className="container">
-      <p className="eyebrow">Annuaire</p>
-      <h1>Les organisations membres des pôles</h1>
-      <p>
-        Associations, coopératives, mutuelles, fondations et sociétés de l'économie sociale et solidaire, entreprises,
-        collectivités, centres de recherche et organismes de formation : chaque pôle réunit des acteurs de son
-        territoire qui choisissent de coopérer. Une organisation figure ici une fois sa participation confirmée par
-        l'équipe d'animation du pôle.
-      </p>
+      <p className="eyebrow">{t.eyebrow}</p>
+      <h1>{t.title}</h1>
+      <p>{t.intro}</p>
       <p>
         {signedIn ? (
-          <a href="/organisations/nouvelle">Inscrire une organisation</a>
+          <a href="/organisations/nouvelle">{t.register}</a>
         ) : (
           <>
-            Vous agissez pour une organisation ? <a href="/connexion?redirectTo=%2Forganisations%2Fnouvelle">Connectez-vous</a> pour
-            l'inscrire.
+            {t.actFor} <a href="/connexion?redirectTo=%2Forganisations%2Fnouvelle">{t.signIn}</a> {t.toRegister}
           </>
         )}
       </p>
 
-      <Form method="get" className="directory-filters" role="search" aria-label="Rechercher une organisation">
+      <Form method="get" className="directory-filters" role="search" aria-label={t.searchLabel}>
           <div className="field">
-            <label htmlFor="recherche-q">Nom, commune ou SIREN</label>
+            <label htmlFor="recherche-q">{t.text}</label>
             <input id="recherche-q" type="search" name="q" defaultValue={query.q} maxLength={100} />
           </div>
           <div className="field">
-            <label htmlFor="recherche-type">Type</label>
+            <label htmlFor="recherche-type">{t.kind}</label>
             <select id="recherche-type" name="type" defaultValue={query.type}>
-              <option value="">Tous les types</option>
+              <option value="">{t.allKinds}</option>
               {ORGANISATION_KINDS.map((k) => (
                 <option key={k} value={k}>
-                  {ORGANISATION_KIND_LABELS[k]}
+                  {vocabulary.organisationKind[k]}
                 </option>
               ))}
             </select>
           </div>
           <div className="field">
-            <label htmlFor="recherche-pole">Pôle</label>
+            <label htmlFor="recherche-pole">{t.pole}</label>
             <select id="recherche-pole" name="pole" defaultValue={query.pole}>
-              <option value="">Tous les pôles</option>
+              <option value="">{t.allPoles}</option>
               {poles.map((p) => (
                 <option key={p.slug} value={p.slug}>
                   {p.name}
@@ -103,9 +100,9 @@ export default function OrganisationDirectory() {
             </select>
           </div>
           <div className="field">
-            <label htmlFor="recherche-departement">Département</label>
+            <label htmlFor="recherche-departement">{t.department}</label>
             <select id="recherche-departement" name="departement" defaultValue={query.departement}>
-              <option value="">Tous les départements</option>
+              <option value="">{t.allDepartments}</option>
               {departments.map((d) => (
                 <option key={d.code} value={d.code}>
                   {d.name} ({d.code})
@@ -115,38 +112,38 @@ export default function OrganisationDirectory() {
           </div>
           <div className="directory-filters__actions">
             <button type="submit" className="button">
-              Rechercher
+              {common.search}
             </button>
-            {filtered ? <a href="/organisations">Tout afficher</a> : null}
+            {filtered ? <a href="/organisations">{t.showAll}</a> : null}
           </div>
       </Form>
 
       <h2 id="resultats" aria-live="polite">
-        {total === 0 ? "Aucune organisation" : plural(total, "organisation")}
-        {filtered ? " pour cette recherche" : ""}
+        {t.count(total, format.integer(total))}
+        {filtered ? t.forSearch : ""}
       </h2>
       <CardList
         items={organisations}
-        empty={filtered ? "Aucune organisation ne correspond : essayez moins de filtres ou un autre mot." : "Aucune organisation n'est encore inscrite."}
+        empty={filtered ? t.noneMatch : t.none}
         link={(o) => ({ key: o.slug, href: `/organisations/${o.slug}`, title: o.name })}
       >
         {(o) => (
           <>
             <p className="hint">
-              {ORGANISATION_KIND_LABELS[o.kind]} · {o.communeName} ({o.departmentCode})
+              {vocabulary.organisationKind[o.kind]} · {o.communeName} ({o.departmentCode})
             </p>
             {o.description ? <p>{o.description.length > 200 ? `${o.description.slice(0, 197)}…` : o.description}</p> : null}
-            {o.poles.length > 0 ? <p className="hint">Membre de : {o.poles.map((p) => p.name).join(", ")}</p> : null}
+            {o.poles.length > 0 ? <p className="hint">{t.memberOf(o.poles.map((p) => p.name).join(", "))}</p> : null}
           </>
         )}
       </CardList>
       {pages > 1 ? (
-        <nav aria-label="Pages de résultats" className="actions">
-          {page > 1 ? <a href={pageHref(query, page - 1)}>← Page précédente</a> : null}
+        <nav aria-label={t.pagesLabel} className="actions">
+          {page > 1 ? <a href={pageHref(query, page - 1)}>{t.previous}</a> : null}
           <span>
-            Page {formatInteger(page)} sur {formatInteger(pages)}
+            {t.pageOf(format.integer(page), format.integer(pages))}
           </span>
-          {page < pages ? <a href={pageHref(query, page + 1)}>Page suivante →</a> : null}
+          {page < pages ? <a href={pageHref(query, page + 1)}>{t.next}</a> : null}
         </nav>
       ) : null}
     </div>

@@ -13,8 +13,11 @@ import { getDb } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { replyInvalid, replyRefused } from "~/utils/reply.server";
 import { readFormData } from "~/utils/http.server";
+import { useT } from "~/i18n/context";
+import { metaText } from "~/i18n/meta";
+import { requestText } from "~/utils/locale.server";
 
-export const meta: MetaFunction = () => [{ title: "Inscrire une organisation — Maillon" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: metaText(matches).organisations.create.metaTitle }];
 
 export function loader({ request }: LoaderFunctionArgs) {
   const { auth } = authorize(request, "organisations.nouvelle");
@@ -38,29 +41,26 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!created.ok) return replyRefused(created, { submission: result.submission });
   return redirectWithFlash(
     `/organisations/${created.slug}`,
-    "L'organisation est inscrite. L'équipe d'animation du pôle va confirmer sa participation et votre rôle de représentant ; elle apparaîtra ensuite dans l'annuaire.",
+    requestText(request).t.organisations.create.registered,
   );
 }
 
 export default function NewOrganisation() {
   const { poles, defaults } = useLoaderData<typeof loader>();
   const [form, fields] = useSchemaForm(newOrganisationSchema, { id: "organisation", defaultValue: defaults });
+  const t = useT().organisations.create;
   return (
     <div className="container narrow">
       <p>
-        <a href="/organisations">← L'annuaire des organisations</a>
+        <a href="/organisations">{t.directory}</a>
       </p>
-      <h1>Inscrire une organisation</h1>
-      <p>
-        Vous agissez pour une association, une coopérative, une entreprise, une collectivité… qui participe à un pôle ?
-        Inscrivez-la : l'équipe d'animation du pôle confirme sa participation, puis votre rôle de représentant. Votre nom
-        et votre fonction seront publiés sur sa page, jamais votre adresse e-mail.
-      </p>
+      <h1>{t.title}</h1>
+      <p>{t.intro}</p>
       <ConformForm form={form}>
         <OrganisationFields fields={fields} />
-        <SelectField meta={fields.territoryId} label="Pôle que l'organisation rejoint" options={poles} placeholder="Choisir un pôle" />
-        <TextField meta={fields.position} label="Votre fonction dans l'organisation" hint="Par exemple : directrice, président, chargé de mission." />
-        <SubmitButton>Inscrire l'organisation</SubmitButton>
+        <SelectField meta={fields.territoryId} label={t.pole} options={poles} placeholder={t.choosePole} />
+        <TextField meta={fields.position} label={t.position} hint={t.positionHint} />
+        <SubmitButton>{t.submit}</SubmitButton>
       </ConformForm>
     </div>
   );
