@@ -22,15 +22,12 @@ const NOT_YET_TRANSLATED = new Set<string>([
   "app/routes/besoins.$id.tsx",
   "app/routes/besoins._index.tsx",
   "app/routes/besoins.nouveau.tsx",
-  "app/routes/cagnotte.$slug.tsx",
   "app/routes/confidentialite.tsx",
   "app/routes/donnees._index.tsx",
   "app/routes/donnees.poles.$slug[.zip].ts",
   "app/routes/impact.tsx",
   "app/routes/impact[.csv].ts",
   "app/routes/mentions-legales.tsx",
-  "app/routes/tontines.$id.tsx",
-  "app/routes/tontines._index.tsx",
 ]);
 
 describe("French left in the interface's code", () => {

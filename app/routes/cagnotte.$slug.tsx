@@ -11,14 +11,16 @@ import { allocationSchema, donationSchema, goalSchema } from "~/schemas/finance"
 import { isStaffOf } from "~/domain/permissions";
 import { loadPole } from "~/guards/pole.server";
 import { getDb } from "~/utils/db.server";
-import { formatDate, formatEuros, plural } from "~/domain/format";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { replyInvalid, replyRefused, UNKNOWN_INTENT } from "~/utils/reply.server";
 import { authorize, signInFirst } from "~/guards/authorize.server";
 import { readFormData } from "~/utils/http.server";
+import { useFormat, useT } from "~/i18n/context";
+import { metaText } from "~/i18n/meta";
+import { requestText } from "~/utils/locale.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `La cagnotte solidaire${data ? ` du ${data.territory.name}` : ""} — Maillon` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: metaText(matches).funding.fund.metaTitle(data ? data.territory.name : null) },
 ];
 
 export function loader({ request, params }: LoaderFunctionArgs) {
@@ -37,11 +39,10 @@ export function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 
-const DONE = {
-  merci: "Merci ! Votre don est enregistré : faites maintenant le virement au compte de la cagnotte du pôle.",
-  attribue: "Attribution enregistrée.",
-  objectif: "Nouvel objectif enregistré.",
-};
+/** The flash message of each intent's success. */
+function doneMessage(t: ReturnType<typeof requestText>["t"]["funding"]["fund"]) {
+  return { merci: t.thanks, attribue: t.allocated, objectif: t.goalSet };
+}
 
 export async function action({ request, params }: ActionFunctionArgs) {
   signInFirst(request, "cagnotte.$slug");
@@ -52,7 +53,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = String(formData.get("intent") ?? "");
   const db = getDb();
   const now = new Date();
-  const back = (what: keyof typeof DONE) => redirectWithFlash(`/cagnotte/${territory.slug}`, DONE[what]);
+  const t = requestText(request).t.funding.fund;
+  const back = (what: keyof ReturnType<typeof doneMessage>) => redirectWithFlash(`/cagnotte/${territory.slug}`, doneMessage(t)[what]);
 
   if (intent === "donate") {
     const submission = parseWithZod(formData, { schema: donationSchema });
@@ -87,89 +89,88 @@ export default function Cagnotte() {
   const [allocationForm, allocationFields] = useSchemaForm(allocationSchema, { id: "allocate", reply: "allocate" });
   const [goalForm, goalFields] = useSchemaForm(goalSchema, { id: "set-goal", reply: "set-goal" });
   const goal = cagnotte.goal;
+  const t = useT().funding.fund;
+  const format = useFormat();
   const goalPct = goal ? Math.min(100, Math.floor((goal.collectedCents * 100) / goal.targetCents)) : 0;
 
   return (
     <div className="container">
-      <p className="eyebrow">Financer · {territory.name}</p>
-      <h1>La cagnotte solidaire</h1>
-      <p>
-        Chacun peut donner, même peu. L'équipe d'animation du pôle répartit la cagnotte entre des projets du territoire et publie ici chaque
-        attribution.
-      </p>
+      <p className="eyebrow">{t.eyebrow(territory.name)}</p>
+      <h1>{t.title}</h1>
+      <p>{t.intro}</p>
       <ul className="stats">
         <li>
-          <strong>{formatEuros(cagnotte.donatedCents)}</strong>
-          <span>collectés ({plural(cagnotte.donorCount, "don")})</span>
+          <strong>{format.euros(cagnotte.donatedCents)}</strong>
+          <span>{t.collected(cagnotte.donorCount, format.integer(cagnotte.donorCount))}</span>
         </li>
         <li>
-          <strong>{formatEuros(cagnotte.allocatedCents)}</strong>
-          <span>attribués à des projets</span>
+          <strong>{format.euros(cagnotte.allocatedCents)}</strong>
+          <span>{t.allocatedToProjects}</span>
         </li>
         <li>
-          <strong>{formatEuros(cagnotte.availableCents)}</strong>
-          <span>à attribuer</span>
+          <strong>{format.euros(cagnotte.availableCents)}</strong>
+          <span>{t.toAllocate}</span>
         </li>
       </ul>
       {goal ? (
         <section aria-labelledby="objectif-titre">
-          <h2 id="objectif-titre">Objectif : {goal.label}</h2>
+          <h2 id="objectif-titre">{t.goal(goal.label)}</h2>
           <p>
-            <strong>
-              {formatEuros(goal.collectedCents)} sur {formatEuros(goal.targetCents)} ({goalPct} %)
-            </strong>{" "}
-            depuis le {formatDate(goal.since)}.
+            <strong>{t.goalProgress(format.euros(goal.collectedCents), format.euros(goal.targetCents), goalPct)}</strong>{" "}
+            {t.goalSince(format.date(goal.since))}
           </p>
           <ProgressBar
             parts={goalPct > 0 ? [{ key: "goal", percent: goalPct }] : []}
-            label={`Progression vers l'objectif : ${formatEuros(goal.collectedCents)} sur ${formatEuros(goal.targetCents)}, ${goalPct} %`}
+            label={t.goalBar(format.euros(goal.collectedCents), format.euros(goal.targetCents), goalPct)}
           />
         </section>
       ) : null}
       <NoPaymentNotice />
 
-      <h2 id="donner">Faire un don</h2>
+      <h2 id="donner">{t.donate}</h2>
       {signedIn ? (
         <ConformForm form={donationForm} intent="donate" aria-labelledby="donner">
-          <TextField meta={donationFields.amount} label="Montant du don (en euros)" inputProps={{ inputMode: "decimal" }} />
+          <TextField meta={donationFields.amount} label={t.amount} inputProps={{ inputMode: "decimal" }} />
           <TextField
             meta={donationFields.donorName}
-            label="Nom affiché (facultatif)"
-            hint="Laissez vide pour un don anonyme."
+            label={t.donorName}
+            hint={t.donorNameHint}
             autoComplete="name"
           />
-          <TextAreaField meta={donationFields.message} label="Un message (facultatif)" rows={2} />
-          <SubmitButton>Enregistrer mon don</SubmitButton>
+          <TextAreaField meta={donationFields.message} label={t.message} rows={2} />
+          <SubmitButton>{t.submit}</SubmitButton>
         </ConformForm>
       ) : (
         <p>
-          <a href={`/connexion?redirectTo=${encodeURIComponent(`/cagnotte/${territory.slug}`)}`}>Connectez-vous</a> pour enregistrer un don.
+          <a href={`/connexion?redirectTo=${encodeURIComponent(`/cagnotte/${territory.slug}`)}`}>{t.signInLink}</a>
+          {t.signInAfter}
         </p>
       )}
 
-      <h2>Attributions</h2>
+      <h2>{t.allocations}</h2>
       {cagnotte.allocations.length === 0 ? (
-        <p>Aucune attribution pour l'instant.</p>
+        <p>{t.noAllocation}</p>
       ) : (
         <ul>
           {cagnotte.allocations.map((a) => (
             <li key={a.id}>
-              {formatDate(a.createdAt)} : {formatEuros(a.amountCents)} pour <a href={`/projets/${a.projectId}`}>{a.projectTitle}</a>
+              {t.allocationBefore(format.date(a.createdAt), format.euros(a.amountCents))}
+              <a href={`/projets/${a.projectId}`}>{a.projectTitle}</a>
               {a.note ? ` — ${a.note}` : null}
             </li>
           ))}
         </ul>
       )}
 
-      <h2>Derniers dons</h2>
+      <h2>{t.donations}</h2>
       {cagnotte.donations.length === 0 ? (
-        <p>Aucun don pour l'instant : soyez le premier !</p>
+        <p>{t.noDonation}</p>
       ) : (
         <ul>
           {cagnotte.donations.map((d) => (
             <li key={d.id}>
-              {formatDate(d.createdAt)} : {formatEuros(d.amountCents)}, {d.donorName ?? "don anonyme"}
-              {d.message ? ` — « ${d.message} »` : null}
+              {t.donation(format.date(d.createdAt), format.euros(d.amountCents), d.donorName)}
+              {d.message ? t.donationMessage(d.message) : null}
             </li>
           ))}
         </ul>
@@ -177,23 +178,23 @@ export default function Cagnotte() {
 
       {staff ? (
         <>
-          <h2 id="attribuer-titre">Attribuer la cagnotte (équipe d'animation)</h2>
+          <h2 id="attribuer-titre">{t.allocate}</h2>
           <ConformForm form={allocationForm} intent="allocate" aria-labelledby="attribuer-titre">
             <SelectField
               meta={allocationFields.projectId}
-              label="Projet"
+              label={t.project}
               options={projects.map((p) => ({ value: String(p.id), label: p.title }))}
-              placeholder="Choisir"
+              placeholder={t.choose}
             />
-            <TextField meta={allocationFields.amount} label="Montant attribué (en euros)" inputProps={{ inputMode: "decimal" }} />
-            <TextAreaField meta={allocationFields.note} label="Motif (facultatif)" rows={2} />
-            <SubmitButton>Attribuer</SubmitButton>
+            <TextField meta={allocationFields.amount} label={t.allocatedAmount} inputProps={{ inputMode: "decimal" }} />
+            <TextAreaField meta={allocationFields.note} label={t.note} rows={2} />
+            <SubmitButton>{t.allocateSubmit}</SubmitButton>
           </ConformForm>
-          <h2 id="nouvel-objectif">Fixer un nouvel objectif</h2>
+          <h2 id="nouvel-objectif">{t.newGoal}</h2>
           <ConformForm form={goalForm} intent="set-goal" aria-labelledby="nouvel-objectif">
-            <TextField meta={goalFields.label} label="Nom de l'objectif" hint="Par exemple « Printemps 2026 : trois commerces de centre-bourg »." />
-            <TextField meta={goalFields.target} label="Montant visé (en euros)" inputProps={{ inputMode: "decimal" }} />
-            <SubmitButton>Enregistrer l'objectif</SubmitButton>
+            <TextField meta={goalFields.label} label={t.goalLabel} hint={t.goalLabelHint} />
+            <TextField meta={goalFields.target} label={t.goalTarget} inputProps={{ inputMode: "decimal" }} />
+            <SubmitButton>{t.goalSubmit}</SubmitButton>
           </ConformForm>
         </>
       ) : null}

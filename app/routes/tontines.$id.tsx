@@ -3,17 +3,20 @@ import { Form, useLoaderData } from "@remix-run/react";
 import { NoPaymentNotice } from "~/components/no-payment-notice";
 import { getTontine, joinTontine } from "~/models/tontine.server";
 import { getDb } from "~/utils/db.server";
-import { formatDate, formatEuros } from "~/domain/format";
 import { notFound, parseId, readFormData } from "~/utils/http.server";
 import { authorize } from "~/guards/authorize.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { useFormReply } from "~/utils/reply";
 import { replyRefused } from "~/utils/reply.server";
 import { Alert } from "~/components/ui/alert";
+import { useFormat, useT } from "~/i18n/context";
+import { metaText } from "~/i18n/meta";
+import { requestText } from "~/utils/locale.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.tontine.name ?? "Tontine"} — Maillon` }];
-
-const STATUS_LABELS = { passe: "Versé", "en-cours": "Ce mois-ci", "a-venir": "À venir" } as const;
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const t = metaText(matches).funding.tontine;
+  return [{ title: t.metaTitle(data?.tontine.name ?? t.metaFallback) }];
+};
 
 export function loader({ request, params }: LoaderFunctionArgs) {
   const { auth } = authorize(request, "tontines.$id");
@@ -27,34 +30,33 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const id = parseId(params.id);
   const outcome = joinTontine(getDb(), id, auth.user.id, new Date());
   if (!outcome.ok) return replyRefused(outcome);
-  return redirectWithFlash(`/tontines/${id}`, "Vous avez rejoint la tontine, à la fin de l'ordre des tours.");
+  return redirectWithFlash(`/tontines/${id}`, requestText(request).t.funding.tontine.joined);
 }
 
 export default function Tontine() {
   const { tontine } = useLoaderData<typeof loader>();
   const { message } = useFormReply();
   const pot = tontine.schedule[0]?.potCents ?? 0;
+  const text = useT().funding.tontine;
+  const format = useFormat();
   return (
     <div className="container">
       <p>
-        <a href="/tontines">← Toutes les tontines</a>
+        <a href="/tontines">{text.back}</a>
       </p>
       <h1>{tontine.name}</h1>
       {message ? <Alert tone="error">{message}</Alert> : null}
       {tontine.description ? <p className="prewrap">{tontine.description}</p> : null}
-      <p>
-        {tontine.territoryName} · {formatEuros(tontine.contributionCents)} par membre et par mois · chaque tour, le bénéficiaire reçoit{" "}
-        {formatEuros(pot)}.
-      </p>
+      <p>{text.summary(tontine.territoryName, format.euros(tontine.contributionCents), format.euros(pot))}</p>
       <NoPaymentNotice />
       <table className="table">
-        <caption>Ordre des tours</caption>
+        <caption>{text.schedule}</caption>
         <thead>
           <tr>
-            <th scope="col">Tour</th>
-            <th scope="col">Bénéficiaire</th>
-            <th scope="col">Date</th>
-            <th scope="col">État</th>
+            <th scope="col">{text.turn}</th>
+            <th scope="col">{text.beneficiary}</th>
+            <th scope="col">{text.date}</th>
+            <th scope="col">{text.state}</th>
           </tr>
         </thead>
         <tbody>
@@ -62,8 +64,8 @@ export default function Tontine() {
             <tr key={t.turn}>
               <td>{t.turn}</td>
               <th scope="row">{t.displayName}</th>
-              <td>{formatDate(new Date(t.date))}</td>
-              <td>{STATUS_LABELS[t.status]}</td>
+              <td>{format.date(new Date(t.date))}</td>
+              <td>{text.status[t.status]}</td>
             </tr>
           ))}
         </tbody>
@@ -71,7 +73,7 @@ export default function Tontine() {
       {!tontine.isMember ? (
         <Form method="post">
           <button type="submit" className="button">
-            Rejoindre la tontine
+            {text.join}
           </button>
         </Form>
       ) : null}

@@ -11,14 +11,16 @@ import { createTontine, listTontines } from "~/models/tontine.server";
 import { findTerritoriesForCommune, listTerritoriesWithCounts } from "~/models/territory.server";
 import { tontineSchema } from "~/schemas/finance";
 import { getDb } from "~/utils/db.server";
-import { formatDate, formatEuros, plural } from "~/domain/format";
 import { parisIsoDate } from "~/domain/paris-time";
 import { authorize, signInFirst } from "~/guards/authorize.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { replyInvalid } from "~/utils/reply.server";
 import { readFormData } from "~/utils/http.server";
+import { useFormat, useT } from "~/i18n/context";
+import { metaText } from "~/i18n/meta";
+import { requestText } from "~/utils/locale.server";
 
-export const meta: MetaFunction = () => [{ title: "Tontines — Maillon" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: metaText(matches).funding.tontines.metaTitle }];
 
 export function loader({ request }: LoaderFunctionArgs) {
   const { auth } = authorize(request, "tontines._index");
@@ -37,8 +39,9 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== "success") return replyInvalid(submission);
   const v = submission.value;
   const db = getDb();
+  const t = requestText(request).t.funding.tontines;
   if (!listTerritoriesWithCounts(db).some((t) => t.id === v.territoryId)) {
-    return replyInvalid(submission, { fieldErrors: { territoryId: ["Pôle inconnu : choisissez-en un dans la liste."] } });
+    return replyInvalid(submission, { fieldErrors: { territoryId: [t.unknownPole] } });
   }
   const id = createTontine(
     db,
@@ -46,7 +49,7 @@ export async function action({ request }: ActionFunctionArgs) {
     { territoryId: v.territoryId, name: v.name, description: v.description ?? "", contributionCents: v.contribution, startsOn: v.startsOn },
     new Date(),
   );
-  return redirectWithFlash(`/tontines/${id}`, "La tontine est lancée : vous prenez le premier tour. Invitez vos proches à la rejoindre.");
+  return redirectWithFlash(`/tontines/${id}`, t.created);
 }
 
 export default function Tontines() {
@@ -55,38 +58,37 @@ export default function Tontines() {
     id: "nouvelle-tontine",
     defaultValue: { territoryId: defaultTerritoryId ? String(defaultTerritoryId) : "", startsOn: firstOfNextMonth },
   });
+  const text = useT().funding.tontines;
+  const format = useFormat();
   return (
     <div className="container">
-      <p className="eyebrow">Financer</p>
-      <h1>Les tontines</h1>
-      <p>
-        Un cercle d'épargne simple : chaque mois, chaque membre verse la même contribution et l'un d'eux, à tour de rôle, reçoit la totalité. Au
-        plus {MAX_TONTINE_MEMBERS} membres.
-      </p>
+      <p className="eyebrow">{text.eyebrow}</p>
+      <h1>{text.title}</h1>
+      <p>{text.intro(MAX_TONTINE_MEMBERS)}</p>
       <NoPaymentNotice />
       <CardList
         items={tontines}
-        empty="Aucune tontine pour l'instant."
+        empty={text.empty}
         headingLevel={2}
         link={(t) => ({ key: t.id, href: `/tontines/${t.id}`, title: t.name })}
       >
         {(t) => (
           <>
             <p>
-                {formatEuros(t.contributionCents)} par mois · {plural(t.memberCount, "membre")} · {t.territoryName}
+                {text.summary(format.euros(t.contributionCents), t.memberCount, format.integer(t.memberCount), t.territoryName)}
               </p>
-            <p>Premier tour le {formatDate(new Date(t.startsOn))}.{t.isMember ? " Vous en faites partie." : ""}</p>
+            <p>{text.firstTurn(format.date(new Date(t.startsOn)), t.isMember)}</p>
           </>
         )}
       </CardList>
-      <h2 id="creer-tontine">Lancer une tontine</h2>
+      <h2 id="creer-tontine">{text.create}</h2>
       <ConformForm form={form} intent="create" aria-labelledby="creer-tontine">
-        <TextField meta={fields.name} label="Nom de la tontine" />
-        <TextAreaField meta={fields.description} label="Présentation (facultatif)" rows={2} />
-        <SelectField meta={fields.territoryId} label="Pôle" options={territories.map((t) => ({ value: String(t.id), label: t.name }))} />
-        <TextField meta={fields.contribution} label="Contribution mensuelle (en euros)" inputProps={{ inputMode: "decimal" }} />
-        <TextField meta={fields.startsOn} label="Date du premier tour" hint="Au format aaaa-mm-jj ; un tour par mois ensuite." />
-        <SubmitButton>Lancer la tontine</SubmitButton>
+        <TextField meta={fields.name} label={text.name} />
+        <TextAreaField meta={fields.description} label={text.description} rows={2} />
+        <SelectField meta={fields.territoryId} label={text.pole} options={territories.map((t) => ({ value: String(t.id), label: t.name }))} />
+        <TextField meta={fields.contribution} label={text.contribution} inputProps={{ inputMode: "decimal" }} />
+        <TextField meta={fields.startsOn} label={text.startsOn} hint={text.startsOnHint} />
+        <SubmitButton>{text.submit}</SubmitButton>
       </ConformForm>
     </div>
   );
