@@ -4,40 +4,55 @@
  * a table, for screen readers and for copying. No inline style: sizes are SVG attributes.
  */
 import { barChart, CHART, slotCentres } from "~/domain/impact/chart";
-import { PERIOD_LABELS, SOURCE_LABELS, sdgLabel, VALORESS_DOMAIN_LABELS } from "~/domain/impact/catalog";
-import { formatFigure, TREND_LABELS } from "~/domain/impact/figures";
 import { PERIODS_SHOWN } from "~/domain/impact/periods";
-import { formatIsoDate, formatWholeEuros, formatInteger, formatOneDecimal } from "~/domain/format";
+import type { Formats } from "~/domain/format";
+import { useFormat, useT } from "~/i18n/context";
+import type { Messages } from "~/i18n/messages";
 import type { ReportedIndicator } from "~/models/indicator.server";
 import { ProgressBar } from "./funding-progress";
 
-const PERIOD_WORDS = { mois: "derniers mois", trimestre: "derniers trimestres", annee: "dernières années" } as const;
+type Words = { t: Messages["impact"]["indicator"]; vocabulary: Messages["vocabulary"]; format: Formats };
+
+function useWords(): Words {
+  const { impact, vocabulary } = useT();
+  return { t: impact.indicator, vocabulary, format: useFormat() };
+}
+
+/** A figure in the unit people count in: « 1 234,56 € », « 12,5 h », « 40 % ». */
+function figure(value: number, unit: ReportedIndicator["unit"], { t, format }: Words): string {
+  if (unit === "euros") return format.euros(value);
+  if (unit === "heures") return t.hours(format.oneDecimal(value / 60));
+  if (unit === "pourcentage") return t.percent(format.integer(value));
+  return format.integer(value);
+}
 
 /** A tick's label: short, in the unit people count in. */
-function tickLabel(value: number, unit: ReportedIndicator["unit"]): string {
-  if (unit === "euros") return formatWholeEuros(value);
-  if (unit === "heures") return `${formatOneDecimal(value / 60)} h`;
-  if (unit === "pourcentage") return `${formatInteger(value)} %`;
-  return formatOneDecimal(value);
+function tickLabel(value: number, unit: ReportedIndicator["unit"], { t, format }: Words): string {
+  if (unit === "euros") return format.wholeEuros(value);
+  if (unit === "heures") return t.tickHours(format.oneDecimal(value / 60));
+  if (unit === "pourcentage") return t.tickPercent(format.integer(value));
+  return format.oneDecimal(value);
 }
 
-/** « Sur les 12 derniers mois » for a flow, « Dernière valeur » otherwise. */
-export function currentCaption(i: Pick<ReportedIndicator, "kind" | "period">): string {
-  return i.kind === "flux" ? `Total des ${PERIODS_SHOWN[i.period]} ${PERIOD_WORDS[i.period]}` : "Dernière valeur connue";
+/** « Total des 12 derniers mois » for a flow, « Dernière valeur connue » otherwise. */
+function currentCaption(i: Pick<ReportedIndicator, "kind" | "period">, { t }: Words): string {
+  return i.kind === "flux" ? t.flowTotal[i.period](PERIODS_SHOWN[i.period]) : t.lastValue;
 }
 
-function chartDescription(i: ReportedIndicator): string {
+function chartDescription(i: ReportedIndicator, words: Words): string {
+  const { t, vocabulary } = words;
   const known = i.series.flatMap((v, k) => (v === null ? [] : [{ v, label: i.periods[k]!.label }]));
   const first = i.periods[0]!.label;
   const last = i.periods.at(-1)!.label;
-  if (known.length === 0) return `Aucun chiffre de ${first} à ${last}.`;
+  if (known.length === 0) return t.noFigure(first, last);
   const top = known.reduce((a, b) => (b.v > a.v ? b : a));
-  const trend = i.trend ? ` Tendance ${TREND_LABELS[i.trend.direction]}.` : "";
-  const target = i.target !== null && i.kind !== "flux" ? ` Ligne pointillée : la cible, ${formatFigure(i.target, i.unit)}.` : "";
-  return `Diagramme en barres, une barre par période, de ${first} à ${last}. Valeur la plus haute : ${formatFigure(top.v, i.unit)} (${top.label}).${trend}${target} Les chiffres sont dans le tableau qui suit.`;
+  const trend = i.trend ? t.chartTrend(vocabulary.trend[i.trend.direction]) : "";
+  const target = i.target !== null && i.kind !== "flux" ? t.chartTarget(figure(i.target, i.unit, words)) : "";
+  return t.chartDescription(first, last, figure(top.v, i.unit, words), top.label, trend, target);
 }
 
 function Chart({ indicator: i }: { indicator: ReportedIndicator }) {
+  const words = useWords();
   // A flow's target is a total over the periods: it is not drawn against one period's bar.
   const target = i.kind === "flux" ? null : i.target;
   const g = barChart(i.series, target, i.unit === "nombre" || i.unit === "pourcentage");
@@ -54,13 +69,13 @@ function Chart({ indicator: i }: { indicator: ReportedIndicator }) {
       focusable="false"
       data-testid="impact-chart"
     >
-      <title id={titleId}>{`${i.name} — ${PERIOD_LABELS[i.period].toLowerCase()}`}</title>
-      <desc id={descId}>{chartDescription(i)}</desc>
+      <title id={titleId}>{`${i.name} — ${words.vocabulary.period[i.period].toLowerCase()}`}</title>
+      <desc id={descId}>{chartDescription(i, words)}</desc>
       {g.ticks.map((t) => (
         <g key={t.value} className="impact-chart__tick">
           <line x1={g.plot.x0} x2={g.plot.x1} y1={t.y} y2={t.y} />
           <text x={g.plot.x0 - 4} y={t.y} dy="0.32em" textAnchor="end">
-            {tickLabel(t.value, i.unit)}
+            {tickLabel(t.value, i.unit, words)}
           </text>
         </g>
       ))}
@@ -80,52 +95,55 @@ function Chart({ indicator: i }: { indicator: ReportedIndicator }) {
   );
 }
 
-function targetSentence(i: ReportedIndicator): string | null {
+function targetSentence(i: ReportedIndicator, words: Words): string | null {
   if (i.target === null) return null;
-  const by = i.targetDate ? ` au ${formatIsoDate(i.targetDate)}` : "";
-  return `Cible : ${formatFigure(i.target, i.unit)}${by}, en partant de ${formatFigure(i.baseline, i.unit)}.`;
+  const by = i.targetDate ? words.format.isoDate(i.targetDate) : null;
+  return words.t.target(figure(i.target, i.unit, words), by, figure(i.baseline, i.unit, words));
 }
 
 export function ImpactIndicator({ indicator: i, headingLevel = 2 }: { indicator: ReportedIndicator; headingLevel?: 2 | 3 }) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
   const headingId = `${i.key}-nom`;
   const entered = i.source === "saisi";
+  const words = useWords();
+  const { t, vocabulary } = words;
+  const target = targetSentence(i, words);
   return (
     <article className="card impact-indicator" aria-labelledby={headingId} id={i.key} data-testid="impact-indicator">
       <Heading id={headingId}>{i.name}</Heading>
       <p className="impact-indicator__figure">
-        <strong data-testid="impact-current">{i.current === null ? "—" : formatFigure(i.current, i.unit)}</strong>{" "}
-        <span className="hint">{currentCaption(i)}</span>
+        <strong data-testid="impact-current">{i.current === null ? "—" : figure(i.current, i.unit, words)}</strong>{" "}
+        <span className="hint">{currentCaption(i, words)}</span>
       </p>
       <p>{i.definition}</p>
       <ul className="impact-indicator__meta">
-        <li>{SOURCE_LABELS[i.source]}</li>
-        <li>{PERIOD_LABELS[i.period]}</li>
-        {i.valoressDomain ? <li>VALOR'ESS : {VALORESS_DOMAIN_LABELS[i.valoressDomain]}</li> : null}
-        {i.sdg ? <li>{sdgLabel(i.sdg)}</li> : null}
+        <li>{vocabulary.source[i.source]}</li>
+        <li>{vocabulary.period[i.period]}</li>
+        {i.valoressDomain ? <li>{t.valoress(vocabulary.valoressDomain[i.valoressDomain])}</li> : null}
+        {i.sdg ? <li>{t.sdg(i.sdg, (vocabulary.sdg as Record<number, string | undefined>)[i.sdg] ?? "")}</li> : null}
       </ul>
-      {targetSentence(i) ? <p>{targetSentence(i)}</p> : null}
+      {target ? <p>{target}</p> : null}
       {i.progress ? (
         <>
           <ProgressBar
             parts={[{ key: "goal", percent: i.progress.percent }]}
-            label={`Progression vers la cible : ${i.progress.percent} %`}
+            label={t.progressLabel(i.progress.percent)}
           />
           <p data-testid="impact-progress">
-            {i.progress.reached ? "Cible atteinte." : `Progression vers la cible : ${i.progress.percent} %.`}
+            {i.progress.reached ? t.reached : t.progress(i.progress.percent)}
           </p>
         </>
       ) : null}
-      <p>Tendance sur la période : {i.trend ? TREND_LABELS[i.trend.direction] : "pas assez de chiffres pour le dire"}.</p>
+      <p>{t.trend(i.trend ? vocabulary.trend[i.trend.direction] : null)}</p>
       <div className="impact-indicator__figures">
         <Chart indicator={i} />
         <table className="table impact-table" data-testid="impact-table">
-          <caption>{`${i.name} : les chiffres par période`}</caption>
+          <caption>{t.caption(i.name)}</caption>
           <thead>
             <tr>
-              <th scope="col">Période</th>
-              <th scope="col">Valeur</th>
-              {entered ? <th scope="col">Source du chiffre</th> : null}
+              <th scope="col">{t.period}</th>
+              <th scope="col">{t.value}</th>
+              {entered ? <th scope="col">{t.source}</th> : null}
             </tr>
           </thead>
           <tbody>
@@ -134,7 +152,7 @@ export function ImpactIndicator({ indicator: i, headingLevel = 2 }: { indicator:
               return (
                 <tr key={p.start}>
                   <th scope="row">{p.label}</th>
-                  <td data-value={v ?? ""}>{v === null ? "—" : formatFigure(v, i.unit)}</td>
+                  <td data-value={v ?? ""}>{v === null ? "—" : figure(v, i.unit, words)}</td>
                   {entered ? <td>{i.notes[k] ?? ""}</td> : null}
                 </tr>
               );

@@ -10,7 +10,6 @@ import { frenchInInterface, frenchStringsIn } from "./french-scan.server";
 /** Files whose French is still written in the file: each one is work left, to empty this list. */
 const NOT_YET_TRANSLATED = new Set<string>([
   "app/components/accompaniment-summary.tsx",
-  "app/components/impact-indicator.tsx",
   "app/components/mentorship-endorsement.tsx",
   "app/components/project-endorsements.tsx",
   "app/routes/accessibilite.tsx",
@@ -25,8 +24,6 @@ const NOT_YET_TRANSLATED = new Set<string>([
   "app/routes/confidentialite.tsx",
   "app/routes/donnees._index.tsx",
   "app/routes/donnees.poles.$slug[.zip].ts",
-  "app/routes/impact.tsx",
-  "app/routes/impact[.csv].ts",
   "app/routes/mentions-legales.tsx",
 ]);
 

@@ -5,11 +5,13 @@ import { ImpactIndicator } from "~/components/impact-indicator";
 import { authorize } from "~/guards/authorize.server";
 import { installImpactReport, polesWithIndicators } from "~/models/indicator.server";
 import { getDb } from "~/utils/db.server";
+import { useT } from "~/i18n/context";
+import { metaText } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [
-  { title: "L'impact des pôles — Maillon" },
-  { name: "description", content: "Projets lancés, heures d'accompagnement, euros engagés localement, emplois créés : les chiffres de tous les pôles de Maillon." },
-];
+export const meta: MetaFunction = ({ matches }) => {
+  const t = metaText(matches).impact.page;
+  return [{ title: t.metaTitle }, { name: "description", content: t.metaDescription }];
+};
 
 export function loader({ request }: LoaderFunctionArgs) {
   authorize(request, "impact");
@@ -19,26 +21,20 @@ export function loader({ request }: LoaderFunctionArgs) {
 
 export default function ImpactPage() {
   const { indicators, poles } = useLoaderData<typeof loader>();
+  const t = useT().impact.page;
   return (
     <div className="container">
-      <h1>L'impact des pôles</h1>
-      <p>
-        Ce que les pôles de Maillon changent sur leurs territoires, calculé chaque jour à partir de ce qui se fait sur la
-        plateforme : projets, accompagnements bénévoles, épargne solidaire, besoins satisfaits, rencontres. Les emplois créés
-        et la survie des activités viennent des suivis que les porteurs remplissent 6 mois, 1 an et 3 ans après le
-        lancement. Chaque pôle choisit ses propres indicateurs et leurs cibles : voyez-les sur la page d'impact de chaque
-        pôle.
-      </p>
+      <h1>{t.title}</h1>
+      <p>{t.intro}</p>
       <p>
         <a href="/impact.csv" download>
-          Télécharger les chiffres (CSV)
+          {t.download}
         </a>
       </p>
       <nav aria-labelledby="impact-par-pole">
-        <h2 id="impact-par-pole">Les indicateurs de chaque pôle</h2>
+        <h2 id="impact-par-pole">{t.perPoleTitle}</h2>
         <p>
-          Les pôles qui ont choisi leurs indicateurs et leurs cibles ; les autres les choisiront depuis leur espace
-          d'animation. Tous les pôles sont dans <a href="/poles">l'annuaire</a>.
+          {t.perPoleIntro} <a href="/poles">{t.directory}</a>.
         </p>
         <ul className="impact-poles">
           {poles.map((p) => (
