@@ -5,7 +5,6 @@ import { DecisionLog, MandateList, type MandateItem } from "~/components/governa
 import { AnimationPageHeader, NoAnimatedPole } from "~/components/animation-page";
 import { CheckboxField, NumberField, optionsFrom, SelectField, TextAreaField, TextField } from "~/components/ui/field";
 import { ConformForm, SubmitButton, useSchemaForm } from "~/components/ui/form";
-import { GOVERNANCE_BODY_KIND_HINTS, GOVERNANCE_BODY_KIND_LABELS } from "~/domain/governance";
 import { parisIsoDate } from "~/domain/paris-time";
 import { loadAnimatedPole, requireAnimatedPole } from "~/guards/animation.server";
 import { authorize, signInFirst } from "~/guards/authorize.server";
@@ -26,8 +25,12 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { readFormData, readId } from "~/utils/http.server";
 import { useFormReply } from "~/utils/reply";
 import { replyInvalid, replyRefused, UNKNOWN_INTENT } from "~/utils/reply.server";
+import { useT } from "~/i18n/context";
+import { metaText } from "~/i18n/meta";
+import type { Messages } from "~/i18n/messages";
+import { requestText } from "~/utils/locale.server";
 
-export const meta: MetaFunction = () => [{ title: "Gouvernance du pôle — Animation — Maillon" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: metaText(matches).animation.governance.metaTitle }];
 
 export function loader({ request }: LoaderFunctionArgs) {
   const { poles, pole } = loadAnimatedPole(authorize(request, "animation.gouvernance"), request);
@@ -43,13 +46,17 @@ export function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-const DONE: Record<string, string> = {
-  "add-body": "L'instance est ajoutée.",
-  "edit-body": "L'instance est modifiée.",
-  "add-mandate": "Le mandat est enregistré.",
-  "end-mandate": "La fin du mandat est enregistrée.",
-  "add-decision": "La décision est consignée.",
-};
+/** What the page says once an intent is done. */
+function doneMessage(t: Messages["animation"]["governance"], intent: string): string {
+  const done: Record<string, string> = {
+    "add-body": t.bodyAdded,
+    "edit-body": t.bodyEdited,
+    "add-mandate": t.mandateAdded,
+    "end-mandate": t.mandateEnded,
+    "add-decision": t.decisionAdded,
+  };
+  return done[intent] ?? t.saved;
+}
 
 /** The form a reply goes back to: one per body and per mandate, one for each of the other forms. */
 function formIdOf(intent: string, formData: FormData): string | null {
@@ -67,7 +74,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const intent = permit.intent ?? "";
   const formId = formIdOf(intent, formData);
   const actorId = auth.user.id;
-  const back = () => redirectWithFlash(`/animation/gouvernance?${new URLSearchParams({ pole: pole.slug })}`, DONE[intent] ?? "C'est enregistré.");
+  const t = requestText(request).t.animation.governance;
+  const back = () => redirectWithFlash(`/animation/gouvernance?${new URLSearchParams({ pole: pole.slug })}`, doneMessage(t, intent));
 
   if (intent === "add-body") {
     const submission = parseWithZod(formData, { schema: newBodySchema });
@@ -128,11 +136,11 @@ export async function action({ request }: ActionFunctionArgs) {
   return replyRefused(UNKNOWN_INTENT);
 }
 
-const KIND_OPTIONS = optionsFrom(GOVERNANCE_BODY_KIND_LABELS);
-const KIND_HINT = Object.entries(GOVERNANCE_BODY_KIND_HINTS)
-  .filter(([, hint]) => hint)
-  .map(([kind, hint]) => `${GOVERNANCE_BODY_KIND_LABELS[kind as keyof typeof GOVERNANCE_BODY_KIND_LABELS]} : ${hint.toLowerCase()}`)
-  .join(" ");
+/** The governance table and the kinds of body as options, in the page's language. */
+function useGovernanceText() {
+  const { animation, vocabulary } = useT();
+  return { t: animation.governance, kindOptions: optionsFrom(vocabulary.governanceBodyKind) };
+}
 
 function EditBodyForm({ body }: { body: BodyView }) {
   const id = `edit-body-${body.id}`;
@@ -141,13 +149,14 @@ function EditBodyForm({ body }: { body: BodyView }) {
     reply: id,
     defaultValue: { bodyId: String(body.id), kind: body.kind, name: body.name, description: body.description },
   });
+  const { t, kindOptions } = useGovernanceText();
   return (
-    <ConformForm form={form} intent="edit-body" aria-label={`Modifier l'instance « ${body.name} »`}>
+    <ConformForm form={form} intent="edit-body" aria-label={t.editBodyLabel(body.name)}>
       <input type="hidden" name="bodyId" value={body.id} />
-      <TextField meta={fields.name} label="Nom" />
-      <SelectField meta={fields.kind} label="Type d'instance" options={KIND_OPTIONS} />
-      <TextAreaField meta={fields.description} label="Rôle de l'instance (facultatif)" rows={3} />
-      <SubmitButton className="button--ghost">Enregistrer l'instance</SubmitButton>
+      <TextField meta={fields.name} label={t.name} />
+      <SelectField meta={fields.kind} label={t.kind} options={kindOptions} />
+      <TextAreaField meta={fields.description} label={t.role} rows={3} />
+      <SubmitButton className="button--ghost">{t.saveBody}</SubmitButton>
     </ConformForm>
   );
 }
@@ -157,13 +166,14 @@ function EndMandateForm({ mandate, today }: { mandate: MandateItem; today: strin
   const [form, fields] = useSchemaForm(endMandateSchema, { id, reply: id, defaultValue: { mandateId: String(mandate.id), endsOn: mandate.endsOn ?? today } });
   // Open when the answer is about this mandate (a refused date), so the message shows at its field.
   const { lastResult } = useFormReply(id);
+  const { t } = useGovernanceText();
   return (
     <details className="end-mandate" open={!!lastResult}>
-      <summary>{mandate.endsOn ? "Changer la fin du mandat" : "Terminer le mandat"}</summary>
+      <summary>{mandate.endsOn ? t.changeEnd : t.endMandate}</summary>
       <ConformForm form={form} intent="end-mandate">
         <input type="hidden" name="mandateId" value={mandate.id} />
-        <TextField meta={fields.endsOn} label={`Dernier jour du mandat de ${mandate.displayName}`} hint="Au format aaaa-mm-jj." inputProps={{ size: 10 }} />
-        <SubmitButton className="button--ghost">Enregistrer la fin du mandat</SubmitButton>
+        <TextField meta={fields.endsOn} label={t.lastDay(mandate.displayName)} hint={t.dateHint} inputProps={{ size: 10 }} />
+        <SubmitButton className="button--ghost">{t.saveEnd}</SubmitButton>
       </ConformForm>
     </details>
   );
@@ -171,12 +181,13 @@ function EndMandateForm({ mandate, today }: { mandate: MandateItem; today: strin
 
 function NewBodyForm() {
   const [form, fields] = useSchemaForm(newBodySchema, { id: "add-body", reply: "add-body" });
+  const { t, kindOptions } = useGovernanceText();
   return (
     <ConformForm form={form} intent="add-body" aria-labelledby="ajouter-instance">
-      <SelectField meta={fields.kind} label="Type d'instance" options={KIND_OPTIONS} placeholder="Choisir" hint={KIND_HINT} />
-      <TextField meta={fields.name} label="Nom" hint="Par exemple : Comité de pilotage filière maraîchage bio." />
-      <TextAreaField meta={fields.description} label="Rôle de l'instance (facultatif)" rows={3} />
-      <SubmitButton>Ajouter l'instance</SubmitButton>
+      <SelectField meta={fields.kind} label={t.kind} options={kindOptions} placeholder={t.choose} hint={t.kindHint} />
+      <TextField meta={fields.name} label={t.name} hint={t.nameHint} />
+      <TextAreaField meta={fields.description} label={t.role} rows={3} />
+      <SubmitButton>{t.addBody}</SubmitButton>
     </ConformForm>
   );
 }
@@ -185,43 +196,39 @@ type Option = { value: string; label: string };
 
 function NewMandateForm({ bodies, people, organisations, today }: { bodies: Option[]; people: Option[]; organisations: Option[]; today: string }) {
   const [form, fields] = useSchemaForm(mandateSchema, { id: "add-mandate", reply: "add-mandate", defaultValue: { startsOn: today } });
+  const { t } = useGovernanceText();
   return (
     <ConformForm form={form} intent="add-mandate" aria-labelledby="ajouter-mandat">
-      <SelectField meta={fields.bodyId} label="Instance" options={bodies} placeholder="Choisir" />
-      <SelectField
-        meta={fields.userId}
-        label="Personne"
-        options={people}
-        placeholder="Choisir"
-        hint="Les membres du pôle, son équipe d'animation et les représentants confirmés de ses organisations membres."
-      />
-      <SelectField meta={fields.organisationId} label="Pour l'organisation (facultatif)" options={organisations} placeholder="À titre personnel" />
-      <TextField meta={fields.position} label="Fonction" hint="Par exemple : membre, co-présidente, référent financement." />
-      <TextField meta={fields.startsOn} label="Début du mandat" hint="Au format aaaa-mm-jj." />
-      <TextField meta={fields.endsOn} label="Fin du mandat (facultative)" hint="Au format aaaa-mm-jj ; laissez vide pour un mandat sans terme fixé." />
-      <SubmitButton>Enregistrer le mandat</SubmitButton>
+      <SelectField meta={fields.bodyId} label={t.body} options={bodies} placeholder={t.choose} />
+      <SelectField meta={fields.userId} label={t.person} options={people} placeholder={t.choose} hint={t.personHint} />
+      <SelectField meta={fields.organisationId} label={t.organisation} options={organisations} placeholder={t.personal} />
+      <TextField meta={fields.position} label={t.position} hint={t.positionHint} />
+      <TextField meta={fields.startsOn} label={t.startsOn} hint={t.dateHint} />
+      <TextField meta={fields.endsOn} label={t.endsOn} hint={t.endsOnHint} />
+      <SubmitButton>{t.saveMandate}</SubmitButton>
     </ConformForm>
   );
 }
 
 function DecisionForm({ bodies, today }: { bodies: Option[]; today: string }) {
   const [form, fields] = useSchemaForm(decisionSchema, { id: "add-decision", reply: "add-decision", defaultValue: { decidedOn: today } });
+  const { t } = useGovernanceText();
   return (
     <ConformForm form={form} intent="add-decision" aria-labelledby="consigner-decision">
-      <SelectField meta={fields.bodyId} label="Instance" options={bodies} placeholder="Choisir" />
-      <TextField meta={fields.decidedOn} label="Date de la réunion" hint="Au format aaaa-mm-jj." />
-      <TextField meta={fields.subject} label="Objet" />
-      <TextAreaField meta={fields.decision} label="Décision" rows={4} />
+      <SelectField meta={fields.bodyId} label={t.body} options={bodies} placeholder={t.choose} />
+      <TextField meta={fields.decidedOn} label={t.decidedOn} hint={t.dateHint} />
+      <TextField meta={fields.subject} label={t.subject} />
+      <TextAreaField meta={fields.decision} label={t.decision} rows={4} />
       <fieldset className="field">
-        <legend>Résultat du vote (laissez vide s'il n'y a pas eu de vote)</legend>
+        <legend>{t.votes}</legend>
         <div className="weight-grid">
-          <NumberField meta={fields.votesFor} label="Pour" min={0} />
-          <NumberField meta={fields.votesAgainst} label="Contre" min={0} />
-          <NumberField meta={fields.votesAbstain} label="Abstentions" min={0} />
+          <NumberField meta={fields.votesFor} label={t.votesFor} min={0} />
+          <NumberField meta={fields.votesAgainst} label={t.votesAgainst} min={0} />
+          <NumberField meta={fields.votesAbstain} label={t.votesAbstain} min={0} />
         </div>
       </fieldset>
-      <CheckboxField meta={fields.internal} label="Décision interne" hint="Visible seulement des membres du pôle et de son équipe d'animation." />
-      <SubmitButton>Consigner la décision</SubmitButton>
+      <CheckboxField meta={fields.internal} label={t.internal} hint={t.internalHint} />
+      <SubmitButton>{t.saveDecision}</SubmitButton>
     </ConformForm>
   );
 }
@@ -229,32 +236,34 @@ function DecisionForm({ bodies, today }: { bodies: Option[]; today: string }) {
 export default function AnimationGovernance() {
   const { poles, pole, today, bodies, people, organisations } = useLoaderData<typeof loader>();
   const { message } = useFormReply();
+  const { t } = useGovernanceText();
   if (!pole) {
-    return <NoAnimatedPole title="Gouvernance du pôle" />;
+    return <NoAnimatedPole title={t.title} />;
   }
   const bodyOptions = bodies.map((b) => ({ value: String(b.id), label: b.name }));
   return (
     <div className="container">
-      <AnimationPageHeader pole={pole} poles={poles} title="Gouvernance du pôle" eyebrow message={message} />
+      <AnimationPageHeader pole={pole} poles={poles} title={t.title} eyebrow message={message} />
       <p>
-        Ce que vous enregistrez ici paraît sur <a href={`/poles/${pole.slug}/gouvernance`}>la page publique de gouvernance du pôle</a>, sauf
-        les décisions marquées internes, réservées aux membres du pôle.
+        {t.introBefore}
+        <a href={`/poles/${pole.slug}/gouvernance`}>{t.introLink}</a>
+        {t.introAfter}
       </p>
 
       {bodies.map((b) => (
         <section key={b.id} aria-labelledby={`instance-${b.id}`} className="card card--spaced">
           <h2 id={`instance-${b.id}`}>{b.name}</h2>
           <details>
-            <summary>Modifier le nom, le type ou le rôle</summary>
+            <summary>{t.editBody}</summary>
             <EditBodyForm body={b} />
           </details>
-          <h3>Mandats</h3>
+          <h3>{t.mandates}</h3>
           <MandateList
             mandates={b.mandates}
             today={today}
-            action={(m) => (m.endsOn === null || m.endsOn >= today ? <EndMandateForm mandate={m} today={today} /> : <span className="badge badge--muted">Terminé</span>)}
+            action={(m) => (m.endsOn === null || m.endsOn >= today ? <EndMandateForm mandate={m} today={today} /> : <span className="badge badge--muted">{t.ended}</span>)}
           />
-          <h3>Décisions</h3>
+          <h3>{t.decisions}</h3>
           <DecisionLog decisions={b.decisions} />
         </section>
       ))}
@@ -262,18 +271,18 @@ export default function AnimationGovernance() {
       {bodies.length > 0 ? (
         <>
           <section aria-labelledby="ajouter-mandat">
-            <h2 id="ajouter-mandat">Ajouter un mandat</h2>
+            <h2 id="ajouter-mandat">{t.addMandateTitle}</h2>
             <NewMandateForm bodies={bodyOptions} people={people} organisations={organisations} today={today} />
           </section>
           <section aria-labelledby="consigner-decision">
-            <h2 id="consigner-decision">Consigner une décision</h2>
+            <h2 id="consigner-decision">{t.addDecisionTitle}</h2>
             <DecisionForm bodies={bodyOptions} today={today} />
           </section>
         </>
       ) : null}
 
       <section aria-labelledby="ajouter-instance">
-        <h2 id="ajouter-instance">Ajouter une instance</h2>
+        <h2 id="ajouter-instance">{t.addBodyTitle}</h2>
         <NewBodyForm />
       </section>
     </div>

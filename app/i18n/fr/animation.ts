@@ -1,7 +1,14 @@
 /** The words of the animation pages: the pôle team's dashboard, matching rounds, organisations, weights, governance, impact. */
+import { GOVERNANCE_BODY_KIND_HINTS, GOVERNANCE_BODY_KIND_LABELS } from "~/domain/governance";
 import { CLUB_CRITERION_HINTS, MENTOR_CRITERION_HINTS } from "~/domain/matching/weights";
 
 const s = (count: number) => (count > 1 ? "s" : "");
+
+/** « Équipe d'animation : anime le réseau au quotidien. Groupe opérationnel : … », for each kind that has a hint. */
+const KIND_HINT = Object.entries(GOVERNANCE_BODY_KIND_HINTS)
+  .filter(([, hint]) => hint)
+  .map(([kind, hint]) => `${GOVERNANCE_BODY_KIND_LABELS[kind as keyof typeof GOVERNANCE_BODY_KIND_LABELS]} : ${hint.toLowerCase()}`)
+  .join(" ");
 
 export const animation = {
   header: {
@@ -86,5 +93,59 @@ export const animation = {
     range: (max: string) => `Des nombres de 0 à ${max}, au moins un supérieur à 0.`,
     submit: "Enregistrer les pondérations",
     resetButton: "Rétablir les valeurs par défaut",
+  },  governance: {
+    metaTitle: "Gouvernance du pôle — Animation — Maillon",
+    bodyAdded: "L'instance est ajoutée.",
+    bodyEdited: "L'instance est modifiée.",
+    mandateAdded: "Le mandat est enregistré.",
+    mandateEnded: "La fin du mandat est enregistrée.",
+    decisionAdded: "La décision est consignée.",
+    saved: "C'est enregistré.",
+    kindHint: KIND_HINT,
+    editBodyLabel: (body: string) => `Modifier l'instance « ${body} »`,
+    name: "Nom",
+    kind: "Type d'instance",
+    role: "Rôle de l'instance (facultatif)",
+    saveBody: "Enregistrer l'instance",
+    changeEnd: "Changer la fin du mandat",
+    endMandate: "Terminer le mandat",
+    lastDay: (person: string) => `Dernier jour du mandat de ${person}`,
+    dateHint: "Au format aaaa-mm-jj.",
+    saveEnd: "Enregistrer la fin du mandat",
+    choose: "Choisir",
+    nameHint: "Par exemple : Comité de pilotage filière maraîchage bio.",
+    addBody: "Ajouter l'instance",
+    body: "Instance",
+    person: "Personne",
+    personHint: "Les membres du pôle, son équipe d'animation et les représentants confirmés de ses organisations membres.",
+    organisation: "Pour l'organisation (facultatif)",
+    personal: "À titre personnel",
+    position: "Fonction",
+    positionHint: "Par exemple : membre, co-présidente, référent financement.",
+    startsOn: "Début du mandat",
+    endsOn: "Fin du mandat (facultative)",
+    endsOnHint: "Au format aaaa-mm-jj ; laissez vide pour un mandat sans terme fixé.",
+    saveMandate: "Enregistrer le mandat",
+    decidedOn: "Date de la réunion",
+    subject: "Objet",
+    decision: "Décision",
+    votes: "Résultat du vote (laissez vide s'il n'y a pas eu de vote)",
+    votesFor: "Pour",
+    votesAgainst: "Contre",
+    votesAbstain: "Abstentions",
+    internal: "Décision interne",
+    internalHint: "Visible seulement des membres du pôle et de son équipe d'animation.",
+    saveDecision: "Consigner la décision",
+    title: "Gouvernance du pôle",
+    introBefore: "Ce que vous enregistrez ici paraît sur ",
+    introLink: "la page publique de gouvernance du pôle",
+    introAfter: ", sauf les décisions marquées internes, réservées aux membres du pôle.",
+    editBody: "Modifier le nom, le type ou le rôle",
+    mandates: "Mandats",
+    ended: "Terminé",
+    decisions: "Décisions",
+    addMandateTitle: "Ajouter un mandat",
+    addDecisionTitle: "Consigner une décision",
+    addBodyTitle: "Ajouter une instance",
   },
 };
