@@ -15,7 +15,6 @@ const NOT_YET_TRANSLATED = new Set<string>([
   "app/routes/accessibilite.tsx",
   "app/routes/accompagnements.$id.tsx",
   "app/routes/admin.courriels.tsx",
-  "app/routes/animation.impact.tsx",
   "app/routes/benevoles.profil.tsx",
   "app/routes/besoins.$id.tsx",
   "app/routes/besoins._index.tsx",

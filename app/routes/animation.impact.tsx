@@ -8,10 +8,10 @@ import { Form, useLoaderData } from "@remix-run/react";
 import { AnimationPageHeader, NoAnimatedPole } from "~/components/animation-page";
 import { optionsFrom, RadioGroupField, SelectField, TextAreaField, TextField } from "~/components/ui/field";
 import { ConformForm, SubmitButton, useSchemaForm } from "~/components/ui/form";
-import { METRIC_DEFINITIONS, PERIOD_LABELS, SDG_LABELS, SOURCE_LABELS, UNIT_LABELS, VALORESS_DOMAIN_LABELS } from "~/domain/impact/catalog";
-import { figureInput, formatFigure, parseFigure } from "~/domain/impact/figures";
+import type { Formats } from "~/domain/format";
+import { figureInput, parseFigure } from "~/domain/impact/figures";
 import { parisIsoDate } from "~/domain/paris-time";
-import { IMPACT_METRICS } from "~/domain/vocabulary";
+import { IMPACT_METRICS, type IndicatorUnit } from "~/domain/vocabulary";
 import { loadAnimatedPole, requireAnimatedPole } from "~/guards/animation.server";
 import { authorize, signInFirst } from "~/guards/authorize.server";
 import { getIndicator, poleImpactReport, recordIndicatorValue, removeIndicator, saveIndicator, type IndicatorRow } from "~/models/indicator.server";
@@ -20,8 +20,12 @@ import { getDb } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { readFormData, readId } from "~/utils/http.server";
 import { replyInvalid, replyRefused, UNKNOWN_INTENT } from "~/utils/reply.server";
+import { useFormat, useT } from "~/i18n/context";
+import { metaText } from "~/i18n/meta";
+import type { Messages } from "~/i18n/messages";
+import { requestText } from "~/utils/locale.server";
 
-export const meta: MetaFunction = () => [{ title: "Indicateurs d'impact — Animation — Maillon" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: metaText(matches).animation.impact.metaTitle }];
 
 const pageOf = (slug: string) => `/animation/impact?${new URLSearchParams({ pole: slug })}`;
 
@@ -66,6 +70,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const db = getDb();
   const intent = permit.intent ?? "";
   const now = new Date();
+  const t = requestText(request).t.animation.impact;
 
   if (intent === "save") {
     const submission = parseWithZod(formData, { schema: indicatorSchema });
@@ -92,34 +97,38 @@ export async function action({ request }: ActionFunctionArgs) {
       v.indicatorId,
     );
     if (!outcome.ok) return replyRefused(outcome, { submission, formId: "indicateur" });
-    return redirectWithFlash(`${pageOf(pole.slug)}#indicateurs`, v.indicatorId ? "L'indicateur est modifié." : "L'indicateur est ajouté : il figure sur la page d'impact du pôle.");
+    return redirectWithFlash(`${pageOf(pole.slug)}#indicateurs`, v.indicatorId ? t.edited : t.added);
   }
   if (intent === "value") {
     const submission = parseWithZod(formData, { schema: indicatorValueSchema });
     if (submission.status !== "success") return replyInvalid(submission, { formId: "valeur" });
     const v = submission.value;
     const indicator = getIndicator(db, pole.id, v.indicatorId);
-    if (!indicator) return replyRefused({ status: 404, message: "Indicateur introuvable pour ce pôle." }, { submission, formId: "valeur", field: "indicatorId" });
+    if (!indicator) return replyRefused({ status: 404, message: t.notFound }, { submission, formId: "valeur", field: "indicatorId" });
     const parsed = parseFigure(v.value, indicator.unit);
     if (!parsed.ok) return replyRefused({ status: 400, message: parsed.message }, { submission, formId: "valeur", field: "value" });
-    if (v.day > parisIsoDate(now)) return replyRefused({ status: 400, message: "Ce jour est dans le futur : saisissez les chiffres d'une période commencée." }, { submission, formId: "valeur", field: "day" });
+    if (v.day > parisIsoDate(now)) return replyRefused({ status: 400, message: t.future }, { submission, formId: "valeur", field: "day" });
     const outcome = recordIndicatorValue(db, pole.id, { indicatorId: indicator.id, day: v.day, value: parsed.value, note: v.note }, auth.user.id, now);
     if (!outcome.ok) return replyRefused(outcome, { submission, formId: "valeur" });
-    return redirectWithFlash(`${pageOf(pole.slug)}#indicateurs`, `Le chiffre de « ${indicator.name} » est enregistré.`);
+    return redirectWithFlash(`${pageOf(pole.slug)}#indicateurs`, t.valueSaved(indicator.name));
   }
   if (intent === "remove") {
     const submission = parseWithZod(formData, { schema: removeIndicatorSchema });
-    if (submission.status !== "success") return replyRefused({ status: 400, message: "Indicateur inconnu." });
+    if (submission.status !== "success") return replyRefused({ status: 400, message: t.unknown });
     const outcome = removeIndicator(db, pole.id, submission.value.indicatorId);
     if (!outcome.ok) return replyRefused(outcome);
-    return redirectWithFlash(`${pageOf(pole.slug)}#indicateurs`, "L'indicateur est retiré, avec les chiffres saisis pour lui.");
+    return redirectWithFlash(`${pageOf(pole.slug)}#indicateurs`, t.removed);
   }
   return replyRefused(UNKNOWN_INTENT);
 }
 
-const METRIC_OPTIONS = IMPACT_METRICS.map((m) => ({ value: m, label: METRIC_DEFINITIONS[m].name }));
-const SDG_OPTIONS = Object.entries(SDG_LABELS).map(([n, label]) => ({ value: n, label: `ODD ${n} — ${label}` }));
-const METRIC_HINT = "Pour un indicateur calculé : le nom, l'unité et la définition viennent de Maillon si vous les laissez vides.";
+/** A figure in its unit, in the page's language: euros, hours (kept in minutes), a percentage or a count. */
+function figureText(t: Messages["animation"]["impact"], format: Formats, value: number, unit: IndicatorUnit): string {
+  if (unit === "euros") return format.euros(value);
+  if (unit === "heures") return t.hours(format.oneDecimal(value / 60));
+  if (unit === "pourcentage") return t.percent(format.integer(value));
+  return format.integer(value);
+}
 
 function IndicatorForm({ slug, editing }: { slug: string; editing: { id: number; name: string; defaults: ReturnType<typeof defaultsOf> } | null }) {
   const [form, fields] = useSchemaForm(indicatorSchema, {
@@ -127,68 +136,78 @@ function IndicatorForm({ slug, editing }: { slug: string; editing: { id: number;
     reply: "indicateur",
     defaultValue: editing?.defaults ?? { source: "calcule", period: "trimestre", baseline: "0" },
   });
+  const { animation, vocabulary } = useT();
+  const t = animation.impact;
+  const metricOptions = IMPACT_METRICS.map((m) => ({ value: m, label: vocabulary.impactMetric[m] }));
+  const sdgOptions = Object.entries(vocabulary.sdg).map(([n, label]) => ({ value: n, label: t.sdgOption(n, label) }));
   return (
     <ConformForm form={form} intent="save" action={pageOf(slug)} aria-labelledby="formulaire-indicateur">
       {editing ? <input type="hidden" name="indicatorId" value={editing.id} /> : null}
-      <RadioGroupField meta={fields.source} legend="D'où viennent les chiffres ?" options={optionsFrom(SOURCE_LABELS)} />
-      <SelectField meta={fields.metric} label="Ce que Maillon calcule" options={METRIC_OPTIONS} placeholder="Choisir (indicateur calculé)" hint={METRIC_HINT} />
-      <TextField meta={fields.name} label="Nom de l'indicateur" hint="Obligatoire pour un indicateur saisi. Par exemple : Tonnes de textiles réemployées." />
-      <SelectField meta={fields.unit} label="Unité (indicateur saisi)" options={optionsFrom(UNIT_LABELS)} placeholder="Choisir" />
-      <TextAreaField meta={fields.definition} label="Définition" hint="Ce qui est compté, et d'où viennent les chiffres." rows={3} />
-      <TextField meta={fields.baseline} label="Valeur de départ" hint="Dans l'unité de l'indicateur ; 0 par défaut. Les euros avec leurs centimes (1500,50), les heures au dixième (12,5)." />
-      <TextField meta={fields.target} label="Cible (facultative)" hint="Pour un indicateur qui s'additionne d'une période à l'autre, la cible porte sur le total des périodes affichées." />
-      <TextField meta={fields.targetDate} type="date" label="Date de la cible" hint="Au format aaaa-mm-jj." />
-      <RadioGroupField meta={fields.period} legend="Période de mesure" options={optionsFrom(PERIOD_LABELS)} />
-      <SelectField meta={fields.valoressDomain} label="Domaine VALOR'ESS (facultatif)" options={optionsFrom(VALORESS_DOMAIN_LABELS)} placeholder="Aucun" />
-      <SelectField meta={fields.sdg} label="Objectif de développement durable (facultatif)" options={SDG_OPTIONS} placeholder="Aucun" />
-      <SubmitButton>{editing ? "Enregistrer l'indicateur" : "Ajouter l'indicateur"}</SubmitButton>
+      <RadioGroupField meta={fields.source} legend={t.source} options={optionsFrom(vocabulary.source)} />
+      <SelectField meta={fields.metric} label={t.metric} options={metricOptions} placeholder={t.metricPlaceholder} hint={t.metricHint} />
+      <TextField meta={fields.name} label={t.name} hint={t.nameHint} />
+      <SelectField meta={fields.unit} label={t.unit} options={optionsFrom(vocabulary.unit)} placeholder={t.choose} />
+      <TextAreaField meta={fields.definition} label={t.definition} hint={t.definitionHint} rows={3} />
+      <TextField meta={fields.baseline} label={t.baseline} hint={t.baselineHint} />
+      <TextField meta={fields.target} label={t.target} hint={t.targetHint} />
+      <TextField meta={fields.targetDate} type="date" label={t.targetDate} hint={t.dateHint} />
+      <RadioGroupField meta={fields.period} legend={t.period} options={optionsFrom(vocabulary.period)} />
+      <SelectField meta={fields.valoressDomain} label={t.valoress} options={optionsFrom(vocabulary.valoressDomain)} placeholder={t.none} />
+      <SelectField meta={fields.sdg} label={t.sdg} options={sdgOptions} placeholder={t.none} />
+      <SubmitButton>{editing ? t.save : t.add}</SubmitButton>
     </ConformForm>
   );
 }
 
 function ValueForm({ slug, entered, today }: { slug: string; entered: { value: string; label: string }[]; today: string }) {
   const [form, fields] = useSchemaForm(indicatorValueSchema, { id: "valeur", reply: "valeur", defaultValue: { day: today } });
+  const t = useT().animation.impact;
   return (
     <ConformForm form={form} intent="value" action={pageOf(slug)} aria-labelledby="saisir-chiffre">
-      <SelectField meta={fields.indicatorId} label="Indicateur" options={entered} placeholder="Choisir" />
-      <TextField meta={fields.day} type="date" label="Un jour de la période concernée" hint="Au format aaaa-mm-jj : le chiffre vaut pour le mois, le trimestre ou l'année qui contient ce jour." />
-      <TextField meta={fields.value} label="Valeur" hint="Dans l'unité de l'indicateur : les euros avec leurs centimes (1500,50), les heures au dixième (12,5)." />
-      <TextAreaField meta={fields.note} label="Source du chiffre" hint="Comptage, enquête, document : ce qui permet de vérifier le chiffre. Elle est publiée avec lui." rows={3} />
-      <SubmitButton>Enregistrer le chiffre</SubmitButton>
+      <SelectField meta={fields.indicatorId} label={t.indicator} options={entered} placeholder={t.choose} />
+      <TextField meta={fields.day} type="date" label={t.day} hint={t.dayHint} />
+      <TextField meta={fields.value} label={t.value} hint={t.valueHint} />
+      <TextAreaField meta={fields.note} label={t.note} hint={t.noteHint} rows={3} />
+      <SubmitButton>{t.saveValue}</SubmitButton>
     </ConformForm>
   );
 }
 
 export default function AnimationImpact() {
   const { poles, pole, indicators, editing, today } = useLoaderData<typeof loader>();
-  if (!pole) return <NoAnimatedPole title="Indicateurs d'impact" />;
+  const { animation, vocabulary } = useT();
+  const t = animation.impact;
+  const format = useFormat();
+  if (!pole) return <NoAnimatedPole title={t.title} />;
   const entered = indicators.filter((i) => i.source === "saisi").map((i) => ({ value: String(i.id), label: i.name }));
   return (
     <div className="container narrow">
-      <AnimationPageHeader pole={pole} poles={poles} title={`Indicateurs d'impact — ${pole.name}`} />
+      <AnimationPageHeader pole={pole} poles={poles} title={t.titleOf(pole.name)} />
       <p>
-        Les indicateurs choisis ici sont publiés sur <a href={`/poles/${pole.slug}/impact`}>la page d'impact du pôle</a>, avec
-        leurs cibles, leur évolution et un fichier CSV des chiffres.
+        {t.introBefore}
+        <a href={`/poles/${pole.slug}/impact`}>{t.introLink}</a>
+        {t.introAfter}
       </p>
       <section aria-labelledby="indicateurs-titre" id="indicateurs">
-        <h2 id="indicateurs-titre">Les indicateurs du pôle</h2>
+        <h2 id="indicateurs-titre">{t.list}</h2>
         {indicators.length === 0 ? (
-          <p>Le pôle n'a pas encore d'indicateur.</p>
+          <p>{t.noIndicator}</p>
         ) : (
           <ul className="plain-list">
             {indicators.map((i) => (
               <li key={i.key} className="card">
-                <strong>{i.name}</strong> — {SOURCE_LABELS[i.source].toLowerCase()}, {PERIOD_LABELS[i.period].toLowerCase()}.{" "}
-                {i.current === null ? "Pas encore de chiffre." : `Valeur : ${formatFigure(i.current, i.unit)}.`}
-                {i.target !== null ? ` Cible : ${formatFigure(i.target, i.unit)}${i.progress ? ` (${i.progress.percent} %)` : ""}.` : ""}
+                <strong>{i.name}</strong>
+                {t.sourceAndPeriod(vocabulary.source[i.source], vocabulary.period[i.period])}
+                {i.current === null ? t.noFigure : t.current(figureText(t, format, i.current, i.unit))}
+                {i.target !== null ? t.targetFigure(figureText(t, format, i.target, i.unit), i.progress ? format.integer(i.progress.percent) : null) : ""}
                 <p>
-                  <a href={`${pageOf(pole.slug)}&indicateur=${i.id}#formulaire-indicateur`}>Modifier « {i.name} »</a>
+                  <a href={`${pageOf(pole.slug)}&indicateur=${i.id}#formulaire-indicateur`}>{t.edit(i.name)}</a>
                 </p>
                 <Form method="post" action={pageOf(pole.slug)} className="inline-form">
                   <input type="hidden" name="intent" value="remove" />
                   <input type="hidden" name="indicatorId" value={String(i.id)} />
                   <button type="submit" className="button button--ghost">
-                    Retirer « {i.name} »
+                    {t.remove(i.name)}
                   </button>
                 </Form>
               </li>
@@ -197,18 +216,18 @@ export default function AnimationImpact() {
         )}
       </section>
       <section aria-labelledby="formulaire-indicateur">
-        <h2 id="formulaire-indicateur">{editing ? `Modifier « ${editing.name} »` : "Ajouter un indicateur"}</h2>
+        <h2 id="formulaire-indicateur">{editing ? t.edit(editing.name) : t.addTitle}</h2>
         {editing ? (
           <p>
-            <a href={pageOf(pole.slug)}>Ajouter plutôt un nouvel indicateur</a>
+            <a href={pageOf(pole.slug)}>{t.addInstead}</a>
           </p>
         ) : null}
         <IndicatorForm key={editing?.id ?? "nouveau"} slug={pole.slug} editing={editing} />
       </section>
       {entered.length > 0 ? (
         <section aria-labelledby="saisir-chiffre">
-          <h2 id="saisir-chiffre">Saisir un chiffre</h2>
-          <p>Pour les indicateurs que l'équipe saisit : un chiffre par période, qui remplace celui saisi avant pour la même période.</p>
+          <h2 id="saisir-chiffre">{t.enter}</h2>
+          <p>{t.enterIntro}</p>
           <ValueForm slug={pole.slug} entered={entered} today={today} />
         </section>
       ) : null}

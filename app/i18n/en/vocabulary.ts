@@ -232,4 +232,18 @@ export const vocabulary: Messages["vocabulary"] = {
     formation: "Training bodies",
     financeur: "Funders",
   },
+  impactMetric: {
+    "projets-deposes": "Projects submitted",
+    "projets-lances": "Businesses launched",
+    "accompagnements-actifs": "Mentorships under way",
+    "heures-accompagnement": "Mentoring hours",
+    "euros-promis": "Savers' pledges",
+    "euros-engages-clubs": "Savers' clubs' commitments",
+    "euros-cagnotte": "Gifts to the solidarity fund",
+    "emplois-crees": "Jobs created",
+    "besoins-repondus": "Local needs met",
+    "organisations-adherentes": "Member organisations",
+    "participation-evenements": "Attendance at events",
+    "survie-3-ans": "Businesses still running after 3 years",
+  },
 };

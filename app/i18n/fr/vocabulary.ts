@@ -22,6 +22,8 @@ import { ENDORSEMENT_LEVEL_LABELS, ENDORSEMENT_STATUS_LABELS } from "~/domain/en
 import { GOVERNANCE_BODY_KIND_LABELS } from "~/domain/governance";
 import { PERIOD_LABELS, SDG_LABELS, SOURCE_LABELS, TURNOVER_BAND_LABELS, UNIT_LABELS, VALORESS_DOMAIN_LABELS } from "~/domain/impact/catalog";
 import { TREND_LABELS } from "~/domain/impact/figures";
+import { METRIC_DEFINITIONS } from "~/domain/impact/catalog";
+import { IMPACT_METRICS, type ImpactMetric } from "~/domain/vocabulary";
 import { MILESTONE_LABELS } from "~/domain/impact/follow-up";
 import { CLUB_CRITERION_LABELS, MENTOR_CRITERION_LABELS } from "~/domain/matching/weights";
 import { MENTORSHIP_STATUS_LABELS, SKILL_LEVEL_LABELS, VOLUNTEER_STATUS_LABELS } from "~/domain/mentorship";
@@ -94,5 +96,5 @@ export const vocabulary = {
   resourceKind: RESOURCE_KIND_LABELS,
   resourceTerms: RESOURCE_TERMS_LABELS,
   unmetNeedStatus: UNMET_NEED_STATUS_LABELS,
-  organisationKindPlural: ORGANISATION_KIND_PLURALS,
+  organisationKindPlural: ORGANISATION_KIND_PLURALS,  impactMetric: Object.fromEntries(IMPACT_METRICS.map((m) => [m, METRIC_DEFINITIONS[m].name])) as Record<ImpactMetric, string>,
 };
