@@ -7,7 +7,9 @@
 import { parisIsoDate } from "./paris-time";
 
 /** The interface's languages (app/i18n/locale.ts checks they match). */
-export type FormatLanguage = "fr" | "en";
+/** The languages Maillon writes in (pages, mail): the interface's locales have exactly these formats. */
+export const LANGUAGES = ["fr", "en"] as const;
+export type FormatLanguage = (typeof LANGUAGES)[number];
 
 const INTL_TAG: Record<FormatLanguage, string> = { fr: "fr-FR", en: "en-GB" };
 const TIME_ZONE = "Europe/Paris";

@@ -6,7 +6,7 @@
  */
 import { and, eq, ne } from "drizzle-orm";
 import { sessions, users } from "#db/schema";
-import { formatDateTime } from "~/domain/format";
+import { formatDateTime, type FormatLanguage } from "~/domain/format";
 import type { Role } from "~/domain/vocabulary";
 import { writeTransaction, type Db, type Writer } from "~/utils/db.server";
 import { publicUrl } from "~/utils/mail.server";
@@ -110,7 +110,7 @@ export function queuePasswordChangedNotice(tx: Writer, user: Pick<User, "id" | "
 // Sign-up confirmed by e-mail
 
 /** The account a sign-up link creates, kept as the token's payload until the link is opened. */
-type PendingAccount = { displayName: string; passwordHash: string; communeCode: string; roles: Role[] };
+type PendingAccount = { displayName: string; passwordHash: string; communeCode: string; roles: Role[]; locale?: FormatLanguage };
 
 /**
  * A sign-up: a new address receives a link that creates the account; an address that already has one
@@ -149,6 +149,7 @@ export function requestSignUp(db: Db, input: NewUser, now: Date): void {
       passwordHash: input.passwordHash,
       communeCode: input.communeCode,
       roles: [...input.roles],
+      locale: input.locale ?? "fr",
     };
     storeToken(tx, hash, { purpose: "inscription", userId: null, email, payload: pending }, now);
     queueMessage(
@@ -156,6 +157,7 @@ export function requestSignUp(db: Db, input: NewUser, now: Date): void {
       securityMessage({
         to: email,
         userId: null,
+        locale: pending.locale,
         recipientName: pending.displayName,
         subject: "Confirmez votre adresse pour créer votre compte",
         paragraphs: [

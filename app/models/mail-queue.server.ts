@@ -11,6 +11,9 @@ import { outgoingMails } from "#db/schema";
 import type { MailStatus, NotificationKind } from "~/domain/vocabulary";
 import { writeTransaction, type Db, type Writer } from "~/utils/db.server";
 import { composeMail } from "~/domain/mail-content";
+import type { FormatLanguage } from "~/domain/format";
+import { textIn } from "~/utils/locale.server";
+import { getUserLocale } from "./user.server";
 import { messageIdDomain, publicUrl, type MailToSend, type MailTransport } from "~/utils/mail.server";
 
 export const MAX_ATTEMPTS = 5;
@@ -84,21 +87,32 @@ export type Message = {
   action: { path: string; label: string } | null;
   /** « Vous recevez ce message parce que… » */
   reason: string;
+  /** The recipient's language when they have no account yet; else the account's (`users.locale`). */
+  locale?: FormatLanguage;
 };
 
-/** Composes a French message (text and HTML, absolute links, unsubscribe for what can be turned off) and queues it. */
+/**
+ * Composes a message in the recipient's language (text and HTML, absolute links, unsubscribe for what
+ * can be turned off) and queues it. Its parts are written in French by the models and translated here
+ * (app/i18n/sentences.ts).
+ */
 export function queueMessage(tx: Writer, m: Message, now: Date): QueuedMail {
   const unsubscribable = (m.kind !== null && m.kind !== "securite") || !!m.digest;
   const token = unsubscribable ? newUnsubscribeToken() : null;
-  const content = composeMail({
-    recipientName: m.recipientName,
-    poleName: m.poleName,
-    subject: m.subject,
-    paragraphs: m.paragraphs,
-    action: m.action ? { url: publicUrl(m.action.path), label: m.action.label } : null,
-    reason: m.reason,
-    unsubscribe: token ? { url: publicUrl(`/desabonnement/${token}`), preferencesUrl: publicUrl("/compte/notifications") } : null,
-  });
+  const locale = m.locale ?? (m.userId === null ? "fr" : getUserLocale(tx, m.userId));
+  const { t, say } = textIn(locale);
+  const content = composeMail(
+    {
+      recipientName: m.recipientName,
+      poleName: m.poleName,
+      subject: say(m.subject),
+      paragraphs: m.paragraphs.map(say),
+      action: m.action ? { url: publicUrl(m.action.path), label: say(m.action.label) } : null,
+      reason: say(m.reason),
+      unsubscribe: token ? { url: publicUrl(`/desabonnement/${token}`), preferencesUrl: publicUrl("/compte/notifications") } : null,
+    },
+    t.mail,
+  );
   return queueMail(
     tx,
     { to: m.to, userId: m.userId, kind: m.kind, digest: m.digest ?? null, ...content, domain: messageIdDomain(), unsubscribeToken: token },

@@ -1,6 +1,7 @@
 import type { Actor } from "~/domain/permissions";
 import { and, eq, inArray } from "drizzle-orm";
 import { communes, territoryStaff, userRoles, users } from "#db/schema";
+import type { FormatLanguage } from "~/domain/format";
 import type { Role } from "~/domain/vocabulary";
 import { writeTransaction, type Db, type Reader, type Writer } from "~/utils/db.server";
 import { fail, type Outcome } from "./outcome";
@@ -44,6 +45,8 @@ export type NewUser = {
   passwordHash: string;
   communeCode: string;
   roles: readonly Role[];
+  /** The language of the page the person signed up on; French when not said. */
+  locale?: FormatLanguage;
 };
 
 
@@ -71,6 +74,7 @@ export function insertUser(tx: Writer, input: NewUser, now: Date): Outcome<{ use
       displayName: input.displayName.trim(),
       passwordHash: input.passwordHash,
       communeCode: input.communeCode,
+      locale: input.locale ?? "fr",
       createdAt: now,
       updatedAt: now,
     })
@@ -81,6 +85,16 @@ export function insertUser(tx: Writer, input: NewUser, now: Date): Outcome<{ use
     tx.insert(userRoles).values(roles.map((role) => ({ userId: user.id, role }))).run();
   }
   return { ok: true, user } as const;
+}
+
+/** The language the person reads Maillon in, which their mail is written in. */
+export function getUserLocale(q: Reader, userId: number): FormatLanguage {
+  return q.select({ locale: users.locale }).from(users).where(eq(users.id, userId)).get()?.locale ?? "fr";
+}
+
+/** Keeps the language the person chose with the footer's switch, for the mail they will receive. */
+export function setUserLocale(db: Db, userId: number, locale: FormatLanguage): void {
+  db.update(users).set({ locale }).where(eq(users.id, userId)).run();
 }
 
 /** The person as permissions see them (app/domain/permissions.ts), for model functions that check again. */

@@ -14,12 +14,13 @@ import { hashToken, MAX_TOKENS_PER_HOUR } from "~/models/email-token.server";
 import * as compte from "~/routes/compte";
 import * as addressLink from "~/routes/compte_.adresse.$token";
 import * as inscription from "~/routes/inscription";
+import * as langue from "~/routes/langue";
 import * as signUpLink from "~/routes/inscription_.$token";
 import * as forgot from "~/routes/mot-de-passe-oublie._index";
 import * as resetLink from "~/routes/mot-de-passe-oublie.$token";
 import { type Db } from "~/utils/db.server";
 import { verifyPassword } from "~/utils/password.server";
-import { cookieFor, fieldErrors, get, initialValue, post, type Called } from "./helpers";
+import { cookieFor, fieldErrors, get, initialValue, post, postInLanguage, type Called } from "./helpers";
 
 const NEW_PASSWORD = "une phrase neuve et assez longue";
 const MINUTE = 60_000;
@@ -285,5 +286,48 @@ describe("address change from /compte", () => {
     expect(refused.status).toBe(409);
     expect((refused.data as { refusal: string }).refusal).toMatch(/déjà celle d'un autre compte/);
     expect(db.select().from(users).where(eq(users.id, person.id)).get()!.email).toBe(person.email);
+  });
+});
+
+describe("mail in the language the person reads Maillon in", () => {
+  it("a member who switched to English gets their password-reset link in English; French stays the default", async () => {
+    const english = await createTestUser(db);
+    const french = await createTestUser(db);
+    const switched = await post(langue.action, "/langue", english.id, { lang: "en", back: "/" });
+    expect(switched.status).toBe(303);
+    expect(db.select({ locale: users.locale }).from(users).where(eq(users.id, english.id)).get()!.locale).toBe("en");
+
+    await post(forgot.action, "/mot-de-passe-oublie", null, { email: english.email });
+    await post(forgot.action, "/mot-de-passe-oublie", null, { email: french.email });
+    const mails = await delivered();
+    const inEnglish = mails.find((m) => m.to === english.email)!;
+    expect(inEnglish.subject).toBe("[Maillon] Choose a new password");
+    expect(inEnglish.text).toMatch(/^Hello /);
+    expect(inEnglish.text).toContain("This link is valid for one hour and works only once.");
+    expect(inEnglish.text).toContain("You receive this message because a new password was requested for this address on Maillon.");
+    expect(inEnglish.text).not.toMatch(/Bonjour|Vous recevez/);
+    expect(inEnglish.html).toContain('<html lang="en">');
+    const inFrench = mails.find((m) => m.to === french.email)!;
+    expect(inFrench.subject).toBe("[Maillon] Choisir un nouveau mot de passe");
+    expect(inFrench.text).toMatch(/^Bonjour /);
+  });
+
+  it("a sign-up from an English page gets its confirmation link in English, and the account it opens keeps English", async () => {
+    const email = "ellis.newcomer@exemple.fr";
+    const asked = await postInLanguage("en-GB,en;q=0.9", inscription.action, "/inscription", null, {
+      email,
+      displayName: "Ellis Newcomer",
+      password: "a long enough sentence to be safe",
+      commune: "Matha",
+      communeCode: "",
+      roles: ["benevole"],
+    });
+    expect(asked.status).toBe(200);
+    const mail = (await delivered()).find((m) => m.to === email)!;
+    expect(mail.subject).toBe("[Maillon] Confirm your address to create your account");
+    expect(mail.text).toContain("Confirm my address: http");
+    const opened = confirmSignUp(db, linkToken(mail, "/inscription"), new Date());
+    expect(opened.ok).toBe(true);
+    expect(db.select({ locale: users.locale }).from(users).where(eq(users.email, email)).get()!.locale).toBe("en");
   });
 });

@@ -43,8 +43,9 @@ export function cookieFor(userId: number | null): string | null {
   return userId === null ? null : startSession(userId).split(";")[0]!;
 }
 
-function buildRequest(path: string, cookie: string | null, form?: Record<string, string | string[]>): Request {
+function buildRequest(path: string, cookie: string | null, form?: Record<string, string | string[]>, acceptLanguage?: string): Request {
   const headers = new Headers();
+  if (acceptLanguage) headers.set("Accept-Language", acceptLanguage);
   if (cookie) headers.set("Cookie", cookie);
   if (!form) return new Request(`http://localhost${path}`, { headers });
   const body = new URLSearchParams();
@@ -78,6 +79,11 @@ export function post(
   clientAddress?: string,
 ) {
   return call(handler, buildRequest(path, cookieFor(userId), form), params, clientAddress);
+}
+
+/** POST a form through an action from a browser that asks for this language (Accept-Language). */
+export function postInLanguage(acceptLanguage: string, handler: Handler, path: string, userId: number | null, form: Record<string, string | string[]>) {
+  return call(handler, buildRequest(path, cookieFor(userId), form, acceptLanguage), {});
 }
 
 function replyOf(called: Called): Partial<ActionReply> {

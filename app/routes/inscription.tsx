@@ -8,6 +8,7 @@ import { SELF_SERVICE_ROLES, type SelfServiceRole } from "~/domain/catalog";
 import { resolveCommune } from "~/models/commune-resolution.server";
 import { communeChoices } from "~/guards/project-form.server";
 import { requestSignUp } from "~/models/account.server";
+import { requestLocale } from "~/utils/locale.server";
 import { signUpSchema } from "~/schemas/auth";
 import { getDb } from "~/utils/db.server";
 import { hashPassword, newPasswordProblem } from "~/utils/password.server";
@@ -54,7 +55,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const passwordHash = await hashPassword(input.password);
   requestSignUp(
     db,
-    { email: input.email, displayName: input.displayName, passwordHash, communeCode: commune.commune.code, roles: input.roles },
+    { email: input.email, displayName: input.displayName, passwordHash, communeCode: commune.commune.code, roles: input.roles, locale: requestLocale(request) },
     new Date(),
   );
   return { sent: true as const, email: input.email, outbox: outboxDescription() };

@@ -18,9 +18,15 @@ export function requestLocale(request: Request): Locale {
   });
 }
 
+export type Text = { locale: Locale; t: Messages; format: Formats; say: (french: string) => string };
+
 /** The strings and formats of the request's language, for what a loader or an action writes itself. */
-export function requestText(request: Request): { locale: Locale; t: Messages; format: Formats; say: (french: string) => string } {
-  const locale = requestLocale(request);
+export function requestText(request: Request): Text {
+  return textIn(requestLocale(request));
+}
+
+/** The strings and formats of a language: for a mail, in its recipient's. */
+export function textIn(locale: Locale): Text {
   return { locale, t: messagesFor(locale), format: formatsFor(locale), say: (french) => sentenceIn(locale, french) };
 }
 

@@ -2,6 +2,7 @@ import { blob, index, integer, primaryKey, sqliteTable, text } from "drizzle-orm
 import { communes } from "./geo";
 import { territories } from "./territories";
 import { ROLES } from "../../app/domain/vocabulary";
+import { LANGUAGES } from "../../app/domain/format";
 
 
 export const users = sqliteTable(
@@ -24,6 +25,8 @@ export const users = sqliteTable(
    * parti »), so club ledgers, ballots and mentorship logs others rely on keep pointing somewhere.
    */
   deletedAt: integer({ mode: "timestamp_ms" }),
+  /** The language the person reads Maillon in (the footer's switch, or the page they signed up on): their mail is written in it. */
+  locale: text({ enum: LANGUAGES }).notNull().default("fr"),
   },
   (t) => [index("users_commune_idx").on(t.communeCode)],
 );

@@ -13,6 +13,7 @@ import { funding } from "./funding";
 import { home } from "./home";
 import { impact } from "./impact";
 import { layout } from "./layout";
+import { mail } from "./mail";
 import { legal } from "./legal";
 import { mentoring } from "./mentoring";
 import { needs } from "./needs";
@@ -50,6 +51,7 @@ export const en: Messages = {
   openData,
   legal,
   admin,
+  mail,
 };
 
 export { sentences } from "./sentences";

@@ -12,6 +12,7 @@ import { funding } from "./funding";
 import { home } from "./home";
 import { impact } from "./impact";
 import { layout } from "./layout";
+import { mail } from "./mail";
 import { legal } from "./legal";
 import { mentoring } from "./mentoring";
 import { needs } from "./needs";
@@ -49,4 +50,5 @@ export const fr = {
   openData,
   legal,
   admin,
+  mail,
 };
