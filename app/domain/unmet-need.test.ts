@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { needs } from "~/i18n/fr/needs";
+import { formatsFor } from "./format";
 import { missingStatusNote, needTrace, type TracedProject } from "./unmet-need";
+
+const french = formatsFor("fr");
 
 const project = (overrides: Partial<TracedProject> = {}): TracedProject => ({
   id: 1,
@@ -29,7 +33,7 @@ describe("what the team must say when it qualifies a need", () => {
 
 describe("the trace of a need", () => {
   it("goes from the need to its answers, their mentors and money, and where things stand", () => {
-    const steps = needTrace({ status: "repondu", statusNote: "Ouverte en mars.", supportCount: 14, projects: [project()], groups: [{ name: "Réemploi", href: "/poles/x/groupes/reemploi" }] });
+    const steps = needTrace({ status: "repondu", statusNote: "Ouverte en mars.", supportCount: 14, projects: [project()], groups: [{ name: "Réemploi", href: "/poles/x/groupes/reemploi" }] }, needs.trace, french);
     expect(steps.map((s) => s.key)).toEqual(["besoin", "reponses", "appui", "issue"]);
     expect(steps[0]!.lines[0]).toBe("Signalé, soutenu par 14 personnes.");
     expect(steps[1]!.lines).toEqual(["Projet : Recyclerie solidaire", "Groupe de travail : Réemploi"]);
@@ -40,7 +44,7 @@ describe("the trace of a need", () => {
   });
 
   it("says plainly when nothing answers the need yet", () => {
-    const steps = needTrace({ status: "ouvert", statusNote: "", supportCount: 1, projects: [], groups: [] });
+    const steps = needTrace({ status: "ouvert", statusNote: "", supportCount: 1, projects: [], groups: [] }, needs.trace, french);
     expect(steps[0]!.lines[0]).toBe("Signalé, soutenu par 1 personne.");
     expect(steps[1]!.lines).toEqual(["Rien pour l'instant."]);
     expect(steps[2]!.lines).toEqual(["Rien tant qu'aucun projet n'y répond."]);

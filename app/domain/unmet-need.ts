@@ -2,7 +2,7 @@
  * The register of the territory's unmet needs: what the animation team may say of a need, and the
  * trace that tells what answered it (need → projects → mentors and funding → outcome). Pure.
  */
-import { formatEuros, formatOneDecimal, plural } from "./format";
+import type { Formats } from "./format";
 import { isStaffOf, type Actor } from "./permissions";
 import type { ProjectStatus, UnmetNeedStatus } from "./vocabulary";
 
@@ -71,47 +71,61 @@ export type TracedGroup = { name: string; href: string };
 
 export type TraceStep = { key: "besoin" | "reponses" | "appui" | "issue"; title: string; lines: string[] };
 
-function projectOutcome(p: TracedProject): string {
-  if (p.status === "brouillon") return p.drafted ? "projet en préparation par la personne qui le porte" : "projet en préparation";
-  if (p.status === "clos") return "projet clos";
-  return "projet publié, ouvert aux bénévoles et aux épargnants";
-}
+/** The sentences of a need's trace, in the page's language (app/i18n's `needs.trace`). */
+export type TraceWords = {
+  readonly steps: Readonly<Record<TraceStep["key"], string>>;
+  readonly supported: (count: number, countText: string) => string;
+  readonly project: (title: string, drafted: boolean) => string;
+  readonly group: (name: string) => string;
+  readonly nothingYet: string;
+  readonly noProjectYet: string;
+  readonly noMentor: string;
+  readonly mentors: (count: number, countText: string, hours: string) => string;
+  readonly noFunding: string;
+  readonly raised: (amount: string) => string;
+  readonly status: (status: UnmetNeedStatus) => string;
+  readonly outcome: { readonly draft: string; readonly draftedDraft: string; readonly closed: string; readonly published: string };
+  readonly projectLine: (title: string, outcome: string, jobs: number, jobsText: string) => string;
+};
 
-function hours(minutes: number): string {
-  return `${formatOneDecimal(minutes / 60)} h`;
+function projectOutcome(words: TraceWords["outcome"], p: TracedProject): string {
+  if (p.status === "brouillon") return p.drafted ? words.draftedDraft : words.draft;
+  if (p.status === "clos") return words.closed;
+  return words.published;
 }
 
 /**
  * The four steps a need's page shows, in the order a pôle tells them: the need, what answers it, the
  * support those answers received (mentors, money), and where things stand.
  */
-export function needTrace(input: {
-  status: UnmetNeedStatus;
-  statusNote: string;
-  supportCount: number;
-  projects: readonly TracedProject[];
-  groups: readonly TracedGroup[];
-}): TraceStep[] {
+export function needTrace(
+  input: {
+    status: UnmetNeedStatus;
+    statusNote: string;
+    supportCount: number;
+    projects: readonly TracedProject[];
+    groups: readonly TracedGroup[];
+  },
+  words: TraceWords,
+  format: Pick<Formats, "integer" | "oneDecimal" | "euros">,
+): TraceStep[] {
   const { projects, groups } = input;
-  const answers = [
-    ...projects.map((p) => `${p.drafted ? "Projet né de ce besoin" : "Projet"} : ${p.title}`),
-    ...groups.map((g) => `Groupe de travail : ${g.name}`),
-  ];
+  const answers = [...projects.map((p) => words.project(p.title, p.drafted)), ...groups.map((g) => words.group(g.name))];
   const mentors = projects.reduce((n, p) => n + p.mentorCount, 0);
   const minutes = projects.reduce((n, p) => n + p.mentoredMinutes, 0);
   const raised = projects.reduce((n, p) => n + p.raisedCents, 0);
   const support: string[] = [];
   if (projects.length > 0) {
-    support.push(mentors === 0 ? "Aucun accompagnement bénévole pour l'instant." : `${plural(mentors, "accompagnement")} bénévole${mentors > 1 ? "s" : ""}, ${hours(minutes)} de rencontres notées.`);
-    support.push(raised === 0 ? "Aucun financement réuni pour l'instant." : `${formatEuros(raised)} réunis par les épargnants, les clubs et la cagnotte.`);
+    support.push(mentors === 0 ? words.noMentor : words.mentors(mentors, format.integer(mentors), format.oneDecimal(minutes / 60)));
+    support.push(raised === 0 ? words.noFunding : words.raised(format.euros(raised)));
   }
-  const outcome = [`${UNMET_NEED_STATUS_LABELS[input.status]} — ${UNMET_NEED_STATUS_HINTS[input.status]}`];
+  const outcome = [words.status(input.status)];
   if (input.statusNote.trim()) outcome.push(input.statusNote.trim());
-  for (const p of projects) outcome.push(`${p.title} : ${projectOutcome(p)}${p.jobsExpected > 0 ? `, ${plural(p.jobsExpected, "emploi")} prévu${p.jobsExpected > 1 ? "s" : ""}` : ""}.`);
+  for (const p of projects) outcome.push(words.projectLine(p.title, projectOutcome(words.outcome, p), p.jobsExpected, format.integer(p.jobsExpected)));
   return [
-    { key: "besoin", title: "Le besoin", lines: [`Signalé, soutenu par ${plural(input.supportCount, "personne")}.`] },
-    { key: "reponses", title: "Ce qui y répond", lines: answers.length ? answers : ["Rien pour l'instant."] },
-    { key: "appui", title: "Bénévoles et financement", lines: support.length ? support : ["Rien tant qu'aucun projet n'y répond."] },
-    { key: "issue", title: "Où en est-on ?", lines: outcome },
+    { key: "besoin", title: words.steps.besoin, lines: [words.supported(input.supportCount, format.integer(input.supportCount))] },
+    { key: "reponses", title: words.steps.reponses, lines: answers.length ? answers : [words.nothingYet] },
+    { key: "appui", title: words.steps.appui, lines: support.length ? support : [words.noProjectYet] },
+    { key: "issue", title: words.steps.issue, lines: outcome },
   ];
 }

@@ -4,10 +4,8 @@ import { Form, useLoaderData } from "@remix-run/react";
 import { ProjectStatusBadge, UnmetNeedStatusBadge } from "~/components/status-badge";
 import { optionsFrom, RadioGroupField, SelectField, TextAreaField } from "~/components/ui/field";
 import { ConformForm, SubmitButton, useSchemaForm } from "~/components/ui/form";
-import { formatDate, formatDateTime, plural } from "~/domain/format";
 import { isStaffOf } from "~/domain/permissions";
-import { PROJECT_KIND_LABELS } from "~/domain/project";
-import { needTrace, UNMET_NEED_STATUS_HINTS, UNMET_NEED_STATUS_LABELS } from "~/domain/unmet-need";
+import { needTrace } from "~/domain/unmet-need";
 import { authorize, signInFirst } from "~/guards/authorize.server";
 import { loadUnmetNeed } from "~/guards/unmet-need.server";
 import { listActivityDomains } from "~/models/catalog.server";
@@ -39,11 +37,17 @@ import { getDb } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { replyInvalid, replyRefused, UNKNOWN_INTENT } from "~/utils/reply.server";
 import { readFormData } from "~/utils/http.server";
+import { useFormat, useT } from "~/i18n/context";
+import { metaText } from "~/i18n/meta";
+import { requestText } from "~/utils/locale.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.need.title} — Besoins du territoire — Maillon` : "Besoin introuvable — Maillon" },
-  ...(data ? [{ name: "description", content: `Un besoin du territoire du ${data.need.pole.name} : ${data.need.affected}` }] : []),
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const t = metaText(matches).needs.need;
+  return [
+    { title: data ? t.metaTitle(data.need.title) : t.metaNotFound },
+    ...(data ? [{ name: "description", content: t.metaDescription(data.need.pole.name, data.need.affected) }] : []),
+  ];
+};
 
 export function loader({ request, params }: LoaderFunctionArgs) {
   const permit = authorize(request, "besoins.$id");
@@ -54,6 +58,7 @@ export function loader({ request, params }: LoaderFunctionArgs) {
   const answers = listNeedAnswers(db, need.id);
   const projects = answers.flatMap((a) => (a.kind === "project" ? [a.project] : []));
   const groups = answers.flatMap((a) => (a.kind === "group" ? [a.group] : []));
+  const { t, format } = requestText(request);
   return {
     need: {
       id: need.id,
@@ -65,11 +70,11 @@ export function loader({ request, params }: LoaderFunctionArgs) {
       statusNote: need.statusNote,
       qualifiedAt: need.qualifiedAt,
       createdAt: need.createdAt,
-      authorName: need.authorName ?? "Membre parti",
+      authorName: need.authorName ?? t.needs.need.formerMember,
       supportCount: need.supportCount,
       pole: { slug: need.pole.slug, name: need.pole.name },
     },
-    trace: needTrace({ status: need.status, statusNote: need.statusNote, supportCount: need.supportCount, projects, groups }),
+    trace: needTrace({ status: need.status, statusNote: need.statusNote, supportCount: need.supportCount, projects, groups }, t.needs.trace, format),
     answers: answers.map((a) =>
       a.kind === "project"
         ? {
@@ -105,19 +110,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const db = getDb();
   const now = new Date();
   const here = `/besoins/${need.id}`;
+  const { t: text } = requestText(request);
+  const t = text.needs.need;
   switch (permit.intent) {
     case "support": {
       const submission = parseWithZod(formData, { schema: supportNeedSchema });
       if (submission.status !== "success") return replyInvalid(submission, { formId: "support" });
       const support = submission.value.support === "oui";
       setSupport(db, need.id, auth.user.id, support, now);
-      return redirectWithFlash(`${here}#soutien`, support ? "Vous soutenez ce besoin." : "Vous ne soutenez plus ce besoin.");
+      return redirectWithFlash(`${here}#soutien`, support ? t.supported : t.unsupported);
     }
     case "comment": {
       const submission = parseWithZod(formData, { schema: commentNeedSchema });
       if (submission.status !== "success") return replyInvalid(submission, { formId: "comment" });
       addNeedComment(db, need, { id: auth.user.id, displayName: auth.user.displayName }, submission.value.body, now);
-      return redirectWithFlash(`${here}#commentaires`, "Votre commentaire est publié.");
+      return redirectWithFlash(`${here}#commentaires`, t.commented);
     }
     case "qualify": {
       const submission = parseWithZod(formData, { schema: qualifyNeedSchema });
@@ -125,35 +132,35 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const v = submission.value;
       const outcome = qualifyNeed(db, auth, need, { status: v.status, statusNote: v.statusNote ?? "" }, now);
       if (!outcome.ok) return replyRefused(outcome, { submission, formId: "qualify" });
-      return redirectWithFlash(here, `Le besoin est maintenant « ${UNMET_NEED_STATUS_LABELS[v.status]} » ; les personnes qui le soutiennent en sont informées.`);
+      return redirectWithFlash(here, t.qualified(text.vocabulary.unmetNeedStatus[v.status]));
     }
     case "draft": {
       const submission = parseWithZod(formData, { schema: draftProjectSchema });
       if (submission.status !== "success") return replyInvalid(submission, { formId: "draft" });
       const outcome = draftProjectFromNeed(db, auth, need, submission.value, now);
       if (!outcome.ok) return replyRefused(outcome, { submission, formId: "draft" });
-      return redirectWithFlash(`${here}#trace`, "Le brouillon de projet est créé et confié ; la personne qui le porte en est informée.");
+      return redirectWithFlash(`${here}#trace`, t.drafted);
     }
     case "link-project": {
       const submission = parseWithZod(formData, { schema: linkProjectSchema });
       if (submission.status !== "success") return replyInvalid(submission, { formId: "link-project" });
       const outcome = linkNeedAnswer(db, auth, need, { projectId: submission.value.projectId }, now);
       if (!outcome.ok) return replyRefused(outcome, { submission, formId: "link-project" });
-      return redirectWithFlash(`${here}#trace`, "Le projet est relié à ce besoin.");
+      return redirectWithFlash(`${here}#trace`, t.projectLinked);
     }
     case "link-group": {
       const submission = parseWithZod(formData, { schema: linkGroupSchema });
       if (submission.status !== "success") return replyInvalid(submission, { formId: "link-group" });
       const outcome = linkNeedAnswer(db, auth, need, { groupId: submission.value.groupId }, now);
       if (!outcome.ok) return replyRefused(outcome, { submission, formId: "link-group" });
-      return redirectWithFlash(`${here}#trace`, "Le groupe de travail est relié à ce besoin.");
+      return redirectWithFlash(`${here}#trace`, t.groupLinked);
     }
     case "unlink": {
       const submission = parseWithZod(formData, { schema: unlinkSchema });
       if (submission.status !== "success") return replyInvalid(submission, { formId: "unlink" });
       const outcome = unlinkNeedAnswer(db, auth, need, submission.value.linkId);
       if (!outcome.ok) return replyRefused(outcome, { formId: "unlink" });
-      return redirectWithFlash(`${here}#trace`, "Le lien est retiré.");
+      return redirectWithFlash(`${here}#trace`, t.unlinked);
     }
     default:
       return replyRefused(UNKNOWN_INTENT);
@@ -164,56 +171,58 @@ export default function UnmetNeedPage() {
   const { need, trace, answers, comments, viewer, team } = useLoaderData<typeof loader>();
   const [commentForm, commentFields] = useSchemaForm(commentNeedSchema, { id: "comment", reply: "comment" });
   const here = `/besoins/${need.id}`;
+  const { needs } = useT();
+  const t = needs.need;
+  const format = useFormat();
   return (
     <div className="container">
       <p className="eyebrow">
-        <a href="/besoins">Besoins du territoire</a> · <a href={`/poles/${need.pole.slug}`}>{need.pole.name}</a>
+        <a href="/besoins">{needs.eyebrowLink}</a> · <a href={`/poles/${need.pole.slug}`}>{need.pole.name}</a>
       </p>
       <h1>{need.title}</h1>
       <p>
-        <UnmetNeedStatusBadge status={need.status} /> {UNMET_NEED_STATUS_HINTS[need.status]}
+        <UnmetNeedStatusBadge status={need.status} /> {needs.statusHint[need.status]}
       </p>
       <dl className="details">
-        <dt>Où</dt>
+        <dt>{t.where}</dt>
         <dd>{need.place}</dd>
-        <dt>Qui est concerné</dt>
+        <dt>{t.affected}</dt>
         <dd>{need.affected}</dd>
-        <dt>Signalé</dt>
-        <dd>
-          par {need.authorName}, le {formatDate(need.createdAt)}
-        </dd>
+        <dt>{t.reported}</dt>
+        <dd>{t.reportedBy(need.authorName, format.date(need.createdAt))}</dd>
       </dl>
       <div className="prewrap">{need.description}</div>
       {need.statusNote ? (
         <section aria-labelledby="avis-titre">
-          <h2 id="avis-titre">L'avis de l'équipe d'animation</h2>
+          <h2 id="avis-titre">{t.teamView}</h2>
           <p className="prewrap">{need.statusNote}</p>
-          {need.qualifiedAt ? <p className="hint">Le {formatDate(need.qualifiedAt)}.</p> : null}
+          {need.qualifiedAt ? <p className="hint">{t.qualifiedOn(format.date(need.qualifiedAt))}</p> : null}
         </section>
       ) : null}
 
       <section aria-labelledby="soutien">
-        <h2 id="soutien">Soutiens</h2>
+        <h2 id="soutien">{t.supports}</h2>
         <p>
-          {need.supportCount === 0 ? "Personne ne soutient encore ce besoin." : `${plural(need.supportCount, "personne")} ${need.supportCount > 1 ? "soutiennent" : "soutient"} ce besoin.`}
+          {need.supportCount === 0 ? t.noSupport : t.supportCount(need.supportCount, format.integer(need.supportCount))}
         </p>
         {viewer ? (
           <Form method="post" className="form">
             <input type="hidden" name="intent" value="support" />
             <input type="hidden" name="support" value={viewer.supported ? "non" : "oui"} />
             <button type="submit" className={viewer.supported ? "button button--ghost" : "button"}>
-              {viewer.supported ? "Retirer mon soutien" : "Je soutiens ce besoin"}
+              {viewer.supported ? t.withdrawSupport : t.support}
             </button>
           </Form>
         ) : (
           <p>
-            <a href={`/connexion?redirectTo=${here}`}>Connectez-vous</a> pour soutenir ce besoin ou le commenter.
+            <a href={`/connexion?redirectTo=${here}`}>{t.signInLink}</a>
+            {t.signInAfter}
           </p>
         )}
       </section>
 
       <section aria-labelledby="trace">
-        <h2 id="trace">Du besoin à ce qui y répond</h2>
+        <h2 id="trace">{t.trace}</h2>
         <ol className="trace">
           {trace.map((step) => (
             <li key={step.key} className="trace__step">
@@ -222,14 +231,14 @@ export default function UnmetNeedPage() {
                 <ul>
                   {answers.map((a) => (
                     <li key={a.linkId}>
-                      {a.kind === "project" ? (a.drafted ? "Projet né de ce besoin : " : "Projet : ") : "Groupe de travail : "}
+                      {a.kind === "project" ? t.answerProject(a.drafted) : t.answerGroup}
                       {a.href ? <a href={a.href}>{a.title}</a> : a.title} {a.status ? <ProjectStatusBadge status={a.status} /> : null}
                       {team ? (
-                        <Form method="post" className="inline-form" aria-label={`Retirer le lien avec ${a.title}`}>
+                        <Form method="post" className="inline-form" aria-label={t.unlinkLabel(a.title)}>
                           <input type="hidden" name="intent" value="unlink" />
                           <input type="hidden" name="linkId" value={a.linkId} />
                           <button type="submit" className="button button--ghost">
-                            Retirer le lien
+                            {t.unlink}
                           </button>
                         </Form>
                       ) : null}
@@ -249,16 +258,14 @@ export default function UnmetNeedPage() {
       </section>
 
       <section aria-labelledby="commentaires">
-        <h2 id="commentaires">Commentaires ({comments.length})</h2>
+        <h2 id="commentaires">{t.comments(comments.length)}</h2>
         {comments.length === 0 ? (
-          <p>Aucun commentaire pour l'instant.</p>
+          <p>{t.noComment}</p>
         ) : (
           <ul className="comments">
             {comments.map((c) => (
               <li key={c.id}>
-                <p className="hint">
-                  {c.authorName}, le {formatDateTime(c.createdAt)}
-                </p>
+                <p className="hint">{t.commentBy(c.authorName, format.dateTime(c.createdAt))}</p>
                 <p className="prewrap">{c.body}</p>
               </li>
             ))}
@@ -266,8 +273,8 @@ export default function UnmetNeedPage() {
         )}
         {viewer ? (
           <ConformForm form={commentForm} intent="comment" aria-labelledby="commentaires">
-            <TextAreaField meta={commentFields.body} label="Votre commentaire" hint="Ce que vous en savez, une piste, une structure qui pourrait aider." rows={4} />
-            <SubmitButton>Publier le commentaire</SubmitButton>
+            <TextAreaField meta={commentFields.body} label={t.comment} hint={t.commentHint} rows={4} />
+            <SubmitButton>{t.publishComment}</SubmitButton>
           </ConformForm>
         ) : null}
       </section>
@@ -288,53 +295,55 @@ function TeamTools() {
   const [draftForm, draftFields] = useSchemaForm(draftProjectSchema, { id: "draft", reply: "draft" });
   const [projectForm, projectFields] = useSchemaForm(linkProjectSchema, { id: "link-project", reply: "link-project" });
   const [groupForm, groupFields] = useSchemaForm(linkGroupSchema, { id: "link-group", reply: "link-group" });
+  const { needs, vocabulary } = useT();
+  const t = needs.team;
   if (!team) return null;
   return (
     <section aria-labelledby="animation-titre">
-      <h2 id="animation-titre">Pour l'équipe d'animation</h2>
+      <h2 id="animation-titre">{t.title}</h2>
 
-      <h3 id="qualifier-titre">Où en est ce besoin ?</h3>
+      <h3 id="qualifier-titre">{t.qualify}</h3>
       <ConformForm form={qualifyForm} intent="qualify" aria-labelledby="qualifier-titre">
-        <RadioGroupField meta={qualifyFields.status} legend="Statut" options={optionsFrom(UNMET_NEED_STATUS_LABELS)} />
+        <RadioGroupField meta={qualifyFields.status} legend={t.status} options={optionsFrom(vocabulary.unmetNeedStatus)} />
         <TextAreaField
           meta={qualifyFields.statusNote}
-          label="Explication, publique"
-          hint="Obligatoire si le besoin n'est pas retenu ; dites aussi ce qui y répond quand ce n'est pas un projet ou un groupe relié."
+          label={t.statusNote}
+          hint={t.statusNoteHint}
           rows={3}
         />
-        <SubmitButton>Enregistrer le statut</SubmitButton>
+        <SubmitButton>{t.saveStatus}</SubmitButton>
       </ConformForm>
 
-      <h3 id="brouillon-titre">En faire un projet</h3>
-      <p>Le brouillon reprend le titre et la description du besoin ; la personne choisie le complète et le publie.</p>
+      <h3 id="brouillon-titre">{t.draft}</h3>
+      <p>{t.draftIntro}</p>
       {team.holders.length === 0 ? (
-        <p>Aucun membre du pôle ne porte de projet pour l'instant : personne à qui confier le brouillon.</p>
+        <p>{t.noHolder}</p>
       ) : (
         <ConformForm form={draftForm} intent="draft" aria-labelledby="brouillon-titre">
-          <SelectField meta={draftFields.holderId} label="Confier le projet à" placeholder="Choisissez un porteur ou une porteuse du pôle" options={team.holders} />
-          <SelectField meta={draftFields.activityDomainId} label="Domaine d'activité" placeholder="Choisissez un domaine" options={team.domains} />
-          <SelectField meta={draftFields.kind} label="Forme du projet" placeholder="Choisissez une forme" options={optionsFrom(PROJECT_KIND_LABELS)} />
-          <SubmitButton>Créer le brouillon de projet</SubmitButton>
+          <SelectField meta={draftFields.holderId} label={t.holder} placeholder={t.holderPlaceholder} options={team.holders} />
+          <SelectField meta={draftFields.activityDomainId} label={t.domain} placeholder={t.domainPlaceholder} options={team.domains} />
+          <SelectField meta={draftFields.kind} label={t.kind} placeholder={t.kindPlaceholder} options={optionsFrom(vocabulary.projectKind)} />
+          <SubmitButton>{t.createDraft}</SubmitButton>
         </ConformForm>
       )}
 
-      <h3 id="relier-projet-titre">Relier un projet existant</h3>
+      <h3 id="relier-projet-titre">{t.linkProject}</h3>
       {team.projects.length === 0 ? (
-        <p>Aucun autre projet publié du pôle à relier.</p>
+        <p>{t.noProject}</p>
       ) : (
         <ConformForm form={projectForm} intent="link-project" aria-labelledby="relier-projet-titre">
-          <SelectField meta={projectFields.projectId} label="Projet publié du pôle" placeholder="Choisissez un projet" options={team.projects} />
-          <SubmitButton>Relier le projet</SubmitButton>
+          <SelectField meta={projectFields.projectId} label={t.project} placeholder={t.projectPlaceholder} options={team.projects} />
+          <SubmitButton>{t.linkProjectSubmit}</SubmitButton>
         </ConformForm>
       )}
 
-      <h3 id="relier-groupe-titre">Relier un groupe de travail</h3>
+      <h3 id="relier-groupe-titre">{t.linkGroup}</h3>
       {team.groups.length === 0 ? (
-        <p>Aucun autre groupe de travail du pôle à relier.</p>
+        <p>{t.noGroup}</p>
       ) : (
         <ConformForm form={groupForm} intent="link-group" aria-labelledby="relier-groupe-titre">
-          <SelectField meta={groupFields.groupId} label="Groupe de travail" placeholder="Choisissez un groupe" options={team.groups} />
-          <SubmitButton>Relier le groupe</SubmitButton>
+          <SelectField meta={groupFields.groupId} label={t.group} placeholder={t.groupPlaceholder} options={team.groups} />
+          <SubmitButton>{t.linkGroupSubmit}</SubmitButton>
         </ConformForm>
       )}
     </section>

@@ -4,23 +4,23 @@ import { UnmetNeedStatusBadge } from "~/components/status-badge";
 import { CardList } from "~/components/ui/card-list";
 import { FilterSelect } from "~/components/ui/filter-select";
 import { Pagination } from "~/components/ui/pagination";
-import { formatDate, formatInteger, plural } from "~/domain/format";
 import { pageCount, pageLinks, parsePage } from "~/domain/pagination";
-import { UNMET_NEED_STATUS_LABELS } from "~/domain/unmet-need";
 import { UNMET_NEED_STATUSES, type UnmetNeedStatus } from "~/domain/vocabulary";
 import { authorize } from "~/guards/authorize.server";
 import { memberPoleIds } from "~/models/pole-member.server";
 import { listTerritoryRefs } from "~/models/territory.server";
 import { listUnmetNeeds, NEEDS_PAGE_SIZE } from "~/models/unmet-need.server";
 import { getDb } from "~/utils/db.server";
+import { useFormat, useT } from "~/i18n/context";
+import { metaText } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [
-  { title: "Besoins du territoire — Maillon" },
-  { name: "description", content: "Ce qui manque sur les territoires des pôles, signalé par les habitants et les membres, et ce qui y répond." },
-];
+export const meta: MetaFunction = ({ matches }) => {
+  const t = metaText(matches).needs;
+  return [{ title: t.metaTitle }, { name: "description", content: t.list.metaDescription }];
+};
 
-const ORDERS = { recents: "Les plus récents", soutenus: "Les plus soutenus" } as const;
-type Order = keyof typeof ORDERS;
+const ORDERS = ["recents", "soutenus"] as const;
+type Order = (typeof ORDERS)[number];
 
 /** The list's address: only the filters chosen, in a fixed order, so each view has one URL. */
 function needsSearch(f: { pole: string | null; status: UnmetNeedStatus | null; order: Order; page: number }): string {
@@ -64,43 +64,42 @@ export function loader({ request }: LoaderFunctionArgs) {
 export default function UnmetNeeds() {
   const { filters, poleName, needs, total, last, pages, choices, signedIn, myPoles } = useLoaderData<typeof loader>();
   const filtered = filters.pole !== null || filters.status !== null;
+  const { needs: tn, vocabulary } = useT();
+  const t = tn.list;
+  const format = useFormat();
   return (
     <div className="container">
-      <p className="eyebrow">Vie des pôles</p>
-      <h1>Besoins du territoire</h1>
-      <p className="lead">
-        Ce qui manque aujourd'hui sur le territoire d'un pôle et que personne ne propose encore : un service, un commerce, une
-        solution de mobilité… Les pôles existent d'abord pour y répondre ensemble. Chacun peut en signaler un et soutenir ceux des
-        autres ; l'équipe d'animation les étudie et dit ce qui y répond.
-      </p>
+      <p className="eyebrow">{t.eyebrow}</p>
+      <h1>{t.title}</h1>
+      <p className="lead">{t.lead}</p>
       <p>
         <a className="button" href={signedIn ? "/besoins/nouveau" : "/connexion?redirectTo=/besoins/nouveau"}>
-          Signaler un besoin
+          {t.report}
         </a>
         {myPoles.map((p) => (
           <span key={p.slug}>
             {" "}
-            · <a href={`/besoins${needsSearch({ pole: p.slug, status: null, order: "recents", page: 1 })}`}>Les besoins du {p.name}</a>
+            · <a href={`/besoins${needsSearch({ pole: p.slug, status: null, order: "recents", page: 1 })}`}>{t.poleNeeds(p.name)}</a>
           </span>
         ))}
       </p>
 
-      <Form method="get" action="/besoins" className="form filters" role="search" aria-label="Filtrer les besoins">
+      <Form method="get" action="/besoins" className="form filters" role="search" aria-label={t.filters}>
         <div className="filters__grid">
-          <FilterSelect name="pole" label="Pôle" all="Tous les pôles" value={filters.pole} options={choices.poles} />
+          <FilterSelect name="pole" label={t.pole} all={t.allPoles} value={filters.pole} options={choices.poles} />
           <FilterSelect
             name="statut"
-            label="Où en est-on ?"
-            all="Tous les besoins"
+            label={t.status}
+            all={t.allStatuses}
             value={filters.status}
-            options={UNMET_NEED_STATUSES.map((s) => ({ value: s, label: UNMET_NEED_STATUS_LABELS[s] }))}
+            options={UNMET_NEED_STATUSES.map((s) => ({ value: s, label: vocabulary.unmetNeedStatus[s] }))}
           />
           <div className="field">
-            <label htmlFor="filtre-ordre">Ordre</label>
+            <label htmlFor="filtre-ordre">{t.orderLabel}</label>
             <select id="filtre-ordre" name="ordre" defaultValue={filters.order} key={filters.order}>
-              {(Object.keys(ORDERS) as Order[]).map((o) => (
+              {ORDERS.map((o) => (
                 <option key={o} value={o}>
-                  {ORDERS[o]}
+                  {t.order[o]}
                 </option>
               ))}
             </select>
@@ -108,27 +107,27 @@ export default function UnmetNeeds() {
         </div>
         <div>
           <button type="submit" className="button">
-            Afficher les besoins
+            {t.show}
           </button>
         </div>
       </Form>
 
       <section aria-labelledby="liste-besoins">
-        <h2 id="liste-besoins">{poleName ? `Les besoins du ${poleName}` : "Tous les besoins signalés"}</h2>
+        <h2 id="liste-besoins">{poleName ? t.poleNeeds(poleName) : t.allReported}</h2>
         <p role="status">
-          <strong>{total === 0 ? "Aucun besoin" : plural(total, "besoin")}</strong>
-          {filtered ? " pour ces critères" : null}
-          {last > 1 ? ` — page ${formatInteger(Math.min(filters.page, last))} sur ${formatInteger(last)}` : null}.
+          <strong>{total === 0 ? t.none : t.count(total, format.integer(total))}</strong>
+          {filtered ? t.forCriteria : null}
+          {last > 1 ? t.page(format.integer(Math.min(filters.page, last)), format.integer(last)) : null}.
           {filtered ? (
             <>
               {" "}
-              <a href="/besoins">Retirer les filtres</a>
+              <a href="/besoins">{t.clearFilters}</a>
             </>
           ) : null}
         </p>
         <CardList
           items={needs}
-          empty={filtered ? "Aucun besoin ne correspond à ces critères." : "Aucun besoin signalé pour l'instant."}
+          empty={filtered ? t.emptyFiltered : t.empty}
           link={(n) => ({ key: n.id, href: `/besoins/${n.id}`, title: n.title })}
         >
           {(n) => (
@@ -136,15 +135,15 @@ export default function UnmetNeeds() {
               <p>
                 <UnmetNeedStatusBadge status={n.status} /> {n.pole.name} · {n.place}
               </p>
-              <p>Concerne : {n.affected}</p>
+              <p>{t.affected(n.affected)}</p>
               <p className="hint">
-                Signalé le {formatDate(n.createdAt)} · soutenu par {plural(n.supportCount, "personne")}
-                {n.answerCount > 0 ? ` · ${plural(n.answerCount, "réponse reliée", "réponses reliées")}` : null}
+                {t.reported(format.date(n.createdAt), n.supportCount, format.integer(n.supportCount))}
+                {n.answerCount > 0 ? t.answers(n.answerCount, format.integer(n.answerCount)) : null}
               </p>
             </>
           )}
         </CardList>
-        <Pagination pages={pages} path="/besoins" anchor="#liste-besoins" label="Pages de la liste des besoins" />
+        <Pagination pages={pages} path="/besoins" anchor="#liste-besoins" label={t.pages} />
       </section>
     </div>
   );

@@ -13,8 +13,11 @@ import { getDb } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { replyInvalid, replyRefused } from "~/utils/reply.server";
 import { readFormData } from "~/utils/http.server";
+import { useT } from "~/i18n/context";
+import { metaText } from "~/i18n/meta";
+import { requestText } from "~/utils/locale.server";
 
-export const meta: MetaFunction = () => [{ title: "Signaler un besoin du territoire — Maillon" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: metaText(matches).needs.create.metaTitle }];
 
 export function loader({ request }: LoaderFunctionArgs) {
   const { auth } = authorize(request, "besoins.nouveau");
@@ -38,35 +41,34 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!result.ok) return replyInvalid(result.reply, { choices: result.choices });
   const outcome = createUnmetNeed(db, { id: auth.user.id, displayName: auth.user.displayName }, result.input, new Date());
   if (!outcome.ok) return replyRefused(outcome, { submission: result.submission });
-  return redirectWithFlash(`/besoins/${outcome.id}`, "Le besoin est signalé. L'équipe d'animation du pôle en est informée ; chacun peut maintenant le soutenir.");
+  return redirectWithFlash(`/besoins/${outcome.id}`, requestText(request).t.needs.create.created);
 }
 
 export default function NewUnmetNeed() {
   const { poles, defaultPoleId } = useLoaderData<typeof loader>();
   const [form, fields] = useSchemaForm(newUnmetNeedSchema, { id: "besoin", defaultValue: { poleId: defaultPoleId } });
+  const { needs } = useT();
+  const t = needs.create;
   return (
     <div className="container narrow">
       <p className="eyebrow">
-        <a href="/besoins">Besoins du territoire</a>
+        <a href="/besoins">{needs.eyebrowLink}</a>
       </p>
-      <h1>Signaler un besoin du territoire</h1>
-      <p>
-        Un besoin que rien ne couvre aujourd'hui près de chez vous : un service qui manque, un commerce fermé, des personnes sans
-        solution. Il sera public ; votre nom apparaîtra à côté. L'équipe d'animation du pôle l'étudiera avec ses membres.
-      </p>
+      <h1>{t.title}</h1>
+      <p>{t.intro}</p>
       <ConformForm form={form}>
-        <SelectField meta={fields.poleId} label="Pôle concerné" placeholder="Choisissez un pôle" options={poles} />
-        <TextField meta={fields.title} label="Ce qui manque, en quelques mots" hint="Par exemple : « Pas de solution de garde d'enfants le samedi »." />
+        <SelectField meta={fields.poleId} label={t.pole} placeholder={t.polePlaceholder} options={poles} />
+        <TextField meta={fields.title} label={t.needTitle} hint={t.needTitleHint} />
         <TextAreaField
           meta={fields.description}
-          label="Description"
-          hint="Ce qui manque, depuis quand, ce qui a déjà été tenté, ce que vous imaginez."
+          label={t.description}
+          hint={t.descriptionHint}
           rows={6}
         />
-        <TextField meta={fields.affected} label="Qui est concerné ?" hint="Par exemple : « les familles monoparentales du canton »." />
-        <CommuneField meta={fields.commune} codeMeta={fields.communeCode} label="Commune (facultatif)" />
-        <TextField meta={fields.placeNote} label="Précision sur le lieu (facultatif)" hint="Un quartier, des hameaux, tout le canton…" />
-        <SubmitButton>Signaler le besoin</SubmitButton>
+        <TextField meta={fields.affected} label={t.affected} hint={t.affectedHint} />
+        <CommuneField meta={fields.commune} codeMeta={fields.communeCode} label={t.commune} />
+        <TextField meta={fields.placeNote} label={t.placeNote} hint={t.placeNoteHint} />
+        <SubmitButton>{t.submit}</SubmitButton>
       </ConformForm>
     </div>
   );
