@@ -14,7 +14,6 @@ const NOT_YET_TRANSLATED = new Set<string>([
   "app/components/project-endorsements.tsx",
   "app/routes/accessibilite.tsx",
   "app/routes/accompagnements.$id.tsx",
-  "app/routes/admin.courriels.tsx",
   "app/routes/benevoles.profil.tsx",
   "app/routes/confidentialite.tsx",
   "app/routes/donnees._index.tsx",
