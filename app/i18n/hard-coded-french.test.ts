@@ -12,13 +12,8 @@ const NOT_YET_TRANSLATED = new Set<string>([
   "app/components/accompaniment-summary.tsx",
   "app/components/mentorship-endorsement.tsx",
   "app/components/project-endorsements.tsx",
-  "app/routes/accessibilite.tsx",
   "app/routes/accompagnements.$id.tsx",
   "app/routes/benevoles.profil.tsx",
-  "app/routes/confidentialite.tsx",
-  "app/routes/donnees._index.tsx",
-  "app/routes/donnees.poles.$slug[.zip].ts",
-  "app/routes/mentions-legales.tsx",
 ]);
 
 describe("French left in the interface's code", () => {

@@ -2,8 +2,10 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { authorize } from "~/guards/authorize.server";
 import { getEnv } from "~/utils/env.server";
+import { useT } from "~/i18n/context";
+import { metaText } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Mentions légales — Maillon" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: metaText(matches).legal.notices.metaTitle }];
 
 export function loader({ request }: LoaderFunctionArgs) {
   authorize(request, "mentions-legales");
@@ -19,39 +21,36 @@ export function loader({ request }: LoaderFunctionArgs) {
 
 export default function LegalNotices() {
   const legal = useLoaderData<typeof loader>();
+  const t = useT().legal.notices;
   return (
     <div className="container narrow">
-      <h1>Mentions légales</h1>
-      <h2>Éditeur du site</h2>
+      <h1>{t.title}</h1>
+      <h2>{t.publisherTitle}</h2>
       <dl className="details">
-        <dt>Éditeur</dt>
+        <dt>{t.publisher}</dt>
         <dd>{legal.publisher}</dd>
-        <dt>Adresse</dt>
+        <dt>{t.address}</dt>
         <dd>{legal.address}</dd>
-        <dt>Directeur ou directrice de la publication</dt>
+        <dt>{t.director}</dt>
         <dd>{legal.director}</dd>
-        <dt>Contact</dt>
+        <dt>{t.contact}</dt>
         <dd>{legal.contact}</dd>
       </dl>
-      <h2>Hébergement</h2>
+      <h2>{t.hostTitle}</h2>
       <p>{legal.host}</p>
-      <h2>Logiciel</h2>
-      <p>
-        Le site fonctionne avec Maillon, plateforme des pôles territoriaux de coopération économique. Aucun paiement ne
-        transite par le site : les engagements et contributions sont réglés par virement entre les personnes concernées.
-      </p>
-      <h2>Données et crédits</h2>
+      <h2>{t.softwareTitle}</h2>
+      <p>{t.software}</p>
+      <h2>{t.creditsTitle}</h2>
       <ul>
         <li>
-          Contours des départements et centres des communes : IGN, Admin Express COG, sous{" "}
-          <a href="https://www.etalab.gouv.fr/licence-ouverte-open-licence/">Licence Ouverte 2.0</a>.
+          {t.mapCredits} <a href="https://www.etalab.gouv.fr/licence-ouverte-open-licence/">{t.licence}</a>.
         </li>
-        <li>Nomenclature d'activités française (NAF rév. 2) : Insee.</li>
+        <li>{t.nafCredits}</li>
       </ul>
-      <h2>Vos données personnelles</h2>
+      <h2>{t.personalDataTitle}</h2>
       <p>
-        Ce que le site garde, pourquoi et combien de temps : voir la <a href="/confidentialite">politique de confidentialité</a>.
-        L'accessibilité du site est décrite dans la <a href="/accessibilite">déclaration d'accessibilité</a>.
+        {t.personalDataBefore} <a href="/confidentialite">{t.privacyLink}</a>
+        {t.personalDataMiddle} <a href="/accessibilite">{t.accessibilityLink}</a>.
       </p>
     </div>
   );

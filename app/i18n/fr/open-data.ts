@@ -1,2 +1,45 @@
-/** The words of the openData pages. */
-export const openData = {};
+/** The words of the open-data page and its downloads. */
+export const openData = {
+  metaTitle: "Données ouvertes — Maillon",
+  metaDescription: "Les données publiques de Maillon sous Licence Ouverte 2.0 : API JSON et paquets CSV à télécharger.",
+  title: "Données ouvertes",
+  intro:
+    "Maillon publie les informations publiques des pôles territoriaux de coopération économique qu'il accueille, pour que chacun puisse les réutiliser : collectivités, chercheurs, journalistes, autres plateformes. Aucune donnée personnelle n'en fait partie.",
+  publishedTitle: "Ce qui est publié",
+  neverPublished:
+    "Ne sont jamais publiés : le nom, l'adresse électronique ou le téléphone d'une personne (porteurs de projet, bénévoles, épargnants, auteurs, organisateurs, prêteurs), les brouillons, les rendez-vous réservés aux membres, les clubs d'investisseurs, les promesses de soutien ni les accompagnements.",
+  licenceTitle: "Licence et mention de la source",
+  licenceBefore: "Les données sont publiées sous la",
+  licenceSpdx: "(identifiant SPDX",
+  licenceAfter: (baseUrl: string) =>
+    `) : vous pouvez les copier, les modifier, les rediffuser et les exploiter, y compris commercialement, à condition de mentionner leur source et la date de leur dernière mise à jour, par exemple : « Source : Maillon (${baseUrl}), données du … ».`,
+  updatesTitle: "Mise à jour",
+  updatesBefore: (minutes: string) =>
+    `Les réponses de l'API et les paquets sont produits à la demande, à partir de l'état de la plateforme au moment où vous les demandez. Ils peuvent être gardés en cache ${minutes} minutes (en-tête`,
+  updatesMiddle: ") ; l'en-tête",
+  updatesAfter: "permet de redemander sans tout retélécharger (réponse 304 si rien n'a changé).",
+  packagesTitle: "Paquets à télécharger",
+  packagesBefore: "Chaque paquet est une archive ZIP au format",
+  packagesMiddle: ": un fichier CSV par table (UTF-8, séparateur virgule, une ligne d'en-tête), le fichier",
+  packagesAfter:
+    "qui décrit le schéma de chacun (types, champs obligatoires, clés), les pôles et les organisations en GeoJSON (au centre de leur commune), un fichier README qui explique chaque champ et la licence.",
+  allPoles: "Tous les pôles (maillon.zip)",
+  onePole: (_count: number, countText: string) => `Le paquet d'un seul pôle (${countText} pôles)`,
+  apiTitle: "L'API JSON",
+  apiVersioned: "L'API est versionnée (",
+  apiOpenApi: ") et décrite au format OpenAPI 3.1 :",
+  apiPaged: ". Chaque liste est paginée :",
+  apiPage: "(à partir de 1) et",
+  apiPerPage: (max: number, perPage: number) => `(de 1 à ${max}, ${perPage} par défaut) ;`,
+  apiPole: "suivi du nom court d'un pôle la restreint à ce pôle. La réponse donne les objets (",
+  apiTotal: "), le total (",
+  apiLinks: ") et les liens vers les pages voisines (",
+  apiLinkHeader: ", et l'en-tête",
+  apiFields: "). Les champs sont ceux des fichiers CSV.",
+  example: "Exemple :",
+  fieldsTitle: "Les champs de chaque table",
+  types: { integer: "entier", number: "nombre", string: "texte", boolean: "booléen", datetime: "date et heure", date: "date" },
+  required: ", obligatoire",
+  values: (values: string) => ` Valeurs : ${values}.`,
+  poleNotFound: "Pôle introuvable",
+};
