@@ -99,20 +99,33 @@ function looksLikeSql(text: string): boolean {
   return /^\s*\(?\s*(select|insert|update|delete|with)\s/i.test(text);
 }
 
-/** The modules of these folders (tests left out). */
-function modulesUnder(dirs: readonly string[]): string[] {
-  return dirs
-    .flatMap((dir) =>
-      fs
-        .readdirSync(dir, { recursive: true, encoding: "utf8" })
-        .filter((name) => /\.tsx?$/.test(name) && !/\.test\.tsx?$/.test(name))
-        .map((name) => path.posix.join(dir, name.split(path.sep).join("/"))),
+/** The modules of these folders (tests left out), and these modules. */
+function modulesUnder(places: readonly string[]): string[] {
+  return places
+    .flatMap((place) =>
+      /\.tsx?$/.test(place)
+        ? [place]
+        : fs
+            .readdirSync(place, { recursive: true, encoding: "utf8" })
+            .filter((name) => /\.tsx?$/.test(name) && !/\.test\.tsx?$/.test(name))
+            .map((name) => path.posix.join(place, name.split(path.sep).join("/"))),
     )
     .sort();
 }
 
-/** Where the sentences shown through `useSay()` / `say()` are written. */
-export const SENTENCE_SOURCES = ["app/schemas", "app/guards", "app/models"] as const;
+/**
+ * Where the sentences shown through `useSay()` / `say()` are written: the schemas, guards and models,
+ * and the infrastructure that refuses a request for people (an unreadable form, a weak password, too
+ * many writes). Operators' messages (backups) and open-data descriptions stay French.
+ */
+export const SENTENCE_SOURCES = [
+  "app/schemas",
+  "app/guards",
+  "app/models",
+  "app/utils/http.server.ts",
+  "app/utils/password.server.ts",
+  "app/utils/rate-limit.server.ts",
+] as const;
 
 /** Every module of SENTENCE_SOURCES with its French sentences. */
 export function frenchSentencesInSources(): Map<string, { line: number; sentence: string }[]> {
