@@ -1,14 +1,10 @@
-import type { ArticleStatus, BookingStatus, MentorshipStatus, ProjectStatus, UnmetNeedStatus } from "~/domain/vocabulary";
-import { UNMET_NEED_STATUS_LABELS } from "~/domain/unmet-need";
-import { BOOKING_STATUS_LABELS } from "~/domain/resource-booking";
-import { ARTICLE_STATUS_LABELS } from "~/domain/bulletin";
-import { MENTORSHIP_STATUS_LABELS } from "~/domain/mentorship";
-import { NEED_STATUS_LABELS, PROJECT_STATUS_LABELS } from "~/domain/project";
+import type { ArticleStatus, BookingStatus, MentorshipStatus, NeedStatus, ProjectStatus, UnmetNeedStatus } from "~/domain/vocabulary";
+import { useT } from "~/i18n/context";
 
 type Tone = "neutral" | "info" | "success" | "warning" | "muted";
 
 const PROJECT_TONES: Record<ProjectStatus, Tone> = { brouillon: "warning", publie: "success", clos: "muted" };
-const NEED_TONES: Record<keyof typeof NEED_STATUS_LABELS, Tone> = { ouvert: "info", pourvu: "success", clos: "muted" };
+const NEED_TONES: Record<NeedStatus, Tone> = { ouvert: "info", pourvu: "success", clos: "muted" };
 const MENTORSHIP_TONES: Record<MentorshipStatus, Tone> = {
   demande: "warning",
   acceptee: "success",
@@ -25,29 +21,29 @@ function Badge({ tone, children }: { tone: Tone; children: string }) {
 }
 
 export function ProjectStatusBadge({ status }: { status: ProjectStatus }) {
-  return <Badge tone={PROJECT_TONES[status]}>{PROJECT_STATUS_LABELS[status]}</Badge>;
+  return <Badge tone={PROJECT_TONES[status]}>{useT().vocabulary.projectStatus[status]}</Badge>;
 }
 
-export function NeedStatusBadge({ status }: { status: keyof typeof NEED_STATUS_LABELS }) {
-  return <Badge tone={NEED_TONES[status]}>{NEED_STATUS_LABELS[status]}</Badge>;
+export function NeedStatusBadge({ status }: { status: NeedStatus }) {
+  return <Badge tone={NEED_TONES[status]}>{useT().vocabulary.needStatus[status]}</Badge>;
 }
 
 export function MentorshipStatusBadge({ status }: { status: MentorshipStatus }) {
-  return <Badge tone={MENTORSHIP_TONES[status]}>{MENTORSHIP_STATUS_LABELS[status]}</Badge>;
+  return <Badge tone={MENTORSHIP_TONES[status]}>{useT().vocabulary.mentorshipStatus[status]}</Badge>;
 }
 
 export function UnmetNeedStatusBadge({ status }: { status: UnmetNeedStatus }) {
-  return <Badge tone={UNMET_NEED_TONES[status]}>{UNMET_NEED_STATUS_LABELS[status]}</Badge>;
+  return <Badge tone={UNMET_NEED_TONES[status]}>{useT().vocabulary.unmetNeedStatus[status]}</Badge>;
 }
 
 const BOOKING_TONES: Record<BookingStatus, Tone> = { demandee: "warning", acceptee: "success", refusee: "muted", annulee: "muted" };
 
 export function BookingStatusBadge({ status }: { status: BookingStatus }) {
-  return <Badge tone={BOOKING_TONES[status]}>{BOOKING_STATUS_LABELS[status]}</Badge>;
+  return <Badge tone={BOOKING_TONES[status]}>{useT().vocabulary.bookingStatus[status]}</Badge>;
 }
 
 const ARTICLE_TONES: Record<ArticleStatus, Tone> = { soumis: "info", "a-revoir": "warning", publie: "success", refuse: "muted" };
 
 export function ArticleStatusBadge({ status }: { status: ArticleStatus }) {
-  return <Badge tone={ARTICLE_TONES[status]}>{ARTICLE_STATUS_LABELS[status]}</Badge>;
+  return <Badge tone={ARTICLE_TONES[status]}>{useT().vocabulary.articleStatus[status]}</Badge>;
 }

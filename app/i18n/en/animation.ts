@@ -201,7 +201,8 @@ export const animation: Messages["animation"] = {
     introAfter: ", with their targets, their trend and a CSV file of the figures.",
     list: "The hub's indicators",
     noIndicator: "The hub has no indicator yet.",
-    sourceAndPeriod: (source, period) => ` — ${source.toLowerCase()}, ${period.toLowerCase()}. `,
+    // "Computed from Maillon's data": only the first letter is lowered, the name keeps its capital.
+    sourceAndPeriod: (source, period) => ` — ${source.charAt(0).toLowerCase()}${source.slice(1)}, ${period.toLowerCase()}. `,
     noFigure: "No figure yet.",
     current: (figure) => `Value: ${figure}.`,
     targetFigure: (figure, percent) => ` Target: ${figure}${percent === null ? "" : ` (${percent}%)`}.`,
