@@ -6,7 +6,7 @@
 import { barChart, CHART, slotCentres } from "~/domain/impact/chart";
 import { PERIODS_SHOWN } from "~/domain/impact/periods";
 import type { Formats } from "~/domain/format";
-import { useFormat, useT } from "~/i18n/context";
+import { useFormat, useSay, useT } from "~/i18n/context";
 import type { Messages } from "~/i18n/messages";
 import type { ReportedIndicator } from "~/models/indicator.server";
 import { ProgressBar } from "./funding-progress";
@@ -106,16 +106,17 @@ export function ImpactIndicator({ indicator: i, headingLevel = 2 }: { indicator:
   const headingId = `${i.key}-nom`;
   const entered = i.source === "saisi";
   const words = useWords();
+  const say = useSay();
   const { t, vocabulary } = words;
   const target = targetSentence(i, words);
   return (
     <article className="card impact-indicator" aria-labelledby={headingId} id={i.key} data-testid="impact-indicator">
-      <Heading id={headingId}>{i.name}</Heading>
+      <Heading id={headingId}>{say(i.name)}</Heading>
       <p className="impact-indicator__figure">
         <strong data-testid="impact-current">{i.current === null ? "—" : figure(i.current, i.unit, words)}</strong>{" "}
         <span className="hint">{currentCaption(i, words)}</span>
       </p>
-      <p>{i.definition}</p>
+      <p>{say(i.definition)}</p>
       <ul className="impact-indicator__meta">
         <li>{vocabulary.source[i.source]}</li>
         <li>{vocabulary.period[i.period]}</li>

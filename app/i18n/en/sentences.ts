@@ -1,4 +1,7 @@
+import { METRIC_DEFINITIONS } from "~/domain/impact/catalog";
+import { IMPACT_METRICS } from "~/domain/vocabulary";
 import type { SentenceTable } from "../sentences";
+import { vocabulary } from "./vocabulary";
 
 /**
  * The sentences the shared schemas, the models and the guards write in French, in English: the
@@ -850,4 +853,20 @@ export const sentences: SentenceTable = {
   "Vous avez envoyé beaucoup de formulaires en peu de temps : patientez {}, puis réessayez. Rien n'a été enregistré.": "You sent many forms in a short time: wait {0}, then try again. Nothing was saved.",
   "Commune inconnue.": "Unknown commune.",
   "Me connecter": "Sign in",
+  // Computed indicators' names, as each pôle's indicator copies them, and their definitions
+  ...Object.fromEntries(IMPACT_METRICS.map((metric) => [METRIC_DEFINITIONS[metric].name, vocabulary.impactMetric[metric]])),
+  "Projets publiés sur Maillon par leurs porteurs dans la période, sur les communes du pôle.": "Projects published on Maillon by their holders during the period, in the hub's communes.",
+  "Projets dont la personne qui les porte a déclaré le démarrage de l'activité dans la période.": "Projects whose holder declared the start of the activity during the period.",
+  "Accompagnements bénévoles acceptés et pas encore terminés au dernier jour de la période.": "Volunteer mentorships accepted and not yet ended on the last day of the period.",
+  "Durée des rencontres notées au journal des accompagnements, tenues dans la période.": "Length of the meetings recorded in the mentorship logs, held during the period.",
+  "Montant des promesses de soutien faites en direct par des épargnants dans la période, hors promesses annulées.": "Amount of the pledges made directly by savers during the period, cancelled pledges excluded.",
+  "Montant engagé par les clubs d'épargnants (CIGALES) dans les projets du pôle au cours de la période.": "Amount committed by savers' clubs (CIGALES) to the hub's projects during the period.",
+  "Montant des dons reçus par la cagnotte solidaire du pôle dans la période.": "Amount of the gifts received by the hub's solidarity fund during the period.",
+  "Emplois créés que les porteurs ont déclarés lors de leur dernier suivi (6, 12 ou 36 mois après le lancement), à la fin de la période.": "Jobs created that holders declared at their latest follow-up (6, 12 or 36 months after launch), at the end of the period.",
+  "Besoins non couverts du territoire que l'équipe d'animation a déclarés répondus dans la période.": "Unmet needs of the territory that the coordination team declared answered during the period.",
+  "Organisations dont l'adhésion au pôle est confirmée au dernier jour de la période.": "Organisations whose membership of the hub is confirmed on the last day of the period.",
+  "Présences notées par les organisateurs aux rencontres de l'agenda tenues dans la période.": "Attendance recorded by organisers at the calendar's events held during the period.",
+  "Part des activités encore en place parmi celles dont le porteur a répondu au suivi des 36 mois, à la fin de la période.": "Share of activities still running among those whose holder answered the 36-month follow-up, at the end of the period.",
+  // Said wherever money is mentioned (app/domain/clubs/labels.ts)
+  "Aucun paiement ne passe par Maillon : le site enregistre les engagements et les versements déclarés, l'argent circule par virement bancaire.": "No payment goes through Maillon: the site records the commitments and the payments declared; the money moves by bank transfer.",
 };
