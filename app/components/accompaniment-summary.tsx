@@ -3,9 +3,7 @@
  * accompany (names stay private until an endorsement is published), the hours logged, and the
  * published endorsements with a link to read them on the project page.
  */
-import { ENDORSEMENT_LEVEL_LABELS } from "~/domain/endorsement";
-import { plural } from "~/domain/format";
-import { minutesToHoursLabel } from "~/domain/mentorship";
+import { useFormat, useT } from "~/i18n/context";
 import type { EndorsementLevel, MentorshipStatus } from "~/domain/vocabulary";
 
 type AccompanimentJson = {
@@ -16,29 +14,33 @@ type AccompanimentJson = {
 };
 
 export function AccompanimentSummary({ accompaniment: a, projectId, title }: { accompaniment: AccompanimentJson | undefined; projectId: number; title: string }) {
+  const { mentoring, vocabulary } = useT();
+  const t = mentoring.summary;
+  const format = useFormat();
   if (!a || (a.mentorCount === 0 && a.endorsements.length === 0)) {
-    return <p className="accompaniment">Pas d'accompagnement bénévole en cours ni mené à son terme.</p>;
+    return <p className="accompaniment">{t.none}</p>;
   }
   return (
     <div className="accompaniment">
       {a.mentorCount > 0 ? (
         <p>
-          <strong>Accompagné</strong> par {plural(a.mentorCount, "bénévole")} :{" "}
-          {a.mentorships.map((m) => `${m.skillName.toLocaleLowerCase("fr-FR")} (${m.status === "acceptee" ? "en cours" : "terminé"})`).join(", ")}
+          <strong>{t.accompanied}</strong>
+          {t.by(a.mentorCount, format.integer(a.mentorCount))}
+          {a.mentorships.map((m) => t.skill(m.skillName, m.status === "acceptee")).join(", ")}
           {" · "}
-          {a.minutes > 0 ? `${minutesToHoursLabel(a.minutes)} h de suivi` : "pas encore de rencontre notée"}.
+          {a.minutes > 0 ? t.hours(format.oneDecimal(a.minutes / 60)) : t.noSession}.
         </p>
       ) : null}
       {a.endorsements.length > 0 ? (
         <p>
-          <strong>{a.endorsements.length > 1 ? "Recommandations publiées" : "Recommandation publiée"}</strong> :{" "}
-          {a.endorsements.map((e) => `« ${ENDORSEMENT_LEVEL_LABELS[e.level]} » (${e.mentorName})`).join(", ")} —{" "}
+          <strong>{t.published(a.endorsements.length)}</strong>
+          {t.endorsementList(a.endorsements.map((e) => t.endorsement(vocabulary.endorsementLevel[e.level], e.mentorName)).join(", "))}
           <a href={`/projets/${projectId}#recommandations`}>
-            les lire<span className="visually-hidden"> : {title}</span>
+            {t.read}<span className="visually-hidden"> : {title}</span>
           </a>
         </p>
       ) : (
-        <p>Aucune recommandation publiée.</p>
+        <p>{t.noEndorsement}</p>
       )}
     </div>
   );

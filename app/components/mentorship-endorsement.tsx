@@ -6,8 +6,7 @@ import { Form } from "@remix-run/react";
 import { Alert } from "~/components/ui/alert";
 import { optionsFrom, RadioGroupField, TextAreaField } from "~/components/ui/field";
 import { ConformForm, SubmitButton, useSchemaForm } from "~/components/ui/form";
-import { ENDORSEMENT_LEVEL_LABELS, ENDORSEMENT_STATUS_LABELS } from "~/domain/endorsement";
-import { formatDate } from "~/domain/format";
+import { useFormat, useT } from "~/i18n/context";
 import type { MentorshipSide } from "~/domain/mentorship";
 import type { EndorsementLevel, EndorsementStatus } from "~/domain/vocabulary";
 import { endorsementSchema } from "~/schemas/endorsement";
@@ -41,23 +40,16 @@ export function MentorshipEndorsement({
   volunteerName: string;
   projectId: number;
 }) {
+  const t = useT().mentoring.endorsement;
   if (!endorsement && !canWrite && !(side === "porteur" && endorsable)) return null;
   return (
     <section aria-labelledby="recommandation" className="endorsement">
-      <h2 id="recommandation">Recommandation du projet</h2>
+      <h2 id="recommandation">{t.title}</h2>
       {!endorsement ? (
         side === "porteur" ? (
-          <p>
-            {volunteerName} peut écrire une recommandation de votre projet : ce que vous avez travaillé ensemble, vos
-            progrès. Rien n'est publié sans votre accord ; une fois publiée, elle figure sur la page du projet et compte pour
-            les clubs d'épargnants.
-          </p>
+          <p>{t.holderIntro(volunteerName)}</p>
         ) : (
-          <p>
-            Dites ce que vous avez travaillé avec {holderName} et comment son projet a progressé : les clubs d'épargnants
-            demandent d'abord qui accompagne un projet. Votre recommandation est publiée sur la page du projet seulement si{" "}
-            {holderName} l'accepte.
-          </p>
+          <p>{t.mentorIntro(holderName)}</p>
         )
       ) : (
         <EndorsementText endorsement={endorsement} volunteerName={volunteerName} projectId={projectId} />
@@ -69,24 +61,27 @@ export function MentorshipEndorsement({
 }
 
 function EndorsementText({ endorsement, volunteerName, projectId }: { endorsement: EndorsementJson; volunteerName: string; projectId: number }) {
+  const { mentoring, vocabulary } = useT();
+  const t = mentoring.endorsement;
+  const format = useFormat();
   return (
     <>
       <p>
-        <strong>{ENDORSEMENT_STATUS_LABELS[endorsement.status]}</strong>
+        <strong>{vocabulary.endorsementStatus[endorsement.status]}</strong>
         {endorsement.status === "publiee" ? (
           <>
             {" "}
-            — <a href={`/projets/${projectId}#recommandations`}>la voir sur la page du projet</a>
+            — <a href={`/projets/${projectId}#recommandations`}>{t.seeIt}</a>
           </>
         ) : null}
       </p>
       <blockquote className="message">
         <p className="message__who">
-          {volunteerName}, le {formatDate(new Date(endorsement.updatedAt))} : « {ENDORSEMENT_LEVEL_LABELS[endorsement.level]} »
+          {t.writtenBy(volunteerName, format.date(new Date(endorsement.updatedAt)), vocabulary.endorsementLevel[endorsement.level])}
         </p>
-        <h3>Ce que nous avons travaillé</h3>
+        <h3>{t.workedOn}</h3>
         <p className="prewrap">{endorsement.workedOn}</p>
-        <h3>Comment le projet a progressé</h3>
+        <h3>{t.progress}</h3>
         <p className="prewrap">{endorsement.progress}</p>
       </blockquote>
     </>
@@ -95,17 +90,18 @@ function EndorsementText({ endorsement, volunteerName, projectId }: { endorsemen
 
 function DecisionForm() {
   const { message } = useFormReply("decide-endorsement");
+  const t = useT().mentoring.endorsement;
   return (
-    <Form method="post" className="form" aria-label="Publier ou décliner la recommandation">
+    <Form method="post" className="form" aria-label={t.decisionLabel}>
       {message ? <Alert tone="error">{message}</Alert> : null}
       <input type="hidden" name="intent" value="decide-endorsement" />
-      <p>Acceptez-vous que cette recommandation figure sur la page publique du projet ?</p>
+      <p>{t.decisionQuestion}</p>
       <div className="actions">
         <button type="submit" name="decision" value="publier" className="button">
-          Publier la recommandation
+          {t.publish}
         </button>
         <button type="submit" name="decision" value="decliner" className="button button--ghost">
-          Ne pas la publier
+          {t.decline}
         </button>
       </div>
     </Form>
@@ -118,35 +114,37 @@ function EndorsementForm({ endorsement, holderName }: { endorsement: Endorsement
     reply: "endorse",
     defaultValue: endorsement ? { workedOn: endorsement.workedOn, progress: endorsement.progress, level: endorsement.level } : undefined,
   });
+  const { mentoring, vocabulary } = useT();
+  const t = mentoring.endorsement;
   return (
     <>
       {endorsement ? (
-        <h3 id="modifier-recommandation">Modifier ma recommandation</h3>
+        <h3 id="modifier-recommandation">{t.edit}</h3>
       ) : (
-        <h3 id="modifier-recommandation">Écrire ma recommandation</h3>
+        <h3 id="modifier-recommandation">{t.write}</h3>
       )}
       {endorsement && endorsement.status !== "proposee" ? (
         <p className="hint">
           {endorsement.status === "publiee"
-            ? `Une fois modifiée, elle est retirée de la page du projet jusqu'à ce que ${holderName} accepte la nouvelle version.`
-            : `Une fois modifiée, elle est de nouveau proposée à ${holderName}.`}
+            ? t.editPublished(holderName)
+            : t.editDeclined(holderName)}
         </p>
       ) : null}
       <ConformForm form={form} intent="endorse" aria-labelledby="modifier-recommandation">
         <TextAreaField
           meta={fields.workedOn}
-          label="Ce que vous avez travaillé ensemble"
-          hint="Par exemple : le prévisionnel, le choix du statut, la préparation du rendez-vous bancaire."
+          label={t.workedOnLabel}
+          hint={t.workedOnHint}
           rows={4}
         />
         <TextAreaField
           meta={fields.progress}
-          label="Comment le porteur ou la porteuse a progressé"
-          hint="Ce qu'il ou elle sait faire maintenant, les étapes franchies."
+          label={t.progressLabel}
+          hint={t.progressHint}
           rows={4}
         />
-        <RadioGroupField meta={fields.level} legend="Votre recommandation" options={optionsFrom(ENDORSEMENT_LEVEL_LABELS)} />
-        <SubmitButton>{endorsement ? "Enregistrer et proposer la nouvelle version" : "Proposer ma recommandation"}</SubmitButton>
+        <RadioGroupField meta={fields.level} legend={t.level} options={optionsFrom(vocabulary.endorsementLevel)} />
+        <SubmitButton>{endorsement ? t.submitRevision : t.submit}</SubmitButton>
       </ConformForm>
     </>
   );

@@ -2,9 +2,7 @@
  * The project page's « Recommandations des bénévoles »: the endorsements the holder agreed to
  * publish, for everyone; to the holder, a word about those waiting for their answer.
  */
-import { ENDORSEMENT_LEVEL_LABELS } from "~/domain/endorsement";
-import { formatDate } from "~/domain/format";
-import { minutesToHoursLabel } from "~/domain/mentorship";
+import { useFormat, useT } from "~/i18n/context";
 import type { EndorsementLevel } from "~/domain/vocabulary";
 
 type PublishedJson = {
@@ -26,28 +24,31 @@ export function ProjectEndorsements({
   /** For the holder only: endorsements waiting for their answer. */
   pending: { mentorshipId: number; mentorName: string }[];
 }) {
+  const { mentoring, vocabulary } = useT();
+  const t = mentoring.projectEndorsements;
+  const format = useFormat();
   if (endorsements.length === 0 && pending.length === 0) return null;
   return (
     <section aria-labelledby="recommandations">
-      <h2 id="recommandations">Recommandations des bénévoles</h2>
+      <h2 id="recommandations">{t.title}</h2>
       {pending.map((p) => (
         <p key={p.mentorshipId} className="hint">
-          {p.mentorName} a écrit une recommandation qui attend votre accord :{" "}
-          <a href={`/accompagnements/${p.mentorshipId}#recommandation`}>la lire et décider de sa publication</a>.
+          {t.pending(p.mentorName)}
+          <a href={`/accompagnements/${p.mentorshipId}#recommandation`}>{t.pendingLink}</a>
+          {t.pendingAfter}
         </p>
       ))}
       {endorsements.length > 0 ? (
         <ul className="endorsement-list plain-list">
           {endorsements.map((e) => (
             <li key={e.id} className="card">
-              <h3>« {ENDORSEMENT_LEVEL_LABELS[e.level]} »</h3>
+              <h3>{t.level(vocabulary.endorsementLevel[e.level])}</h3>
               <p className="hint">
-                {e.mentorName}, bénévole en {e.skillName.toLocaleLowerCase("fr-FR")} · {minutesToHoursLabel(e.minutes)} h de suivi ·{" "}
-                le {formatDate(new Date(e.writtenAt))}
+                {t.byline(e.mentorName, e.skillName, format.oneDecimal(e.minutes / 60), format.date(new Date(e.writtenAt)))}
               </p>
-              <h4>Ce que nous avons travaillé</h4>
+              <h4>{t.workedOn}</h4>
               <p className="prewrap">{e.workedOn}</p>
-              <h4>Comment le projet a progressé</h4>
+              <h4>{t.progress}</h4>
               <p className="prewrap">{e.progress}</p>
             </li>
           ))}

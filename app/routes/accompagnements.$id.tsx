@@ -4,7 +4,7 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } f
 import { Form, useLoaderData } from "@remix-run/react";
 import { MentorshipStatusBadge } from "~/components/status-badge";
 import { NumberField, RadioGroupField, SelectField, TextAreaField, TextField } from "~/components/ui/field";
-import { addresseeOf, formatDuration, isEnded, minutesToHoursLabel, plannedEnd } from "~/domain/mentorship";
+import { addresseeOf, isEnded, plannedEnd } from "~/domain/mentorship";
 import {
   cancelRequest,
   capacityRefusal,
@@ -17,7 +17,6 @@ import type { Outcome } from "~/models/outcome";
 import { endMentorshipSchema, feedbackSchema, mentorshipResponseSchema, sessionSchema } from "~/schemas/mentorship";
 import { loadMentorship } from "~/guards/mentorship.server";
 import { getDb } from "~/utils/db.server";
-import { formatDate } from "~/domain/format";
 import { forbidden, notFound, readFormData } from "~/utils/http.server";
 import { parisIsoDate } from "~/domain/paris-time";
 import { redirectWithFlash } from "~/utils/flash.server";
@@ -29,9 +28,13 @@ import { MentorshipEndorsement } from "~/components/mentorship-endorsement";
 import { isEndorsable } from "~/domain/endorsement";
 import { decideEndorsement, getEndorsement, writeEndorsement } from "~/models/endorsement.server";
 import { endorsementDecisionSchema, endorsementSchema } from "~/schemas/endorsement";
+import { useFormat, useT } from "~/i18n/context";
+import { metaText } from "~/i18n/meta";
+import { requestText } from "~/utils/locale.server";
+import type { Messages } from "~/i18n/messages";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `Accompagnement : ${data.m.projectTitle} — Maillon` : "Accompagnement — Maillon" },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: metaText(matches).mentoring.mentorship.metaTitle(data ? data.m.projectTitle : null) },
 ];
 
 export function loader({ request, params }: LoaderFunctionArgs) {
@@ -70,21 +73,6 @@ function settle(outcome: Outcome<object>, formId: Intent | null, submission?: Su
   return replyRefused(outcome, { submission, formId });
 }
 
-const DONE = {
-  accepted: "Vous avez accepté : l'accompagnement commence. Vos coordonnées sont maintenant partagées.",
-  declined: "Vous avez décliné la demande.",
-  cancelled: "La demande est annulée.",
-  session: "La rencontre est ajoutée au journal.",
-  completed: "L'accompagnement est terminé. Merci pour votre avis.",
-  stopped: "L'accompagnement est arrêté. Merci pour votre avis.",
-  feedback: "Merci pour votre avis.",
-  endorsed: "Votre recommandation est envoyée : elle sera publiée sur la page du projet si le porteur ou la porteuse l'accepte.",
-  endorsementRevised: "Votre recommandation modifiée attend l'accord du porteur ou de la porteuse avant d'être publiée.",
-  endorsementUnpublished:
-    "Votre recommandation modifiée est retirée de la page du projet le temps que le porteur ou la porteuse accepte la nouvelle version.",
-  endorsementPublished: "La recommandation est publiée sur la page du projet.",
-  endorsementDeclined: "La recommandation ne sera pas publiée. Le ou la bénévole en est informé.",
-};
 
 export async function action({ request, params }: ActionFunctionArgs) {
   signInFirst(request, "accompagnements.$id");
@@ -98,6 +86,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const userId = auth.user.id;
 
   const back = `/accompagnements/${id}`;
+  const DONE = requestText(request).t.mentoring.mentorship;
 
   switch (intent) {
     case "respond": {
@@ -120,13 +109,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (s.value.heldOn > parisIsoDate(now)) {
         return replyInvalid(s, {
           formId: intent,
-          fieldErrors: { heldOn: ["La rencontre doit avoir déjà eu lieu : choisissez une date passée ou aujourd'hui."] },
+          fieldErrors: { heldOn: [DONE.sessionInFuture] },
         });
       }
       const outcome = logSession(db, id, userId, { ...s.value, notes: s.value.notes ?? "" }, now);
       const refused = settle(outcome, intent, s);
       if (refused) return refused;
-      return redirectWithFlash(`${back}#rencontres`, DONE.session);
+      return redirectWithFlash(`${back}#rencontres`, DONE.sessionAdded);
     }
     case "end": {
       const s = parseWithZod(formData, { schema: endMentorshipSchema });
@@ -143,7 +132,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const outcome = giveFeedback(db, id, userId, { rating: s.value.rating, comment: s.value.comment ?? "" }, now);
       const refused = settle(outcome, intent, s);
       if (refused) return refused;
-      return redirectWithFlash(back, DONE.feedback);
+      return redirectWithFlash(back, DONE.feedbackGiven);
     }
     case "endorse": {
       const s = parseWithZod(formData, { schema: endorsementSchema });
@@ -167,30 +156,35 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
-const RATING_OPTIONS = [5, 4, 3, 2, 1].map((n) => ({
-  value: String(n),
-  label: `${n} — ${["", "pas du tout satisfait", "peu satisfait", "moyennement satisfait", "satisfait", "très satisfait"][n]}`,
-}));
+/** The five ratings, the best first. */
+function ratingOptions(t: Messages["mentoring"]["mentorship"]) {
+  return [5, 4, 3, 2, 1].map((n) => ({ value: String(n), label: t.ratingOption(n, t.rating[n - 1] ?? "") }));
+}
+
+/** A session's length: "45 min", "2 h", "1 h 30". */
+function duration(t: Messages["mentoring"], minutes: number): string {
+  return t.duration(Math.floor(minutes / 60), minutes % 60);
+}
 
 
 export default function MentorshipPage() {
   const d = useLoaderData<typeof loader>();
   const { m } = d;
   const { message } = useFormReply();
+  const t = useT().mentoring.mentorship;
+  const format = useFormat();
 
   return (
     <div className="container">
-      <p className="eyebrow">Accompagnement</p>
-      <h1>
-        {m.skillName} pour « {m.projectTitle} »
-      </h1>
+      <p className="eyebrow">{t.eyebrow}</p>
+      <h1>{t.title(m.skillName, m.projectTitle)}</h1>
       <p>
-        <MentorshipStatusBadge status={m.status} /> <a href={`/projets/${m.projectId}`}>Voir le projet</a>
+        <MentorshipStatusBadge status={m.status} /> <a href={`/projets/${m.projectId}`}>{t.seeProject}</a>
       </p>
       {message ? <Alert tone="error">{message}</Alert> : null}
 
       <dl className="details">
-        <dt>Porteur ou porteuse</dt>
+        <dt>{t.holder}</dt>
         <dd>
           {m.holderName}
           {d.contacts ? (
@@ -200,7 +194,7 @@ export default function MentorshipPage() {
             </>
           ) : null}
         </dd>
-        <dt>Bénévole</dt>
+        <dt>{t.volunteer}</dt>
         <dd>
           {m.volunteerName}
           {d.contacts ? (
@@ -210,29 +204,27 @@ export default function MentorshipPage() {
             </>
           ) : null}
         </dd>
-        <dt>{m.initiatedBy === "benevole" ? "Proposition d'aide" : m.initiatedBy === "animateur" ? "Proposition de l'équipe d'animation" : "Demande"} du</dt>
-        <dd>{formatDate(new Date(m.requestedAt))}</dd>
-        <dt>Durée prévue</dt>
+        <dt>{t.requestedOn(m.initiatedBy)}</dt>
+        <dd>{format.date(new Date(m.requestedAt))}</dd>
+        <dt>{t.plannedDuration}</dt>
         <dd>
-          {m.plannedMonths} mois
-          {d.plannedEndAt ? `, jusqu'au ${formatDate(new Date(d.plannedEndAt))}` : null}
+          {t.months(m.plannedMonths)}
+          {d.plannedEndAt ? t.until(format.date(new Date(d.plannedEndAt))) : null}
         </dd>
-        <dt>Temps passé</dt>
-        <dd>
-          {minutesToHoursLabel(d.totalMinutes)} h en {m.sessions.length} rencontre{m.sessions.length > 1 ? "s" : ""}
-        </dd>
+        <dt>{t.timeSpent}</dt>
+        <dd>{t.hoursIn(format.oneDecimal(d.totalMinutes / 60), m.sessions.length)}</dd>
       </dl>
-      {!d.contacts ? <p className="hint">Les coordonnées sont partagées une fois la demande acceptée.</p> : null}
+      {!d.contacts ? <p className="hint">{t.contactsLater}</p> : null}
 
       {m.requestMessage ? (
         <blockquote className="message">
-          <p className="message__who">Message de {m.initiatedBy === "benevole" ? m.volunteerName : m.initiatedBy === "animateur" ? "l'équipe d'animation du pôle" : m.holderName} :</p>
+          <p className="message__who">{t.messageFrom(m.initiatedBy === "benevole" ? m.volunteerName : m.initiatedBy === "animateur" ? t.theTeam : m.holderName)}</p>
           <p className="prewrap">{m.requestMessage}</p>
         </blockquote>
       ) : null}
       {m.responseMessage ? (
         <blockquote className="message">
-          <p className="message__who">Réponse de {m.initiatedBy === "benevole" ? m.holderName : m.volunteerName} :</p>
+          <p className="message__who">{t.responseFrom(m.initiatedBy === "benevole" ? m.holderName : m.volunteerName)}</p>
           <p className="prewrap">{m.responseMessage}</p>
         </blockquote>
       ) : null}
@@ -261,30 +253,31 @@ export default function MentorshipPage() {
 function RespondForm() {
   const { acceptBlocked, side } = useLoaderData<typeof loader>();
   const [form, fields] = useSchemaForm(mentorshipResponseSchema, { id: "reponse", reply: "respond" });
+  const t = useT().mentoring.mentorship;
   return (
     <section aria-labelledby="repondre">
-      <h2 id="repondre">Répondre à la demande</h2>
+      <h2 id="repondre">{t.respond}</h2>
       {acceptBlocked ? (
         <Alert>
           {acceptBlocked}
           {side === "benevole" ? (
             <>
               {" "}
-              <a href="/benevoles/profil">Modifier ma capacité</a> · <a href="/espace#en-cours">Mes accompagnements en cours</a>
+              <a href="/benevoles/profil">{t.editCapacity}</a> · <a href="/espace#en-cours">{t.myOngoing}</a>
             </>
           ) : null}
         </Alert>
       ) : null}
       <ConformForm form={form} intent="respond">
-        <TextAreaField meta={fields.message} label="Votre message (facultatif)" rows={3} />
+        <TextAreaField meta={fields.message} label={t.yourMessage} rows={3} />
         <div className="actions">
           {acceptBlocked ? null : (
             <button type="submit" name="decision" value="accepter" className="button">
-              Accepter
+              {t.accept}
             </button>
           )}
           <button type="submit" name="decision" value="refuser" className="button button--ghost">
-            Décliner
+            {t.decline}
           </button>
         </div>
       </ConformForm>
@@ -293,11 +286,12 @@ function RespondForm() {
 }
 
 function CancelForm() {
+  const t = useT().mentoring.mentorship;
   return (
     <Form method="post" className="inline-form">
       <input type="hidden" name="intent" value="cancel" />
       <button type="submit" className="button button--ghost">
-        Annuler ma demande
+        {t.cancelRequest}
       </button>
     </Form>
   );
@@ -305,21 +299,22 @@ function CancelForm() {
 
 function SessionLog() {
   const { m } = useLoaderData<typeof loader>();
+  const { mentoring } = useT();
+  const t = mentoring.mentorship;
+  const format = useFormat();
   return (
     <section aria-labelledby="rencontres">
-      <h2 id="rencontres">Journal des rencontres</h2>
+      <h2 id="rencontres">{t.sessions}</h2>
       {m.sessions.length === 0 ? (
-        <p>Aucune rencontre notée pour l'instant.</p>
+        <p>{t.noSession}</p>
       ) : (
         <ol className="session-list">
           {m.sessions.map((s) => (
             <li key={s.id} className="card">
               <h3>
-                {formatDate(new Date(`${s.heldOn}T12:00:00Z`))} — {s.topic}
+                {format.isoDate(s.heldOn)} — {s.topic}
               </h3>
-              <p className="hint">
-                {formatDuration(s.durationMinutes)} · noté par {s.authorName}
-              </p>
+              <p className="hint">{t.loggedBy(duration(mentoring, s.durationMinutes), s.authorName)}</p>
               {s.notes ? <p className="prewrap">{s.notes}</p> : null}
             </li>
           ))}
@@ -336,15 +331,16 @@ function SessionForm() {
     defaultValue: { heldOn: today, durationMinutes: "60" },
     reply: "session",
   });
+  const t = useT().mentoring.mentorship;
   return (
     <section aria-labelledby="noter-rencontre">
-      <h2 id="noter-rencontre">Noter une rencontre</h2>
+      <h2 id="noter-rencontre">{t.logSession}</h2>
       <ConformForm form={form} intent="session">
-        <TextField meta={fields.heldOn} label="Date de la rencontre" hint="Au format aaaa-mm-jj." />
-        <NumberField meta={fields.durationMinutes} label="Durée (en minutes)" min={1} max={1440} />
-        <TextField meta={fields.topic} label="Sujet" />
-        <TextAreaField meta={fields.notes} label="Notes (visibles des deux côtés, facultatives)" />
-        <SubmitButton>Ajouter la rencontre</SubmitButton>
+        <TextField meta={fields.heldOn} label={t.heldOn} hint={t.heldOnHint} />
+        <NumberField meta={fields.durationMinutes} label={t.durationMinutes} min={1} max={1440} />
+        <TextField meta={fields.topic} label={t.topic} />
+        <TextAreaField meta={fields.notes} label={t.notes} />
+        <SubmitButton>{t.addSession}</SubmitButton>
       </ConformForm>
     </section>
   );
@@ -352,21 +348,22 @@ function SessionForm() {
 
 function EndForm() {
   const [form, fields] = useSchemaForm(endMentorshipSchema, { id: "fin", reply: "end" });
+  const t = useT().mentoring.mentorship;
   return (
     <section aria-labelledby="terminer">
-      <h2 id="terminer">Clore l'accompagnement</h2>
+      <h2 id="terminer">{t.end}</h2>
       <ConformForm form={form} intent="end">
         <RadioGroupField
           meta={fields.outcome}
-          legend="L'accompagnement est…"
+          legend={t.endIs}
           options={[
-            { value: "terminee", label: "Terminé : les objectifs sont atteints" },
-            { value: "arretee", label: "Arrêté avant son terme" },
+            { value: "terminee", label: t.endCompleted },
+            { value: "arretee", label: t.endStopped },
           ]}
         />
-        <SelectField meta={fields.rating} label="Votre note" options={RATING_OPTIONS} placeholder="Choisir" />
-        <TextAreaField meta={fields.comment} label="Votre commentaire (facultatif)" rows={3} />
-        <SubmitButton>Clore l'accompagnement</SubmitButton>
+        <SelectField meta={fields.rating} label={t.yourRating} options={ratingOptions(t)} placeholder={t.choose} />
+        <TextAreaField meta={fields.comment} label={t.yourComment} rows={3} />
+        <SubmitButton>{t.end}</SubmitButton>
       </ConformForm>
     </section>
   );
@@ -374,16 +371,18 @@ function EndForm() {
 
 function FeedbackList() {
   const { m } = useLoaderData<typeof loader>();
+  const t = useT().mentoring.mentorship;
   return (
     <section aria-labelledby="avis">
-      <h2 id="avis">Avis</h2>
+      <h2 id="avis">{t.feedback}</h2>
       {m.feedback.length === 0 ? (
-        <p>Aucun avis pour l'instant.</p>
+        <p>{t.noFeedback}</p>
       ) : (
         <ul className="plain-list">
           {m.feedback.map((f) => (
             <li key={f.authorId}>
-              <strong>{f.authorName}</strong> : {f.rating} / 5{f.comment ? ` — ${f.comment}` : ""}
+              <strong>{f.authorName}</strong>
+              {t.feedbackLine(f.rating, f.comment)}
             </li>
           ))}
         </ul>
@@ -394,13 +393,14 @@ function FeedbackList() {
 
 function FeedbackForm() {
   const [form, fields] = useSchemaForm(feedbackSchema, { id: "avis-form", reply: "feedback" });
+  const t = useT().mentoring.mentorship;
   return (
     <section aria-labelledby="donner-avis">
-      <h2 id="donner-avis">Donner mon avis</h2>
+      <h2 id="donner-avis">{t.giveFeedback}</h2>
       <ConformForm form={form} intent="feedback">
-        <SelectField meta={fields.rating} label="Votre note" options={RATING_OPTIONS} placeholder="Choisir" />
-        <TextAreaField meta={fields.comment} label="Votre commentaire (facultatif)" rows={3} />
-        <SubmitButton>Envoyer mon avis</SubmitButton>
+        <SelectField meta={fields.rating} label={t.yourRating} options={ratingOptions(t)} placeholder={t.choose} />
+        <TextAreaField meta={fields.comment} label={t.yourComment} rows={3} />
+        <SubmitButton>{t.sendFeedback}</SubmitButton>
       </ConformForm>
     </section>
   );
