@@ -5,21 +5,22 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } f
 import { useLoaderData } from "@remix-run/react";
 import { CommuneField } from "~/components/commune-field";
 import { CheckboxField, FieldError, NumberField, optionsFrom, SelectField, TextAreaField } from "~/components/ui/field";
-import { minutesToHoursLabel, SKILL_LEVEL_LABELS, VOLUNTEER_STATUS_LABELS } from "~/domain/mentorship";
 import { existingActivityDomainIds, existingSkillIds, listActivityDomains, listSkills } from "~/models/catalog.server";
 import { communeLabel, getCommune } from "~/models/commune.server";
 import { getTrackRecord, getVolunteerProfile, saveVolunteerProfile } from "~/models/volunteer.server";
 import { BIO_MAX, volunteerProfileSchema } from "~/schemas/volunteer";
 import { getDb } from "~/utils/db.server";
-import { formatInteger, plural } from "~/domain/format";
 import { noticeNewSuggestions } from "~/models/suggestion-notices.server";
 import { communeChoices, resolveTypedCommune } from "~/guards/project-form.server";
 import { authorize, signInFirst } from "~/guards/authorize.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { replyInvalid } from "~/utils/reply.server";
 import { readFormData } from "~/utils/http.server";
+import { useFormat, useT } from "~/i18n/context";
+import { metaText } from "~/i18n/meta";
+import { requestText } from "~/utils/locale.server";
 
-export const meta: MetaFunction = () => [{ title: "Mon profil de bénévole — Maillon" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: metaText(matches).mentoring.profile.metaTitle }];
 
 export function loader({ request }: LoaderFunctionArgs) {
   const { auth } = authorize(request, "benevoles.profil");
@@ -49,16 +50,12 @@ export function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-const PROFILE_SAVED = {
-  message: "Votre profil est enregistré.",
-  link: { href: "/benevoles/projets", label: "Voir les projets pour moi" },
-};
-
 export async function action({ request }: ActionFunctionArgs) {
   signInFirst(request, "benevoles.profil");
   const formData = await readFormData(request);
   const { auth } = authorize(request, "benevoles.profil", formData);
   const db = getDb();
+  const t = requestText(request).t.mentoring.profile;
   const submission = parseWithZod(formData, { schema: volunteerProfileSchema });
   const commune = resolveTypedCommune(db, formData);
   if (submission.status !== "success") {
@@ -71,9 +68,9 @@ export async function action({ request }: ActionFunctionArgs) {
   const domainIds = v.domainIds ?? [];
   const fieldErrors: Record<string, string[]> = {};
   const knownSkills = existingSkillIds(db, chosen.map((s) => s.skillId));
-  if (chosen.some((s) => !knownSkills.has(s.skillId))) fieldErrors.skills = ["Compétence inconnue : choisissez dans la liste."];
+  if (chosen.some((s) => !knownSkills.has(s.skillId))) fieldErrors.skills = [t.unknownSkill];
   const knownDomains = existingActivityDomainIds(db, domainIds);
-  if (domainIds.some((id) => !knownDomains.has(id))) fieldErrors.domainIds = ["Domaine d'activité inconnu : choisissez dans la liste."];
+  if (domainIds.some((id) => !knownDomains.has(id))) fieldErrors.domainIds = [t.unknownDomain];
   if (commune && !commune.ok) fieldErrors.commune = [commune.message];
   if (!commune?.ok || Object.keys(fieldErrors).length > 0) {
     return replyInvalid(submission, { fieldErrors, choices: communeChoices(commune) });
@@ -97,66 +94,64 @@ export async function action({ request }: ActionFunctionArgs) {
   );
   // The holders whose needs this profile now fits best hear of it (once per need and volunteer).
   noticeNewSuggestions(db, auth.user.id, new Date());
-  return redirectWithFlash("/benevoles/profil", PROFILE_SAVED);
+  return redirectWithFlash("/benevoles/profil", { message: t.saved, link: { href: "/benevoles/projets", label: t.savedLink } });
 }
-
-const LEVEL_OPTIONS = optionsFrom(SKILL_LEVEL_LABELS);
 
 export default function VolunteerProfilePage() {
   const { exists, skills, domains, trackRecord, defaults } = useLoaderData<typeof loader>();
   const [form, fields] = useSchemaForm(volunteerProfileSchema, { id: "profil-benevole", defaultValue: defaults });
   const skillRows = fields.skills.getFieldList();
-  const skillName = (id: string | undefined) => skills.find((s) => String(s.id) === id)?.name ?? "Compétence";
+  const { mentoring, vocabulary } = useT();
+  const t = mentoring.profile;
+  const format = useFormat();
+  const skillName = (id: string | undefined) => skills.find((s) => String(s.id) === id)?.name ?? t.skillFallback;
 
   return (
     <div className="container narrow">
-      <p className="eyebrow">Accompagner</p>
-      <h1>Mon profil de bénévole</h1>
+      <p className="eyebrow">{t.eyebrow}</p>
+      <h1>{t.title}</h1>
 
       <section aria-labelledby="bilan" className="card card--spaced">
-        <h2 id="bilan">Mon bilan d'accompagnement</h2>
+        <h2 id="bilan">{t.trackRecord}</h2>
         <ul className="stats">
           <li>
-            <strong data-testid="heures-accompagnees">{minutesToHoursLabel(trackRecord.minutesMentored)} h</strong>
-            <span>d'accompagnement</span>
+            <strong data-testid="heures-accompagnees">{t.hours(format.oneDecimal(trackRecord.minutesMentored / 60))}</strong>
+            <span>{t.ofMentoring}</span>
           </li>
           <li>
-            <strong>{formatInteger(trackRecord.completed)}</strong>
-            <span>{trackRecord.completed > 1 ? "accompagnements terminés" : "accompagnement terminé"}</span>
+            <strong>{format.integer(trackRecord.completed)}</strong>
+            <span>{t.completed(trackRecord.completed)}</span>
           </li>
           <li>
-            <strong>{formatInteger(trackRecord.active)}</strong>
-            <span>en cours</span>
+            <strong>{format.integer(trackRecord.active)}</strong>
+            <span>{t.active}</span>
           </li>
         </ul>
         {trackRecord.averageRating !== null ? (
           <p>
-            Note moyenne donnée par les porteurs : {trackRecord.averageRating.toLocaleString("fr-FR")} / 5
-            {trackRecord.stopped > 0 ? ` · ${plural(trackRecord.stopped, "accompagnement arrêté", "accompagnements arrêtés")}` : ""}
+            {t.averageRating(trackRecord.averageRating.toLocaleString(format.intlTag))}
+            {trackRecord.stopped > 0 ? t.stopped(trackRecord.stopped, format.integer(trackRecord.stopped)) : ""}
           </p>
         ) : null}
       </section>
 
       {!exists ? (
-        <p>
-          Dites ce que vous savez faire et combien de temps vous pouvez donner : Maillon vous proposera des projets
-          qui vous correspondent, en expliquant pourquoi.
-        </p>
+        <p>{t.intro}</p>
       ) : null}
 
       <ConformForm form={form}>
         <SelectField
           meta={fields.status}
-          label="Ma situation"
-          options={optionsFrom(VOLUNTEER_STATUS_LABELS)}
-          placeholder="Choisir"
+          label={t.status}
+          options={optionsFrom(vocabulary.volunteerStatus)}
+          placeholder={t.choose}
         />
 
         <div className="field">
           <fieldset aria-describedby={fields.skills.errors ? fields.skills.errorId : "competences-hint"}>
-            <legend>Mes compétences et mon niveau</legend>
+            <legend>{t.skills}</legend>
             <p className="hint" id="competences-hint">
-              Choisissez un niveau pour chaque compétence que vous proposez ; laissez « Non proposée » sinon.
+              {t.skillsHint}
             </p>
             <div className="skill-grid">
               {skillRows.map((row) => {
@@ -167,8 +162,8 @@ export default function VolunteerProfilePage() {
                     <input type="hidden" name={rowFields.skillId.name} value={rowFields.skillId.initialValue ?? ""} />
                     <label htmlFor={rowFields.level.id}>{skillName(rowFields.skillId.initialValue)}</label>
                     <select key={key} {...selectProps}>
-                      <option value="">Non proposée</option>
-                      {LEVEL_OPTIONS.map((o) => (
+                      <option value="">{t.notOffered}</option>
+                      {optionsFrom(vocabulary.skillLevel).map((o) => (
                         <option key={o.value} value={o.value}>
                           {o.label}
                         </option>
@@ -184,7 +179,7 @@ export default function VolunteerProfilePage() {
 
         <div className="field">
           <fieldset aria-describedby={fields.domainIds.errors ? fields.domainIds.errorId : undefined}>
-            <legend>Les domaines d'activité que je connais (facultatif)</legend>
+            <legend>{t.domains}</legend>
             <div className="checkbox-list checkbox-list--columns">
               {getCollectionProps(fields.domainIds, {
                 type: "checkbox",
@@ -200,34 +195,34 @@ export default function VolunteerProfilePage() {
           <FieldError meta={fields.domainIds} />
         </div>
 
-        <CommuneField meta={fields.commune} codeMeta={fields.communeCode} label="Ma commune" />
-        <NumberField meta={fields.radiusKm} label="Distance que j'accepte de parcourir (km)" min={0} max={300} />
-        <CheckboxField meta={fields.remoteOk} label="J'accepte d'accompagner à distance" />
+        <CommuneField meta={fields.commune} codeMeta={fields.communeCode} label={t.commune} />
+        <NumberField meta={fields.radiusKm} label={t.radius} min={0} max={300} />
+        <CheckboxField meta={fields.remoteOk} label={t.remote} />
         <NumberField
           meta={fields.maxMentorships}
-          label="Nombre de projets que je peux suivre en même temps"
-          hint="Maillon ne vous proposera pas plus de projets que cela. Au moins 1, sauf pendant une pause."
+          label={t.maxMentorships}
+          hint={t.maxMentorshipsHint}
           min={0}
           max={20}
         />
         <NumberField
           meta={fields.hoursPerMonth}
-          label="Heures que je peux donner par mois"
-          hint="Au moins 1, sauf pendant une pause."
+          label={t.hoursPerMonth}
+          hint={t.hoursPerMonthHint}
           min={0}
           max={200}
         />
         <TextAreaField
           meta={fields.bio}
-          label="Ma présentation (facultative)"
-          hint={`Votre parcours en quelques lignes (${BIO_MAX} caractères au plus).`}
+          label={t.bio}
+          hint={t.bioHint(BIO_MAX)}
         />
         <CheckboxField
           meta={fields.paused}
-          label="Je fais une pause"
-          hint="Pendant une pause, personne ne peut vous solliciter ; vos accompagnements en cours continuent."
+          label={t.paused}
+          hint={t.pausedHint}
         />
-        <SubmitButton>Enregistrer mon profil</SubmitButton>
+        <SubmitButton>{t.submit}</SubmitButton>
       </ConformForm>
     </div>
   );
