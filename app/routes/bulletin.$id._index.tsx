@@ -14,12 +14,13 @@ import { metaText } from "~/i18n/meta";
 import { requestText } from "~/utils/locale.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
-  const t = metaText(matches).bulletin.article;
+  const { bulletin } = metaText(matches);
+  const t = bulletin.article;
   return data
     ? [
         { title: t.metaTitle(data.article.title, data.article.poleName) },
         { name: "description", content: data.article.summary.slice(0, 200) },
-        ...feedLinks({ slug: data.article.poleSlug, name: data.article.poleName }),
+        ...feedLinks({ slug: data.article.poleSlug, name: data.article.poleName }, bulletin.feedTitle),
       ]
     : [{ title: t.notFoundTitle }];
 };

@@ -12,11 +12,12 @@ import { useFormat, useT } from "~/i18n/context";
 import { metaText } from "~/i18n/meta";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
-  const t = metaText(matches).bulletin.index;
+  const { bulletin } = metaText(matches);
+  const t = bulletin.index;
   return [
     { title: data?.pole ? t.metaTitlePole(data.pole.name) : t.metaTitle },
     { name: "description", content: t.metaDescription },
-    ...(data ? (data.pole ? [data.pole] : data.feeds).flatMap(feedLinks) : []),
+    ...(data ? (data.pole ? [data.pole] : data.feeds).flatMap((p) => feedLinks(p, bulletin.feedTitle)) : []),
   ];
 };
 

@@ -74,6 +74,7 @@ export const bulletin: Messages["bulletin"] = {
     feedsIntro: "Each hub publishes its bulletin as RSS and Atom feeds, to follow in a feed reader.",
     feedOf: (pole) => `${pole}: `,
   },
+  feedTitle: (pole, format) => `Bulletin of ${pole} (${format})`,
   article: {
     metaTitle: (title, pole) => `${title} — Bulletin of ${pole} — Maillon`,
     notFoundTitle: "Article not found — Maillon",

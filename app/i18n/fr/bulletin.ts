@@ -73,6 +73,8 @@ export const bulletin = {
     feedsIntro: "Chaque pôle publie son bulletin en flux RSS et Atom, à suivre dans un lecteur de flux.",
     feedOf: (pole: string) => `${pole} : `,
   },
+  /** The title of a pôle's feed in a page's `<link rel="alternate">`: « Bulletin du … (RSS) ». */
+  feedTitle: (pole: string, format: string) => `Bulletin du ${pole} (${format})`,
   article: {
     metaTitle: (title: string, pole: string) => `${title} — Bulletin du ${pole} — Maillon`,
     notFoundTitle: "Article introuvable — Maillon",
