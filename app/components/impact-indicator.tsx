@@ -41,9 +41,10 @@ function currentCaption(i: Pick<ReportedIndicator, "kind" | "period">, { t }: Wo
 
 function chartDescription(i: ReportedIndicator, words: Words): string {
   const { t, vocabulary } = words;
-  const known = i.series.flatMap((v, k) => (v === null ? [] : [{ v, label: i.periods[k]!.label }]));
-  const first = i.periods[0]!.label;
-  const last = i.periods.at(-1)!.label;
+  const label = (k: number) => t.periodLabel(i.periods[k]!.start, i.period);
+  const known = i.series.flatMap((v, k) => (v === null ? [] : [{ v, label: label(k) }]));
+  const first = label(0);
+  const last = label(i.periods.length - 1);
   if (known.length === 0) return t.noFigure(first, last);
   const top = known.reduce((a, b) => (b.v > a.v ? b : a));
   const trend = i.trend ? t.chartTrend(vocabulary.trend[i.trend.direction]) : "";
@@ -53,6 +54,7 @@ function chartDescription(i: ReportedIndicator, words: Words): string {
 
 function Chart({ indicator: i }: { indicator: ReportedIndicator }) {
   const words = useWords();
+  const say = useSay();
   // A flow's target is a total over the periods: it is not drawn against one period's bar.
   const target = i.kind === "flux" ? null : i.target;
   const g = barChart(i.series, target, i.unit === "nombre" || i.unit === "pourcentage");
@@ -69,7 +71,7 @@ function Chart({ indicator: i }: { indicator: ReportedIndicator }) {
       focusable="false"
       data-testid="impact-chart"
     >
-      <title id={titleId}>{`${i.name} — ${words.vocabulary.period[i.period].toLowerCase()}`}</title>
+      <title id={titleId}>{`${say(i.name)} — ${words.vocabulary.period[i.period].toLowerCase()}`}</title>
       <desc id={descId}>{chartDescription(i, words)}</desc>
       {g.ticks.map((t) => (
         <g key={t.value} className="impact-chart__tick">
@@ -87,7 +89,7 @@ function Chart({ indicator: i }: { indicator: ReportedIndicator }) {
       {centres.map((cx, k) =>
         k % every === (i.series.length - 1) % every ? (
           <text key={k} className="impact-chart__label" x={cx} y={g.baseY + 16} textAnchor="middle">
-            {i.periods[k]!.shortLabel}
+            {words.t.periodShortLabel(i.periods[k]!.start, i.period)}
           </text>
         ) : null,
       )}
@@ -139,7 +141,7 @@ export function ImpactIndicator({ indicator: i, headingLevel = 2 }: { indicator:
       <div className="impact-indicator__figures">
         <Chart indicator={i} />
         <table className="table impact-table" data-testid="impact-table">
-          <caption>{t.caption(i.name)}</caption>
+          <caption>{t.caption(say(i.name))}</caption>
           <thead>
             <tr>
               <th scope="col">{t.period}</th>
@@ -152,7 +154,7 @@ export function ImpactIndicator({ indicator: i, headingLevel = 2 }: { indicator:
               const v = i.series[k] ?? null;
               return (
                 <tr key={p.start}>
-                  <th scope="row">{p.label}</th>
+                  <th scope="row">{t.periodLabel(p.start, i.period)}</th>
                   <td data-value={v ?? ""}>{v === null ? "—" : figure(v, i.unit, words)}</td>
                   {entered ? <td>{i.notes[k] ?? ""}</td> : null}
                 </tr>

@@ -1,4 +1,17 @@
+import type { IndicatorPeriod } from "~/domain/vocabulary";
 import type { Messages } from "../messages";
+
+const MONTH_YEAR = new Intl.DateTimeFormat("en-GB", { month: "long", year: "numeric", timeZone: "UTC" });
+const SHORT_MONTH = new Intl.DateTimeFormat("en-GB", { month: "short", timeZone: "UTC" });
+
+/** A period starting on YYYY-MM-DD in English: « March 2026 », « Q1 2026 », « 2026 » (short: « Mar », « Q1 26 »). */
+function englishPeriod(start: string, period: IndicatorPeriod, short: boolean): string {
+  const year = start.slice(0, 4);
+  if (period === "annee") return year;
+  const month = Number(start.slice(5, 7));
+  if (period === "trimestre") return `Q${Math.floor((month - 1) / 3) + 1} ${short ? year.slice(2) : year}`;
+  return (short ? SHORT_MONTH : MONTH_YEAR).format(new Date(`${start}T00:00:00Z`));
+}
 
 export const impact: Messages["impact"] = {
   page: {
@@ -15,6 +28,8 @@ export const impact: Messages["impact"] = {
   },
   csvAllPoles: "All hubs",
   indicator: {
+    periodLabel: (start, period) => englishPeriod(start, period, false),
+    periodShortLabel: (start, period) => englishPeriod(start, period, true),
     flowTotal: {
       mois: (count) => `Total of the last ${count} months`,
       trimestre: (count) => `Total of the last ${count} quarters`,

@@ -1,3 +1,6 @@
+import { describePeriod } from "~/domain/impact/periods";
+import type { IndicatorPeriod } from "~/domain/vocabulary";
+
 /** The words of the impact pages: the whole install's figures and each indicator's card, chart and table. */
 export const impact = {
   page: {
@@ -15,6 +18,10 @@ export const impact = {
   },
   csvAllPoles: "Tous les pôles",
   indicator: {
+    /** « mars 2026 », « 1er trimestre 2026 », « 2026 »: the domain's French. */
+    periodLabel: (start: string, period: IndicatorPeriod) => describePeriod(start, period).label,
+    /** Under a bar: « mars », « T1 26 », « 2026 ». */
+    periodShortLabel: (start: string, period: IndicatorPeriod) => describePeriod(start, period).shortLabel,
     flowTotal: {
       mois: (count: number) => `Total des ${count} derniers mois`,
       trimestre: (count: number) => `Total des ${count} derniers trimestres`,
