@@ -1,5 +1,5 @@
 import type { Formats } from "~/domain/format";
-import { useFormat, useT } from "~/i18n/context";
+import { useFormat, useSay, useT } from "~/i18n/context";
 import type { Messages } from "~/i18n/messages";
 
 export type ScoreCriterion = {
@@ -19,9 +19,18 @@ function formatValue(value: unknown, common: Messages["common"], format: Formats
   return String(value);
 }
 
+/** An explanation's parts (« · » between them, « ; » inside the support part), each in the page's language. */
+function sayExplanation(explanation: string, say: (french: string) => string): string {
+  return explanation
+    .split(" · ")
+    .map((part) => part.split(" ; ").map(say).join(" ; "))
+    .join(" · ");
+}
+
 /**
- * The matcher's score and why: the French explanation, then each criterion
- * with its value, weight and points, in a table people can read aloud.
+ * The matcher's score and why: its explanation (written in French by the matcher, shown part by part
+ * in the page's language), then each criterion with its value, weight and points, in a table people
+ * can read aloud.
  */
 export function ScoreBreakdown({
   id,
@@ -37,6 +46,7 @@ export function ScoreBreakdown({
   const { mentoring, common } = useT();
   const t = mentoring.score;
   const format = useFormat();
+  const say = useSay();
   return (
     <div className="score">
       <p className="score__value">
@@ -44,7 +54,7 @@ export function ScoreBreakdown({
         <span> / 100</span>
         <span className="visually-hidden">{t.srLabel}</span>
       </p>
-      <p className="score__explanation">{explanation}</p>
+      <p className="score__explanation">{sayExplanation(explanation, say)}</p>
       {criteria.length > 0 ? (
         <details className="score__details">
           <summary>{t.details}</summary>
@@ -61,7 +71,7 @@ export function ScoreBreakdown({
             <tbody>
               {criteria.map((c) => (
                 <tr key={c.key}>
-                  <th scope="row">{c.label}</th>
+                  <th scope="row">{say(c.label)}</th>
                   <td>
                     {typeof c.value === "number" && c.value >= 0 && c.value <= 1
                       ? t.percent(format.integer(Math.round(c.value * 100)))

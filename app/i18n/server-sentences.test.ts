@@ -45,6 +45,17 @@ describe("the sentences of the schemas, guards and models", () => {
     expect(translateSentence(table, "Une phrase inconnue.")).toBe("Une phrase inconnue.");
   });
 
+  it("turn a matcher explanation's parts into English, figures and names kept", () => {
+    const say = (part: string) => translateSentence(english, part);
+    expect(say("Comptabilité (confirmé) couvre le besoin prioritaire")).toBe("Comptabilité (experienced) covers the top-priority need");
+    expect(say("à 12 km")).toBe("12 km away");
+    expect(say("1 accompagnement en cours sur 3")).toBe("1 mentorship under way out of 3");
+    expect(say("accompagné par 2 bénévoles (gestion administrative, comptabilité), 14 h de suivi")).toBe(
+      "mentored by 2 volunteers (gestion administrative, comptabilité), 14 h of follow-up",
+    );
+    expect(say("recommandé par Claire Martin et Paul Roux")).toBe("recommended by Claire Martin and Paul Roux");
+  });
+
   it("keep every English translation free of a value it does not have", () => {
     const misplaced = Object.entries(sentences).filter(([french, english]) => {
       const places = french.split("{}").length - 1;

@@ -1,4 +1,5 @@
 import { METRIC_DEFINITIONS } from "~/domain/impact/catalog";
+import { CLUB_CRITERION_LABELS, MENTOR_CRITERION_LABELS } from "~/domain/matching/weights";
 import { IMPACT_METRICS } from "~/domain/vocabulary";
 import type { SentenceTable } from "../sentences";
 import { vocabulary } from "./vocabulary";
@@ -869,4 +870,55 @@ export const sentences: SentenceTable = {
   "Part des activités encore en place parmi celles dont le porteur a répondu au suivi des 36 mois, à la fin de la période.": "Share of activities still running among those whose holder answered the 36-month follow-up, at the end of the period.",
   // Said wherever money is mentioned (app/domain/clubs/labels.ts)
   "Aucun paiement ne passe par Maillon : le site enregistre les engagements et les versements déclarés, l'argent circule par virement bancaire.": "No payment goes through Maillon: the site records the commitments and the payments declared; the money moves by bank transfer.",
+  // The matcher's criteria and the parts of its explanations (app/domain/matching/explain.ts), shown
+  // one by one (ScoreBreakdown splits an explanation at « · » and « ; »)
+  ...Object.fromEntries(
+    (Object.keys(MENTOR_CRITERION_LABELS) as (keyof typeof MENTOR_CRITERION_LABELS)[]).map((key) => [MENTOR_CRITERION_LABELS[key], vocabulary.mentorCriterion[key]]),
+  ),
+  ...Object.fromEntries(
+    (Object.keys(CLUB_CRITERION_LABELS) as (keyof typeof CLUB_CRITERION_LABELS)[]).map((key) => [CLUB_CRITERION_LABELS[key], vocabulary.clubCriterion[key]]),
+  ),
+  "{} ({}) {}": "{0} ({1}) {2}",
+  "notions": "basics",
+  "confirmé": "experienced",
+  "couvre le besoin prioritaire": "covers the top-priority need",
+  "couvre un besoin de priorité moyenne": "covers a medium-priority need",
+  "couvre un besoin secondaire": "covers a secondary need",
+  "à distance": "remotely",
+  "dans la même commune": "in the same commune",
+  "à distance ({})": "remotely ({0})",
+  "à {}": "{0} away",
+  "moins d'un km": "less than a km",
+  "même secteur postal": "same postal area",
+  "distance incertaine (commune placée au centre de son département)": "uncertain distance (commune placed at the centre of its département)",
+  "environ {} km (commune placée approximativement)": "about {0} km (commune placed approximately)",
+  "environ {} km (commune placée au centre de son département)": "about {0} km (commune placed at the centre of its département)",
+  "{} en cours sur {}": "{0} under way out of {1}",
+  "aucun accompagnement": "no mentorship",
+  "{} accompagnement": "{0} mentorship",
+  "{} accompagnements": "{0} mentorships",
+  "{} accompagnement mené": "{0} mentorship completed",
+  "{} accompagnements menés": "{0} mentorships completed",
+  "{} (note moyenne {}/5)": "{0} (average rating {1}/5)",
+  "actif cette semaine": "active this week",
+  "dernière activité il y a {} mois": "last active {0} months ago",
+  "même domaine : {}": "same field: {0}",
+  "Secteur {} (aucune préférence de secteur)": "Sector {0} (no sector preference)",
+  "Secteur {} parmi ses préférences": "Sector {0} among its preferences",
+  "Secteur {} hors de ses préférences": "Sector {0} outside its preferences",
+  "ticket de {} à {} pour {} recherchés": "ticket of {0} to {1} for {2} sought",
+  "{} disponibles": "{0} available",
+  "accompagné par {} ({}), {}": "mentored by {0} ({1}), {2}",
+  "accompagné par {}, {}": "mentored by {0}, {1}",
+  "{} bénévole": "{0} volunteer",
+  "{} bénévoles": "{0} volunteers",
+  "{} h de suivi": "{0} h of follow-up",
+  "pas encore de rencontre notée": "no meeting recorded yet",
+  "vivement recommandé par {}": "highly recommended by {0}",
+  "recommandé par {}": "recommended by {0}",
+  "recommandé avec des réserves par {}": "recommended with reservations by {0}",
+  "{} et {}": "{0} and {1}",
+  "{} autre club engagé": "{0} other club committed",
+  "{} autres clubs engagés": "{0} other clubs committed",
+  "{} ({})": "{0} ({1})",
 };
