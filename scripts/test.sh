@@ -12,7 +12,8 @@ npm run check:client || exit 1
 mkdir -p tmp
 unit_log=tmp/unit-tests.log
 echo "== vitest in the background (its output follows the browser tests; live in $unit_log)"
-npm run test:unit >"$unit_log" 2>&1 &
+# At a lower priority: the unit tests take the CPU the browser tests leave idle, and do not slow them.
+nice -n 10 npm run test:unit >"$unit_log" 2>&1 &
 unit_pid=$!
 
 E2E_BUILT=1 npm run test:e2e

@@ -295,6 +295,20 @@ const CASES: Record<string, Record<string, Case>> = {
       const { project } = await holderAndProject();
       return { actor: (await createTestVolunteer(db)).id, path: `/projets/${project.id}`, params: { id: String(project.id) }, form: { intent: "offer", needId: String(project.needIds[0]) } };
     },
+    handOver: async () => {
+      const project = createTestProject(db, await user(["porteur"]), { status: "publie" });
+      const next = await user(["porteur"]);
+      addTestMembers(db, pole.id, [next]);
+      // An animator of a pôle far from the project's commune (Lille): the scope does not reach it.
+      const farPole = createTestTerritory(db, { seatCommuneCode: "59350", departmentCodes: ["59"], communeCodes: ["59350"] });
+      return {
+        actor: (await createTestAnimator(db, pole.id)).id,
+        stranger: (await createTestAnimator(db, farPole.id)).id,
+        path: `/projets/${project.id}`,
+        params: { id: String(project.id) },
+        form: { intent: "handOver", newHolderId: String(next) },
+      };
+    },
     propose: async () => {
       const project = createTestProject(db, await user(["porteur"]), { offer: {} });
       return { actor: await saver(), path: `/projets/${project.id}`, params: { id: String(project.id) }, form: { intent: "propose", message: "Bonjour, je voudrais m'associer à votre projet." } };

@@ -222,6 +222,13 @@ export const PERMISSIONS = {
       offer: { who: ["benevole"], scope: "any" },
       // Anyone signed in proposes to join a project that seeks partners (the model refuses its holder).
       propose: signedIn,
+      // When its holder leaves or can no longer carry it, the pôle's team hands the project over.
+      handOver: {
+        who: ["animateur"],
+        on: "project",
+        scope: "pole",
+        refusal: "Seule l'équipe d'animation du pôle confie un projet à une autre personne.",
+      },
     },
   },
   "projets.$id.modifier": { loader: projectHolder, actions: { submit: projectHolder } },

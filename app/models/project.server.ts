@@ -19,12 +19,14 @@ import { describeDistance } from "~/domain/matching/explain";
 import { approximationOf, boundingDegrees, haversineKm, POINT_UNCERTAINTY_KM, type GeoPoint } from "~/domain/matching/geo";
 import { checkPublishable, needRemoval, type ProjectViewer } from "~/domain/project";
 import { isAcceptedMentorOf } from "~/models/mentorship.server";
-import { isMemberOfAny } from "~/models/pole-member.server";
+import { isMemberOfAny, isMemberWithRole, listPoleMembers } from "~/models/pole-member.server";
+import { notify } from "./notification.server";
+import { poleNameOfCommune } from "./territory.server";
 import { writeTransaction, type Db, type Reader, type Writer } from "~/utils/db.server";
 import { fail, type Outcome } from "./outcome";
 import { fundingTotals } from "./funding-progress.server";
 import { formatEuros } from "~/domain/format";
-import { isAdmin, isStaffOf, type Actor } from "~/domain/permissions";
+import { isAdmin, isStaffOf, isStaffOfAny, type Actor } from "~/domain/permissions";
 
 export type ProjectInput = {
   title: string;
@@ -365,6 +367,67 @@ export function closeProjectIn(tx: Writer, projectId: number, now: Date): void {
     .set({ status: "annulee", respondedAt: now })
     .where(and(eq(mentorships.projectId, projectId), eq(mentorships.status, "demande")))
     .run();
+}
+
+/** The members of the project's pôles who hold projects, but its holder: to whom the team may hand it over. */
+export function listHandOverCandidates(db: Reader, project: Pick<ProjectRow, "ownerId" | "communeCode">): { id: number; displayName: string }[] {
+  const byId = new Map<number, { id: number; displayName: string }>();
+  for (const territoryId of territoryIdsForCommune(db, project.communeCode)) {
+    for (const member of listPoleMembers(db, territoryId, { role: "porteur" })) byId.set(member.id, member);
+  }
+  byId.delete(project.ownerId);
+  return [...byId.values()].sort((a, b) => a.displayName.localeCompare(b.displayName, "fr"));
+}
+
+/**
+ * The pôle's team hands a project over to another of its members who holds projects — when its holder
+ * leaves, or can no longer carry it. Its needs, pledges, club deals and mentorships stay with the
+ * project; the new and the former holder are told.
+ */
+export function handOverProject(db: Db, actor: Actor, projectId: number, newHolderId: number, now: Date): Outcome {
+  return writeTransaction(db, (tx): Outcome => {
+    const project = tx.select().from(projects).where(eq(projects.id, projectId)).get();
+    if (!project) return fail(404, "Projet introuvable ou non publié.");
+    const territoryIds = territoryIdsForCommune(tx, project.communeCode);
+    if (!isStaffOfAny(actor, territoryIds)) return fail(403, "Seule l'équipe d'animation du pôle confie un projet à une autre personne.");
+    if (project.status === "clos") return fail(409, "Ce projet est clos : il ne peut plus être modifié.");
+    if (newHolderId === project.ownerId) return fail(400, "Cette personne porte déjà ce projet.", "newHolderId");
+    if (!territoryIds.some((territoryId) => isMemberWithRole(tx, territoryId, newHolderId, "porteur"))) {
+      return fail(400, "Confiez le projet à un membre du pôle qui porte des projets.", "newHolderId");
+    }
+    tx.update(projects).set({ ownerId: newHolderId, updatedAt: now }).where(eq(projects.id, projectId)).run();
+    const newHolder = tx.select({ displayName: users.displayName }).from(users).where(eq(users.id, newHolderId)).get();
+    const notice = {
+      kind: "vie-pole" as const,
+      link: `/projets/${project.id}`,
+      linkLabel: "Voir le projet",
+      group: { key: `projet:${project.id}`, label: project.title },
+      poleName: poleNameOfCommune(tx, project.communeCode),
+    };
+    notify(
+      tx,
+      {
+        ...notice,
+        userId: newHolderId,
+        title: `L'équipe d'animation vous confie le projet « ${project.title} »`,
+        body: "Vous en êtes désormais la personne qui le porte : ses besoins, ses soutiens et ses accompagnements en cours restent attachés au projet.",
+        reason: "l'équipe d'animation de votre pôle vous a confié ce projet",
+      },
+      now,
+    );
+    notify(
+      tx,
+      {
+        ...notice,
+        userId: project.ownerId,
+        title: `Le projet « ${project.title} » est confié à ${newHolder?.displayName ?? "une autre personne"}`,
+        body: "L'équipe d'animation du pôle l'a confié à une autre personne : il n'apparaît plus parmi vos projets.",
+        reason: "vous portiez ce projet",
+      },
+      now,
+    );
+    return { ok: true };
+  });
 }
 
 export function addSkillNeed(db: Db, projectId: number, input: SkillNeedInput, now: Date): number {

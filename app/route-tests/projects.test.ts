@@ -214,3 +214,38 @@ describe("the holder's own project", () => {
     expect(editClosed.status).toBe(403);
   });
 });
+
+describe("handing a project over", () => {
+  it("the pôle's team hands a project to another member who holds projects; both are told; a refusal changes nothing", async () => {
+    const territoryId = createTestTerritory(db()).id;
+    const holder = await createTestHolder(db());
+    const next = await createTestHolder(db());
+    const outsider = await createTestHolder(db());
+    writeTransaction(db(), (tx) => addPoleMember(tx, territoryId, next.id, new Date()));
+    const project = createTestProject(db(), holder.id);
+    const team = await createTestAnimator(db(), territoryId);
+    const path = `/projets/${project.id}`;
+    const params = { id: String(project.id) };
+    const ownerOf = () => db().select({ ownerId: projects.ownerId }).from(projects).where(eq(projects.id, project.id)).get()!.ownerId;
+
+    const page = await get(projectPage.loader, path, team.id, params);
+    const candidates = (page.data as { handOverTo: { id: number }[] | null }).handOverTo!;
+    expect(candidates.map((c) => c.id)).toContain(next.id);
+    expect(candidates.map((c) => c.id)).not.toContain(holder.id);
+    expect((await get(projectPage.loader, path, holder.id, params)).data).toMatchObject({ handOverTo: null });
+
+    // Its holder cannot hand it over; nor can the team give it to someone outside the pôle.
+    expect((await post(projectPage.action, path, holder.id, { intent: "handOver", newHolderId: String(next.id) }, params)).status).toBe(403);
+    const outside = await post(projectPage.action, path, team.id, { intent: "handOver", newHolderId: String(outsider.id) }, params);
+    expect(outside.status).toBe(400);
+    expect(messageOf(outside) ?? JSON.stringify(outside.data)).toMatch(/membre du pôle qui porte des projets/);
+    expect(ownerOf()).toBe(holder.id);
+
+    const handed = await post(projectPage.action, path, team.id, { intent: "handOver", newHolderId: String(next.id) }, params);
+    expect(handed.status).toBe(302);
+    expect(ownerOf()).toBe(next.id);
+    const told = db().$client.prepare("SELECT user_id AS userId, title FROM notifications WHERE link = ? ORDER BY id").all(path) as { userId: number; title: string }[];
+    expect(told.find((n) => n.userId === next.id)?.title).toContain("vous confie le projet");
+    expect(told.find((n) => n.userId === holder.id)?.title).toContain(`est confié à ${next.displayName}`);
+  });
+});

@@ -17,7 +17,17 @@ import { suggestMentorsForNeed, type MentorSuggestion } from "~/models/matching.
 import { listMentorshipsForProject, requestMentorship, type MentorshipSummary } from "~/models/mentorship.server";
 import { loadComplements } from "~/models/partnership-suggestions.server";
 import { getProjectOffer, listMyProposalsToOffer, listProposalsForOffer, proposeToOffer } from "~/models/partnership.server";
-import { closeProject, listOwnedProjects, publishProject, type ProjectDetail, type SkillNeedView } from "~/models/project.server";
+import {
+  closeProject,
+  handOverProject,
+  listHandOverCandidates,
+  listOwnedProjects,
+  publishProject,
+  type ProjectDetail,
+  type SkillNeedView,
+} from "~/models/project.server";
+import { handOverSchema } from "~/schemas/project";
+import { getActor } from "~/models/user.server";
 import { partnershipProposalSchema } from "~/schemas/partnership";
 import type { Auth } from "~/utils/auth.server";
 import { hasVolunteerProfile } from "~/models/volunteer.server";
@@ -81,6 +91,8 @@ export function loader({ request, params }: LoaderFunctionArgs) {
     isOwner,
     canEdit: canEditProject(viewer, project),
     canClose: isOwner && canCloseProject(project),
+    // The pôle's team may hand the project over to another of its members who holds projects.
+    handOverTo: viewer.isTerritoryStaff && project.status !== "clos" ? listHandOverCandidates(db, project) : null,
     requests,
     suggestions,
     canOffer,
@@ -116,6 +128,7 @@ function partnershipFor(auth: Auth | null, project: ProjectDetail, isOwner: bool
 }
 
 const PROPOSAL_FORM = "proposition";
+const HAND_OVER_FORM = "confier";
 
 /** The request and offer forms are one per need. */
 const needFormId = (intent: "request" | "offer", needId: number) => `${intent}-${needId}`;
@@ -151,6 +164,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
       `/projets/${project.id}#associes`,
       t.proposalSent,
     );
+  }
+  if (intent === "handOver") {
+    const submission = parseWithZod(formData, { schema: handOverSchema });
+    if (submission.status !== "success") return replyInvalid(submission, { formId: HAND_OVER_FORM });
+    const handed = handOverProject(db, getActor(db, auth.user.id), project.id, submission.value.newHolderId, now);
+    if (!handed.ok) return replyRefused(handed, { submission, formId: HAND_OVER_FORM });
+    return redirectWithFlash(`/projets/${project.id}`, t.handedOver);
   }
   if (intent === "request" || intent === "offer") {
     const submission = parseWithZod(formData, { schema: mentorshipRequestSchema });
@@ -235,6 +255,7 @@ export default function ProjectPage() {
       <NeedsSection />
       <ProjectEndorsements endorsements={loaderData.endorsements} pending={loaderData.pendingEndorsements} />
       <FundingSection />
+      <HandOverSection />
     </div>
   );
 }
@@ -575,6 +596,33 @@ function Complements() {
         </ol>
       )}
     </>
+  );
+}
+
+/** For the pôle's team: hand the project over when its holder leaves or can no longer carry it. */
+function HandOverSection() {
+  const { handOverTo } = useLoaderData<typeof loader>();
+  const [form, fields] = useSchemaForm(handOverSchema, { id: HAND_OVER_FORM, reply: HAND_OVER_FORM });
+  const t = useT().projects.page;
+  if (!handOverTo) return null;
+  return (
+    <section aria-labelledby="confier">
+      <h2 id="confier">{t.handOverTitle}</h2>
+      <p>{t.handOverIntro}</p>
+      {handOverTo.length === 0 ? (
+        <p>{t.handOverNobody}</p>
+      ) : (
+        <ConformForm form={form} intent="handOver" aria-labelledby="confier">
+          <SelectField
+            meta={fields.newHolderId}
+            label={t.handOverTo}
+            placeholder={t.handOverPlaceholder}
+            options={handOverTo.map((m) => ({ value: String(m.id), label: m.displayName }))}
+          />
+          <SubmitButton>{t.handOverSubmit}</SubmitButton>
+        </ConformForm>
+      )}
+    </section>
   );
 }
 

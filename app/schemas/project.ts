@@ -66,3 +66,8 @@ export const fundingNeedSchema = z.object({
   companyCapital: euros({ what: "Le capital social", required: "Indiquez le capital social, en euros." }).optional(),
 });
 export type FundingNeedFormValues = z.infer<typeof fundingNeedSchema>;
+
+/** The pôle's team hands a project over to another member who holds projects. */
+export const handOverSchema = z.object({
+  newHolderId: id("Choisissez la personne à qui confier le projet."),
+});

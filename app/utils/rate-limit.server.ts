@@ -16,6 +16,11 @@ const SWEEP_ABOVE = 10_000;
 /** Recent write times per key, oldest first; a key never holds more than its limit. */
 class SlidingWindow {
   private readonly hits = new Map<string, number[]>();
+  /**
+   * The size that triggers the next sweep: twice what the last sweep kept (at least SWEEP_ABOVE), so
+   * a crowd of live keys is swept once per doubling rather than on every write.
+   */
+  private sweepAt = SWEEP_ABOVE;
 
   constructor(private readonly limit: RateLimit) {}
 
@@ -30,7 +35,7 @@ class SlidingWindow {
     const recent = this.recent(key, now);
     recent.push(now);
     this.hits.set(key, recent);
-    if (this.hits.size > SWEEP_ABOVE) this.sweep(now);
+    if (this.hits.size > this.sweepAt) this.sweep(now);
   }
 
   private recent(key: string, now: number): number[] {
@@ -41,6 +46,7 @@ class SlidingWindow {
   private sweep(now: number): void {
     const since = now - this.limit.windowMs;
     for (const [key, times] of this.hits) if ((times.at(-1) ?? 0) <= since) this.hits.delete(key);
+    this.sweepAt = Math.max(SWEEP_ABOVE, 2 * this.hits.size);
   }
 }
 

@@ -540,6 +540,7 @@ export const ROUTES: RouteSpec[] = [
         { as: "porteur", name: "asking a person who is not a bénévole", form: { intent: "request", needId: "1", volunteerId: "6" }, status: REFUSED },
         { as: "epargnant", name: "an offer without the bénévole role", form: { intent: "offer", needId: "1" }, status: 403 },
         { as: "porteur", name: "proposing to join one's own project", form: { intent: "propose", message: "Bonjour, je voudrais m'associer à ce projet." }, status: 403 },
+        { as: "porteur", name: "handing over a project without being on its pôle's team", form: { intent: "handOver", newHolderId: "5" }, status: 403 },
         { as: "benevole", name: "proposing to a project that seeks no partners", path: "/projets/3", form: { intent: "propose", message: "Bonjour, je voudrais m'associer à ce projet." }, status: 404 },
         { as: "benevole", name: "a proposal with a 100 kB message", form: { intent: "propose", message: HUGE } },
         { as: "benevole", name: "a proposal coming with someone else's project", form: { intent: "propose", message: "Bonjour, je voudrais m'associer à ce projet.", fromProjectId: "3" } },

@@ -921,4 +921,13 @@ export const sentences: SentenceTable = {
   "{} autre club engagé": "{0} other club committed",
   "{} autres clubs engagés": "{0} other clubs committed",
   "{} ({})": "{0} ({1})",
+  // Handing a project over (app/models/project.server.ts)
+  "Seule l'équipe d'animation du pôle confie un projet à une autre personne.": "Only the hub's coordination team hands a project over to someone else.",
+  "Cette personne porte déjà ce projet.": "This person already holds this project.",
+  "L'équipe d'animation vous confie le projet « {} »": "The coordination team hands the project “{0}” over to you",
+  "Vous en êtes désormais la personne qui le porte : ses besoins, ses soutiens et ses accompagnements en cours restent attachés au projet.": "You now hold it: its needs, its supporters and its mentorships under way stay with the project.",
+  "Le projet « {} » est confié à {}": "The project “{0}” is handed over to {1}",
+  "une autre personne": "someone else",
+  "L'équipe d'animation du pôle l'a confié à une autre personne : il n'apparaît plus parmi vos projets.": "The hub's coordination team handed it over to someone else: it no longer appears among your projects.",
+  "vous portiez ce projet": "you held this project",
 };
