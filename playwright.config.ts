@@ -39,10 +39,12 @@ const launchOptions = fs.existsSync(systemChromium)
 export default defineConfig({
   testDir: "tests/e2e",
   fullyParallel: true,
-  // Four workers on two cores: at two, the run kept the CPU busy only 46 % of the time (tests wait on
-  // the mail worker, redirects and axe's idle callbacks), 977 s for the whole `npm test` here; at three,
-  // 49 %. The unit tests fill what is left, at a lower priority (scripts/test.sh).
-  workers: 4,
+  // Three workers on two cores: at two, the run kept the CPU busy only 46 % of the time (tests wait on
+  // the mail worker, redirects and axe's idle callbacks), 977 s for the whole `npm test` here. Four
+  // were tried (3 December 2026): no faster (12.6 min of browser tests either way) and three tests
+  // failed on timeouts and on a first sign-in of another worker counted as a stored session. The unit
+  // tests fill what is left, at a lower priority (scripts/test.sh).
+  workers: 3,
   forbidOnly: !!process.env.CI,
   retries: 0,
   timeout: 30_000,
