@@ -61,14 +61,13 @@ describe("the strength of a new password", () => {
   );
 
   it(`reads only the first ${STRENGTH_INPUT_MAX} characters, so the worst input stays fast`, () => {
-    newPasswordProblem("échauffement des dictionnaires 1");
+    // What keeps zxcvbn's cost bounded is that it never sees past the first characters: the verdict on
+    // a hostile 256-character input is the verdict on its first 64 followed by anything else. (How fast
+    // that is belongs to the benchmarks, not to a timed test.)
     const hostile = ["p@$$w0rd".repeat(32), "4@13!|0$5+".repeat(25), "1234567890".repeat(25), "x".repeat(256)];
-    const times = hostile.map((password) => {
-      const started = performance.now();
-      newPasswordProblem(password);
-      return performance.now() - started;
-    });
-    console.info(`zxcvbn on 256-character hostile inputs: ${times.map((t) => `${t.toFixed(0)} ms`).join(", ")}`);
-    expect(Math.max(...times)).toBeLessThan(1_000);
+    for (const password of hostile) {
+      const otherTail = `${Array.from(password).slice(0, STRENGTH_INPUT_MAX).join("")}${"Zq9#une-autre-fin".repeat(12)}`;
+      expect(newPasswordProblem(otherTail), password.slice(0, 12)).toEqual(newPasswordProblem(password));
+    }
   });
 });
