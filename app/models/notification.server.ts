@@ -34,7 +34,7 @@ export type NewNotification = {
 function recipient(q: Reader, userId: number) {
   // A deleted account hears nothing more.
   return q
-    .select({ email: users.email, displayName: users.displayName })
+    .select({ email: users.email, displayName: users.displayName, locale: users.locale })
     .from(users)
     .where(and(eq(users.id, userId), isNull(users.deletedAt)))
     .get();
@@ -74,6 +74,8 @@ export function notify(tx: Writer, n: NewNotification, now: Date): void {
       userId: n.userId,
       kind: n.kind,
       recipientName: person.displayName,
+      // Already read with the address: queueMessage need not look the language up again.
+      locale: person.locale,
       poleName: n.poleName,
       subject: n.title,
       paragraphs: n.body ? n.body.split("\n\n") : [],
