@@ -92,7 +92,7 @@ export function MapLegend() {
   return (
     <ul className="map-legend">
       {SHADE_CLASSES.map((shade, i) => (
-        <li key={shade.label}>
+        <li key={shade.min}>
           <svg viewBox="0 0 20 14" width="20" height="14" aria-hidden="true" focusable="false">
             <rect x="0.5" y="0.5" width="19" height="13" className={`france-map__department shade-${i}`} />
           </svg>

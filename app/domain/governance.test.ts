@@ -1,16 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { GOVERNANCE_BODY_KINDS } from "./vocabulary";
-import { endsAfterStart, formatVoteResult, GOVERNANCE_BODY_KIND_LABELS, isMandateCurrent, voteCarried } from "./governance";
+import { endsAfterStart, GOVERNANCE_BODY_KIND_LABELS, isMandateCurrent, voteCarried } from "./governance";
 
 describe("vote results", () => {
-  it("reads as the minutes say it", () => {
-    expect(formatVoteResult({ votesFor: 8, votesAgainst: 1, votesAbstain: 2 })).toBe("8 pour, 1 contre, 2 abstentions");
-    expect(formatVoteResult({ votesFor: 12, votesAgainst: 0, votesAbstain: 1 })).toBe("12 pour, 0 contre, 1 abstention");
-    expect(formatVoteResult({ votesFor: 1500, votesAgainst: 0, votesAbstain: 0 })).toBe("1\u202f500 pour, 0 contre, 0 abstention");
-    expect(formatVoteResult({ votesFor: null, votesAgainst: null, votesAbstain: null })).toBeNull();
-  });
-
   it("a vote carries with more for than against", () => {
     expect(voteCarried({ votesFor: 5, votesAgainst: 4, votesAbstain: 10 })).toBe(true);
     expect(voteCarried({ votesFor: 4, votesAgainst: 4, votesAbstain: 0 })).toBe(false);

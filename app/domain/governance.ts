@@ -3,7 +3,6 @@
  * opérationnel, comité de pilotage…), the people holding a seat for a mandate,
  * and the decisions each body records. Dates are Paris calendar days (YYYY-MM-DD).
  */
-import { plural } from "./format";
 import type { GovernanceBodyKind } from "./vocabulary";
 
 export const GOVERNANCE_BODY_KIND_LABELS: Record<GovernanceBodyKind, string> = {
@@ -38,12 +37,6 @@ export function endsAfterStart(startsOn: string, endsOn: string | null): boolean
 }
 
 export type VoteCounts = { votesFor: number | null; votesAgainst: number | null; votesAbstain: number | null };
-
-/** « 8 pour, 1 contre, 2 abstentions »; null when the decision was taken without a vote. */
-export function formatVoteResult(v: VoteCounts): string | null {
-  if (v.votesFor === null && v.votesAgainst === null && v.votesAbstain === null) return null;
-  return [plural(v.votesFor ?? 0, "pour", "pour"), plural(v.votesAgainst ?? 0, "contre", "contre"), plural(v.votesAbstain ?? 0, "abstention")].join(", ");
-}
 
 /** Did the vote carry? More for than against (abstentions do not count), or null without a vote. */
 export function voteCarried(v: VoteCounts): boolean | null {

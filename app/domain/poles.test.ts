@@ -6,7 +6,6 @@ import {
   groupByRegionAndDepartment,
   jsonForScript,
   poleJsonLd,
-  polesCountLabel,
   polesPerDepartment,
   shadeOf,
   telephoneHref,
@@ -69,9 +68,8 @@ describe("department counts and shading", () => {
     expect(Object.fromEntries(polesPerDepartment(POLES))).toEqual({ "59": 2, "62": 1, "17": 2, "86": 1 });
   });
 
-  it("puts counts in four classes, said in words", () => {
+  it("puts counts in four classes", () => {
     expect([0, 1, 2, 3, 4, 9].map(shadeOf)).toEqual([0, 1, 2, 2, 3, 3]);
-    expect([0, 1, 3].map(polesCountLabel)).toEqual(["aucun pôle", "1 pôle", "3 pôles"]);
   });
 
   it("sorts department codes as INSEE does, Corsica between 19 and 21, overseas last", () => {

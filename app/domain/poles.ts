@@ -99,23 +99,17 @@ export function polesPerDepartment(poles: readonly DirectoryPole[]): Map<string,
   return counts;
 }
 
-/** The map's classes of shading, lightest first: no pôle, one, two or three, four and more. */
+/** The map's classes of shading, lightest first: no pôle, one, two or three, four and more (named by `poles.map.shades`). */
 export const SHADE_CLASSES = [
-  { min: 0, max: 0, label: "Aucun pôle" },
-  { min: 1, max: 1, label: "1 pôle" },
-  { min: 2, max: 3, label: "2 ou 3 pôles" },
-  { min: 4, max: Infinity, label: "4 pôles ou plus" },
+  { min: 0, max: 0 },
+  { min: 1, max: 1 },
+  { min: 2, max: 3 },
+  { min: 4, max: Infinity },
 ] as const;
 
 /** Index in SHADE_CLASSES of a department counting `count` pôles. */
 export function shadeOf(count: number): number {
   return SHADE_CLASSES.findIndex((shade) => count >= shade.min && count <= shade.max);
-}
-
-/** « 1 pôle », « 3 pôles », « aucun pôle ». */
-export function polesCountLabel(count: number): string {
-  if (count === 0) return "aucun pôle";
-  return count === 1 ? "1 pôle" : `${count} pôles`;
 }
 
 /** Choices for the filters: only values some pôle has, named, in display order. */

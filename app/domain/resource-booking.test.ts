@@ -5,13 +5,11 @@ import {
   checkBookingPeriod,
   checkDayRanges,
   closureHit,
-  formatOpenHours,
   openHoursProblem,
   overlaps,
   parseTimeOfDay,
   periodDays,
   termsProblem,
-  termsSummary,
   type OpenRange,
   type Period,
 } from "./resource-booking";
@@ -33,14 +31,7 @@ const ALWAYS: OpenRange[] = [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({ weekday, o
 const NOW = new Date("2026-01-05T08:00:00Z");
 const free = { openHours: OFFICE, closures: [], accepted: [] };
 
-describe("open hours in French", () => {
-  it("reads « lundi : 9 h – 12 h 30, 14 h – 18 h » for each open day, Monday first", () => {
-    const hours = formatOpenHours([{ weekday: 5, opensAt: 10 * H, closesAt: 12 * H }, ...OFFICE]);
-    expect(hours[0]).toBe("lundi : 9 h – 12 h 30, 14 h – 18 h");
-    expect(hours).toHaveLength(6);
-    expect(hours[5]).toBe("samedi : 10 h – 12 h");
-  });
-
+describe("open hours", () => {
   it("reads an input « 00:00 » as midnight at the end of the day when it closes a range", () => {
     expect(parseTimeOfDay("09:30")).toBe(570);
     expect(parseTimeOfDay("00:00", true)).toBe(1440);
@@ -151,12 +142,6 @@ describe("Paris wall clock on the days clocks change", () => {
 });
 
 describe("terms", () => {
-  it("says what lending costs, in euros formatted fr-FR", () => {
-    expect(termsSummary({ terms: "gratuit", costCents: null, depositCents: null })).toBe("Gratuit");
-    expect(termsSummary({ terms: "participation", costCents: 1500, depositCents: 20000 })).toBe("Participation de 15,00\u00a0€, caution de 200,00\u00a0€");
-    expect(termsSummary({ terms: "caution", costCents: null, depositCents: 50000 })).toBe("Caution de 500,00\u00a0€");
-  });
-
   it("asks for the amount the terms name", () => {
     expect(termsProblem({ terms: "participation", costCents: null, depositCents: null })?.field).toBe("costEuros");
     expect(termsProblem({ terms: "caution", costCents: null, depositCents: null })?.field).toBe("depositEuros");

@@ -8,7 +8,7 @@
  * resource is open across (ranges reaching midnight on one day and starting at midnight the next).
  * Two accepted bookings of one resource never overlap: periods are half-open, [start, end).
  */
-import { formatDateTime, formatEuros, formatIsoDate } from "./format";
+import { formatDateTime, formatIsoDate } from "./format";
 import { isStaffOf, type Actor } from "./permissions";
 import { addIsoDays, parisWallTime, weekdayOfIsoDate } from "./paris-time";
 import type { BookingStatus, ResourceKind, ResourceTerms } from "./vocabulary";
@@ -61,21 +61,6 @@ export function formatDayRanges(ranges: readonly OpenRange[]): string {
     .sort((a, b) => a.opensAt - b.opensAt)
     .map((r) => `${formatMinutes(r.opensAt)} – ${formatMinutes(r.closesAt)}`)
     .join(", ");
-}
-
-/** The week, Monday first: « lundi » and « 9 h – 12 h 30, 14 h – 18 h », or null when closed that day. */
-export function openHoursByWeekday(ranges: readonly OpenRange[]): { weekday: number; label: string; hours: string | null }[] {
-  return WEEKDAY_LABELS.map((label, weekday) => {
-    const day = ranges.filter((r) => r.weekday === weekday);
-    return { weekday, label, hours: day.length > 0 ? formatDayRanges(day) : null };
-  });
-}
-
-/** « lundi : 9 h – 12 h 30, 14 h – 18 h » for each open day. */
-export function formatOpenHours(ranges: readonly OpenRange[]): string[] {
-  return openHoursByWeekday(ranges)
-    .filter((d) => d.hours !== null)
-    .map((d) => `${d.label} : ${d.hours}`);
 }
 
 /** « 09:30 » (an input of type time) → 570; « 00:00 » as a closing time means midnight at the end of the day (1440). */
@@ -188,7 +173,7 @@ export function closureHit(period: Period, closures: readonly Closure[]): Closur
 }
 
 /** « du 24 décembre 2026 au 2 janvier 2027 (congés de fin d'année) », or « le 1er mai … » for one day. */
-export function formatClosure(c: Closure): string {
+function formatClosure(c: Closure): string {
   const when = c.startsOn === c.endsOn ? `le ${formatIsoDate(c.startsOn)}` : `du ${formatIsoDate(c.startsOn)} au ${formatIsoDate(c.endsOn)}`;
   return c.reason ? `${when} (${c.reason})` : when;
 }
@@ -232,16 +217,6 @@ export function checkBookingPeriod(
   const taken = resource.accepted.find((b) => overlaps(period, b));
   if (taken) return { ok: false, field: "startsAt", message: overlapMessage(taken) };
   return { ok: true };
-}
-
-/** What lending costs, in words: « Gratuit », « Participation de 15,00 € », « Caution de 200,00 € », or both. */
-export function termsSummary(r: { terms: ResourceTerms; costCents: number | null; depositCents: number | null }): string {
-  const parts: string[] = [];
-  if (r.costCents !== null && r.costCents > 0) parts.push(`participation de ${formatEuros(r.costCents)}`);
-  if (r.depositCents !== null && r.depositCents > 0) parts.push(`caution de ${formatEuros(r.depositCents)}`);
-  if (parts.length === 0) return "Gratuit";
-  const text = parts.join(", ");
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** Why the terms and amounts do not agree (null when they do), and at which field. */
