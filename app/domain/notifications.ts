@@ -31,8 +31,6 @@ export const EMAIL_FREQUENCY_LABELS: Readonly<Record<EmailFrequency, string>> = 
   jamais: "Jamais",
 };
 
-export const WEEKDAY_LABELS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"] as const;
-
 /** Kinds a person chooses for (security messages always go out at once). */
 export const CHOOSABLE_KINDS = (Object.keys(NOTIFICATION_KIND_LABELS) as NotificationKind[]).filter((k) => k !== "securite");
 

@@ -69,6 +69,9 @@ export function parisWallTime(instant: Date | number): { day: string; minutes: n
   return { day: `${p.year}-${p.month}-${p.day}`, minutes: Number(p.hour) * 60 + Number(p.minute) };
 }
 
+/** French weekday names, Monday first: index = `weekdayOfIsoDate`. */
+export const WEEKDAY_LABELS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"] as const;
+
 /** The weekday of a calendar day YYYY-MM-DD, 0 = Monday … 6 = Sunday (the same everywhere). */
 export function weekdayOfIsoDate(isoDate: string): number {
   const [y, m, d] = isoDate.split("-").map(Number) as [number, number, number];

@@ -10,7 +10,7 @@
  */
 import { formatDateTime, formatIsoDate } from "./format";
 import { isStaffOf, type Actor } from "./permissions";
-import { addIsoDays, parisWallTime, weekdayOfIsoDate } from "./paris-time";
+import { addIsoDays, parisWallTime, weekdayOfIsoDate, WEEKDAY_LABELS } from "./paris-time";
 import type { BookingStatus, ResourceKind, ResourceTerms } from "./vocabulary";
 
 export type OpenRange = { weekday: number; opensAt: number; closesAt: number };
@@ -39,8 +39,6 @@ export const BOOKING_STATUS_LABELS: Record<BookingStatus, string> = {
   annulee: "Annulée",
 };
 
-export const WEEKDAY_LABELS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"] as const;
-
 /** Ranges a weekday may hold at most (a morning and an afternoon). */
 export const MAX_RANGES_PER_DAY = 2;
 /** The longest booking asked for at once. */
@@ -56,7 +54,7 @@ export function formatMinutes(minutes: number): string {
 }
 
 /** « 9 h – 12 h 30, 14 h – 18 h » for the ranges of one day, in order. */
-export function formatDayRanges(ranges: readonly OpenRange[]): string {
+function formatDayRanges(ranges: readonly OpenRange[]): string {
   return [...ranges]
     .sort((a, b) => a.opensAt - b.opensAt)
     .map((r) => `${formatMinutes(r.opensAt)} – ${formatMinutes(r.closesAt)}`)

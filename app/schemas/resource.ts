@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { parisLocalInput } from "~/domain/paris-time";
-import { checkDayRanges, parseTimeOfDay, termsProblem, WEEKDAY_LABELS, type Closure, type OpenRange } from "~/domain/resource-booking";
+import { WEEKDAY_LABELS } from "~/domain/paris-time";
+import { checkDayRanges, parseTimeOfDay, termsProblem, type Closure, type OpenRange } from "~/domain/resource-booking";
 import { RESOURCE_KINDS, RESOURCE_TERMS } from "~/domain/vocabulary";
 import { id } from "./id";
 import { euros } from "./money";

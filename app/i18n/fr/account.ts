@@ -1,5 +1,5 @@
 /** The words of the account pages, and of the notice of a pôle's changed charter. */
-import { WEEKDAY_LABELS } from "~/domain/notifications";
+import { WEEKDAY_LABELS } from "~/domain/paris-time";
 
 export const account = {
   charterNotice: {

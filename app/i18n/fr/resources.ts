@@ -1,5 +1,5 @@
 /** The words of the shared resources: the list, a resource's page and booking, offering and editing one, the bookings. */
-import { WEEKDAY_LABELS } from "~/domain/resource-booking";
+import { WEEKDAY_LABELS } from "~/domain/paris-time";
 
 const s = (count: number) => (count > 1 ? "s" : "");
 
