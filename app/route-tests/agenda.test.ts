@@ -3,10 +3,8 @@
  * promotion, edits that raise SEQUENCE and notify, French messages on bad input, the calendar feeds
  * (parsed by ical.js), the CSV, and registrations racing from separate processes.
  */
-import { spawn } from "node:child_process";
-import path from "node:path";
 import ICAL from "ical.js";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addTestRegistrations, createTestEvent } from "#seeds/agenda-factories";
 import { createTestAnimator, createTestTerritory, createTestUser } from "#seeds/factories";
 import { addTestMembers, createTestGroup } from "#seeds/pole-factories";
@@ -20,6 +18,7 @@ import * as personalFeed from "~/routes/agenda.flux.$token[.ics]";
 import * as newPage from "~/routes/agenda.nouveau";
 import * as poleFeed from "~/routes/poles.$slug_.agenda[.ics]";
 import { getDb, type Db } from "~/utils/db.server";
+import { Contenders } from "./contenders";
 import { cookieFor, fieldErrors, get, messageOf, post } from "./helpers";
 
 let db: Db;
@@ -234,38 +233,18 @@ describe("calendar feeds and CSV", () => {
   });
 });
 
-type Outcome = { ok: boolean; status?: string; message?: string };
-function contender(file: string, eventId: number, userId: number) {
-  const child = spawn(process.execPath, ["--import", "tsx", path.resolve("app/route-tests/race-register.ts"), file, String(eventId), String(userId)]);
-  let out = "";
-  let markReady: () => void = () => {};
-  const ready = new Promise<void>((resolve) => (markReady = resolve));
-  const result = new Promise<Outcome>((resolve, reject) => {
-    child.stdout.on("data", (c: Buffer) => {
-      out += c.toString();
-      if (out.includes("ready\n")) markReady();
-    });
-    child.on("exit", (code) => {
-      const line = out.split("\n").find((l) => l.startsWith("{"));
-      if (code !== 0 || !line) reject(new Error(`contender failed (${code})`));
-      else resolve(JSON.parse(line) as Outcome);
-    });
-  });
-  return { child, ready, result };
-}
-
-async function race(file: string, eventId: number, userIds: number[]): Promise<Outcome[]> {
-  const cs = userIds.map((u) => contender(file, eventId, u));
-  await Promise.all(cs.map((c) => c.ready));
-  for (const c of cs) c.child.stdin.write("go\n");
-  return Promise.all(cs.map((c) => c.result));
-}
-
 describe("registrations racing from separate processes", () => {
+  let contenders: Contenders;
+  beforeAll(async () => {
+    contenders = await Contenders.start(db.$client.name, 2);
+  });
+  afterAll(() => contenders.stop());
+  const race = (eventId: number, userIds: number[]) => contenders.race(userIds.map((userId) => ({ action: "register", eventId, userId })));
+
   it("takes exactly one place when the same person registers from two tabs at once", async () => {
     const { id } = createTestEvent(db, pole.id);
     const person = (await createTestUser(db)).id;
-    const outcomes = await race(db.$client.name, id, [person, person]);
+    const outcomes = await race(id, [person, person]);
     expect(outcomes.filter((o) => o.ok)).toHaveLength(1);
     expect(outcomes.find((o) => !o.ok)?.message).toBe("Vous êtes déjà inscrit à ce rendez-vous.");
     expect(count("select count(*) as n from event_registrations where event_id = ?", id)).toBe(1);
@@ -276,7 +255,7 @@ describe("registrations racing from separate processes", () => {
     addTestRegistrations(db, id, [(await createTestUser(db)).id]);
     const x = (await createTestUser(db)).id;
     const y = (await createTestUser(db)).id;
-    const outcomes = await race(db.$client.name, id, [x, y]);
+    const outcomes = await race(id, [x, y]);
     expect(outcomes.map((o) => o.status).sort()).toEqual(["attente", "inscrit"]);
     expect(count("select count(*) as n from event_registrations where event_id = ? and status = 'inscrit'", id)).toBe(2);
   }, 60_000);

@@ -3,8 +3,6 @@
  * who may request, offer, change and answer; bad input answered in French at its field with nothing
  * stored; and two accepts of overlapping bookings racing from two processes.
  */
-import { spawn } from "node:child_process";
-import path from "node:path";
 import { and, count, eq } from "drizzle-orm";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -23,6 +21,7 @@ import * as listPage from "~/routes/ressources._index";
 import * as offerPage from "~/routes/ressources.proposer";
 import * as bookingsPage from "~/routes/ressources.reservations";
 import { getDb, type Db } from "~/utils/db.server";
+import { Contenders } from "./contenders";
 import { fieldErrors, get, initialValue, messageOf, post } from "./helpers";
 
 let db: Db;
@@ -305,48 +304,29 @@ describe("offering and changing a resource", () => {
 // ---------------------------------------------------------------------------------------------------
 // Concurrency and sequences
 
-const RACE = path.resolve("app/route-tests/race-accept-booking.ts");
-
-function contender(file: string, bookingId: number, ownerId: number) {
-  const child = spawn(process.execPath, ["--import", "tsx", RACE, file, String(bookingId), String(ownerId)]);
-  let out = "";
-  let err = "";
-  let markReady: () => void = () => {};
-  const ready = new Promise<void>((resolve) => (markReady = resolve));
-  const result = new Promise<{ ok: boolean; status?: number; message?: string }>((resolve, reject) => {
-    child.stdout.on("data", (chunk: Buffer) => {
-      out += chunk.toString();
-      if (out.includes("ready\n")) markReady();
-    });
-    child.stderr.on("data", (chunk: Buffer) => (err += chunk.toString()));
-    child.on("exit", (code) => {
-      const line = out.split("\n").find((l) => l.startsWith("{"));
-      if (code !== 0 || !line) reject(new Error(`contender failed (${code}): ${err}`));
-      else resolve(JSON.parse(line) as { ok: boolean; status?: number; message?: string });
-    });
-  });
-  return { child, ready, result };
-}
-
 describe("two accepts of overlapping bookings at the same instant", () => {
   it(
     "let exactly one through, from two processes on their own connections; the other gets a French 409",
     async () => {
-      const file = db.$client.name;
-      for (let round = 0; round < 3; round += 1) {
-        const owner = await user();
-        const id = createTestResource(db, pole.id, owner);
-        const a = createTestBooking(db, pole.id, id, await user(), { hoursAhead: 48, hours: 3 });
-        const b = createTestBooking(db, pole.id, id, await user(), { hoursAhead: 49, hours: 3 });
-        const contenders = [contender(file, a, owner), contender(file, b, owner)];
-        await Promise.all(contenders.map((c) => c.ready));
-        for (const c of contenders) c.child.stdin.write("go\n");
-        const outcomes = await Promise.all(contenders.map((c) => c.result));
-        expect(outcomes.filter((o) => o.ok)).toHaveLength(1);
-        const refused = outcomes.find((o) => !o.ok)!;
-        expect(refused.status).toBe(409);
-        expect(refused.message).toMatch(/^Ce créneau est déjà réservé du .* : choisissez une autre période\.$/);
-        expect([statusOf(a), statusOf(b)].filter((s) => s === "acceptee")).toHaveLength(1);
+      const contenders = await Contenders.start(db.$client.name, 2);
+      try {
+        for (let round = 0; round < 3; round += 1) {
+          const owner = await user();
+          const id = createTestResource(db, pole.id, owner);
+          const a = createTestBooking(db, pole.id, id, await user(), { hoursAhead: 48, hours: 3 });
+          const b = createTestBooking(db, pole.id, id, await user(), { hoursAhead: 49, hours: 3 });
+          const outcomes = await contenders.race([
+            { action: "accept-booking", bookingId: a, ownerId: owner },
+            { action: "accept-booking", bookingId: b, ownerId: owner },
+          ]);
+          expect(outcomes.filter((o) => o.ok)).toHaveLength(1);
+          const refused = outcomes.find((o) => !o.ok)!;
+          expect(refused.status).toBe(409);
+          expect(refused.message).toMatch(/^Ce créneau est déjà réservé du .* : choisissez une autre période\.$/);
+          expect([statusOf(a), statusOf(b)].filter((s) => s === "acceptee")).toHaveLength(1);
+        }
+      } finally {
+        await contenders.stop();
       }
     },
     60_000,
