@@ -2,7 +2,23 @@ import { getCollectionProps, type FieldMetadata } from "@conform-to/react";
 import { FieldError, NumberField, optionsFrom, RadioGroupField, TextAreaField, TextField } from "~/components/ui/field";
 import { useT } from "~/i18n/context";
 
-type Department = { code: string; name: string; pole: string };
+type Department = { code: string; name: string; poles: string[] };
+
+/**
+ * One choice per department, with every pôle it belongs to: a department shared by several pôles
+ * (the Pas-de-Calais by eight) is one checkbox, not one per pôle with the same value and id.
+ */
+export function departmentChoices(poles: { name: string; departments: { code: string; name: string }[] }[]): Department[] {
+  const byCode = new Map<string, Department>();
+  for (const pole of poles) {
+    for (const d of pole.departments) {
+      const choice = byCode.get(d.code);
+      if (choice) choice.poles.push(pole.name);
+      else byCode.set(d.code, { code: d.code, name: d.name, poles: [pole.name] });
+    }
+  }
+  return [...byCode.values()];
+}
 type Domain = { id: number; name: string };
 
 /** The club form's fields shared by creation and settings (conform's field metadata of either schema). */
@@ -45,7 +61,7 @@ export function ClubRulesFields({
                   <label key={key}>
                     <input {...props} />
                     <span>
-                      {d.name} ({d.code}) — {d.pole}
+                      {d.name} ({d.code}) — {d.poles.join(", ")}
                     </span>
                   </label>
                 );

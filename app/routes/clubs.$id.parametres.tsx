@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { ClubNav } from "~/components/club-nav";
-import { ClubRulesFields } from "~/components/club-rules-fields";
+import { ClubRulesFields, departmentChoices } from "~/components/club-rules-fields";
 import { listActivityDomains } from "~/models/catalog.server";
 import { getClubScope, updateClubSettings, type ClubRow } from "~/models/club.server";
 import { communeLabel, getCommune } from "~/models/commune.server";
@@ -54,7 +54,7 @@ export function loader({ request, params }: LoaderFunctionArgs) {
   return {
     club: { id: club.id, name: club.name },
     values: storedValues(db, club),
-    departments: (pole?.departments ?? []).map((d) => ({ ...d, pole: pole!.name })),
+    departments: departmentChoices(pole ? [pole] : []),
     domains: listActivityDomains(db),
   };
 }

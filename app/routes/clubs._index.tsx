@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { CardList } from "~/components/ui/card-list";
-import { ClubRulesFields } from "~/components/club-rules-fields";
+import { ClubRulesFields, departmentChoices } from "~/components/club-rules-fields";
 import { NoPaymentNotice } from "~/components/no-payment-notice";
 import { SelectField, TextField } from "~/components/ui/field";
 import { listActivityDomains } from "~/models/catalog.server";
@@ -94,7 +94,7 @@ export default function Clubs() {
   const { clubs: tc, vocabulary } = useT();
   const t = tc.list;
   const format = useFormat();
-  const departments = territories.flatMap((t) => t.departments.map((d) => ({ ...d, pole: t.name })));
+  const departments = departmentChoices(territories);
 
   return (
     <div className="container">
