@@ -7,6 +7,8 @@ export const E2E_DATABASE = "tmp/e2e.db";
 const E2E_TEMPLATE = "tmp/e2e-template.db";
 /** Where the e2e server writes every message as an .eml (tests/e2e/fixtures.ts reads them); emptied at start. */
 export const E2E_OUTBOX = "tmp/e2e-outbox";
+/** Parts of pages axe found clean in this run (tests/e2e/axe-parts.ts): emptied at start. */
+const AXE_CACHE_DIR = "tmp/e2e-axe-cache";
 /**
  * A second server of the same build sends its mail through SMTP to a real test SMTP server, which
  * writes what it receives in E2E_SMTP_MAILBOX (tests/e2e/mail.spec.ts): the path a real pôle runs.
@@ -65,7 +67,7 @@ export default defineConfig({
     // Production build on a throwaway database seeded with the demo. `npm test` builds (and checks the
     // client bundle) just before and says so with E2E_BUILT=1, so the build is not done twice.
     // db:setup closes its connection, which checkpoints the WAL: the template is one file.
-    command: `rm -rf ${E2E_DATABASE} ${E2E_DATABASE}-wal ${E2E_DATABASE}-shm ${E2E_TEMPLATE} ${E2E_TEMPLATE}-wal ${E2E_TEMPLATE}-shm ${E2E_TEMPLATE}.ready ${E2E_OUTBOX} && ${BUILD}DATABASE_URL=${E2E_TEMPLATE} npm run db:setup && touch ${E2E_TEMPLATE}.ready && cp ${E2E_TEMPLATE} ${E2E_DATABASE} && npm run serve`,
+    command: `rm -rf ${E2E_DATABASE} ${E2E_DATABASE}-wal ${E2E_DATABASE}-shm ${E2E_TEMPLATE} ${E2E_TEMPLATE}-wal ${E2E_TEMPLATE}-shm ${E2E_TEMPLATE}.ready ${E2E_OUTBOX} ${AXE_CACHE_DIR} && ${BUILD}DATABASE_URL=${E2E_TEMPLATE} npm run db:setup && touch ${E2E_TEMPLATE}.ready && cp ${E2E_TEMPLATE} ${E2E_DATABASE} && npm run serve`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 180_000,

@@ -1,13 +1,15 @@
 /**
  * Every page each demo role can reach by following links, from / and /espace:
  * it opens (a link shown to someone works for them), has one <h1>, a <main>
- * landmark, lang="fr-FR", a title ending in « — Maillon » and no axe violation.
+ * landmark, lang="fr-FR", a title ending in « — Maillon », unique ids and no axe
+ * violation (axe sees each distinct part of a page once per run: axe-parts.ts).
  */
 import type { Page } from "@playwright/test";
+import { findDuplicateIds, findNewA11yViolations, type AxeRun } from "./axe-parts";
 import { CRAWL_ROLES, crawl, describeCrawl, signInAs } from "./crawl";
-import { expect, findA11yViolations, test } from "./fixtures";
+import { expect, test } from "./fixtures";
 
-async function checkPage(page: Page): Promise<string[]> {
+async function checkPage(page: Page, axeRuns: Record<AxeRun, number>): Promise<string[]> {
   const { h1, main, lang, title } = await page.evaluate(() => ({
     h1: document.querySelectorAll("h1").length,
     main: document.querySelectorAll("main, [role=main]").length,
@@ -19,7 +21,10 @@ async function checkPage(page: Page): Promise<string[]> {
   if (main !== 1) problems.push(`${main} repère <main> au lieu d'un seul`);
   if (lang !== "fr-FR") problems.push(`<html lang="${lang ?? ""}"> au lieu de "fr-FR"`);
   if (!/\S.* — Maillon$/.test(title)) problems.push(`titre « ${title} » ne se termine pas par « — Maillon »`);
-  for (const violation of await findA11yViolations(page)) problems.push(`axe : ${violation}`);
+  problems.push(...(await findDuplicateIds(page)));
+  const { violations, ran } = await findNewA11yViolations(page);
+  axeRuns[ran] += 1;
+  for (const violation of violations) problems.push(`axe : ${violation}`);
   return problems;
 }
 
@@ -32,8 +37,11 @@ test.describe("exploration des liens", () => {
       // About twenty pages each checked by axe (the map of /poles alone takes seconds on a busy 2-core machine).
       test.setTimeout(180_000);
       await signInAs(page, role);
-      const report = await crawl(page, siteOrigin, checkPage);
-      const summary = describeCrawl(role, report);
+      const axeRuns: Record<AxeRun, number> = { page: 0, main: 0, frame: 0, none: 0 };
+      const report = await crawl(page, siteOrigin, (p) => checkPage(p, axeRuns));
+      const axeLine = `axe : ${axeRuns.page} pages entières, ${axeRuns.main} <main> seuls, ${axeRuns.frame} cadres seuls, ${axeRuns.none} déjà vues`;
+      const summary = `${describeCrawl(role, report)}\n${axeLine}`;
+      console.log(`${role.name} — ${axeLine}`);
       await testInfo.attach(`pages-${role.name}`, { body: summary, contentType: "text/plain" });
 
       expect(report.visited.length, summary).toBeGreaterThanOrEqual(role.email ? 10 : 5);

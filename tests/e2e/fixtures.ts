@@ -36,13 +36,14 @@ export const COMMUNE_CODE = "17347";
 export const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 
 /**
- * Runs axe (WCAG 2.1 A/AA) on the page as it is now: one readable line per violation, with its targets.
+ * Runs axe (WCAG 2.1 A/AA) on the page as it is now, or the part `narrow` says: one readable line per
+ * violation, with its targets.
  * A page without iframes (all of Maillon's) is checked inside the page only — axe's legacy mode, with
  * no extra blank page per run, about twice as fast; a page with frames gets axe's frame-by-frame run.
  */
-export async function findA11yViolations(page: Page): Promise<string[]> {
+export async function findA11yViolations(page: Page, narrow: (builder: AxeBuilder) => AxeBuilder = (b) => b): Promise<string[]> {
   // Only violations are read: axe then skips collecting the nodes of passes and incomplete checks.
-  const builder = new AxeBuilder({ page }).withTags(WCAG_TAGS).options({ resultTypes: ["violations"] });
+  const builder = narrow(new AxeBuilder({ page }).withTags(WCAG_TAGS).options({ resultTypes: ["violations"] }));
   if (page.frames().length === 1) builder.setLegacyMode(true);
   const results = await builder.analyze();
   return results.violations.map((v) => {

@@ -1,0 +1,105 @@
+/**
+ * axe for the crawl, where most of what a page shows repeats from page to page and from person to
+ * person: the same project page for the holder and the saver, the same header on twenty pages. A
+ * page is seen as two parts, its <main> and the rest (header, navigation, footer). Each part
+ * has a fingerprint of its markup, with what its rendering depends on: the stylesheets, the window
+ * size and, for <main>, the chain of elements around it. A part found clean by axe earlier in this
+ * run, by this worker or another (a folder the e2e server's start empties), is not given to axe
+ * again: same markup, same styles, same result. Only the new parts are checked, the whole page when
+ * both are new.
+ *
+ * What one part alone cannot show is an id used in both parts: the crawl checks that every id of a
+ * page is unique (`findDuplicateIds`), which covers axe's duplicate-id-aria rule and more.
+ */
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import type { Page } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import { findA11yViolations, WCAG_TAGS } from "./fixtures";
+
+/** Emptied by the e2e server's start command (playwright.config.ts). */
+export const AXE_CACHE_DIR = "tmp/e2e-axe-cache";
+
+const AXE_VERSION: string = JSON.parse(fs.readFileSync("node_modules/axe-core/package.json", "utf8")).version;
+
+type Parts = { main: string; frame: string };
+
+/** Markup of <main> and of the rest of the page, with scripts, nonces and hidden inputs' values taken out. */
+async function readParts(page: Page): Promise<Parts | null> {
+  return page.evaluate(() => {
+    const main = document.querySelector("main");
+    if (!main) return null;
+    const clean = (root: Element): string => {
+      const copy = root.cloneNode(true) as Element;
+      // Scripts carry Remix's data for hydration (per request); hidden inputs carry the current path.
+      for (const script of copy.querySelectorAll("script")) script.remove();
+      for (const input of copy.querySelectorAll("input[type=hidden]")) input.removeAttribute("value");
+      for (const element of copy.querySelectorAll("[nonce]")) element.removeAttribute("nonce");
+      return copy.outerHTML;
+    };
+    const styles = [...document.querySelectorAll("link[rel=stylesheet]")].map((link) => (link as HTMLLinkElement).href);
+    const viewport = `${window.innerWidth}x${window.innerHeight}@${window.devicePixelRatio}`;
+    const around: string[] = [];
+    for (let element = main.parentElement; element; element = element.parentElement) {
+      around.push((element.cloneNode(false) as Element).outerHTML);
+    }
+    // The rest: the body without what <main> holds, the <html> element and the head's rules for the
+    // viewport. Not the title, which is each page's own: the crawl checks it on every page.
+    const body = document.body.cloneNode(true) as HTMLElement;
+    body.querySelector("main")?.replaceChildren();
+    const html = (document.documentElement.cloneNode(false) as Element).outerHTML;
+    const head = [...document.head.querySelectorAll("meta[name=viewport], meta[http-equiv]")].map((m) => m.outerHTML);
+    const context = `${viewport}\n${styles.join("\n")}`;
+    return {
+      main: `${context}\n${around.join("\n")}\n${clean(main)}`,
+      frame: `${context}\n${html}\n${head.join("\n")}\n${clean(body)}`,
+    };
+  });
+}
+
+function cacheFile(part: keyof Parts, markup: string): string {
+  const key = createHash("sha256").update(`${AXE_VERSION}\n${WCAG_TAGS.join(",")}\n${part}\n${markup}`).digest("hex");
+  return path.join(AXE_CACHE_DIR, `${key}.clean`);
+}
+
+function markClean(file: string): void {
+  fs.mkdirSync(AXE_CACHE_DIR, { recursive: true });
+  fs.writeFileSync(file, "");
+}
+
+export type AxeRun = "page" | "main" | "frame" | "none";
+
+/**
+ * The violations of the parts of this page not already found clean in this run, and which part
+ * axe was run on. Only clean verdicts are kept: a part with a violation is checked again wherever
+ * it appears, and each page reports it.
+ */
+export async function findNewA11yViolations(page: Page): Promise<{ violations: string[]; ran: AxeRun }> {
+  const parts = await readParts(page);
+  if (!parts) return { violations: await findA11yViolations(page), ran: "page" };
+  const mainFile = cacheFile("main", parts.main);
+  const frameFile = cacheFile("frame", parts.frame);
+  const mainKnown = fs.existsSync(mainFile);
+  const frameKnown = fs.existsSync(frameFile);
+  if (mainKnown && frameKnown) return { violations: [], ran: "none" };
+
+  const ran: AxeRun = mainKnown ? "frame" : frameKnown ? "main" : "page";
+  const violations = await findA11yViolations(page, (builder: AxeBuilder) =>
+    ran === "frame" ? builder.exclude("main") : ran === "main" ? builder.include("main") : builder,
+  );
+  if (violations.length === 0) {
+    if (!mainKnown) markClean(mainFile);
+    if (!frameKnown) markClean(frameFile);
+  }
+  return { violations, ran };
+}
+
+/** Each id that more than one element of the page carries, with how many. */
+export async function findDuplicateIds(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const counts = new Map<string, number>();
+    for (const element of document.querySelectorAll("[id]")) counts.set(element.id, (counts.get(element.id) ?? 0) + 1);
+    return [...counts].filter(([, n]) => n > 1).map(([id, n]) => `id « ${id} » porté par ${n} éléments`);
+  });
+}
