@@ -136,14 +136,21 @@ async function clientFor(who: Who, playwright: PlaywrightWorkerArgs["playwright"
   return playwright.request.newContext({ baseURL, extraHTTPHeaders: headers, storageState: state });
 }
 
-/** Runs `fn` with a client of `who`, disposed afterwards. */
+/**
+ * One client per kind of person and worker, for the cases below: a client costs a third of a case's
+ * time to open and close, and every case is refused, so none changes its cookies (a case that signed
+ * its person out would make the next ones of that person fail, not pass).
+ */
+const clients = new Map<Who, Promise<APIRequestContext>>();
+
+/** Runs `fn` with this worker's client of `who`. */
 async function as<T>(who: Who, { playwright, baseURL }: { playwright: PlaywrightWorkerArgs["playwright"]; baseURL: string | undefined }, fn: (client: APIRequestContext) => Promise<T>): Promise<T> {
-  const client = await clientFor(who, playwright, baseURL!);
-  try {
-    return await fn(client);
-  } finally {
-    await client.dispose();
+  let client = clients.get(who);
+  if (!client) {
+    client = clientFor(who, playwright, baseURL!);
+    clients.set(who, client);
   }
+  return fn(await client);
 }
 
 async function expectGet(client: APIRequestContext, path: string, expected: GetOutcome | "malformed", who: Who) {
