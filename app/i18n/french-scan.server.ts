@@ -38,6 +38,26 @@ function holdsWords(text: string): boolean {
 /** JSX attributes that never hold words for people. */
 const TECHNICAL_ATTRIBUTES = /^(className|id|href|to|action|method|name|type|key|htmlFor|role|rel|src|srcSet|target|encType|autoComplete|inputMode|pattern|accept|viewBox|d|fill|stroke|lang|hrefLang|form|data-[\w-]+|aria-(labelledby|describedby|controls|live|current))$/;
 
+/**
+ * The sentence a refusal carries to people, whatever it reads like (« Vote introuvable » has neither
+ * an accent nor a small French word): the message of `notFound`, `forbidden`, `badRequest`, the
+ * second argument of `fail`, and a `message` property written in place.
+ */
+const REFUSAL_CALLS = new Map([
+  ["notFound", 0],
+  ["forbidden", 0],
+  ["badRequest", 0],
+  ["fail", 1],
+]);
+
+function isRefusalSentence(node: ts.Node): boolean {
+  const parent = node.parent;
+  if (ts.isPropertyAssignment(parent) && parent.initializer === node) return ts.isIdentifier(parent.name) && parent.name.text === "message";
+  if (!ts.isCallExpression(parent) || !ts.isIdentifier(parent.expression)) return false;
+  const place = REFUSAL_CALLS.get(parent.expression.text);
+  return place !== undefined && parent.arguments[place] === node;
+}
+
 /** The French strings of a module, with their line numbers. */
 export function frenchStringsIn(fileName: string, source: string): { line: number; text: string }[] {
   const file = ts.createSourceFile(fileName, source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TSX);
@@ -58,6 +78,8 @@ export function frenchStringsIn(fileName: string, source: string): { line: numbe
       }
     }
     if (ts.isJsxText(node)) {
+      if (holdsWords(node.text)) add(node, node.text);
+    } else if ((ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) && isRefusalSentence(node)) {
       if (holdsWords(node.text)) add(node, node.text);
     } else if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) report(node, node.text);
     else if (ts.isTemplateExpression(node)) {
@@ -84,10 +106,11 @@ export function frenchSentencesIn(fileName: string, source: string): { line: num
     // SQL (drizzle's sql`…`, a prepared statement) is not for people, whatever words it holds.
     if (ts.isTaggedTemplateExpression(node)) return;
     if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) {
-      if (looksFrench(node.text) && !looksLikeSql(node.text)) add(node, node.text);
+      if (isRefusalSentence(node) ? holdsWords(node.text) : looksFrench(node.text) && !looksLikeSql(node.text)) add(node, node.text);
     } else if (ts.isTemplateExpression(node)) {
       const parts = [node.head.text, ...node.templateSpans.map((span) => span.literal.text)];
-      if (looksFrench(parts.join(" ")) && !looksLikeSql(node.head.text)) add(node, sentenceShape(parts));
+      const refusal = isRefusalSentence(node) && holdsWords(parts.join(" "));
+      if (refusal || (looksFrench(parts.join(" ")) && !looksLikeSql(node.head.text))) add(node, sentenceShape(parts));
     }
     ts.forEachChild(node, visit);
   };
@@ -125,6 +148,7 @@ export const SENTENCE_SOURCES = [
   "app/utils/http.server.ts",
   "app/utils/password.server.ts",
   "app/utils/rate-limit.server.ts",
+  "app/utils/reply.server.ts",
 ] as const;
 
 /** Every module of SENTENCE_SOURCES with its French sentences. */

@@ -25,15 +25,15 @@ export const meta: MetaFunction = ({ matches }) => [{ title: metaText(matches).c
 
 const BALLOT_FORM = "bulletin";
 
-function loadVote(permit: Permit<Auth>, params: { id?: string; voteId?: string }) {
+function loadVote(request: Request, permit: Permit<Auth>, params: { id?: string; voteId?: string }) {
   const access = loadClubAsMember(permit, params.id);
   const vote = getVoteDetail(getDb(), access.club.id, parseId(params.voteId), access.auth.user.id);
-  if (!vote) throw notFound("Vote introuvable");
+  if (!vote) throw notFound(requestText(request).t.clubs.vote.notFound);
   return { access, vote };
 }
 
 export function loader({ request, params }: LoaderFunctionArgs) {
-  const { access, vote } = loadVote(authorize(request, "clubs.$id.votes.$voteId"), params);
+  const { access, vote } = loadVote(request, authorize(request, "clubs.$id.votes.$voteId"), params);
   const joinedAfter = !!access.member.joinedAt && access.member.joinedAt.getTime() > vote.openedAt.getTime();
   return {
     club: { id: access.club.id, name: access.club.name },
@@ -46,7 +46,7 @@ export function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   signInFirst(request, "clubs.$id.votes.$voteId");
   const formData = await readFormData(request);
-  const { access, vote } = loadVote(authorize(request, "clubs.$id.votes.$voteId", formData), params);
+  const { access, vote } = loadVote(request, authorize(request, "clubs.$id.votes.$voteId", formData), params);
   const db = getDb();
   const now = new Date();
   const back = `/clubs/${access.club.id}/votes/${vote.id}`;

@@ -27,7 +27,7 @@ export async function action({ request }: ActionFunctionArgs) {
     // Opening a notification marks it read, then leads to what it is about.
     const id = readId(formData.get("id"));
     const link = id === null ? null : openNotification(getDb(), auth.user.id, id, now);
-    if (link === null) throw notFound("Notification introuvable");
+    if (link === null) throw notFound(requestText(request).t.account.notifications.notFound);
     return redirect(safeRedirectPath(link, "/notifications"));
   }
   if (intent === "read-all") {

@@ -21,7 +21,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
 export function loader({ request, params }: LoaderFunctionArgs) {
   const { auth } = authorize(request, "tontines.$id");
   const tontine = getTontine(getDb(), parseId(params.id), auth.user.id, new Date());
-  if (!tontine) throw notFound("Tontine introuvable");
+  if (!tontine) throw notFound(requestText(request).t.funding.tontine.notFound);
   return { tontine };
 }
 

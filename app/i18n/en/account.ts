@@ -63,6 +63,7 @@ export const account: Messages["account"] = {
   data: {
     metaTitle: "My data — Maillon",
     title: "My data",
+    notFound: "Account not found.",
     intro:
       "You can download everything Maillon keeps about you, and delete your account. What we keep, why and for how long: see the",
     privacyLink: "privacy policy",
@@ -102,6 +103,7 @@ export const account: Messages["account"] = {
   },
   notifications: {
     metaTitle: "Notifications — Maillon",
+    notFound: "Notification not found",
     title: "Notifications",
     nothingNew: "Nothing new.",
     unread: (count: number, formatted: string) => `${formatted} unread.`,

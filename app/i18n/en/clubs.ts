@@ -248,6 +248,7 @@ export const clubs: Messages["clubs"] = {
   },
   vote: {
     metaTitle: "Club vote — Maillon",
+    notFound: "Vote not found",
     closed: "The vote is closed.",
     cast: "Your vote is saved.",
     eyebrow: (club) => `CIGALES savers' club · ${club}`,

@@ -113,6 +113,7 @@ export const funding: Messages["funding"] = {
   tontine: {
     metaTitle: (name) => `${name} — Maillon`,
     metaFallback: "Tontine",
+    notFound: "Tontine not found",
     status: { passe: "Paid", "en-cours": "This month", "a-venir": "Upcoming" },
     joined: "You have joined the tontine, at the end of the order of turns.",
     back: "← All tontines",

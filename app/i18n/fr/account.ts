@@ -65,6 +65,7 @@ export const account = {
   data: {
     metaTitle: "Mes données — Maillon",
     title: "Mes données",
+    notFound: "Compte introuvable.",
     intro:
       "Vous pouvez télécharger tout ce que Maillon garde sur vous, et supprimer votre compte. Ce que nous gardons, pourquoi et combien de temps : voir la",
     privacyLink: "politique de confidentialité",
@@ -104,6 +105,7 @@ export const account = {
   },
   notifications: {
     metaTitle: "Notifications — Maillon",
+    notFound: "Notification introuvable",
     title: "Notifications",
     nothingNew: "Rien de nouveau.",
     unread: (count: number, formatted: string) => `${formatted} non lue${count > 1 ? "s" : ""}.`,

@@ -251,6 +251,7 @@ export const clubs = {
   },
   vote: {
     metaTitle: "Vote du club — Maillon",
+    notFound: "Vote introuvable",
     closed: "Le vote est clos.",
     cast: "Votre vote est enregistré.",
     eyebrow: (club: string) => `Club d'épargnants CIGALES · ${club}`,

@@ -113,6 +113,7 @@ export const funding = {
   tontine: {
     metaTitle: (name: string) => `${name} — Maillon`,
     metaFallback: "Tontine",
+    notFound: "Tontine introuvable",
     status: { passe: "Versé", "en-cours": "Ce mois-ci", "a-venir": "À venir" },
     joined: "Vous avez rejoint la tontine, à la fin de l'ordre des tours.",
     back: "← Toutes les tontines",
