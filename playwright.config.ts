@@ -17,6 +17,13 @@ export const E2E_SMTP_APP_PORT = PORT + 1;
 const E2E_SMTP_PORT = PORT + 2;
 export const E2E_SMTP_DATABASE = "tmp/e2e-smtp.db";
 export const E2E_SMTP_MAILBOX = "tmp/e2e-smtp-mailbox";
+/**
+ * A third server of the same build, with its own copy of the demo, for tests/e2e/robustness.spec.ts alone:
+ * it proves that a refused request stores nothing by counting rows before and after, which holds only
+ * where no other test writes at the same time (a journey filing a project on the main server did).
+ */
+export const E2E_ROBUSTNESS_PORT = PORT + 3;
+export const E2E_ROBUSTNESS_DATABASE = "tmp/e2e-robustness.db";
 const BUILD = process.env.E2E_BUILT === "1" ? "" : "npm run build && ";
 /** TEST-NET-1 (RFC 5737): sent by the test clients, exempt from the sign-in limit in the test server only. */
 export const EXEMPT_CLIENT_ADDRESS = "192.0.2.1";
@@ -91,6 +98,26 @@ export default defineConfig({
       OUTBOX_DIR: E2E_OUTBOX,
       PUBLIC_URL: `http://127.0.0.1:${PORT}`,
       // A throwaway base: no backups beside it.
+      BACKUP_INTERVAL_HOURS: "0",
+    },
+  },
+  {
+    command: `rm -rf ${E2E_ROBUSTNESS_DATABASE} ${E2E_ROBUSTNESS_DATABASE}-wal ${E2E_ROBUSTNESS_DATABASE}-shm tmp/e2e-robustness-outbox && for i in $(seq 1800); do [ -e ${E2E_TEMPLATE}.ready ] && break; sleep 0.1; done && cp ${E2E_TEMPLATE} ${E2E_ROBUSTNESS_DATABASE} && npm run serve`,
+    url: `http://127.0.0.1:${E2E_ROBUSTNESS_PORT}/`,
+    reuseExistingServer: !process.env.CI,
+    timeout: 180_000,
+    stdout: "pipe",
+    env: {
+      DATABASE_URL: E2E_ROBUSTNESS_DATABASE,
+      PORT: String(E2E_ROBUSTNESS_PORT),
+      HOST: "127.0.0.1",
+      TRUST_PROXY: "1",
+      SIGN_IN_LIMIT_EXEMPT: EXEMPT_CLIENT_ADDRESS,
+      RATE_LIMIT_WRITES: "0",
+      RATE_LIMIT_WRITES_PER_ADDRESS: "0",
+      COOKIE_SECURE: "0",
+      OUTBOX_DIR: "tmp/e2e-robustness-outbox",
+      PUBLIC_URL: `http://127.0.0.1:${E2E_ROBUSTNESS_PORT}`,
       BACKUP_INTERVAL_HOURS: "0",
     },
   },

@@ -9,12 +9,14 @@
  *   - a refused POST stores nothing (row counts of the route's tables unchanged);
  *   - one bad field gets a French message at that field, and what was typed is kept.
  * Every POST carries this site's Origin, as a browser would. Each case is its
- * own test, named after what it proves.
+ * own test, named after what it proves. They run against a server and database
+ * of their own (playwright.config.ts), where only these refusals write.
  */
 import type { APIRequestContext, APIResponse, PlaywrightWorkerArgs } from "@playwright/test";
 import fs from "node:fs";
 import Database from "better-sqlite3";
-import { DEMO_PASSWORD, E2E_DATABASE, expect, test, TEST_CLIENT_HEADERS } from "./fixtures";
+import { E2E_ROBUSTNESS_DATABASE, E2E_ROBUSTNESS_PORT } from "../../playwright.config";
+import { DEMO_PASSWORD, expect, test, TEST_CLIENT_HEADERS } from "./fixtures";
 import {
   ACCOUNTS,
   HUGE,
@@ -78,7 +80,9 @@ async function expectCleanHtml(response: APIResponse, what: string) {
   expect(visibleText(html), `${what}: no raw error shown`).not.toMatch(/\b\w*Error:/);
 }
 
-const dbFile = process.env.E2E_DB_FILE ?? E2E_DATABASE;
+// The server of this file alone (playwright.config.ts): nothing but these refusals writes to its database.
+test.use({ baseURL: `http://127.0.0.1:${E2E_ROBUSTNESS_PORT}` });
+const dbFile = E2E_ROBUSTNESS_DATABASE;
 let database: Database.Database | undefined;
 function countRows(tables: string[]): Record<string, number> {
   database ??= new Database(dbFile, { readonly: true, fileMustExist: true });
