@@ -1,11 +1,36 @@
 import { getInputProps, type FieldMetadata } from "@conform-to/react";
-import { useFetcher } from "@remix-run/react";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useFieldChoices } from "~/utils/reply";
 import { useT } from "~/i18n/context";
 import { FieldError } from "./ui/field";
 
 export type CommuneOption = { code: string; label: string };
+
+/**
+ * Suggestions from /api/communes, the newest question only. A plain fetch rather than a Remix fetcher:
+ * a fetcher's error (its route discovered while the form is being sent, on a slow line) bubbles to the
+ * page's error boundary and replaced the sign-up page with « Page introuvable »; suggestions are a help,
+ * and the server resolves what was typed without them.
+ */
+function useCommuneSuggestions(): [CommuneOption[], (query: string) => void] {
+  const [options, setOptions] = useState<CommuneOption[]>([]);
+  const inFlight = useRef<AbortController | null>(null);
+  useEffect(() => () => inFlight.current?.abort(), []);
+  function search(query: string) {
+    inFlight.current?.abort();
+    const controller = new AbortController();
+    inFlight.current = controller;
+    fetch(`/api/communes?${new URLSearchParams({ q: query })}`, { signal: controller.signal, headers: { Accept: "application/json" } })
+      .then((response) => (response.ok ? (response.json() as Promise<{ communes: CommuneOption[] }>) : { communes: [] }))
+      .then((data) => {
+        if (!controller.signal.aborted) setOptions(data.communes);
+      })
+      .catch(() => {
+        // Aborted by a newer question, or the network: no suggestions this time.
+      });
+  }
+  return [options, search];
+}
 
 /**
  * Commune picker: a text field with suggestions (a native datalist filled as
@@ -24,9 +49,8 @@ export function CommuneField({
   label?: string;
 }) {
   const t = useT().auth.communeField;
-  const fetcher = useFetcher<{ communes: CommuneOption[] }>();
+  const [options, searchCommunes] = useCommuneSuggestions();
   const [code, setCode] = useState(codeMeta.initialValue ?? "");
-  const options = fetcher.data?.communes ?? [];
   const choices = useFieldChoices(meta.name);
   const listId = `${meta.id}-suggestions`;
   const hintId = `${meta.id}-hint`;
@@ -41,7 +65,7 @@ export function CommuneField({
     const chosen = options.find((o) => o.label === value);
     setCode(chosen?.code ?? "");
     if (!chosen && value.trim().length >= 2) {
-      fetcher.load(`/api/communes?${new URLSearchParams({ q: value })}`);
+      searchCommunes(value);
     }
   }
 
