@@ -25,6 +25,7 @@ import {
   forEachSkill,
   mentorPairRejection,
   mentorScoreHundredths,
+  RECENCY_HALF_LIFE_DAYS,
   scoreHundredths,
   skillLevelValue,
   volunteerCapacityValue,
@@ -125,10 +126,25 @@ class PointGrid {
 
 /**
  * A volunteer's record in the grids: unit vector, squared chord of the radius,
- * capacity and history values, then slot × 4 + level (the key). Everything the
- * scan needs before deciding to look closer, in one cache line.
+ * capacity and history values, recency at a fixed epoch, domain mask, then
+ * slot × 4 + level (the key). Everything the scan needs to bound the pair's
+ * score — exact but for the distance — before touching anything else.
  */
-const STRIDE = 7;
+const STRIDE = 9;
+const R_RECENCY = 6;
+const R_MASK = 7;
+/** Skill level codes (notions, confirmé, expert): a cell keeps one record list per level. */
+const LEVELS = 3;
+
+/**
+ * Recency is 2^((lastActive − now) / half-life): stored as 2^((lastActive − epoch) / half-life),
+ * it becomes the query's value by one product with 2^((epoch − now) / half-life), with no
+ * power per record. The epoch only keeps both factors inside a double's range.
+ */
+const RECENCY_EPOCH_MS = Date.UTC(2100, 0, 1);
+const RECENCY_HALF_LIFE_MS = RECENCY_HALF_LIFE_DAYS * 86_400_000;
+const recencyAtEpoch = (lastActiveMs: number) => 2 ** ((lastActiveMs - RECENCY_EPOCH_MS) / RECENCY_HALF_LIFE_MS);
+const recencyFactor = (nowMs: number) => 2 ** ((RECENCY_EPOCH_MS - nowMs) / RECENCY_HALF_LIFE_MS) * (1 + 1e-9);
 
 /** Upper bounds of the radius classes, km. Larger radii go to one more grid. */
 export const RADIUS_CLASSES = [5, 10, 20, 30, 50, 100, 200, 500, 1000] as const;
@@ -137,7 +153,7 @@ const MAX_CELL_KM = 50;
 /** Remote volunteers' cells, degrees (≈ 55 × 38 km in France). */
 const REMOTE_CELL_DEG = 0.5;
 /** Per-cell numbers, in one typed array: centre (unit vector), bounding chord, then maxima. */
-const META = 8;
+const META = 9;
 const M_X = 0;
 const M_Y = 1;
 const M_Z = 2;
@@ -148,6 +164,7 @@ const M_CHORD2 = 4;
 const M_CAP = 5;
 const M_TRACK = 6;
 const M_LEVEL = 7;
+const M_RECENCY = 8;
 /** Kilometres of arc per unit of chord, over the distance's half value: the distance part of a bound. */
 const DISTANCE_SCALE = EARTH_RADIUS_KM / DISTANCE_HALF_KM;
 /** Slack on bounding chords: rounding can only widen a bound. */
@@ -172,6 +189,7 @@ const MIN_CELL_DEG = 0.025;
  */
 class VolunteerGrid {
   private index = new Map<number, number>();
+  /** Cell c's records of level code l at `c * LEVELS + l`: a query reads the experts first and may skip the rest. */
   recs: number[][] = [];
   meta = new Float64Array(64 * META);
   /** Index extents of the cells ever created (never shrink). */
@@ -184,6 +202,7 @@ class VolunteerGrid {
   maxCap = 0;
   maxTrack = 0;
   maxLevel = 0;
+  maxRecency = 0;
   maxRadiusKm = 0;
 
   constructor(public cellDeg: number) {}
@@ -197,7 +216,7 @@ class VolunteerGrid {
   }
 
   get cellCount(): number {
-    return this.recs.length;
+    return this.recs.length / LEVELS;
   }
 
   cellAt(i: number, j: number): number {
@@ -210,9 +229,9 @@ class VolunteerGrid {
     const key = fineKey(i, j);
     let c = this.index.get(key);
     if (c === undefined) {
-      c = this.recs.length;
+      c = this.cellCount;
       this.index.set(key, c);
-      this.recs.push([]);
+      this.recs.push([], [], []);
       if ((c + 1) * META > this.meta.length) {
         const grown = new Float64Array(this.meta.length * 2);
         grown.set(this.meta);
@@ -236,18 +255,21 @@ class VolunteerGrid {
     const chord2 = record[3] as number;
     const cap = record[4] as number;
     const track = record[5] as number;
-    const level = (record[6] as number) & 3;
+    const level = (record[STRIDE - 1] as number) & 3;
+    const recency = record[R_RECENCY] as number;
     m[b + M_RC] = Math.max(m[b + M_RC] as number, rc);
     m[b + M_CHORD2] = Math.max(m[b + M_CHORD2] as number, chord2);
     m[b + M_CAP] = Math.max(m[b + M_CAP] as number, cap);
     m[b + M_TRACK] = Math.max(m[b + M_TRACK] as number, track);
     m[b + M_LEVEL] = Math.max(m[b + M_LEVEL] as number, level);
+    m[b + M_RECENCY] = Math.max(m[b + M_RECENCY] as number, recency);
     this.maxChord2 = Math.max(this.maxChord2, chord2);
     this.maxCap = Math.max(this.maxCap, cap);
     this.maxTrack = Math.max(this.maxTrack, track);
     this.maxLevel = Math.max(this.maxLevel, level);
+    this.maxRecency = Math.max(this.maxRecency, recency);
     this.maxRadiusKm = Math.max(this.maxRadiusKm, radiusKm);
-    const cell = this.recs[c] as number[];
+    const cell = this.recs[c * LEVELS + level] as number[];
     for (const x of record) cell.push(x);
   }
 
@@ -260,7 +282,7 @@ class VolunteerGrid {
   refine(pointOf: (slot: number) => GeoPoint): void {
     let records = 0;
     for (const cell of this.recs) records += cell.length / STRIDE;
-    if (this.recs.length === 0 || records / this.recs.length <= RECORDS_PER_CELL || this.cellDeg / 2 < MIN_CELL_DEG) return;
+    if (this.cellCount === 0 || records / this.cellCount <= RECORDS_PER_CELL || this.cellDeg / 2 < MIN_CELL_DEG) return;
     const old = this.recs;
     this.cellDeg /= 2;
     this.index = new Map();
@@ -282,7 +304,7 @@ class VolunteerGrid {
 
   remove(p: GeoPoint, recordKey: number): void {
     const c = this.cellAt(this.latIndex(p.latitude), this.lonIndex(p.longitude));
-    if (c >= 0) removeRecord(this.recs[c] as number[], STRIDE, recordKey);
+    if (c >= 0) removeRecord(this.recs[c * LEVELS + (recordKey & 3)] as number[], STRIDE, recordKey);
   }
 }
 
@@ -374,7 +396,11 @@ class ScanRun {
   private readonly s0: number;
   private readonly s1: number;
   private readonly s2: number;
-  private readonly fixedPart: number;
+  private readonly wDomain: number;
+  private readonly wRecency: number;
+  /** The record's mask bit that may mean a shared domain. */
+  private readonly domainTest: number;
+  private readonly recencyNow: number;
   private readonly wDistance: number;
   private readonly wCapacity: number;
   private readonly wTrack: number;
@@ -408,7 +434,10 @@ class ScanRun {
     this.s0 = w.skillLevel * skillLevelValue(0, this.pf);
     this.s1 = w.skillLevel * skillLevelValue(1, this.pf);
     this.s2 = w.skillLevel * skillLevelValue(2, this.pf);
-    this.fixedPart = w.sharedDomain + w.recency;
+    this.wDomain = w.sharedDomain;
+    this.wRecency = w.recency;
+    this.domainTest = this.domainBit !== 0 ? this.domainBit : 1 << MASK_BITS;
+    this.recencyNow = recencyFactor(nowMs);
     this.wDistance = w.distance;
     this.wCapacity = w.capacity;
     this.wTrack = w.trackRecord;
@@ -426,7 +455,7 @@ class ScanRun {
 
   /** Records of one cell of a local grid (volunteers whose own radius may reach the project). */
   localCell(cell: number[]): void {
-    const { x, y, z, s0, s1, s2, wDistance, wCapacity, wTrack, fixedPart, top, ownerId, checkSets, declined, asked, plat, plon, pu, pf, w, nowMs } = this;
+    const { x, y, z, s0, s1, s2, wDistance, wCapacity, wTrack, wDomain, wRecency, domainTest, recencyNow, top, ownerId, checkSets, declined, asked, plat, plon, pu, pf, w, nowMs } = this;
     const { ids, lat, lon, radius, uncertainty, lastActive } = this.col;
     for (let i = 0; i < cell.length; i += STRIDE) {
       const dx = (cell[i] as number) - x;
@@ -435,7 +464,7 @@ class ScanRun {
       const c2 = dx * dx + dy * dy + dz * dz;
       // Beyond the radius: out at once, without touching anything else.
       if (!(c2 <= (cell[i + 3] as number))) continue;
-      const entry = cell[i + 6] as number;
+      const entry = cell[i + STRIDE - 1] as number;
       const slot = entry >> 2;
       const level = entry & 3;
       if (top !== null) {
@@ -444,7 +473,8 @@ class ScanRun {
           wDistance / (1 + Math.sqrt(c2) * DISTANCE_SCALE) +
           wCapacity * (cell[i + 4] as number) +
           wTrack * (cell[i + 5] as number) +
-          fixedPart;
+          ((cell[i + R_MASK] as number) & domainTest ? wDomain : 0) +
+          wRecency * Math.min(1, (cell[i + R_RECENCY] as number) * recencyNow);
         const h = Math.round(ub * 100 + 1e-6);
         if (h < top.floor) {
           if (h > 0) top.skip(h);
@@ -463,10 +493,10 @@ class ScanRun {
 
   /** Records of volunteers who accept remote work, for a project that does. */
   remoteCell(remote: number[]): void {
-    const { x, y, z, s0, s1, s2, wDistance, wCapacity, wTrack, fixedPart, top, ownerId, checkSets, declined, asked, plat, plon, pu, pf, w, nowMs, hasPoint } = this;
+    const { x, y, z, s0, s1, s2, wDistance, wCapacity, wTrack, wDomain, wRecency, domainTest, recencyNow, top, ownerId, checkSets, declined, asked, plat, plon, pu, pf, w, nowMs, hasPoint } = this;
     const { ids, lat, lon, radius, uncertainty, lastActive } = this.col;
     for (let i = 0; i < remote.length; i += STRIDE) {
-      const entry = remote[i + 6] as number;
+      const entry = remote[i + STRIDE - 1] as number;
       const slot = entry >> 2;
       const level = entry & 3;
       const vx = remote[i] as number;
@@ -491,7 +521,8 @@ class ScanRun {
           wDistance / (1 + chordLength * DISTANCE_SCALE) +
           wCapacity * (remote[i + 4] as number) +
           wTrack * (remote[i + 5] as number) +
-          fixedPart;
+          ((remote[i + R_MASK] as number) & domainTest ? wDomain : 0) +
+          wRecency * Math.min(1, (remote[i + R_RECENCY] as number) * recencyNow);
         const h = Math.round(ub * 100 + 1e-6);
         if (h < top.floor) {
           if (h > 0) top.skip(h);
@@ -517,29 +548,37 @@ class ScanRun {
     return lb > 0 ? lb : 0;
   }
 
-  /** Reads cell `c` unless nothing in it can be eligible (radius) or reach the floor (its bound, recorded). */
+  /**
+   * Reads cell `c` unless nothing in it can be eligible (radius), level by
+   * level from the experts down, until the bound of the levels left (the
+   * cell's with that level's skill part, recorded) cannot reach the floor.
+   */
   private consider(grid: VolunteerGrid, c: number, radiusCheck: boolean, remote: boolean): void {
     const m = grid.meta;
     const b = c * META;
     const lb = this.nearestChord(m, c);
     if (radiusCheck && lb * lb > (m[b + M_CHORD2] as number)) return;
     const top = this.top;
-    if (top !== null) {
-      const ub =
-        this.levelPart(m[b + M_LEVEL] as number) +
-        this.wDistance / (1 + lb * DISTANCE_SCALE) +
-        this.wCapacity * (m[b + M_CAP] as number) +
-        this.wTrack * (m[b + M_TRACK] as number) +
-        this.fixedPart;
-      const h = Math.round(ub * 100 + 1e-6);
-      if (h < top.floor) {
-        if (h > 0) top.skip(h);
-        return;
+    const rest =
+      this.wDistance / (1 + lb * DISTANCE_SCALE) +
+      this.wCapacity * (m[b + M_CAP] as number) +
+      this.wTrack * (m[b + M_TRACK] as number) +
+      this.wDomain +
+      this.wRecency * Math.min(1, (m[b + M_RECENCY] as number) * this.recencyNow);
+    for (let level = m[b + M_LEVEL] as number; level >= 0; level--) {
+      const cell = grid.recs[c * LEVELS + level] as number[];
+      if (cell.length === 0) continue;
+      if (top !== null) {
+        // Lower levels score less: this bound covers every record left in the cell.
+        const h = Math.round((this.levelPart(level) + rest) * 100 + 1e-6);
+        if (h < top.floor) {
+          if (h > 0) top.skip(h);
+          return;
+        }
       }
+      if (remote) this.remoteCell(cell);
+      else this.localCell(cell);
     }
-    const cell = grid.recs[c] as number[];
-    if (remote) this.remoteCell(cell);
-    else this.localCell(cell);
   }
 
   /**
@@ -553,7 +592,12 @@ class ScanRun {
     const top = this.top;
     const box = this.box;
     // The bound of any record of the grid but for its distance part.
-    const rest = this.levelPart(grid.maxLevel) + this.wCapacity * grid.maxCap + this.wTrack * grid.maxTrack + this.fixedPart;
+    const rest =
+      this.levelPart(grid.maxLevel) +
+      this.wCapacity * grid.maxCap +
+      this.wTrack * grid.maxTrack +
+      this.wDomain +
+      this.wRecency * Math.min(1, grid.maxRecency * this.recencyNow);
     let floorSeen = top === null ? -Infinity : top.floor;
     let km = Math.min(searchKm, cutoffKm(floorSeen, rest, this.wDistance));
     boxFor(grid, p, km, box);
@@ -732,7 +776,7 @@ export class MentorIndex {
     this.chord2[slot] = chordSquared(v.radiusKm * PREFILTER_SLACK + 1e-6);
     this.lastActive[slot] = v.lastActiveMs;
     this.domains[slot] = domainMask(v.domainIds);
-    const record = [x, y, z, this.chord2[slot] as number, volunteerCapacityValue(v), volunteerTrackRecordValue(v), 0];
+    const record = [x, y, z, this.chord2[slot] as number, volunteerCapacityValue(v), volunteerTrackRecordValue(v), recencyAtEpoch(v.lastActiveMs), this.domains[slot] as number, 0];
     forEachSkill(v, (skillId, level) => {
       let bucket = this.buckets.get(skillId);
       if (!bucket) this.buckets.set(skillId, (bucket = new SkillBucket()));
@@ -801,7 +845,7 @@ export class MentorIndex {
     if (point) for (const grid of bucket.local) run.walk(grid, point, grid.maxRadiusKm * PREFILTER_SLACK + 1e-6, true, false);
     if (project.remoteOk) {
       if (point) run.walk(bucket.remote, point, Infinity, false, true);
-      else for (const cell of bucket.remote.recs) run.remoteCell(cell);
+      else for (const cell of bucket.remote.recs) run.remoteCell(cell); // every level, unbounded
       run.remoteCell(bucket.remoteNoPoint);
     }
   }
