@@ -130,6 +130,40 @@ describe("runExactRound (certified pruning)", () => {
     );
   });
 
+  it("after growing lists in place (needs taken out and put back, not solved again), equals a solve of the full graph from scratch and its duals cover every edge", () => {
+    // Larger than brute force allows: 10–60 needs competing for 3–20 volunteers, so that the
+    // needs taken out free contended slots and chains of moves follow.
+    const largeArb: fc.Arbitrary<Instance> = fc
+      .record({ needs: fc.integer({ min: 10, max: 60 }), volunteers: fc.integer({ min: 3, max: 20 }) })
+      .chain(({ needs, volunteers }) =>
+        fc.record({
+          capacities: fc.array(fc.integer({ min: 0, max: 3 }), { minLength: volunteers, maxLength: volunteers }),
+          edges: fc.array(
+            fc
+              .uniqueArray(fc.integer({ min: 0, max: volunteers - 1 }), { maxLength: volunteers })
+              .chain((vols) => fc.tuple(...vols.map((v) => fc.integer({ min: 1, max: 60 }).map((weight) => ({ volunteer: v, weight }))))),
+            { minLength: needs, maxLength: needs },
+          ),
+        }),
+      );
+    let regrown = 0;
+    fc.assert(
+      fc.property(largeArb, fc.integer({ min: 1, max: 2 }), (inst, initialLimit) => {
+        const r = runExactRound(listProvider(inst.edges, inst.capacities), { initialLimit });
+        if (r.iterations > 1) regrown++;
+        checkFeasible(inst, r.assignment, r.assignedWeight);
+        expect(r.total).toBe(solveBMatching(fullLists(inst), inst.capacities).total);
+        inst.edges.forEach((list, n) =>
+          list.forEach((e) => expect((r.needDual[n] ?? 0) + (r.volunteerDual[e.volunteer] ?? 0)).toBeGreaterThanOrEqual(e.weight)),
+        );
+        r.volunteerDual.forEach((a) => expect(a).toBeGreaterThanOrEqual(0));
+        r.needDual.forEach((b) => expect(b).toBeGreaterThanOrEqual(0));
+      }),
+      { numRuns: 300 },
+    );
+    expect(regrown).toBeGreaterThan(100);
+  });
+
   it("fetches fewer edges than the full graph when capacity is plentiful", () => {
     // 50 needs, 60 volunteers of capacity 3, everyone compatible: top-4 lists suffice.
     const edges = Array.from({ length: 50 }, (_, n) =>

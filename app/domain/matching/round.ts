@@ -175,160 +175,352 @@ export function needComponents(lists: readonly CandidateList[], volunteerCount: 
 // The exact solver on a given edge set
 
 /**
- * Maximum-weight b-matching on the given candidate lists (successive shortest
- * paths with potentials, component by component). Exact for these edges.
+ * Maximum-weight b-matching by successive shortest paths with potentials,
+ * kept between calls so that the certified pruning can grow a few needs'
+ * lists without solving everything again: `regrow` takes those needs out
+ * (each removal restores optimality for the needs left, see `release`) and
+ * puts them back with their longer lists. Exact for the current edges at
+ * every moment between calls.
  */
-export function solveBMatching(
-  lists: readonly CandidateList[],
-  capacities: ArrayLike<number>,
-): RoundSolution {
-  const N = lists.length;
-  const V = capacities.length;
-  const T = N + V;
-  const potential = new Float64Array(N + V + 1); // π; π(T) stays 0
-  const dist = new Float64Array(N + V + 1);
-  const stamp = new Int32Array(N + V + 1); // which search last touched the node
-  const done = new Int32Array(N + V + 1);
-  const pred = new Int32Array(N + V + 1);
-  const predWeight = new Float64Array(N + V + 1);
-  const assignment = new Int32Array(N).fill(-1);
-  const assignedWeight = new Int32Array(N);
+class BMatching {
+  private readonly N: number;
+  private readonly V: number;
+  private readonly T: number;
+  private readonly potential: Float64Array; // π; π(T) stays 0
+  private readonly dist: Float64Array;
+  private readonly stamp: Int32Array; // which search last touched the node
+  private readonly done: Int32Array;
+  /** Forward searches: the node before; backward ones: the node after. */
+  private readonly link: Int32Array;
+  private readonly linkWeight: Float64Array;
+  readonly assignment: Int32Array;
+  readonly assignedWeight: Int32Array;
+  /** 1 while a need is in the flow (matched or « nobody »). */
+  private readonly inFlow: Uint8Array;
   // Needs held by each volunteer, as intrusive doubly linked lists in typed arrays:
   // a volunteer holds at most their capacity, and 100,000 little arrays would be churn.
-  const head = new Int32Array(V).fill(-1);
-  const load = new Int32Array(V);
-  const nextNeed = new Int32Array(N).fill(-1);
-  const prevNeed = new Int32Array(N).fill(-1);
-  const attach = (u: number, m: number) => {
-    const h = head[u] ?? -1;
-    nextNeed[m] = h;
-    prevNeed[m] = -1;
-    if (h >= 0) prevNeed[h] = m;
-    head[u] = m;
-    load[u] = (load[u] ?? 0) + 1;
-  };
-  const detach = (u: number, m: number) => {
-    const p = prevNeed[m] ?? -1;
-    const q = nextNeed[m] ?? -1;
-    if (p >= 0) nextNeed[p] = q;
-    else head[u] = q;
-    if (q >= 0) prevNeed[q] = p;
-    load[u] = (load[u] ?? 0) - 1;
-  };
-  const heap = new MinHeap();
-  const popped: number[] = [];
-  let search = 0;
-  let edges = 0;
+  private readonly head: Int32Array;
+  private readonly load: Int32Array;
+  private readonly nextNeed: Int32Array;
+  private readonly prevNeed: Int32Array;
+  private readonly heap = new MinHeap();
+  private readonly popped: number[] = [];
+  private search = 0;
+  /** Needs listing each volunteer (with the edge's weight), built on demand by `regrow`. */
+  private revStart = new Int32Array(0);
+  private revNeed = new Int32Array(0);
+  private revWeight = new Int32Array(0);
 
-  const components = needComponents(lists, V);
-  let largestComponent = 0;
-  for (const group of components) largestComponent = Math.max(largestComponent, group.length);
+  constructor(
+    private readonly lists: CandidateList[],
+    private readonly capacities: ArrayLike<number>,
+  ) {
+    const N = (this.N = lists.length);
+    const V = (this.V = capacities.length);
+    this.T = N + V;
+    this.potential = new Float64Array(N + V + 1);
+    this.dist = new Float64Array(N + V + 1);
+    this.stamp = new Int32Array(N + V + 1);
+    this.done = new Int32Array(N + V + 1);
+    this.link = new Int32Array(N + V + 1);
+    this.linkWeight = new Float64Array(N + V + 1);
+    this.assignment = new Int32Array(N).fill(-1);
+    this.assignedWeight = new Int32Array(N);
+    this.inFlow = new Uint8Array(N);
+    this.head = new Int32Array(V).fill(-1);
+    this.load = new Int32Array(V);
+    this.nextNeed = new Int32Array(N).fill(-1);
+    this.prevNeed = new Int32Array(N).fill(-1);
+  }
 
-  const relax = (node: number, d: number, from: number, w: number) => {
-    if (stamp[node] !== search || d < (dist[node] ?? Infinity)) {
-      stamp[node] = search;
-      dist[node] = d;
-      pred[node] = from;
-      predWeight[node] = w;
-      heap.push(d, node);
+  private attach(u: number, m: number): void {
+    const h = this.head[u] ?? -1;
+    this.nextNeed[m] = h;
+    this.prevNeed[m] = -1;
+    if (h >= 0) this.prevNeed[h] = m;
+    this.head[u] = m;
+    this.load[u] = (this.load[u] ?? 0) + 1;
+    this.assignment[m] = u;
+  }
+
+  private detach(u: number, m: number): void {
+    const p = this.prevNeed[m] ?? -1;
+    const q = this.nextNeed[m] ?? -1;
+    if (p >= 0) this.nextNeed[p] = q;
+    else this.head[u] = q;
+    if (q >= 0) this.prevNeed[q] = p;
+    this.load[u] = (this.load[u] ?? 0) - 1;
+    this.assignment[m] = -1;
+    this.assignedWeight[m] = 0;
+  }
+
+  private relax(node: number, d: number, from: number, w: number): void {
+    if (this.stamp[node] !== this.search || d < (this.dist[node] ?? Infinity)) {
+      this.stamp[node] = this.search;
+      this.dist[node] = d;
+      this.link[node] = from;
+      this.linkWeight[node] = w;
+      this.heap.push(d, node);
     }
-  };
+  }
 
-  for (const group of components) {
-    for (const n0 of group) {
-      const list = lists[n0];
-      if (!list || list.volunteers.length === 0) continue; // nobody: stays unmatched, β = 0
-      edges += list.volunteers.length;
-      // Potential of the new need: every arc out of it gets a non-negative reduced cost.
-      let p0 = 0;
-      for (let k = 0; k < list.volunteers.length; k++) {
-        const u = list.volunteers[k] ?? 0;
-        p0 = Math.max(p0, (potential[N + u] ?? 0) + (list.weights[k] ?? 0));
+  /** Pops the nearest unsettled node, or −1 when the heap is empty. */
+  private settleNext(): number {
+    const heap = this.heap;
+    while (heap.size > 0) {
+      const d = heap.topKey();
+      const x = heap.topNode();
+      heap.pop();
+      if (this.done[x] === this.search || d > (this.dist[x] ?? Infinity)) continue;
+      this.done[x] = this.search;
+      return x;
+    }
+    return -1;
+  }
+
+  /** Routes need n0's unit along a shortest path (to a mentor, possibly moving others, or to « nobody »). */
+  insert(n0: number): void {
+    const { N, T, lists, potential, assignment } = this;
+    const list = lists[n0];
+    this.inFlow[n0] = 1;
+    if (!list || list.volunteers.length === 0) return; // nobody: stays unmatched, β = 0
+    // Potential of the new need: every arc out of it gets a non-negative reduced cost.
+    let p0 = 0;
+    for (let k = 0; k < list.volunteers.length; k++) {
+      const u = list.volunteers[k] ?? 0;
+      p0 = Math.max(p0, (potential[N + u] ?? 0) + (list.weights[k] ?? 0));
+    }
+    potential[n0] = p0;
+
+    this.search++;
+    this.heap.clear();
+    const popped = this.popped;
+    popped.length = 0;
+    this.relax(n0, 0, -1, 0);
+    let D = Infinity;
+    for (let x = this.settleNext(); x >= 0; x = this.settleNext()) {
+      const d = this.dist[x] ?? 0;
+      if (x === T) {
+        D = d;
+        break;
       }
-      potential[n0] = p0;
-
-      search++;
-      heap.clear();
-      popped.length = 0;
-      relax(n0, 0, -1, 0);
-      let D = Infinity;
-      while (heap.size > 0) {
-        const d = heap.topKey();
-        const x = heap.topNode();
-        heap.pop();
-        if (done[x] === search || d > (dist[x] ?? Infinity)) continue;
-        done[x] = search;
-        if (x === T) {
-          D = d;
-          break;
+      popped.push(x);
+      const px = potential[x] ?? 0;
+      if (x < N) {
+        // A need: try each other mentor, or "nobody".
+        const l = lists[x];
+        const current = assignment[x];
+        if (l) {
+          for (let k = 0; k < l.volunteers.length; k++) {
+            const u = l.volunteers[k] ?? 0;
+            if (u === current) continue;
+            const w = l.weights[k] ?? 0;
+            this.relax(N + u, d + (-w + px - (potential[N + u] ?? 0)), x, w);
+          }
         }
-        popped.push(x);
-        const px = potential[x] ?? 0;
-        if (x < N) {
-          // A need: try each other mentor, or "nobody".
-          const l = lists[x];
-          const current = assignment[x];
-          if (l) {
-            for (let k = 0; k < l.volunteers.length; k++) {
-              const u = l.volunteers[k] ?? 0;
-              if (u === current) continue;
-              const w = l.weights[k] ?? 0;
-              relax(N + u, d + (-w + px - (potential[N + u] ?? 0)), x, w);
-            }
-          }
-          relax(T, d + px, x, 0);
-        } else {
-          // A volunteer: a free slot ends the path; otherwise push one of their needs elsewhere.
-          const u = x - N;
-          if ((load[u] ?? 0) < (capacities[u] ?? 0)) relax(T, d + px, x, 0);
-          for (let m = head[u] ?? -1; m >= 0; m = nextNeed[m] ?? -1) {
-            relax(m, d + ((assignedWeight[m] ?? 0) + px - (potential[m] ?? 0)), x, 0);
-          }
+        this.relax(T, d + px, x, 0);
+      } else {
+        // A volunteer: a free slot ends the path; otherwise push one of their needs elsewhere.
+        const u = x - N;
+        if ((this.load[u] ?? 0) < (this.capacities[u] ?? 0)) this.relax(T, d + px, x, 0);
+        for (let m = this.head[u] ?? -1; m >= 0; m = this.nextNeed[m] ?? -1) {
+          this.relax(m, d + ((this.assignedWeight[m] ?? 0) + px - (potential[m] ?? 0)), x, 0);
         }
       }
-      if (D === Infinity) throw new Error("round: no augmenting path (cannot happen: « nobody » is always open)");
+    }
+    if (D === Infinity) throw new Error("round: no augmenting path (cannot happen: « nobody » is always open)");
 
-      // New potentials: π(x) += min(dist(x), D) − D, i.e. only nodes settled before T move.
-      for (const x of popped) potential[x] = (potential[x] ?? 0) - (D - (dist[x] ?? 0));
+    // New potentials: π(x) += min(dist(x), D) − D, i.e. only nodes settled before T move.
+    for (const x of popped) potential[x] = (potential[x] ?? 0) - (D - (this.dist[x] ?? 0));
 
-      // Augment along the path T ← … ← n0.
-      const path: number[] = [];
-      for (let x = T; x !== -1; x = pred[x] ?? -1) path.push(x);
-      path.reverse();
-      for (let i = 0; i + 1 < path.length; i++) {
-        const a = path[i] ?? 0;
-        const b = path[i + 1] ?? 0;
-        if (a < N && b === T) {
-          assignment[a] = -1;
-          assignedWeight[a] = 0;
-        } else if (a < N) {
-          const u = b - N;
-          assignment[a] = u;
-          assignedWeight[a] = predWeight[b] ?? 0;
-          attach(u, a);
-        } else if (b < N) {
-          detach(a - N, b);
-        }
+    // Augment along the path T ← … ← n0.
+    const path: number[] = [];
+    for (let x = T; x !== -1; x = this.link[x] ?? -1) path.push(x);
+    path.reverse();
+    this.applyPath(path);
+  }
+
+  /** Moves the flow along a path of arcs (need → volunteer, volunteer → need, need → T, T → …). */
+  private applyPath(path: readonly number[]): void {
+    const { N, T } = this;
+    for (let i = 0; i + 1 < path.length; i++) {
+      const a = path[i] ?? 0;
+      const b = path[i + 1] ?? 0;
+      if (a === T) continue; // leaving T undoes a unit into T: the next arc says which
+      if (a < N && b === T) {
+        // The need turns to « nobody ».
+      } else if (a < N) {
+        this.attach(b - N, a);
+        this.assignedWeight[a] = this.linkWeight[b] ?? 0;
+      } else if (b < N) {
+        this.detach(a - N, b);
       }
     }
   }
 
-  let total = 0;
-  for (let i = 0; i < N; i++) total += assignedWeight[i] ?? 0;
-  const needDual = new Float64Array(N);
-  for (let i = 0; i < N; i++) needDual[i] = potential[i] ?? 0;
-  const volunteerDual = new Float64Array(V);
-  for (let u = 0; u < V; u++) volunteerDual[u] = -(potential[N + u] ?? 0);
-  return {
-    assignment,
-    assignedWeight,
-    total,
-    needDual,
-    volunteerDual,
-    components: components.length,
-    largestComponent,
-    edges,
-  };
+  /**
+   * Takes need n out of the flow. The needs left keep an optimal flow except
+   * that n's mentor u now has a free slot, whose arc to T may have a negative
+   * reduced cost (α_u > 0: u was worth more than nothing to someone). Then the
+   * best use of that slot is a shortest path from T back to u (searched
+   * backwards from u, so only u's neighbourhood is read), closed by u → T:
+   * some need moves to u and the chain behind it shifts, or nothing changes
+   * when the direct T → u is shortest. Potentials are updated as in `insert`.
+   */
+  private release(n: number): void {
+    this.inFlow[n] = 0;
+    const u = this.assignment[n] ?? -1;
+    if (u < 0) return; // « nobody »: removing its unit changes no slot
+    this.detach(u, n);
+    const { N, T, potential } = this;
+    if (!((potential[N + u] ?? 0) < 0)) return; // α_u = 0: a free slot is already priced right
+
+    this.search++;
+    this.heap.clear();
+    const popped = this.popped;
+    popped.length = 0;
+    this.relax(N + u, 0, -1, 0);
+    // Leaving the slot free costs α_u: the path T → u, real while u holds someone.
+    this.relax(T, -(potential[N + u] ?? 0), N + u, 0);
+    let D = Infinity;
+    for (let y = this.settleNext(); y >= 0; y = this.settleNext()) {
+      const d = this.dist[y] ?? 0;
+      if (y === T) {
+        D = d;
+        break;
+      }
+      popped.push(y);
+      const py = potential[y] ?? 0;
+      if (y >= N) {
+        // Arcs into volunteer v: from the needs listing v (not held by v), and T → v while v holds someone.
+        const v = y - N;
+        const end = this.revStart[v + 1] ?? 0;
+        for (let k = this.revStart[v] ?? 0; k < end; k++) {
+          const m = this.revNeed[k] ?? 0;
+          if (this.inFlow[m] !== 1 || this.assignment[m] === v) continue;
+          const w = this.revWeight[k] ?? 0;
+          this.relax(m, d + (-w + (potential[m] ?? 0) - py), y, w);
+        }
+        if ((this.load[v] ?? 0) > 0) this.relax(T, d - py, y, 0);
+      } else {
+        // Arcs into need m: from its mentor (m leaves them), or T → m when m has « nobody ».
+        const v = this.assignment[y] ?? -1;
+        if (v >= 0) this.relax(N + v, d + ((this.assignedWeight[y] ?? 0) + (potential[N + v] ?? 0) - py), y, 0);
+        else this.relax(T, d - py, y, 0);
+      }
+    }
+    // π(x) += D − dist(x) for the nodes settled before T (dist here: to u).
+    for (const y of popped) potential[y] = (potential[y] ?? 0) + (D - (this.dist[y] ?? 0));
+    // The path T → … → u, in the links' order.
+    const path: number[] = [];
+    for (let x = T; x !== -1; x = this.link[x] ?? -1) path.push(x);
+    for (let i = 0; i + 1 < path.length; i++) {
+      const a = path[i] ?? 0;
+      const b = path[i + 1] ?? 0;
+      if (a < N && b >= N && b !== T) {
+        this.attach(b - N, a);
+        this.assignedWeight[a] = this.linkWeight[a] ?? 0;
+      } else if (a >= N && a !== T && b < N) {
+        this.detach(a - N, b);
+      }
+    }
+  }
+
+  /** Replaces some needs' lists by longer ones and restores the optimum. */
+  regrow(changes: readonly { need: number; list: CandidateList }[]): void {
+    this.buildReverse();
+    for (const { need } of changes) this.release(need);
+    for (const { need, list } of changes) this.lists[need] = list;
+    for (const { need } of changes) this.insert(need);
+  }
+
+  /**
+   * Raises each need's potential to the most its one arc in allows (its
+   * mentor's, plus the edge; 0 with « nobody »): every reduced cost stays ≥ 0,
+   * and each matched edge becomes tight, which is what makes the potentials a
+   * dual certificate (β_n + α_u = w on the matching). `insert` keeps edges
+   * tight by itself; a `release` may leave a freed mentor's other needs loose.
+   */
+  private tighten(): void {
+    const { N, potential } = this;
+    for (let n = 0; n < N; n++) {
+      if (this.inFlow[n] !== 1) continue;
+      const u = this.assignment[n] ?? -1;
+      potential[n] = u >= 0 ? (this.assignedWeight[n] ?? 0) + (potential[N + u] ?? 0) : 0;
+    }
+  }
+
+  private buildReverse(): void {
+    const { V, lists } = this;
+    const start = new Int32Array(V + 1);
+    for (const l of lists) {
+      for (let k = 0; k < l.volunteers.length; k++) {
+        const at = (l.volunteers[k] ?? 0) + 1;
+        start[at] = (start[at] ?? 0) + 1;
+      }
+    }
+    for (let v = 0; v < V; v++) start[v + 1] = (start[v + 1] ?? 0) + (start[v] ?? 0);
+    const fill = start.slice(0, V);
+    const need = new Int32Array(start[V] ?? 0);
+    const weight = new Int32Array(start[V] ?? 0);
+    lists.forEach((l, n) => {
+      for (let k = 0; k < l.volunteers.length; k++) {
+        const v = l.volunteers[k] ?? 0;
+        const at = fill[v] ?? 0;
+        need[at] = n;
+        weight[at] = l.weights[k] ?? 0;
+        fill[v] = at + 1;
+      }
+    });
+    this.revStart = start;
+    this.revNeed = need;
+    this.revWeight = weight;
+  }
+
+  solution(withComponents: boolean): RoundSolution {
+    const { N, V, lists, potential } = this;
+    this.tighten();
+    let total = 0;
+    let edges = 0;
+    for (let i = 0; i < N; i++) {
+      total += this.assignedWeight[i] ?? 0;
+      edges += lists[i]?.volunteers.length ?? 0;
+    }
+    const needDual = new Float64Array(N);
+    for (let i = 0; i < N; i++) needDual[i] = potential[i] ?? 0;
+    const volunteerDual = new Float64Array(V);
+    for (let u = 0; u < V; u++) volunteerDual[u] = -(potential[N + u] ?? 0);
+    let components = 0;
+    let largestComponent = 0;
+    if (withComponents) {
+      const groups = needComponents(lists, V);
+      components = groups.length;
+      for (const g of groups) largestComponent = Math.max(largestComponent, g.length);
+    }
+    return {
+      assignment: this.assignment.slice(),
+      assignedWeight: this.assignedWeight.slice(),
+      total,
+      needDual,
+      volunteerDual,
+      components,
+      largestComponent,
+      edges,
+    };
+  }
+}
+
+/**
+ * Maximum-weight b-matching on the given candidate lists (successive shortest
+ * paths with potentials, component by component). Exact for these edges.
+ */
+export function solveBMatching(lists: readonly CandidateList[], capacities: ArrayLike<number>): RoundSolution {
+  return solveInto(new BMatching([...lists], capacities), lists, capacities.length).solution(true);
+}
+
+function solveInto(solver: BMatching, lists: readonly CandidateList[], volunteerCount: number): BMatching {
+  for (const group of needComponents(lists, volunteerCount)) for (const n of group) solver.insert(n);
+  return solver;
 }
 
 // ---------------------------------------------------------------------------
@@ -349,21 +541,22 @@ export function runExactRound(provider: RoundProvider, options: ExactRoundOption
   for (let u = 0; u < capacities.length; u++) capacities[u] = provider.capacity(u);
   const lists: CandidateList[] = [];
   for (let n = 0; n < provider.needCount; n++) lists.push(provider.candidates(n, initialLimit));
+  const solver = solveInto(new BMatching(lists, capacities), lists, capacities.length);
 
   for (let iteration = 1; ; iteration++) {
-    const solution = solveBMatching(lists, capacities);
-    let changed = false;
+    const solution = solver.solution(false);
+    const changes: { need: number; list: CandidateList }[] = [];
     for (let n = 0; n < lists.length; n++) {
       const grown = growIfViolated(provider, n, lists[n] as CandidateList, solution);
-      if (grown) {
-        lists[n] = grown;
-        changed = true;
-      }
+      if (grown) changes.push({ need: n, list: grown });
     }
-    if (!changed) {
+    if (changes.length === 0) {
+      const final = solver.solution(true);
       const fetchedEdges = lists.reduce((s, l) => s + l.volunteers.length, 0);
-      return { ...solution, iterations: iteration, fetchedEdges };
+      return { ...final, iterations: iteration, fetchedEdges };
     }
+    // The needs whose lists grew leave the flow and come back with them: the rest is not solved again.
+    solver.regrow(changes);
   }
 }
 
