@@ -20,9 +20,10 @@
  * candidates; after solving, a left-out edge (n,u) could only improve the
  * optimum if w(n,u) > β_n + α_u (it is the only way the dual can be infeasible).
  * Since α ≥ 0, `bestLeftOut(n) ≤ β_n` proves all of n's left-out edges harmless;
- * otherwise more candidates are fetched, checked exactly, and the instance is
- * solved again until no edge violates the dual. The final duals are feasible
- * for the FULL graph, so the total is the full optimum.
+ * otherwise more candidates are fetched, checked exactly, and the needs whose
+ * lists grew leave the flow and come back with them (`BMatching.regrow`: the
+ * rest is not solved again), until no edge violates the dual. The final duals
+ * are feasible for the FULL graph, so the total is the full optimum.
  *
  * Pure: no I/O; deterministic (needs in index order, ties by candidate order).
  */
@@ -283,7 +284,10 @@ class BMatching {
     const { N, T, lists, potential, assignment } = this;
     const list = lists[n0];
     this.inFlow[n0] = 1;
-    if (!list || list.volunteers.length === 0) return; // nobody: stays unmatched, β = 0
+    if (!list || list.volunteers.length === 0) {
+      potential[n0] = 0; // nobody: stays unmatched, β = 0
+      return;
+    }
     // Potential of the new need: every arc out of it gets a non-negative reduced cost.
     let p0 = 0;
     for (let k = 0; k < list.volunteers.length; k++) {
