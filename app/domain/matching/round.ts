@@ -265,6 +265,15 @@ class BMatching {
     }
   }
 
+  /**
+   * True when T's tentative distance is final: nothing left is nearer than `d`.
+   * Ties would otherwise be settled first (T has the largest index), and on a
+   * plateau of tight arcs that can be most of a contended region.
+   */
+  private reached(d: number): boolean {
+    return this.stamp[this.T] === this.search && (this.dist[this.T] ?? Infinity) <= d;
+  }
+
   /** Pops the nearest unsettled node, or −1 when the heap is empty. */
   private settleNext(): number {
     const heap = this.heap;
@@ -304,8 +313,8 @@ class BMatching {
     let D = Infinity;
     for (let x = this.settleNext(); x >= 0; x = this.settleNext()) {
       const d = this.dist[x] ?? 0;
-      if (x === T) {
-        D = d;
+      if (x === T || this.reached(d)) {
+        D = this.dist[T] ?? d;
         break;
       }
       popped.push(x);
@@ -389,8 +398,8 @@ class BMatching {
     let D = Infinity;
     for (let y = this.settleNext(); y >= 0; y = this.settleNext()) {
       const d = this.dist[y] ?? 0;
-      if (y === T) {
-        D = d;
+      if (y === T || this.reached(d)) {
+        D = this.dist[T] ?? d;
         break;
       }
       popped.push(y);
