@@ -251,6 +251,11 @@ app.use(
 const server = app.listen(env.PORT, env.HOST, () => {
   console.log(`Maillon en service sur http://localhost:${env.PORT}`);
 });
+// Idle keep-alive connections stay open longer than a reverse proxy keeps its own (nginx: 60 s). With
+// Node's 5 s, the server closes a connection as a client reuses it, and that request meets a reset:
+// a 502 behind a proxy, an ECONNRESET for a client without retries. Shutdown closes idle ones at once.
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
 
 // SIGTERM/SIGINT: the requests in flight and the message being sent finish, the base is closed, exit 0.
 installGracefulShutdown(server);

@@ -31,8 +31,30 @@ async function donate(url: string, cookie: string, message: string): Promise<num
   return response.status;
 }
 
+/** GET on the agent's connection: the status, and whether the socket was one already used. */
+function getOn(agent: http.Agent, url: string): Promise<{ status: number; reused: boolean }> {
+  return new Promise((resolve, reject) => {
+    const request = http.get(url, { agent }, (response) => {
+      response.resume();
+      response.on("end", () => resolve({ status: response.statusCode ?? 0, reused: request.reusedSocket }));
+    });
+    request.on("error", reject);
+  });
+}
+
 test.describe("the server's life in production", () => {
   test.describe.configure({ timeout: 60_000 });
+
+  test("an idle keep-alive connection is still open after 6 s (longer than Node's 5 s default, as a reverse proxy expects) and serves the next request", async ({ baseURL }) => {
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    try {
+      expect(await getOn(agent, `${baseURL}/poles`)).toEqual({ status: 200, reused: false });
+      await new Promise((resolve) => setTimeout(resolve, 6_000));
+      expect(await getOn(agent, `${baseURL}/poles`)).toEqual({ status: 200, reused: true });
+    } finally {
+      agent.destroy();
+    }
+  });
 
   test("SIGTERM: the request in flight is answered and written, new connections are refused, exit 0 in under 10 s with the WAL folded back", async () => {
     const base = await demoBaseCopy("shutdown");
