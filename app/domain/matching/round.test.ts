@@ -26,22 +26,25 @@ function bruteForceOptimum({ capacities, edges }: Instance): number {
   return best;
 }
 
-/** Small random instances: up to 7 needs, 5 volunteers, capacity 0..3, weights 1..40 (ties likely). */
-const instanceArb: fc.Arbitrary<Instance> = fc
-  .record({ needs: fc.integer({ min: 0, max: 7 }), volunteers: fc.integer({ min: 1, max: 5 }) })
-  .chain(({ needs, volunteers }) =>
-    fc.record({
-      capacities: fc.array(fc.integer({ min: 0, max: 3 }), { minLength: volunteers, maxLength: volunteers }),
-      edges: fc.array(
-        fc
-          .uniqueArray(fc.integer({ min: 0, max: volunteers - 1 }), { maxLength: volunteers })
-          .chain((vols) =>
-            fc.tuple(...vols.map((v) => fc.integer({ min: 1, max: 40 }).map((weight) => ({ volunteer: v, weight })))),
-          ),
-        { minLength: needs, maxLength: needs },
-      ),
-    }),
-  );
+/** Random instances of these sizes: capacity 0..3, weights 1..maxWeight (ties likely). */
+function instancesOf(size: { needs: [number, number]; volunteers: [number, number]; maxWeight: number }): fc.Arbitrary<Instance> {
+  return fc
+    .record({ needs: fc.integer({ min: size.needs[0], max: size.needs[1] }), volunteers: fc.integer({ min: size.volunteers[0], max: size.volunteers[1] }) })
+    .chain(({ needs, volunteers }) =>
+      fc.record({
+        capacities: fc.array(fc.integer({ min: 0, max: 3 }), { minLength: volunteers, maxLength: volunteers }),
+        edges: fc.array(
+          fc
+            .uniqueArray(fc.integer({ min: 0, max: volunteers - 1 }), { maxLength: volunteers })
+            .chain((vols) => fc.tuple(...vols.map((v) => fc.integer({ min: 1, max: size.maxWeight }).map((weight) => ({ volunteer: v, weight }))))),
+          { minLength: needs, maxLength: needs },
+        ),
+      }),
+    );
+}
+
+/** Small enough for brute force: up to 7 needs, 5 volunteers. */
+const instanceArb = instancesOf({ needs: [0, 7], volunteers: [1, 5], maxWeight: 40 });
 
 function fullLists(inst: Instance): CandidateList[] {
   const p = listProvider(inst.edges, inst.capacities);
@@ -133,19 +136,7 @@ describe("runExactRound (certified pruning)", () => {
   it("after growing lists in place (needs taken out and put back, not solved again), equals a solve of the full graph from scratch and its duals cover every edge", () => {
     // Larger than brute force allows: 10–60 needs competing for 3–20 volunteers, so that the
     // needs taken out free contended slots and chains of moves follow.
-    const largeArb: fc.Arbitrary<Instance> = fc
-      .record({ needs: fc.integer({ min: 10, max: 60 }), volunteers: fc.integer({ min: 3, max: 20 }) })
-      .chain(({ needs, volunteers }) =>
-        fc.record({
-          capacities: fc.array(fc.integer({ min: 0, max: 3 }), { minLength: volunteers, maxLength: volunteers }),
-          edges: fc.array(
-            fc
-              .uniqueArray(fc.integer({ min: 0, max: volunteers - 1 }), { maxLength: volunteers })
-              .chain((vols) => fc.tuple(...vols.map((v) => fc.integer({ min: 1, max: 60 }).map((weight) => ({ volunteer: v, weight }))))),
-            { minLength: needs, maxLength: needs },
-          ),
-        }),
-      );
+    const largeArb = instancesOf({ needs: [10, 60], volunteers: [3, 20], maxWeight: 60 });
     let regrown = 0;
     fc.assert(
       fc.property(largeArb, fc.integer({ min: 1, max: 2 }), (inst, initialLimit) => {

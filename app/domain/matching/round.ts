@@ -274,6 +274,33 @@ class BMatching {
     return this.stamp[this.T] === this.search && (this.dist[this.T] ?? Infinity) <= d;
   }
 
+  private startSearch(from: number): void {
+    this.search++;
+    this.heap.clear();
+    this.popped.length = 0;
+    this.relax(from, 0, -1, 0);
+  }
+
+  /** The next node to expand (recorded in `popped`), or −1 once T's distance is final. */
+  private nextBeforeSink(): number {
+    const x = this.settleNext();
+    if (x < 0 || x === this.T || this.reached(this.dist[x] ?? 0)) return -1;
+    this.popped.push(x);
+    return x;
+  }
+
+  private sinkDistance(): number {
+    if (this.stamp[this.T] !== this.search) throw new Error("round: no path to the sink (cannot happen: « nobody » is always open)");
+    return this.dist[this.T] ?? 0;
+  }
+
+  /** The nodes from T along the links (forward searches: the path reversed). */
+  private pathFromSink(): number[] {
+    const path: number[] = [];
+    for (let x = this.T; x !== -1; x = this.link[x] ?? -1) path.push(x);
+    return path;
+  }
+
   /** Pops the nearest unsettled node, or −1 when the heap is empty. */
   private settleNext(): number {
     const heap = this.heap;
@@ -305,19 +332,9 @@ class BMatching {
     }
     potential[n0] = p0;
 
-    this.search++;
-    this.heap.clear();
-    const popped = this.popped;
-    popped.length = 0;
-    this.relax(n0, 0, -1, 0);
-    let D = Infinity;
-    for (let x = this.settleNext(); x >= 0; x = this.settleNext()) {
+    this.startSearch(n0);
+    for (let x = this.nextBeforeSink(); x >= 0; x = this.nextBeforeSink()) {
       const d = this.dist[x] ?? 0;
-      if (x === T || this.reached(d)) {
-        D = this.dist[T] ?? d;
-        break;
-      }
-      popped.push(x);
       const px = potential[x] ?? 0;
       if (x < N) {
         // A need: try each other mentor, or "nobody".
@@ -341,16 +358,12 @@ class BMatching {
         }
       }
     }
-    if (D === Infinity) throw new Error("round: no augmenting path (cannot happen: « nobody » is always open)");
-
+    const D = this.sinkDistance();
     // New potentials: π(x) += min(dist(x), D) − D, i.e. only nodes settled before T move.
-    for (const x of popped) potential[x] = (potential[x] ?? 0) - (D - (this.dist[x] ?? 0));
+    for (const x of this.popped) potential[x] = (potential[x] ?? 0) - (D - (this.dist[x] ?? 0));
 
     // Augment along the path T ← … ← n0.
-    const path: number[] = [];
-    for (let x = T; x !== -1; x = this.link[x] ?? -1) path.push(x);
-    path.reverse();
-    this.applyPath(path);
+    this.applyPath(this.pathFromSink().reverse());
   }
 
   /** Moves the flow along a path of arcs (need → volunteer, volunteer → need, need → T, T → …). */
@@ -388,21 +401,11 @@ class BMatching {
     const { N, T, potential } = this;
     if (!((potential[N + u] ?? 0) < 0)) return; // α_u = 0: a free slot is already priced right
 
-    this.search++;
-    this.heap.clear();
-    const popped = this.popped;
-    popped.length = 0;
-    this.relax(N + u, 0, -1, 0);
+    this.startSearch(N + u);
     // Leaving the slot free costs α_u: the path T → u, real while u holds someone.
     this.relax(T, -(potential[N + u] ?? 0), N + u, 0);
-    let D = Infinity;
-    for (let y = this.settleNext(); y >= 0; y = this.settleNext()) {
+    for (let y = this.nextBeforeSink(); y >= 0; y = this.nextBeforeSink()) {
       const d = this.dist[y] ?? 0;
-      if (y === T || this.reached(d)) {
-        D = this.dist[T] ?? d;
-        break;
-      }
-      popped.push(y);
       const py = potential[y] ?? 0;
       if (y >= N) {
         // Arcs into volunteer v: from the needs listing v (not held by v), and T → v while v holds someone.
@@ -422,11 +425,11 @@ class BMatching {
         else this.relax(T, d - py, y, 0);
       }
     }
+    const D = this.sinkDistance();
     // π(x) += D − dist(x) for the nodes settled before T (dist here: to u).
-    for (const y of popped) potential[y] = (potential[y] ?? 0) + (D - (this.dist[y] ?? 0));
+    for (const y of this.popped) potential[y] = (potential[y] ?? 0) + (D - (this.dist[y] ?? 0));
     // The path T → … → u, in the links' order.
-    const path: number[] = [];
-    for (let x = T; x !== -1; x = this.link[x] ?? -1) path.push(x);
+    const path = this.pathFromSink();
     for (let i = 0; i + 1 < path.length; i++) {
       const a = path[i] ?? 0;
       const b = path[i + 1] ?? 0;
