@@ -363,11 +363,15 @@ class BMatching {
     for (const x of this.popped) potential[x] = (potential[x] ?? 0) - (D - (this.dist[x] ?? 0));
 
     // Augment along the path T ← … ← n0.
-    this.applyPath(this.pathFromSink().reverse());
+    this.applyPath(this.pathFromSink().reverse(), false);
   }
 
   /** Moves the flow along a path of arcs (need → volunteer, volunteer → need, need → T, T → …). */
-  private applyPath(path: readonly number[]): void {
+  /**
+   * `weightOnNeed`: a backward search stored an arc's weight at its tail (the
+   * need), a forward one at its head (the volunteer).
+   */
+  private applyPath(path: readonly number[], weightOnNeed: boolean): void {
     const { N, T } = this;
     for (let i = 0; i + 1 < path.length; i++) {
       const a = path[i] ?? 0;
@@ -377,7 +381,7 @@ class BMatching {
         // The need turns to « nobody ».
       } else if (a < N) {
         this.attach(b - N, a);
-        this.assignedWeight[a] = this.linkWeight[b] ?? 0;
+        this.assignedWeight[a] = this.linkWeight[weightOnNeed ? a : b] ?? 0;
       } else if (b < N) {
         this.detach(a - N, b);
       }
@@ -429,17 +433,7 @@ class BMatching {
     // π(x) += D − dist(x) for the nodes settled before T (dist here: to u).
     for (const y of this.popped) potential[y] = (potential[y] ?? 0) + (D - (this.dist[y] ?? 0));
     // The path T → … → u, in the links' order.
-    const path = this.pathFromSink();
-    for (let i = 0; i + 1 < path.length; i++) {
-      const a = path[i] ?? 0;
-      const b = path[i + 1] ?? 0;
-      if (a < N && b >= N && b !== T) {
-        this.attach(b - N, a);
-        this.assignedWeight[a] = this.linkWeight[a] ?? 0;
-      } else if (a >= N && a !== T && b < N) {
-        this.detach(a - N, b);
-      }
-    }
+    this.applyPath(this.pathFromSink(), true);
   }
 
   /** Replaces some needs' lists by longer ones and restores the optimum. */
