@@ -1,6 +1,13 @@
 import { afterAll } from "vitest";
 import { freshTestDatabasePath, removeDatabaseFiles } from "./test-database";
 
+// Test files share a worker's modules (vitest.config.ts: isolate: false), and so its process.env:
+// each file starts from the environment the worker started with, whatever the file before it set.
+const globalForEnv = globalThis as unknown as { maillonWorkerEnv?: NodeJS.ProcessEnv };
+globalForEnv.maillonWorkerEnv ??= { ...process.env };
+for (const name of Object.keys(process.env)) if (!(name in globalForEnv.maillonWorkerEnv)) delete process.env[name];
+Object.assign(process.env, globalForEnv.maillonWorkerEnv);
+
 // Each test file gets its own copy of the migrated template database.
 const file = freshTestDatabasePath("vitest");
 process.env.DATABASE_URL = file;
