@@ -19,8 +19,8 @@ export default defineConfig({
     maxWorkers: Math.max(2, os.availableParallelism()),
     // Property tests write to SQLite with synchronous=FULL; on a loaded 2-core CI machine 5 s is too tight.
     testTimeout: 30_000,
-    // Seeding the demo twice (determinism check) takes ~16 s when the two cores are busy, and over 60 s
-    // on a slower 2-core machine while the browser tests run beside these (niced) ones.
+    // Seeding the demo twice (determinism check) takes ~16 s when the two cores are busy; it passed 60 s
+    // on a slower 2-core machine when these tests still ran niced beside the browser tests.
     hookTimeout: 180_000,
   },
 });
