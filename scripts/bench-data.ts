@@ -17,11 +17,11 @@
  * (synchronous off): fast, and the WAL and SQLite's page cache stay bounded
  * whatever the scale. Per-volunteer state is kept in typed arrays.
  */
+import { DAY_MS } from "~/domain/paris-time";
 import fs from "node:fs";
 import { openDatabase } from "~/utils/db.server";
 
 export const BENCH_NOW = new Date("2026-03-15T10:00:00Z");
-const DAY = 86_400_000;
 
 /** mulberry32: small, fast, and identical on every machine. */
 export function rng(seed: number): () => number {
@@ -218,7 +218,7 @@ export function generateBenchData(file: string, scale: BenchScale, seed = 42): B
         [4, 10],
       ] as const);
       maxOf[id] = max;
-      const lastActive = now - Math.floor(-Math.log(1 - r()) * 60 * DAY);
+      const lastActive = now - Math.floor(-Math.log(1 - r()) * 60 * DAY_MS);
       insertProfile.run(
         id,
         STATUSES[int(r, 0, STATUSES.length - 1)],
@@ -280,7 +280,7 @@ export function generateBenchData(file: string, scale: BenchScale, seed = 42): B
         commune,
         r() < 0.25 ? 1 : 0,
         status,
-        status === "brouillon" ? null : now - int(r, 1, 400) * DAY,
+        status === "brouillon" ? null : now - int(r, 1, 400) * DAY_MS,
         now,
         now,
       );
@@ -321,8 +321,8 @@ export function generateBenchData(file: string, scale: BenchScale, seed = 42): B
     let mentorshipId = 0;
     const addMentorship = (need: { id: number; projectId: number; ownerId: number }, volunteer: number, status: string) => {
       if (need.ownerId === volunteer) return;
-      const ended = status === "terminee" ? now - int(r, 30, 700) * DAY : null;
-      const info = insertMentorship.run(++mentorshipId, need.projectId, need.id, volunteer, status, now - 800 * DAY, now - 790 * DAY, ended);
+      const ended = status === "terminee" ? now - int(r, 30, 700) * DAY_MS : null;
+      const info = insertMentorship.run(++mentorshipId, need.projectId, need.id, volunteer, status, now - 800 * DAY_MS, now - 790 * DAY_MS, ended);
       if (info.changes === 0) return;
       summary.mentorships++;
       if (status === "terminee" && r() < 0.8) insertFeedback.run(mentorshipId, need.ownerId, int(r, 3, 5), now);
@@ -456,7 +456,7 @@ function generateClubs(
       for (const p of sample(r, local, int(r, 1, 2))) {
         if (members.includes(p.ownerId)) continue;
         const amount = int(r, ticketMin / 100, ticketMax / 100) * 100;
-        insertCommitment.run(id, p.id, amount, now - 60 * DAY);
+        insertCommitment.run(id, p.id, amount, now - 60 * DAY_MS);
         insertDeal.run(id, p.id, "engage", now, now);
         insertLedger.run(id, "investissement", amount, null, p.id, "2025-06-01", gerant, now);
       }

@@ -4,7 +4,7 @@
  * a past meeting with its attendance, and an online webinar. Everything goes through the app's models.
  */
 import type { Actor } from "~/domain/permissions";
-import { parisDateTime, parisIsoDate } from "~/domain/paris-time";
+import { parisDateTime, parisIsoDate, DAY_MS } from "~/domain/paris-time";
 import { createEvent, type EventInput } from "~/models/event.server";
 import { recordAttendance, registerToEvent } from "~/models/event-registration.server";
 import { residentIds } from "~/models/pole-member.server";
@@ -14,10 +14,9 @@ import { listAxesWithGroups } from "~/models/working-group.server";
 import type { Db } from "~/utils/db.server";
 import { SAMBRE_AVESNOIS, VALS_DE_SAINTONGE } from "./territories";
 
-const DAY = 24 * 60 * 60 * 1000;
 
 function at(now: Date, days: number, time: string): Date {
-  return parisDateTime(parisIsoDate(new Date(now.getTime() + days * DAY)), time);
+  return parisDateTime(parisIsoDate(new Date(now.getTime() + days * DAY_MS)), time);
 }
 
 function ok<T extends { ok: boolean }>(outcome: T): Extract<T, { ok: true }> {
@@ -39,7 +38,7 @@ export function seedDemoAgenda(db: Db, now: Date): { events: number } {
   const circuits = groupOf(sambre.id, "circuits-courts");
   const created = (actor: Actor, poleId: number, input: Omit<EventInput, keyof typeof base> & Partial<EventInput>, when: Date) =>
     ok(createEvent(db, actor, poleId, { ...base, ...input }, when)).eventId;
-  const announcedAt = new Date(now.getTime() - 30 * DAY);
+  const announcedAt = new Date(now.getTime() - 30 * DAY_MS);
   const people = residentIds(db, saintonge.id).filter((id) => id !== monique.id);
   const fixedIds = new Set(["porteur@exemple.fr", "epargnant@exemple.fr", "admin@exemple.fr"].map((e) => findUserByEmail(db, e)!.id));
   const others = people.filter((id) => !fixedIds.has(id));
@@ -95,7 +94,7 @@ export function seedDemoAgenda(db: Db, now: Date): { events: number } {
   );
   register(workshop, others.slice(10, 15), announcedAt);
 
-  const pastAt = new Date(now.getTime() - 60 * DAY);
+  const pastAt = new Date(now.getTime() - 60 * DAY_MS);
   const rencontre = created(
     helene,
     saintonge.id,
@@ -111,7 +110,7 @@ export function seedDemoAgenda(db: Db, now: Date): { events: number } {
   );
   const came = others.slice(16, 24);
   register(rencontre, came, pastAt);
-  ok(recordAttendance(db, helene, rencontre, came.slice(0, 6), new Date(now.getTime() - 19 * DAY)));
+  ok(recordAttendance(db, helene, rencontre, came.slice(0, 6), new Date(now.getTime() - 19 * DAY_MS)));
 
   if (circuits) {
     created(

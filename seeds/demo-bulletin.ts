@@ -2,6 +2,7 @@
  * Demo bulletin of the two active pôles: articles written by members and published by the animation
  * team, one waiting for review and one sent back for changes (the demo volunteer's, to edit).
  */
+import { DAY_MS } from "~/domain/paris-time";
 import { reviewArticle, submitArticle } from "~/models/article.server";
 import { listPoleMembers } from "~/models/pole-member.server";
 import { getTerritoryBySlug } from "~/models/territory.server";
@@ -9,7 +10,6 @@ import { findUserByEmail } from "~/models/user.server";
 import type { Db } from "~/utils/db.server";
 import { SAMBRE_AVESNOIS, VALS_DE_SAINTONGE } from "./territories";
 
-const DAY = 24 * 60 * 60 * 1000;
 
 type DemoArticle = {
   title: string;
@@ -80,7 +80,7 @@ export function seedDemoBulletin(db: Db, now: Date): { published: number } {
     const team = { userId: staff.id, roles: ["animateur" as const], staffTerritoryIds: [pole.id] };
     const members = listPoleMembers(db, pole.id);
     list.forEach((seed, index) => {
-      const writtenAt = new Date(now.getTime() - seed.daysAgo * DAY);
+      const writtenAt = new Date(now.getTime() - seed.daysAgo * DAY_MS);
       const authorId = seed.author ? findUserByEmail(db, seed.author)?.id : members[(index * 5 + 3) % members.length]?.id;
       if (!authorId) throw new Error(`Demo author missing for « ${seed.title} »`);
       const submitted = submitArticle(
@@ -94,7 +94,7 @@ export function seedDemoBulletin(db: Db, now: Date): { published: number } {
       if (!submitted.ok) throw new Error(submitted.message);
       if (!seed.review) return;
       const note = seed.review.decision === "request-changes" ? seed.review.note : "";
-      const reviewed = reviewArticle(db, team, pole.id, submitted.articleId, seed.review.decision, note, new Date(writtenAt.getTime() + DAY / 2));
+      const reviewed = reviewArticle(db, team, pole.id, submitted.articleId, seed.review.decision, note, new Date(writtenAt.getTime() + DAY_MS / 2));
       if (!reviewed.ok) throw new Error(reviewed.message);
       if (seed.review.decision === "publish") published += 1;
     });

@@ -28,9 +28,8 @@ import { createTontine, joinTontine } from "~/models/tontine.server";
 import type { BallotChoice } from "~/domain/vocabulary";
 import { addMonthsIso } from "~/domain/clubs/lifecycle";
 import type { Db } from "~/utils/db.server";
-import { parisDateTime, parisIsoDate } from "~/domain/paris-time";
+import { parisDateTime, parisIsoDate, DAY_MS } from "~/domain/paris-time";
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 const daysBefore = (now: Date, days: number) => new Date(now.getTime() - days * DAY_MS);
 
 export type FinanceCounts = { clubs: number; votes: number; commitments: number; pledges: number; donations: number; tontines: number };

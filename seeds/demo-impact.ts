@@ -8,7 +8,7 @@ import { and, asc, inArray, sql } from "drizzle-orm";
 import { projects, territoryCommunes } from "#db/schema";
 import { milestoneDay, reachedMilestones } from "~/domain/impact/follow-up";
 import { periodStartOf, recentPeriods } from "~/domain/impact/periods";
-import { addIsoDays, parisIsoDate } from "~/domain/paris-time";
+import { addIsoDays, parisIsoDate, DAY_MS } from "~/domain/paris-time";
 import type { ImpactMetric, IndicatorPeriod, TurnoverBand } from "~/domain/vocabulary";
 import { declareLaunch, recordFollowUp } from "~/models/follow-up.server";
 import { recordIndicatorValue, saveIndicator, type IndicatorInput } from "~/models/indicator.server";
@@ -17,7 +17,6 @@ import { parisDateTime } from "~/domain/paris-time";
 import type { Db } from "~/utils/db.server";
 import { SAMBRE_AVESNOIS, VALS_DE_SAINTONGE } from "./territories";
 
-const DAY = 24 * 60 * 60 * 1000;
 
 type Chosen = Partial<IndicatorInput> & { metric: ImpactMetric; period: IndicatorPeriod };
 type Entered = { name: string; definition: string; period: IndicatorPeriod; target?: number; targetDate?: string; valoressDomain: IndicatorInput["valoressDomain"]; sdg: number; figures: number[]; note: string };
@@ -93,7 +92,7 @@ function seedFollowUps(db: Db, territoryId: number, now: Date): void {
   launchedProjects(db, territoryId).forEach((p, i) => {
     // porteur@'s first project: launched 400 days ago, 6 months answered, 1 year waiting for an answer.
     const daysAgo = p.id === 1 ? 400 : 120 + ((i * 337) % 1500);
-    const launchedOn = parisIsoDate(now.getTime() - daysAgo * DAY);
+    const launchedOn = parisIsoDate(now.getTime() - daysAgo * DAY_MS);
     const launched = declareLaunch(db, p.id, launchedOn, now);
     if (!launched.ok) throw new Error(launched.message);
     for (const milestone of reachedMilestones(launchedOn, today)) {

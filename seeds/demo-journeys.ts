@@ -5,6 +5,7 @@
  * seedDemo's transaction, after the people exist; deterministic (its own
  * seeded faker, dates from `now`). Everything goes through the app's models.
  */
+import { DAY_MS } from "~/domain/paris-time";
 import { Faker, base, fr } from "@faker-js/faker";
 import { asc, eq } from "drizzle-orm";
 import { territoryCommunes, userRoles, users } from "#db/schema";
@@ -39,7 +40,6 @@ import { seedDemoOffer, seedDemoPartnerships } from "./demo-partnerships";
 import type { Db } from "~/utils/db.server";
 
 const SEED = 4004;
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 export type JourneyCounts = {
   volunteerProfiles: number;

@@ -14,7 +14,7 @@
 import { and, asc, eq, notInArray } from "drizzle-orm";
 import { organisations as organisationsTable, territories, territoryCommunes, territoryStaff, users } from "#db/schema";
 import { luhnComplete } from "~/domain/organisation";
-import { parisIsoDate } from "~/domain/paris-time";
+import { parisIsoDate, DAY_MS } from "~/domain/paris-time";
 import type { GovernanceBodyKind, OrganisationKind } from "~/domain/vocabulary";
 import { addMandate, createBody, recordDecision } from "~/models/governance.server";
 import { createOrganisation, requestRepresentation } from "~/models/organisation-request.server";
@@ -22,7 +22,6 @@ import { insertConfirmedOrganisation } from "~/models/organisation.server";
 import type { Outcome } from "~/models/outcome";
 import { writeTransaction, type Db } from "~/utils/db.server";
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 const FIXED_ACCOUNTS = ["animation.saintonge@exemple.fr", "animation.sambre@exemple.fr", "admin@exemple.fr", "porteur@exemple.fr", "benevole@exemple.fr", "epargnant@exemple.fr"];
 
 export type OrganisationCounts = { organisations: number; bodies: number; mandates: number; decisions: number };

@@ -4,6 +4,7 @@
  * proposal waiting for the fixed demo holder (porteur@exemple.fr). Runs inside seedDemo's
  * transaction, after the journeys; deterministic, through the app's models.
  */
+import { DAY_MS } from "~/domain/paris-time";
 import { and, asc, eq, ne } from "drizzle-orm";
 import { projects, territoryCommunes, users } from "#db/schema";
 import { getProjectOffer, proposeToOffer, saveProjectOffer } from "~/models/partnership.server";
@@ -47,7 +48,6 @@ export function seedDemoOffer(db: Db, ownerId: number, projectId: number, title:
   if (!saved.ok) throw new Error(`Demo offer not saved: ${saved.message}`);
 }
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * The fixed holder's published project seeks partners; a holder of the same pôle whose project

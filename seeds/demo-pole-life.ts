@@ -3,6 +3,7 @@
  * join it (all but a few, left to try joining), and the Vals de Saintonge has revised its charter
  * once, so a few members are still asked to accept the new version.
  */
+import { DAY_MS } from "~/domain/paris-time";
 import { publishCharter, recordAcceptance } from "~/models/charter.server";
 import { acceptCurrentCharter, addPoleMember, residentIds } from "~/models/pole-member.server";
 import { getTerritoryBySlug } from "~/models/territory.server";
@@ -11,7 +12,6 @@ import { listAxesWithGroups, requestToJoinGroup, seedGroup } from "~/models/work
 import { writeTransaction, type Db } from "~/utils/db.server";
 import { SAMBRE_AVESNOIS, VALS_DE_SAINTONGE } from "./territories";
 
-const DAY = 24 * 60 * 60 * 1000;
 
 /** Charters written for the demo, in the spirit of the PTCE charters (cooperation first, shared governance). */
 const CHARTERS: Record<string, { first: string; revision?: { body: string; changeNote: string } }> = {
@@ -55,27 +55,27 @@ export function seedDemoPoleLife(db: Db, now: Date, keepAccepted: ReadonlySet<nu
     const staff = pole.animators[0];
     if (!staff) throw new Error(`Demo pôle ${slug} has no animation team`);
     const actor = { userId: staff.id, roles: ["animateur" as const], staffTerritoryIds: [pole.id] };
-    const firstAt = new Date(now.getTime() - 420 * DAY);
+    const firstAt = new Date(now.getTime() - 420 * DAY_MS);
     const first = publishCharter(db, actor, pole.id, { body: charter.first, changeNote: "" }, firstAt);
     if (!first.ok) throw new Error(first.message);
     const residents = residentIds(db, pole.id);
     const joining = residents.filter((id, i) => keepAccepted.has(id) || i % Math.ceil(residents.length / NOT_YET_MEMBERS) !== 1);
     writeTransaction(db, (tx) => {
       for (const [i, userId] of joining.entries()) {
-        const joinedAt = new Date(firstAt.getTime() + (i % 300) * DAY);
+        const joinedAt = new Date(firstAt.getTime() + (i % 300) * DAY_MS);
         addPoleMember(tx, pole.id, userId, joinedAt);
         recordAcceptance(tx, pole.id, userId, first.version, joinedAt);
       }
     });
     members += joining.length;
     if (!charter.revision) continue;
-    const revisedAt = new Date(now.getTime() - 30 * DAY);
+    const revisedAt = new Date(now.getTime() - 30 * DAY_MS);
     const revised = publishCharter(db, actor, pole.id, { body: charter.revision.body, changeNote: charter.revision.changeNote }, revisedAt);
     if (!revised.ok) throw new Error(revised.message);
     const stillToAccept = new Set(joining.filter((id) => !keepAccepted.has(id)).slice(-YET_TO_ACCEPT));
     for (const [i, userId] of joining.entries()) {
       if (stillToAccept.has(userId)) continue;
-      const outcome = acceptCurrentCharter(db, pole.id, userId, revised.version, new Date(revisedAt.getTime() + (i % 25) * DAY));
+      const outcome = acceptCurrentCharter(db, pole.id, userId, revised.version, new Date(revisedAt.getTime() + (i % 25) * DAY_MS));
       if (!outcome.ok) throw new Error(outcome.message);
     }
   }
@@ -95,7 +95,7 @@ function seedRondeGroup(db: Db, now: Date): void {
   const porteur = findUserByEmail(db, "porteur@exemple.fr")!;
   const others = residentIds(db, pole.id).filter((id) => id !== coordinator.id && id !== porteur.id);
   const [asker, ...members] = others.slice(-6);
-  const since = new Date(now.getTime() - 90 * DAY);
+  const since = new Date(now.getTime() - 90 * DAY_MS);
   const groupId = writeTransaction(db, (tx) =>
     seedGroup(
       tx,
@@ -124,7 +124,7 @@ function seedRondeGroup(db: Db, now: Date): void {
     { id: groupId, slug: "ronde-saintongeaise", name: "Ronde saintongeaise", coordinatorId: coordinator.id },
     { id: requester.id, displayName: requester.displayName },
     { message: "Je peux tenir le stand du village d'arrivée.", organisationId: null },
-    new Date(now.getTime() - 2 * DAY),
+    new Date(now.getTime() - 2 * DAY_MS),
   );
   if (!asked.ok) throw new Error(asked.message);
 }

@@ -8,7 +8,7 @@
  */
 import { and, asc, eq } from "drizzle-orm";
 import { organisationRepresentatives, organisations, territories, users } from "#db/schema";
-import { addIsoDays, parisDateTime, parisIsoDate, weekdayOfIsoDate } from "~/domain/paris-time";
+import { addIsoDays, parisDateTime, parisIsoDate, weekdayOfIsoDate, DAY_MS } from "~/domain/paris-time";
 import type { OpenRange } from "~/domain/resource-booking";
 import type { BookingStatus } from "~/domain/vocabulary";
 import { seedBooking } from "~/models/resource-booking.server";
@@ -16,7 +16,6 @@ import { seedResource, type ResourceInput } from "~/models/shared-resource.serve
 import { writeTransaction, type Db } from "~/utils/db.server";
 import { SAMBRE_AVESNOIS, VALS_DE_SAINTONGE } from "./territories";
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 const h = (hours: number, minutes = 0) => hours * 60 + minutes;
 const days = (weekdays: number[], ranges: [number, number][]): OpenRange[] =>
   weekdays.flatMap((weekday) => ranges.map(([opensAt, closesAt]) => ({ weekday, opensAt, closesAt })));

@@ -3,6 +3,7 @@
  * commented, some studied by the animation team, one answered by a published project, one followed
  * by a working group, one not retained with the team's reason, and one turned into a project draft.
  */
+import { DAY_MS } from "~/domain/paris-time";
 import type { ProjectKind, UnmetNeedStatus } from "~/domain/vocabulary";
 import { listActivityDomains, listSkills } from "~/models/catalog.server";
 import { listPoleMembers } from "~/models/pole-member.server";
@@ -13,7 +14,6 @@ import { listAxesWithGroups } from "~/models/working-group.server";
 import type { Db } from "~/utils/db.server";
 import { SAMBRE_AVESNOIS, VALS_DE_SAINTONGE } from "./territories";
 
-const DAY = 24 * 60 * 60 * 1000;
 
 type DemoNeed = {
   title: string;
@@ -137,7 +137,7 @@ export function seedDemoUnmetNeeds(db: Db, now: Date): { needs: number } {
     const projects = listPublishedProjectsInTerritories(db, [pole.id]);
     const groups = listAxesWithGroups(db, pole.id).flatMap((axis) => axis.groups);
     list.forEach((seed, index) => {
-      const postedAt = new Date(now.getTime() - seed.daysAgo * DAY);
+      const postedAt = new Date(now.getTime() - seed.daysAgo * DAY_MS);
       // Members take turns: the author, then the next ones support and comment.
       const author = members[(index * 7) % members.length]!;
       const created = createUnmetNeed(
@@ -156,13 +156,13 @@ export function seedDemoUnmetNeeds(db: Db, now: Date): { needs: number } {
       if (!created.ok) throw new Error(created.message);
       const need = getUnmetNeed(db, created.id)!;
       for (let s = 1; s <= seed.supporters; s += 1) {
-        setSupport(db, created.id, members[(index * 7 + s) % members.length]!.id, true, new Date(postedAt.getTime() + s * DAY));
+        setSupport(db, created.id, members[(index * 7 + s) % members.length]!.id, true, new Date(postedAt.getTime() + s * DAY_MS));
       }
       (seed.comments ?? []).forEach((body, c) => {
         const commenter = members[(index * 7 + c + 2) % members.length]!;
-        addNeedComment(db, need, commenter, body, new Date(postedAt.getTime() + (c + 2) * DAY));
+        addNeedComment(db, need, commenter, body, new Date(postedAt.getTime() + (c + 2) * DAY_MS));
       });
-      const answeredAt = new Date(postedAt.getTime() + Math.floor(seed.daysAgo / 2) * DAY);
+      const answeredAt = new Date(postedAt.getTime() + Math.floor(seed.daysAgo / 2) * DAY_MS);
       if (seed.answeredBy) {
         const project = projects.find((p) => p.title.toLowerCase().includes(seed.answeredBy!.toLowerCase()));
         if (project) {

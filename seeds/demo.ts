@@ -3,6 +3,7 @@
  * perimeters. Deterministic — a seeded faker and a given `now` — so that two
  * runs give the same people, e-mails and communes (only password salts differ).
  */
+import { DAY_MS } from "~/domain/paris-time";
 import { Faker, base, fr } from "@faker-js/faker";
 import type { Role } from "~/domain/vocabulary";
 import { foldForSearch } from "~/domain/catalog";
@@ -160,7 +161,6 @@ function uniqueEmail(localPart: string, taken: Set<string>): string {
   return email;
 }
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Everyone to create, decided before any write so the transaction stays synchronous. */
 function planPeople(faker: Faker, perimeters: Perimeter[], now: Date): PlannedPerson[] {

@@ -1,3 +1,6 @@
+/** A day of 24 hours, for durations (« 90 days ago »); calendar days in Paris go through the functions below. */
+export const DAY_MS = 86_400_000;
+
 /** Wall-clock time in Paris → the instant it names (DST included). */
 const PARTS = new Intl.DateTimeFormat("en-GB", {
   timeZone: "Europe/Paris",

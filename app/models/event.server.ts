@@ -10,6 +10,7 @@ import { communes, eventRegistrations, events, territories, territoryAxes, users
 import type { CalendarEvent } from "~/domain/calendar";
 import { isNoticeableChange, mayOrganiseEvent, promotableCount } from "~/domain/agenda";
 import { formatDateTime } from "~/domain/format";
+import { DAY_MS } from "~/domain/paris-time";
 import type { Actor } from "~/domain/permissions";
 import { isAdmin } from "~/domain/permissions";
 import type { EventStatus, EventVisibility } from "~/domain/vocabulary";
@@ -182,7 +183,7 @@ export function listEvents(q: Reader, o: EventListOptions): EventDetail[] {
 
 /** A pôle's public events for its calendar feed: from three months back, cancelled ones included. */
 export function listPublicFeedEvents(q: Reader, territoryId: number, now: Date): EventDetail[] {
-  const since = new Date(now.getTime() - 92 * 24 * 60 * 60 * 1000);
+  const since = new Date(now.getTime() - 92 * DAY_MS);
   return selectEvents(q, and(eq(events.territoryId, territoryId), eq(events.visibility, "public"), gte(events.endsAt, since)))
     .orderBy(asc(events.startsAt))
     .all()
@@ -191,7 +192,7 @@ export function listPublicFeedEvents(q: Reader, territoryId: number, now: Date):
 
 /** The events a person holds a place at, for their personal feed (members-only and cancelled ones too). */
 export function listRegisteredFeedEvents(q: Reader, userId: number, now: Date): EventDetail[] {
-  const since = new Date(now.getTime() - 92 * 24 * 60 * 60 * 1000);
+  const since = new Date(now.getTime() - 92 * DAY_MS);
   const ids = q
     .select({ id: eventRegistrations.eventId })
     .from(eventRegistrations)

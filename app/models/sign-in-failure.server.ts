@@ -12,6 +12,7 @@
 import { and, eq, gte, lt, max, min, sql } from "drizzle-orm";
 import { signInAddresses, signInFailures, users } from "#db/schema";
 import { formatDateTime } from "~/domain/format";
+import { DAY_MS } from "~/domain/paris-time";
 import { writeTransaction, type Db, type Writer } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import { queueMessage } from "./mail-queue.server";
@@ -22,7 +23,7 @@ export const MAX_FAILURES_PER_PAIR = 5;
 /** Failures on an account (any address) before each attempt must wait. */
 export const ACCOUNT_DELAY_AFTER = 5;
 export const MAX_ACCOUNT_DELAY_MS = 15 * 60 * 1000;
-export const KNOWN_ADDRESS_MS = 90 * 24 * 60 * 60 * 1000;
+export const KNOWN_ADDRESS_MS = 90 * DAY_MS;
 
 export type SignInRefusal = {
   /** Which limit refused: the network address, the (account, address) pair, the account's delay. */

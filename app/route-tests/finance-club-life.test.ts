@@ -3,6 +3,7 @@
  * deadline close on the next read, the gérant edits the club's settings, a
  * member leaves (never breaking the 5-member minimum nor the gérant's office).
  */
+import { DAY_MS } from "~/domain/paris-time";
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { clubCommitments, clubVotes } from "#db/schema";
@@ -21,7 +22,6 @@ import * as votePage from "~/routes/clubs.$id.votes.$voteId";
 import { getDb, type Db } from "~/utils/db.server";
 import { fieldErrors, get, initialValue, messageOf, post } from "./helpers";
 
-const DAY = 86_400_000;
 const FRENCH = /[àâçéèêëîïôûùüÿœ«»]|\b(le|la|les|du|des|un|une|au)\b/i;
 
 let db: Db;
@@ -34,7 +34,7 @@ beforeAll(() => {
 
 /** A vote opened two days ago whose deadline passed an hour ago, with these « pour » ballots. */
 async function lapsedVote(quorumPct: number, pour: number) {
-  const opened = new Date(Date.now() - 2 * DAY);
+  const opened = new Date(Date.now() - 2 * DAY_MS);
   const club = await createTestClub(db, territory.id, { savingsPerMemberCents: 60_000, quorumPct }, opened);
   const owner = await createTestUser(db, { roles: ["porteur"] });
   const project = createFundedProject(db, owner.id, {}, opened);
@@ -195,7 +195,7 @@ describe("the club's settings", () => {
     const follow = followProject(db, voting.club.id, project.id, new Date());
     if (!follow.ok) throw new Error(follow.message);
     studyDeal(db, voting.club.id, follow.dealId, "Étudié.", new Date());
-    const opened = openVote(db, voting.club.id, voting.gerant.id, { dealId: follow.dealId, amountCents: 50_000, instrument: "pret", deadline: new Date(Date.now() + 7 * DAY) }, new Date());
+    const opened = openVote(db, voting.club.id, voting.gerant.id, { dealId: follow.dealId, amountCents: 50_000, instrument: "pret", deadline: new Date(Date.now() + 7 * DAY_MS) }, new Date());
     expect(opened.ok).toBe(true);
     const id = String(voting.club.id);
     const refused = await post(parametres.action, `/clubs/${id}/parametres`, voting.gerant.id, { ...valid(), departmentCodes: [], communes: "" }, { id });

@@ -95,6 +95,8 @@ test.describe("les filtres sans JavaScript", () => {
     await page.getByLabel("Axe de travail", { exact: true }).selectOption({ label: "Alimentation et agriculture durable" });
     await page.getByRole("button", { name: "Filtrer" }).click();
     await expect(page).toHaveURL(/\/poles\?region=32&departement=&axe=alimentation$/);
+    // The URL changes when the new page starts to arrive: the list is read once it has all arrived.
+    await page.waitForLoadState("load");
     await expect(page.getByLabel("Région", { exact: true })).toHaveValue("32");
 
     const list = page.getByRole("region", { name: "Les pôles par région et département" });

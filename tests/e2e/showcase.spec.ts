@@ -51,6 +51,7 @@ test.describe("la vitrine des projets, pour un visiteur", () => {
         if ((await next.count()) === 0) break;
         await next.click();
         await expect(page).toHaveURL(new RegExp(`page=${n + 1}`));
+        await page.waitForLoadState("load");
       }
       const published = publishedProjects();
       expect(published.length).toBeGreaterThan(12); // the demo has more than one page

@@ -5,6 +5,7 @@
  * round too, a shared sector counts a little, nearer and fresher offers count more. Every
  * explanation quotes the two phrases that matched, and the distance. Pure: `now` is passed in.
  */
+import { DAY_MS } from "../paris-time";
 import { foldForSearch } from "../catalog";
 import { describeDistance } from "./explain";
 import { approximationOf, haversineKm, type GeoPoint } from "./geo";
@@ -53,7 +54,6 @@ export const COMPLEMENT_WEIGHTS = { seeksMatch: 4, reciprocal: 2, skill: 2, sect
 export const COMPLEMENT_RADIUS_KM = 80;
 /** An offer untouched for longer weighs half as much. */
 export const COMPLEMENT_FRESH_DAYS = 365;
-const DAY_MS = 86_400_000;
 
 // Words that say nothing of what is sought or brought.
 // prettier-ignore

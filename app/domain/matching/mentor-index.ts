@@ -17,6 +17,7 @@
  *
  * Both support upsert/remove, so the adapter can apply small changes in place.
  */
+import { DAY_MS } from "../paris-time";
 import { boundingDegrees, chordSquared, EARTH_RADIUS_KM, haversineKm, haversineKmRaw, KM_PER_DEGREE, scoredDistanceKm, unitVector, type GeoPoint } from "./geo";
 import {
   buildMentorMatch,
@@ -142,7 +143,7 @@ const LEVELS = 3;
  * power per record. The epoch only keeps both factors inside a double's range.
  */
 const RECENCY_EPOCH_MS = Date.UTC(2100, 0, 1);
-const RECENCY_HALF_LIFE_MS = RECENCY_HALF_LIFE_DAYS * 86_400_000;
+const RECENCY_HALF_LIFE_MS = RECENCY_HALF_LIFE_DAYS * DAY_MS;
 const recencyAtEpoch = (lastActiveMs: number) => 2 ** ((lastActiveMs - RECENCY_EPOCH_MS) / RECENCY_HALF_LIFE_MS);
 const recencyFactor = (nowMs: number) => 2 ** ((RECENCY_EPOCH_MS - nowMs) / RECENCY_HALF_LIFE_MS) * (1 + 1e-9);
 

@@ -3,6 +3,7 @@
  * criteria in [0, 1]. Inputs are validated once when "prepared"; scoring a
  * prepared pair allocates nothing until the pair is kept.
  */
+import { DAY_MS } from "../paris-time";
 import { assertFiniteNumber, assertNonNegativeInteger, MatchingInputError } from "./errors";
 import { haversineKm, isValidPoint, scoredDistanceKm, uncertaintyKm, unitVector, type GeoPoint } from "./geo";
 import {
@@ -30,7 +31,6 @@ export const RECENCY_HALF_LIFE_DAYS = 90;
 export const TRACK_RECORD_FULL_AT = 3;
 /** Experience value for someone never rated: neutral, neither rewarded nor punished. */
 export const UNRATED_RATING_VALUE = 0.5;
-const DAY_MS = 86_400_000;
 
 // ---------------------------------------------------------------------------
 // Prepared inputs

@@ -3,12 +3,12 @@
  * communes (plus a far-away one and one without a point), volunteers,
  * projects and needs with every flag the filters look at.
  */
+import { DAY_MS } from "../paris-time";
 import fc from "fast-check";
 import type { GeoPoint } from "./geo";
 import type { CommunePoints, NeedInput, ProjectInput, VolunteerInput } from "./types";
 
 export const NOW = new Date("2026-03-15T10:00:00Z");
-const DAY = 86_400_000;
 
 /** 16 communes within ~150 km of each other, Réunion, and a Pacific commune without a point. */
 export function makePoints(seedPoints: readonly GeoPoint[]): Map<string, GeoPoint | null> {
@@ -68,7 +68,7 @@ export const volunteerArb = (id: number): fc.Arbitrary<VolunteerInput> =>
       ...v,
       activeMentorships: Math.min(v.activeMentorships, v.maxMentorships + 1),
       paused: pausedRoll === 0,
-      lastActiveAt: new Date(NOW.getTime() - lastActiveDaysAgo * DAY),
+      lastActiveAt: new Date(NOW.getTime() - lastActiveDaysAgo * DAY_MS),
     }));
 
 export const volunteersArb = (count: { min: number; max: number }): fc.Arbitrary<VolunteerInput[]> =>
