@@ -127,7 +127,7 @@ app.use((req, res, next) => {
 // would also come back doubled in the page). A body that announces its size is refused before anything
 // reads it; any body (chunked, without Content-Length) is counted as it arrives, and refused as soon as
 // the count passes the limit: its reader (the route's form) gets an error instead of the rest, the person
-// gets the French page, and what still comes is thrown away unread, up to a point, then the connection is cut.
+// gets the French page, and what still comes is thrown away unread, up to a point, then the connection ends.
 const MAX_BODY_BYTES = 1024 * 1024;
 const MAX_DISCARDED_BYTES = 8 * MAX_BODY_BYTES;
 
@@ -146,6 +146,26 @@ function refuseBody(req, res, emit) {
   if (req.listenerCount("error") > 0) emit.call(req, "error", tooLarge);
 }
 
+/**
+ * Past what is thrown away unread, the connection ends: reading stops, our side is closed after the
+ * answer, which tells the client to stop sending, and the socket is cut a moment later. Cut at once,
+ * with bytes still unread, it would be reset, and a reset can take the answer with it before the
+ * client has read it.
+ * @param {import("express").Request} req
+ * @param {import("express").Response} res
+ */
+function stopReading(req, res) {
+  if (res.locals.readingStopped) return;
+  res.locals.readingStopped = true;
+  const socket = req.socket;
+  // Paused, the request's stream keeps what still arrives until it is full, and then the server
+  // stops reading the socket: the client's writes wait, and it has time to see that our side closed.
+  req.pause();
+  socket.end();
+  setTimeout(() => socket.destroy(), LINGER_BEFORE_CUT_MS).unref();
+}
+const LINGER_BEFORE_CUT_MS = 2000;
+
 app.use((req, res, next) => {
   let received = 0;
   const emit = req.emit;
@@ -153,7 +173,7 @@ app.use((req, res, next) => {
     if (event === "data") {
       received += args[0].length;
       if (received > MAX_BODY_BYTES) refuseBody(req, res, emit);
-      if (received > MAX_BODY_BYTES + MAX_DISCARDED_BYTES) req.socket.destroy();
+      if (received > MAX_BODY_BYTES + MAX_DISCARDED_BYTES) stopReading(req, res);
       if (res.locals.bodyRefused) return false;
     }
     return emit.call(req, event, ...args);

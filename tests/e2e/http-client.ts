@@ -30,7 +30,7 @@ export type StreamedAnswer = RawAnswer & {
   sentWhenAnswered: number;
   /** Bytes written in all before the end (or before the server cut the connection). */
   sent: number;
-  /** How the upload ended: "finished", or the socket error (the server cut it). */
+  /** How the upload ended: "finished", "closed" (the server closed its side or the connection), or the socket error. */
   upload: string;
 };
 
@@ -137,6 +137,15 @@ export function streamedPost(
       });
       response.on("error", () => undefined);
     });
+    // The server closed its side: it reads no more, the rest of the body would go nowhere.
+    request.on("socket", (socket) =>
+      socket.on("end", () => {
+        if (upload !== "writing") return;
+        upload = "closed";
+        request.destroy();
+        finish();
+      }),
+    );
     request.on("close", () => {
       if (upload === "writing" && sent < total) upload = "closed";
       finish();
