@@ -9,9 +9,9 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { simpleParser } from "mailparser";
-import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type APIRequestContext, type APIResponse, type Page, type Response } from "@playwright/test";
 import Database from "better-sqlite3";
+import { findNewA11yViolations } from "./axe-parts";
 
 /** Same file as E2E_DATABASE in playwright.config.ts (the web server seeds it with the demo). */
 export const E2E_DATABASE = "tmp/e2e.db";
@@ -33,28 +33,13 @@ export const STRONG_PASSWORD = "cigale-marais-brouette-2026";
 export const COMMUNE_LABEL = "Saint-Jean-d'Angély (17400)";
 export const COMMUNE_CODE = "17347";
 
-export const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
-
 /**
- * Runs axe (WCAG 2.1 A/AA) on the page as it is now, or the part `narrow` says: one readable line per
- * violation, with its targets.
- * A page without iframes (all of Maillon's) is checked inside the page only — axe's legacy mode, with
- * no extra blank page per run, about twice as fast; a page with frames gets axe's frame-by-frame run.
+ * Runs axe on the page as it is now and fails with a readable list of violations. A part of the page
+ * (its <main>, or the rest) that axe already found clean in this run, in the same state, is not
+ * checked again (tests/e2e/axe-parts.ts).
  */
-export async function findA11yViolations(page: Page, narrow: (builder: AxeBuilder) => AxeBuilder = (b) => b): Promise<string[]> {
-  // Only violations are read: axe then skips collecting the nodes of passes and incomplete checks.
-  const builder = narrow(new AxeBuilder({ page }).withTags(WCAG_TAGS).options({ resultTypes: ["violations"] }));
-  if (page.frames().length === 1) builder.setLegacyMode(true);
-  const results = await builder.analyze();
-  return results.violations.map((v) => {
-    const targets = v.nodes.map((node) => `    - ${node.target.join(" ")}`).join("\n");
-    return `${v.id} [${v.impact ?? "?"}] ${v.help}\n${targets}`;
-  });
-}
-
-/** Runs axe on the page as it is now and fails with a readable list of violations. */
 export async function checkA11y(page: Page): Promise<void> {
-  const violations = await findA11yViolations(page);
+  const { violations } = await findNewA11yViolations(page);
   expect(violations, `Accessibility violations on ${page.url()}:\n${violations.join("\n")}`).toEqual([]);
 }
 
