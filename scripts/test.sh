@@ -7,10 +7,13 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
+# Each part says when it starts (UTC), so a run's log tells where its time went.
+section() { echo "== $* ($(date -u +%T))"; }
+
 mkdir -p tmp
 typecheck_log=tmp/typecheck.log
 # The type-check needs nothing built: it starts first, beside the build.
-echo "== type-check in the background, beside the build (live in $typecheck_log)"
+section "type-check in the background, beside the build (live in $typecheck_log)"
 npm run typecheck >"$typecheck_log" 2>&1 &
 typecheck_pid=$!
 
@@ -20,7 +23,7 @@ npm run check:client || exit 1
 # CI compiles better-sqlite3 beside the type-check and the build (.ci/run), and names a file where
 # its exit status will be written (its log beside it, .log for .status): wait for it here.
 if [ -n "${MAILLON_NATIVE_BUILD_STATUS:-}" ]; then
-  echo "== waiting for better-sqlite3's build"
+  section "waiting for better-sqlite3's build"
   while [ ! -s "$MAILLON_NATIVE_BUILD_STATUS" ]; do sleep 1; done
   if [ "$(cat "$MAILLON_NATIVE_BUILD_STATUS")" != "0" ]; then
     echo "better-sqlite3 could not be built:"
@@ -31,16 +34,16 @@ fi
 
 wait "$typecheck_pid"
 typecheck_status=$?
-echo "== type-check"
+section "type-check"
 cat "$typecheck_log"
 
-echo "== vitest"
+section "vitest"
 npm run test:unit
 unit_status=$?
 
-echo "== Playwright"
+section "Playwright"
 E2E_BUILT=1 npm run test:e2e
 e2e_status=$?
 
-echo "== type-check: exit $typecheck_status · vitest: exit $unit_status · Playwright: exit $e2e_status"
+section "type-check: exit $typecheck_status · vitest: exit $unit_status · Playwright: exit $e2e_status"
 [ "$typecheck_status" -eq 0 ] && [ "$unit_status" -eq 0 ] && [ "$e2e_status" -eq 0 ]
