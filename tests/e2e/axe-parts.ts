@@ -26,6 +26,12 @@ export type AxeScope = { include?: string[]; exclude?: string[] };
 
 type AxeViolation = { id: string; impact?: string | null; help: string; nodes: { target: unknown[] }[] };
 
+/** axe's context for a scope: null for the whole document; a missing `include` is the whole document too. */
+function axeContext({ include = [], exclude = [] }: AxeScope): { include?: string[]; exclude?: string[] } | null {
+  if (include.length === 0 && exclude.length === 0) return null;
+  return { ...(include.length > 0 ? { include } : {}), ...(exclude.length > 0 ? { exclude } : {}) };
+}
+
 /**
  * Runs axe (WCAG 2.1 A/AA) on the page as it is now, or the part `scope` says: one readable line per
  * violation, with its targets. Only violations are read: axe then skips collecting the nodes of
@@ -40,9 +46,7 @@ export async function findA11yViolations(page: Page, scope: AxeScope = {}): Prom
   if (page.frames().length === 1) {
     const present = await page.evaluate(() => typeof (window as { axe?: unknown }).axe === "object");
     if (!present) await page.evaluate(`${axeCore.source}\n;axe.configure({ allowedOrigins: ["<same_origin>"] });`);
-    // axe reads a missing `include` as the whole document.
-    const context = scope.include?.length || scope.exclude?.length ? { ...(scope.include?.length ? { include: scope.include } : {}), ...(scope.exclude?.length ? { exclude: scope.exclude } : {}) } : null;
-    const run = { context, options } as unknown as Record<string, never>;
+    const run = { context: axeContext(scope), options } as unknown as Record<string, never>;
     violations = (await page.evaluate(async (arg) => {
       const { context, options } = arg as unknown as { context: unknown; options: unknown };
       const axe = (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: unknown }> } }).axe;
