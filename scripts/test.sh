@@ -20,17 +20,23 @@ typecheck_pid=$!
 npm run build || exit 1
 npm run check:client || exit 1
 
-# CI compiles better-sqlite3 beside the type-check and the build (.ci/run), and names a file where
-# its exit status will be written (its log beside it, .log for .status): wait for it here.
-if [ -n "${MAILLON_NATIVE_BUILD_STATUS:-}" ]; then
-  section "waiting for better-sqlite3's build"
-  while [ ! -s "$MAILLON_NATIVE_BUILD_STATUS" ]; do sleep 1; done
-  if [ "$(cat "$MAILLON_NATIVE_BUILD_STATUS")" != "0" ]; then
-    echo "better-sqlite3 could not be built:"
-    cat "${MAILLON_NATIVE_BUILD_STATUS%.status}.log"
+# CI installs what the tests need in the background (.ci/run) and names, for each, a file where its
+# exit status will be written, its log beside it (.log for .status): each is waited for here, just
+# before the first part that needs it.
+wait_for_status() {
+  local file=$1 what=$2
+  [ -n "$file" ] || return 0
+  section "waiting for $what"
+  while [ ! -s "$file" ]; do sleep 1; done
+  if [ "$(cat "$file")" != "0" ]; then
+    echo "$what could not be installed:"
+    cat "${file%.status}.log"
     exit 1
   fi
-fi
+}
+
+# better-sqlite3's compile, before anything opens a database.
+wait_for_status "${MAILLON_NATIVE_BUILD_STATUS:-}" "better-sqlite3's build"
 
 wait "$typecheck_pid"
 typecheck_status=$?
@@ -41,6 +47,7 @@ section "vitest"
 npm run test:unit
 unit_status=$?
 
+wait_for_status "${MAILLON_CHROMIUM_STATUS:-}" "Debian's Chromium"
 section "Playwright"
 E2E_BUILT=1 npm run test:e2e
 e2e_status=$?
