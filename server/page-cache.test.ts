@@ -98,12 +98,14 @@ async function get(url: string, headers: Record<string, string> = {}) {
 
 describe("the page cache over real HTTP", () => {
   it("renders a page once, serves it again until another connection commits, then renders the new rows", async () => {
+    // A URL of its own, that no other test has had kept.
+    const url = "/notes?rendu=premier";
     const before = renders;
-    expect((await get("/notes")).text).toContain("première");
-    expect((await get("/notes")).text).toContain("première");
+    expect((await get(url)).text).toContain("première");
+    expect((await get(url)).text).toContain("première");
     expect(renders - before).toBe(1);
     writer.prepare("INSERT INTO notes VALUES ('deuxième')").run();
-    expect((await get("/notes")).text).toContain("deuxième");
+    expect((await get(url)).text).toContain("deuxième");
     expect(renders - before).toBe(2);
   });
 
@@ -117,7 +119,7 @@ describe("the page cache over real HTTP", () => {
 
   it("answers 304 to a matching If-None-Match and gzip or brotli as the browser accepts", async () => {
     await get("/notes");
-    const { headers } = await get("/notes");
+    const { headers, text } = await get("/notes");
     const etag = headers.get("etag")!;
     expect(etag).toMatch(/^W\/"/);
     const again = await fetch(base + "/notes", { headers: { "If-None-Match": etag } });
@@ -132,7 +134,7 @@ describe("the page cache over real HTTP", () => {
       );
     });
     expect(raw.encoding).toBe("br");
-    expect(zlib.brotliDecompressSync(raw.body).toString()).toContain("deuxième");
+    expect(zlib.brotliDecompressSync(raw.body).toString()).toBe(text);
   });
 
   it("never keeps an answer that sets a cookie or is not a 200", async () => {

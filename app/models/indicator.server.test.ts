@@ -57,11 +57,13 @@ describe("computed indicators follow Maillon's data", () => {
 
   it("moves jobs created with the holder's latest follow-up, and reports survival at 3 years", async () => {
     const db = getDb();
-    const pole = createTestTerritory(db);
+    // A commune no other test of this file puts a project in: the pôle's jobs are this project's alone.
+    const commune = "17226"; // Mazeray
+    const pole = createTestTerritory(db, { communeCodes: [commune] });
     saveIndicator(db, pole.id, computed("emplois-crees"), NOW);
     saveIndicator(db, pole.id, computed("survie-3-ans", { period: "annee" }), NOW);
     const holder = await createTestHolder(db);
-    const project = createTestProject(db, holder.id);
+    const project = createTestProject(db, holder.id, { overrides: { communeCode: commune } });
     expect(declareLaunch(db, project.id, "2023-01-10", NOW)).toEqual({ ok: true });
     expect(current(pole.id, "emplois-crees").current).toBe(0);
 

@@ -152,20 +152,23 @@ describe("offices and money rules through the routes", () => {
   });
 
   it("lets only the animation team of the pôle allocate its cagnotte", async () => {
+    // A pôle of its own around the project, with a club: its cagnotte holds only this test's gift.
+    const pole = createTestTerritory(db);
+    const club = await createTestClub(db, pole.id);
     const other = createTestTerritory(db);
     const foreignAnimator = await createTestAnimator(db, other.id);
-    const animator = await createTestAnimator(db, territory.id);
-    donate(db, territory.id, null, { amountCents: 10_000, donorName: null, message: "" }, new Date());
-    const path = `/cagnotte/${territory.slug}`;
+    const animator = await createTestAnimator(db, pole.id);
+    donate(db, pole.id, null, { amountCents: 10_000, donorName: null, message: "" }, new Date());
+    const path = `/cagnotte/${pole.slug}`;
     const form = { intent: "allocate", projectId: String(projectId), amount: "50" };
-    const allocations = () => db.select({ n: count() }).from(cagnotteAllocations).get()?.n;
-    expect((await post(cagnotte.action, path, a.gerant.id, form, { slug: territory.slug })).status).toBe(403);
-    expect((await post(cagnotte.action, path, foreignAnimator.id, form, { slug: territory.slug })).status).toBe(403);
+    const allocations = () => db.select({ n: count() }).from(cagnotteAllocations).where(eq(cagnotteAllocations.territoryId, pole.id)).get()?.n;
+    expect((await post(cagnotte.action, path, club.gerant.id, form, { slug: pole.slug })).status).toBe(403);
+    expect((await post(cagnotte.action, path, foreignAnimator.id, form, { slug: pole.slug })).status).toBe(403);
     expect(allocations()).toBe(0);
-    const tooMuch = await post(cagnotte.action, path, animator.id, { ...form, amount: "500" }, { slug: territory.slug });
+    const tooMuch = await post(cagnotte.action, path, animator.id, { ...form, amount: "500" }, { slug: pole.slug });
     expect(tooMuch.status).toBe(400);
     expect(messageOf(tooMuch)).toMatch(/ne contient que 100,00\u00a0€/);
-    expect((await post(cagnotte.action, path, animator.id, form, { slug: territory.slug })).status).toBe(302);
+    expect((await post(cagnotte.action, path, animator.id, form, { slug: pole.slug })).status).toBe(302);
     expect(allocations()).toBe(1);
   });
 });

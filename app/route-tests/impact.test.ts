@@ -7,7 +7,7 @@
 import { eq } from "drizzle-orm";
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { indicators, indicatorValues, projectFollowUps } from "#db/schema";
 import { createTestAnimator, createTestTerritory } from "#seeds/factories";
 import { createTestHolder, createTestMentorship, createTestProject, createTestVolunteer } from "#seeds/journey-factories";
@@ -31,6 +31,10 @@ let pole: Territory;
 
 beforeAll(() => {
   db = getDb();
+});
+
+// A pôle of its own for each test: the team's indicators it adds (one per metric) stay out of the others' way.
+beforeEach(() => {
   pole = createTestTerritory(db);
 });
 
