@@ -17,8 +17,8 @@
  * (synchronous off): fast, and the WAL and SQLite's page cache stay bounded
  * whatever the scale. Per-volunteer state is kept in typed arrays.
  */
-import { DAY_MS } from "~/domain/paris-time";
 import fs from "node:fs";
+import { DAY_MS } from "~/domain/paris-time";
 import { openDatabase } from "~/utils/db.server";
 
 export const BENCH_NOW = new Date("2026-03-15T10:00:00Z");

@@ -4,7 +4,7 @@
  * a past meeting with its attendance, and an online webinar. Everything goes through the app's models.
  */
 import type { Actor } from "~/domain/permissions";
-import { parisDateTime, parisIsoDate, DAY_MS } from "~/domain/paris-time";
+import { DAY_MS, parisDateTime, parisIsoDate } from "~/domain/paris-time";
 import { createEvent, type EventInput } from "~/models/event.server";
 import { recordAttendance, registerToEvent } from "~/models/event-registration.server";
 import { residentIds } from "~/models/pole-member.server";
@@ -13,7 +13,6 @@ import { findUserByEmail } from "~/models/user.server";
 import { listAxesWithGroups } from "~/models/working-group.server";
 import type { Db } from "~/utils/db.server";
 import { SAMBRE_AVESNOIS, VALS_DE_SAINTONGE } from "./territories";
-
 
 function at(now: Date, days: number, time: string): Date {
   return parisDateTime(parisIsoDate(new Date(now.getTime() + days * DAY_MS)), time);

@@ -10,7 +10,6 @@ import { findUserByEmail } from "~/models/user.server";
 import type { Db } from "~/utils/db.server";
 import { SAMBRE_AVESNOIS, VALS_DE_SAINTONGE } from "./territories";
 
-
 type DemoArticle = {
   title: string;
   summary: string;

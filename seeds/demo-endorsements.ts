@@ -4,11 +4,11 @@
  * page, in the club's deal flow and in its score), and one waiting for the demo holder's answer
  * (porteur@exemple.fr). Deterministic: chosen by rule and id, times derived from `now`.
  */
-import { DAY_MS } from "~/domain/paris-time";
 import { and, asc, desc, eq, inArray, notExists, sql } from "drizzle-orm";
 import { clubCommitments, clubDeals, mentorships, projectFundingNeeds, projects, users } from "#db/schema";
 import { CLUB_ELIGIBLE_FUNDING, CLUB_ELIGIBLE_LEGAL_FORMS, CLUB_ELIGIBLE_STAGES } from "~/domain/matching";
 import { ENDORSABLE_STATUSES } from "~/domain/endorsement";
+import { DAY_MS } from "~/domain/paris-time";
 import type { LegalForm } from "~/domain/vocabulary";
 import { decideEndorsement, writeEndorsement } from "~/models/endorsement.server";
 import type { Db } from "~/utils/db.server";

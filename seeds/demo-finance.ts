@@ -28,7 +28,7 @@ import { createTontine, joinTontine } from "~/models/tontine.server";
 import type { BallotChoice } from "~/domain/vocabulary";
 import { addMonthsIso } from "~/domain/clubs/lifecycle";
 import type { Db } from "~/utils/db.server";
-import { parisDateTime, parisIsoDate, DAY_MS } from "~/domain/paris-time";
+import { DAY_MS, parisDateTime, parisIsoDate } from "~/domain/paris-time";
 
 const daysBefore = (now: Date, days: number) => new Date(now.getTime() - days * DAY_MS);
 

@@ -8,7 +8,7 @@ import { and, asc, inArray, sql } from "drizzle-orm";
 import { projects, territoryCommunes } from "#db/schema";
 import { milestoneDay, reachedMilestones } from "~/domain/impact/follow-up";
 import { periodStartOf, recentPeriods } from "~/domain/impact/periods";
-import { addIsoDays, parisIsoDate, DAY_MS } from "~/domain/paris-time";
+import { addIsoDays, DAY_MS, parisIsoDate } from "~/domain/paris-time";
 import type { ImpactMetric, IndicatorPeriod, TurnoverBand } from "~/domain/vocabulary";
 import { declareLaunch, recordFollowUp } from "~/models/follow-up.server";
 import { recordIndicatorValue, saveIndicator, type IndicatorInput } from "~/models/indicator.server";
@@ -16,7 +16,6 @@ import { animationTeamIds, getTerritoryBySlug } from "~/models/territory.server"
 import { parisDateTime } from "~/domain/paris-time";
 import type { Db } from "~/utils/db.server";
 import { SAMBRE_AVESNOIS, VALS_DE_SAINTONGE } from "./territories";
-
 
 type Chosen = Partial<IndicatorInput> & { metric: ImpactMetric; period: IndicatorPeriod };
 type Entered = { name: string; definition: string; period: IndicatorPeriod; target?: number; targetDate?: string; valoressDomain: IndicatorInput["valoressDomain"]; sdg: number; figures: number[]; note: string };
@@ -154,5 +153,4 @@ export function seedDemoImpact(db: Db, now: Date): void {
     seedIndicators(db, territory.id, seed.slug, now);
   }
 }
-
 

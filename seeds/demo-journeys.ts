@@ -5,10 +5,10 @@
  * seedDemo's transaction, after the people exist; deterministic (its own
  * seeded faker, dates from `now`). Everything goes through the app's models.
  */
-import { DAY_MS } from "~/domain/paris-time";
 import { Faker, base, fr } from "@faker-js/faker";
 import { asc, eq } from "drizzle-orm";
 import { territoryCommunes, userRoles, users } from "#db/schema";
+import { DAY_MS } from "~/domain/paris-time";
 import {
   FUNDING_KINDS,
   LEGAL_FORMS,

@@ -14,7 +14,7 @@
 import { and, asc, eq, notInArray } from "drizzle-orm";
 import { organisations as organisationsTable, territories, territoryCommunes, territoryStaff, users } from "#db/schema";
 import { luhnComplete } from "~/domain/organisation";
-import { parisIsoDate, DAY_MS } from "~/domain/paris-time";
+import { DAY_MS, parisIsoDate } from "~/domain/paris-time";
 import type { GovernanceBodyKind, OrganisationKind } from "~/domain/vocabulary";
 import { addMandate, createBody, recordDecision } from "~/models/governance.server";
 import { createOrganisation, requestRepresentation } from "~/models/organisation-request.server";

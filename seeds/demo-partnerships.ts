@@ -4,9 +4,9 @@
  * proposal waiting for the fixed demo holder (porteur@exemple.fr). Runs inside seedDemo's
  * transaction, after the journeys; deterministic, through the app's models.
  */
-import { DAY_MS } from "~/domain/paris-time";
 import { and, asc, eq, ne } from "drizzle-orm";
 import { projects, territoryCommunes, users } from "#db/schema";
+import { DAY_MS } from "~/domain/paris-time";
 import { getProjectOffer, proposeToOffer, saveProjectOffer } from "~/models/partnership.server";
 import type { Db } from "~/utils/db.server";
 
@@ -47,7 +47,6 @@ export function seedDemoOffer(db: Db, ownerId: number, projectId: number, title:
   const saved = saveProjectOffer(db, ownerId, projectId, { ...texts, open: true }, now);
   if (!saved.ok) throw new Error(`Demo offer not saved: ${saved.message}`);
 }
-
 
 /**
  * The fixed holder's published project seeks partners; a holder of the same pôle whose project

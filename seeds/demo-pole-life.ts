@@ -12,7 +12,6 @@ import { listAxesWithGroups, requestToJoinGroup, seedGroup } from "~/models/work
 import { writeTransaction, type Db } from "~/utils/db.server";
 import { SAMBRE_AVESNOIS, VALS_DE_SAINTONGE } from "./territories";
 
-
 /** Charters written for the demo, in the spirit of the PTCE charters (cooperation first, shared governance). */
 const CHARTERS: Record<string, { first: string; revision?: { body: string; changeNote: string } }> = {
   [VALS_DE_SAINTONGE.slug]: {

@@ -8,7 +8,7 @@
  */
 import { and, asc, eq } from "drizzle-orm";
 import { organisationRepresentatives, organisations, territories, users } from "#db/schema";
-import { addIsoDays, parisDateTime, parisIsoDate, weekdayOfIsoDate, DAY_MS } from "~/domain/paris-time";
+import { addIsoDays, DAY_MS, parisDateTime, parisIsoDate, weekdayOfIsoDate } from "~/domain/paris-time";
 import type { OpenRange } from "~/domain/resource-booking";
 import type { BookingStatus } from "~/domain/vocabulary";
 import { seedBooking } from "~/models/resource-booking.server";

@@ -14,7 +14,6 @@ import { listAxesWithGroups } from "~/models/working-group.server";
 import type { Db } from "~/utils/db.server";
 import { SAMBRE_AVESNOIS, VALS_DE_SAINTONGE } from "./territories";
 
-
 type DemoNeed = {
   title: string;
   description: string;

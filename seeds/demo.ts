@@ -3,8 +3,8 @@
  * perimeters. Deterministic — a seeded faker and a given `now` — so that two
  * runs give the same people, e-mails and communes (only password salts differ).
  */
-import { DAY_MS } from "~/domain/paris-time";
 import { Faker, base, fr } from "@faker-js/faker";
+import { DAY_MS } from "~/domain/paris-time";
 import type { Role } from "~/domain/vocabulary";
 import { foldForSearch } from "~/domain/catalog";
 import { getCommunes } from "~/models/commune.server";
@@ -160,7 +160,6 @@ function uniqueEmail(localPart: string, taken: Set<string>): string {
   taken.add(email);
   return email;
 }
-
 
 /** Everyone to create, decided before any write so the transaction stays synchronous. */
 function planPeople(faker: Faker, perimeters: Perimeter[], now: Date): PlannedPerson[] {

@@ -3,12 +3,12 @@
  * deadline close on the next read, the gérant edits the club's settings, a
  * member leaves (never breaking the 5-member minimum nor the gérant's office).
  */
-import { DAY_MS } from "~/domain/paris-time";
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { clubCommitments, clubVotes } from "#db/schema";
 import { createTestTerritory, createTestUser } from "#seeds/factories";
 import { createFundedProject, createTestClub, type TestClub } from "#seeds/finance-factories";
+import { DAY_MS } from "~/domain/paris-time";
 import { followProject, studyDeal } from "~/models/club-deal.server";
 import { castBallot, openVote } from "~/models/club-vote.server";
 import { getClub, getClubScope, getMembership, listMyClubs } from "~/models/club.server";

@@ -5,8 +5,8 @@
  * round too, a shared sector counts a little, nearer and fresher offers count more. Every
  * explanation quotes the two phrases that matched, and the distance. Pure: `now` is passed in.
  */
-import { DAY_MS } from "../paris-time";
 import { foldForSearch } from "../catalog";
+import { DAY_MS } from "../paris-time";
 import { describeDistance } from "./explain";
 import { approximationOf, haversineKm, type GeoPoint } from "./geo";
 

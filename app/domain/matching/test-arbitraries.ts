@@ -3,8 +3,8 @@
  * communes (plus a far-away one and one without a point), volunteers,
  * projects and needs with every flag the filters look at.
  */
-import { DAY_MS } from "../paris-time";
 import fc from "fast-check";
+import { DAY_MS } from "../paris-time";
 import type { GeoPoint } from "./geo";
 import type { CommunePoints, NeedInput, ProjectInput, VolunteerInput } from "./types";
 
