@@ -130,6 +130,8 @@ app.use((req, res, next) => {
 // gets the French page, and what still comes is thrown away unread, up to a point, then the connection ends.
 const MAX_BODY_BYTES = 1024 * 1024;
 const MAX_DISCARDED_BYTES = 8 * MAX_BODY_BYTES;
+/** How long a connection past the discard allowance is kept, closed on our side, before it is cut. */
+const LINGER_BEFORE_CUT_MS = 2000;
 
 /**
  * @param {import("express").Request} req
@@ -164,7 +166,6 @@ function stopReading(req, res) {
   socket.end();
   setTimeout(() => socket.destroy(), LINGER_BEFORE_CUT_MS).unref();
 }
-const LINGER_BEFORE_CUT_MS = 2000;
 
 app.use((req, res, next) => {
   let received = 0;

@@ -46,12 +46,13 @@ export async function findA11yViolations(page: Page, scope: AxeScope = {}): Prom
   if (page.frames().length === 1) {
     const present = await page.evaluate(() => typeof (window as { axe?: unknown }).axe === "object");
     if (!present) await page.evaluate(`${axeCore.source}\n;axe.configure({ allowedOrigins: ["<same_origin>"] });`);
-    const run = { context: axeContext(scope), options } as unknown as Record<string, never>;
-    violations = (await page.evaluate(async (arg) => {
-      const { context, options } = arg as unknown as { context: unknown; options: unknown };
-      const axe = (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: unknown }> } }).axe;
+    // Passed as JSON: Playwright's typing of a structured argument is deeper than tsc will follow.
+    const run = JSON.stringify({ context: axeContext(scope), options });
+    violations = await page.evaluate(async (json) => {
+      const { context, options } = JSON.parse(json);
+      const axe = (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: AxeViolation[] }> } }).axe;
       return (await axe.run(context ?? document, options)).violations;
-    }, run)) as AxeViolation[];
+    }, run);
   } else {
     let builder = new AxeBuilder({ page }).withTags(WCAG_TAGS).options({ resultTypes: ["violations"] });
     for (const selector of scope.include ?? []) builder = builder.include(selector);
@@ -66,8 +67,6 @@ export async function findA11yViolations(page: Page, scope: AxeScope = {}): Prom
 
 /** Emptied by the e2e server's start command (playwright.config.ts). */
 export const AXE_CACHE_DIR = "tmp/e2e-axe-cache";
-
-const AXE_VERSION: string = axeCore.version;
 
 type Parts = { main: string; frame: string };
 
@@ -120,7 +119,7 @@ async function readParts(page: Page): Promise<Parts | null> {
 }
 
 function cacheFile(part: keyof Parts, markup: string): string {
-  const key = createHash("sha256").update(`${AXE_VERSION}\n${WCAG_TAGS.join(",")}\n${part}\n${markup}`).digest("hex");
+  const key = createHash("sha256").update(`${axeCore.version}\n${WCAG_TAGS.join(",")}\n${part}\n${markup}`).digest("hex");
   return path.join(AXE_CACHE_DIR, `${key}.clean`);
 }
 
