@@ -63,6 +63,8 @@ test("an article goes submitted → changes asked → edited and resubmitted →
     await expect(visitor.getByRole("heading", { level: 1, name: title })).toBeVisible();
     await expect(visitor.locator("strong", { hasText: "place du Pilori" })).toBeVisible();
     await expect(visitor.getByText("samedi de 9 h à 18 h")).toBeVisible();
+    // Counted once the whole document is in, so a script later in <main> is not missed.
+    await visitor.waitForLoadState("load");
     expect(await visitor.locator("main script").count()).toBe(0);
     await checkA11y(visitor);
   } finally {

@@ -69,6 +69,8 @@ test.describe("la vitrine des projets, pour un visiteur", () => {
       await filters.getByLabel("Cherche encore un financement").check();
       await filters.getByRole("button", { name: "Afficher les projets" }).click();
       await expect(page).toHaveURL(/\/projets\?pole=vals-de-saintonge&financement=1$/);
+      // The address changes when the new document commits; its list may still be arriving.
+      await page.waitForLoadState("load");
       // The form shows the filters that apply.
       await expect(filters.getByLabel("Pôle", { exact: true })).toHaveValue("vals-de-saintonge");
       await expect(filters.getByLabel("Cherche encore un financement")).toBeChecked();
