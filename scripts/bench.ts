@@ -18,7 +18,19 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { evaluateMentor, POINT_UNCERTAINTY_KM, type PreparedNeed, type PreparedVolunteer } from "~/domain/matching";
+import {
+  DISTANCE_HALF_KM,
+  evaluateMentor,
+  LEVEL_VALUE,
+  POINT_UNCERTAINTY_KM,
+  PRIORITY_FACTOR,
+  RECENCY_HALF_LIFE_DAYS,
+  TRACK_RECORD_FULL_AT,
+  UNRATED_RATING_VALUE,
+  type PreparedNeed,
+  type PreparedVolunteer,
+} from "~/domain/matching";
+import { DAY_MS } from "~/domain/paris-time";
 import { matchingStore, weightsOfNeed } from "~/models/matching-store.server";
 import {
   runGlobalRound,
@@ -75,7 +87,7 @@ function naiveStatement(db: Db) {
     statement: db.$client.prepare(`
       with n as (
         select ps.id, ps.skill_id, p.id as pid, p.owner_id, p.remote_ok as premote, p.activity_domain_id as dom,
-          case ps.priority when 'haute' then 1.0 when 'moyenne' then 0.6 else 0.2 end as pf,
+          case ps.priority when 'haute' then :pHigh when 'moyenne' then :pMedium else :pLow end as pf,
           c.latitude as lat, c.longitude as lon,
           case c.point_source when 'postal' then :uPostal when 'department' then :uDepartment else 0 end as pu
         from project_skill_needs ps join projects p on p.id = ps.project_id join communes c on c.code = p.commune_code
@@ -103,12 +115,12 @@ function naiveStatement(db: Db) {
           and not exists (select 1 from mentorships m where m.need_id = n.id and m.volunteer_id = vs.user_id and m.status in ('demande', 'acceptee'))
       )
       select id, round(100 * (
-          :wSkill * ((case level when 'notions' then 1 when 'confirme' then 2 else 3 end) / 3.0 * pf)
-        + :wDist * (case when d is null then 0 else 1 / (1 + max(d, u) / 15.0) end)
+          :wSkill * ((case level when 'notions' then :lNotions when 'confirme' then :lConfirmed else :lExpert end) * pf)
+        + :wDist * (case when d is null then 0 else 1 / (1 + max(d, u) / :distanceHalfKm) end)
         + :wDom * shared
         + :wCap * ((mx - act) * 1.0 / mx)
-        + :wTrack * (0.5 * min(1, done / 3.0) + 0.5 * coalesce((rating - 1) / 4.0, 0.5))
-        + :wRec * pow(0.5, max(0, (:now - la) / 86400000.0) / 90)
+        + :wTrack * (0.5 * min(1, done * 1.0 / :trackFullAt) + 0.5 * coalesce((rating - 1) / 4.0, :unrated))
+        + :wRec * pow(0.5, max(0, (:now - la) * 1.0 / :dayMs) / :halfLifeDays)
       )) as h
       from cand
       where act < mx and ((d is not null and d <= radius_km) or (vremote = 1 and premote = 1))
@@ -122,6 +134,17 @@ function naiveStatement(db: Db) {
       wRec: w.recency,
       uPostal: POINT_UNCERTAINTY_KM.postal,
       uDepartment: POINT_UNCERTAINTY_KM.department,
+      pHigh: PRIORITY_FACTOR.haute,
+      pMedium: PRIORITY_FACTOR.moyenne,
+      pLow: PRIORITY_FACTOR.basse,
+      lNotions: LEVEL_VALUE.notions,
+      lConfirmed: LEVEL_VALUE.confirme,
+      lExpert: LEVEL_VALUE.expert,
+      distanceHalfKm: DISTANCE_HALF_KM,
+      trackFullAt: TRACK_RECORD_FULL_AT,
+      unrated: UNRATED_RATING_VALUE,
+      halfLifeDays: RECENCY_HALF_LIFE_DAYS,
+      dayMs: DAY_MS,
       now: BENCH_NOW.getTime(),
     },
   };
