@@ -44,6 +44,8 @@ test("without JavaScript, the admin finds the failed message from « Mon espace 
     await failed.getByRole("button", { name: new RegExp(`^Renvoyer « ${subject} »`) }).click();
     await expect(page).toHaveURL(/\/admin\/courriels$/);
     await expect(page.getByRole("status")).toHaveText("Le courriel est remis dans la file : il part dans un instant.");
+    // The message sits above the list: the list is read once the whole new document is in.
+    await page.waitForLoadState("load");
     await expect(page.getByRole("list", { name: /En échec/ }).getByText(subject)).toHaveCount(0);
   } finally {
     await context.close();
@@ -56,6 +58,8 @@ test("the page is the platform admin's only", async ({ browser }) => {
     const page = await context.newPage();
     await signIn(page, "animation.saintonge@exemple.fr", DEMO_PASSWORD);
     await expect(page).toHaveURL(/\/espace/);
+    // A client-side navigation: the address changes before « Mon espace » is drawn.
+    await expect(page.getByRole("heading", { level: 1, name: "Mon espace" })).toBeVisible();
     await expect(page.getByRole("link", { name: "Courriels de la plateforme" })).toHaveCount(0);
     const response = await page.goto("/admin/courriels");
     expect(response?.status()).toBe(403);

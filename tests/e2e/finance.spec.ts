@@ -116,6 +116,8 @@ test("a club is founded, saves, votes and co-invests; a saver pledges and a dono
   await expect(g.getByText("Bienvenue sur Maillon ! Votre compte est créé.")).toBeVisible();
   await visit(g, "/financer");
   await g.getByRole("link", { name: "Voir les clubs et en créer un" }).click();
+  // a11y names the page by its address: the new one first, or /financer (already checked) is skipped.
+  await expect(g).toHaveURL(/\/clubs$/);
   await a11y(g);
   await g.getByLabel("Nom du club").fill(clubName);
   await g.getByLabel("Ticket maximum par projet (en euros)").fill("3000");
@@ -154,6 +156,7 @@ test("a club is founded, saves, votes and co-invests; a saver pledges and a dono
 
   // The gérant edits the club's settings (a bad ticket range is refused at the field).
   await g.getByRole("link", { name: "Modifier les paramètres du club" }).click();
+  await expect(g).toHaveURL(new RegExp(`/clubs/${clubId}/parametres$`));
   await a11y(g);
   await g.getByLabel("Présentation (facultatif)").fill("Nous investissons dans les commerces du pôle.");
   await g.getByLabel("Ticket maximum par projet (en euros)").fill("100");
@@ -222,6 +225,7 @@ test("a club is founded, saves, votes and co-invests; a saver pledges and a dono
   // The founder pledges directly, and sees it in Mon espace.
   await visit(g, projectPath);
   await g.getByRole("link", { name: "Soutenir ce projet" }).click();
+  await expect(g).toHaveURL(new RegExp(`${projectPath}/soutenir$`));
   await a11y(g);
   await g.getByLabel("Montant (en euros)").fill("5");
   await g.getByRole("button", { name: "Enregistrer ma promesse" }).click();

@@ -39,6 +39,9 @@ export const COMMUNE_CODE = "17347";
  * checked again (tests/e2e/axe-parts.ts).
  */
 export async function checkA11y(page: Page): Promise<void> {
+  // After a click that opens a new document, its address or first elements may be there while the
+  // rest is still being parsed: axe is given the whole page.
+  await page.waitForLoadState("load");
   const { violations } = await findNewA11yViolations(page);
   expect(violations, `Accessibility violations on ${page.url()}:\n${violations.join("\n")}`).toEqual([]);
 }
@@ -50,6 +53,8 @@ export async function checkA11y(page: Page): Promise<void> {
  * scripts are blocked: axe then sees exactly what a person without JavaScript sees.
  */
 export async function checkA11yWithoutScripts(page: Page): Promise<void> {
+  // The replay is the page as parsed so far: wait until the whole document is in.
+  await page.waitForLoadState("load");
   const html = await page.content();
   const url = page.url();
   const browser = page.context().browser();

@@ -37,6 +37,8 @@ test("with JavaScript: the message shows once after the redirect, takes the focu
   await expectNoFlash(page);
   await page.goBack();
   await expect(page).toHaveURL(/\/compte$/);
+  // Back on the client too: until /compte is drawn, the page checked would still be « Mon espace ».
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Mon compte");
   await expectNoFlash(page);
   await page.reload();
   await expectNoFlash(page);

@@ -62,6 +62,8 @@ test("the OpenAPI file and the packages go out with their types over HTTP", asyn
 
 test("a signed-in person's API answer is never public when it sets a cookie", async ({ page }) => {
   await signIn(page, DEMO_PORTEUR_EMAIL, DEMO_PASSWORD);
+  // Signed in once the action has answered (its cookie set), not when the button is clicked.
+  await expect(page).toHaveURL(/\/espace$/);
   const response = await page.request.get("/api/v1/projects?per_page=2");
   expect(response.status()).toBe(200);
   const cacheControl = response.headers()["cache-control"];

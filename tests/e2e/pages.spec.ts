@@ -86,8 +86,10 @@ test.describe("pages publiques", () => {
 
     const before = db.countMembers("sambre-avesnois");
     await page.getByRole("region", { name: "Nord (59)" }).getByRole("link", { name: "COTESS Sambre-Avesnois" }).click();
-    const after = db.countMembers("sambre-avesnois");
     await expect(page).toHaveURL(/\/poles\/sambre-avesnois$/);
+    // Counted once the page is answered (the click returns before the server counts), read once it is all parsed.
+    const after = db.countMembers("sambre-avesnois");
+    await page.waitForLoadState("load");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("COTESS Sambre-Avesnois");
     expectCountsBetween(await readStats(page.locator("ul.stats")), before, after);
   });
@@ -128,6 +130,8 @@ test.describe("pages publiques", () => {
       await expect(cta).toHaveAttribute("href", `/inscription?role=${p.role}`);
       await cta.click();
       await expect(page).toHaveURL(new RegExp(`/inscription\\?role=${p.role}$`));
+      // A new document: « only one box ticked » holds once every box is parsed.
+      await page.waitForLoadState("load");
       await expect(page.getByRole("checkbox", { name: p.checkbox })).toBeChecked();
       await expect(page.getByRole("checkbox", { checked: true })).toHaveCount(1);
     });
