@@ -24,6 +24,8 @@ export const E2E_SMTP_MAILBOX = "tmp/e2e-smtp-mailbox";
  */
 export const E2E_ROBUSTNESS_PORT = PORT + 3;
 export const E2E_ROBUSTNESS_DATABASE = "tmp/e2e-robustness.db";
+/** Each demo account's one session of the run on that server, shared by the workers (emptied at start). */
+export const E2E_ROBUSTNESS_SESSIONS = "tmp/e2e-robustness-sessions";
 const BUILD = process.env.E2E_BUILT === "1" ? "" : "npm run build && ";
 /** TEST-NET-1 (RFC 5737): sent by the test clients, exempt from the sign-in limit in the test server only. */
 export const EXEMPT_CLIENT_ADDRESS = "192.0.2.1";
@@ -123,7 +125,7 @@ export default defineConfig({
     },
   },
   {
-    command: `rm -rf ${E2E_ROBUSTNESS_DATABASE} ${E2E_ROBUSTNESS_DATABASE}-wal ${E2E_ROBUSTNESS_DATABASE}-shm tmp/e2e-robustness-outbox && for i in $(seq 1800); do [ -e ${E2E_TEMPLATE}.ready ] && break; sleep 0.1; done && cp ${E2E_TEMPLATE} ${E2E_ROBUSTNESS_DATABASE} && npm run serve`,
+    command: `rm -rf ${E2E_ROBUSTNESS_DATABASE} ${E2E_ROBUSTNESS_DATABASE}-wal ${E2E_ROBUSTNESS_DATABASE}-shm tmp/e2e-robustness-outbox ${E2E_ROBUSTNESS_SESSIONS} && for i in $(seq 1800); do [ -e ${E2E_TEMPLATE}.ready ] && break; sleep 0.1; done && cp ${E2E_TEMPLATE} ${E2E_ROBUSTNESS_DATABASE} && npm run serve`,
     url: `http://127.0.0.1:${E2E_ROBUSTNESS_PORT}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 180_000,

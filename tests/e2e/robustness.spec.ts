@@ -15,7 +15,7 @@
 import type { APIRequestContext, APIResponse, PlaywrightWorkerArgs } from "@playwright/test";
 import fs from "node:fs";
 import Database from "better-sqlite3";
-import { E2E_ROBUSTNESS_DATABASE, E2E_ROBUSTNESS_PORT } from "../../playwright.config";
+import { E2E_ROBUSTNESS_DATABASE, E2E_ROBUSTNESS_PORT, E2E_ROBUSTNESS_SESSIONS } from "../../playwright.config";
 import { DEMO_PASSWORD, expect, test, TEST_CLIENT_HEADERS } from "./fixtures";
 import {
   ACCOUNTS,
@@ -118,25 +118,67 @@ function countRowsCausedBy(tables: string[], addresses: string[]): Record<string
 
 type StorageState = Awaited<ReturnType<APIRequestContext["storageState"]>>;
 
-/** One signed-in session per demo account and worker. */
+/** This worker's copy of each demo account's session. */
 const signedIn = new Map<SignedIn, StorageState>();
 
-/** A client of this kind of person, sending this site's Origin and the exempt test address. */
-async function clientFor(who: Who, playwright: PlaywrightWorkerArgs["playwright"], baseURL: string): Promise<APIRequestContext> {
-  const headers = { ...TEST_CLIENT_HEADERS, Origin: new URL(baseURL).origin };
-  if (who === "visiteur") return playwright.request.newContext({ baseURL, extraHTTPHeaders: headers });
-  let state = signedIn.get(who);
-  if (!state) {
-    const context = await playwright.request.newContext({ baseURL, extraHTTPHeaders: headers });
+/**
+ * Each demo account is signed in once for the whole run, by the first worker that needs it, and its
+ * session is shared with the other workers through a file: a sign-in adds a session row for its
+ * person, so a worker signing in while another counts that person's rows (to prove a refused form
+ * stored nothing) would be read as a row the form stored.
+ */
+async function sessionOf(who: SignedIn, playwright: PlaywrightWorkerArgs["playwright"], baseURL: string, headers: Record<string, string>): Promise<StorageState> {
+  const known = signedIn.get(who);
+  if (known) return known;
+  fs.mkdirSync(E2E_ROBUSTNESS_SESSIONS, { recursive: true });
+  const file = `${E2E_ROBUSTNESS_SESSIONS}/${who}.json`;
+  const state = claimSignIn(file) ? await signInAndShare(who, file, playwright, baseURL, headers) : await sharedSession(file, who);
+  signedIn.set(who, state);
+  return state;
+}
+
+/** True for the one worker that gets to sign this person in (it creates the lock first). */
+function claimSignIn(file: string): boolean {
+  try {
+    fs.closeSync(fs.openSync(`${file}.lock`, "wx"));
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "EEXIST") return false;
+    throw error;
+  }
+}
+
+async function signInAndShare(who: SignedIn, file: string, playwright: PlaywrightWorkerArgs["playwright"], baseURL: string, headers: Record<string, string>): Promise<StorageState> {
+  const context = await playwright.request.newContext({ baseURL, extraHTTPHeaders: headers });
+  try {
     const response = await context.post("/connexion", {
       form: { email: ACCOUNTS[who], password: DEMO_PASSWORD },
       maxRedirects: 0,
     });
     expect(response.status(), `sign-in of ${ACCOUNTS[who]}`).toBe(302);
-    state = await context.storageState();
+    const state = await context.storageState();
+    // Written whole, then renamed: a reader never sees half a file.
+    fs.writeFileSync(`${file}.${process.pid}`, JSON.stringify(state));
+    fs.renameSync(`${file}.${process.pid}`, file);
+    return state;
+  } finally {
     await context.dispose();
-    signedIn.set(who, state);
   }
+}
+
+/** The session another worker opened for this person, once it is written. */
+async function sharedSession(file: string, who: SignedIn): Promise<StorageState> {
+  for (const deadline = Date.now() + 20_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 50))) {
+    if (fs.existsSync(file)) return JSON.parse(fs.readFileSync(file, "utf8")) as StorageState;
+  }
+  throw new Error(`no session of ${ACCOUNTS[who]} after 20 s: the worker signing it in failed (see its test)`);
+}
+
+/** A client of this kind of person, sending this site's Origin and the exempt test address. */
+async function clientFor(who: Who, playwright: PlaywrightWorkerArgs["playwright"], baseURL: string): Promise<APIRequestContext> {
+  const headers = { ...TEST_CLIENT_HEADERS, Origin: new URL(baseURL).origin };
+  if (who === "visiteur") return playwright.request.newContext({ baseURL, extraHTTPHeaders: headers });
+  const state = await sessionOf(who, playwright, baseURL, headers);
   return playwright.request.newContext({ baseURL, extraHTTPHeaders: headers, storageState: state });
 }
 
