@@ -56,8 +56,16 @@ test("the OpenAPI file and the packages go out with their types over HTTP", asyn
   expect(zip.headers()["content-type"]).toBe("application/zip");
   expect(zip.headers()["cache-control"]).toBe("public, max-age=300");
   expect((await zip.body()).subarray(0, 2).toString("latin1")).toBe("PK");
-  const unchanged = await request.get("/donnees/maillon.zip", { headers: { "If-None-Match": zip.headers()["etag"]! } });
-  expect(unchanged.status()).toBe(304);
+  // The tag is the body's: a test beside this one publishing a project or adding an event between two
+  // requests changes the package and its tag. A 200 must then carry a new tag, and the pair is tried again.
+  let tag = zip.headers()["etag"]!;
+  let conditional = await request.get("/donnees/maillon.zip", { headers: { "If-None-Match": tag } });
+  for (let tries = 1; conditional.status() === 200 && tries < 5; tries += 1) {
+    expect(conditional.headers()["etag"], "a 200 to a tag the server gave means the data changed").not.toBe(tag);
+    tag = conditional.headers()["etag"]!;
+    conditional = await request.get("/donnees/maillon.zip", { headers: { "If-None-Match": tag } });
+  }
+  expect(conditional.status()).toBe(304);
 });
 
 test("a signed-in person's API answer is never public when it sets a cookie", async ({ page }) => {

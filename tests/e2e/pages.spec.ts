@@ -31,7 +31,10 @@ async function readStats(stats: Locator): Promise<Counts> {
   return { porteurs, benevoles, epargnants };
 }
 
-/** Other tests sign people up meanwhile, so the page must lie between the database before and after. */
+/**
+ * Other tests sign people up meanwhile, so the page must lie between the database before and after. This
+ * holds because no test takes a person out of these pôles (personal-data.spec.ts deletes an account of its own elsewhere).
+ */
 function expectCountsBetween(shown: Counts, before: Counts, after: Counts) {
   for (const key of ["porteurs", "benevoles", "epargnants"] as const) {
     expect(shown[key], key).toBeGreaterThanOrEqual(before[key]);
