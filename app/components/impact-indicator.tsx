@@ -10,6 +10,7 @@ import { useFormat, useSay, useT } from "~/i18n/context";
 import type { Messages } from "~/i18n/messages";
 import type { ReportedIndicator } from "~/models/indicator.server";
 import { ProgressBar } from "./funding-progress";
+import { DataTable } from "~/components/ui/data-table";
 
 type Words = { t: Messages["impact"]["indicator"]; vocabulary: Messages["vocabulary"]; format: Formats };
 
@@ -140,8 +141,7 @@ export function ImpactIndicator({ indicator: i, headingLevel = 2 }: { indicator:
       <p>{t.trend(i.trend ? vocabulary.trend[i.trend.direction] : null)}</p>
       <div className="impact-indicator__figures">
         <Chart indicator={i} />
-        <table className="table impact-table" data-testid="impact-table">
-          <caption>{t.caption(say(i.name))}</caption>
+        <DataTable className="table impact-table" data-testid="impact-table" caption={t.caption(say(i.name))}>
           <thead>
             <tr>
               <th scope="col">{t.period}</th>
@@ -161,7 +161,7 @@ export function ImpactIndicator({ indicator: i, headingLevel = 2 }: { indicator:
               );
             })}
           </tbody>
-        </table>
+        </DataTable>
       </div>
     </article>
   );

@@ -13,6 +13,7 @@ import { useFormReply } from "~/utils/reply";
 import { useFormat, useT } from "~/i18n/context";
 import { metaText } from "~/i18n/meta";
 import { requestText } from "~/utils/locale.server";
+import { DataTable } from "~/components/ui/data-table";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: metaText(matches).admin.mails.metaTitle }];
 
@@ -82,8 +83,7 @@ export default function AdminMails() {
       <p>{t.intro(format.integer(maxAttempts))}</p>
       {message ? <Alert tone="error">{message}</Alert> : null}
 
-      <table className="table">
-        <caption>{t.caption}</caption>
+      <DataTable caption={t.caption}>
         <thead>
           <tr>
             <th scope="col">{t.status}</th>
@@ -98,7 +98,7 @@ export default function AdminMails() {
             </tr>
           ))}
         </tbody>
-      </table>
+      </DataTable>
 
       <h2 id="echecs">{t.failed(format.integer(failed.length))}</h2>
       {failed.length === 0 ? (

@@ -30,6 +30,7 @@ import { authorize, signInFirst } from "~/guards/authorize.server";
 import { useFormat, useT } from "~/i18n/context";
 import { metaText } from "~/i18n/meta";
 import { requestText } from "~/utils/locale.server";
+import { DataTable } from "~/components/ui/data-table";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: metaText(matches).clubs.members.metaTitle }];
 
@@ -156,8 +157,7 @@ export default function ClubMembers() {
       <ClubNav clubId={club.id} isMember />
       {message ? <Alert tone="error">{message}</Alert> : null}
 
-      <table className="table">
-        <caption>{t.caption(active.length, MAX_ACTIVE_MEMBERS)}</caption>
+      <DataTable caption={t.caption(active.length, MAX_ACTIVE_MEMBERS)}>
         <thead>
           <tr>
             <th scope="col">{t.member}</th>
@@ -174,7 +174,7 @@ export default function ClubMembers() {
             </tr>
           ))}
         </tbody>
-      </table>
+      </DataTable>
       <NoPaymentNotice />
 
       <h2 id="mon-epargne">{t.mySavings}</h2>

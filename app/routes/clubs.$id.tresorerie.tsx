@@ -20,6 +20,7 @@ import { readFormData } from "~/utils/http.server";
 import { useFormat, useT } from "~/i18n/context";
 import { metaText } from "~/i18n/meta";
 import { requestText } from "~/utils/locale.server";
+import { DataTable } from "~/components/ui/data-table";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: metaText(matches).clubs.treasury.metaTitle }];
 
@@ -125,8 +126,7 @@ export default function Treasury() {
       {shares.length === 0 ? (
         <p>{t.noShare}</p>
       ) : (
-        <table className="table">
-          <caption>{t.sharesCaption}</caption>
+        <DataTable caption={t.sharesCaption}>
           <thead>
             <tr>
               <th scope="col">{t.shareMember}</th>
@@ -145,12 +145,11 @@ export default function Treasury() {
               </tr>
             ))}
           </tbody>
-        </table>
+        </DataTable>
       )}
 
       <h2>{t.ledger}</h2>
-      <table className="table table--wide">
-        <caption>{t.ledgerCaption(format.euros(totals.balanceCents))}</caption>
+      <DataTable className="table table--wide" caption={t.ledgerCaption(format.euros(totals.balanceCents))}>
         <thead>
           <tr>
             <th scope="col">{t.date}</th>
@@ -189,7 +188,7 @@ export default function Treasury() {
             <td colSpan={2}>{format.euros(totals.balanceCents)}</td>
           </tr>
         </tfoot>
-      </table>
+      </DataTable>
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { authorize } from "~/guards/authorize.server";
 import { getEnv } from "~/utils/env.server";
 import { useT } from "~/i18n/context";
 import { metaText } from "~/i18n/meta";
+import { DataTable } from "~/components/ui/data-table";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: metaText(matches).legal.privacy.metaTitle }];
 
@@ -21,8 +22,7 @@ export default function Privacy() {
       <h1>{t.title}</h1>
       <p>{t.intro(publisher, contact)}</p>
       <h2>{t.keptTitle}</h2>
-      <table>
-        <caption>{t.keptCaption}</caption>
+      <DataTable className="" caption={t.keptCaption}>
         <thead>
           <tr>
             <th scope="col">{t.what}</th>
@@ -39,7 +39,7 @@ export default function Privacy() {
             </tr>
           ))}
         </tbody>
-      </table>
+      </DataTable>
       <p>{t.backups(backupHours, backupsKept)}</p>
       <h2>{t.publicTitle}</h2>
       <p>{t.public}</p>

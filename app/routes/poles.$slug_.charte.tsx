@@ -16,6 +16,7 @@ import { readFormData } from "~/utils/http.server";
 import { useFormat, useT } from "~/i18n/context";
 import { metaText } from "~/i18n/meta";
 import { requestText } from "~/utils/locale.server";
+import { DataTable } from "~/components/ui/data-table";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const t = metaText(matches).poles;
@@ -167,8 +168,7 @@ export default function CharterPage() {
       {history.length > 0 ? (
         <section aria-labelledby="versions-titre">
           <h2 id="versions-titre">{t.versionsTitle}</h2>
-          <table>
-            <caption className="visually-hidden">{t.versionsCaption}</caption>
+          <DataTable className="" captionClassName="visually-hidden" caption={t.versionsCaption}>
             <thead>
               <tr>
                 <th scope="col">{t.versionColumn}</th>
@@ -187,7 +187,7 @@ export default function CharterPage() {
                 </tr>
               ))}
             </tbody>
-          </table>
+          </DataTable>
         </section>
       ) : null}
 

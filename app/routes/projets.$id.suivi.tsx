@@ -21,6 +21,7 @@ import { replyInvalid, replyRefused, UNKNOWN_INTENT } from "~/utils/reply.server
 import { useFormat, useT } from "~/i18n/context";
 import { metaText } from "~/i18n/meta";
 import { requestText } from "~/utils/locale.server";
+import { DataTable } from "~/components/ui/data-table";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => {
   const t = metaText(matches).projectEditing.followUp;
@@ -154,8 +155,7 @@ export default function ProjectFollowUp() {
           {answers.length > 0 ? (
             <section aria-labelledby="reponses-titre">
               <h2 id="reponses-titre">{t.answersTitle}</h2>
-              <table className="table">
-                <caption>{t.caption}</caption>
+              <DataTable caption={t.caption}>
                 <thead>
                   <tr>
                     <th scope="col">{t.milestone}</th>
@@ -176,7 +176,7 @@ export default function ProjectFollowUp() {
                     </tr>
                   ))}
                 </tbody>
-              </table>
+              </DataTable>
             </section>
           ) : null}
         </>

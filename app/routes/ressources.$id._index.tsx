@@ -21,6 +21,7 @@ import { useFormat, useT } from "~/i18n/context";
 import { metaText } from "~/i18n/meta";
 import type { Messages } from "~/i18n/messages";
 import { requestText } from "~/utils/locale.server";
+import { DataTable } from "~/components/ui/data-table";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const t = metaText(matches).resources.page;
@@ -181,8 +182,7 @@ export default function ResourcePage() {
         {calendar.length === 0 ? (
           <p>{t.noneAccepted(format.date(new Date(calendarUntil)))}</p>
         ) : (
-          <table className="table">
-            <caption>{t.caption(format.date(new Date(calendarUntil)))}</caption>
+          <DataTable caption={t.caption(format.date(new Date(calendarUntil)))}>
             <thead>
               <tr>
                 <th scope="col">{t.start}</th>
@@ -199,7 +199,7 @@ export default function ResourcePage() {
                 </tr>
               ))}
             </tbody>
-          </table>
+          </DataTable>
         )}
       </section>
 

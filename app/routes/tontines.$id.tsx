@@ -12,6 +12,7 @@ import { Alert } from "~/components/ui/alert";
 import { useFormat, useT } from "~/i18n/context";
 import { metaText } from "~/i18n/meta";
 import { requestText } from "~/utils/locale.server";
+import { DataTable } from "~/components/ui/data-table";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const t = metaText(matches).funding.tontine;
@@ -49,8 +50,7 @@ export default function Tontine() {
       {tontine.description ? <p className="prewrap">{tontine.description}</p> : null}
       <p>{text.summary(tontine.territoryName, format.euros(tontine.contributionCents), format.euros(pot))}</p>
       <NoPaymentNotice />
-      <table className="table">
-        <caption>{text.schedule}</caption>
+      <DataTable caption={text.schedule}>
         <thead>
           <tr>
             <th scope="col">{text.turn}</th>
@@ -69,7 +69,7 @@ export default function Tontine() {
             </tr>
           ))}
         </tbody>
-      </table>
+      </DataTable>
       {!tontine.isMember ? (
         <Form method="post">
           <button type="submit" className="button">

@@ -1,6 +1,6 @@
 /** Runs only in the `mobile` project (Pixel 7): phone layout without sideways scrolling, and accessible. */
 import type { Page } from "@playwright/test";
-import { checkA11y, expect, fillSignUpForm, test, uniqueEmail } from "./fixtures";
+import { checkA11y, DEMO_PASSWORD, expect, fillSignUpForm, signIn, test, uniqueEmail } from "./fixtures";
 
 async function expectNoHorizontalScroll(page: Page) {
   const { scrollWidth, innerWidth } = await page.evaluate(() => ({
@@ -40,5 +40,23 @@ test.describe("sur un téléphone", () => {
     );
     await expectNoHorizontalScroll(page);
     await checkA11y(page);
+  });
+
+  test("on a 360 px phone, a club's ledger and a pôle's impact tables scroll in their own box, not the page", async ({ page }) => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    await signIn(page, "epargnant@exemple.fr", DEMO_PASSWORD);
+    for (const [path, caption] of [
+      ["/clubs/2/tresorerie", /^Entrées moins sorties égalent la caisse/],
+      ["/poles/vals-de-saintonge/impact", /les chiffres par période$/],
+    ] as const) {
+      await page.goto(path);
+      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+      await expectNoHorizontalScroll(page);
+      // Each table sits in a box named by its caption, which the keyboard reaches to scroll it.
+      const boxes = page.locator(".table-scroll");
+      expect(await boxes.count(), path).toBeGreaterThan(0);
+      await expect(page.getByRole("group", { name: caption }).first()).toHaveAttribute("tabindex", "0");
+      await checkA11y(page);
+    }
   });
 });
