@@ -14,7 +14,7 @@ import { DAY_MS } from "~/domain/paris-time";
 import type { Actor } from "~/domain/permissions";
 import { isAdmin } from "~/domain/permissions";
 import type { EventStatus, EventVisibility } from "~/domain/vocabulary";
-import { writeTransaction, type Db, type Reader, type Writer } from "~/utils/db.server";
+import { inFrenchOrder, writeTransaction, type Db, type Reader, type Writer } from "~/utils/db.server";
 import { notifyAll } from "./notification.server";
 import { fail, type Outcome } from "./outcome";
 
@@ -442,7 +442,7 @@ export type OrganisablePole = { id: number; slug: string; name: string; staff: b
 
 /** The pôles where this person may organise events: those they animate (all), those where they coordinate a group. */
 export function organisablePoles(q: Reader, actor: Actor): OrganisablePole[] {
-  const poles = q.select({ id: territories.id, slug: territories.slug, name: territories.name }).from(territories).orderBy(asc(territories.name)).all();
+  const poles = q.select({ id: territories.id, slug: territories.slug, name: territories.name }).from(territories).orderBy(inFrenchOrder(territories.name)).all();
   const coordinated = q
     .select({ id: workingGroups.id, territoryId: workingGroups.territoryId })
     .from(workingGroups)

@@ -14,7 +14,7 @@ import {
 } from "#db/schema";
 import type { FundingKind, Instrument } from "~/domain/vocabulary";
 import { isGoalReached, remainingCents, type FundingTotals } from "~/domain/funding";
-import type { Db, Reader } from "~/utils/db.server";
+import { inFrenchOrder, type Db, type Reader } from "~/utils/db.server";
 
 /**
  * What the project seeks and what is raised toward it (active pledges, clubs' commitments, cagnotte
@@ -89,7 +89,7 @@ export function getProjectFundingProgress(db: Db, projectId: number): FundingPro
     .innerJoin(users, eq(users.id, clubAccompanyingMembers.userId))
     .innerJoin(clubs, eq(clubs.id, clubAccompanyingMembers.clubId))
     .where(eq(clubAccompanyingMembers.projectId, projectId))
-    .orderBy(asc(clubs.name), asc(users.displayName))
+    .orderBy(asc(clubs.name), inFrenchOrder(users.displayName))
     .all();
   const clubsCents = commitments.reduce((s, c) => s + c.amountCents, 0);
   const pledgesCents = Number(pledged?.total ?? 0);

@@ -22,7 +22,7 @@ import {
 import { endsAfterStart, isMandateCurrent } from "~/domain/governance";
 import { isStaffOf, type Actor } from "~/domain/permissions";
 import type { GovernanceBodyKind } from "~/domain/vocabulary";
-import { writeTransaction, type Db, type Reader, type Writer } from "~/utils/db.server";
+import { inFrenchOrder, writeTransaction, type Db, type Reader, type Writer } from "~/utils/db.server";
 import { fail, type Outcome } from "./outcome";
 import { isMemberOfAny } from "./pole-member.server";
 import { getActor } from "./user.server";
@@ -176,7 +176,7 @@ export function eligiblePeople(db: Reader, territoryId: number): { id: number; d
     .select({ id: users.id, displayName: users.displayName })
     .from(users)
     .where(inArray(users.id, [...ids]))
-    .orderBy(asc(users.displayName))
+    .orderBy(inFrenchOrder(users.displayName))
     .all();
 }
 

@@ -25,7 +25,7 @@ import {
   type IndicatorUnit,
   type ValoressDomain,
 } from "~/domain/vocabulary";
-import { writeTransaction, type Db, type Reader } from "~/utils/db.server";
+import { inFrenchOrder, writeTransaction, type Db, type Reader } from "~/utils/db.server";
 import { metricFacts, type ImpactScope } from "./impact-facts.server";
 import { fail, type Outcome } from "./outcome";
 
@@ -242,6 +242,6 @@ export function polesWithIndicators(q: Reader): { slug: string; name: string }[]
     .select({ slug: territories.slug, name: territories.name })
     .from(territories)
     .where(sql`exists (select 1 from ${indicators} where ${indicators.territoryId} = ${territories.id})`)
-    .orderBy(asc(territories.name))
+    .orderBy(inFrenchOrder(territories.name))
     .all();
 }

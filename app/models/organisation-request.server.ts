@@ -8,7 +8,7 @@ import { and, asc, eq, ne, sql } from "drizzle-orm";
 import { organisationPoles, organisationRepresentatives, organisations, territories, users } from "#db/schema";
 import { isStaffOf } from "~/domain/permissions";
 import { organisationSlug } from "~/domain/organisation";
-import { writeTransaction, type Db, type Reader, type Writer } from "~/utils/db.server";
+import { inFrenchOrder, writeTransaction, type Db, type Reader, type Writer } from "~/utils/db.server";
 import { notify, notifyAll } from "./notification.server";
 import {
   canEditOrganisation,
@@ -169,7 +169,7 @@ export function listPendingRequests(db: Reader, territoryId: number): PendingReq
     .from(organisationPoles)
     .innerJoin(organisations, eq(organisations.id, organisationPoles.organisationId))
     .where(and(eq(organisationPoles.territoryId, territoryId), eq(organisationPoles.status, "demandee")))
-    .orderBy(asc(organisationPoles.requestedAt), asc(organisations.name))
+    .orderBy(asc(organisationPoles.requestedAt), inFrenchOrder(organisations.name))
     .all()
     .map((r) => ({ ...r, isNew: !!r.isNew }));
   const representatives = db
@@ -191,7 +191,7 @@ export function listPendingRequests(db: Reader, territoryId: number): PendingReq
         sql`exists (select 1 from ${organisationPoles} op where op.organisation_id = "organisations"."id" and op.territory_id = ${territoryId} and op.status <> 'refusee')`,
       ),
     )
-    .orderBy(asc(organisationRepresentatives.requestedAt), asc(users.displayName))
+    .orderBy(asc(organisationRepresentatives.requestedAt), inFrenchOrder(users.displayName))
     .all();
   return { poles, representatives };
 }

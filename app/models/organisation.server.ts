@@ -12,7 +12,7 @@ import { foldForSearch } from "~/domain/catalog";
 import { isAdmin, isStaffOfAny, type Actor } from "~/domain/permissions";
 import { organisationSlug } from "~/domain/organisation";
 import type { MembershipStatus, OrganisationKind } from "~/domain/vocabulary";
-import { writeTransaction, type Db, type Reader, type Writer } from "~/utils/db.server";
+import { inFrenchOrder, writeTransaction, type Db, type Reader, type Writer } from "~/utils/db.server";
 import { nafLabel } from "./naf.server";
 import { fail, type Outcome } from "./outcome";
 import { getActor } from "./user.server";
@@ -199,14 +199,14 @@ export function getOrganisationPage(db: Reader, organisationId: number): Organis
     .from(organisationPoles)
     .innerJoin(territories, eq(territories.id, organisationPoles.territoryId))
     .where(and(eq(organisationPoles.organisationId, organisationId), ne(organisationPoles.status, "refusee")))
-    .orderBy(sql`${organisationPoles.status} = 'confirmee' desc`, asc(territories.name))
+    .orderBy(sql`${organisationPoles.status} = 'confirmee' desc`, inFrenchOrder(territories.name))
     .all();
   const representatives = db
     .select({ userId: users.id, displayName: users.displayName, position: organisationRepresentatives.position })
     .from(organisationRepresentatives)
     .innerJoin(users, eq(users.id, organisationRepresentatives.userId))
     .where(and(eq(organisationRepresentatives.organisationId, organisationId), eq(organisationRepresentatives.status, "confirmee")))
-    .orderBy(asc(users.displayName))
+    .orderBy(inFrenchOrder(users.displayName))
     .all();
   const { communeCode, communeName, departmentCode, departmentName, ...rest } = row;
   return {
@@ -295,7 +295,7 @@ export function searchOrganisations(db: Reader, filters: DirectoryFilters): Dire
         filters.departmentCode ? eq(communes.departmentCode, filters.departmentCode) : undefined,
       ),
     )
-    .orderBy(asc(organisations.name))
+    .orderBy(inFrenchOrder(organisations.name))
     .all();
   const words = foldForSearch(filters.text ?? "").split(" ").filter(Boolean);
   const digits = (filters.text ?? "").replace(/\D/g, "");
@@ -318,7 +318,7 @@ function confirmedPolesOf(db: Reader, organisationIds: number[]): Map<number, { 
     .from(organisationPoles)
     .innerJoin(territories, eq(territories.id, organisationPoles.territoryId))
     .where(and(eq(organisationPoles.status, "confirmee"), inArray(organisationPoles.organisationId, organisationIds)))
-    .orderBy(asc(territories.name))
+    .orderBy(inFrenchOrder(territories.name))
     .all();
   for (const { organisationId, ...pole } of rows) {
     const list = map.get(organisationId);
@@ -351,7 +351,7 @@ export function listPoleOrganisations(db: Reader, territoryId: number): PoleOrga
     .innerJoin(organisations, eq(organisations.id, organisationPoles.organisationId))
     .innerJoin(communes, eq(communes.code, organisations.communeCode))
     .where(and(eq(organisationPoles.territoryId, territoryId), eq(organisationPoles.status, "confirmee")))
-    .orderBy(asc(organisations.kind), asc(organisations.name))
+    .orderBy(asc(organisations.kind), inFrenchOrder(organisations.name))
     .all();
 }
 
@@ -362,6 +362,6 @@ export function confirmedOrganisationsOfPole(db: Reader, territoryId: number): {
     .from(organisationPoles)
     .innerJoin(organisations, eq(organisations.id, organisationPoles.organisationId))
     .where(and(eq(organisationPoles.territoryId, territoryId), eq(organisationPoles.status, "confirmee")))
-    .orderBy(asc(organisations.name))
+    .orderBy(inFrenchOrder(organisations.name))
     .all();
 }

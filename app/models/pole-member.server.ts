@@ -7,7 +7,7 @@ import { and, asc, count, eq, inArray } from "drizzle-orm";
 import { poleMembers, territoryCommunes, userRoles, users, workingGroupMembers, workingGroups } from "#db/schema";
 import { charterStanding, type CharterStanding } from "~/domain/pole-membership";
 import type { Role } from "~/domain/vocabulary";
-import { writeTransaction, type Db, type Reader, type Writer } from "~/utils/db.server";
+import { inFrenchOrder, writeTransaction, type Db, type Reader, type Writer } from "~/utils/db.server";
 import { acceptedVersion, currentCharter, recordAcceptance } from "./charter.server";
 import { notifyAll } from "./notification.server";
 import { animationTeamIds } from "./territory.server";
@@ -56,7 +56,7 @@ export function residentIds(q: Reader, territoryId: number): number[] {
 export function listPoleMembers(q: Reader, territoryId: number, options: { role?: Role } = {}): { id: number; displayName: string }[] {
   const query = q.select({ id: users.id, displayName: users.displayName }).from(poleMembers).innerJoin(users, eq(users.id, poleMembers.userId));
   const withRole = options.role ? query.innerJoin(userRoles, and(eq(userRoles.userId, users.id), eq(userRoles.role, options.role))) : query;
-  return withRole.where(eq(poleMembers.territoryId, territoryId)).orderBy(asc(users.displayName)).all();
+  return withRole.where(eq(poleMembers.territoryId, territoryId)).orderBy(inFrenchOrder(users.displayName)).all();
 }
 
 /** Whether the person is a member of the pôle holding `role` (a holder to hand a project to). */

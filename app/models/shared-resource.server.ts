@@ -19,7 +19,7 @@ import type { Actor } from "~/domain/permissions";
 import { isStaffOf } from "~/domain/permissions";
 import { mayManageResource, termsProblem, type Closure, type OpenRange } from "~/domain/resource-booking";
 import type { ResourceKind, ResourceTerms } from "~/domain/vocabulary";
-import { writeTransaction, type Db, type Reader, type Writer } from "~/utils/db.server";
+import { inFrenchOrder, writeTransaction, type Db, type Reader, type Writer } from "~/utils/db.server";
 import { fail, type Outcome } from "./outcome";
 import { isMemberOfAny } from "./pole-member.server";
 
@@ -104,7 +104,7 @@ function summaries(q: Reader, where: SQL | undefined, limit?: number): ResourceS
     .leftJoin(communes, eq(communes.code, sharedResources.communeCode))
     .leftJoin(organisations, eq(organisations.id, sharedResources.organisationId))
     .where(where)
-    .orderBy(asc(territories.name), asc(sharedResources.kind), asc(sharedResources.title), asc(sharedResources.id));
+    .orderBy(inFrenchOrder(territories.name), asc(sharedResources.kind), asc(sharedResources.title), asc(sharedResources.id));
   return (limit ? query.limit(limit).all() : query.all()).map(toSummary);
 }
 
@@ -127,7 +127,7 @@ export function resourceFilterOptions(q: Reader): { poles: { slug: string; name:
     .innerJoin(territories, eq(territories.id, sharedResources.territoryId))
     .where(eq(sharedResources.active, true))
     .groupBy(territories.id)
-    .orderBy(asc(territories.name))
+    .orderBy(inFrenchOrder(territories.name))
     .all();
   const places = q
     .select({ code: communes.code, name: communes.name })
@@ -234,7 +234,7 @@ export function managedResourceIds(q: Reader, actor: Actor): number[] {
 
 /** The pôles this person may offer a resource for: those they joined (and those whose team they are on). */
 export function polesToOfferIn(q: Reader, actor: Actor): { id: number; slug: string; name: string }[] {
-  const rows = q.select({ id: territories.id, slug: territories.slug, name: territories.name }).from(territories).orderBy(asc(territories.name)).all();
+  const rows = q.select({ id: territories.id, slug: territories.slug, name: territories.name }).from(territories).orderBy(inFrenchOrder(territories.name)).all();
   return rows.filter((t) => isStaffOf(actor, t.id) || isMemberOfAny(q, actor.userId, [t.id]));
 }
 

@@ -13,7 +13,7 @@ import {
   workingGroups,
 } from "#db/schema";
 import type { AxisTheme, Role } from "~/domain/vocabulary";
-import { writeTransaction, type Db, type Reader } from "~/utils/db.server";
+import { inFrenchOrder, writeTransaction, type Db, type Reader } from "~/utils/db.server";
 
 export type Territory = typeof territories.$inferSelect;
 
@@ -213,7 +213,7 @@ function selectTerritoriesWithCounts(db: Db, slug?: string) {
     .from(territories)
     .leftJoin(counts, eq(counts.territoryId, territories.id))
     .leftJoin(seatCommunes, eq(seatCommunes.code, territories.seatCommuneCode))
-    .orderBy(asc(territories.name));
+    .orderBy(inFrenchOrder(territories.name));
   return (slug === undefined ? query : query.where(eq(territories.slug, slug))).all();
 }
 
@@ -311,7 +311,7 @@ export function getTerritoryBySlug(db: Db, slug: string): TerritoryDetail | unde
     .from(territoryStaff)
     .innerJoin(users, eq(users.id, territoryStaff.userId))
     .where(eq(territoryStaff.territoryId, territory.id))
-    .orderBy(asc(users.displayName))
+    .orderBy(inFrenchOrder(users.displayName))
     .all();
   return {
     ...summary,
@@ -348,7 +348,7 @@ export function findTerritoriesForCommune(db: Db, communeCode: string): Territor
     .from(territoryCommunes)
     .innerJoin(territories, eq(territories.id, territoryCommunes.territoryId))
     .where(eq(territoryCommunes.communeCode, communeCode))
-    .orderBy(asc(territories.name))
+    .orderBy(inFrenchOrder(territories.name))
     .all();
 }
 
@@ -358,7 +358,7 @@ export function listTerritoryRefs(db: Db, ids?: readonly number[]): TerritoryRef
   const query = db
     .select({ id: territories.id, slug: territories.slug, name: territories.name, area: territories.area })
     .from(territories)
-    .orderBy(asc(territories.name));
+    .orderBy(inFrenchOrder(territories.name));
   return (ids ? query.where(inArray(territories.id, [...ids])) : query).all();
 }
 

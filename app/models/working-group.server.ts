@@ -16,7 +16,7 @@ import {
 import { mayAnswerGroupRequests, mayEditGroup, slugify } from "~/domain/pole-membership";
 import type { Actor } from "~/domain/permissions";
 import type { MembershipStatus } from "~/domain/vocabulary";
-import { writeTransaction, type Db, type Reader, type Writer } from "~/utils/db.server";
+import { inFrenchOrder, writeTransaction, type Db, type Reader, type Writer } from "~/utils/db.server";
 import { notify, notifyAll } from "./notification.server";
 import { fail, type Outcome } from "./outcome";
 import { isMemberOfAny } from "./pole-member.server";
@@ -87,7 +87,7 @@ function membersOf(q: Reader, groupId: number, status: MembershipStatus): GroupM
     .innerJoin(users, eq(users.id, workingGroupMembers.userId))
     .leftJoin(organisations, eq(organisations.id, workingGroupMembers.organisationId))
     .where(and(eq(workingGroupMembers.groupId, groupId), eq(workingGroupMembers.status, status)))
-    .orderBy(asc(users.displayName))
+    .orderBy(inFrenchOrder(users.displayName))
     .all();
 }
 
@@ -153,7 +153,7 @@ export function representedOrganisations(q: Reader, userId: number): { id: numbe
     .from(organisationRepresentatives)
     .innerJoin(organisations, eq(organisations.id, organisationRepresentatives.organisationId))
     .where(and(eq(organisationRepresentatives.userId, userId), eq(organisationRepresentatives.status, "confirmee")))
-    .orderBy(asc(organisations.name))
+    .orderBy(inFrenchOrder(organisations.name))
     .all();
 }
 

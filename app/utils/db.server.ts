@@ -3,8 +3,11 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import { sql, type SQL } from "drizzle-orm";
+import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import * as schema from "#db/schema";
 import { ensureReferenceData } from "#db/reference-data";
+import { frenchSortKey } from "~/domain/french-order";
 import { getEnv } from "./env.server";
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -32,10 +35,17 @@ export function openDatabase(file: string): Db {
   client.pragma("busy_timeout = 5000");
   // Pledges and votes must survive a power loss: FULL syncs the WAL on every commit.
   client.pragma("synchronous = FULL");
+  // SQLite sorts names byte by byte (capitals, then accents last): `inFrenchOrder` sorts by this key.
+  client.function("french_key", { deterministic: true }, (text: unknown) => (typeof text === "string" ? frenchSortKey(text) : text));
   const db = drizzle({ client, schema, casing: "snake_case" });
   migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
   ensureReferenceData(db);
   return db;
+}
+
+/** An ORDER BY term for names in French alphabetical order (`french_key`, registered by openDatabase). */
+export function inFrenchOrder(column: SQLiteColumn): SQL {
+  return sql`french_key(${column}), ${column}`;
 }
 
 const globalForDb = globalThis as unknown as { maillonDb?: Db };
