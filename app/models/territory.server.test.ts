@@ -116,4 +116,18 @@ describe("territory model", () => {
     expect(findTerritoriesForCommune(db, MAUBEUGE).map((t) => t.slug)).toEqual(["b-chevauchement"]);
     expect(findTerritoriesForCommune(db, "33063")).toEqual([]);
   });
+
+  it("lists pôles in French alphabetical order, not SQLite's byte order (capitals, then accents)", () => {
+    const AJACCIO = "2A004";
+    for (const [slug, name] of [["fr-valorizons", "PTCE Valorizons"], ["fr-sud", "Pôle Sud Aquitaine"], ["fr-vals", "PTCE des Vals"], ["fr-ecrin", "Écrin des coopérations"], ["fr-cooperation", "Pôle de Coopération"]]) {
+      createTestTerritory(db, { slug, name, communeCodes: [AJACCIO] });
+    }
+    expect(findTerritoriesForCommune(db, AJACCIO).map((t) => t.name)).toEqual([
+      "Écrin des coopérations",
+      "Pôle de Coopération",
+      "Pôle Sud Aquitaine",
+      "PTCE des Vals",
+      "PTCE Valorizons",
+    ]);
+  });
 });
