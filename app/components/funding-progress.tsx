@@ -68,7 +68,18 @@ export function FundingBar({ amounts, className = "progress" }: { amounts: BarAm
  * The project's funding: what clubs, direct savers and the cagnotte have
  * committed, against the need, as a stacked bar with its text equivalent.
  */
-export function FundingProgress({ progress, projectId, canPledge }: { progress: Progress; projectId: number; canPledge?: boolean }) {
+/** `signInToPledge`: a visitor is shown the way to sign in and support the project. */
+export function FundingProgress({
+  progress,
+  projectId,
+  canPledge,
+  signInToPledge,
+}: {
+  progress: Progress;
+  projectId: number;
+  canPledge?: boolean;
+  signInToPledge?: boolean;
+}) {
   const { projects, vocabulary } = useT();
   const t = projects.funding;
   const format = useFormat();
@@ -127,6 +138,11 @@ export function FundingProgress({ progress, projectId, canPledge }: { progress: 
           <a className="button" href={`/projets/${projectId}/soutenir`}>
             {t.support}
           </a>
+        </p>
+      ) : signInToPledge && !progress.goalReached ? (
+        <p>
+          {t.saverQuestion} <a href={`/connexion?redirectTo=${encodeURIComponent(`/projets/${projectId}/soutenir`)}`}>{t.signIn}</a>{" "}
+          {t.toSupport}
         </p>
       ) : null}
       <NoPaymentNotice />

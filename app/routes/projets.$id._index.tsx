@@ -464,7 +464,7 @@ function OfferHelp({ need }: { need: NeedJson }) {
 }
 
 function FundingSection() {
-  const { project, canEdit, fundingProgress, canPledge } = useLoaderData<typeof loader>();
+  const { project, canEdit, fundingProgress, canPledge, signedIn } = useLoaderData<typeof loader>();
   const funding = project.fundingNeed;
   const { projects, vocabulary } = useT();
   const t = projects.page;
@@ -495,7 +495,12 @@ function FundingSection() {
       ) : (
         <p>{t.noFunding}</p>
       )}
-      {funding ? <FundingProgress progress={fundingProgress} projectId={project.id} canPledge={canPledge} /> : null}
+      {funding ? <FundingProgress
+          progress={fundingProgress}
+          projectId={project.id}
+          canPledge={canPledge}
+          signInToPledge={!signedIn && project.status === "publie"}
+        /> : null}
       {canEdit ? (
         <p>
           <a className="button button--ghost" href={`/projets/${project.id}/financement`}>

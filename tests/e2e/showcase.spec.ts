@@ -4,7 +4,7 @@
  * page shows its funding progress bar, and no page a visitor reaches shows a holder's e-mail.
  */
 import Database from "better-sqlite3";
-import { checkA11y, checkA11yWithoutScripts, E2E_DATABASE, expect, test } from "./fixtures";
+import { checkA11y, checkA11yWithoutScripts, DEMO_PASSWORD, E2E_DATABASE, expect, signIn, test } from "./fixtures";
 
 type Published = { id: number; title: string; hasFunding: number };
 
@@ -103,6 +103,21 @@ test.describe("la vitrine des projets, pour un visiteur", () => {
     await expect(page.getByRole("heading", { name: "Besoins de compétences" })).toBeVisible();
     await expect(page.getByRole("img", { name: /Progression du financement : .* engagés sur .* recherchés/ })).toBeVisible();
     await checkA11y(page);
+  });
+
+  test("a visitor on a project still seeking money is offered to sign in as a saver, and comes back to the pledge form", async ({ page }) => {
+    // A demo project seeking money: the finance journey pledges to a project of its own.
+    const project = publishedProjects().find((p) => p.hasFunding === 1);
+    expect(project, "the demo has a published project seeking money").toBeDefined();
+    await page.goto(`/projets/${project!.id}`);
+    await expect(page.getByTestId("objectif-atteint")).toHaveCount(0);
+    const offer = page.locator("section.funding p", { hasText: "Vous êtes épargnant ou épargnante ?" });
+    await expect(offer).toContainText("pour soutenir ce projet.");
+    await offer.getByRole("link", { name: "Connectez-vous" }).click();
+    await expect(page).toHaveURL(new RegExp(`/connexion\\?redirectTo=%2Fprojets%2F${project!.id}%2Fsoutenir$`));
+    await signIn(page, "epargnant@exemple.fr", DEMO_PASSWORD);
+    await expect(page).toHaveURL(new RegExp(`/projets/${project!.id}/soutenir$`));
+    await expect(page.getByLabel(/Montant/).first()).toBeVisible();
   });
 
   test("no page a visitor reaches shows a holder's e-mail (nor its loader data)", async ({ request }) => {

@@ -64,6 +64,9 @@ export const projects: Messages["projects"] = {
     goalReachedText: "The project no longer receives pledges or commitments, unless the person behind it raises the goal.",
     remaining: (amount) => `${amount} still to find.`,
     support: "Support this project",
+    saverQuestion: "Are you a saver?",
+    signIn: "Sign in",
+    toSupport: "to support this project.",
   },
   page: {
     notFoundTitle: "Project not found — Maillon",

@@ -65,6 +65,9 @@ export const projects = {
     goalReachedText: "Le projet ne reçoit plus de promesses ni d'engagements, sauf si la personne qui le porte relève son objectif.",
     remaining: (amount: string) => `Il reste ${amount} à trouver.`,
     support: "Soutenir ce projet",
+    saverQuestion: "Vous êtes épargnant ou épargnante ?",
+    signIn: "Connectez-vous",
+    toSupport: "pour soutenir ce projet.",
   },
   page: {
     notFoundTitle: "Projet introuvable — Maillon",
