@@ -5,13 +5,13 @@
  * asking the rules of app/domain/clubs/ (the matcher sees every write by itself:
  * see app/models/matching-store.server.ts).
  */
-import { and, asc, eq, ne, sql } from "drizzle-orm";
-import { clubAccompanyingMembers, clubMembers, users } from "#db/schema";
+import { and, asc, eq, inArray, ne, sql } from "drizzle-orm";
+import { clubAccompanyingMembers, clubMembers, clubs, users } from "#db/schema";
 import type { ClubMemberRole } from "~/domain/vocabulary";
 import { canAddActiveMember, clubPermissions, MIN_ACTIVE_MEMBERS } from "~/domain/clubs/lifecycle";
 import { writeTransaction, type Db, type Reader, type Writer } from "~/utils/db.server";
 import { hasRole } from "~/domain/permissions";
-import { noticeInvitation } from "./club-notices.server";
+import { noticeInvitation, noticeJoinDecision, noticeJoinRequest } from "./club-notices.server";
 import { fail, type Failure, type Outcome } from "./outcome";
 import { getActor } from "./user.server";
 import { getClub, getMembership, countActive, type ClubRow, type ClubMemberRow } from "./club.server";
@@ -74,8 +74,31 @@ export function requestToJoin(db: Db, clubId: number, userId: number, now: Date)
         set: { status: "demande", role: "membre", joinedAt: null, leftAt: null, createdAt: now },
       })
       .run();
+    noticeJoinRequest(tx, clubId, userId, now);
     return { ok: true };
   });
+}
+
+export type JoinRequestToDecide = { clubId: number; clubName: string; userId: number; displayName: string; requestedAt: Date };
+
+/** The requests to join waiting in the clubs where the person decides them (the `manageMembers` office). */
+export function listJoinRequestsToDecide(q: Reader, actorId: number): JoinRequestToDecide[] {
+  const clubIds = q
+    .select({ clubId: clubMembers.clubId, role: clubMembers.role, status: clubMembers.status })
+    .from(clubMembers)
+    .where(and(eq(clubMembers.userId, actorId), eq(clubMembers.status, "actif")))
+    .all()
+    .filter((m) => clubPermissions(m).manageMembers)
+    .map((m) => m.clubId);
+  if (clubIds.length === 0) return [];
+  return q
+    .select({ clubId: clubs.id, clubName: clubs.name, userId: users.id, displayName: users.displayName, requestedAt: clubMembers.createdAt })
+    .from(clubMembers)
+    .innerJoin(clubs, eq(clubs.id, clubMembers.clubId))
+    .innerJoin(users, eq(users.id, clubMembers.userId))
+    .where(and(inArray(clubMembers.clubId, clubIds), eq(clubMembers.status, "demande")))
+    .orderBy(asc(clubMembers.createdAt), asc(clubMembers.userId))
+    .all();
 }
 
 /** The same rule as the permission table's: only the gérant manages the club's members. */
@@ -140,8 +163,13 @@ export function decideRequest(db: Db, clubId: number, actorId: number, userId: n
     if (refused) return refused;
     const member = getMembership(tx, clubId, userId);
     if (!member || member.status !== "demande") return fail(409, "Cette demande n'est plus en attente.");
-    if (accept) return activate(tx, clubId, userId, now);
+    if (accept) {
+      const activated = activate(tx, clubId, userId, now);
+      if (activated.ok) noticeJoinDecision(tx, clubId, userId, true, now);
+      return activated;
+    }
     tx.delete(clubMembers).where(and(eq(clubMembers.clubId, clubId), eq(clubMembers.userId, userId))).run();
+    noticeJoinDecision(tx, clubId, userId, false, now);
     return { ok: true };
   });
 }

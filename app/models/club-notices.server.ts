@@ -1,9 +1,10 @@
 /**
  * Who is told what in a club, in the transaction of the change: an invitation to the person invited,
- * a vote opened and decided to the active members, the commitment the vote made.
+ * a request to join to those who decide it and its answer to the requester, a vote opened and decided to the active members, the commitment the vote made.
  */
 import { and, eq, isNull, lte, gt, notInArray } from "drizzle-orm";
-import { clubBallots, clubMembers, clubs, clubVotes, projects, territories } from "#db/schema";
+import { clubBallots, clubMembers, clubs, clubVotes, projects, territories, users } from "#db/schema";
+import { clubPermissions } from "~/domain/clubs/lifecycle";
 import { formatDate, formatDateTime, formatEuros } from "~/domain/format";
 import { writeTransaction, type Db, type Reader, type Writer } from "~/utils/db.server";
 import { notify, notifyAll } from "./notification.server";
@@ -56,6 +57,62 @@ export function noticeInvitation(tx: Writer, clubId: number, userId: number, now
       group: { key: `club:${club.id}`, label: club.name },
       poleName: club.poleName,
       reason: "le gérant du club vous a invité",
+    },
+    now,
+  );
+}
+
+/** The club's members who decide requests to join: the same office as the permission table's `manageMembers`. */
+export function memberManagerIds(q: Reader, clubId: number): number[] {
+  return q
+    .select({ userId: clubMembers.userId, role: clubMembers.role, status: clubMembers.status })
+    .from(clubMembers)
+    .where(and(eq(clubMembers.clubId, clubId), eq(clubMembers.status, "actif")))
+    .all()
+    .filter((m) => clubPermissions(m).manageMembers)
+    .map((m) => m.userId);
+}
+
+/** An épargnant asked to join: those who decide requests are told. */
+export function noticeJoinRequest(tx: Writer, clubId: number, userId: number, now: Date): void {
+  const club = clubFacts(tx, clubId);
+  const asker = tx.select({ displayName: users.displayName }).from(users).where(eq(users.id, userId)).get();
+  if (!club || !asker) return;
+  notifyAll(
+    tx,
+    memberManagerIds(tx, clubId),
+    {
+      kind: "demande-club",
+      title: `${asker.displayName} demande à rejoindre le club « ${club.name} »`,
+      body: "Acceptez ou refusez sa demande depuis la page des membres du club.",
+      link: `/clubs/${club.id}/membres`,
+      linkLabel: "Répondre à la demande",
+      group: { key: `club:${club.id}`, label: club.name },
+      poleName: club.poleName,
+      reason: "vous gérez ce club",
+    },
+    now,
+  );
+}
+
+/** The gérant answered a request to join: the requester is told. */
+export function noticeJoinDecision(tx: Writer, clubId: number, userId: number, accepted: boolean, now: Date): void {
+  const club = clubFacts(tx, clubId);
+  if (!club) return;
+  notify(
+    tx,
+    {
+      userId,
+      kind: "reponse-club",
+      title: accepted
+        ? `Votre demande à rejoindre le club « ${club.name} » est acceptée`
+        : `Votre demande à rejoindre le club « ${club.name} » n'a pas été retenue`,
+      body: accepted ? "Vous êtes désormais membre actif du club : déclarez votre épargne mensuelle sur la page des membres." : "",
+      link: accepted ? `/clubs/${club.id}/membres` : `/clubs/${club.id}`,
+      linkLabel: "Voir le club",
+      group: { key: `club:${club.id}`, label: club.name },
+      poleName: club.poleName,
+      reason: "vous avez demandé à rejoindre ce club",
     },
     now,
   );

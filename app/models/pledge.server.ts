@@ -2,16 +2,19 @@
  * Direct pledges: an épargnant promises money to a published project, and may
  * cancel it. No money moves through Maillon: a pledge is a commitment.
  */
-import { desc, eq } from "drizzle-orm";
-import { pledges, projects } from "#db/schema";
+import { and, desc, eq } from "drizzle-orm";
+import { pledges, projects, users } from "#db/schema";
 import type { FundingKind } from "~/domain/vocabulary";
-import { writeTransaction, type Db } from "~/utils/db.server";
+import { writeTransaction, type Db, type Reader, type Writer } from "~/utils/db.server";
 import { fail, type Outcome } from "./outcome";
 import { hasRole } from "~/domain/permissions";
 import { getActor } from "./user.server";
 import { checkContributionFits } from "~/domain/funding";
 import { fundingTotals } from "./funding-progress.server";
 import { noticeIfGoalReached } from "./funding-notices.server";
+import { formatEuros } from "~/domain/format";
+import { notify } from "./notification.server";
+import { poleNameOfCommune } from "./territory.server";
 
 export type PledgeInput = { amountCents: number; kind: FundingKind; message: string };
 
@@ -31,9 +34,40 @@ export function createPledge(db: Db, userId: number, projectId: number, input: P
       .values({ projectId, userId, amountCents: input.amountCents, kind: input.kind, message: input.message, createdAt: now })
       .returning({ id: pledges.id })
       .get();
+    noticePledgeToHolder(tx, { project, saverId: userId, amountCents: input.amountCents, message: input.message }, now);
     noticeIfGoalReached(tx, projectId, input.amountCents, now);
     return { ok: true, pledgeId: row.id };
   });
+}
+
+/**
+ * The holder hears of a new pledge at once, with the saver's name and address: no money moves
+ * through Maillon, so the holder is the one who contacts the saver for the transfer.
+ */
+function noticePledgeToHolder(
+  tx: Writer,
+  p: { project: { id: number; title: string; ownerId: number; communeCode: string }; saverId: number; amountCents: number; message: string },
+  now: Date,
+): void {
+  const saver = tx.select({ name: users.displayName, email: users.email }).from(users).where(eq(users.id, p.saverId)).get();
+  if (!saver) return;
+  const paragraphs = [`Contactez cette personne pour le virement : ${saver.email}.`];
+  if (p.message.trim()) paragraphs.push(`Son message : « ${p.message.trim()} »`);
+  notify(
+    tx,
+    {
+      userId: p.project.ownerId,
+      kind: "promesse-recue",
+      title: `${saver.name} promet ${formatEuros(p.amountCents)} à « ${p.project.title} »`,
+      body: paragraphs.join("\n\n"),
+      link: `/projets/${p.project.id}/financement#promesses`,
+      linkLabel: "Voir les promesses",
+      group: { key: `projet:${p.project.id}`, label: p.project.title },
+      poleName: poleNameOfCommune(tx, p.project.communeCode),
+      reason: "vous portez ce projet",
+    },
+    now,
+  );
 }
 
 /** The saver cancels their own pledge on `projectId` (a pledge on another project is not found). */
@@ -76,3 +110,35 @@ export function listMyPledges(db: Db, userId: number): MyPledge[] {
     .all();
 }
 
+
+export type ProjectPledge = {
+  id: number;
+  saverName: string;
+  saverEmail: string;
+  amountCents: number;
+  kind: FundingKind;
+  message: string;
+  createdAt: Date;
+};
+
+/**
+ * The active pledges on a project, newest first, with each saver's name and address: for the
+ * holder's funding page only (the public project page shows totals, never savers' addresses).
+ */
+export function listProjectPledges(q: Reader, projectId: number): ProjectPledge[] {
+  return q
+    .select({
+      id: pledges.id,
+      saverName: users.displayName,
+      saverEmail: users.email,
+      amountCents: pledges.amountCents,
+      kind: pledges.kind,
+      message: pledges.message,
+      createdAt: pledges.createdAt,
+    })
+    .from(pledges)
+    .innerJoin(users, eq(users.id, pledges.userId))
+    .where(and(eq(pledges.projectId, projectId), eq(pledges.status, "actif")))
+    .orderBy(desc(pledges.createdAt), desc(pledges.id))
+    .all();
+}

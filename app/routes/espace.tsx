@@ -3,6 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { SaverSection } from "~/components/espace/saver-section";
 import { MentorshipStatusBadge, ProjectStatusBadge } from "~/components/status-badge";
 import { addresseeOf, minutesToHoursLabel, sideOf } from "~/domain/mentorship";
+import { listJoinRequestsToDecide } from "~/models/club-membership.server";
 import { communeLabel, getCommune } from "~/models/commune.server";
 import { getSaverSpace } from "~/models/saver-space.server";
 import { listEndedAwaitingFeedbackFrom, listMentorshipsForUser } from "~/models/mentorship.server";
@@ -104,30 +105,34 @@ export function loader({ request }: LoaderFunctionArgs) {
   const feedbackDue = mentorships.filter((m) => feedbackIds.has(m.id)).map((m) => ({ id: m.id, title: m.projectTitle }));
   const territories = findTerritoriesForCommune(db, auth.user.communeCode);
   const joined = new Set(memberPoleIds(db, userId));
+  const steps = nextSteps({
+    isHolder,
+    isVolunteer,
+    isSaver: hasRole(auth, "epargnant") && !auth.roles.includes("admin"),
+    isStaff: auth.staffTerritoryIds.length > 0,
+    polesToJoin: territories.filter((t) => !joined.has(t.id)),
+    failedMails: auth.roles.includes("admin") ? countMailsByStatus(db).failed : null,
+    projects,
+    hasProfile: !!profile,
+    paused: profile?.paused ?? false,
+    full: profile && mentoring >= profile.maxMentorships ? { active: mentoring, max: profile.maxMentorships } : null,
+    feedbackDue,
+  }, t.space.steps, format);
   return {
     displayName: auth.user.displayName,
     roles: auth.roles,
     commune: commune ? communeLabel(commune) : null,
     territories,
     toAnswer: mentorships.filter((m) => m.mustAnswer),
+    clubRequests: listJoinRequestsToDecide(db, userId),
     waiting: mentorships.filter((m) => m.status === "demande" && !m.mustAnswer),
     active: mentorships.filter((m) => m.status === "acceptee"),
     projects: isHolder || projects.length > 0 ? projects : null,
     trackRecord: isVolunteer && profile ? getTrackRecord(db, userId) : null,
     saver: hasRole(auth, "epargnant") ? getSaverSpace(db, userId) : null,
-    steps: nextSteps({
-      isHolder,
-      isVolunteer,
-      isSaver: hasRole(auth, "epargnant") && !auth.roles.includes("admin"),
-      isStaff: auth.staffTerritoryIds.length > 0,
-      polesToJoin: territories.filter((t) => !joined.has(t.id)),
-      failedMails: auth.roles.includes("admin") ? countMailsByStatus(db).failed : null,
-      projects,
-      hasProfile: !!profile,
-      paused: profile?.paused ?? false,
-      full: profile && mentoring >= profile.maxMentorships ? { active: mentoring, max: profile.maxMentorships } : null,
-      feedbackDue,
-    }, t.space.steps, format),
+    steps,
+    /** What « Prochaines étapes » says when it lists nothing: the no-role text only to a person without roles. */
+    stepsFallback: steps.length > 0 ? null : auth.roles.length === 0 ? ("no-role" as const) : ("nothing-pending" as const),
   };
 }
 
@@ -188,7 +193,17 @@ export default function MySpace() {
       <div className="dashboard">
         <section aria-labelledby="a-repondre">
           <h2 id="a-repondre">{t.toAnswerTitle}</h2>
-          <MentorshipRows rows={d.toAnswer} empty={t.toAnswerEmpty} />
+          {d.clubRequests.length > 0 ? (
+            <ul className="plain-list">
+              {d.clubRequests.map((r) => (
+                <li key={`${r.clubId}-${r.userId}`}>
+                  {t.clubRequest(r.displayName, r.clubName)} <a href={`/clubs/${r.clubId}/membres`}>{t.clubRequestLink}</a>{" "}
+                  <span className="hint">{format.date(new Date(r.requestedAt))}</span>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          {d.toAnswer.length > 0 || d.clubRequests.length === 0 ? <MentorshipRows rows={d.toAnswer} empty={t.toAnswerEmpty} /> : null}
         </section>
 
         <section aria-labelledby="en-cours">
@@ -205,10 +220,12 @@ export default function MySpace() {
 
         <section aria-labelledby="prochaines-etapes">
           <h2 id="prochaines-etapes">{t.stepsTitle}</h2>
-          {d.steps.length === 0 ? (
+          {d.stepsFallback === "no-role" ? (
             <p>
               {t.noRoleBefore} <a href="/compte">{t.noRoleLink}</a> {t.noRoleAfter}
             </p>
+          ) : d.stepsFallback === "nothing-pending" ? (
+            <p>{t.nothingPending}</p>
           ) : (
             <ul className="todo-list">
               {d.steps.map((s) => (

@@ -3,6 +3,8 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } f
 import { Form, useLoaderData } from "@remix-run/react";
 import { optionsFrom, RadioGroupField, TextField } from "~/components/ui/field";
 import { removeFundingNeed, saveFundingNeed } from "~/models/project.server";
+import { listProjectPledges } from "~/models/pledge.server";
+import { DataTable } from "~/components/ui/data-table";
 import { fundingNeedSchema } from "~/schemas/project";
 import { getDb } from "~/utils/db.server";
 import { loadEditableProject } from "~/guards/project.server";
@@ -12,7 +14,7 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { replyInvalid, replyRefused } from "~/utils/reply.server";
 import { authorize, signInFirst } from "~/guards/authorize.server";
 import { readFormData } from "~/utils/http.server";
-import { useT } from "~/i18n/context";
+import { useFormat, useT } from "~/i18n/context";
 import { metaText } from "~/i18n/meta";
 import { requestText } from "~/utils/locale.server";
 
@@ -30,6 +32,8 @@ export function loader({ request, params }: LoaderFunctionArgs) {
       neededBy: funding?.neededBy ?? "",
       companyCapital: centsToInput(funding?.companyCapitalCents),
     },
+    // The guard above lets only the holder through: the savers' addresses go nowhere else.
+    pledges: listProjectPledges(getDb(), project.id),
   };
 }
 
@@ -52,7 +56,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function FundingNeed() {
-  const { project, exists, defaults } = useLoaderData<typeof loader>();
+  const { project, exists, defaults, pledges } = useLoaderData<typeof loader>();
+  const format = useFormat();
   const [form, fields] = useSchemaForm(fundingNeedSchema, { id: "financement", defaultValue: defaults });
   const { funding, vocabulary } = useT();
   const t = funding.need;
@@ -92,6 +97,45 @@ export default function FundingNeed() {
           </button>
         </Form>
       ) : null}
+      <section id="promesses" aria-labelledby="promesses-titre">
+        <h2 id="promesses-titre">{t.pledgesTitle}</h2>
+        {pledges.length === 0 ? (
+          <p>{t.pledgesEmpty}</p>
+        ) : (
+          <>
+            <p>{t.pledgesIntro}</p>
+            <DataTable caption={t.pledgesCaption}>
+              <thead>
+                <tr>
+                  <th scope="col">{t.saverColumn}</th>
+                  <th scope="col">{t.emailColumn}</th>
+                  <th scope="col">{t.amountColumn}</th>
+                  <th scope="col">{t.kindColumn}</th>
+                  <th scope="col">{t.dateColumn}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {pledges.map((p) => (
+                  <tr key={p.id}>
+                    <th scope="row">
+                      {p.saverName}
+                      {p.message ? (
+                        <span className="hint">{t.saverMessage(p.message)}</span>
+                      ) : null}
+                    </th>
+                    <td>
+                      <a href={`mailto:${p.saverEmail}`}>{p.saverEmail}</a>
+                    </td>
+                    <td>{format.euros(p.amountCents)}</td>
+                    <td>{vocabulary.fundingKind[p.kind]}</td>
+                    <td>{format.date(new Date(p.createdAt))}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </DataTable>
+          </>
+        )}
+      </section>
     </div>
   );
 }
