@@ -110,7 +110,6 @@ export function listMyPledges(db: Db, userId: number): MyPledge[] {
     .all();
 }
 
-
 export type ProjectPledge = {
   id: number;
   saverName: string;

@@ -45,11 +45,14 @@ test.describe("sur un téléphone", () => {
   test("on a 360 px phone, a club's ledger and a pôle's impact tables scroll in their own box, not the page", async ({ page }) => {
     await page.setViewportSize({ width: 360, height: 740 });
     await signIn(page, "epargnant@exemple.fr", DEMO_PASSWORD);
+    // Signed in once the action has answered, not when the button is clicked.
+    await expect(page).toHaveURL(/\/espace$/);
     for (const [path, caption] of [
       ["/clubs/2/tresorerie", /^Entrées moins sorties égalent la caisse/],
       ["/poles/vals-de-saintonge/impact", /les chiffres par période$/],
     ] as const) {
       await page.goto(path);
+      await expect(page).toHaveURL(new RegExp(`${path}$`));
       await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
       await expectNoHorizontalScroll(page);
       // Each table sits in a box named by its caption, which the keyboard reaches to scroll it.
