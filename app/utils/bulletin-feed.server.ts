@@ -3,6 +3,7 @@
  * address is absolute, from PUBLIC_URL; an article's id is its page's address, stable for ever.
  */
 import { Feed } from "feed";
+import { ofName } from "~/domain/french-grammar";
 import type { Article } from "~/models/article.server";
 import { getEnv } from "./env.server";
 import { renderMarkdown } from "./markdown.server";
@@ -17,8 +18,8 @@ export function bulletinFeed(pole: Pole, articles: readonly Article[], now: Date
   const page = url(`/poles/${pole.slug}/bulletin`);
   const feed = new Feed({
     id: page,
-    title: `Bulletin du ${pole.name}`,
-    description: pole.description || `Les nouvelles du ${pole.name}.`,
+    title: `Bulletin ${ofName(pole.name)}`,
+    description: pole.description || `Les nouvelles ${ofName(pole.name)}.`,
     link: page,
     language: "fr",
     updated: articles[0]?.publishedAt ?? now,

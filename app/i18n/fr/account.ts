@@ -1,9 +1,10 @@
 /** The words of the account pages, and of the notice of a pôle's changed charter. */
 import { WEEKDAY_LABELS } from "~/domain/paris-time";
+import { ofName } from "~/domain/french-grammar";
 
 export const account = {
   charterNotice: {
-    changed: (pole: string, version: string) => `La charte du ${pole} a changé (version ${version}).`,
+    changed: (pole: string, version: string) => `La charte ${ofName(pole)} a changé (version ${version}).`,
     readLink: "Lisez-la et acceptez-la",
     toStay: "pour rester pleinement membre.",
   },

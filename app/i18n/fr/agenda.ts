@@ -1,3 +1,5 @@
+import { ofName } from "~/domain/french-grammar";
+
 /** The words of the agenda pages: the pôles' events, registration, attendance, the calendar feeds. */
 const s = (count: number) => (count > 1 ? "s" : "");
 
@@ -15,7 +17,7 @@ export const agenda = {
     pole: "Pôle",
     allPoles: "Tous les pôles",
     filter: "Filtrer",
-    subscribePole: (pole: string) => `S'abonner à l'agenda du ${pole} (.ics)`,
+    subscribePole: (pole: string) => `S'abonner à l'agenda ${ofName(pole)} (.ics)`,
     upcoming: "À venir",
     noUpcoming: "Aucun rendez-vous à venir pour l'instant.",
     mine: "Mon agenda",

@@ -1,3 +1,5 @@
+import { ofName } from "~/domain/french-grammar";
+
 /** The words of the bulletin pages: the pôles' articles, proposing and editing one, the team's review. */
 export const bulletin = {
   list: {
@@ -50,10 +52,10 @@ export const bulletin = {
       "Obligatoire avec une image : ce qu'elle montre, pour les personnes qui ne la voient pas (« Trois bénévoles trient des vêtements à la ressourcerie »).",
   },
   index: {
-    metaTitlePole: (pole: string) => `Bulletin du ${pole} — Maillon`,
+    metaTitlePole: (pole: string) => `Bulletin ${ofName(pole)} — Maillon`,
     metaTitle: "Le bulletin des pôles — Maillon",
     metaDescription: "Les nouvelles des pôles territoriaux de coopération économique, écrites par leurs membres.",
-    titlePole: (pole: string) => `Bulletin du ${pole}`,
+    titlePole: (pole: string) => `Bulletin ${ofName(pole)}`,
     title: "Le bulletin des pôles",
     intro:
       "Les nouvelles des pôles, écrites par leurs membres et relues par les équipes d'animation : une ouverture, un chantier, une rencontre, un projet qui avance.",
@@ -74,13 +76,13 @@ export const bulletin = {
     feedOf: (pole: string) => `${pole} : `,
   },
   /** The title of a pôle's feed in a page's `<link rel="alternate">`: « Bulletin du … (RSS) ». */
-  feedTitle: (pole: string, format: string) => `Bulletin du ${pole} (${format})`,
+  feedTitle: (pole: string, format: string) => `Bulletin ${ofName(pole)} (${format})`,
   article: {
-    metaTitle: (title: string, pole: string) => `${title} — Bulletin du ${pole} — Maillon`,
+    metaTitle: (title: string, pole: string) => `${title} — Bulletin ${ofName(pole)} — Maillon`,
     notFoundTitle: "Article introuvable — Maillon",
     notFound: "Article introuvable",
     bulletin: "Le bulletin",
-    poleBulletin: (pole: string) => `Bulletin du ${pole}`,
+    poleBulletin: (pole: string) => `Bulletin ${ofName(pole)}`,
     publishedOn: (date: string) => `Publié le ${date}`,
     notPublished: "Pas encore publié",
     by: (author: string) => ` · par ${author}`,
@@ -101,7 +103,7 @@ export const bulletin = {
     publishedLocked: "Cet article est publié : il ne se modifie plus.",
     refusedLocked: "Cet article a été refusé : il ne se modifie plus.",
     backToArticle: "Revenir à l'article",
-    teamAsks: (pole: string, note: string) => `L'équipe d'animation du ${pole} vous demande : « ${note} »`,
+    teamAsks: (pole: string, note: string) => `L'équipe d'animation ${ofName(pole)} vous demande : « ${note} »`,
     formLabel: "Modifier l'article",
     resend: "Renvoyer l'article à l'équipe d'animation",
     save: "Enregistrer les modifications",
@@ -138,7 +140,7 @@ export const bulletin = {
     refuse: "Refuser",
     title: "Relire les articles du bulletin",
     introBefore: "Les membres du pôle proposent leurs articles ; l'équipe d'animation les publie dans le ",
-    introLink: (pole: string) => `bulletin du ${pole}`,
+    introLink: (pole: string) => `bulletin ${ofName(pole)}`,
     introAfter: ", demande des modifications ou les refuse. L'auteur est prévenu à chaque réponse.",
     toReview: (formatted: string) => `À relire (${formatted})`,
     noneWaiting: "Aucun article n'attend de relecture.",

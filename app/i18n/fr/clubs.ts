@@ -1,3 +1,5 @@
+import { ofName } from "~/domain/french-grammar";
+
 /** The words of the clubs pages: the savers' clubs (CIGALES), their members, treasury, projects and votes. */
 export const clubs = {
   percent: (value: string) => `${value} %`,
@@ -82,7 +84,7 @@ export const clubs = {
     ticketRange: (min: string, max: string) => `de ${min} à ${max}`,
     maxStake: "Part maximale dans une entreprise",
     where: "Où il investit",
-    wherePole: (pole: string) => `le territoire du ${pole}`,
+    wherePole: (pole: string) => `le territoire ${ofName(pole)}`,
     sectors: "Secteurs préférés",
     allSectors: "tous",
     editSettings: "Modifier les paramètres du club",

@@ -1,3 +1,5 @@
+import { ofName } from "~/domain/french-grammar";
+
 /** The words of funding: a project's funding need, the pledges of savers, the solidarity fund, the tontines. */
 export const funding = {
   need: {
@@ -56,7 +58,7 @@ export const funding = {
     saved: "Votre promesse de soutien est enregistrée. La personne qui porte le projet vous contactera pour le virement.",
   },
   fund: {
-    metaTitle: (pole: string | null) => `La cagnotte solidaire${pole ? ` du ${pole}` : ""} — Maillon`,
+    metaTitle: (pole: string | null) => `La cagnotte solidaire${pole ? ` ${ofName(pole)}` : ""} — Maillon`,
     thanks: "Merci ! Votre don est enregistré : faites maintenant le virement au compte de la cagnotte du pôle.",
     allocated: "Attribution enregistrée.",
     goalSet: "Nouvel objectif enregistré.",

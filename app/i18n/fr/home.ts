@@ -1,5 +1,6 @@
 /** The home page, its cards of paths and pôles, and the pages of the three paths. */
 import { ROLE_LABELS } from "~/domain/catalog";
+import { ofName } from "~/domain/french-grammar";
 
 export const home = {
   title: "Coopérer pour entreprendre sur son territoire",
@@ -89,7 +90,7 @@ export const home = {
         fundTitle: "La cagnotte solidaire",
         fundText:
           "Chacun peut donner, même peu, à la cagnotte du pôle ; l'équipe d'animation la répartit entre des projets du territoire et publie chaque attribution.",
-        fundOf: (pole: string) => `La cagnotte solidaire du ${pole}`,
+        fundOf: (pole: string) => `La cagnotte solidaire ${ofName(pole)}`,
         directTitle: "Soutenir un projet directement, ou en tontine",
         directBefore: "Chaque projet publié qui cherche de l'argent peut recevoir votre promesse de soutien, depuis sa page (voir",
         directLink: "les projets qui cherchent encore un financement",

@@ -1,6 +1,7 @@
 /** The words of the needs pages: the unmet needs of a pôle's territory, their support and what answers them. */
 import { UNMET_NEED_STATUS_HINTS, UNMET_NEED_STATUS_LABELS } from "~/domain/unmet-need";
 import type { UnmetNeedStatus } from "~/domain/vocabulary";
+import { ofName } from "~/domain/french-grammar";
 
 export const needs = {
   metaTitle: "Besoins du territoire — Maillon",
@@ -14,7 +15,7 @@ export const needs = {
     lead:
       "Ce qui manque aujourd'hui sur le territoire d'un pôle et que personne ne propose encore : un service, un commerce, une solution de mobilité… Les pôles existent d'abord pour y répondre ensemble. Chacun peut en signaler un et soutenir ceux des autres ; l'équipe d'animation les étudie et dit ce qui y répond.",
     report: "Signaler un besoin",
-    poleNeeds: (pole: string) => `Les besoins du ${pole}`,
+    poleNeeds: (pole: string) => `Les besoins ${ofName(pole)}`,
     filters: "Filtrer les besoins",
     pole: "Pôle",
     allPoles: "Tous les pôles",
@@ -58,7 +59,7 @@ export const needs = {
   need: {
     metaTitle: (title: string) => `${title} — Besoins du territoire — Maillon`,
     metaNotFound: "Besoin introuvable — Maillon",
-    metaDescription: (pole: string, affected: string) => `Un besoin du territoire du ${pole} : ${affected}`,
+    metaDescription: (pole: string, affected: string) => `Un besoin du territoire ${ofName(pole)} : ${affected}`,
     formerMember: "Membre parti",
     supported: "Vous soutenez ce besoin.",
     unsupported: "Vous ne soutenez plus ce besoin.",

@@ -1,3 +1,5 @@
+import { ofName } from "~/domain/french-grammar";
+
 /** The words of the poles pages: the directory and its map, a pôle's page, its charter, governance, working groups. */
 export const poles = {
   directory: {
@@ -123,7 +125,7 @@ export const poles = {
       }, ${answeredText} ${answered < 2 ? "besoin qui a trouvé une réponse" : "besoins qui ont trouvé une réponse"}.`,
     noNeed: "Aucun besoin signalé pour l'instant.",
     supportedBy: (count: number, countText: string) => ` · soutenu par ${countText} personne${count < 2 ? "" : "s"}`,
-    allNeeds: (pole: string) => `Tous les besoins du ${pole}`,
+    allNeeds: (pole: string) => `Tous les besoins ${ofName(pole)}`,
     reportNeed: "Signaler un besoin",
   },
   charter: {
@@ -170,7 +172,7 @@ export const poles = {
       `Version ${version} de la charte publiée : chaque membre sera invité à l'accepter à sa prochaine visite.`,
   },
   governancePage: {
-    metaTitle: (pole: string) => `Gouvernance du ${pole} — Maillon`,
+    metaTitle: (pole: string) => `Gouvernance ${ofName(pole)} — Maillon`,
     metaTitleNoPole: "Gouvernance — Maillon",
     title: "Gouvernance du pôle",
     intro: "Les instances qui animent et décident pour le pôle, les personnes qui y siègent aujourd'hui, et les décisions prises.",
@@ -283,10 +285,10 @@ export const poles = {
     axisRemoved: (axis: string) => `L'axe « ${axis} » est retiré.`,
   },
   bulletin: {
-    metaTitle: (pole: string) => `Bulletin du ${pole} — Maillon`,
-    metaDescription: (pole: string) => `Les nouvelles du ${pole}, écrites par ses membres.`,
+    metaTitle: (pole: string) => `Bulletin ${ofName(pole)} — Maillon`,
+    metaDescription: (pole: string) => `Les nouvelles ${ofName(pole)}, écrites par ses membres.`,
     allBulletins: "Le bulletin des pôles",
-    title: (pole: string) => `Bulletin du ${pole}`,
+    title: (pole: string) => `Bulletin ${ofName(pole)}`,
     intro: "Les nouvelles du pôle, écrites par ses membres et relues par son équipe d'animation. Suivez-les dans un lecteur de flux :",
     rss: "flux RSS",
     or: "ou",

@@ -1,3 +1,5 @@
+import { ofName } from "~/domain/french-grammar";
+
 /** The words of the projects pages: the showcase, a project's page, the project cards and the funding progress. */
 export const projects = {
   showcase: {
@@ -16,7 +18,7 @@ export const projects = {
     staffTitle: "Tous les projets de mon pôle (animation)",
     staffEmpty: "Aucun projet.",
     showcaseTitle: "Les projets publiés",
-    poleProjects: (pole: string) => `Voir les projets du ${pole}`,
+    poleProjects: (pole: string) => `Voir les projets ${ofName(pole)}`,
     count: (count: number, countText: string) =>
       count === 0 ? "Aucun projet publié" : `${countText} ${count < 2 ? "projet publié" : "projets publiés"}`,
     forCriteria: " pour ces critères",

@@ -1,5 +1,6 @@
 /** The words of the shared resources: the list, a resource's page and booking, offering and editing one, the bookings. */
 import { WEEKDAY_LABELS } from "~/domain/paris-time";
+import { ofName } from "~/domain/french-grammar";
 
 const s = (count: number) => (count > 1 ? "s" : "");
 
@@ -89,7 +90,7 @@ export const resources = {
     ownBefore: "C'est une ressource que vous prêtez : les demandes des membres arrivent dans ",
     ownLink: "vos réservations",
     ownAfter: ".",
-    membersOnly: (pole: string) => `Les ressources du ${pole} se réservent entre membres.`,
+    membersOnly: (pole: string) => `Les ressources ${ofName(pole)} se réservent entre membres.`,
     joinLink: "Rejoignez d'abord le pôle",
     joinAfter: " en acceptant sa charte.",
     notOffered: "Cette ressource n'est pas proposée en ce moment.",

@@ -1,3 +1,5 @@
+import { ofName } from "~/domain/french-grammar";
+
 /** The words of « Mon espace »: the dashboard, its next steps and its saver's section. */
 export const space = {
   metaTitle: "Mon espace — Maillon",
@@ -82,7 +84,7 @@ export const space = {
     tontine: "Tontine",
     perMonth: (amount: string) => ` : ${amount} par mois`,
     donation: (amount: string) => `Don de ${amount} à`,
-    fundOf: (pole: string) => `la cagnotte du ${pole}`,
+    fundOf: (pole: string) => `la cagnotte ${ofName(pole)}`,
     onDate: (date: string) => `, le ${date}`,
     anonymous: " (anonyme)",
     noneYet: "Aucun pour l'instant : voyez",
