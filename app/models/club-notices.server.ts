@@ -3,11 +3,12 @@
  * a request to join to those who decide it and its answer to the requester, a vote opened and decided to the active members, the commitment the vote made.
  */
 import { and, eq, isNull, lte, gt, notInArray } from "drizzle-orm";
-import { clubBallots, clubMembers, clubs, clubVotes, projects, territories, users } from "#db/schema";
+import { clubBallots, clubMembers, clubs, clubVotes, projects, territories } from "#db/schema";
 import { clubPermissions } from "~/domain/clubs/lifecycle";
 import { formatDate, formatDateTime, formatEuros } from "~/domain/format";
 import { writeTransaction, type Db, type Reader, type Writer } from "~/utils/db.server";
 import { notify, notifyAll } from "./notification.server";
+import { getUserById } from "./user.server";
 
 function clubFacts(q: Reader, clubId: number) {
   return q
@@ -76,7 +77,7 @@ export function memberManagerIds(q: Reader, clubId: number): number[] {
 /** An épargnant asked to join: those who decide requests are told. */
 export function noticeJoinRequest(tx: Writer, clubId: number, userId: number, now: Date): void {
   const club = clubFacts(tx, clubId);
-  const asker = tx.select({ displayName: users.displayName }).from(users).where(eq(users.id, userId)).get();
+  const asker = getUserById(tx, userId);
   if (!club || !asker) return;
   notifyAll(
     tx,

@@ -8,7 +8,7 @@ import type { FundingKind } from "~/domain/vocabulary";
 import { writeTransaction, type Db, type Reader, type Writer } from "~/utils/db.server";
 import { fail, type Outcome } from "./outcome";
 import { hasRole } from "~/domain/permissions";
-import { getActor } from "./user.server";
+import { getActor, getUserById } from "./user.server";
 import { checkContributionFits } from "~/domain/funding";
 import { fundingTotals } from "./funding-progress.server";
 import { noticeIfGoalReached } from "./funding-notices.server";
@@ -49,7 +49,7 @@ function noticePledgeToHolder(
   p: { project: { id: number; title: string; ownerId: number; communeCode: string }; saverId: number; amountCents: number; message: string },
   now: Date,
 ): void {
-  const saver = tx.select({ name: users.displayName, email: users.email }).from(users).where(eq(users.id, p.saverId)).get();
+  const saver = getUserById(tx, p.saverId);
   if (!saver) return;
   const paragraphs = [`Contactez cette personne pour le virement : ${saver.email}.`];
   if (p.message.trim()) paragraphs.push(`Son message : « ${p.message.trim()} »`);
@@ -58,7 +58,7 @@ function noticePledgeToHolder(
     {
       userId: p.project.ownerId,
       kind: "promesse-recue",
-      title: `${saver.name} promet ${formatEuros(p.amountCents)} à « ${p.project.title} »`,
+      title: `${saver.displayName} promet ${formatEuros(p.amountCents)} à « ${p.project.title} »`,
       body: paragraphs.join("\n\n"),
       link: `/projets/${p.project.id}/financement#promesses`,
       linkLabel: "Voir les promesses",

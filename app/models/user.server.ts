@@ -16,7 +16,7 @@ export function findUserByEmail(db: Db, email: string): User | undefined {
   return db.select().from(users).where(eq(users.email, normalizeEmail(email))).get();
 }
 
-export function getUserById(db: Db, id: number): User | undefined {
+export function getUserById(db: Reader, id: number): User | undefined {
   return db.select().from(users).where(eq(users.id, id)).get();
 }
 
