@@ -3,6 +3,7 @@ import type { Formats } from "~/domain/format";
 import { useFormat, useT } from "~/i18n/context";
 import type { Messages } from "~/i18n/messages";
 import { NoPaymentNotice } from "./no-payment-notice";
+import { SignInLink } from "~/components/sign-in-link";
 
 function percentOf(part: number, whole: number): number {
   if (whole <= 0) return 0;
@@ -141,7 +142,7 @@ export function FundingProgress({
         </p>
       ) : signInToPledge && !progress.goalReached ? (
         <p>
-          {t.saverQuestion} <a href={`/connexion?redirectTo=${encodeURIComponent(`/projets/${projectId}/soutenir`)}`}>{t.signIn}</a>{" "}
+          {t.saverQuestion} <SignInLink to={`/projets/${projectId}/soutenir`}>{t.signIn}</SignInLink>{" "}
           {t.toSupport}
         </p>
       ) : null}

@@ -18,6 +18,7 @@ import { readFormData } from "~/utils/http.server";
 import { useFormat, useT } from "~/i18n/context";
 import { metaText } from "~/i18n/meta";
 import { requestText } from "~/utils/locale.server";
+import { SignInLink } from "~/components/sign-in-link";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
   { title: metaText(matches).funding.fund.metaTitle(data ? data.territory.name : null) },
@@ -142,7 +143,7 @@ export default function Cagnotte() {
         </ConformForm>
       ) : (
         <p>
-          <a href={`/connexion?redirectTo=${encodeURIComponent(`/cagnotte/${territory.slug}`)}`}>{t.signInLink}</a>
+          <SignInLink to={`/cagnotte/${territory.slug}`}>{t.signInLink}</SignInLink>
           {t.signInAfter}
         </p>
       )}

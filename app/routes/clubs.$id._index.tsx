@@ -22,6 +22,7 @@ import { readFormData } from "~/utils/http.server";
 import { useFormat, useT } from "~/i18n/context";
 import { metaText } from "~/i18n/meta";
 import { requestText } from "~/utils/locale.server";
+import { SignInLink } from "~/components/sign-in-link";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const t = metaText(matches).clubs.club;
@@ -188,7 +189,7 @@ export default function ClubPage() {
       ) : null}
       {!signedIn ? (
         <p>
-          <a href={`/connexion?redirectTo=%2Fclubs%2F${club.id}`}>{t.signInLink}</a>
+          <SignInLink to={`/clubs/${club.id}`}>{t.signInLink}</SignInLink>
           {t.signInAfter}
         </p>
       ) : null}

@@ -21,6 +21,7 @@ import { readFormData } from "~/utils/http.server";
 import { useFormat, useT } from "~/i18n/context";
 import { metaText } from "~/i18n/meta";
 import { requestText } from "~/utils/locale.server";
+import { SignInLink } from "~/components/sign-in-link";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: metaText(matches).clubs.list.metaTitle }];
 
@@ -125,7 +126,7 @@ export default function Clubs() {
       <h2 id="creer-club">{t.create}</h2>
       {!signedIn ? (
         <p>
-          <a href="/connexion?redirectTo=%2Fclubs">{t.signInLink}</a>
+          <SignInLink to="/clubs">{t.signInLink}</SignInLink>
           {t.or}
           <a href="/inscription?role=epargnant">{t.signUpLink}</a> {t.signInAfter}
         </p>

@@ -9,6 +9,7 @@ import { readDirectoryQuery } from "~/schemas/organisation";
 import { getDb } from "~/utils/db.server";
 import { useFormat, useT } from "~/i18n/context";
 import { metaText } from "~/i18n/meta";
+import { SignInLink } from "~/components/sign-in-link";
 
 export const meta: MetaFunction = ({ matches }) => {
   const t = metaText(matches).organisations.directory;
@@ -67,7 +68,7 @@ export default function OrganisationDirectory() {
           <a href="/organisations/nouvelle">{t.register}</a>
         ) : (
           <>
-            {t.actFor} <a href="/connexion?redirectTo=%2Forganisations%2Fnouvelle">{t.signIn}</a> {t.toRegister}
+            {t.actFor} <SignInLink to="/organisations/nouvelle">{t.signIn}</SignInLink> {t.toRegister}
           </>
         )}
       </p>

@@ -38,6 +38,7 @@ import { loadProject } from "~/guards/project.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { useFormReply } from "~/utils/reply";
 import { UNKNOWN_INTENT, replyInvalid, replyRefused } from "~/utils/reply.server";
+import { SignInLink } from "~/components/sign-in-link";
 import { Alert } from "~/components/ui/alert";
 import { SelectField, TextAreaField } from "~/components/ui/field";
 import { ConformForm, SubmitButton, useSchemaForm } from "~/components/ui/form";
@@ -244,7 +245,7 @@ export default function ProjectPage() {
             t.contactReserved
           ) : (
             <>
-              {t.contactMembersOnly} <a href={`/connexion?redirectTo=${encodeURIComponent(`/projets/${project.id}`)}`}>{t.contactSignIn}</a>.
+              {t.contactMembersOnly} <SignInLink to={`/projets/${project.id}`}>{t.contactSignIn}</SignInLink>.
             </>
           )}
         </dd>
@@ -306,7 +307,7 @@ function NeedsSection() {
       <h2 id="besoins">{t.needsTitle}</h2>
       {!signedIn && project.status === "publie" && hasOpenNeed ? (
         <p>
-          {t.volunteerQuestion} <a href={`/connexion?redirectTo=${encodeURIComponent(`/projets/${project.id}`)}`}>{t.signIn}</a>{" "}
+          {t.volunteerQuestion} <SignInLink to={`/projets/${project.id}`}>{t.signIn}</SignInLink>{" "}
           {t.toOfferHelp}
         </p>
       ) : null}
@@ -564,7 +565,7 @@ function PartnersSection() {
       ) : null}
       {offer?.open && !signedIn && project.status === "publie" ? (
         <p>
-          {t.interested} <a href={`/connexion?redirectTo=${encodeURIComponent(`/projets/${project.id}#associes`)}`}>{t.signIn}</a>{" "}
+          {t.interested} <SignInLink to={`/projets/${project.id}#associes`}>{t.signIn}</SignInLink>{" "}
           {t.toPropose}
         </p>
       ) : null}

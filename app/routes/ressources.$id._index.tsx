@@ -22,6 +22,7 @@ import { metaText } from "~/i18n/meta";
 import type { Messages } from "~/i18n/messages";
 import { requestText } from "~/utils/locale.server";
 import { DataTable } from "~/components/ui/data-table";
+import { SignInLink } from "~/components/sign-in-link";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const t = metaText(matches).resources.page;
@@ -207,7 +208,7 @@ export default function ResourcePage() {
         <h2 id="reserver-titre">{t.book}</h2>
         {!viewer ? (
           <p>
-            <a href={`/connexion?redirectTo=%2Fressources%2F${resource.id}`}>{t.signIn}</a>
+            <SignInLink to={`/ressources/${resource.id}`}>{t.signIn}</SignInLink>
             {t.signInAfter}
           </p>
         ) : viewer.owns ? (

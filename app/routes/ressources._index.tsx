@@ -10,6 +10,7 @@ import { getDb } from "~/utils/db.server";
 import { FilterSelect } from "~/components/ui/filter-select";
 import { useFormat, useT } from "~/i18n/context";
 import { metaText } from "~/i18n/meta";
+import { SignInLink } from "~/components/sign-in-link";
 
 export const meta: MetaFunction = ({ matches }) => {
   const t = metaText(matches).resources.index;
@@ -57,7 +58,7 @@ export default function Resources() {
           </>
         ) : (
           <>
-            <a href="/connexion?redirectTo=%2Fressources">{t.signIn}</a>
+            <SignInLink to="/ressources">{t.signIn}</SignInLink>
             {t.signInAfter}
           </>
         )}
